@@ -1,0 +1,28 @@
+// Makes sure the browser tests have a Chromium. Installs Debian's package when running
+// as root with apt-get (saying so); otherwise fails with the exact command to run.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium } from './chromium.mjs';
+
+const INSTALL = 'apt-get update && apt-get install -y chromium';
+
+let found = findChromium();
+if (!found && process.env.CHROMIUM_PATH) {
+  console.error(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist.`);
+  process.exit(1);
+}
+if (!found) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log(`No Chromium found: installing Debian's chromium package (${INSTALL}).`);
+    execFileSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${INSTALL}`], { stdio: 'inherit' });
+    found = findChromium();
+  }
+}
+if (!found) {
+  console.error('No Chromium found for the browser tests. Install one with:');
+  console.error(`  sudo sh -c '${INSTALL}'`);
+  console.error('or point CHROMIUM_PATH at a Chromium or Chrome binary.');
+  process.exit(1);
+}
+console.log(`Browser tests use ${found}`);

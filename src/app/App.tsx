@@ -1,0 +1,67 @@
+/** The page: settings on the side, transport and plots in the middle. */
+import { useEffect } from 'react';
+import { setLogScale, startPlayground, stopPlayground } from './actions';
+import { ControlPanel } from './controls/ControlPanel';
+import { Lesson } from './Lesson';
+import { FitPlot } from './plots/FitPlot';
+import { LossPlot } from './plots/LossPlot';
+import { StatusLine } from './StatusLine';
+import { useAppStore } from './store';
+import { Transport } from './Transport';
+
+export function App() {
+  const logScale = useAppStore((s) => s.logScale);
+  useEffect(() => {
+    startPlayground();
+    return stopPlayground;
+  }, []);
+  return (
+    <div className="app">
+      <header className="masthead">
+        <div className="brand">
+          <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
+            <circle cx="6" cy="16" r="3.5" fill="#2563eb" />
+            <circle cx="16" cy="8" r="3" fill="#7c3aed" />
+            <circle cx="16" cy="16" r="3" fill="#7c3aed" />
+            <circle cx="16" cy="24" r="3" fill="#7c3aed" />
+            <circle cx="26" cy="16" r="3.5" fill="#f97316" />
+            <path d="M9 15 13 9M9.5 16h3.5M9 17l4 6M19 9l4 6M19 16h3.5M19 23l4-6" stroke="#94a3b8" strokeWidth="1.4" fill="none" />
+          </svg>
+          <div>
+            <h1>Backprop Playground</h1>
+            <p className="tagline">Watch a 1 → H → 1 network learn by backpropagation, step by step.</p>
+          </div>
+        </div>
+        <StatusLine />
+      </header>
+      <main className="layout">
+        <ControlPanel />
+        <div className="stage">
+          <Transport />
+          <section className="panel plot-card" aria-labelledby="fit-title">
+            <div className="card-head">
+              <h2 id="fit-title">Fit</h2>
+              <span className="card-note">dashed: the true function · dots: noisy data · orange: the network</span>
+            </div>
+            <FitPlot />
+          </section>
+          <section className="panel plot-card" aria-labelledby="loss-title">
+            <div className="card-head">
+              <h2 id="loss-title">Loss</h2>
+              <label className="toggle">
+                <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+                Log scale
+              </label>
+            </div>
+            <LossPlot />
+          </section>
+          <Lesson />
+        </div>
+      </main>
+      <footer className="footer">
+        The network, its initialisation and its update are those of a numpy tutorial on backpropagation: weights
+        Normal(0, 0.1), biases 0.1, summed gradients, <code>w += lr · gw</code>. Training runs in a Web Worker in float32.
+      </footer>
+    </div>
+  );
+}

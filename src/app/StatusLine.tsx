@@ -1,0 +1,34 @@
+/** What the run is doing, and what to do when it cannot go on. */
+import { startPlayground } from './actions';
+import { useAppStore } from './store';
+
+export function StatusLine() {
+  const runState = useAppStore((s) => s.runState);
+  const divergedAt = useAppStore((s) => s.divergedAt);
+  const workerError = useAppStore((s) => s.workerError);
+  const playing = useAppStore((s) => s.playing);
+  if (workerError) {
+    return (
+      <div className="status status-error" role="alert">
+        <span>{workerError}</span>
+        <button type="button" onClick={startPlayground}>
+          Restart
+        </button>
+      </div>
+    );
+  }
+  if (runState === 'diverged') {
+    return (
+      <div className="status status-error" role="alert" data-testid="status">
+        Diverged at step {divergedAt}: lower the learning rate, then press Reset.
+      </div>
+    );
+  }
+  const text = runState === 'starting' ? 'Starting…' : playing ? 'Training' : 'Paused';
+  return (
+    <div className={`status ${playing ? 'status-running' : 'status-paused'}`} role="status" data-testid="status">
+      <span className="status-dot" aria-hidden="true" />
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/** Play/Pause, Step, Reset, and the live readouts of the run. */
+import { useEffect, useRef } from 'react';
+import { resetRun, stepOnce, togglePlaying } from './actions';
+import { formatLoss, formatRate } from './format';
+import { liveStore } from './liveStore';
+import { subscribeRaf } from './rafSubscribe';
+import { useAppStore } from './store';
+
+function Readouts() {
+  const stepRef = useRef<HTMLSpanElement>(null);
+  const lossRef = useRef<HTMLSpanElement>(null);
+  const rateRef = useRef<HTMLSpanElement>(null);
+  // Written straight to the DOM each animation frame: the numbers change 60 times a second.
+  useEffect(
+    () =>
+      subscribeRaf(liveStore, ({ frame }) => {
+        stepRef.current!.textContent = frame ? String(frame.step) : '0';
+        lossRef.current!.textContent = frame ? formatLoss(frame.loss) : '–';
+        rateRef.current!.textContent = frame ? formatRate(frame.stepsPerSecond) : '0';
+      }),
+    [],
+  );
+  return (
+    <dl className="readouts">
+      <div>
+        <dt>Step</dt>
+        <dd>
+          <span ref={stepRef} data-testid="step">0</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Loss</dt>
+        <dd>
+          <span ref={lossRef} data-testid="loss">–</span>
+        </dd>
+      </div>
+      <div>
+        <dt>Steps/s</dt>
+        <dd>
+          <span ref={rateRef} data-testid="rate">0</span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function PlayIcon({ playing }: { playing: boolean }) {
+  return playing ? (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+      <rect x="6" y="5" width="4" height="14" rx="1" fill="currentColor" />
+      <rect x="14" y="5" width="4" height="14" rx="1" fill="currentColor" />
+    </svg>
+  ) : (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+      <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12-7.5a1 1 0 0 0 0-1.72l-12-7.5A1 1 0 0 0 7 4.5z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function Transport() {
+  const playing = useAppStore((s) => s.playing);
+  const diverged = useAppStore((s) => s.runState === 'diverged');
+  // A diverged run cannot go on: show Play, disabled, until Reset (which keeps the intent to play).
+  const showPause = playing && !diverged;
+  return (
+    <div className="panel transport">
+      <div className="buttons">
+        <button type="button" className="primary" onClick={togglePlaying} disabled={diverged}>
+          <PlayIcon playing={showPause} />
+          {showPause ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={stepOnce} disabled={diverged} title="Pause and take one step">
+          Step
+        </button>
+        <button type="button" onClick={resetRun} title="Start again from the same seed">
+          Reset
+        </button>
+      </div>
+      <Readouts />
+    </div>
+  );
+}

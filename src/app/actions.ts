@@ -1,0 +1,71 @@
+/** Everything the controls can do, as plain functions over the store and the worker. */
+import { RESTART_KEYS, type RunConfig } from '../core/config';
+import { MAX_SEED } from '../core/rng';
+import { clearLive } from './liveStore';
+import { useAppStore } from './store';
+import { connectWorker, disconnectWorker, send } from './workerClient';
+
+function startRun(): void {
+  const { runId, config, playing } = useAppStore.getState();
+  const next = runId + 1;
+  useAppStore.setState({ runId: next, runState: 'starting', divergedAt: null });
+  clearLive();
+  const { learningRate, speed, ...model } = config;
+  send({ type: 'start', runId: next, config: model, learningRate, speed, playing });
+}
+
+/** Boots the worker and the first run (on page load, and to recover from a crash). */
+export function startPlayground(): void {
+  useAppStore.setState({ workerError: null });
+  connectWorker();
+  startRun();
+}
+
+export function stopPlayground(): void {
+  disconnectWorker();
+}
+
+/** Applies settings: data or model changes start a new run; rate and speed change live. */
+export function updateConfig(patch: Partial<RunConfig>): void {
+  const before = useAppStore.getState().config;
+  const config = { ...before, ...patch };
+  useAppStore.setState({ config });
+  if (RESTART_KEYS.some((key) => config[key] !== before[key])) {
+    startRun();
+    return;
+  }
+  if (config.learningRate !== before.learningRate) send({ type: 'setLearningRate', learningRate: config.learningRate });
+  if (config.speed !== before.speed) send({ type: 'setSpeed', speed: config.speed });
+}
+
+export function togglePlaying(): void {
+  const playing = !useAppStore.getState().playing;
+  useAppStore.setState({ playing });
+  send({ type: playing ? 'resume' : 'pause' });
+}
+
+/** One step; pauses first, so the learner sees exactly one update. */
+export function stepOnce(): void {
+  if (useAppStore.getState().playing) {
+    useAppStore.setState({ playing: false });
+    send({ type: 'pause' });
+  }
+  send({ type: 'step', count: 1 });
+}
+
+/** The same run again from its seed: same data, same initial weights, step 0. */
+export function resetRun(): void {
+  const next = useAppStore.getState().runId + 1;
+  useAppStore.setState({ runId: next, runState: 'starting', divergedAt: null });
+  clearLive();
+  send({ type: 'reset', runId: next });
+}
+
+/** A fresh seed from the page's own randomness (the core stays seeded). */
+export function randomizeSeed(): void {
+  updateConfig({ seed: Math.floor(Math.random() * (MAX_SEED + 1)) });
+}
+
+export function setLogScale(logScale: boolean): void {
+  useAppStore.setState({ logScale });
+}

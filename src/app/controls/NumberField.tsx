@@ -1,0 +1,73 @@
+/**
+ * A typed numeric setting: applies on Enter or blur, only when valid; otherwise shows
+ * an inline message and keeps the last good value in force. Escape reverts the text.
+ */
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { parseNumeric, type NumericSpec } from '../../core/config';
+
+interface Props {
+  label: string;
+  value: number;
+  spec: NumericSpec;
+  onCommit: (value: number) => void;
+  /** Shown under the field when there is no error. */
+  hint?: string;
+  /** Extra content beside the input (e.g. a button). */
+  children?: ReactNode;
+  inputMode?: 'numeric' | 'decimal';
+}
+
+export function NumberField({ label, value, spec, onCommit, hint, children, inputMode = 'decimal' }: Props) {
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const [error, setError] = useState<string | null>(null);
+
+  // The value can change from elsewhere (a new random seed, a reset): show it.
+  useEffect(() => {
+    setText(String(value));
+    setError(null);
+  }, [value]);
+
+  const commit = () => {
+    const result = parseNumeric(text, spec);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setError(null);
+    setText(String(result.value));
+    if (result.value !== value) onCommit(result.value);
+  };
+
+  const messageId = `${id}-msg`;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <div className="field-row">
+        <input
+          id={id}
+          type="text"
+          inputMode={inputMode}
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          aria-invalid={error !== null}
+          aria-describedby={messageId}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') {
+              setText(String(value));
+              setError(null);
+            }
+          }}
+        />
+        {children}
+      </div>
+      <p id={messageId} className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
+        {error ?? hint ?? ''}
+      </p>
+    </div>
+  );
+}

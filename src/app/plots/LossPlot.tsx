@@ -1,0 +1,72 @@
+/** Loss against step, live, from the bounded history in liveStore. */
+import { useEffect, useRef } from 'react';
+import { liveStore } from '../liveStore';
+import { subscribeRaf } from '../rafSubscribe';
+import { useAppStore } from '../store';
+import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG } from './plotly';
+
+/**
+ * Tick spacing for a log axis: 1, 2, 5 per decade over a short range, one label per
+ * decade up to six decades, then Plotly's choice (otherwise labels pile up).
+ */
+function logTickSpacing(values: Float32Array, n: number): string | number | undefined {
+  let lo = Infinity;
+  let hi = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v > 0 && v < Infinity) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  const decades = hi > 0 ? Math.log10(hi / lo) : 0;
+  if (decades < 1.5) return 'D2';
+  return decades <= 6 ? 1 : undefined;
+}
+
+export function LossPlot() {
+  const ref = useRef<HTMLDivElement>(null);
+  const logScale = useAppStore((s) => s.logScale);
+
+  useEffect(() => {
+    const div = ref.current!;
+    const { history } = liveStore.getState();
+    // Reused between draws: the history is bounded, so these are too.
+    const steps = new Float64Array(history.capacity + 1);
+    const losses = new Float32Array(history.capacity + 1);
+    const layout = {
+      ...baseLayout(),
+      showlegend: false,
+      margin: { l: 60, r: 12, t: 8, b: 40 },
+      xaxis: axis('step', { rangemode: 'tozero' as const }),
+      yaxis: axis('loss (MSE)', { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
+    };
+    let revision = 0;
+    return subscribeRaf(liveStore, (live) => {
+      const n = live.history.snapshot(steps, losses);
+      if (logScale) layout.yaxis.dtick = logTickSpacing(losses, n);
+      void Plotly.react(
+        div,
+        [
+          {
+            name: 'loss',
+            x: steps.subarray(0, n),
+            y: losses.subarray(0, n),
+            mode: 'lines',
+            line: { color: COLORS.loss, width: 2 },
+            hovertemplate: 'step %{x}<br>loss %{y:.4g}<extra></extra>',
+          },
+        ],
+        { ...layout, datarevision: ++revision },
+        PLOT_CONFIG,
+      );
+    });
+  }, [logScale]);
+
+  useEffect(() => {
+    const div = ref.current!;
+    return () => Plotly.purge(div);
+  }, []);
+
+  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="img" aria-label="Loss plot: mean squared error against training step" />;
+}

@@ -1,0 +1,34 @@
+/**
+ * The page's one zustand store for settings and UI state. High-frequency training data
+ * lives in liveStore instead, so frames never cause React renders.
+ */
+import { create } from 'zustand';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import type { RunState } from '../core/protocol';
+
+export interface AppState {
+  config: RunConfig;
+  /** The user wants training to run (Play) or not (Pause). */
+  playing: boolean;
+  /** Id of the current run; frames from any other id are stale. */
+  runId: number;
+  /** What the worker last said about the current run ('starting' until its first frame). */
+  runState: RunState | 'starting';
+  divergedAt: number | null;
+  /** Message when the worker failed to load or crashed. */
+  workerError: string | null;
+  /** Loss plot on a logarithmic y axis. */
+  logScale: boolean;
+}
+
+export const initialState: AppState = {
+  config: DEFAULT_CONFIG,
+  playing: true,
+  runId: 0,
+  runState: 'starting',
+  divergedAt: null,
+  workerError: null,
+  logScale: true,
+};
+
+export const useAppStore = create<AppState>()(() => initialState);

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Frame } from '../core/protocol';
+import { liveStore } from './liveStore';
+import { initialState, useAppStore } from './store';
+import { handleWorkerMessage } from './workerClient';
+
+function frame(runId: number, step: number, losses: number[]): Frame {
+  return {
+    type: 'frame',
+    runId,
+    step,
+    loss: 0.5,
+    losses: Float32Array.from(losses),
+    lossesStart: step - losses.length,
+    curve: new Float32Array(4),
+    stepsPerSecond: 10,
+    state: 'running',
+    divergedAt: null,
+  };
+}
+
+describe('page side of the protocol', () => {
+  beforeEach(() => {
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+    useAppStore.setState({ ...initialState, runId: 3 });
+    liveStore.getState().history.clear();
+    liveStore.setState({ frame: null });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('drops frames of stale runs and keeps those of the current one', () => {
+    handleWorkerMessage(frame(2, 40, [0.9, 0.8]));
+    expect(liveStore.getState().frame).toBeNull();
+    expect(liveStore.getState().history.length).toBe(0);
+    handleWorkerMessage(frame(3, 2, [0.3, 0.2]));
+    expect(liveStore.getState().frame?.step).toBe(2);
+    expect(liveStore.getState().history.length).toBe(2);
+    handleWorkerMessage(frame(4, 90, [0.1]));
+    expect(liveStore.getState().frame?.step).toBe(2);
+  });
+
+  it('records divergence and worker errors in the store', () => {
+    handleWorkerMessage({ ...frame(3, 5, [1, 2, 3, 4, 5]), state: 'diverged', divergedAt: 5 });
+    expect(useAppStore.getState()).toMatchObject({ runState: 'diverged', divergedAt: 5 });
+    handleWorkerMessage({ type: 'error', runId: 3, message: 'boom' });
+    expect(useAppStore.getState().workerError).toContain('boom');
+    expect(useAppStore.getState().playing).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * The one message protocol between the page and the training worker. Both sides
+ * import these types with `import type`; every message has a literal `type` tag.
+ */
+import type { ModelConfig } from './config';
+
+/** Page -> worker. */
+export type ToWorker =
+  /** Build data and model from config and start training (or wait, when paused). */
+  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean }
+  /** Rebuild the same run from its config and seed, under a new id. */
+  | { type: 'reset'; runId: number }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  /** Take exactly `count` steps now, then report a frame (used while paused). */
+  | { type: 'step'; count: number }
+  /** Live change; the run goes on with the new value. */
+  | { type: 'setLearningRate'; learningRate: number }
+  /** Live change, steps per second; Infinity for as fast as possible. */
+  | { type: 'setSpeed'; speed: number }
+  /** The page has drawn the last frame and can take another: paces frames to the display. */
+  | { type: 'frameAck' };
+
+export type RunState = 'running' | 'paused' | 'diverged';
+
+/** Worker -> page: the newest picture of one run. */
+export interface Frame {
+  type: 'frame';
+  runId: number;
+  /** Steps taken so far. */
+  step: number;
+  /** Loss of the current parameters (what the next step will record). */
+  loss: number;
+  /** Losses recorded since the previous frame, one per step, each before its update. */
+  losses: Float32Array;
+  /** Step index of losses[0]. */
+  lossesStart: number;
+  /** The fitted curve on the shared grid (transferred). */
+  curve: Float32Array;
+  /** Measured training speed, steps per second. */
+  stepsPerSecond: number;
+  state: RunState;
+  /** Step at which the run diverged, when state is 'diverged'. */
+  divergedAt: number | null;
+}
+
+export type FromWorker =
+  | Frame
+  /** Something went wrong inside the worker; the page offers a restart. */
+  | { type: 'error'; runId: number; message: string };

@@ -1,0 +1,91 @@
+/**
+ * One training step exactly as the tutorial: forward, loss = mean((o - y)^2) before the
+ * update, dz = -2 (o - y), then per layer from the top: summed gradients gw = in^T dz and
+ * gb = sum(dz), the delta passed down computed with the weights before their update,
+ * `w += lr * gw`, `b += lr * gb`, and the delta scaled by act'(z) of the layer below.
+ */
+import { multiplyByDerivative } from './activations';
+import { forward, type DenseLayer, type Network, type Workspace } from './network';
+
+/**
+ * Gradients of one layer into ws.gw[l], ws.gb[l] and, when `below` is given, the delta
+ * for the layer below (dz . w^T, with w as it is before the update).
+ */
+export function denseBackward(
+  layer: DenseLayer,
+  input: Float32Array,
+  delta: Float32Array,
+  batch: number,
+  gw: Float64Array,
+  gb: Float64Array,
+  below: Float32Array | null,
+): void {
+  const { inDim, outDim, w } = layer;
+  gw.fill(0);
+  gb.fill(0);
+  for (let n = 0; n < batch; n++) {
+    const inRow = n * inDim;
+    const outRow = n * outDim;
+    for (let j = 0; j < outDim; j++) gb[j] = gb[j]! + delta[outRow + j]!;
+    for (let i = 0; i < inDim; i++) {
+      const xi = input[inRow + i]!;
+      const gRow = i * outDim;
+      for (let j = 0; j < outDim; j++) gw[gRow + j] = gw[gRow + j]! + xi * delta[outRow + j]!;
+    }
+    if (below) {
+      for (let i = 0; i < inDim; i++) {
+        const wRow = i * outDim;
+        let s = 0;
+        for (let j = 0; j < outDim; j++) s += delta[outRow + j]! * w[wRow + j]!;
+        below[inRow + i] = s;
+      }
+    }
+  }
+}
+
+/** w += lr * gw, b += lr * gb (the tutorial's sign: dz already carries the minus). */
+export function applyUpdate(layer: DenseLayer, gw: Float64Array, gb: Float64Array, lr: number): void {
+  const { w, b } = layer;
+  for (let i = 0; i < w.length; i++) w[i] = w[i]! + lr * gw[i]!;
+  for (let j = 0; j < b.length; j++) b[j] = b[j]! + lr * gb[j]!;
+}
+
+/** Mean squared error of the output against y, and dz = -2 (o - y) into delta. */
+export function lossAndOutputDelta(out: Float32Array, y: Float32Array, delta: Float32Array, batch: number): number {
+  let sum = 0;
+  for (let n = 0; n < batch; n++) {
+    const e = out[n]! - y[n]!;
+    sum += e * e;
+    delta[n] = -2 * e;
+  }
+  return sum / batch;
+}
+
+/** Mean squared error of the network on (x, y), without touching gradients. */
+export function evaluateLoss(net: Network, ws: Workspace, x: Float32Array, y: Float32Array): number {
+  const out = forward(net, ws, x);
+  let sum = 0;
+  for (let n = 0; n < ws.batch; n++) {
+    const e = out[n]! - y[n]!;
+    sum += e * e;
+  }
+  return sum / ws.batch;
+}
+
+/** One full-batch step; returns the loss measured before the update. Allocates nothing. */
+export function trainStep(net: Network, ws: Workspace, x: Float32Array, y: Float32Array, lr: number): number {
+  const { layers } = net;
+  const last = layers.length - 1;
+  const batch = ws.batch;
+  const out = forward(net, ws, x);
+  const loss = lossAndOutputDelta(out, y, ws.delta[last]!, batch);
+  for (let l = last; l >= 0; l--) {
+    const layer = layers[l]!;
+    const input = l === 0 ? x : ws.a[l - 1]!;
+    const below = l === 0 ? null : ws.delta[l - 1]!;
+    denseBackward(layer, input, ws.delta[l]!, batch, ws.gw[l]!, ws.gb[l]!, below);
+    applyUpdate(layer, ws.gw[l]!, ws.gb[l]!, lr);
+    if (below) multiplyByDerivative(layers[l - 1]!.activation, ws.a[l - 1]!, below, batch * layers[l - 1]!.outDim);
+  }
+  return loss;
+}

@@ -1,0 +1,409 @@
+/**
+ * TrainerLoop driven entirely by virtual time: a fake LoopHost whose schedule() is
+ * setTimeout under vitest's fake timers and whose now() is the fake Date.now(), plus a
+ * model of the time training takes (see Harness). Nothing here waits on real time.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG, type ModelConfig } from '../core/config';
+import type { Frame, FromWorker, ToWorker } from '../core/protocol';
+import { TrainingRun } from '../core/run';
+import { ACK_TIMEOUT_MS, TrainerLoop, type LoopHost } from './loop';
+
+const { learningRate: LR, speed: _speed, ...MODEL } = DEFAULT_CONFIG;
+const CONFIG: ModelConfig = MODEL;
+
+/**
+ * Virtual cost of one training step, ms. With a clock that only moves when timers advance,
+ * a slice would take 0 ms: at speed Infinity the loop would then never see SLICE_MS pass,
+ * its chunk would double on every clock read, and each slice would only end when the
+ * 2^18-loss pending buffer is full. A constant cost per *clock read* (say 0.01 ms)
+ * does not help for the same reason: two reads around a chunk always differ by the same
+ * tiny amount, so the chunk still doubles without bound. Charging time per *step* makes
+ * the chunk settle (at 8 steps = 0.4 ms) and slices last about SLICE_MS, as in a browser.
+ * 50 us is a slowish device for the default 1 -> 10 -> 1 net on 30 points (this machine
+ * takes ~15 us); larger would make max-speed tests train fewer real steps, smaller more.
+ */
+const STEP_COST_MS = 0.05;
+/** A 60 Hz display: requestAnimationFrame callbacks run on multiples of this. */
+const VSYNC_MS = 1000 / 60;
+
+interface Posted {
+  frame: Frame;
+  /** Worker clock when it was posted. */
+  at: number;
+}
+
+/**
+ * One worker thread and the page, on vitest's fake timers (which run whole milliseconds,
+ * and give a zero delay set inside a timer 1 ms). The worker thread is single-threaded:
+ * while it trains (busyUntil in the future) nothing else can run on it, so timers and
+ * messages that fall due meanwhile are delivered when it is free again, in order, like a
+ * real worker's event queue. now() never goes backwards.
+ */
+class Harness {
+  readonly loop: TrainerLoop;
+  readonly posted: Posted[] = [];
+  readonly errors: string[] = [];
+  /** Worker clock: the thread is busy training until then. */
+  private busyUntil = 0;
+  /** The page's current run id (frames of other runs are dropped, not acked, like workerClient). */
+  private pageRunId = 0;
+  private ackScheduled = false;
+  /** Tasks waiting for the thread, in the order they fell due. */
+  private readonly queue: (() => void)[] = [];
+  private draining = false;
+  private drainTimer = false;
+
+  constructor(private readonly autoAck: boolean) {
+    const host: LoopHost = {
+      now: () => this.now(),
+      schedule: (fn, delayMs) => {
+        let cancelled = false;
+        const id = setTimeout(() => this.onThread(() => !cancelled && fn()), delayMs);
+        return () => {
+          cancelled = true;
+          clearTimeout(id);
+        };
+      },
+      post: (message) => this.receive(message),
+    };
+    this.loop = new TrainerLoop(host);
+    // Time spent training: the real steps run (results are untouched), the clock is charged.
+    const train = TrainingRun.prototype.train;
+    const harness = this;
+    vi.spyOn(TrainingRun.prototype, 'train').mockImplementation(function (this: TrainingRun, ...args) {
+      const done = train.apply(this, args);
+      harness.charge(done * STEP_COST_MS);
+      return done;
+    });
+  }
+
+  now(): number {
+    return Math.max(Date.now(), this.busyUntil);
+  }
+
+  private charge(ms: number): void {
+    this.busyUntil = this.now() + ms;
+  }
+
+  /**
+   * Runs fn on the worker thread as soon as it is free, after any task that fell due
+   * before it (one FIFO queue: re-arming a timer per deferred task would let the loop's
+   * own timers, due a millisecond later, overtake and starve queued messages forever).
+   */
+  private onThread(fn: () => void): void {
+    this.queue.push(fn);
+    this.drain();
+  }
+
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const wait = this.busyUntil - Date.now();
+        if (wait > 0) {
+          if (!this.drainTimer) {
+            this.drainTimer = true;
+            setTimeout(() => {
+              this.drainTimer = false;
+              this.drain();
+            }, Math.ceil(wait));
+          }
+          return;
+        }
+        this.queue.shift()!();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** The page posts a message to the worker. */
+  send(msg: ToWorker): void {
+    if (msg.type === 'start' || msg.type === 'reset') this.pageRunId = msg.runId;
+    this.onThread(() => this.loop.handle(msg));
+  }
+
+  start(runId: number, opts: Partial<{ config: ModelConfig; learningRate: number; speed: number; playing: boolean }> = {}): void {
+    this.send({ type: 'start', runId, config: CONFIG, learningRate: LR, speed: Infinity, playing: true, ...opts });
+  }
+
+  /** The page receives a message; it acks current-run frames on the next 60 Hz rAF. */
+  private receive(message: FromWorker): void {
+    if (message.type === 'error') {
+      this.errors.push(message.message);
+      return;
+    }
+    const at = this.now();
+    this.posted.push({ frame: message, at });
+    if (!this.autoAck || message.runId !== this.pageRunId || this.ackScheduled) return;
+    this.ackScheduled = true;
+    const vsync = (Math.floor(at / VSYNC_MS) + 1) * VSYNC_MS;
+    setTimeout(() => {
+      this.ackScheduled = false;
+      this.send({ type: 'frameAck' });
+    }, Math.ceil(vsync - Date.now()));
+  }
+
+  advance(ms: number): void {
+    vi.advanceTimersByTime(ms);
+  }
+
+  get frames(): Frame[] {
+    return this.posted.map((p) => p.frame);
+  }
+
+  get last(): Frame {
+    const frame = this.posted.at(-1)?.frame;
+    if (!frame) throw new Error('no frame yet');
+    return frame;
+  }
+
+  /** Frames posted from index `from` on. */
+  since(from: number): Frame[] {
+    return this.frames.slice(from);
+  }
+}
+
+/** Concatenates frames' losses, checking each frame starts where the previous one ended. */
+function contiguousLosses(frames: Frame[]): Float32Array {
+  const out: number[] = [];
+  let next = frames[0]?.lossesStart ?? 0;
+  for (const f of frames) {
+    expect(f.lossesStart, `frame at step ${f.step}`).toBe(next);
+    expect(f.lossesStart + f.losses.length).toBe(f.step);
+    out.push(...f.losses);
+    next = f.step;
+  }
+  return Float32Array.from(out);
+}
+
+/** Losses of a TrainingRun trained directly, in segments of [steps, learningRate]. */
+function directLosses(segments: [number, number][], config: ModelConfig = CONFIG): Float32Array {
+  const run = new TrainingRun(config);
+  const total = segments.reduce((s, [n]) => s + n, 0);
+  const out = new Float32Array(total);
+  let offset = 0;
+  for (const [n, lr] of segments) offset += run.train(n, lr, out, offset);
+  return out.subarray(0, offset);
+}
+
+/** Float32 bit patterns, for bitwise comparison (and readable diffs). */
+function bits(a: Float32Array): number[] {
+  return Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+}
+
+let h: Harness;
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+});
+
+afterEach(() => {
+  expect(h.errors).toEqual([]);
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('TrainerLoop frame pacing', () => {
+  it('sends frames no faster than a 60 Hz page acks them, at max speed', () => {
+    h = new Harness(true);
+    h.start(1, { speed: Infinity });
+    h.advance(1000);
+    const frames = h.frames;
+    expect(frames.length).toBeLessThanOrEqual(61);
+    expect(frames.length).toBeGreaterThanOrEqual(50);
+    // Never two frames within one display refresh.
+    for (let i = 1; i < h.posted.length; i++) {
+      const gap = h.posted[i]!.at - h.posted[i - 1]!.at;
+      expect(gap).toBeGreaterThan(VSYNC_MS / 2);
+    }
+    // It really did train flat out meanwhile (thousands of steps per frame).
+    expect(h.last.step).toBeGreaterThan(5_000);
+  });
+
+  it('without acks sends at most one frame per ACK_TIMEOUT_MS, and keeps sending', () => {
+    h = new Harness(false);
+    h.start(1, { speed: Infinity });
+    h.advance(3000);
+    for (let i = 1; i < h.posted.length; i++) {
+      expect(h.posted[i]!.at - h.posted[i - 1]!.at).toBeGreaterThanOrEqual(ACK_TIMEOUT_MS);
+    }
+    expect(h.posted.length).toBeLessThanOrEqual(3000 / ACK_TIMEOUT_MS + 1);
+    expect(h.posted.length).toBeGreaterThanOrEqual(10);
+    expect(h.last.step).toBeGreaterThan(h.frames[1]!.step);
+  });
+});
+
+describe('TrainerLoop runs and controls', () => {
+  it('after a second start, every frame carries the new run id and starts from step 0', () => {
+    h = new Harness(true);
+    h.start(1, { speed: Infinity });
+    h.advance(200);
+    expect(h.last.step).toBeGreaterThan(0);
+    const mark = h.posted.length;
+    h.start(2, { speed: Infinity });
+    h.advance(500);
+    const after = h.since(mark);
+    expect(after.length).toBeGreaterThan(10);
+    for (const f of after) expect(f.runId).toBe(2);
+    // Nothing of run 1 leaks into run 2's losses.
+    expect(after[0]!.lossesStart).toBe(0);
+    const losses = contiguousLosses(after);
+    expect(bits(losses)).toEqual(bits(directLosses([[losses.length, LR]])));
+  });
+
+  it('pause stops steps, resume continues, and step 1 while paused takes exactly one step', () => {
+    h = new Harness(true);
+    h.start(1, { speed: 100 });
+    h.advance(500);
+    h.send({ type: 'pause' });
+    h.advance(100);
+    const paused = h.last;
+    expect(paused.state).toBe('paused');
+    expect(paused.step).toBeGreaterThan(40);
+    const mark = h.posted.length;
+    h.advance(3000);
+    for (const f of h.since(mark)) expect(f.step).toBe(paused.step);
+    expect(h.last.state).toBe('paused');
+    expect(h.last.step).toBe(paused.step);
+
+    h.send({ type: 'resume' });
+    h.advance(1000);
+    expect(h.last.state).toBe('running');
+    expect(h.last.step).toBeGreaterThanOrEqual(paused.step + 98);
+    expect(h.last.step).toBeLessThanOrEqual(paused.step + 102);
+
+    h.send({ type: 'pause' });
+    h.advance(100);
+    const before = h.last;
+    expect(before.state).toBe('paused');
+    const mark2 = h.posted.length;
+    h.send({ type: 'step', count: 1 });
+    h.advance(2000);
+    const stepped = h.since(mark2);
+    expect(stepped).toHaveLength(1);
+    const f = stepped[0]!;
+    expect(f.step).toBe(before.step + 1);
+    expect(f.lossesStart).toBe(before.step);
+    expect(f.losses).toHaveLength(1);
+    expect(f.state).toBe('paused');
+    // The one loss is the one a direct run records at that step.
+    const direct = directLosses([[f.step, LR]]);
+    expect(bits(f.losses)).toEqual(bits(direct.subarray(before.step)));
+  });
+
+  it('a learning-rate change applies live, to the same run', () => {
+    h = new Harness(true);
+    h.start(7, { learningRate: 0.01, playing: false });
+    h.advance(50);
+    expect(h.last).toMatchObject({ step: 0, state: 'paused' });
+    h.send({ type: 'step', count: 5 });
+    h.advance(50);
+    h.send({ type: 'setLearningRate', learningRate: 0.05 });
+    h.send({ type: 'step', count: 5 });
+    h.advance(50);
+    const frames = h.frames;
+    for (const f of frames) expect(f.runId).toBe(7);
+    expect(h.last.step).toBe(10);
+    const losses = contiguousLosses(frames);
+    expect(losses).toHaveLength(10);
+    const expected = directLosses([
+      [5, 0.01],
+      [5, 0.05],
+    ]);
+    expect(bits(losses)).toEqual(bits(expected));
+    const unchanged = directLosses([[10, 0.01]]);
+    expect(bits(losses.subarray(0, 6))).toEqual(bits(unchanged.subarray(0, 6)));
+    expect(bits(losses.subarray(6))).not.toEqual(bits(unchanged.subarray(6)));
+    // The current loss reported is that of the directly trained parameters too.
+    const run = new TrainingRun(CONFIG);
+    const scratch = new Float32Array(5);
+    run.train(5, 0.01, scratch, 0);
+    run.train(5, 0.05, scratch, 0);
+    expect(h.last.loss).toBe(run.currentLoss());
+  });
+
+  it('paces steps to the speed, and setSpeed changes it live without a restart', () => {
+    h = new Harness(true);
+    h.start(3, { speed: 10 });
+    // The first step of a span is due at once, the next one 100 ms later.
+    h.advance(50);
+    expect(h.last.step).toBe(1);
+    h.advance(950);
+    expect(Math.abs(h.last.step - 10)).toBeLessThanOrEqual(1);
+    h.advance(1000);
+    const at2s = h.last.step;
+    expect(Math.abs(at2s - 20)).toBeLessThanOrEqual(2);
+    h.send({ type: 'setSpeed', speed: 50 });
+    h.advance(2000);
+    expect(Math.abs(h.last.step - (at2s + 100))).toBeLessThanOrEqual(2);
+    for (const f of h.frames) expect(f.runId).toBe(3);
+    const losses = contiguousLosses(h.frames);
+    expect(losses).toHaveLength(h.last.step);
+    expect(bits(losses)).toEqual(bits(directLosses([[losses.length, LR]])));
+  });
+
+  it.each([true, false])('frames carry every loss exactly once, in order (page acks: %s)', (autoAck) => {
+    h = new Harness(autoAck);
+    h.start(1, { speed: Infinity });
+    h.advance(600);
+    h.send({ type: 'setSpeed', speed: 1000 });
+    h.advance(600);
+    h.send({ type: 'pause' });
+    h.send({ type: 'step', count: 3 });
+    h.send({ type: 'resume' });
+    h.advance(600);
+    h.send({ type: 'pause' });
+    h.advance(600);
+    const frames = h.frames;
+    expect(frames.length).toBeGreaterThan(autoAck ? 60 : 6);
+    expect(h.last.state).toBe('paused');
+    expect(frames[0]!.lossesStart).toBe(0);
+    const losses = contiguousLosses(frames);
+    expect(losses).toHaveLength(h.last.step);
+    expect(bits(losses)).toEqual(bits(directLosses([[losses.length, LR]])));
+  });
+
+  it('a huge learning rate diverges: state diverged, divergedAt set, stepping stops', () => {
+    const config = { ...CONFIG, hidden: 50 };
+    h = new Harness(true);
+    h.start(1, { config, learningRate: 50, speed: 100 });
+    h.advance(1000);
+    const f = h.last;
+    expect(f.state).toBe('diverged');
+    expect(f.divergedAt).not.toBeNull();
+    expect(f.step).toBe(f.divergedAt);
+    const direct = new TrainingRun(config);
+    direct.train(1000, 50, new Float32Array(1000), 0);
+    expect(f.divergedAt).toBe(direct.divergedAt);
+    const mark = h.posted.length;
+    h.advance(3000);
+    for (const g of h.since(mark)) expect(g.step).toBe(f.step);
+    // Resuming does not restart the stepping either.
+    h.send({ type: 'resume' });
+    h.advance(1000);
+    expect(h.last.step).toBe(f.step);
+    expect(h.last.state).toBe('diverged');
+  });
+
+  it('reset rebuilds the same run under the new id', () => {
+    h = new Harness(true);
+    h.start(1, { speed: 200 });
+    h.advance(500);
+    const run1 = contiguousLosses(h.frames);
+    expect(run1.length).toBeGreaterThan(50);
+    const mark = h.posted.length;
+    h.send({ type: 'reset', runId: 2 });
+    h.advance(500);
+    const after = h.since(mark);
+    for (const f of after) expect(f.runId).toBe(2);
+    expect(after[0]!.lossesStart).toBe(0);
+    const run2 = contiguousLosses(after);
+    const n = Math.min(run1.length, run2.length);
+    expect(n).toBeGreaterThan(50);
+    expect(bits(run2.subarray(0, n))).toEqual(bits(run1.subarray(0, n)));
+    expect(bits(run2)).toEqual(bits(directLosses([[run2.length, LR]])));
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * The training loop, independent of the worker global so tests can drive it with fake
+ * timers. It trains in short slices (yielding to incoming messages between them), paces
+ * steps to the requested speed, and sends a frame only when the page has drawn the
+ * previous one (or after a timeout, for hidden tabs), so frames never outrun the display.
+ */
+import type { ModelConfig } from '../core/config';
+import type { Frame, FromWorker, RunState, ToWorker } from '../core/protocol';
+import { TrainingRun } from '../core/run';
+
+/** What the loop needs from its host: a clock, a scheduler and a way to post. */
+export interface LoopHost {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Runs fn after delayMs (0 = as soon as pending messages are handled); returns a cancel. */
+  schedule(fn: () => void, delayMs: number): () => void;
+  post(message: FromWorker, transfer: Transferable[]): void;
+}
+
+/** Training time per slice before yielding to messages, ms. Short, so acks and controls are seen quickly. */
+export const SLICE_MS = 4;
+/** Target duration of one chunk of steps between clock reads, ms. */
+const CHUNK_MS = 0.5;
+/** Without an ack (hidden tab, busy page), send the next frame after this long anyway, ms. */
+export const ACK_TIMEOUT_MS = 250;
+/** Window over which steps per second are measured, ms. */
+const RATE_WINDOW_MS = 500;
+/** Losses buffered between frames; training waits for a frame when this is full. */
+export const MAX_PENDING_LOSSES = 1 << 18;
+/** Most steps one 'step' message may ask for. */
+export const MAX_STEP_COUNT = 100_000;
+
+export class TrainerLoop {
+  private run: TrainingRun | null = null;
+  private config: ModelConfig | null = null;
+  private runId = 0;
+  private learningRate = 0.01;
+  private speed = 100;
+  private playing = false;
+
+  private readonly pending = new Float32Array(MAX_PENDING_LOSSES);
+  private pendingStart = 0;
+  private pendingCount = 0;
+  /** Something changed since the last frame. */
+  private dirty = false;
+  private awaitingAck = false;
+  private lastFrameAt = -Infinity;
+
+  /** Pacing anchor: at time anchorTime the run was at anchorStep. */
+  private anchorTime = 0;
+  private anchorStep = 0;
+  private chunk = 1;
+
+  private rateTime = 0;
+  private rateStep = 0;
+  private stepsPerSecond = 0;
+
+  private cancelTimer: (() => void) | null = null;
+
+  constructor(private readonly host: LoopHost) {}
+
+  handle(msg: ToWorker): void {
+    try {
+      this.dispatch(msg);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private dispatch(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'start':
+        this.config = msg.config;
+        this.learningRate = msg.learningRate;
+        this.speed = msg.speed;
+        this.playing = msg.playing;
+        this.begin(msg.runId);
+        return;
+      case 'reset':
+        if (this.config) this.begin(msg.runId);
+        return;
+      case 'pause':
+        this.playing = false;
+        this.dirty = true;
+        this.wake();
+        return;
+      case 'resume':
+        this.playing = true;
+        this.reanchor();
+        this.dirty = true;
+        this.wake();
+        return;
+      case 'step':
+        this.stepNow(msg.count);
+        return;
+      case 'setLearningRate':
+        this.learningRate = msg.learningRate;
+        return;
+      case 'setSpeed':
+        this.speed = msg.speed;
+        this.reanchor();
+        this.wake();
+        return;
+      case 'frameAck':
+        this.awaitingAck = false;
+        if (this.dirty) this.wake();
+        return;
+    }
+  }
+
+  private begin(runId: number): void {
+    this.runId = runId;
+    this.run = new TrainingRun(this.config!);
+    this.pendingStart = 0;
+    this.pendingCount = 0;
+    this.awaitingAck = false;
+    this.dirty = true;
+    this.chunk = 1;
+    this.stepsPerSecond = 0;
+    this.rateTime = this.host.now();
+    this.rateStep = 0;
+    this.reanchor();
+    this.wake();
+  }
+
+  private stepNow(count: number): void {
+    const run = this.run;
+    if (!run) return;
+    const n = Math.max(0, Math.min(Math.floor(count), MAX_STEP_COUNT, MAX_PENDING_LOSSES - this.pendingCount));
+    this.trainSteps(run, n);
+    this.dirty = true;
+    this.reanchor();
+    this.wake();
+  }
+
+  private trainSteps(run: TrainingRun, n: number): number {
+    if (this.pendingCount === 0) this.pendingStart = run.step;
+    const done = run.train(n, this.learningRate, this.pending, this.pendingCount);
+    this.pendingCount += done;
+    if (done > 0) this.dirty = true;
+    return done;
+  }
+
+  private reanchor(): void {
+    this.anchorTime = this.host.now();
+    this.anchorStep = this.run?.step ?? 0;
+  }
+
+  /** Steps due now at the requested speed; the first step of a span is due at once. */
+  private due(now: number): number {
+    if (!Number.isFinite(this.speed)) return Infinity;
+    const run = this.run!;
+    const target = Math.floor(((now - this.anchorTime) * this.speed) / 1000) + 1;
+    return Math.max(0, target - (run.step - this.anchorStep));
+  }
+
+  private get trainable(): boolean {
+    return this.playing && this.run !== null && this.run.divergedAt === null;
+  }
+
+  private wake(): void {
+    this.setTimer(0);
+  }
+
+  private setTimer(delay: number): void {
+    this.cancelTimer?.();
+    this.cancelTimer = this.host.schedule(() => {
+      this.cancelTimer = null;
+      try {
+        this.tick();
+      } catch (err) {
+        this.fail(err);
+      }
+    }, delay);
+  }
+
+  private tick(): void {
+    const run = this.run;
+    if (!run) return;
+    if (this.trainable) this.trainSlice(run);
+    this.maybeSendFrame();
+    this.scheduleNext();
+  }
+
+  private trainSlice(run: TrainingRun): void {
+    const start = this.host.now();
+    let budget = this.due(start);
+    while (budget > 0 && run.divergedAt === null) {
+      const room = MAX_PENDING_LOSSES - this.pendingCount;
+      const n = Math.min(this.chunk, budget, room);
+      if (n <= 0) break;
+      const t0 = this.host.now();
+      budget -= this.trainSteps(run, n);
+      const t1 = this.host.now();
+      // Grow or shrink the chunk so the clock is read about every CHUNK_MS.
+      if (t1 - t0 < CHUNK_MS / 2 && n === this.chunk) this.chunk *= 2;
+      else if (t1 - t0 > CHUNK_MS * 2 && this.chunk > 1) this.chunk >>= 1;
+      if (t1 - start >= SLICE_MS) break;
+    }
+    // Could not keep up with the requested speed: drop the backlog rather than sprint later.
+    if (Number.isFinite(this.speed) && budget > 1) this.reanchor();
+  }
+
+  private maybeSendFrame(): void {
+    if (!this.dirty || !this.run) return;
+    const now = this.host.now();
+    if (this.awaitingAck && now - this.lastFrameAt < ACK_TIMEOUT_MS) return;
+    this.sendFrame(this.run, now);
+  }
+
+  private state(run: TrainingRun): RunState {
+    if (run.divergedAt !== null) return 'diverged';
+    return this.playing ? 'running' : 'paused';
+  }
+
+  private sendFrame(run: TrainingRun, now: number): void {
+    if (now - this.rateTime >= RATE_WINDOW_MS) {
+      this.stepsPerSecond = ((run.step - this.rateStep) * 1000) / (now - this.rateTime);
+      this.rateTime = now;
+      this.rateStep = run.step;
+    }
+    const curve = new Float32Array(run.grid.length);
+    run.curve(curve);
+    const losses = this.pending.slice(0, this.pendingCount);
+    const frame: Frame = {
+      type: 'frame',
+      runId: this.runId,
+      step: run.step,
+      loss: run.currentLoss(),
+      losses,
+      lossesStart: this.pendingStart,
+      curve,
+      stepsPerSecond: this.trainable ? this.stepsPerSecond : 0,
+      state: this.state(run),
+      divergedAt: run.divergedAt,
+    };
+    this.pendingStart = run.step;
+    this.pendingCount = 0;
+    this.dirty = false;
+    this.awaitingAck = true;
+    this.lastFrameAt = now;
+    this.host.post(frame, [curve.buffer, losses.buffer]);
+  }
+
+  private scheduleNext(): void {
+    const now = this.host.now();
+    let delay = Infinity;
+    if (this.trainable) {
+      const pendingFull = this.pendingCount >= MAX_PENDING_LOSSES;
+      if (pendingFull) delay = this.lastFrameAt + ACK_TIMEOUT_MS - now;
+      else if (!Number.isFinite(this.speed) || this.due(now) > 0) delay = 0;
+      else delay = this.anchorTime + ((this.run!.step - this.anchorStep) * 1000) / this.speed - now;
+    }
+    // A frame is waiting for its ack: make sure it goes out when the ack times out.
+    if (this.dirty && this.awaitingAck) delay = Math.min(delay, this.lastFrameAt + ACK_TIMEOUT_MS - now);
+    if (delay < Infinity) this.setTimer(Math.max(0, delay));
+  }
+
+  private fail(err: unknown): void {
+    this.playing = false;
+    const message = err instanceof Error ? err.message : String(err);
+    this.host.post({ type: 'error', runId: this.runId, message }, []);
+  }
+}
