@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
-const PORT = 4178;
+/** Override with E2E_PORT to run several checkouts' browser tests side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4178);
 
 export default defineConfig({
   testDir: 'e2e',
