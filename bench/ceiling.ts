@@ -30,7 +30,7 @@ export async function measureCeiling(repeats = 7, seconds = 0.2): Promise<number
   const mod = wabt.parseWat('ceiling.wat', ceilingWat(CHAINS), { simd: true });
   const bytes = mod.toBinary({}).buffer;
   mod.destroy();
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(bytes)), {});
   const run = instance.exports.run as (n: number) => number;
   run(1e6); // warm up and tier up
   let iterations = 1e6;
