@@ -12,7 +12,7 @@ import { makeProblem, type BenchConfig, type Problem } from './problem';
 import { median, timeSteps } from './timing';
 
 /** Steps compared between implementations before timing. */
-const CHECK_STEPS = 5;
+const CHECK_STEPS = 3;
 /** Timed runs per implementation; the median is reported. */
 const REPEATS = 5;
 

@@ -10,6 +10,8 @@ export function timeSteps(step: () => number, budgetSeconds: number, repeats: nu
     warm++;
   } while (performance.now() - t < (budgetSeconds * 1000) / 10 && warm < 1e6);
   const perStep = (performance.now() - t) / 1000 / warm;
+  // Slow implementations at big sizes: fewer timed runs of one step each.
+  if (perStep > budgetSeconds / repeats) repeats = Math.max(2, Math.min(repeats, Math.ceil((2 * budgetSeconds) / perStep)));
   const count = Math.max(1, Math.floor(budgetSeconds / repeats / Math.max(perStep, 1e-9)));
   const rates: number[] = [];
   for (let r = 0; r < repeats; r++) {
