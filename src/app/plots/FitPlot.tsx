@@ -14,6 +14,20 @@ import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG, type Data } from './plot
 
 /** Extra room above and below the data, as a fraction of its spread. */
 const Y_PADDING = 0.15;
+/**
+ * Most data markers drawn. Plotly restyles every marker on every redraw (the fit changes
+ * each frame), which at N = 2000 costs ~100 ms a frame on 2 cores; beyond this many points
+ * the markers already overlap into a band, so every k-th point shows the same picture.
+ */
+const MAX_MARKERS = 400;
+/** Above this many points markers are small and drawn without an outline. */
+const SMALL_MARKERS_FROM = 500;
+
+/** Every k-th sample, so that at most `max` remain. */
+function thin(values: Float32Array, max: number): Float32Array {
+  const stride = Math.ceil(values.length / max);
+  return stride <= 1 ? values : values.filter((_, i) => i % stride === 0);
+}
 
 function yRange(values: ArrayLike<number>[]): [number, number] {
   let lo = Infinity;
@@ -40,7 +54,8 @@ export function FitPlot() {
     const grid = curveGrid();
     const truth = grid.map(TARGETS[dataset]);
     const inData = truth.filter((_, i) => Math.abs(grid[i]!) <= 1);
-    return { data, grid, truth, range: yRange([data.y, inData]) };
+    const shown = { x: thin(data.x, MAX_MARKERS), y: thin(data.y, MAX_MARKERS) };
+    return { data, shown, grid, truth, range: yRange([data.y, inData]) };
   }, [dataset, points, noise, seed]);
 
   useEffect(() => {
@@ -63,11 +78,13 @@ export function FitPlot() {
           hoverinfo: 'skip',
         },
         {
-          name: 'data',
-          x: scene.data.x,
-          y: scene.data.y,
+          name: scene.shown.x.length < points ? `data (1 in ${Math.ceil(points / MAX_MARKERS)} shown)` : 'data',
+          x: scene.shown.x,
+          y: scene.shown.y,
           mode: 'markers',
-          marker: { color: COLORS.data, size: points > 500 ? 4 : 8, opacity: 0.75, line: { width: 1, color: '#fff' } },
+          marker: points > SMALL_MARKERS_FROM
+            ? { color: COLORS.data, size: 4, opacity: 0.6 }
+            : { color: COLORS.data, size: 8, opacity: 0.75, line: { width: 1, color: '#fff' } },
         },
         {
           name: 'fit',
