@@ -1,0 +1,135 @@
+/**
+ * What the hidden units of the 1 -> H -> 1 network are doing: each unit's contribution
+ * to the output, where its kink sits, and whether it can still learn. Pure functions over
+ * the flat parameter vector [w1 (H), b1 (H), w2 (H), b2] that frames carry.
+ */
+import { activate, type ActivationName } from './activations';
+
+/** A unit whose pre-activation stays beyond this on every point is saturated (tanh, sigmoid). */
+export const SATURATION_Z = 3;
+
+/** The parameters of a 1 -> H -> 1 network, as views into one flat vector. */
+export interface UnitParams {
+  hidden: number;
+  w1: Float32Array;
+  b1: Float32Array;
+  w2: Float32Array;
+  b2: number;
+}
+
+/** Length of the flat vector for H hidden units: w1, b1, w2 (H each) and b2: 3H + 1. */
+export function paramLength(hidden: number): number {
+  return 3 * hidden + 1;
+}
+
+/** Views a flat [w1, b1, w2, b2] vector (no copy). */
+export function unpackParams(flat: Float32Array): UnitParams {
+  const hidden = (flat.length - 1) / 3;
+  if (!Number.isInteger(hidden) || hidden < 1) throw new RangeError(`a 1 -> H -> 1 parameter vector has 3H + 1 entries, not ${flat.length}`);
+  return {
+    hidden,
+    w1: flat.subarray(0, hidden),
+    b1: flat.subarray(hidden, 2 * hidden),
+    w2: flat.subarray(2 * hidden, 3 * hidden),
+    b2: flat[3 * hidden]!,
+  };
+}
+
+/** Unit j's contribution to the output at x: w2_j * act(w1_j * x + b1_j). */
+export function unitOutput(p: UnitParams, act: ActivationName, j: number, x: number): number {
+  return p.w2[j]! * activate(act, p.w1[j]! * x + p.b1[j]!);
+}
+
+/** The network's output at x: b2 plus every unit's contribution (float64). */
+export function networkOutput(p: UnitParams, act: ActivationName, x: number): number {
+  let s = p.b2;
+  for (let j = 0; j < p.hidden; j++) s += unitOutput(p, act, j, x);
+  return s;
+}
+
+/** Every unit's contribution at every x, into out as rows: out[j * xs.length + i]. */
+export function unitContributions(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float32Array): void {
+  const n = xs.length;
+  if (out.length < p.hidden * n) throw new RangeError('out needs hidden * xs.length entries');
+  for (let j = 0; j < p.hidden; j++) {
+    const w1 = p.w1[j]!;
+    const b1 = p.b1[j]!;
+    const w2 = p.w2[j]!;
+    const row = j * n;
+    for (let i = 0; i < n; i++) out[row + i] = w2 * activate(act, w1 * xs[i]! + b1);
+  }
+}
+
+/** The network's output at each x into out, float64 sums (for residuals). */
+export function outputsAt(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float64Array): void {
+  for (let i = 0; i < xs.length; i++) out[i] = networkOutput(p, act, xs[i]!);
+}
+
+/**
+ * Indices of the k units whose contribution is largest in size (max |value| over the
+ * sampled xs), largest first. contrib is laid out as unitContributions writes it.
+ */
+export function largestUnits(contrib: Float32Array, hidden: number, points: number, k: number): number[] {
+  const size = new Float64Array(hidden);
+  for (let j = 0; j < hidden; j++) {
+    let m = 0;
+    const row = j * points;
+    for (let i = 0; i < points; i++) m = Math.max(m, Math.abs(contrib[row + i]!));
+    size[j] = m;
+  }
+  const order = Array.from({ length: hidden }, (_, j) => j);
+  order.sort((a, b) => size[b]! - size[a]! || a - b);
+  return order.slice(0, Math.min(k, hidden));
+}
+
+/**
+ * Where each unit's kink sits: x = -b1 / w1, the ReLU's hinge or the tanh/sigmoid's
+ * centre. A unit with w1 = 0 is flat and has none (NaN).
+ */
+export function kinkPositions(p: UnitParams, out: Float64Array): void {
+  for (let j = 0; j < p.hidden; j++) {
+    const w = p.w1[j]!;
+    out[j] = w === 0 ? NaN : -p.b1[j]! / w;
+  }
+}
+
+/** Health of the hidden units over the data. */
+export interface UnitHealth {
+  /** ReLU units that output 0 on every data point (their gradient is 0 everywhere). */
+  dead: number;
+  /** tanh/sigmoid units with |z| > SATURATION_Z on every data point (act' is nearly 0). */
+  saturated: number;
+  /** Per unit: 1 when dead or saturated. */
+  stuck: Uint8Array;
+}
+
+/**
+ * Counts dead and saturated units. z = w1 x + b1 is linear in x, so its extremes over
+ * the data are at the smallest and largest x: checking those two decides every point.
+ */
+export function unitHealth(p: UnitParams, act: ActivationName, xs: ArrayLike<number>): UnitHealth {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    lo = Math.min(lo, xs[i]!);
+    hi = Math.max(hi, xs[i]!);
+  }
+  const stuck = new Uint8Array(p.hidden);
+  let dead = 0;
+  let saturated = 0;
+  if (xs.length === 0) return { dead, saturated, stuck };
+  for (let j = 0; j < p.hidden; j++) {
+    const zLo = p.w1[j]! * lo + p.b1[j]!;
+    const zHi = p.w1[j]! * hi + p.b1[j]!;
+    const zMin = Math.min(zLo, zHi);
+    const zMax = Math.max(zLo, zHi);
+    if (act === 'relu' && zMax <= 0) {
+      dead++;
+      stuck[j] = 1;
+    } else if ((act === 'tanh' || act === 'sigmoid') && (zMin > SATURATION_Z || zMax < -SATURATION_Z)) {
+      saturated++;
+      stuck[j] = 1;
+    }
+  }
+  return { dead, saturated, stuck };
+}
