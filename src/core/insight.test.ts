@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from './activations';
 import { DEFAULT_CONFIG, type ModelConfig } from './config';
 import { curveGrid } from './grid';
-import { kinkPositions, largestUnits, networkOutput, paramLength, unitContributions, unitHealth, unpackParams } from './insight';
+import { kinkPositions, largestUnits, networkOutput, outputsAt, paramLength, sumOfUnits, unitContributions, unitHealth, unpackParams } from './insight';
 import { TrainingRun } from './run';
 
 const { learningRate: _lr, speed: _speed, ...MODEL } = DEFAULT_CONFIG;
@@ -50,13 +50,28 @@ describe('unit decomposition', () => {
     expect(() => unpackParams(new Float32Array(6))).toThrow(/3H \+ 1/);
   });
 
-  it('ranks units by the size of their contribution', () => {
-    const p = unpackParams(flat([1, 1, 1], [0, 0, 0], [0.1, -3, 2], 0));
-    const xs = [-1, 0, 1];
-    const contrib = new Float32Array(9);
-    unitContributions(p, 'none', xs, contrib);
-    expect(largestUnits(contrib, 3, 3, 2)).toEqual([1, 2]);
-    expect(largestUnits(contrib, 3, 3, 10)).toEqual([1, 2, 0]);
+  it('ranks units by the size of their contribution, checked against every grid point', () => {
+    const p = unpackParams(flat([1, 1, 1, -2, 0.5], [0, 0.5, -0.2, 0.1, 2], [0.1, -3, 2, 1.5, -0.4], 0));
+    for (const act of ACTIVATIONS) {
+      const grid = curveGrid();
+      const contrib = new Float32Array(5 * grid.length);
+      unitContributions(p, act, grid, contrib);
+      // Independent: the largest |value| over the whole grid, per unit.
+      const size = [0, 1, 2, 3, 4].map((j) => Math.max(...Array.from(contrib.subarray(j * grid.length, (j + 1) * grid.length), Math.abs)));
+      const expected = [0, 1, 2, 3, 4].sort((a, b) => size[b]! - size[a]!);
+      expect(largestUnits(p, act, grid[0]!, grid[grid.length - 1]!, 3), act).toEqual(expected.slice(0, 3));
+      expect(largestUnits(p, act, grid[0]!, grid[grid.length - 1]!, 10)).toHaveLength(5);
+    }
+  });
+
+  it('sums the units not skipped, with or without the bias', () => {
+    const p = unpackParams(flat([1, -1, 2], [0, 0.5, -1], [1, 2, -1], 0.25));
+    const xs = [-1, 0, 0.7];
+    const out = new Float64Array(3);
+    sumOfUnits(p, 'relu', xs, Uint8Array.from([0, 1, 0]), true, out);
+    xs.forEach((x, i) => expect(out[i]).toBeCloseTo(0.25 + Math.max(0, x) - Math.max(0, 2 * x - 1), 6));
+    outputsAt(p, 'relu', xs, out);
+    xs.forEach((x, i) => expect(out[i]).toBeCloseTo(networkOutput(p, 'relu', x), 6));
   });
 });
 

@@ -3,7 +3,7 @@
  * to the output, where its kink sits, and whether it can still learn. Pure functions over
  * the flat parameter vector [w1 (H), b1 (H), w2 (H), b2] that frames carry.
  */
-import { activate, type ActivationName } from './activations';
+import { activate, applyActivation, type ActivationName } from './activations';
 
 /** A unit whose pre-activation stays beyond this on every point is saturated (tanh, sigmoid). */
 export const SATURATION_Z = 3;
@@ -47,39 +47,76 @@ export function networkOutput(p: UnitParams, act: ActivationName, x: number): nu
   return s;
 }
 
+/**
+ * Unit j's contribution at every x into row (length >= xs.length), float32 as the
+ * worker computes it, with the activation applied to the whole row at once.
+ */
+export function unitRow(p: UnitParams, act: ActivationName, j: number, xs: ArrayLike<number>, row: Float32Array): void {
+  const n = xs.length;
+  const w1 = p.w1[j]!;
+  const b1 = p.b1[j]!;
+  const w2 = p.w2[j]!;
+  for (let i = 0; i < n; i++) row[i] = w1 * xs[i]! + b1;
+  applyActivation(act, row, row, n);
+  for (let i = 0; i < n; i++) row[i] = w2 * row[i]!;
+}
+
 /** Every unit's contribution at every x, into out as rows: out[j * xs.length + i]. */
 export function unitContributions(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float32Array): void {
   const n = xs.length;
   if (out.length < p.hidden * n) throw new RangeError('out needs hidden * xs.length entries');
-  for (let j = 0; j < p.hidden; j++) {
-    const w1 = p.w1[j]!;
-    const b1 = p.b1[j]!;
-    const w2 = p.w2[j]!;
-    const row = j * n;
-    for (let i = 0; i < n; i++) out[row + i] = w2 * activate(act, w1 * xs[i]! + b1);
-  }
-}
-
-/** The network's output at each x into out, float64 sums (for residuals). */
-export function outputsAt(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float64Array): void {
-  for (let i = 0; i < xs.length; i++) out[i] = networkOutput(p, act, xs[i]!);
+  for (let j = 0; j < p.hidden; j++) unitRow(p, act, j, xs, out.subarray(j * n, (j + 1) * n));
 }
 
 /**
- * Indices of the k units whose contribution is largest in size (max |value| over the
- * sampled xs), largest first. contrib is laid out as unitContributions writes it.
+ * Sum of the contributions of every unit not flagged in skip (and b2 when withBias),
+ * at each x, into out, in float64. O(H * xs.length) with the activation chosen once, as
+ * this runs on every drawn frame at H = 1024.
  */
-export function largestUnits(contrib: Float32Array, hidden: number, points: number, k: number): number[] {
-  const size = new Float64Array(hidden);
-  for (let j = 0; j < hidden; j++) {
-    let m = 0;
-    const row = j * points;
-    for (let i = 0; i < points; i++) m = Math.max(m, Math.abs(contrib[row + i]!));
-    size[j] = m;
+export function sumOfUnits(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, skip: Uint8Array | null, withBias: boolean, out: Float64Array): void {
+  const n = xs.length;
+  out.fill(withBias ? p.b2 : 0, 0, n);
+  for (let j = 0; j < p.hidden; j++) {
+    if (skip?.[j]) continue;
+    const w1 = p.w1[j]!;
+    const b1 = p.b1[j]!;
+    const w2 = p.w2[j]!;
+    switch (act) {
+      case 'none':
+        for (let i = 0; i < n; i++) out[i] = out[i]! + w2 * (w1 * xs[i]! + b1);
+        break;
+      case 'relu':
+        for (let i = 0; i < n; i++) {
+          const z = w1 * xs[i]! + b1;
+          if (z > 0) out[i] = out[i]! + w2 * z;
+        }
+        break;
+      case 'tanh':
+        for (let i = 0; i < n; i++) out[i] = out[i]! + w2 * Math.tanh(w1 * xs[i]! + b1);
+        break;
+      case 'sigmoid':
+        for (let i = 0; i < n; i++) out[i] = out[i]! + w2 / (1 + Math.exp(-(w1 * xs[i]! + b1)));
+        break;
+    }
   }
-  const order = Array.from({ length: hidden }, (_, j) => j);
+}
+
+/** The network's output at each x into out (float64), for residuals. */
+export function outputsAt(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float64Array): void {
+  sumOfUnits(p, act, xs, null, true, out);
+}
+
+/**
+ * Indices of the k units whose contribution is largest in size over [lo, hi], largest
+ * first. Every activation here is monotone, so w2 * act(w1 x + b1) is monotone in x and
+ * its largest size on an interval is at one of the ends: O(H), whatever the grid.
+ */
+export function largestUnits(p: UnitParams, act: ActivationName, lo: number, hi: number, k: number): number[] {
+  const size = new Float64Array(p.hidden);
+  for (let j = 0; j < p.hidden; j++) size[j] = Math.max(Math.abs(unitOutput(p, act, j, lo)), Math.abs(unitOutput(p, act, j, hi)));
+  const order = Array.from({ length: p.hidden }, (_, j) => j);
   order.sort((a, b) => size[b]! - size[a]! || a - b);
-  return order.slice(0, Math.min(k, hidden));
+  return order.slice(0, Math.min(k, p.hidden));
 }
 
 /**

@@ -61,3 +61,21 @@ describe('step inspector', () => {
     }
   });
 });
+
+describe('batch gradients', () => {
+  it('equal the sum of every point share', () => {
+    const p = unpackParams(Float32Array.from([0.5, -1, 2, 0.1, -0.3, 0.4, 1, -2, 0.5, 0.2]));
+    const xs = [-1, -0.3, 0.2, 0.9];
+    const ys = [1, 0.1, 0.05, 0.8];
+    for (const act of ACTIVATIONS) {
+      const sum = batchGradients(p, act, xs, ys);
+      const shares = xs.map((x, i) => pointPass(p, act, x, ys[i]!).share);
+      for (let j = 0; j < 3; j++) {
+        expect(sum.w1[j]).toBeCloseTo(shares.reduce((a, s) => a + s.w1[j]!, 0), 12);
+        expect(sum.b1[j]).toBeCloseTo(shares.reduce((a, s) => a + s.b1[j]!, 0), 12);
+        expect(sum.w2[j]).toBeCloseTo(shares.reduce((a, s) => a + s.w2[j]!, 0), 12);
+      }
+      expect(sum.b2).toBeCloseTo(shares.reduce((a, s) => a + s.b2, 0), 12);
+    }
+  });
+});

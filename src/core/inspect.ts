@@ -57,17 +57,29 @@ export function pointPass(p: UnitParams, act: ActivationName, x: number, y: numb
   return { x, y, o1, a1, o2, error, share };
 }
 
-/** The full-batch sums the next step will apply (times the learning rate). */
+/** The full-batch sums the next step will apply (times the learning rate). O(N H), no per-point allocation. */
 export function batchGradients(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, ys: ArrayLike<number>): ParamGroups {
-  const sum = emptyGroups(p.hidden);
+  const H = p.hidden;
+  const sum = emptyGroups(H);
+  const a1 = new Float64Array(H);
+  const d1 = new Float64Array(H);
   for (let i = 0; i < xs.length; i++) {
-    const { share } = pointPass(p, act, xs[i]!, ys[i]!);
-    for (let j = 0; j < p.hidden; j++) {
-      sum.w1[j] = sum.w1[j]! + share.w1[j]!;
-      sum.b1[j] = sum.b1[j]! + share.b1[j]!;
-      sum.w2[j] = sum.w2[j]! + share.w2[j]!;
+    const x = xs[i]!;
+    let o2 = p.b2;
+    for (let j = 0; j < H; j++) {
+      const o1 = p.w1[j]! * x + p.b1[j]!;
+      a1[j] = activate(act, o1);
+      d1[j] = activateDerivative(act, o1);
+      o2 += p.w2[j]! * a1[j]!;
     }
-    sum.b2 += share.b2;
+    const dz2 = -2 * (o2 - ys[i]!);
+    sum.b2 += dz2;
+    for (let j = 0; j < H; j++) {
+      const dz1 = dz2 * p.w2[j]! * d1[j]!;
+      sum.w2[j] = sum.w2[j]! + a1[j]! * dz2;
+      sum.b1[j] = sum.b1[j]! + dz1;
+      sum.w1[j] = sum.w1[j]! + x * dz1;
+    }
   }
   return sum;
 }
