@@ -86,7 +86,7 @@ test('units and kinks are on by default, add up to the fit, and each toggle adds
   expect(consoleErrors).toEqual([]);
 });
 
-test('at H = 1024 the 32 largest units are drawn, the rest summed, and they still add up to the fit', async ({ page, consoleErrors }) => {
+test('at H = 1024 the 32 largest units are drawn from the reported weights, the rest summed, adding up to the fit', async ({ page, consoleErrors }) => {
   await typeInto(page, 'Hidden units', '1024');
   await expect.poll(async () => unitTraces(await traces(page, 'fit-plot')).length, { timeout: 15_000 }).toBe(32);
   await waitForStep(page, 150);
@@ -104,6 +104,24 @@ test('at H = 1024 the 32 largest units are drawn, the rest summed, and they stil
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await clickDataPoint(page, 12);
   await expect(page.getByTestId('inspector')).toContainText('10 of 1024 units listed');
+  // The drawn units are those of the reported weights, and the largest of them (ReLU is
+  // monotone, so a unit's largest size on the plot is at one of its ends).
+  const { params } = await reported(page);
+  const H = 1024;
+  const unitAt = (j: number, x: number) => params[2 * H + j]! * Math.max(0, params[j]! * x + params[H + j]!);
+  const drawn = unitTraces(await traces(page, 'fit-plot'));
+  const size = (j: number) => Math.max(Math.abs(unitAt(j, -1.25)), Math.abs(unitAt(j, 1.25)));
+  const drawnIds = drawn.map((t) => Number(t.name.slice('unit '.length)) - 1);
+  for (const [k, t] of drawn.entries()) {
+    t.x.forEach((x, i) => {
+      const v = unitAt(drawnIds[k]!, x);
+      // Float32 on the page against float64 here.
+      expect(Math.abs(t.y[i]! - v)).toBeLessThan(1e-5 * Math.max(1, Math.abs(v)));
+    });
+  }
+  const smallestDrawn = Math.min(...drawnIds.map(size));
+  const largestHidden = Math.max(...Array.from({ length: H }, (_, j) => j).filter((j) => !drawnIds.includes(j)).map(size));
+  expect(smallestDrawn).toBeGreaterThanOrEqual(largestHidden);
   await page.screenshot({ path: `${SHOTS}/inspector-h1024.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
 });

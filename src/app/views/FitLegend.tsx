@@ -7,9 +7,10 @@ export function FitLegend() {
   const showKinks = useViewStore((s) => s.showKinks);
   const showResiduals = useViewStore((s) => s.showResiduals);
   const activation = useAppStore((s) => s.config.activation);
-  const parts = ['dots: noisy data', 'dashed grey: the true function', 'orange: the network'];
-  if (showUnits) parts.push('thin purple: one hidden unit each (they add up to orange)');
+  const parts = ['orange: the network'];
+  if (showUnits) parts.push('thin purple: its hidden units, which add up to orange');
   if (showKinks && activation !== 'none') parts.push(`▲ ${activation === 'relu' ? 'hinges' : 'centres'} (hollow: outside the data)`);
   if (showResiduals) parts.push('red: residuals');
+  parts.push('click a point to inspect it');
   return <p className="fit-legend">{parts.join(' · ')}</p>;
 }
