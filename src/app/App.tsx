@@ -9,6 +9,7 @@ import { StatusLine } from './StatusLine';
 import { useAppStore } from './store';
 import { Transport } from './Transport';
 import { FitLegend } from './views/FitLegend';
+import { LossNote } from './views/LossNote';
 import { NetworkPanel } from './views/NetworkPanel';
 import { PinButtons, PinnedList } from './views/PinBar';
 import { ViewToggles } from './views/ViewToggles';
@@ -61,6 +62,7 @@ export function App() {
             </div>
             <LossPlot />
             <PinnedList />
+            <LossNote />
           </section>
           <NetworkPanel />
           <Lesson />
