@@ -8,6 +8,11 @@ import { LossPlot } from './plots/LossPlot';
 import { StatusLine } from './StatusLine';
 import { useAppStore } from './store';
 import { Transport } from './Transport';
+import { FitLegend } from './views/FitLegend';
+import { LossNote } from './views/LossNote';
+import { NetworkPanel } from './views/NetworkPanel';
+import { PinButtons, PinnedList } from './views/PinBar';
+import { ViewToggles } from './views/ViewToggles';
 
 export function App() {
   const logScale = useAppStore((s) => s.logScale);
@@ -41,20 +46,25 @@ export function App() {
           <section className="panel plot-card" aria-labelledby="fit-title">
             <div className="card-head">
               <h2 id="fit-title">Fit</h2>
-              <span className="card-note">dashed: the true function · dots: noisy data · orange: the network</span>
+              <ViewToggles />
             </div>
+            <FitLegend />
             <FitPlot />
           </section>
           <section className="panel plot-card" aria-labelledby="loss-title">
             <div className="card-head">
               <h2 id="loss-title">Loss</h2>
+              <PinButtons />
               <label className="toggle">
                 <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
                 Log scale
               </label>
             </div>
             <LossPlot />
+            <PinnedList />
+            <LossNote />
           </section>
+          <NetworkPanel />
           <Lesson />
         </div>
       </main>

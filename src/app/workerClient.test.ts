@@ -13,6 +13,8 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     losses: Float32Array.from(losses),
     lossesStart: step - losses.length,
     curve: new Float32Array(4),
+    params: new Float32Array(5),
+    grads: new Float32Array(5),
     stepsPerSecond: 10,
     state: 'running',
     divergedAt: null,

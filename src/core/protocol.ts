@@ -37,6 +37,10 @@ export interface Frame {
   lossesStart: number;
   /** The fitted curve on the shared grid (transferred). */
   curve: Float32Array;
+  /** Parameters [w1 (H), b1 (H), w2 (H), b2] at `step`, as core/insight lays them out (transferred). */
+  params: Float32Array;
+  /** The last step's summed gradients gw, gb in the same layout; zeros at step 0 (transferred). */
+  grads: Float32Array;
   /** Measured training speed, steps per second. */
   stepsPerSecond: number;
   state: RunState;

@@ -6,6 +6,7 @@
 import { makeDataset, type Dataset } from './dataset';
 import type { ModelConfig } from './config';
 import { curveGrid } from './grid';
+import { paramLength } from './insight';
 import { createTutorialNetwork, createWorkspace, parametersFinite, predictInto, type Network, type Workspace } from './network';
 import { FusedKernel } from './kernel/fusedKernel';
 import { simdSupported } from './kernel/wasmRuntime';
@@ -127,6 +128,31 @@ export class TrainingRun {
   currentLoss(): number {
     if (this.kernel) return this.kernel.loss();
     return evaluateLoss(this.net, this.ws, this.data.x, this.data.y);
+  }
+
+  /** Length of the flat parameter vector [w1, b1, w2, b2] (3H + 1): see core/insight. */
+  paramLength(): number {
+    return paramLength(this.net.layers[0]!.outDim);
+  }
+
+  /** Current parameters as [w1 (H), b1 (H), w2 (H), b2] into out (length paramLength()). */
+  snapshotParams(out: Float32Array): void {
+    const [l1, l2] = this.net.layers;
+    const h = l1!.outDim;
+    out.set(l1!.w, 0);
+    out.set(l1!.b, h);
+    out.set(l2!.w, 2 * h);
+    out[3 * h] = l2!.b[0]!;
+  }
+
+  /** The last step's summed gradients (the tutorial's gw, gb) in the same layout; zeros before the first step. */
+  lastGradients(out: Float32Array): void {
+    const { gw, gb } = this.ws;
+    const h = this.net.layers[0]!.outDim;
+    out.set(gw[0]!, 0);
+    out.set(gb[0]!, h);
+    out.set(gw[1]!, 2 * h);
+    out[3 * h] = gb[1]![0]!;
   }
 
   /** The fitted curve on the grid, into out (length grid.length). */

@@ -222,6 +222,11 @@ export class TrainerLoop {
     const curve = new Float32Array(run.grid.length);
     run.curve(curve);
     const losses = this.pending.slice(0, this.pendingCount);
+    // 2 x (3H + 1) floats: 24 kB at H = 1024, cheap enough to send with every frame.
+    const params = new Float32Array(run.paramLength());
+    run.snapshotParams(params);
+    const grads = new Float32Array(params.length);
+    run.lastGradients(grads);
     const frame: Frame = {
       type: 'frame',
       runId: this.runId,
@@ -230,6 +235,8 @@ export class TrainerLoop {
       losses,
       lossesStart: this.pendingStart,
       curve,
+      params,
+      grads,
       stepsPerSecond: this.trainable ? this.stepsPerSecond : 0,
       state: this.state(run),
       divergedAt: run.divergedAt,
@@ -239,7 +246,7 @@ export class TrainerLoop {
     this.dirty = false;
     this.awaitingAck = true;
     this.lastFrameAt = now;
-    this.host.post(frame, [curve.buffer, losses.buffer]);
+    this.host.post(frame, [curve.buffer, losses.buffer, params.buffer, grads.buffer]);
   }
 
   private scheduleNext(): void {

@@ -6,11 +6,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { TARGETS } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
-import { buildDataset } from '../../core/run';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG, type Data } from './plotly';
+import { datasetFor } from '../views/runData';
+import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
+import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
 
 /** Extra room above and below the data, as a fraction of its spread. */
 const Y_PADDING = 0.15;
@@ -50,13 +51,14 @@ export function FitPlot() {
   const seed = useAppStore((s) => s.config.seed);
 
   const scene = useMemo(() => {
-    const data = buildDataset({ dataset, points, noise, seed, hidden: 1, activation: 'none' });
+    const data = datasetFor({ dataset, points, noise, seed });
     const grid = curveGrid();
     const truth = grid.map(TARGETS[dataset]);
     const inData = truth.filter((_, i) => Math.abs(grid[i]!) <= 1);
     const shown = { x: thin(data.x, MAX_MARKERS), y: thin(data.y, MAX_MARKERS) };
     return { data, shown, grid, truth, range: yRange([data.y, inData]) };
   }, [dataset, points, noise, seed]);
+  const layersFor = useFitLayers();
 
   useEffect(() => {
     const div = ref.current!;
@@ -66,7 +68,9 @@ export function FitPlot() {
       yaxis: axis('y', { range: scene.range, zeroline: true }),
     };
     let revision = 0;
+    let clicksBound = false;
     const unsubscribe = subscribeRaf(liveStore, ({ frame }) => {
+      const layers = layersFor(frame, scene.data);
       const traces: Data[] = [
         {
           name: 'truth',
@@ -77,6 +81,7 @@ export function FitPlot() {
           opacity: 0.6,
           hoverinfo: 'skip',
         },
+        ...layers.under,
         {
           name: scene.shown.x.length < points ? `data (1 in ${Math.ceil(points / MAX_MARKERS)} shown)` : 'data',
           x: scene.shown.x,
@@ -93,11 +98,15 @@ export function FitPlot() {
           mode: 'lines',
           line: { color: COLORS.fit, width: 3 },
         },
+        ...layers.over,
       ];
-      void Plotly.react(div, traces, { ...layout, datarevision: ++revision }, PLOT_CONFIG);
+      void Plotly.react(div, traces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+        if (!clicksBound) bindPointClicks(gd, scene.data.x);
+        clicksBound = true;
+      });
     });
     return unsubscribe;
-  }, [scene, points]);
+  }, [scene, points, layersFor]);
 
   useEffect(() => {
     const div = ref.current!;

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
+import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
 import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG } from './plotly';
 
 /**
@@ -27,6 +28,7 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
   const logScale = useAppStore((s) => s.logScale);
+  const { baselines, pinned, labels } = useLossLayers();
 
   useEffect(() => {
     const div = ref.current!;
@@ -42,12 +44,16 @@ export function LossPlot() {
       yaxis: axis('loss (MSE)', { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
     };
     let revision = 0;
+    const pinnedTraces = pinnedLossTraces(pinned, labels);
     return subscribeRaf(liveStore, (live) => {
       const n = live.history.snapshot(steps, losses);
       if (logScale) layout.yaxis.dtick = logTickSpacing(losses, n);
+      const reference = baselineTraces(baselines, lastStepShown(live.history.lastStep, pinned), logScale);
       void Plotly.react(
         div,
         [
+          ...pinnedTraces,
+          ...reference.traces,
           {
             name: 'loss',
             x: steps.subarray(0, n),
@@ -57,11 +63,11 @@ export function LossPlot() {
             hovertemplate: 'step %{x}<br>loss %{y:.4g}<extra></extra>',
           },
         ],
-        { ...layout, datarevision: ++revision },
+        { ...layout, annotations: reference.annotations, datarevision: ++revision },
         PLOT_CONFIG,
       );
     });
-  }, [logScale]);
+  }, [logScale, baselines, pinned, labels]);
 
   useEffect(() => {
     const div = ref.current!;

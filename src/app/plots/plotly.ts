@@ -5,7 +5,7 @@
 import Plotly from 'plotly.js-basic-dist-min';
 
 export { Plotly };
-export type { Data, Layout, Config } from 'plotly.js-basic-dist-min';
+export type { Annotations, Data, Layout, Config, PlotlyHTMLElement, PlotMouseEvent } from 'plotly.js-basic-dist-min';
 
 /** Keeps a user's zoom and pan across live updates (Plotly compares it between calls). */
 export const UI_REVISION = 'keep-user-view';
