@@ -147,12 +147,12 @@ export class TrainingRun {
 
   /** The last step's summed gradients (the tutorial's gw, gb) in the same layout; zeros before the first step. */
   lastGradients(out: Float32Array): void {
-    const { gw, gb } = this.ws;
+    const [g1, g2] = this.gradients;
     const h = this.net.layers[0]!.outDim;
-    out.set(gw[0]!, 0);
-    out.set(gb[0]!, h);
-    out.set(gw[1]!, 2 * h);
-    out[3 * h] = gb[1]![0]!;
+    out.set(g1!.w, 0);
+    out.set(g1!.b, h);
+    out.set(g2!.w, 2 * h);
+    out[3 * h] = g2!.b[0]!;
   }
 
   /** The fitted curve on the grid, into out (length grid.length). */
