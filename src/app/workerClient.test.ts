@@ -16,6 +16,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     stepsPerSecond: 10,
     state: 'running',
     divergedAt: null,
+    reachedStop: false,
   };
 }
 
