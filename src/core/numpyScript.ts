@@ -58,9 +58,9 @@ export function numpyScript({ config, learningRate, steps, title }: ScriptRun): 
   const lines = [
     `# Backprop Playground${title ? `: ${title}` : ''}`,
     `# ${settings}.`,
-    '# The playground\'s run replayed with the tutorial\'s own numpy code: same seed, same draws',
-    '# in the same order, so the losses printed below are the playground\'s (it computes in',
-    '# float32, this in float64: they agree to about six significant digits).',
+    '# The same run in the tutorial\'s own numpy code: same seed, same draws in the same',
+    '# order, so it prints the playground\'s losses (float32 there, float64 here: they',
+    '# agree to about six significant digits).',
     'import numpy as np',
     '',
     '',
