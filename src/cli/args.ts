@@ -7,6 +7,7 @@ import { describeRange, NUMERIC_SPECS, parseNumeric, type NumericSpec } from '..
 import { DATASETS, isDataset, type DatasetName } from '../core/dataset';
 import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import type { ModelConfig } from '../core/config';
+import { PRINT_EVERY } from '../core/numpyScript';
 
 /** Most steps one command may train. */
 export const MAX_FIT_STEPS = 1_000_000;
@@ -47,7 +48,7 @@ const RUN_FLAGS = ['--preset', '--dataset', '--activation', ...Object.keys(NUMER
 export const USAGE = `Usage: npm run fit -- [flags]
 
 Trains the tutorial's 1 -> H -> 1 network headless, with the playground's core, and prints
-the loss every ${10} steps (like the tutorial's print(average_cost)), then a summary.
+the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), then a summary.
 
   --preset NAME        ${PRESET_IDS.join(' | ')} (default ${DEFAULT_PRESET});
                        the flags below override its settings

@@ -8,11 +8,11 @@ import type { ModelConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { fitNetwork, networkFromValues, networkValues, type FitOutcome, type LayerValues } from '../core/fit';
 import type { Network } from '../core/network';
+import { PRINT_EVERY } from '../core/numpyScript';
 import { PRESETS } from '../core/presets';
 import { buildModel } from '../core/run';
 import { parseFitArgs, USAGE, type FitCommand } from './args';
 import { parseSpec } from './spec';
-import { PRINT_EVERY } from '../core/numpyScript';
 
 export interface FitIo {
   stdout(text: string): void;
