@@ -4,10 +4,13 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import type { PresetId } from '../core/presets';
 import type { RunState } from '../core/protocol';
 
 export interface AppState {
   config: RunConfig;
+  /** The tutorial experiment whose settings are in force, or null once the user edits one. */
+  preset: PresetId | null;
   /** The user wants training to run (Play) or not (Pause). */
   playing: boolean;
   /** Id of the current run; frames from any other id are stale. */
@@ -23,6 +26,7 @@ export interface AppState {
 
 export const initialState: AppState = {
   config: DEFAULT_CONFIG,
+  preset: null,
   playing: true,
   runId: 0,
   runState: 'starting',

@@ -18,6 +18,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     stepsPerSecond: 10,
     state: 'running',
     divergedAt: null,
+    reachedStop: false,
   };
 }
 
@@ -47,5 +48,13 @@ describe('page side of the protocol', () => {
     handleWorkerMessage({ type: 'error', runId: 3, message: 'boom' });
     expect(useAppStore.getState().workerError).toContain('boom');
     expect(useAppStore.getState().playing).toBe(false);
+  });
+
+  it('a frame that reached its stop step turns Play back on in the page (playing false)', () => {
+    useAppStore.setState({ playing: true });
+    handleWorkerMessage({ ...frame(3, 49, [0.4]), state: 'running' });
+    expect(useAppStore.getState().playing).toBe(true);
+    handleWorkerMessage({ ...frame(3, 50, [0.3]), state: 'paused', reachedStop: true });
+    expect(useAppStore.getState()).toMatchObject({ playing: false, runState: 'paused' });
   });
 });

@@ -19,6 +19,8 @@ export function handleWorkerMessage(msg: FromWorker): void {
     return;
   }
   acceptFrame(msg);
+  // The run reached its preset's stop step and the worker paused it: show Play.
+  if (msg.reachedStop) useAppStore.setState({ playing: false });
   if (msg.state !== runState || msg.divergedAt !== divergedAt) {
     useAppStore.setState({ runState: msg.state, divergedAt: msg.divergedAt });
   }

@@ -7,7 +7,8 @@ import type { ModelConfig } from './config';
 /** Page -> worker. */
 export type ToWorker =
   /** Build data and model from config and start training (or wait, when paused). */
-  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean }
+  /** stopAt: pause when the run reaches this step (a preset's step count), or null to run on. */
+  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean; stopAt: number | null }
   /** Rebuild the same run from its config and seed, under a new id. */
   | { type: 'reset'; runId: number }
   | { type: 'pause' }
@@ -16,6 +17,8 @@ export type ToWorker =
   | { type: 'step'; count: number }
   /** Live change; the run goes on with the new value. */
   | { type: 'setLearningRate'; learningRate: number }
+  /** Live change of the current run's stop step (null: no stop). */
+  | { type: 'setStopAt'; stopAt: number | null }
   /** Live change, steps per second; Infinity for as fast as possible. */
   | { type: 'setSpeed'; speed: number }
   /** The page has drawn the last frame and can take another: paces frames to the display. */
@@ -46,6 +49,8 @@ export interface Frame {
   state: RunState;
   /** Step at which the run diverged, when state is 'diverged'. */
   divergedAt: number | null;
+  /** The run reached its stop step since the last frame and the worker paused it. */
+  reachedStop: boolean;
 }
 
 export type FromWorker =

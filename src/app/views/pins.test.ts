@@ -36,6 +36,7 @@ function frame(step: number): Frame {
     stepsPerSecond: 0,
     state: 'paused',
     divergedAt: null,
+    reachedStop: false,
   };
 }
 
