@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { setLogScale, startPlayground, stopPlayground } from './actions';
 import { ControlPanel } from './controls/ControlPanel';
 import { Lesson } from './Lesson';
+import { installShortcuts } from './shortcuts';
 import { FitPlot } from './plots/FitPlot';
 import { LossPlot } from './plots/LossPlot';
 import { StatusLine } from './StatusLine';
@@ -13,7 +14,11 @@ export function App() {
   const logScale = useAppStore((s) => s.logScale);
   useEffect(() => {
     startPlayground();
-    return stopPlayground;
+    const uninstall = installShortcuts();
+    return () => {
+      uninstall();
+      stopPlayground();
+    };
   }, []);
   return (
     <div className="app">
