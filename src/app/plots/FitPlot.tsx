@@ -87,5 +87,5 @@ export function FitPlot() {
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-fit" data-testid="fit-plot" role="img" aria-label="Fit plot: data, true function and the network's curve" />;
+  return <div ref={ref} className="plot plot-fit" data-testid="fit-plot" role="group" aria-label="Fit plot: data, true function and the network's curve" />;
 }

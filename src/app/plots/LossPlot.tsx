@@ -68,5 +68,5 @@ export function LossPlot() {
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="img" aria-label="Loss plot: mean squared error against training step" />;
+  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="group" aria-label="Loss plot: mean squared error against training step" />;
 }
