@@ -4,6 +4,8 @@ import { setLogScale, startPlayground, stopPlayground } from './actions';
 import { ControlPanel } from './controls/ControlPanel';
 import { Lesson } from './Lesson';
 import { installShortcuts } from './shortcuts';
+import { installTheme } from './theme';
+import { ThemeSwitch } from './ThemeSwitch';
 import { FitPlot } from './plots/FitPlot';
 import { LossPlot } from './plots/LossPlot';
 import { StatusLine } from './StatusLine';
@@ -14,9 +16,11 @@ export function App() {
   const logScale = useAppStore((s) => s.logScale);
   useEffect(() => {
     startPlayground();
-    const uninstall = installShortcuts();
+    const uninstallShortcuts = installShortcuts();
+    const uninstallTheme = installTheme();
     return () => {
-      uninstall();
+      uninstallShortcuts();
+      uninstallTheme();
       stopPlayground();
     };
   }, []);
@@ -37,7 +41,10 @@ export function App() {
             <p className="tagline">Watch a 1 → H → 1 network learn by backpropagation, step by step.</p>
           </div>
         </div>
-        <StatusLine />
+        <div className="header-tools">
+          <StatusLine />
+          <ThemeSwitch />
+        </div>
       </header>
       <main className="layout">
         <ControlPanel />

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import type { RunState } from '../core/protocol';
+import type { Theme, ThemeChoice } from './theme';
 
 export interface AppState {
   config: RunConfig;
@@ -19,6 +20,10 @@ export interface AppState {
   workerError: string | null;
   /** Loss plot on a logarithmic y axis. */
   logScale: boolean;
+  /** What the user picked; 'system' follows the operating system. */
+  themeChoice: ThemeChoice;
+  /** The theme in force. */
+  theme: Theme;
 }
 
 export const initialState: AppState = {
@@ -29,6 +34,8 @@ export const initialState: AppState = {
   divergedAt: null,
   workerError: null,
   logScale: true,
+  themeChoice: 'system',
+  theme: 'light',
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

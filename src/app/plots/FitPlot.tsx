@@ -10,7 +10,7 @@ import { buildDataset } from '../../core/run';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG, type Data } from './plotly';
+import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data } from './plotly';
 
 /** Extra room above and below the data, as a fraction of its spread. */
 const Y_PADDING = 0.15;
@@ -34,6 +34,7 @@ export function FitPlot() {
   const points = useAppStore((s) => s.config.points);
   const noise = useAppStore((s) => s.config.noise);
   const seed = useAppStore((s) => s.config.seed);
+  const theme = useAppStore((s) => s.theme);
 
   const scene = useMemo(() => {
     const data = buildDataset({ dataset, points, noise, seed, hidden: 1, activation: 'none' });
@@ -45,6 +46,7 @@ export function FitPlot() {
 
   useEffect(() => {
     const div = ref.current!;
+    const COLORS = palette();
     const layout = {
       ...baseLayout(),
       xaxis: axis('x', { range: [...PLOT_X_RANGE], zeroline: true }),
@@ -67,7 +69,7 @@ export function FitPlot() {
           x: scene.data.x,
           y: scene.data.y,
           mode: 'markers',
-          marker: { color: COLORS.data, size: points > 500 ? 4 : 8, opacity: 0.75, line: { width: 1, color: '#fff' } },
+          marker: { color: COLORS.data, size: points > 500 ? 4 : 8, opacity: 0.75, line: { width: 1, color: COLORS.markerLine } },
         },
         {
           name: 'fit',
@@ -80,7 +82,7 @@ export function FitPlot() {
       void Plotly.react(div, traces, { ...layout, datarevision: ++revision }, PLOT_CONFIG);
     });
     return unsubscribe;
-  }, [scene, points]);
+  }, [scene, points, theme]);
 
   useEffect(() => {
     const div = ref.current!;

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG } from './plotly';
+import { axis, baseLayout, palette, Plotly, PLOT_CONFIG } from './plotly';
 
 /**
  * Tick spacing for a log axis: 1, 2, 5 per decade over a short range, one label per
@@ -27,9 +27,11 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
   const logScale = useAppStore((s) => s.logScale);
+  const theme = useAppStore((s) => s.theme);
 
   useEffect(() => {
     const div = ref.current!;
+    const COLORS = palette();
     const { history } = liveStore.getState();
     // Reused between draws: the history is bounded, so these are too.
     const steps = new Float64Array(history.capacity + 1);
@@ -61,7 +63,7 @@ export function LossPlot() {
         PLOT_CONFIG,
       );
     });
-  }, [logScale]);
+  }, [logScale, theme]);
 
   useEffect(() => {
     const div = ref.current!;
