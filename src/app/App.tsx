@@ -9,7 +9,13 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { FitPlot } from './plots/FitPlot';
 import { LossPlot } from './plots/LossPlot';
 import { StatusLine } from './StatusLine';
+import { Announcer } from './Announcer';
+import { CopyLink } from './CopyLink';
+import { downloadText } from './download';
+import { liveStore } from './liveStore';
+import { lossHistoryCsv } from '../core/lossCsv';
 import { useAppStore } from './store';
+import { UrlNotice } from './UrlNotice';
 import { Transport } from './Transport';
 
 export function App() {
@@ -18,9 +24,14 @@ export function App() {
     startPlayground();
     const uninstallShortcuts = installShortcuts();
     const uninstallTheme = installTheme();
+    // The current run id on <html>, read by tests that check no stale frame is drawn.
+    const unsubscribeRunId = useAppStore.subscribe((s) => {
+      document.documentElement.dataset.runId = String(s.runId);
+    });
     return () => {
       uninstallShortcuts();
       uninstallTheme();
+      unsubscribeRunId();
       stopPlayground();
     };
   }, []);
@@ -43,9 +54,12 @@ export function App() {
         </div>
         <div className="header-tools">
           <StatusLine />
+          <CopyLink />
           <ThemeSwitch />
         </div>
       </header>
+      <UrlNotice />
+      <Announcer />
       <main className="layout">
         <ControlPanel />
         <div className="stage">
@@ -60,10 +74,15 @@ export function App() {
           <section className="panel plot-card" aria-labelledby="loss-title">
             <div className="card-head">
               <h2 id="loss-title">Loss</h2>
-              <label className="toggle">
-                <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
-                Log scale
-              </label>
+              <div className="card-tools">
+                <label className="toggle">
+                  <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+                  Log scale
+                </label>
+                <button type="button" className="small" onClick={() => downloadText('loss-history.csv', lossHistoryCsv(liveStore.getState().history), 'text/csv')}>
+                  Export loss CSV
+                </button>
+              </div>
             </div>
             <LossPlot />
           </section>

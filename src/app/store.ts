@@ -24,6 +24,8 @@ export interface AppState {
   themeChoice: ThemeChoice;
   /** The theme in force. */
   theme: Theme;
+  /** What was wrong with the link the page was opened with, until dismissed. */
+  urlNotice: string[] | null;
 }
 
 export const initialState: AppState = {
@@ -36,6 +38,7 @@ export const initialState: AppState = {
   logScale: true,
   themeChoice: 'system',
   theme: 'light',
+  urlNotice: null,
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

@@ -80,6 +80,8 @@ export function FitPlot() {
         },
       ];
       void Plotly.react(div, traces, { ...layout, datarevision: ++revision }, PLOT_CONFIG);
+      // Which run's curve is on screen: lets tests check that no stale frame is ever drawn.
+      div.dataset.drawnRunId = frame ? String(frame.runId) : '';
     });
     return unsubscribe;
   }, [scene, points, theme]);
