@@ -18,7 +18,7 @@ function startRun(): void {
 
 /** Boots the worker and the first run (on page load, and to recover from a crash). */
 export function startPlayground(): void {
-  useAppStore.setState({ workerError: null });
+  useAppStore.setState({ workerError: null, playing: true });
   connectWorker();
   startRun();
 }

@@ -1,14 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { withPreset } from './actions';
 import { App } from './App';
-import { useAppStore } from './store';
-import { presetFromLocation } from './urlPreset';
 import './styles.css';
+import { readUrlIntoStore, syncUrlFromStore } from './urlSync';
 
-// A shared link like ?preset=square-relu opens that experiment (before the first run starts).
-const preset = presetFromLocation();
-if (preset) useAppStore.setState(withPreset(useAppStore.getState(), preset));
+// The link decides the first run's settings; from then on the address bar follows the settings.
+readUrlIntoStore();
+syncUrlFromStore();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import type { PresetId } from '../core/presets';
 import type { RunState } from '../core/protocol';
+import type { Theme, ThemeChoice } from './theme';
 
 export interface AppState {
   config: RunConfig;
@@ -22,6 +23,12 @@ export interface AppState {
   workerError: string | null;
   /** Loss plot on a logarithmic y axis. */
   logScale: boolean;
+  /** What the user picked; 'system' follows the operating system. */
+  themeChoice: ThemeChoice;
+  /** The theme in force. */
+  theme: Theme;
+  /** What was wrong with the link the page was opened with, until dismissed. */
+  urlNotice: string[] | null;
 }
 
 export const initialState: AppState = {
@@ -33,6 +40,9 @@ export const initialState: AppState = {
   divergedAt: null,
   workerError: null,
   logScale: true,
+  themeChoice: 'system',
+  theme: 'light',
+  urlNotice: null,
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRESET_IDS, PRESETS, presetFromQuery, type PresetId } from './presets';
+import { PRESET_IDS, PRESETS, type PresetId } from './presets';
 import { createWorkspace, predictInto } from './network';
 import { TrainingRun } from './run';
 
@@ -116,17 +116,5 @@ describe('presets', () => {
     expect(PRESETS['square-relu'].settings).toEqual({ ...PRESETS['square-none'].settings, activation: 'relu' });
     expect(PRESETS['fit-line'].settings).toEqual(PRESETS['untrained-line'].settings);
     for (const id of PRESET_IDS) expect(PRESETS[id].id).toBe(id);
-  });
-
-  it('parse from a query string', () => {
-    expect(presetFromQuery('?preset=square-relu')).toBe('square-relu');
-    expect(presetFromQuery('preset=fit-line')).toBe('fit-line');
-    expect(presetFromQuery('?a=1&preset=square-none&b')).toBe('square-none');
-    expect(presetFromQuery('?preset=untrained%2Dline')).toBe('untrained-line');
-    expect(presetFromQuery('')).toBeNull();
-    expect(presetFromQuery('?preset=')).toBeNull();
-    expect(presetFromQuery('?preset=nope')).toBeNull();
-    expect(presetFromQuery('?preset=%E0%A4%A')).toBeNull();
-    expect(presetFromQuery('?presets=fit-line')).toBeNull();
   });
 });

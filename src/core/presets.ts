@@ -72,23 +72,3 @@ export function isPresetId(value: unknown): value is PresetId {
 
 /** Keys a preset fixes: editing one of them leaves the preset (the picker shows Custom). */
 export const PRESET_KEYS = ['dataset', 'points', 'noise', 'hidden', 'activation', 'learningRate'] as const satisfies readonly (keyof PresetSettings)[];
-
-/**
- * The preset named by `?preset=<id>` in a query string ('' or '?a=b&preset=fit-line'),
- * or null when absent or unknown. Pure: the caller reads `location.search`.
- */
-export function presetFromQuery(search: string): PresetId | null {
-  const query = search.startsWith('?') ? search.slice(1) : search;
-  for (const part of query.split('&')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq) !== 'preset') continue;
-    let value: string;
-    try {
-      value = decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '));
-    } catch {
-      return null; // malformed percent-encoding
-    }
-    return isPresetId(value) ? value : null;
-  }
-  return null;
-}

@@ -11,7 +11,7 @@ import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { datasetFor } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
-import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
+import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
 
 /** Extra room above and below the data, as a fraction of its spread. */
 const Y_PADDING = 0.15;
@@ -49,6 +49,7 @@ export function FitPlot() {
   const points = useAppStore((s) => s.config.points);
   const noise = useAppStore((s) => s.config.noise);
   const seed = useAppStore((s) => s.config.seed);
+  const theme = useAppStore((s) => s.theme);
 
   const scene = useMemo(() => {
     const data = datasetFor({ dataset, points, noise, seed });
@@ -62,6 +63,7 @@ export function FitPlot() {
 
   useEffect(() => {
     const div = ref.current!;
+    const COLORS = palette();
     const layout = {
       ...baseLayout(),
       xaxis: axis('x', { range: [...PLOT_X_RANGE], zeroline: true }),
@@ -89,7 +91,7 @@ export function FitPlot() {
           mode: 'markers',
           marker: points > SMALL_MARKERS_FROM
             ? { color: COLORS.data, size: 4, opacity: 0.6 }
-            : { color: COLORS.data, size: 8, opacity: 0.75, line: { width: 1, color: '#fff' } },
+            : { color: COLORS.data, size: 8, opacity: 0.75, line: { width: 1, color: COLORS.markerLine } },
         },
         {
           name: 'fit',
@@ -104,14 +106,16 @@ export function FitPlot() {
         if (!clicksBound) bindPointClicks(gd, scene.data.x);
         clicksBound = true;
       });
+      // Which run's curve is on screen: lets tests check that no stale frame is ever drawn.
+      div.dataset.drawnRunId = frame ? String(frame.runId) : '';
     });
     return unsubscribe;
-  }, [scene, points, layersFor]);
+  }, [scene, points, layersFor, theme]);
 
   useEffect(() => {
     const div = ref.current!;
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-fit" data-testid="fit-plot" role="img" aria-label="Fit plot: data, true function and the network's curve" />;
+  return <div ref={ref} className="plot plot-fit" data-testid="fit-plot" role="group" aria-label="Fit plot: data, true function and the network's curve" />;
 }

@@ -4,7 +4,7 @@ import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
-import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG } from './plotly';
+import { axis, baseLayout, palette, Plotly, PLOT_CONFIG } from './plotly';
 
 /**
  * Tick spacing for a log axis: 1, 2, 5 per decade over a short range, one label per
@@ -29,9 +29,11 @@ export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
   const logScale = useAppStore((s) => s.logScale);
   const { baselines, pinned, labels } = useLossLayers();
+  const theme = useAppStore((s) => s.theme);
 
   useEffect(() => {
     const div = ref.current!;
+    const COLORS = palette();
     const { history } = liveStore.getState();
     // Reused between draws: the history is bounded, so these are too.
     const steps = new Float64Array(history.capacity + 1);
@@ -67,12 +69,12 @@ export function LossPlot() {
         PLOT_CONFIG,
       );
     });
-  }, [logScale, baselines, pinned, labels]);
+  }, [logScale, baselines, pinned, labels, theme]);
 
   useEffect(() => {
     const div = ref.current!;
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="img" aria-label="Loss plot: mean squared error against training step" />;
+  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="group" aria-label="Loss plot: mean squared error against training step" />;
 }

@@ -6,7 +6,7 @@
 import type { ActivationName } from '../../core/activations';
 import { largestUnits } from '../../core/insight';
 import { PLOT_X_RANGE } from '../../core/grid';
-import type { Annotations, Data, Layout } from '../plots/plotly';
+import { palette, type Annotations, type Data, type Layout } from '../plots/plotly';
 import type { FrameInsight } from './frameInsight';
 import type { PinnedRun, ViewState } from './viewStore';
 
@@ -206,7 +206,7 @@ export function fitOverlays({ insight, views }: FitLayerInput): Data[] {
       x: [insight.data.x[i]!],
       y: [insight.data.y[i]!],
       mode: 'markers',
-      marker: { symbol: 'circle-open', size: 18, color: '#0f172a', line: { width: 2.5 } },
+      marker: { symbol: 'circle-open', size: 18, color: palette().text, line: { width: 2.5 } },
       showlegend: false,
       hoverinfo: 'skip',
     });
@@ -225,7 +225,7 @@ function note(text: string): Partial<Annotations> {
     align: 'left',
     showarrow: false,
     text,
-    font: { size: 11, color: '#475569' },
+    font: { size: 11, color: palette().text },
     bgcolor: 'rgba(255,255,255,0.8)',
   };
 }
