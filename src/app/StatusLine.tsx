@@ -19,8 +19,8 @@ export function StatusLine() {
   }
   if (runState === 'diverged') {
     return (
-      <div className="status status-error" role="alert" data-testid="status">
-        Diverged at step {divergedAt}: lower the learning rate, then press Reset.
+      <div className="status status-error" data-testid="status">
+        Diverged at step {divergedAt}
       </div>
     );
   }

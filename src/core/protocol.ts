@@ -21,6 +21,11 @@ export type ToWorker =
   | { type: 'setStopAt'; stopAt: number | null }
   /** Live change, steps per second; Infinity for as fast as possible. */
   | { type: 'setSpeed'; speed: number }
+  /**
+   * After divergence: back to the last good parameters and their step, with a new learning
+   * rate if given, then resume or stay paused.
+   */
+  | { type: 'rescue'; learningRate: number | null; resume: boolean }
   /** The page has drawn the last frame and can take another: paces frames to the display. */
   | { type: 'frameAck' };
 
@@ -51,6 +56,8 @@ export interface Frame {
   divergedAt: number | null;
   /** The run reached its stop step since the last frame and the worker paused it. */
   reachedStop: boolean;
+  /** Step of the last good parameters, where a rescue goes back to. */
+  checkpointStep: number;
 }
 
 export type FromWorker =

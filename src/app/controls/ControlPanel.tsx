@@ -5,6 +5,7 @@ import { DATASET_LABELS, DATASETS } from '../../core/dataset';
 import { randomizeSeed, updateConfig } from '../actions';
 import { useAppStore } from '../store';
 import { ExperimentPanel } from './ExperimentPanel';
+import { LearningRateAdvice } from './LearningRateAdvice';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { SpeedField } from './SpeedField';
@@ -40,6 +41,7 @@ export function ControlPanel() {
       <section>
         <h2>Training</h2>
         <NumberField label="Learning rate" value={config.learningRate} spec={NUMERIC_SPECS.learningRate} onCommit={(learningRate) => updateConfig({ learningRate })} hint="Plain SGD on the summed gradient. Live." />
+        <LearningRateAdvice />
         <SpeedField value={config.speed} onChange={(speed) => updateConfig({ speed })} />
       </section>
     </aside>
