@@ -8,6 +8,12 @@ test('keyboard: Space pauses and plays, S steps, R resets', async ({ page }) => 
   await waitForStep(page, 5);
   await page.locator('body').press('Space');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  // Frames sent before the worker saw the pause may still arrive: wait for the count to settle.
+  await expect.poll(async () => {
+    const a = await readNumber(page, 'step');
+    await page.waitForTimeout(300);
+    return (await readNumber(page, 'step')) - a;
+  }).toBe(0);
   const paused = await readNumber(page, 'step');
   await page.locator('body').press('s');
   await expect.poll(() => readNumber(page, 'step')).toBe(paused + 1);

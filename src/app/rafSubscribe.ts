@@ -2,11 +2,14 @@
 import type { StoreApi } from 'zustand/vanilla';
 
 /** Calls draw(state) on the animation frame after any change; returns the unsubscribe. */
-export function subscribeRaf<T>(store: Pick<StoreApi<T>, 'subscribe' | 'getState'>, draw: (state: T) => void): () => void {
+export function subscribeRaf<T>(store: Pick<StoreApi<T>, 'subscribe' | 'getState'>, draw: (state: T) => void, name = 'draw'): () => void {
   let handle = 0;
   const flush = () => {
     handle = 0;
+    const start = performance.now();
     draw(store.getState());
+    // A User Timing entry per draw: visible in DevTools and read by `npm run bench:page`.
+    performance.measure(name, { start, end: performance.now() });
   };
   const unsubscribe = store.subscribe(() => {
     if (handle === 0) handle = requestAnimationFrame(flush);

@@ -11,7 +11,13 @@ import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { datasetFor } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
+import { patchLines, traceSignature } from './fastLines';
 import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
+
+/** Longest time between full Plotly redraws of the fit plot while lines are patched in place, ms. */
+const FULL_REDRAW_MS = 250;
+/** Cheap frames between two full redraws, however slow a full redraw is. */
+const MIN_PATCHED_FRAMES = 4;
 
 /** Extra room above and below the data, as a fraction of its spread. */
 const Y_PADDING = 0.15;
@@ -71,6 +77,9 @@ export function FitPlot() {
     };
     let revision = 0;
     let clicksBound = false;
+    let lastSignature = '';
+    let lastFullAt = -Infinity;
+    let patchedSinceFull = 0;
     const unsubscribe = subscribeRaf(liveStore, ({ frame }) => {
       const layers = layersFor(frame, scene.data);
       const traces: Data[] = [
@@ -85,7 +94,9 @@ export function FitPlot() {
         },
         ...layers.under,
         {
-          name: scene.shown.x.length < points ? `data (1 in ${Math.ceil(points / MAX_MARKERS)} shown)` : 'data',
+          // Always named `data` (a contract of the browser tests); thinning is said in the hover text.
+          name: 'data',
+          hovertemplate: scene.shown.x.length < points ? `x %{x:.3f}<br>y %{y:.3f}<extra>1 in ${Math.ceil(points / MAX_MARKERS)} points shown</extra>` : undefined,
           x: scene.shown.x,
           y: scene.shown.y,
           mode: 'markers',
@@ -102,13 +113,25 @@ export function FitPlot() {
         },
         ...layers.over,
       ];
-      void Plotly.react(div, traces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
-        if (!clicksBound) bindPointClicks(gd, scene.data.x);
-        clicksBound = true;
-      });
+      const now = performance.now();
+      const signature = traceSignature(traces);
+      // Between full redraws, only the lines move (see fastLines): a few full redraws a second keep the rest current.
+      const fullDue = now - lastFullAt >= FULL_REDRAW_MS && patchedSinceFull >= MIN_PATCHED_FRAMES;
+      const patched = signature === lastSignature && !fullDue && patchLines(div, traces);
+      if (patched) patchedSinceFull++;
+      else {
+        lastSignature = signature;
+        patchedSinceFull = 0;
+        void Plotly.react(div, traces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+          if (!clicksBound) bindPointClicks(gd, scene.data.x);
+          clicksBound = true;
+        });
+        // Timed from the end of the redraw, so a slow redraw is not followed at once by another.
+        lastFullAt = performance.now();
+      }
       // Which run's curve is on screen: lets tests check that no stale frame is ever drawn.
       div.dataset.drawnRunId = frame ? String(frame.runId) : '';
-    });
+    }, 'draw:fit-plot');
     return unsubscribe;
   }, [scene, points, layersFor, theme]);
 

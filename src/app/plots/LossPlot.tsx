@@ -25,6 +25,9 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
   return decades <= 6 ? 1 : undefined;
 }
 
+/** Shortest time between redraws of the loss plot, ms (10 per second). */
+const LOSS_REDRAW_MS = 100;
+
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
   const logScale = useAppStore((s) => s.logScale);
@@ -46,8 +49,21 @@ export function LossPlot() {
       yaxis: axis('loss (MSE)', { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
     };
     let revision = 0;
+    let lastDrawAt = -Infinity;
+    let trailing: ReturnType<typeof setTimeout> | null = null;
     const pinnedTraces = pinnedLossTraces(pinned, labels);
-    return subscribeRaf(liveStore, (live) => {
+    const unsubscribe = subscribeRaf(liveStore, function draw(live) {
+      // The whole curve is redrawn each time, so a few times a second is plenty; the
+      // trailing call makes sure the newest losses are drawn when frames stop coming.
+      const now = performance.now();
+      if (now - lastDrawAt < LOSS_REDRAW_MS) {
+        trailing ??= setTimeout(() => {
+          trailing = null;
+          draw(liveStore.getState());
+        }, LOSS_REDRAW_MS - (now - lastDrawAt));
+        return;
+      }
+      lastDrawAt = now;
       const n = live.history.snapshot(steps, losses);
       if (logScale) layout.yaxis.dtick = logTickSpacing(losses, n);
       const reference = baselineTraces(baselines, lastStepShown(live.history.lastStep, pinned), logScale);
@@ -68,7 +84,11 @@ export function LossPlot() {
         { ...layout, annotations: reference.annotations, datarevision: ++revision },
         PLOT_CONFIG,
       );
-    });
+    }, 'draw:loss-plot');
+    return () => {
+      unsubscribe();
+      if (trailing !== null) clearTimeout(trailing);
+    };
   }, [logScale, baselines, pinned, labels, theme]);
 
   useEffect(() => {

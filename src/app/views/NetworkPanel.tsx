@@ -57,7 +57,7 @@ export function NetworkPanel() {
       const text = healthText(activation, health, hidden);
       if (text !== lastHealth && healthRef.current) healthRef.current.textContent = lastHealth = text;
     };
-    const unsubscribe = subscribeRaf(liveStore, draw);
+    const unsubscribe = subscribeRaf(liveStore, draw, 'draw:network-panel');
     // The strips follow the card's width.
     const observer = new ResizeObserver(() => draw());
     canvases.current.forEach((c) => c && observer.observe(c));
