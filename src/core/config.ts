@@ -4,11 +4,13 @@
  * page, the URL and the command line validate the same way.
  */
 import { isActivation, type ActivationName } from './activations';
-import { isDataset, type DatasetName } from './dataset';
+import { DEFAULT_EXPRESSION, isDataset, type DatasetName } from './dataset';
 import { MAX_SEED } from './rng';
 
 export interface ModelConfig {
   dataset: DatasetName;
+  /** Target as an expression of x, used when dataset is 'custom' (optional elsewhere). */
+  expression?: string;
   /** Number of samples N. */
   points: number;
   /** Standard deviation of the label noise. */
@@ -30,6 +32,7 @@ export interface RunConfig extends ModelConfig {
 /** The tutorial's last experiment: quadratic data, N = 30, noise 0.2, 1 -> 10 -> 1 with ReLU. */
 export const DEFAULT_CONFIG: RunConfig = {
   dataset: 'quadratic',
+  expression: DEFAULT_EXPRESSION,
   points: 30,
   noise: 0.2,
   seed: 0,
@@ -40,7 +43,7 @@ export const DEFAULT_CONFIG: RunConfig = {
 };
 
 /** Settings that change the data or the model: changing one starts a new run. */
-export const RESTART_KEYS = ['dataset', 'points', 'noise', 'seed', 'hidden', 'activation'] as const satisfies readonly (keyof ModelConfig)[];
+export const RESTART_KEYS = ['dataset', 'expression', 'points', 'noise', 'seed', 'hidden', 'activation'] as const satisfies readonly (keyof ModelConfig)[];
 
 export interface NumericSpec {
   min: number;

@@ -4,7 +4,7 @@
  * per animation frame, without React renders.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { TARGETS } from '../../core/dataset';
+import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
 import { buildDataset } from '../../core/run';
 import { liveStore } from '../liveStore';
@@ -34,14 +34,15 @@ export function FitPlot() {
   const points = useAppStore((s) => s.config.points);
   const noise = useAppStore((s) => s.config.noise);
   const seed = useAppStore((s) => s.config.seed);
+  const expression = useAppStore((s) => s.config.expression);
 
   const scene = useMemo(() => {
-    const data = buildDataset({ dataset, points, noise, seed, hidden: 1, activation: 'none' });
+    const data = buildDataset({ dataset, expression, points, noise, seed, hidden: 1, activation: 'none' });
     const grid = curveGrid();
-    const truth = grid.map(TARGETS[dataset]);
+    const truth = grid.map(targetFunction({ dataset, expression }));
     const inData = truth.filter((_, i) => Math.abs(grid[i]!) <= 1);
     return { data, grid, truth, range: yRange([data.y, inData]) };
-  }, [dataset, points, noise, seed]);
+  }, [dataset, expression, points, noise, seed]);
 
   useEffect(() => {
     const div = ref.current!;
