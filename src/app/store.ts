@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
-import type { RunState } from '../core/protocol';
+import type { LabeledData, RunState } from '../core/protocol';
 
 export interface AppState {
   config: RunConfig;
@@ -19,6 +19,14 @@ export interface AppState {
   workerError: string | null;
   /** Loss plot on a logarithmic y axis. */
   logScale: boolean;
+  /** The learner's own data (edited, imported, cleared), or null for the generated data. */
+  customData: LabeledData | null;
+  /** What happened to the data last (an import, an error), shown under the data tools. */
+  dataNote: string | null;
+  /** Clicking the fit plot adds, moves or removes points. */
+  editing: boolean;
+  /** In edit mode, a click removes a point (for touch screens, which have no Shift). */
+  deleting: boolean;
 }
 
 export const initialState: AppState = {
@@ -29,6 +37,10 @@ export const initialState: AppState = {
   divergedAt: null,
   workerError: null,
   logScale: true,
+  customData: null,
+  dataNote: null,
+  editing: false,
+  deleting: false,
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

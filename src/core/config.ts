@@ -27,6 +27,8 @@ export interface RunConfig extends ModelConfig {
   learningRate: number;
   /** Target steps per second; Infinity means as fast as the core can go. */
   speed: number;
+  /** Share of the points held out to measure the test loss, 0 to 0.9. */
+  testShare: number;
 }
 
 /** The tutorial's last experiment: quadratic data, N = 30, noise 0.2, 1 -> 10 -> 1 with ReLU. */
@@ -40,6 +42,7 @@ export const DEFAULT_CONFIG: RunConfig = {
   activation: 'relu',
   learningRate: 0.01,
   speed: 100,
+  testShare: 0,
 };
 
 /** Settings that change the data or the model: changing one starts a new run. */

@@ -4,10 +4,22 @@
  */
 import type { ModelConfig } from './config';
 
+/** Data as the page holds it: points, and which are held out for testing (1) or trained on (0). */
+export interface LabeledData {
+  x: Float32Array;
+  y: Float32Array;
+  test: Uint8Array;
+}
+
 /** Page -> worker. */
 export type ToWorker =
-  /** Build data and model from config and start training (or wait, when paused). */
-  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean }
+  /**
+   * Build the model from config and its seed and start training (or wait, when paused).
+   * `data`, when given, replaces the generated data (edited, imported or split points).
+   */
+  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean; data?: LabeledData }
+  /** New data for the same network: weights are kept and training goes on. */
+  | { type: 'setData'; data: LabeledData }
   /** Rebuild the same run from its config and seed, under a new id. */
   | { type: 'reset'; runId: number }
   | { type: 'pause' }
@@ -31,6 +43,8 @@ export interface Frame {
   step: number;
   /** Loss of the current parameters (what the next step will record). */
   loss: number;
+  /** Loss of the current parameters on the held-out points, or null when none are held out. */
+  testLoss: number | null;
   /** Losses recorded since the previous frame, one per step, each before its update. */
   losses: Float32Array;
   /** Step index of losses[0]. */
