@@ -3,17 +3,42 @@ import { useEffect } from 'react';
 import { setLogScale, startPlayground, stopPlayground } from './actions';
 import { ControlPanel } from './controls/ControlPanel';
 import { Lesson } from './Lesson';
+import { installShortcuts } from './shortcuts';
+import { installTheme } from './theme';
+import { ThemeSwitch } from './ThemeSwitch';
 import { FitPlot } from './plots/FitPlot';
 import { LossPlot } from './plots/LossPlot';
 import { StatusLine } from './StatusLine';
+import { Announcer } from './Announcer';
+import { CopyLink } from './CopyLink';
+import { downloadText } from './download';
+import { liveStore } from './liveStore';
+import { lossHistoryCsv } from '../core/lossCsv';
 import { useAppStore } from './store';
+import { UrlNotice } from './UrlNotice';
 import { Transport } from './Transport';
+import { FitLegend } from './views/FitLegend';
+import { LossNote } from './views/LossNote';
+import { NetworkPanel } from './views/NetworkPanel';
+import { PinButtons, PinnedList } from './views/PinBar';
+import { ViewToggles } from './views/ViewToggles';
 
 export function App() {
   const logScale = useAppStore((s) => s.logScale);
   useEffect(() => {
     startPlayground();
-    return stopPlayground;
+    const uninstallShortcuts = installShortcuts();
+    const uninstallTheme = installTheme();
+    // The current run id on <html>, read by tests that check no stale frame is drawn.
+    const unsubscribeRunId = useAppStore.subscribe((s) => {
+      document.documentElement.dataset.runId = String(s.runId);
+    });
+    return () => {
+      uninstallShortcuts();
+      uninstallTheme();
+      unsubscribeRunId();
+      stopPlayground();
+    };
   }, []);
   return (
     <div className="app">
@@ -32,8 +57,14 @@ export function App() {
             <p className="tagline">Watch a 1 → H → 1 network learn by backpropagation, step by step.</p>
           </div>
         </div>
-        <StatusLine />
+        <div className="header-tools">
+          <StatusLine />
+          <CopyLink />
+          <ThemeSwitch />
+        </div>
       </header>
+      <UrlNotice />
+      <Announcer />
       <main className="layout">
         <ControlPanel />
         <div className="stage">
@@ -41,20 +72,30 @@ export function App() {
           <section className="panel plot-card" aria-labelledby="fit-title">
             <div className="card-head">
               <h2 id="fit-title">Fit</h2>
-              <span className="card-note">dashed: the true function · dots: noisy data · orange: the network</span>
+              <ViewToggles />
             </div>
+            <FitLegend />
             <FitPlot />
           </section>
           <section className="panel plot-card" aria-labelledby="loss-title">
             <div className="card-head">
               <h2 id="loss-title">Loss</h2>
-              <label className="toggle">
-                <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
-                Log scale
-              </label>
+              <div className="card-tools">
+                <PinButtons />
+                <label className="toggle">
+                  <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+                  Log scale
+                </label>
+                <button type="button" className="small" onClick={() => downloadText('loss-history.csv', lossHistoryCsv(liveStore.getState().history), 'text/csv')}>
+                  Export loss CSV
+                </button>
+              </div>
             </div>
             <LossPlot />
+            <PinnedList />
+            <LossNote />
           </section>
+          <NetworkPanel />
           <Lesson />
         </div>
       </main>

@@ -59,17 +59,18 @@ function PlayIcon({ playing }: { playing: boolean }) {
 
 export function Transport() {
   const playing = useAppStore((s) => s.playing);
-  const diverged = useAppStore((s) => s.runState === 'diverged');
-  // A diverged run cannot go on: show Play, disabled, until Reset (which keeps the intent to play).
-  const showPause = playing && !diverged;
+  /** A diverged run or a dead worker cannot go on until Reset or Restart. */
+  const blocked = useAppStore((s) => s.runState === 'diverged' || s.workerError !== null);
+  // Show Play, disabled, until then (Reset keeps the intent to play).
+  const showPause = playing && !blocked;
   return (
     <div className="panel transport">
       <div className="buttons">
-        <button type="button" className="primary" onClick={togglePlaying} disabled={diverged}>
+        <button type="button" className="primary" onClick={togglePlaying} disabled={blocked}>
           <PlayIcon playing={showPause} />
           {showPause ? 'Pause' : 'Play'}
         </button>
-        <button type="button" onClick={stepOnce} disabled={diverged} title="Pause and take one step">
+        <button type="button" onClick={stepOnce} disabled={blocked} title="Pause and take one step">
           Step
         </button>
         <button type="button" onClick={resetRun} title="Start again from the same seed">

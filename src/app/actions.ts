@@ -1,22 +1,24 @@
 /** Everything the controls can do, as plain functions over the store and the worker. */
 import { RESTART_KEYS, type RunConfig } from '../core/config';
+import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import { MAX_SEED } from '../core/rng';
 import { clearLive } from './liveStore';
-import { useAppStore } from './store';
+import { useAppStore, type AppState } from './store';
 import { connectWorker, disconnectWorker, send } from './workerClient';
 
 function startRun(): void {
-  const { runId, config, playing } = useAppStore.getState();
+  const { runId, config, playing, preset } = useAppStore.getState();
   const next = runId + 1;
   useAppStore.setState({ runId: next, runState: 'starting', divergedAt: null });
   clearLive();
   const { learningRate, speed, ...model } = config;
-  send({ type: 'start', runId: next, config: model, learningRate, speed, playing });
+  const stopAt = preset ? PRESETS[preset].steps : null;
+  send({ type: 'start', runId: next, config: model, learningRate, speed, playing, stopAt });
 }
 
 /** Boots the worker and the first run (on page load, and to recover from a crash). */
 export function startPlayground(): void {
-  useAppStore.setState({ workerError: null });
+  useAppStore.setState({ workerError: null, playing: true });
   connectWorker();
   startRun();
 }
@@ -29,11 +31,14 @@ export function stopPlayground(): void {
 export function updateConfig(patch: Partial<RunConfig>): void {
   const before = useAppStore.getState().config;
   const config = { ...before, ...patch };
-  useAppStore.setState({ config });
+  // Editing a setting the experiment fixes leaves it: the picker shows Custom, no stop step.
+  const leavesPreset = useAppStore.getState().preset !== null && PRESET_KEYS.some((key) => config[key] !== before[key]);
+  useAppStore.setState(leavesPreset ? { config, preset: null } : { config });
   if (RESTART_KEYS.some((key) => config[key] !== before[key])) {
     startRun();
     return;
   }
+  if (leavesPreset) send({ type: 'setStopAt', stopAt: null });
   if (config.learningRate !== before.learningRate) send({ type: 'setLearningRate', learningRate: config.learningRate });
   if (config.speed !== before.speed) send({ type: 'setSpeed', speed: config.speed });
 }
@@ -42,6 +47,23 @@ export function togglePlaying(): void {
   const playing = !useAppStore.getState().playing;
   useAppStore.setState({ playing });
   send({ type: playing ? 'resume' : 'pause' });
+}
+
+/** Store state with a preset's settings applied (seed and speed stay as they are). Pure. */
+export function withPreset(state: Pick<AppState, 'config'>, id: PresetId): Pick<AppState, 'config' | 'preset'> {
+  return { config: { ...state.config, ...PRESETS[id].settings }, preset: id };
+}
+
+/** Loads a tutorial experiment and runs it from step 0 to its stop; null just leaves it. */
+export function choosePreset(id: PresetId | null): void {
+  if (id === null) {
+    if (useAppStore.getState().preset === null) return;
+    useAppStore.setState({ preset: null });
+    send({ type: 'setStopAt', stopAt: null });
+    return;
+  }
+  useAppStore.setState({ ...withPreset(useAppStore.getState(), id), playing: true });
+  startRun();
 }
 
 /** One step; pauses first, so the learner sees exactly one update. */

@@ -2,6 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import { readUrlIntoStore, syncUrlFromStore } from './urlSync';
+
+// The link decides the first run's settings; from then on the address bar follows the settings.
+readUrlIntoStore();
+syncUrlFromStore();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,10 +4,14 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import type { PresetId } from '../core/presets';
 import type { LabeledData, RunState } from '../core/protocol';
+import type { Theme, ThemeChoice } from './theme';
 
 export interface AppState {
   config: RunConfig;
+  /** The tutorial experiment whose settings are in force, or null once the user edits one. */
+  preset: PresetId | null;
   /** The user wants training to run (Play) or not (Pause). */
   playing: boolean;
   /** Id of the current run; frames from any other id are stale. */
@@ -19,6 +23,12 @@ export interface AppState {
   workerError: string | null;
   /** Loss plot on a logarithmic y axis. */
   logScale: boolean;
+  /** What the user picked; 'system' follows the operating system. */
+  themeChoice: ThemeChoice;
+  /** The theme in force. */
+  theme: Theme;
+  /** What was wrong with the link the page was opened with, until dismissed. */
+  urlNotice: string[] | null;
   /** The learner's own data (edited, imported, cleared), or null for the generated data. */
   customData: LabeledData | null;
   /** What happened to the data last (an import, an error), shown under the data tools. */
@@ -31,12 +41,16 @@ export interface AppState {
 
 export const initialState: AppState = {
   config: DEFAULT_CONFIG,
+  preset: null,
   playing: true,
   runId: 0,
   runState: 'starting',
   divergedAt: null,
   workerError: null,
   logScale: true,
+  themeChoice: 'system',
+  theme: 'light',
+  urlNotice: null,
   customData: null,
   dataNote: null,
   editing: false,

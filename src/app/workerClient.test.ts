@@ -13,9 +13,12 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     losses: Float32Array.from(losses),
     lossesStart: step - losses.length,
     curve: new Float32Array(4),
+    params: new Float32Array(5),
+    grads: new Float32Array(5),
     stepsPerSecond: 10,
     state: 'running',
     divergedAt: null,
+    reachedStop: false,
   };
 }
 
@@ -45,5 +48,13 @@ describe('page side of the protocol', () => {
     handleWorkerMessage({ type: 'error', runId: 3, message: 'boom' });
     expect(useAppStore.getState().workerError).toContain('boom');
     expect(useAppStore.getState().playing).toBe(false);
+  });
+
+  it('a frame that reached its stop step turns Play back on in the page (playing false)', () => {
+    useAppStore.setState({ playing: true });
+    handleWorkerMessage({ ...frame(3, 49, [0.4]), state: 'running' });
+    expect(useAppStore.getState().playing).toBe(true);
+    handleWorkerMessage({ ...frame(3, 50, [0.3]), state: 'paused', reachedStop: true });
+    expect(useAppStore.getState()).toMatchObject({ playing: false, runState: 'paused' });
   });
 });

@@ -9,9 +9,30 @@ import { useAppStore } from './store';
 
 let worker: Worker | null = null;
 let ackScheduled = false;
+/** When the worker last said anything, ms (performance.now). */
+let lastHeardAt = 0;
+let watchdog: ReturnType<typeof setInterval> | null = null;
+
+/** A playing run sends a frame at least every ACK_TIMEOUT_MS; silence this long means the worker is gone. */
+export const WATCHDOG_MS = 4000;
+const WATCHDOG_PERIOD_MS = 1000;
+
+/** Declares the worker dead when a playing run has gone silent (closed, hung, or crashed without an error event). */
+function checkWorker(): void {
+  const { playing, runState, workerError } = useAppStore.getState();
+  if (!playing || runState === 'diverged' || workerError || document.visibilityState !== 'visible') {
+    lastHeardAt = performance.now();
+    return;
+  }
+  if (performance.now() - lastHeardAt > WATCHDOG_MS) {
+    disconnectWorker();
+    useAppStore.setState({ workerError: 'The training worker stopped responding.', playing: false });
+  }
+}
 
 /** Takes one message from the worker: frames of the current run only. Exported for tests. */
 export function handleWorkerMessage(msg: FromWorker): void {
+  lastHeardAt = performance.now();
   const { runId, runState, divergedAt } = useAppStore.getState();
   if (msg.runId !== runId) return; // a frame of a run the user has already left
   if (msg.type === 'error') {
@@ -19,6 +40,8 @@ export function handleWorkerMessage(msg: FromWorker): void {
     return;
   }
   acceptFrame(msg);
+  // The run reached its preset's stop step and the worker paused it: show Play.
+  if (msg.reachedStop) useAppStore.setState({ playing: false });
   if (msg.state !== runState || msg.divergedAt !== divergedAt) {
     useAppStore.setState({ runState: msg.state, divergedAt: msg.divergedAt });
   }
@@ -33,6 +56,8 @@ export function handleWorkerMessage(msg: FromWorker): void {
 
 function onError(event: ErrorEvent | MessageEvent): void {
   const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+  // Its state can no longer be trusted: Restart builds a fresh worker from the configuration.
+  disconnectWorker();
   useAppStore.setState({ workerError: `The training worker stopped${detail}.`, playing: false });
   event.preventDefault();
 }
@@ -45,11 +70,15 @@ export function connectWorker(): void {
   worker.onerror = onError;
   worker.onmessageerror = onError;
   ackScheduled = false;
+  lastHeardAt = performance.now();
+  watchdog = setInterval(checkWorker, WATCHDOG_PERIOD_MS);
 }
 
 export function disconnectWorker(): void {
   worker?.terminate();
   worker = null;
+  if (watchdog !== null) clearInterval(watchdog);
+  watchdog = null;
 }
 
 export function send(msg: ToWorker): void {

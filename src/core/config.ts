@@ -68,7 +68,8 @@ export const NUMERIC_SPECS: Record<NumericKey, NumericSpec> = {
 
 export type ParseResult = { ok: true; value: number } | { ok: false; message: string };
 
-function describeRange(spec: NumericSpec): string {
+/** "a whole number from 2 to 5000", "a number above 0 to 10": what a spec accepts. */
+export function describeRange(spec: NumericSpec): string {
   const kind = spec.integer ? 'a whole number' : 'a number';
   const low = spec.minInclusive ? `from ${spec.min}` : `above ${spec.min}`;
   return `${kind} ${low} to ${spec.max}`;

@@ -15,9 +15,10 @@ export interface LabeledData {
 export type ToWorker =
   /**
    * Build the model from config and its seed and start training (or wait, when paused).
+   * stopAt: pause when the run reaches this step (a preset's step count), or null to run on.
    * `data`, when given, replaces the generated data (edited, imported or split points).
    */
-  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean; data?: LabeledData }
+  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean; stopAt: number | null; data?: LabeledData }
   /** New data for the same network: weights are kept and training goes on. */
   | { type: 'setData'; data: LabeledData }
   /** Rebuild the same run from its config and seed, under a new id. */
@@ -28,6 +29,8 @@ export type ToWorker =
   | { type: 'step'; count: number }
   /** Live change; the run goes on with the new value. */
   | { type: 'setLearningRate'; learningRate: number }
+  /** Live change of the current run's stop step (null: no stop). */
+  | { type: 'setStopAt'; stopAt: number | null }
   /** Live change, steps per second; Infinity for as fast as possible. */
   | { type: 'setSpeed'; speed: number }
   /** The page has drawn the last frame and can take another: paces frames to the display. */
@@ -51,11 +54,17 @@ export interface Frame {
   lossesStart: number;
   /** The fitted curve on the shared grid (transferred). */
   curve: Float32Array;
+  /** Parameters [w1 (H), b1 (H), w2 (H), b2] at `step`, as core/insight lays them out (transferred). */
+  params: Float32Array;
+  /** The last step's summed gradients gw, gb in the same layout; zeros at step 0 (transferred). */
+  grads: Float32Array;
   /** Measured training speed, steps per second. */
   stepsPerSecond: number;
   state: RunState;
   /** Step at which the run diverged, when state is 'diverged'. */
   divergedAt: number | null;
+  /** The run reached its stop step since the last frame and the worker paused it. */
+  reachedStop: boolean;
 }
 
 export type FromWorker =

@@ -6,9 +6,34 @@
 import { makeDataset, type Dataset } from './dataset';
 import type { ModelConfig } from './config';
 import { curveGrid } from './grid';
+import { paramLength } from './insight';
 import { createTutorialNetwork, createWorkspace, parametersFinite, predictInto, type Network, type Workspace } from './network';
+import { FusedKernel } from './kernel/fusedKernel';
+import { simdSupported } from './kernel/wasmRuntime';
 import { NumpyRandom } from './rng';
 import { evaluateLoss, trainStep } from './train';
+
+/**
+ * Which implementation trains: 'wasm' the fused WebAssembly SIMD kernel (the tutorial's
+ * 1 -> H -> 1 shape), 'ts' the generic layered TypeScript core (its reference and fallback).
+ */
+export type Engine = 'wasm' | 'ts';
+
+export interface TrainingRunOptions {
+  /** 'auto' (default): the kernel when the runtime has WebAssembly SIMD, else the TS core. */
+  engine?: Engine | 'auto';
+}
+
+/** Summed gradients of one layer from the last step (weights [in][out], biases [out]). */
+export interface LayerGradients {
+  readonly w: ArrayLike<number>;
+  readonly b: ArrayLike<number>;
+}
+
+/** The engine 'auto' resolves to here. */
+export function defaultEngine(): Engine {
+  return simdSupported() ? 'wasm' : 'ts';
+}
 
 /** The run's data alone: the first draws of its generator, so the page can plot it at once. */
 export function buildDataset(config: ModelConfig): Dataset {
@@ -31,16 +56,40 @@ export class TrainingRun {
   step = 0;
   /** Step at which the loss or a parameter stopped being finite, or null. */
   divergedAt: number | null = null;
+  readonly engine: Engine;
+  /** The last step's summed gradients per layer (zero before the first step). */
+  readonly gradients: readonly LayerGradients[];
   private readonly ws: Workspace;
   private readonly gridWs: Workspace;
+  private readonly kernel: FusedKernel | null;
 
-  constructor(config: ModelConfig, grid: Float32Array = curveGrid()) {
-    const { data, net } = buildModel(config);
-    this.data = data;
-    this.net = net;
+  constructor(config: ModelConfig, grid: Float32Array = curveGrid(), options: TrainingRunOptions = {}) {
+    const built = buildModel(config);
+    const requested = options.engine ?? 'auto';
+    this.engine = requested === 'auto' ? defaultEngine() : requested;
+    this.data = built.data;
     this.grid = grid;
-    this.ws = createWorkspace(net, data.x.length);
-    this.gridWs = createWorkspace(net, grid.length);
+    if (this.engine === 'wasm') {
+      if (!simdSupported()) throw new Error('the WebAssembly SIMD engine was asked for, but this runtime has no WebAssembly SIMD');
+      const [l1, l2] = built.net.layers;
+      const kernel = new FusedKernel(built.data.x, built.data.y, config.hidden, config.activation, grid);
+      kernel.w1.set(l1!.w);
+      kernel.b1.set(l1!.b);
+      kernel.w2.set(l2!.w);
+      kernel.b2.set(l2!.b);
+      // The network's arrays are views of the kernel's memory: always current, never copied.
+      this.net = { layers: [{ ...l1!, w: kernel.w1, b: kernel.b1 }, { ...l2!, w: kernel.w2, b: kernel.b2 }] };
+      this.kernel = kernel;
+    } else {
+      this.net = built.net;
+      this.kernel = null;
+    }
+    this.ws = createWorkspace(this.net, this.data.x.length);
+    this.gridWs = createWorkspace(this.net, grid.length);
+    const k = this.kernel;
+    this.gradients = k
+      ? [{ w: k.gw1, b: k.gb1 }, { w: k.gw2, b: k.gb2 }]
+      : this.net.layers.map((_, l) => ({ w: this.ws.gw[l]!, b: this.ws.gb[l]! }));
   }
 
   /**
@@ -49,6 +98,19 @@ export class TrainingRun {
    */
   train(count: number, learningRate: number, lossOut: Float32Array, offset: number): number {
     if (this.divergedAt !== null) return 0;
+    const kernel = this.kernel;
+    if (kernel) {
+      for (let k = 0; k < count; k++) {
+        const loss = kernel.step(learningRate);
+        lossOut[offset + k] = loss;
+        this.step++;
+        if (!Number.isFinite(loss) || !kernel.parametersFinite()) {
+          this.divergedAt = this.step;
+          return k + 1;
+        }
+      }
+      return count;
+    }
     const { x, y } = this.data;
     for (let k = 0; k < count; k++) {
       const loss = trainStep(this.net, this.ws, x, y, learningRate);
@@ -64,11 +126,38 @@ export class TrainingRun {
 
   /** Loss of the current parameters (what the next step will record). */
   currentLoss(): number {
+    if (this.kernel) return this.kernel.loss();
     return evaluateLoss(this.net, this.ws, this.data.x, this.data.y);
+  }
+
+  /** Length of the flat parameter vector [w1, b1, w2, b2] (3H + 1): see core/insight. */
+  paramLength(): number {
+    return paramLength(this.net.layers[0]!.outDim);
+  }
+
+  /** Current parameters as [w1 (H), b1 (H), w2 (H), b2] into out (length paramLength()). */
+  snapshotParams(out: Float32Array): void {
+    const [l1, l2] = this.net.layers;
+    const h = l1!.outDim;
+    out.set(l1!.w, 0);
+    out.set(l1!.b, h);
+    out.set(l2!.w, 2 * h);
+    out[3 * h] = l2!.b[0]!;
+  }
+
+  /** The last step's summed gradients (the tutorial's gw, gb) in the same layout; zeros before the first step. */
+  lastGradients(out: Float32Array): void {
+    const [g1, g2] = this.gradients;
+    const h = this.net.layers[0]!.outDim;
+    out.set(g1!.w, 0);
+    out.set(g1!.b, h);
+    out.set(g2!.w, 2 * h);
+    out[3 * h] = g2!.b[0]!;
   }
 
   /** The fitted curve on the grid, into out (length grid.length). */
   curve(out: Float32Array): void {
+    if (this.kernel) return this.kernel.curve(out);
     predictInto(this.net, this.gridWs, this.grid, out);
   }
 }

@@ -125,8 +125,8 @@ class Harness {
     this.onThread(() => this.loop.handle(msg));
   }
 
-  start(runId: number, opts: Partial<{ config: ModelConfig; learningRate: number; speed: number; playing: boolean }> = {}): void {
-    this.send({ type: 'start', runId, config: CONFIG, learningRate: LR, speed: Infinity, playing: true, ...opts });
+  start(runId: number, opts: Partial<{ config: ModelConfig; learningRate: number; speed: number; playing: boolean; stopAt: number | null }> = {}): void {
+    this.send({ type: 'start', runId, config: CONFIG, learningRate: LR, speed: Infinity, playing: true, stopAt: null, ...opts });
   }
 
   /** The page receives a message; it acks current-run frames on the next 60 Hz rAF. */
@@ -405,5 +405,64 @@ describe('TrainerLoop runs and controls', () => {
     expect(n).toBeGreaterThan(50);
     expect(bits(run2.subarray(0, n))).toEqual(bits(run1.subarray(0, n)));
     expect(bits(run2)).toEqual(bits(directLosses([[run2.length, LR]])));
+  });
+});
+
+describe('TrainerLoop stop step (presets)', () => {
+  it.each([Infinity, 200])('at speed %s a run pauses exactly at stopAt, says so once, and Play goes on beyond it', (speed) => {
+    h = new Harness(true);
+    h.start(1, { speed, stopAt: 300 });
+    h.advance(4000);
+    expect(h.last.step).toBe(300);
+    expect(h.last.state).toBe('paused');
+    expect(h.frames.filter((f) => f.reachedStop)).toHaveLength(1);
+    expect(h.frames.every((f) => f.step <= 300)).toBe(true);
+    const losses = contiguousLosses(h.frames);
+    expect(losses).toHaveLength(300);
+    expect(bits(losses)).toEqual(bits(directLosses([[300, LR]])));
+    h.send({ type: 'resume' });
+    h.advance(1000);
+    expect(h.last.step).toBeGreaterThan(300);
+    expect(h.last.state).toBe('running');
+    expect(h.frames.filter((f) => f.reachedStop)).toHaveLength(1);
+  });
+
+  it('stopAt 0 pauses before the first step; reset stops there again', () => {
+    h = new Harness(true);
+    h.start(1, { stopAt: 0 });
+    h.advance(500);
+    expect(h.frames.map((f) => [f.step, f.state, f.reachedStop])).toEqual([[0, 'paused', true]]);
+    h.send({ type: 'resume' });
+    h.advance(200);
+    expect(h.last.step).toBeGreaterThan(0);
+    h.send({ type: 'reset', runId: 2 });
+    h.advance(200);
+    // Reset replays the run, and its stop with it.
+    const after = h.frames.filter((f) => f.runId === 2);
+    expect(after.at(-1)!.step).toBe(0);
+    expect(after.at(-1)!.reachedStop).toBe(true);
+  });
+
+  it('setStopAt null lets a playing run go past its former stop', () => {
+    h = new Harness(true);
+    h.start(1, { speed: 100, stopAt: 50 });
+    h.advance(200);
+    expect(h.last.step).toBeLessThan(50);
+    h.send({ type: 'setStopAt', stopAt: null });
+    h.advance(1000);
+    expect(h.last.step).toBeGreaterThan(60);
+    expect(h.frames.some((f) => f.reachedStop)).toBe(false);
+  });
+
+  it('Step past the stop while paused uses the stop up without a stop frame', () => {
+    h = new Harness(true);
+    h.start(1, { playing: false, stopAt: 2 });
+    h.advance(50);
+    h.send({ type: 'step', count: 5 });
+    h.advance(50);
+    h.send({ type: 'resume' });
+    h.advance(300);
+    expect(h.last.step).toBeGreaterThan(5);
+    expect(h.frames.some((f) => f.reachedStop)).toBe(false);
   });
 });

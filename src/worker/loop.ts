@@ -37,6 +37,11 @@ export class TrainerLoop {
   private learningRate = 0.01;
   private speed = 100;
   private playing = false;
+  /** Stop step given at start (restored by reset), and the one still ahead of this run. */
+  private startStopAt: number | null = null;
+  private stopAt: number | null = null;
+  /** The run paused at its stop step since the last frame. */
+  private reachedStop = false;
 
   private readonly pending = new Float32Array(MAX_PENDING_LOSSES);
   private pendingStart = 0;
@@ -74,6 +79,7 @@ export class TrainerLoop {
         this.learningRate = msg.learningRate;
         this.speed = msg.speed;
         this.playing = msg.playing;
+        this.startStopAt = msg.stopAt;
         this.begin(msg.runId);
         return;
       case 'reset':
@@ -92,6 +98,12 @@ export class TrainerLoop {
         return;
       case 'step':
         this.stepNow(msg.count);
+        return;
+      case 'setStopAt':
+        this.startStopAt = msg.stopAt;
+        this.stopAt = msg.stopAt;
+        if (this.run) this.checkStop(this.run);
+        this.wake();
         return;
       case 'setLearningRate':
         this.learningRate = msg.learningRate;
@@ -119,8 +131,25 @@ export class TrainerLoop {
     this.stepsPerSecond = 0;
     this.rateTime = this.host.now();
     this.rateStep = 0;
+    this.stopAt = this.startStopAt;
+    this.reachedStop = false;
+    this.checkStop(this.run);
     this.reanchor();
     this.wake();
+  }
+
+  /**
+   * At or past the stop step: a playing run pauses there (as the tutorial's loop ends) and
+   * the stop is used up, so Play or Step go on beyond it.
+   */
+  private checkStop(run: TrainingRun): void {
+    if (this.stopAt === null || run.step < this.stopAt) return;
+    if (this.playing && run.step === this.stopAt) {
+      this.playing = false;
+      this.reachedStop = true;
+      this.dirty = true;
+    }
+    this.stopAt = null;
   }
 
   private stepNow(count: number): void {
@@ -128,6 +157,7 @@ export class TrainerLoop {
     if (!run) return;
     const n = Math.max(0, Math.min(Math.floor(count), MAX_STEP_COUNT, MAX_PENDING_LOSSES - this.pendingCount));
     this.trainSteps(run, n);
+    this.checkStop(run);
     this.dirty = true;
     this.reanchor();
     this.wake();
@@ -185,6 +215,7 @@ export class TrainerLoop {
   private trainSlice(run: TrainingRun): void {
     const start = this.host.now();
     let budget = this.due(start);
+    if (this.stopAt !== null) budget = Math.min(budget, this.stopAt - run.step);
     while (budget > 0 && run.divergedAt === null) {
       const room = MAX_PENDING_LOSSES - this.pendingCount;
       const n = Math.min(this.chunk, budget, room);
@@ -197,6 +228,7 @@ export class TrainerLoop {
       else if (t1 - t0 > CHUNK_MS * 2 && this.chunk > 1) this.chunk >>= 1;
       if (t1 - start >= SLICE_MS) break;
     }
+    this.checkStop(run);
     // Could not keep up with the requested speed: drop the backlog rather than sprint later.
     if (Number.isFinite(this.speed) && budget > 1) this.reanchor();
   }
@@ -222,6 +254,11 @@ export class TrainerLoop {
     const curve = new Float32Array(run.grid.length);
     run.curve(curve);
     const losses = this.pending.slice(0, this.pendingCount);
+    // 2 x (3H + 1) floats: 24 kB at H = 1024, cheap enough to send with every frame.
+    const params = new Float32Array(run.paramLength());
+    run.snapshotParams(params);
+    const grads = new Float32Array(params.length);
+    run.lastGradients(grads);
     const frame: Frame = {
       type: 'frame',
       runId: this.runId,
@@ -230,16 +267,20 @@ export class TrainerLoop {
       losses,
       lossesStart: this.pendingStart,
       curve,
+      params,
+      grads,
       stepsPerSecond: this.trainable ? this.stepsPerSecond : 0,
       state: this.state(run),
       divergedAt: run.divergedAt,
+      reachedStop: this.reachedStop,
     };
+    this.reachedStop = false;
     this.pendingStart = run.step;
     this.pendingCount = 0;
     this.dirty = false;
     this.awaitingAck = true;
     this.lastFrameAt = now;
-    this.host.post(frame, [curve.buffer, losses.buffer]);
+    this.host.post(frame, [curve.buffer, losses.buffer, params.buffer, grads.buffer]);
   }
 
   private scheduleNext(): void {

@@ -4,6 +4,7 @@ import { NUMERIC_SPECS } from '../../core/config';
 import { DATASET_LABELS, DATASETS } from '../../core/dataset';
 import { randomizeSeed, updateConfig } from '../actions';
 import { useAppStore } from '../store';
+import { ExperimentPanel } from './ExperimentPanel';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { SpeedField } from './SpeedField';
@@ -12,6 +13,7 @@ export function ControlPanel() {
   const config = useAppStore((s) => s.config);
   return (
     <aside className="panel controls" aria-label="Settings">
+      <ExperimentPanel />
       <section>
         <h2>Data</h2>
         <SelectField label="Dataset" value={config.dataset} options={DATASETS} labels={DATASET_LABELS} onChange={(dataset) => updateConfig({ dataset })} />

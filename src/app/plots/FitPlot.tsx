@@ -6,14 +6,29 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
-import { buildDataset } from '../../core/run';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG, type Data } from './plotly';
+import { datasetFor } from '../views/runData';
+import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
+import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
 
 /** Extra room above and below the data, as a fraction of its spread. */
 const Y_PADDING = 0.15;
+/**
+ * Most data markers drawn. Plotly restyles every marker on every redraw (the fit changes
+ * each frame), which at N = 2000 costs ~100 ms a frame on 2 cores; beyond this many points
+ * the markers already overlap into a band, so every k-th point shows the same picture.
+ */
+const MAX_MARKERS = 400;
+/** Above this many points markers are small and drawn without an outline. */
+const SMALL_MARKERS_FROM = 500;
+
+/** Every k-th sample, so that at most `max` remain. */
+function thin(values: Float32Array, max: number): Float32Array {
+  const stride = Math.ceil(values.length / max);
+  return stride <= 1 ? values : values.filter((_, i) => i % stride === 0);
+}
 
 function yRange(values: ArrayLike<number>[]): [number, number] {
   let lo = Infinity;
@@ -34,25 +49,31 @@ export function FitPlot() {
   const points = useAppStore((s) => s.config.points);
   const noise = useAppStore((s) => s.config.noise);
   const seed = useAppStore((s) => s.config.seed);
+  const theme = useAppStore((s) => s.theme);
   const expression = useAppStore((s) => s.config.expression);
 
   const scene = useMemo(() => {
-    const data = buildDataset({ dataset, expression, points, noise, seed, hidden: 1, activation: 'none' });
+    const data = datasetFor({ dataset, expression, points, noise, seed });
     const grid = curveGrid();
     const truth = grid.map(targetFunction({ dataset, expression }));
     const inData = truth.filter((_, i) => Math.abs(grid[i]!) <= 1);
-    return { data, grid, truth, range: yRange([data.y, inData]) };
+    const shown = { x: thin(data.x, MAX_MARKERS), y: thin(data.y, MAX_MARKERS) };
+    return { data, shown, grid, truth, range: yRange([data.y, inData]) };
   }, [dataset, expression, points, noise, seed]);
+  const layersFor = useFitLayers();
 
   useEffect(() => {
     const div = ref.current!;
+    const COLORS = palette();
     const layout = {
       ...baseLayout(),
       xaxis: axis('x', { range: [...PLOT_X_RANGE], zeroline: true }),
       yaxis: axis('y', { range: scene.range, zeroline: true }),
     };
     let revision = 0;
+    let clicksBound = false;
     const unsubscribe = subscribeRaf(liveStore, ({ frame }) => {
+      const layers = layersFor(frame, scene.data);
       const traces: Data[] = [
         {
           name: 'truth',
@@ -63,12 +84,15 @@ export function FitPlot() {
           opacity: 0.6,
           hoverinfo: 'skip',
         },
+        ...layers.under,
         {
-          name: 'data',
-          x: scene.data.x,
-          y: scene.data.y,
+          name: scene.shown.x.length < points ? `data (1 in ${Math.ceil(points / MAX_MARKERS)} shown)` : 'data',
+          x: scene.shown.x,
+          y: scene.shown.y,
           mode: 'markers',
-          marker: { color: COLORS.data, size: points > 500 ? 4 : 8, opacity: 0.75, line: { width: 1, color: '#fff' } },
+          marker: points > SMALL_MARKERS_FROM
+            ? { color: COLORS.data, size: 4, opacity: 0.6 }
+            : { color: COLORS.data, size: 8, opacity: 0.75, line: { width: 1, color: COLORS.markerLine } },
         },
         {
           name: 'fit',
@@ -77,16 +101,22 @@ export function FitPlot() {
           mode: 'lines',
           line: { color: COLORS.fit, width: 3 },
         },
+        ...layers.over,
       ];
-      void Plotly.react(div, traces, { ...layout, datarevision: ++revision }, PLOT_CONFIG);
+      void Plotly.react(div, traces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+        if (!clicksBound) bindPointClicks(gd, scene.data.x);
+        clicksBound = true;
+      });
+      // Which run's curve is on screen: lets tests check that no stale frame is ever drawn.
+      div.dataset.drawnRunId = frame ? String(frame.runId) : '';
     });
     return unsubscribe;
-  }, [scene, points]);
+  }, [scene, points, layersFor, theme]);
 
   useEffect(() => {
     const div = ref.current!;
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-fit" data-testid="fit-plot" role="img" aria-label="Fit plot: data, true function and the network's curve" />;
+  return <div ref={ref} className="plot plot-fit" data-testid="fit-plot" role="group" aria-label="Fit plot: data, true function and the network's curve" />;
 }

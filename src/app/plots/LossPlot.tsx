@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { axis, baseLayout, COLORS, Plotly, PLOT_CONFIG } from './plotly';
+import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
+import { axis, baseLayout, palette, Plotly, PLOT_CONFIG } from './plotly';
 
 /**
  * Tick spacing for a log axis: 1, 2, 5 per decade over a short range, one label per
@@ -27,9 +28,12 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
   const logScale = useAppStore((s) => s.logScale);
+  const { baselines, pinned, labels } = useLossLayers();
+  const theme = useAppStore((s) => s.theme);
 
   useEffect(() => {
     const div = ref.current!;
+    const COLORS = palette();
     const { history } = liveStore.getState();
     // Reused between draws: the history is bounded, so these are too.
     const steps = new Float64Array(history.capacity + 1);
@@ -42,12 +46,16 @@ export function LossPlot() {
       yaxis: axis('loss (MSE)', { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
     };
     let revision = 0;
+    const pinnedTraces = pinnedLossTraces(pinned, labels);
     return subscribeRaf(liveStore, (live) => {
       const n = live.history.snapshot(steps, losses);
       if (logScale) layout.yaxis.dtick = logTickSpacing(losses, n);
+      const reference = baselineTraces(baselines, lastStepShown(live.history.lastStep, pinned), logScale);
       void Plotly.react(
         div,
         [
+          ...pinnedTraces,
+          ...reference.traces,
           {
             name: 'loss',
             x: steps.subarray(0, n),
@@ -57,16 +65,16 @@ export function LossPlot() {
             hovertemplate: 'step %{x}<br>loss %{y:.4g}<extra></extra>',
           },
         ],
-        { ...layout, datarevision: ++revision },
+        { ...layout, annotations: reference.annotations, datarevision: ++revision },
         PLOT_CONFIG,
       );
     });
-  }, [logScale]);
+  }, [logScale, baselines, pinned, labels, theme]);
 
   useEffect(() => {
     const div = ref.current!;
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="img" aria-label="Loss plot: mean squared error against training step" />;
+  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="group" aria-label="Loss plot: mean squared error against training step" />;
 }

@@ -1,0 +1,74 @@
+/**
+ * One benchmark configuration in its own process: builds the shared problem, checks that
+ * every implementation gives the same first losses, then times each. Prints one JSON line.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IMPLEMENTATIONS, makeTrainer } from './impls';
+import { makeProblem, type BenchConfig, type Problem } from './problem';
+import { median, timeSteps } from './timing';
+
+/** Steps compared between implementations before timing. */
+const CHECK_STEPS = 3;
+/** Timed runs per implementation; the median is reported. */
+const REPEATS = 5;
+
+export interface ImplResult {
+  impl: string;
+  /** Losses of the first CHECK_STEPS steps. */
+  losses: number[];
+  /** Median steps per second. */
+  stepsPerSecond: number;
+  rates: number[];
+  error?: string;
+}
+
+export interface ChildResult {
+  config: BenchConfig;
+  results: ImplResult[];
+}
+
+function numpyResult(p: Problem, budgetSeconds: number): ImplResult | null {
+  const script = fileURLToPath(new URL('./tutorial_numpy.py', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const file = join(dir, 'problem.json');
+  try {
+    const arr = (a: Float32Array) => Array.from(a);
+    writeFileSync(file, JSON.stringify({
+      activation: p.activation, points: p.points, hidden: p.hidden, learningRate: p.learningRate,
+      x: arr(p.x), y: arr(p.y), w1: arr(p.w1), b1: arr(p.b1), w2: arr(p.w2), b2: arr(p.b2),
+      checkSteps: CHECK_STEPS, budgetSeconds, repeats: REPEATS,
+    }));
+    const out = execFileSync('python3', [script, file], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
+    const parsed = JSON.parse(out) as { losses: number[]; rates: number[]; numpy: string };
+    return { impl: `numpy ${parsed.numpy}`, losses: parsed.losses, rates: parsed.rates, stepsPerSecond: median(parsed.rates) };
+  } catch (err) {
+    const missing = err instanceof Error && /No module named|ENOENT/.test(err.message);
+    return missing ? null : { impl: 'numpy', losses: [], rates: [], stepsPerSecond: 0, error: String(err) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const config = JSON.parse(process.argv[2]!) as BenchConfig;
+  const budget = Number(process.argv[3] ?? 1.5);
+  const p = makeProblem(config);
+  const results: ImplResult[] = [];
+  for (const impl of IMPLEMENTATIONS) {
+    const trainer = await makeTrainer(impl, p);
+    const losses = Array.from({ length: CHECK_STEPS }, () => trainer.step());
+    const rates = timeSteps(() => trainer.step(), budget, REPEATS);
+    trainer.dispose?.();
+    results.push({ impl, losses, rates, stepsPerSecond: median(rates) });
+  }
+  const np = numpyResult(p, budget);
+  if (np) results.push(np);
+  const result: ChildResult = { config, results };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main();

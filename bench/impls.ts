@@ -1,0 +1,111 @@
+/** The implementations compared by `npm run bench`, each built from the same Problem. */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { FusedKernel } from '../src/core/kernel/fusedKernel';
+import { createWorkspace, type Network } from '../src/core/network';
+import { trainStep } from '../src/core/train';
+import { curveGrid } from '../src/core/grid';
+import type { Problem, Trainer } from './problem';
+
+export const IMPLEMENTATIONS = ['wasm-kernel', 'ts-core', 'tfjs-wasm', 'tfjs-cpu'] as const;
+export type Implementation = (typeof IMPLEMENTATIONS)[number];
+
+function kernelTrainer(p: Problem): Trainer {
+  const k = new FusedKernel(p.x, p.y, p.hidden, p.activation, curveGrid());
+  k.w1.set(p.w1);
+  k.b1.set(p.b1);
+  k.w2.set(p.w2);
+  k.b2.set(p.b2);
+  return { step: () => k.step(p.learningRate) };
+}
+
+function tsTrainer(p: Problem): Trainer {
+  const net: Network = {
+    layers: [
+      { inDim: 1, outDim: p.hidden, activation: p.activation, w: p.w1.slice(), b: p.b1.slice() },
+      { inDim: p.hidden, outDim: 1, activation: 'none', w: p.w2.slice(), b: p.b2.slice() },
+    ],
+  };
+  const ws = createWorkspace(net, p.points);
+  return { step: () => trainStep(net, ws, p.x, p.y, p.learningRate) };
+}
+
+let wasmReady: Promise<void> | null = null;
+
+/** TensorFlow.js with the backend's kernels, the same step written with tf ops. */
+async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> {
+  if (backend === 'wasm') {
+    // Load the backend's .wasm files from node_modules (no network).
+    const require = createRequire(import.meta.url);
+    wasmReady ??= (async () => {
+      setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
+    })();
+    await wasmReady;
+  }
+  await tf.setBackend(backend);
+  await tf.ready();
+  const N = p.points;
+  const H = p.hidden;
+  const x = tf.tensor2d(p.x, [N, 1]);
+  const y = tf.tensor2d(p.y, [N, 1]);
+  const w1 = tf.variable(tf.tensor2d(p.w1, [1, H]));
+  const b1 = tf.variable(tf.tensor2d(p.b1, [1, H]));
+  const w2 = tf.variable(tf.tensor2d(p.w2, [H, 1]));
+  const b2 = tf.variable(tf.tensor2d(p.b2, [1, 1]));
+  const lr = p.learningRate;
+  const act = (z: tf.Tensor2D): tf.Tensor2D => {
+    switch (p.activation) {
+      case 'relu': return tf.relu(z);
+      case 'tanh': return tf.tanh(z);
+      case 'sigmoid': return tf.sigmoid(z);
+      case 'none': return z;
+    }
+  };
+  const actGrad = (z: tf.Tensor2D, a: tf.Tensor2D): tf.Tensor2D => {
+    switch (p.activation) {
+      case 'relu': return tf.step(z, 0);
+      case 'tanh': return tf.sub(1, tf.square(a));
+      case 'sigmoid': return tf.mul(a, tf.sub(1, a));
+      case 'none': return tf.onesLike(z);
+    }
+  };
+  return {
+    step() {
+      const loss = tf.tidy(() => {
+        const o1 = tf.add(tf.matMul(x, w1), b1) as tf.Tensor2D;
+        const a1 = act(o1);
+        const o2 = tf.add(tf.matMul(a1, w2), b2) as tf.Tensor2D;
+        const e = tf.sub(o2, y);
+        const l = tf.mean(tf.square(e));
+        const dz2 = tf.mul(e, -2) as tf.Tensor2D;
+        const gw2 = tf.matMul(a1, dz2, true, false);
+        const gb2 = tf.sum(dz2, 0, true);
+        const dz1 = tf.mul(tf.matMul(dz2, w2, false, true), actGrad(o1, a1)) as tf.Tensor2D; // old w2
+        const gw1 = tf.matMul(x, dz1, true, false);
+        const gb1 = tf.sum(dz1, 0, true);
+        w2.assign(tf.add(w2, tf.mul(gw2, lr)));
+        b2.assign(tf.add(b2, tf.mul(gb2, lr)));
+        w1.assign(tf.add(w1, tf.mul(gw1, lr)));
+        b1.assign(tf.add(b1, tf.mul(gb1, lr)));
+        return l;
+      });
+      const value = loss.dataSync()[0]!; // every step's loss is read, as the app records it
+      loss.dispose();
+      return value;
+    },
+    dispose() {
+      tf.dispose([x, y, w1, b1, w2, b2]);
+    },
+  };
+}
+
+export async function makeTrainer(impl: Implementation, p: Problem): Promise<Trainer> {
+  switch (impl) {
+    case 'wasm-kernel': return kernelTrainer(p);
+    case 'ts-core': return tsTrainer(p);
+    case 'tfjs-wasm': return tfTrainer(p, 'wasm');
+    case 'tfjs-cpu': return tfTrainer(p, 'cpu');
+  }
+}

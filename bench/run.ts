@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: our WebAssembly kernel against our TypeScript core, TensorFlow.js (cpu
+ * and wasm backends) and the numpy tutorial's own code (when python3 with numpy is found),
+ * one process per configuration, same data and initial weights for all. Checks that all
+ * give the same first losses, then times them. `--json` prints machine-readable output.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { ChildResult } from './child';
+import { measureCeiling } from './ceiling';
+import { flopsPerStep, type BenchConfig } from './problem';
+
+const SIZES = [[30, 10], [200, 100], [1000, 1000], [2000, 4000]] as const;
+const ACTS = ['relu', 'tanh'] as const;
+/** Largest relative difference from the TS core's first losses that counts as the same. */
+const LOSS_TOLERANCE = 1e-4;
+/** Seconds of timed steps per implementation and configuration. */
+const BUDGET_SECONDS = 1.5;
+
+const json = process.argv.includes('--json');
+const log = (line = '') => {
+  if (!json) console.log(line);
+};
+
+function runChild(config: BenchConfig): ChildResult {
+  const child = fileURLToPath(new URL('./child.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', child, JSON.stringify(config), String(BUDGET_SECONDS)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'], // tfjs prints a banner on stderr
+    maxBuffer: 1 << 26,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+}
+
+const pad = (s: string, n: number) => s.padStart(n);
+
+async function main() {
+  log(`Backprop Playground benchmark: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one thread`);
+  const ceiling = await measureCeiling();
+  log(`WebAssembly SIMD128 ceiling (multiply-add chains): ${ceiling.toFixed(1)} GFLOP/s`);
+  log('');
+  const rows: Array<Record<string, unknown>> = [];
+  let allSame = true;
+  for (const [points, hidden] of SIZES) {
+    for (const activation of ACTS) {
+      const config: BenchConfig = { points, hidden, activation };
+      const { results } = runChild(config);
+      const reference = results.find((r) => r.impl === 'ts-core')!.losses;
+      const kernel = results.find((r) => r.impl === 'wasm-kernel')!.stepsPerSecond;
+      log(`${activation} N=${points} H=${hidden}  (lr = 3/(N H), ${12 * points * hidden} flops/step)`);
+      log(`  ${'implementation'.padEnd(14)} ${pad('steps/s', 11)} ${pad('GFLOP/s', 8)} ${pad('vs kernel', 10)} ${pad('% ceiling', 9)}  same losses`);
+      for (const r of results) {
+        const worst = r.losses.length ? Math.max(...r.losses.map((l, i) => Math.abs(l - reference[i]!) / reference[i]!)) : Infinity;
+        const same = worst < LOSS_TOLERANCE;
+        allSame &&= same;
+        const gflops = (r.stepsPerSecond * flopsPerStep(config)) / 1e9;
+        rows.push({ ...config, impl: r.impl, stepsPerSecond: r.stepsPerSecond, gflops, ratioToKernel: r.stepsPerSecond / kernel, fractionOfCeiling: gflops / ceiling, maxLossDiff: worst, sameLosses: same, error: r.error });
+        log(`  ${r.impl.padEnd(14)} ${pad(r.stepsPerSecond.toPrecision(4), 11)} ${pad(gflops.toFixed(2), 8)} ${pad(`${(r.stepsPerSecond / kernel).toPrecision(3)}x`, 10)} ${pad(`${((100 * gflops) / ceiling).toFixed(1)}%`, 9)}  ${same ? 'yes' : 'NO'} (max rel diff ${worst.toExponential(1)})`);
+      }
+      log('');
+    }
+  }
+  log(allSame ? `All implementations agree on the first losses (within ${LOSS_TOLERANCE} relative).` : 'Some implementations DISAGREE: see "same losses".');
+  if (json) console.log(JSON.stringify({ node: process.version, ceilingGflops: ceiling, lossTolerance: LOSS_TOLERANCE, rows }, null, 2));
+  if (!allSame) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,29 @@
+/** Timing helpers shared by the benchmark's child processes. */
+
+/** Steps per second of `repeats` runs of about budget / repeats seconds each (at least one step). */
+export function timeSteps(step: () => number, budgetSeconds: number, repeats: number): number[] {
+  // Warm up (JIT tiers, caches) for about a tenth of the budget.
+  let t = performance.now();
+  let warm = 0;
+  do {
+    step();
+    warm++;
+  } while (performance.now() - t < (budgetSeconds * 1000) / 10 && warm < 1e6);
+  const perStep = (performance.now() - t) / 1000 / warm;
+  // Slow implementations at big sizes: fewer timed runs of one step each.
+  if (perStep > budgetSeconds / repeats) repeats = Math.max(2, Math.min(repeats, Math.ceil((2 * budgetSeconds) / perStep)));
+  const count = Math.max(1, Math.floor(budgetSeconds / repeats / Math.max(perStep, 1e-9)));
+  const rates: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    t = performance.now();
+    for (let k = 0; k < count; k++) step();
+    rates.push(count / ((performance.now() - t) / 1000));
+  }
+  return rates;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

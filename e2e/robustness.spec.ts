@@ -1,0 +1,66 @@
+import { expect, readNumber, test, waitForStep } from './helpers';
+
+/** The built worker chunk (src/worker/main.ts). */
+const WORKER_SCRIPT = '**/assets/main-*.js';
+
+test('keyboard: Space pauses and plays, S steps, R resets', async ({ page }) => {
+  await page.goto('/');
+  await waitForStep(page, 5);
+  await page.locator('body').press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const paused = await readNumber(page, 'step');
+  await page.locator('body').press('s');
+  await expect.poll(() => readNumber(page, 'step')).toBe(paused + 1);
+  await page.locator('body').press('r');
+  await expect.poll(() => readNumber(page, 'step')).toBe(0);
+  await page.locator('body').press('Space');
+  await waitForStep(page, 10);
+  // While typing in a field the keys are text, not shortcuts.
+  const field = page.getByLabel('Hidden units', { exact: true });
+  await field.fill('');
+  await field.press('s');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(field).toHaveValue('s');
+});
+
+test('a worker that fails to load gets a message and Restart brings the run back', async ({ page, consoleErrors }) => {
+  await page.route(WORKER_SCRIPT, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('training worker');
+  await expect(page.getByTestId('fit-plot')).toBeVisible();
+  await page.unroute(WORKER_SCRIPT);
+  await page.getByRole('button', { name: 'Restart', exact: true }).click();
+  await waitForStep(page, 20);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The aborted request is Chromium's own console error, expected here; nothing else is.
+  expect(consoleErrors.filter((e) => !/ERR_FAILED|Failed to load resource|main-.*\.js/.test(e))).toEqual([]);
+  consoleErrors.length = 0;
+});
+
+test('a worker that crashes gets a message and Restart brings the run back', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await waitForStep(page, 5);
+  const [worker] = page.workers();
+  await worker!.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    });
+  });
+  await expect(page.getByRole('alert')).toContainText('simulated crash');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeDisabled();
+  await page.getByRole('button', { name: 'Restart', exact: true }).click();
+  await waitForStep(page, 20);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(consoleErrors.filter((e) => !/simulated crash/.test(e))).toEqual([]);
+  consoleErrors.length = 0;
+});
+
+test('a worker that goes silent is noticed and can be restarted', async ({ page }) => {
+  await page.goto('/');
+  await waitForStep(page, 5);
+  const [worker] = page.workers();
+  await worker!.evaluate(() => (self as unknown as { close(): void }).close());
+  await expect(page.getByRole('alert')).toContainText('stopped responding', { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Restart', exact: true }).click();
+  await waitForStep(page, 20);
+});

@@ -1,0 +1,69 @@
+// Hidden-layer activations as WebAssembly SIMD snippets for the fused kernel.
+//
+// Adding an activation is one entry here (plus its name in src/core/activations.ts):
+//   forward(z, a, tmp)  statements setting v128 local `a` from pre-activation local `z`;
+//                       tmp(name) declares a scratch v128 local private to this use.
+//   Then either
+//   mask(z)             (piecewise-linear, positively homogeneous: a = z * act'(z) with
+//                       act' in {0, 1}) an expression giving all-ones lanes where act' = 1,
+//                       or null when act' = 1 everywhere. The kernel recomputes z in the
+//                       backward pass instead of storing a, and gets gw2 from the other sums.
+//   or
+//   grad(a)             an expression for act'(z) written in terms of the stored a,
+//   and optionally
+//   gradPoly [c0, c1]   act' = c0 + c1 a - a^2 (tanh, sigmoid): the backward then needs
+//                       only sum d a, sum d a^2 and sum x (c1 d a - d a^2), 6-7 operations
+//                       per 4 lanes instead of 8.
+
+export const ZERO = '(v128.const f32x4 0 0 0 0)';
+export const f32x4 = (v) => `(v128.const f32x4 ${v} ${v} ${v} ${v})`;
+
+// tanh as Eigen's 13/6-degree rational interpolant (MathFunctionsImpl.h,
+// generic_fast_tanh_float): a couple of float32 ulp on [-c, c], and +-1 beyond, where c is
+// the largest input for which the rational stays below 1 in float32.
+const TANH_CLAMP = 7.90531110763549805;
+const TANH_NUM = [-2.76076847742355e-16, 2.00018790482477e-13, -8.60467152213735e-11, 5.12229709037114e-8, 1.48572235717979e-5, 6.37261928875436e-4, 4.89352455891786e-3];
+const TANH_DEN = [1.19825839466702e-6, 1.18534705686654e-4, 2.26843463243900e-3, 4.89352518554385e-3];
+
+/** Horner's rule in x2 over coefficients from the highest power down. */
+function horner(coeffs, x2) {
+  let p = f32x4(coeffs[0]);
+  for (const c of coeffs.slice(1)) p = `(f32x4.add (f32x4.mul ${p} (local.get ${x2})) ${f32x4(c)})`;
+  return p;
+}
+
+/** Statements: a = tanh(z). pmin/pmax map to single instructions (min/max need NaN fix-ups). */
+function tanhInto(z, a, tmp) {
+  const x = tmp('tx');
+  const x2 = tmp('tx2');
+  return `
+    (local.set ${x} (f32x4.pmax (f32x4.pmin ${z} ${f32x4(TANH_CLAMP)}) ${f32x4(-TANH_CLAMP)}))
+    (local.set ${x2} (f32x4.mul (local.get ${x}) (local.get ${x})))
+    (local.set ${a} (f32x4.div (f32x4.mul (local.get ${x}) ${horner(TANH_NUM, x2)}) ${horner(TANH_DEN, x2)}))`;
+}
+
+export const ACTIVATIONS = {
+  none: {
+    forward: (z, a) => `(local.set ${a} ${z})`,
+    mask: null,
+  },
+  relu: {
+    forward: (z, a) => `(local.set ${a} (f32x4.pmax ${z} ${ZERO}))`,
+    mask: (z) => `(f32x4.gt ${z} ${ZERO})`,
+  },
+  tanh: {
+    forward: tanhInto,
+    grad: (a) => `(f32x4.sub ${f32x4(1)} (f32x4.mul ${a} ${a}))`,
+    gradPoly: [1, 0],
+  },
+  sigmoid: {
+    // sigmoid(z) = 1/2 + tanh(z/2)/2: one accurate approximation serves both.
+    forward: (z, a, tmp) => {
+      const t = tmp('st');
+      return `${tanhInto(`(f32x4.mul ${z} ${f32x4(0.5)})`, t, tmp)}
+    (local.set ${a} (f32x4.add (f32x4.mul (local.get ${t}) ${f32x4(0.5)}) ${f32x4(0.5)}))`;
+    },
+    grad: (a) => `(f32x4.sub ${a} (f32x4.mul ${a} ${a}))`,
+    gradPoly: [0, 1],
+  },
+};

@@ -1,0 +1,316 @@
+// Writes the WebAssembly text of the fused 1 -> H -> 1 full-batch training step.
+//
+// One step, as src/core/train.ts (loss before the update, dz2 = -2(o - y), summed
+// gradients, the delta passed down with the old w2, w += lr * g), reorganised for SIMD:
+//   - samples are taken in blocks of BLOCK; for each block the forward pass finds o (and,
+//     for activations that need it, stores a = act(z) in a block-sized scratch buffer that
+//     stays in cache), then the backward pass accumulates that block's contribution;
+//   - forward: 4 samples at a time against 4 hidden units at a time, so each weight vector
+//     loaded serves 4 samples and the 4 dot products are independent chains;
+//   - backward: hidden units in the outer loop (8 lanes, then a 4-lane tail), samples in
+//     the inner loop, with that unit block's accumulators in registers;
+//   - w2 factors out of the layer-1 gradients: gb1 = w2 * sum_n d act', gw1 =
+//     w2 * sum_n x d act'; for relu and none also gw2 = w1 * sum x d act' + b1 * sum d act'.
+// H is padded to a multiple of 4 with zero weights (w2 = 0, so padded units never reach
+// the output; their w2 is re-zeroed after each update); N is padded to a multiple of 4
+// with sample weight m = 0, so padded samples add nothing to the loss or the gradients.
+import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
+
+/** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
+export const BLOCK = 32;
+/** Vectors of hidden units per backward iteration (then one at a time for the rest). */
+export const WIDE = 4;
+
+/** Pointer globals set by configure(), in its parameter order. */
+export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA'];
+const SIZES = ['n', 'np', 'h', 'hp'];
+
+const g = (name) => `(global.get $${name})`;
+/** A global read through a local copied at function entry (V8 reloads globals on every use). */
+const G = (name) => `(local.get $G${name})`;
+const HOISTED = [...'n np h hp hb'.split(' '), 'pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA'];
+const hoistDecl = HOISTED.map((k) => `(local $G${k} i32)`).join(' ');
+const hoistInit = HOISTED.map((k) => `(local.set $G${k} (global.get $${k}))`).join(' ');
+const L = (name) => `(local.get $${name})`;
+const add = (a, b) => `(i32.add ${a} ${b})`;
+const i32 = (v) => `(i32.const ${v})`;
+
+/** Declares v128 locals on first use, so snippets can ask for scratch registers freely. */
+class Locals {
+  constructor() {
+    this.v128 = new Set();
+  }
+  v(name) {
+    this.v128.add(name);
+    return `$${name}`;
+  }
+  decl() {
+    return [...this.v128].map((n) => `(local $${n} v128)`).join(' ');
+  }
+}
+
+/** Byte shuffle indices for 32-bit lanes (0-3 from the first operand, 4-7 from the second). */
+const lanes = (...ls) => ls.flatMap((l) => [0, 1, 2, 3].map((b) => l * 4 + b)).join(' ');
+
+/** One vector [sum(v0), sum(v1), sum(v2), sum(v3)] from four accumulators, no scalar code. */
+function transposeSum(v, out) {
+  const lo = (a, b) => `(i8x16.shuffle ${lanes(0, 4, 1, 5)} ${a} ${b})`;
+  const hi = (a, b) => `(i8x16.shuffle ${lanes(2, 6, 3, 7)} ${a} ${b})`;
+  const s01 = `(f32x4.add ${lo(v[0], v[1])} ${hi(v[0], v[1])})`; // [a0+a2, b0+b2, a1+a3, b1+b3]
+  const s23 = `(f32x4.add ${lo(v[2], v[3])} ${hi(v[2], v[3])})`;
+  return `(local.set ${out} (f32x4.add (i8x16.shuffle ${lanes(0, 1, 4, 5)} (local.tee $s01 ${s01}) (local.tee $s23 ${s23}))
+      (i8x16.shuffle ${lanes(2, 3, 6, 7)} (local.get $s01) (local.get $s23))))`;
+}
+
+/**
+ * o[n] = b2 + sum_j act(x[n] w1[j] + b1[j]) w2[j] for `count` samples (a multiple of 4)
+ * from px into po; with `store`, also a = act(z) into rows of the scratch buffer pa.
+ */
+function forwardFunc(name, act, store) {
+  const loc = new Locals();
+  const tmpFor = (s) => (t) => loc.v(`${t}${s}`);
+  const S = [0, 1, 2, 3];
+  for (const s of S) loc.v(`x${s}`), loc.v(`acc${s}`), loc.v(`z${s}`), loc.v(`a${s}`);
+  for (const v of ['w1', 'b1', 'w2', 'o', 's01', 's23']) loc.v(v);
+  const perSample = S.map(
+    (s) => `
+      (local.set $z${s} (f32x4.add (f32x4.mul (local.get $x${s}) (local.get $w1)) (local.get $b1)))
+      ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s))}
+      ${store ? `(v128.store ${add(L('pa'), add(L('j'), `(i32.mul ${G('hb')} ${i32(s)})`))} (local.get $a${s}))` : ''}
+      (local.set $acc${s} (f32x4.add (local.get $acc${s}) (f32x4.mul (local.get $a${s}) (local.get $w2))))`,
+  ).join('');
+  return `
+  (func $${name} (param $px i32) (param $po i32) (param $count i32) (param $pa i32)
+    (local $i i32) (local $j i32) ${hoistDecl} ${loc.decl()}
+    ${hoistInit}
+    (loop $samples
+      ${S.map((s) => `(local.set $x${s} (v128.load32_splat offset=${s * 4} ${add(L('px'), L('i'))}))`).join('\n      ')}
+      ${S.map((s) => `(local.set $acc${s} ${ZERO})`).join(' ')}
+      (local.set $j ${i32(0)})
+      (loop $units
+        (local.set $w1 (v128.load ${add(G('pW1'), L('j'))}))
+        (local.set $b1 (v128.load ${add(G('pB1'), L('j'))}))
+        (local.set $w2 (v128.load ${add(G('pW2'), L('j'))}))
+        ${perSample}
+        (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${G('hb')})))
+      ${transposeSum(S.map((s) => `(local.get $acc${s})`), '$o')}
+      (v128.store ${add(L('po'), L('i'))} (f32x4.add (local.get $o) (v128.load32_splat ${G('pB2')})))
+      ${store ? `(local.set $pa ${add(L('pa'), `(i32.shl ${G('hb')} ${i32(2)})`)})` : ''}
+      (br_if $samples (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (i32.shl (local.get $count) ${i32(2)}))))
+  )`;
+}
+
+/**
+ * Backward pass of one block: for `V` vectors of hidden units at a time, adds
+ * sum_n d act' into GB1, sum_n x d act' into GW1 and (stored activations) sum_n a d into GW2.
+ */
+function backwardUnits(act, V, loc) {
+  const vs = Array.from({ length: V }, (_, v) => v);
+  const homogeneous = !('grad' in act);
+  const acc = (k, v) => loc.v(`${k}${v}`);
+  const ptr = { sd: 'pGB1', sxd: 'pGW1', g2: 'pGW2' };
+  const kinds = homogeneous ? ['sd', 'sxd'] : ['sd', 'sxd', 'g2'];
+  const load = (p, v) => `(v128.load offset=${v * 16} ${add(g(p), L('j'))})`;
+  const setup = vs
+    .flatMap((v) => [
+      ...kinds.map((k) => `(local.set ${acc(k, v)} ${load(ptr[k], v)})`),
+      ...(homogeneous && act.mask ? [`(local.set ${loc.v(`w1${v}`)} ${load('pW1', v)})`, `(local.set ${loc.v(`b1${v}`)} ${load('pB1', v)})`] : []),
+    ])
+    .join('\n      ');
+  const body = vs
+    .map((v) => {
+      const sd = acc('sd', v);
+      const sxd = acc('sxd', v);
+      if (homogeneous && !act.mask) {
+        return `(local.set ${sd} (f32x4.add (local.get ${sd}) (local.get $d)))
+        (local.set ${sxd} (f32x4.add (local.get ${sxd}) (local.get $xd)))`;
+      }
+      if (homogeneous) {
+        const m = loc.v(`m${v}`);
+        return `(local.set ${m} ${act.mask(`(f32x4.add (f32x4.mul (local.get $x) (local.get $w1${v})) (local.get $b1${v}))`)})
+        (local.set ${sd} (f32x4.add (local.get ${sd}) (v128.and (local.get $d) (local.get ${m}))))
+        (local.set ${sxd} (f32x4.add (local.get ${sxd}) (v128.and (local.get $xd) (local.get ${m}))))`;
+      }
+      const a = loc.v(`ba${v}`);
+      const gr = loc.v(`gr${v}`);
+      const g2 = acc('g2', v);
+      if (act.gradPoly) {
+        // u = d a (gw2), v = u a; GB1 gets sum v, GW1 gets sum x (c1 u - v).
+        const u = loc.v(`u${v}`);
+        const w = loc.v(`vv${v}`);
+        const xTerm = act.gradPoly[1] ? `(f32x4.sub (local.get ${u}) (local.get ${w}))` : `(local.get ${w})`;
+        return `(local.set ${u} (f32x4.mul (v128.load offset=${v * 16} (local.get $pa)) (local.get $d)))
+        (local.set ${g2} (f32x4.add (local.get ${g2}) (local.get ${u})))
+        (local.set ${w} (f32x4.mul (local.get ${u}) (v128.load offset=${v * 16} (local.get $pa))))
+        (local.set ${sd} (f32x4.add (local.get ${sd}) (local.get ${w})))
+        (local.set ${sxd} (f32x4.add (local.get ${sxd}) (f32x4.mul (local.get $x) ${xTerm})))`;
+      }
+      return `(local.set ${a} (v128.load offset=${v * 16} (local.get $pa)))
+        (local.set ${gr} ${act.grad(`(local.get ${a})`)})
+        (local.set ${sd} (f32x4.add (local.get ${sd}) (f32x4.mul (local.get $d) (local.get ${gr}))))
+        (local.set ${sxd} (f32x4.add (local.get ${sxd}) (f32x4.mul (local.get $xd) (local.get ${gr}))))
+        (local.set ${g2} (f32x4.add (local.get ${g2}) (f32x4.mul (local.get ${a}) (local.get $d))))`;
+    })
+    .join('\n        ');
+  const store = vs
+    .flatMap((v) => kinds.map((k) => `(v128.store offset=${v * 16} ${add(g(ptr[k]), L('j'))} (local.get ${acc(k, v)}))`))
+    .join('\n      ');
+  return `
+      ${setup}
+      (local.set $pa ${add(G('pA'), L('j'))})
+      (local.set $i (local.get $first))
+      (loop $samples${V}
+        (local.set $d (v128.load32_splat ${add(G('pD'), L('i'))}))
+        (local.set $xd (v128.load32_splat ${add(G('pXD'), L('i'))}))
+        ${(homogeneous && act.mask) || act.gradPoly ? `(local.set $x (v128.load32_splat ${add(G('pX'), L('i'))}))` : ''}
+        ${body}
+        (local.set $pa ${add(L('pa'), G('hb'))})
+        (br_if $samples${V} (i32.lt_u (local.tee $i ${add(L('i'), i32(4))}) (local.get $end))))
+      ${store}
+      (local.set $j ${add(L('j'), i32(16 * V))})`;
+}
+
+function backwardFunc(name, act) {
+  const loc = new Locals();
+  for (const v of ['d', 'xd', 'x']) loc.v(v);
+  const wide = backwardUnits(act, WIDE, loc);
+  const tail = backwardUnits(act, 1, loc);
+  return `
+  (func $${name} (param $first i32) (param $end i32)
+    (local $i i32) (local $j i32) (local $pa i32) ${hoistDecl} ${loc.decl()}
+    ${hoistInit}
+    (block $wideDone
+      (loop $wide
+        (br_if $wideDone (i32.gt_u ${add(L('j'), i32(16 * WIDE))} ${G('hb')}))
+        ${wide}
+        (br $wide)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $j) ${G('hb')}))
+        ${tail}
+        (br $tail)))
+  )`;
+}
+
+/**
+ * One step (train = 1) or just the loss of the current parameters (train = 0).
+ * Returns the mean squared error before the update.
+ */
+function stepFunc(key, act) {
+  const homogeneous = !('grad' in act);
+  const zeroAcc = ['pGB1', 'pGW1', 'pGW2'].map((p) => `(v128.store ${add(g(p), L('j'))} ${ZERO})`).join(' ');
+  const poly = act.gradPoly;
+  // sum d act' and sum x d act' from the poly sums: c0 D + c1 sum(d a) - sum(d a^2), c0 XD +- GW1.
+  const sdExpr = poly
+    ? `(f32x4.sub ${poly[1] ? `(f32x4.add (local.get $dsplat) (v128.load ${add(g('pGW2'), L('j'))}))` : '(local.get $dsplat)'} (v128.load ${add(g('pGB1'), L('j'))}))`
+    : `(v128.load ${add(g('pGB1'), L('j'))})`;
+  const sxdExpr = poly
+    ? poly[1] ? `(f32x4.add (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))` : `(f32x4.sub (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))`
+    : `(v128.load ${add(g('pGW1'), L('j'))})`;
+  const gw2 = homogeneous
+    ? `(f32x4.add (f32x4.mul (v128.load ${add(g('pW1'), L('j'))}) (local.get $sxd)) (f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd)))`
+    : `(v128.load ${add(g('pGW2'), L('j'))})`;
+  const upd = (p, gv) => `(local.set $t (f32x4.add (v128.load ${add(g(p), L('j'))}) (f32x4.mul (local.get $lrv) ${gv})))
+          (v128.store ${add(g(p), L('j'))} (local.get $t))
+          (local.set $psum (f32x4.add (local.get $psum) (local.get $t)))`;
+  return `
+  (func (export "step_${key}") (param $lr f32) (param $train i32) (result f64)
+    (local $b i32) (local $e i32) (local $i i32) (local $j i32) (local $gb2 f64)
+    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128)
+    (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
+    (if (local.get $train) (then
+      (local.set $j ${i32(0)})
+      (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))))
+    (local.set $b ${i32(0)})
+    (loop $blocks
+      (local.set $e (select ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)})
+        (i32.lt_u ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)}))))
+      (call $${trainForward(key, act)} ${add(g('pX'), L('b'))} ${add(g('pO'), L('b'))} (i32.shr_u (i32.sub (local.get $e) (local.get $b)) ${i32(2)}) ${g('pA')})
+      ;; e = (o - y) m; loss += e^2; d = -2 e; xd = x d (float64 sums of the loss and of d).
+      (local.set $i (local.get $b))
+      (loop $errors
+        (local.set $ev (f32x4.mul (f32x4.sub (v128.load ${add(g('pO'), L('i'))}) (v128.load ${add(g('pY'), L('i'))})) (v128.load ${add(g('pM'), L('i'))})))
+        (local.set $t (f32x4.mul (local.get $ev) (local.get $ev)))
+        (local.set $lossv (f64x2.add (local.get $lossv) (f64x2.add (f64x2.promote_low_f32x4 (local.get $t))
+          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $t) (local.get $t))))))
+        (local.set $dv (f32x4.mul (local.get $ev) ${f32x4(-2)}))
+        (v128.store ${add(g('pD'), L('i'))} (local.get $dv))
+        (v128.store ${add(g('pXD'), L('i'))} (local.tee $t (f32x4.mul (local.get $dv) (v128.load ${add(g('pX'), L('i'))}))))
+        (local.set $xdsum (f64x2.add (local.get $xdsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $t))
+          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $t) (local.get $t))))))
+        (local.set $dsum (f64x2.add (local.get $dsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $dv))
+          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $dv) (local.get $dv))))))
+        (br_if $errors (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (local.get $e))))
+      (if (local.get $train) (then (call $bwd_${key} (local.get $b) (local.get $e))))
+      (br_if $blocks (i32.lt_u (local.tee $b (local.get $e)) (i32.shl ${g('np')} ${i32(2)}))))
+    (if (local.get $train) (then
+      ;; Finish the gradients with the old parameters, then update: w += lr g.
+      (local.set $lrv (f32x4.splat (local.get $lr)))
+      (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${poly ? poly[0] : 0})
+        (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum)))))))
+      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${poly ? poly[0] : 0})
+        (f64.add (f64x2.extract_lane 0 (local.get $xdsum)) (f64x2.extract_lane 1 (local.get $xdsum)))))))
+      (local.set $j ${i32(0)})
+      (loop $update
+        (local.set $sd ${sdExpr})
+        (local.set $sxd ${sxdExpr})
+        (local.set $w2 (v128.load ${add(g('pW2'), L('j'))}))
+        (local.set $gw2 ${gw2})
+        (local.set $gb1 (f32x4.mul (local.get $w2) (local.get $sd)))
+        (local.set $gw1 (f32x4.mul (local.get $w2) (local.get $sxd)))
+        (v128.store ${add(g('pGB1'), L('j'))} (local.get $gb1))
+        (v128.store ${add(g('pGW1'), L('j'))} (local.get $gw1))
+        (v128.store ${add(g('pGW2'), L('j'))} (local.get $gw2))
+        ${upd('pW1', '(local.get $gw1)')}
+        ${upd('pB1', '(local.get $gb1)')}
+        ${upd('pW2', '(local.get $gw2)')}
+        (br_if $update (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
+      (local.set $gb2 (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum))))
+      (f32.store ${g('pGB2')} (f32.demote_f64 (local.get $gb2)))
+      (f32.store ${g('pB2')} (f32.add (f32.load ${g('pB2')}) (f32.mul (local.get $lr) (f32.load ${g('pGB2')}))))
+      ;; Padded units: keep w2 = 0 so they never reach the output, and report no gradient.
+      (local.set $j (i32.shl ${g('h')} ${i32(2)}))
+      (block $padDone (loop $pad
+        (br_if $padDone (i32.ge_u (local.get $j) ${g('hb')}))
+        (f32.store ${add(g('pW2'), L('j'))} (f32.const 0))
+        (f32.store ${add(g('pGW2'), L('j'))} (f32.const 0))
+        (local.set $j ${add(L('j'), i32(4))})
+        (br $pad)))
+      (global.set $paramSum (f32.add (f32.load ${g('pB2')}) (f32.add
+        (f32.add (f32x4.extract_lane 0 (local.get $psum)) (f32x4.extract_lane 1 (local.get $psum)))
+        (f32.add (f32x4.extract_lane 2 (local.get $psum)) (f32x4.extract_lane 3 (local.get $psum))))))))
+    (f64.div (f64.add (f64x2.extract_lane 0 (local.get $lossv)) (f64x2.extract_lane 1 (local.get $lossv)))
+      (f64.convert_i32_u ${g('n')}))
+  )`;
+}
+
+/** The forward pass a training step uses: storing activations only where the backward needs them. */
+const trainForward = (key, act) => ('grad' in act ? `fwd_${key}_store` : `fwd_${key}`);
+
+/** The whole module: one step, forward and predict function per activation. */
+export function generateWat() {
+  const parts = [];
+  for (const [key, act] of Object.entries(ACTIVATIONS)) {
+    parts.push(forwardFunc(`fwd_${key}`, act, false));
+    if ('grad' in act) parts.push(forwardFunc(`fwd_${key}_store`, act, true));
+    parts.push(backwardFunc(`bwd_${key}`, act));
+    parts.push(stepFunc(key, act));
+    parts.push(`
+  (func (export "predict_${key}") (param $px i32) (param $po i32) (param $count i32)
+    (call $fwd_${key} (local.get $px) (local.get $po) (local.get $count) (i32.const 0)))`);
+  }
+  const all = [...SIZES, ...POINTERS];
+  return `;; Generated by scripts/kernel/generate.mjs: edit that file, not this one.
+(module
+  (import "env" "memory" (memory 1))
+  ${all.map((k) => `(global $${k} (mut i32) (i32.const 0))`).join('\n  ')}
+  (global $hb (mut i32) (i32.const 0))
+  (global $paramSum (mut f32) (f32.const 0))
+  (func (export "configure") ${all.map((k) => `(param $${k} i32)`).join(' ')}
+    ${all.map((k) => `(global.set $${k} (local.get $${k}))`).join('\n    ')}
+    (global.set $hb (i32.shl (local.get $hp) (i32.const 2))))
+  (func (export "paramSum") (result f32) (global.get $paramSum))
+  ${parts.join('\n')}
+)
+`;
+}

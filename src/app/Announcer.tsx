@@ -1,0 +1,29 @@
+/**
+ * Tells screen readers how training is going, politely and not every frame: the step and
+ * loss every few seconds while running, and at once when the run pauses or stops.
+ */
+import { useEffect, useRef } from 'react';
+import { formatLoss } from './format';
+import { liveStore } from './liveStore';
+
+/** Time between announcements while training, ms. */
+const ANNOUNCE_EVERY_MS = 10_000;
+
+export function Announcer() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let lastAt = 0;
+    let lastState = '';
+    return liveStore.subscribe(({ frame }) => {
+      if (!frame) return;
+      const now = performance.now();
+      const changed = frame.state !== lastState;
+      if (!changed && now - lastAt < ANNOUNCE_EVERY_MS) return;
+      lastAt = now;
+      lastState = frame.state;
+      const prefix = frame.state === 'diverged' ? 'Diverged. ' : frame.state === 'paused' ? 'Paused. ' : '';
+      ref.current!.textContent = `${prefix}Step ${frame.step}, loss ${formatLoss(frame.loss)}.`;
+    });
+  }, []);
+  return <div ref={ref} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer" />;
+}

@@ -1,0 +1,35 @@
+/**
+ * The one adapter between the URL and the store: reads the link once at start-up, then
+ * keeps the address bar in step with the settings (replaceState, so Back still leaves).
+ * Parsing and writing are the pure functions of core/urlState.
+ */
+import type { RunConfig } from '../core/config';
+import { parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from '../core/urlState';
+import { useAppStore } from './store';
+
+/** Applies the link's settings to the store; problems become a dismissible notice. */
+export function readUrlIntoStore(): void {
+  const { settings, problems } = parseUrlState(window.location.search);
+  const { preset, ...config } = settingsFromUrl(settings);
+  useAppStore.setState({ config: config satisfies RunConfig, preset, urlNotice: problems.length ? problems : null });
+}
+
+function urlSettings(): UrlSettings {
+  const { config, preset } = useAppStore.getState();
+  return { ...config, preset };
+}
+
+/** The shareable address of the current settings. */
+export function shareableUrl(): string {
+  const { origin, pathname, hash } = window.location;
+  return `${origin}${pathname}${serializeUrlState(urlSettings())}${hash}`;
+}
+
+/** Keeps the address bar current; returns the unsubscribe. */
+export function syncUrlFromStore(): () => void {
+  return useAppStore.subscribe((state, previous) => {
+    if (state.config === previous.config && state.preset === previous.preset) return;
+    const { pathname, hash } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${serializeUrlState(urlSettings())}${hash}`);
+  });
+}

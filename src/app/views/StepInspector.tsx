@@ -1,0 +1,166 @@
+/**
+ * The step inspector: with training paused, one data point's forward pass (o1, a1, o2),
+ * its error, its share of every gradient and the full-batch sum the next step applies;
+ * after Step, how far each parameter actually moved. Renders only on paused frames.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Frame } from '../../core/protocol';
+import { paramLength, unpackParams } from '../../core/insight';
+import { batchGradients, pointPass } from '../../core/inspect';
+import { liveStore } from '../liveStore';
+import { subscribeRaf } from '../rafSubscribe';
+import { useAppStore } from '../store';
+import { num, signed } from './numbers';
+import { datasetFor } from './runData';
+import { selectPoint, useViewStore } from './viewStore';
+
+/** Most unit rows listed; beyond this, the units that matter most to this point. */
+const MAX_ROWS = 10;
+
+interface Paused {
+  now: Frame;
+  /** The paused frame before it, when it is exactly one step earlier. */
+  prev: Frame | null;
+}
+
+function usePausedFrames(): Paused | null {
+  const [paused, setPaused] = useState<Paused | null>(null);
+  useEffect(
+    () =>
+      subscribeRaf(liveStore, ({ frame }) => {
+        if (!frame) return setPaused(null);
+        if (frame.state === 'running') return;
+        setPaused((p) => {
+          if (p?.now === frame) return p;
+          if (p && p.now.runId === frame.runId && p.now.step === frame.step) return { now: frame, prev: p.prev };
+          const prev = p && p.now.runId === frame.runId && p.now.step === frame.step - 1 ? p.now : null;
+          return { now: frame, prev };
+        });
+      }),
+    [],
+  );
+  return paused;
+}
+
+function GradCell({ kind, point, sum, moved }: { kind: string; point: number; sum: number; moved: number | null }) {
+  return (
+    <td className="grad-cell" data-cell={kind}>
+      <span className="g-point" data-part="point">{num(point)}</span>
+      <span className="g-sum" data-part="sum">{num(sum)}</span>
+      {moved !== null && <span className="g-moved" data-part="moved">{signed(moved)}</span>}
+    </td>
+  );
+}
+
+export function StepInspector() {
+  const selected = useViewStore((s) => s.selected);
+  const playing = useAppStore((s) => s.playing);
+  const config = useAppStore((s) => s.config);
+  const paused = usePausedFrames();
+  const data = datasetFor(config);
+  const live = !playing && paused !== null && paused.now.state !== 'running' && paused.now.params.length === paramLength(config.hidden);
+  const index = selected !== null && selected < data.x.length ? selected : null;
+
+  const view = useMemo(() => {
+    if (!live || index === null || !paused) return null;
+    const p = unpackParams(paused.now.params);
+    const x = data.x[index]!;
+    const y = data.y[index]!;
+    const pass = pointPass(p, config.activation, x, y);
+    const sum = batchGradients(p, config.activation, data.x, data.y);
+    const before = paused.prev ? unpackParams(paused.prev.params) : null;
+    const order = Array.from({ length: p.hidden }, (_, j) => j);
+    const rows =
+      p.hidden <= MAX_ROWS
+        ? order
+        : order.sort((a, b) => Math.abs(p.w2[b]! * pass.a1[b]!) - Math.abs(p.w2[a]! * pass.a1[a]!)).slice(0, MAX_ROWS);
+    return { p, x, y, pass, sum, before, rows, step: paused.now.step };
+  }, [live, index, paused, data, config.activation]);
+
+  if (playing) {
+    return <p className="inspector-hint" data-testid="inspector">Step inspector: pause, then click a data point to follow it through one step of backprop.</p>;
+  }
+  if (!view) {
+    return (
+      <p className="inspector-hint" data-testid="inspector">
+        Step inspector: click a data point on the fit plot to see its forward pass and its share of the gradients.
+      </p>
+    );
+  }
+  const { p, x, y, pass, sum, before, rows, step } = view;
+  const moved = (now: Float32Array, old: Float32Array | undefined, j: number) => (old ? now[j]! - old[j]! : null);
+  return (
+    <div
+      className="inspector"
+      data-testid="inspector"
+      data-params={JSON.stringify(Array.from(paused!.now.params))}
+      data-x={x}
+      data-y={y}
+      data-step={step}
+    >
+      <div className="inspector-head">
+        <h3>
+          Point {index! + 1} of {data.x.length} at step {step}
+        </h3>
+        <button type="button" className="small" onClick={() => selectPoint(null)}>
+          Close
+        </button>
+      </div>
+      <p className="inspector-pass">
+        x = <b>{num(x)}</b>, y = <b>{num(y)}</b> → output o2 = b2 + Σ w2·a1 = <b data-testid="inspect-o2">{num(pass.o2)}</b>, error o2 − y ={' '}
+        <b data-testid="inspect-error">{num(pass.error)}</b>, dz2 = −2(o2 − y) = <b>{num(-2 * pass.error)}</b>
+      </p>
+      <p className="inspector-key">
+        In each gradient cell: <span className="g-point">this point’s share</span> · <span className="g-sum">Σ over all {data.x.length} points</span>{' '}
+        (the next Step adds lr × Σ){before && (
+          <>
+            {' '}· <span className="g-moved">how far the last Step moved it</span>
+          </>
+        )}
+        .
+      </p>
+      <div className="table-scroll">
+        <table className="inspector-table">
+          <thead>
+            <tr>
+              <th scope="col">unit</th>
+              <th scope="col">o1 = w1·x + b1</th>
+              <th scope="col">a1 = {config.activation === 'none' ? 'o1' : `${config.activation}(o1)`}</th>
+              <th scope="col">w2·a1</th>
+              <th scope="col">gw1</th>
+              <th scope="col">gb1</th>
+              <th scope="col">gw2</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((j) => (
+              <tr key={j} data-unit={j}>
+                <th scope="row">{j + 1}</th>
+                <td data-cell="o1">{num(pass.o1[j]!)}</td>
+                <td data-cell="a1">{num(pass.a1[j]!)}</td>
+                <td data-cell="w2a1">{num(p.w2[j]! * pass.a1[j]!)}</td>
+                <GradCell kind="w1" point={pass.share.w1[j]!} sum={sum.w1[j]!} moved={moved(p.w1, before?.w1, j)} />
+                <GradCell kind="b1" point={pass.share.b1[j]!} sum={sum.b1[j]!} moved={moved(p.b1, before?.b1, j)} />
+                <GradCell kind="w2" point={pass.share.w2[j]!} sum={sum.w2[j]!} moved={moved(p.w2, before?.w2, j)} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-unit="out">
+              <th scope="row">out</th>
+              <td colSpan={5} className="tfoot-note">
+                output bias b2 = {num(p.b2)}; its gradient gb2 is dz2 itself
+              </td>
+              <GradCell kind="b2" point={pass.share.b2} sum={sum.b2} moved={before ? p.b2 - before.b2 : null} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {p.hidden > MAX_ROWS && (
+        <p className="inspector-key">
+          {MAX_ROWS} of {p.hidden} units listed: those whose w2·a1 matters most to this point.
+        </p>
+      )}
+    </div>
+  );
+}

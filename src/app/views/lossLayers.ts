@@ -1,0 +1,82 @@
+/**
+ * The loss plot's reference lines and pinned runs. The noise floor is the true
+ * function's error on this data; the best line is what a network without activation can
+ * reach at best. Both are flat lines across the steps shown, labelled at the right.
+ */
+import { useMemo } from 'react';
+import { lossBaselines, type Baselines } from '../../core/baselines';
+import { TARGETS } from '../../core/dataset';
+import { formatLoss } from '../format';
+import type { Annotations, Data } from '../plots/plotly';
+import { useAppStore } from '../store';
+import { pinLabels } from './pins';
+import { datasetFor } from './runData';
+import { useViewStore, type PinnedRun } from './viewStore';
+
+const FLOOR_COLOR = '#059669';
+const LINE_COLOR = '#64748b';
+
+/** Baselines of the current data, and the pinned runs with their labels, as React state. */
+export function useLossLayers(): { baselines: Baselines; pinned: readonly PinnedRun[]; labels: readonly string[] } {
+  const dataset = useAppStore((s) => s.config.dataset);
+  const points = useAppStore((s) => s.config.points);
+  const noise = useAppStore((s) => s.config.noise);
+  const seed = useAppStore((s) => s.config.seed);
+  const pinned = useViewStore((s) => s.pinned);
+  const baselines = useMemo(() => {
+    const data = datasetFor({ dataset, points, noise, seed });
+    return lossBaselines(data.x, data.y, TARGETS[dataset]);
+  }, [dataset, points, noise, seed]);
+  const labels = useMemo(() => pinLabels(pinned), [pinned]);
+  return { baselines, pinned, labels };
+}
+
+export function pinnedLossTraces(pinned: readonly PinnedRun[], labels: readonly string[]): Data[] {
+  return pinned.map((pin, i) => ({
+    name: `pinned: ${labels[i]}`,
+    x: pin.steps,
+    y: pin.losses,
+    mode: 'lines',
+    line: { color: pin.color, width: 1.6 },
+    opacity: 0.6,
+    hovertemplate: `${labels[i]}<br>step %{x}<br>loss %{y:.4g}<extra></extra>`,
+  }));
+}
+
+/** The widest step range on show, so the flat lines span the whole plot. */
+export function lastStepShown(liveLast: number, pinned: readonly PinnedRun[]): number {
+  let last = Math.max(1, liveLast);
+  for (const pin of pinned) if (pin.steps.length > 0) last = Math.max(last, pin.steps[pin.steps.length - 1]!);
+  return last;
+}
+
+/** The two reference lines; on a log axis a zero level (no noise) cannot be drawn and is left out. */
+export function baselineTraces(b: Baselines, lastStep: number, logScale: boolean): { traces: Data[]; annotations: Partial<Annotations>[] } {
+  const traces: Data[] = [];
+  const annotations: Partial<Annotations>[] = [];
+  const add = (name: string, label: string, value: number, color: string, dash: 'dot' | 'dash') => {
+    if (!Number.isFinite(value) || (logScale && value <= 0)) return;
+    traces.push({
+      name,
+      x: [0, lastStep],
+      y: [value, value],
+      mode: 'lines',
+      line: { color, width: 1.5, dash },
+      hovertemplate: `${label}: ${formatLoss(value)}<extra></extra>`,
+    });
+    annotations.push({
+      xref: 'paper',
+      x: 1,
+      xanchor: 'right',
+      yref: 'y',
+      y: logScale ? Math.log10(value) : value,
+      yanchor: 'bottom',
+      showarrow: false,
+      text: `${label} ${formatLoss(value)}`,
+      font: { size: 11, color },
+    });
+  };
+  add('noise floor', 'noise floor', b.noiseFloor, FLOOR_COLOR, 'dot');
+  add('best line', 'best straight line', b.bestLine, LINE_COLOR, 'dash');
+  return { traces, annotations };
+}

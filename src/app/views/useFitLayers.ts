@@ -1,0 +1,59 @@
+/** The fit plot's hooks into the views: what to draw on top of the live curve, and point clicks. */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Dataset } from '../../core/dataset';
+import type { Frame } from '../../core/protocol';
+import type { PlotlyHTMLElement, PlotMouseEvent } from '../plots/plotly';
+import { useAppStore } from '../store';
+import { fitLayoutExtras, fitOverlays, fitUnderlays, type FitLayerInput } from './fitLayers';
+import { insightFor } from './frameInsight';
+import { pinLabels } from './pins';
+import { GRID } from './runData';
+import { selectPoint, useViewStore } from './viewStore';
+
+/** Everything the fit plot's layers depend on besides the live frame, as React state. */
+export function useFitLayers() {
+  const views = useViewStore(
+    useShallow((s) => ({ showUnits: s.showUnits, showKinks: s.showKinks, showResiduals: s.showResiduals, selected: s.selected })),
+  );
+  const pinned = useViewStore((s) => s.pinned);
+  const activation = useAppStore((s) => s.config.activation);
+  const hidden = useAppStore((s) => s.config.hidden);
+  const labels = useMemo(() => pinLabels(pinned), [pinned]);
+  /** The layers for one frame: computed inside the animation-frame draw, never in a render. */
+  const layersFor = useMemo(
+    () => (frame: Frame | null, data: Dataset) => {
+      const input: FitLayerInput = {
+        insight: insightFor(frame, activation, hidden, data, GRID),
+        views,
+        pinned,
+        pinLabels: labels,
+        grid: GRID,
+      };
+      return { under: fitUnderlays(input), over: fitOverlays(input), layout: fitLayoutExtras(input) };
+    },
+    [views, pinned, labels, activation, hidden],
+  );
+  return layersFor;
+}
+
+/**
+ * Clicking a data point selects it for the step inspector. A click that lands on the
+ * fitted curve instead selects the data point nearest in x, so a point under the curve
+ * can still be picked.
+ */
+export function bindPointClicks(gd: PlotlyHTMLElement, x: Float32Array): void {
+  gd.removeAllListeners('plotly_click');
+  gd.on('plotly_click', (event: PlotMouseEvent) => {
+    const hit = event.points.find((p) => p.data.name === 'data') ?? event.points[0];
+    if (!hit || x.length === 0) return;
+    if (hit.data.name === 'data') {
+      selectPoint(hit.pointIndex);
+      return;
+    }
+    if (hit.data.name !== 'fit' || typeof hit.x !== 'number') return;
+    let best = 0;
+    for (let i = 1; i < x.length; i++) if (Math.abs(x[i]! - hit.x) < Math.abs(x[best]! - hit.x)) best = i;
+    selectPoint(best);
+  });
+}

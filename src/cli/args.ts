@@ -1,0 +1,138 @@
+/**
+ * Command-line flags of `fit`, parsed and validated as a pure function of argv, so every
+ * error names the flag and what it accepts (and the command exits with status 2).
+ */
+import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activations';
+import { describeRange, NUMERIC_SPECS, parseNumeric, type NumericSpec } from '../core/config';
+import { DATASETS, isDataset, type DatasetName } from '../core/dataset';
+import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
+import type { ModelConfig } from '../core/config';
+import { PRINT_EVERY } from '../core/numpyScript';
+
+/** Most steps one command may train. */
+export const MAX_FIT_STEPS = 1_000_000;
+const STEPS_SPEC: NumericSpec = { min: 0, max: MAX_FIT_STEPS, integer: true, minInclusive: true };
+/** The preset used when none is named: the tutorial's last experiment. */
+export const DEFAULT_PRESET: PresetId = 'square-relu';
+
+export type FitCommand =
+  | { kind: 'help' }
+  | {
+      kind: 'config';
+      /** The preset whose settings are in force unchanged, or null when flags changed one. */
+      preset: PresetId | null;
+      config: ModelConfig;
+      learningRate: number;
+      steps: number;
+      json: boolean;
+    }
+  | { kind: 'spec'; file: string; json: boolean };
+
+export type ParsedArgs = { ok: true; command: FitCommand } | { ok: false; message: string };
+
+const NUMERIC_FLAGS = {
+  '--seed': { key: 'seed', spec: NUMERIC_SPECS.seed },
+  '--points': { key: 'points', spec: NUMERIC_SPECS.points },
+  '--noise': { key: 'noise', spec: NUMERIC_SPECS.noise },
+  '--hidden': { key: 'hidden', spec: NUMERIC_SPECS.hidden },
+  '--lr': { key: 'learningRate', spec: NUMERIC_SPECS.learningRate },
+  '--steps': { key: 'steps', spec: STEPS_SPEC },
+} as const;
+type NumericFlag = keyof typeof NUMERIC_FLAGS;
+
+const VALUE_FLAGS = ['--preset', '--dataset', '--activation', '--spec', ...Object.keys(NUMERIC_FLAGS)] as const;
+const SWITCHES = ['--json', '--help', '-h'] as const;
+/** Flags that describe a run, which --spec replaces. */
+const RUN_FLAGS = ['--preset', '--dataset', '--activation', ...Object.keys(NUMERIC_FLAGS)];
+
+export const USAGE = `Usage: npm run fit -- [flags]
+
+Trains the tutorial's 1 -> H -> 1 network headless, with the playground's core, and prints
+the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), then a summary.
+
+  --preset NAME        ${PRESET_IDS.join(' | ')} (default ${DEFAULT_PRESET});
+                       the flags below override its settings
+  --seed N             numpy seed, a whole number from 0 to ${NUMERIC_SPECS.seed.max} (default 0)
+  --dataset NAME       ${DATASETS.join(' | ')}
+  --points N           samples, a whole number from ${NUMERIC_SPECS.points.min} to ${NUMERIC_SPECS.points.max}
+  --noise S            noise std. dev., from ${NUMERIC_SPECS.noise.min} to ${NUMERIC_SPECS.noise.max}
+  --hidden H           hidden units, a whole number from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}
+  --activation NAME    ${ACTIVATIONS.join(' | ')}
+  --lr R               learning rate, above 0 to ${NUMERIC_SPECS.learningRate.max}
+  --steps N            steps, a whole number from 0 to ${MAX_FIT_STEPS} (default: the preset's)
+  --json               print one JSON object (config, seed, lr, x, y, initial, losses, final)
+  --spec FILE          train from the exact numbers in a JSON file: x, y, initial,
+                       activation, lr, steps (a file written by --json works too)
+  --help               this text
+
+Exit status: 0 done, 1 the run diverged, 2 bad flags or spec file.
+`;
+
+function isValueFlag(flag: string): boolean {
+  return (VALUE_FLAGS as readonly string[]).includes(flag);
+}
+
+function oneOf(flag: string, value: string, allowed: readonly string[]): string {
+  return `${flag} must be one of ${allowed.join(', ')} (got "${value}")`;
+}
+
+/** Parses argv (without node and script); `--flag value` and `--flag=value` both work. */
+export function parseFitArgs(argv: readonly string[]): ParsedArgs {
+  const values = new Map<string, string>();
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if ((SWITCHES as readonly string[]).includes(flag)) {
+      if (flag !== arg) return { ok: false, message: `${flag} takes no value` };
+      if (flag === '--json') json = true;
+      else return { ok: true, command: { kind: 'help' } };
+      continue;
+    }
+    if (!isValueFlag(flag)) {
+      return { ok: false, message: arg.startsWith('-') ? `unknown flag ${flag} (see --help)` : `unexpected argument "${arg}" (see --help)` };
+    }
+    let value: string | undefined;
+    if (flag !== arg) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i];
+    if (value === undefined || value === '') return { ok: false, message: `${flag} needs a value (see --help)` };
+    if (values.has(flag)) return { ok: false, message: `${flag} given twice` };
+    values.set(flag, value);
+  }
+
+  const specFile = values.get('--spec');
+  if (specFile !== undefined) {
+    const clash = RUN_FLAGS.filter((f) => values.has(f));
+    if (clash.length > 0) return { ok: false, message: `--spec gives the whole run; drop ${clash.join(', ')}` };
+    return { ok: true, command: { kind: 'spec', file: specFile, json } };
+  }
+
+  const presetName = values.get('--preset') ?? DEFAULT_PRESET;
+  if (!isPresetId(presetName)) return { ok: false, message: oneOf('--preset', presetName, PRESET_IDS) };
+  const preset = PRESETS[presetName];
+  const run = { ...preset.settings, seed: 0, steps: preset.steps };
+
+  const dataset = values.get('--dataset');
+  if (dataset !== undefined) {
+    if (!isDataset(dataset)) return { ok: false, message: oneOf('--dataset', dataset, DATASETS) };
+    run.dataset = dataset satisfies DatasetName;
+  }
+  const activation = values.get('--activation');
+  if (activation !== undefined) {
+    if (!isActivation(activation)) return { ok: false, message: oneOf('--activation', activation, ACTIVATIONS) };
+    run.activation = activation satisfies ActivationName;
+  }
+  for (const flag of Object.keys(NUMERIC_FLAGS) as NumericFlag[]) {
+    const text = values.get(flag);
+    if (text === undefined) continue;
+    const { key, spec } = NUMERIC_FLAGS[flag];
+    const parsed = parseNumeric(text, spec);
+    if (!parsed.ok) return { ok: false, message: `${flag} must be ${describeRange(spec)} (got "${text}")` };
+    run[key] = parsed.value;
+  }
+
+  const { steps, learningRate, ...config } = run;
+  const unchanged = PRESET_KEYS.every((key) => run[key] === preset.settings[key]);
+  return { ok: true, command: { kind: 'config', preset: unchanged ? presetName : null, config, learningRate, steps, json } };
+}

@@ -1,0 +1,223 @@
+/** The `fit` command: in-process through runFit, plus real spawns of the npm entry. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../core/presets';
+import { parseFitArgs } from './args';
+import { EXIT_DIVERGED, EXIT_OK, EXIT_USAGE, runFit, type FitJson } from './runFit';
+
+/** numpy's float64 run of the tutorial (see src/core/presets.test.ts for the tolerance). */
+const NUMPY = JSON.parse(readFileSync(new URL('../core/fixtures/presets.json', import.meta.url), 'utf8')) as {
+  runs: Record<string, Record<string, { losses: number[]; x: number[]; y: number[] }>>;
+};
+const LOSS_RTOL = 1e-6;
+
+function fit(argv: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const status = runFit(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readFile: (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file '${path}'`);
+      return text;
+    },
+  });
+  return { status, stdout, stderr };
+}
+
+function fitJson(argv: string[], files: Record<string, string> = {}): FitJson {
+  const out = fit([...argv, '--json'], files);
+  expect(out.stderr).toBe('');
+  expect(out.status).toBe(EXIT_OK);
+  return JSON.parse(out.stdout) as FitJson;
+}
+
+const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+describe('fit, printed like the tutorial', () => {
+  it('square-relu seed 0: the loss every 10 steps (numpy\'s, to 1e-6), then one summary line', () => {
+    const out = fit(['--preset', 'square-relu', '--seed', '0']);
+    expect(out.status).toBe(EXIT_OK);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines).toHaveLength(30 + 1);
+    const ref = NUMPY.runs['square-relu']!['0']!.losses;
+    lines.slice(0, 30).forEach((line, k) => expect(relative(Number(line), ref[k * 10]!)).toBeLessThan(LOSS_RTOL));
+    expect(lines[30]).toMatch(/^square-relu, seed 0: quadratic data, N=30, noise 0\.2, 1 -> 10 -> 1 relu, lr 0\.01: 300 steps, loss 0\.343641 -> 0\.0391\d+$/);
+  });
+
+  it('overriding a preset setting makes the run custom', () => {
+    const out = fit(['--preset=fit-line', '--hidden=5', '--steps', '20']);
+    expect(out.stdout.trim().split('\n')).toHaveLength(2 + 1);
+    expect(out.stdout).toContain('custom, seed 0: linear data, N=10, noise 0.2, 1 -> 5 -> 1 none, lr 0.01: 20 steps');
+  });
+
+  it('--help lists every flag and exits 0', () => {
+    const out = fit(['--help']);
+    expect(out.status).toBe(EXIT_OK);
+    for (const flag of ['--preset', '--seed', '--dataset', '--points', '--noise', '--hidden', '--activation', '--lr', '--steps', '--json', '--spec', '--help']) {
+      expect(out.stdout).toContain(flag);
+    }
+  });
+
+  it('a diverging run says so and exits 1', () => {
+    const out = fit(['--preset', 'fit-line', '--lr', '5']);
+    expect(out.status).toBe(EXIT_DIVERGED);
+    expect(out.stdout).toMatch(/diverged at step \d+; try a smaller --lr/);
+  });
+});
+
+describe('fit --json', () => {
+  it('has exactly the documented shape, numpy .tolist() nesting, and numpy\'s numbers', () => {
+    const out = fitJson(['--preset', 'square-none', '--seed', '1']);
+    expect(Object.keys(out)).toEqual(['config', 'seed', 'lr', 'x', 'y', 'initial', 'losses', 'final']);
+    expect(out.config).toEqual({ dataset: 'quadratic', points: 30, hidden: 10, steps: 300, activation: 'none', noise: 0.2 });
+    expect(out.seed).toBe(1);
+    expect(out.lr).toBe(0.01);
+    const ref = NUMPY.runs['square-none']!['1']!;
+    expect(out.x).toEqual(ref.x.map(Math.fround));
+    expect(out.y).toEqual(ref.y.map(Math.fround));
+    for (const params of [out.initial, out.final]) {
+      expect(params).toHaveLength(2);
+      const [l1, l2] = params as [FitJson['initial'][0], FitJson['initial'][0]];
+      expect([l1.w.length, l1.w[0]!.length, l1.b.length, l1.b[0]!.length]).toEqual([1, 10, 1, 10]);
+      expect([l2.w.length, ...l2.w.map((r) => r.length), l2.b.length, l2.b[0]!.length]).toEqual([10, ...new Array(10).fill(1), 1, 1]);
+    }
+    expect(out.initial[0]!.b[0]).toEqual(new Array(10).fill(Math.fround(0.1)));
+    expect(out.losses).toHaveLength(300);
+    out.losses.forEach((loss, i) => expect(relative(loss, ref.losses[i]!)).toBeLessThan(LOSS_RTOL));
+  });
+
+  it('0 steps: no losses, final equals initial', () => {
+    const out = fitJson(['--preset', 'untrained-line']);
+    expect(out.losses).toEqual([]);
+    expect(out.final).toEqual(out.initial);
+  });
+});
+
+describe('fit --spec', () => {
+  it('round-trips: a --json output, as a spec, trains to the very same numbers', () => {
+    const first = fitJson(['--preset', 'square-relu', '--seed', '4294967295', '--steps', '120']);
+    // Both forms: the --json output itself, and the minimal hand-written shape.
+    const minimal = { x: first.x, y: first.y, initial: first.initial, activation: 'relu', lr: first.lr, steps: 120 };
+    const files = { 'out.json': JSON.stringify(first), 'min.json': JSON.stringify(minimal) };
+    for (const file of Object.keys(files)) {
+      const again = fitJson(['--spec', file], files);
+      expect(again.config).toEqual({ dataset: null, points: 30, hidden: 10, steps: 120, activation: 'relu', noise: null });
+      expect(again.seed).toBeNull();
+      expect(again.x).toEqual(first.x);
+      expect(again.initial).toEqual(first.initial);
+      expect(again.losses).toEqual(first.losses);
+      expect(again.final).toEqual(first.final);
+    }
+  });
+
+  it('trains from numbers no seed produces, and prints like a normal run', () => {
+    const spec = {
+      x: [-1, 0, 1],
+      y: [1, 0, 1],
+      initial: [{ w: [[0.5, -0.5]], b: [[0, 0]] }, { w: [[1], [1]], b: [[0]] }],
+      activation: 'relu',
+      lr: 0.1,
+      steps: 25,
+    };
+    const out = fit(['--spec', 's.json'], { 's.json': JSON.stringify(spec) });
+    expect(out.status).toBe(EXIT_OK);
+    const lines = out.stdout.trim().split('\n');
+    // relu(0.5x) + relu(-0.5x) = |x|/2: loss before the first step is mean(([1,0,1] - [.5,0,.5])^2) = 1/6.
+    expect(Number(lines[0])).toBeCloseTo(1 / 6, 7);
+    expect(lines.at(-1)).toMatch(/^spec s\.json: N=3, 1 -> 2 -> 1 relu, lr 0\.1: 25 steps, loss 0\.166667 -> /);
+  });
+
+  const good = { x: [0, 1], y: [0, 1], initial: [{ w: [[0.1, 0.2]], b: [[0.1, 0.1]] }, { w: [[0.3], [0.4]], b: [[0.1]] }], activation: 'none', lr: 0.01, steps: 3 };
+  it.each([
+    ['{ not json', /not valid JSON/],
+    ['[1, 2]', /must be a JSON object/],
+    [JSON.stringify({ ...good, x: undefined }), /^fit: --spec f\.json: x must be a list of numbers/],
+    [JSON.stringify({ ...good, y: [0] }), /y must have 2 numbers, has 1/],
+    [JSON.stringify({ ...good, x: [0, 'a'] }), /x\[1\] must be a finite number, got "a"/],
+    [JSON.stringify({ ...good, initial: [good.initial[0]] }), /initial must be a list of 2 layers/],
+    [JSON.stringify({ ...good, initial: [good.initial[0], { w: [[0.3]], b: [[0.1]] }] }), /initial\[1\]\.w must be w2 = \[2\]\[1\]; it has 1 rows/],
+    [JSON.stringify({ ...good, initial: [{ w: [[0.1, 0.2]], b: [[0.1]] }, good.initial[1]] }), /initial\[0\]\.b\[0\] must have 2 numbers, has 1/],
+    [JSON.stringify({ ...good, initial: [{ w: [], b: [[0.1]] }, good.initial[1]] }), /initial\[0\]\.w must be w1 = \[1\]\[H\] with H from 1 to 1024/],
+    [JSON.stringify({ ...good, activation: 'softmax' }), /activation must be one of none, relu, tanh, sigmoid, got "softmax"/],
+    [JSON.stringify({ ...good, lr: -1 }), /lr must be a number above 0 up to 10, got -1/],
+    [JSON.stringify({ ...good, steps: 2.5 }), /steps must be a whole number from 0 to 1000000, got 2\.5/],
+  ])('rejects %s with exit 2', (text, message) => {
+    const out = fit(['--spec', 'f.json'], { 'f.json': text });
+    expect(out.status).toBe(EXIT_USAGE);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(message);
+  });
+
+  it('an unreadable file, or --spec with run flags, exits 2', () => {
+    expect(fit(['--spec', 'missing.json'])).toMatchObject({ status: EXIT_USAGE, stderr: expect.stringMatching(/--spec missing\.json: cannot read the file/) });
+    expect(fit(['--spec', 'f.json', '--seed', '3'])).toMatchObject({ status: EXIT_USAGE, stderr: expect.stringMatching(/--spec gives the whole run; drop --seed/) });
+  });
+});
+
+describe('fit flags', () => {
+  it.each([
+    [['--seed', '-1'], /--seed must be a whole number from 0 to 4294967295 \(got "-1"\)/],
+    [['--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295/],
+    [['--points', '1'], /--points must be a whole number from 2 to 5000/],
+    [['--points', '3.5'], /--points must be a whole number from 2 to 5000/],
+    [['--noise', 'lots'], /--noise must be a number from 0 to 2 \(got "lots"\)/],
+    [['--hidden', '0'], /--hidden must be a whole number from 1 to 1024/],
+    [['--lr', '0'], /--lr must be a number above 0 to 10/],
+    [['--steps', '1e7'], /--steps must be a whole number from 0 to 1000000/],
+    [['--dataset', 'cubic'], /--dataset must be one of linear, quadratic \(got "cubic"\)/],
+    [['--activation', 'gelu'], /--activation must be one of none, relu, tanh, sigmoid/],
+    [['--preset', 'square'], /--preset must be one of untrained-line, fit-line, square-none, square-relu/],
+    [['--sed', '1'], /unknown flag --sed/],
+    [['seed'], /unexpected argument "seed"/],
+    [['--seed'], /--seed needs a value/],
+    [['--seed', '--json'], /--seed needs a value/],
+    [['--seed', '1', '--seed', '2'], /--seed given twice/],
+    [['--json=yes'], /--json takes no value/],
+  ])('%j exits 2: %s', (argv, message) => {
+    const out = fit(argv);
+    expect(out.status).toBe(EXIT_USAGE);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(message);
+  });
+
+  it('keeps the preset name only while its settings are untouched', () => {
+    const keep = parseFitArgs(['--preset', 'square-none', '--seed', '9', '--steps', '10']);
+    expect(keep.ok && keep.command.kind === 'config' && keep.command.preset).toBe('square-none');
+    const changed = parseFitArgs(['--preset', 'square-none', '--activation', 'relu']);
+    expect(changed.ok && changed.command.kind === 'config' && changed.command.preset).toBeNull();
+    const same = parseFitArgs(['--preset', 'square-none', '--activation', 'none']);
+    expect(same.ok && same.command.kind === 'config' && same.command.preset).toBe('square-none');
+    const defaults = parseFitArgs([]);
+    expect(defaults.ok && defaults.command.kind === 'config' && defaults.command.steps).toBe(PRESETS['square-relu'].steps);
+  });
+});
+
+describe('the real command', () => {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const run = (args: string[]) => spawnSync(tsx, ['src/cli/fit.ts', ...args], { encoding: 'utf8' });
+
+  it('--json prints one JSON object on stdout and nothing else; --spec reads it back from a file', () => {
+    const first = run(['--preset', 'fit-line', '--seed', '5', '--json']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe('');
+    const out = JSON.parse(first.stdout) as FitJson;
+    expect(out.losses).toHaveLength(50);
+    const file = join(mkdtempSync(join(tmpdir(), 'fit-')), 'run.json');
+    writeFileSync(file, first.stdout);
+    const again = run(['--spec', file, '--json']);
+    expect(again.status).toBe(0);
+    expect((JSON.parse(again.stdout) as FitJson).final).toEqual(out.final);
+  });
+
+  it('bad flags exit with status 2 and a message on stderr', () => {
+    const bad = run(['--hidden', '2000']);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('--hidden must be a whole number from 1 to 1024');
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * What the hidden units of the 1 -> H -> 1 network are doing: each unit's contribution
+ * to the output, where its kink sits, and whether it can still learn. Pure functions over
+ * the flat parameter vector [w1 (H), b1 (H), w2 (H), b2] that frames carry.
+ */
+import { activate, applyActivation, type ActivationName } from './activations';
+
+/** A unit whose pre-activation stays beyond this on every point is saturated (tanh, sigmoid). */
+export const SATURATION_Z = 3;
+
+/** The parameters of a 1 -> H -> 1 network, as views into one flat vector. */
+export interface UnitParams {
+  hidden: number;
+  w1: Float32Array;
+  b1: Float32Array;
+  w2: Float32Array;
+  b2: number;
+}
+
+/** Length of the flat vector for H hidden units: w1, b1, w2 (H each) and b2: 3H + 1. */
+export function paramLength(hidden: number): number {
+  return 3 * hidden + 1;
+}
+
+/** Views a flat [w1, b1, w2, b2] vector (no copy). */
+export function unpackParams(flat: Float32Array): UnitParams {
+  const hidden = (flat.length - 1) / 3;
+  if (!Number.isInteger(hidden) || hidden < 1) throw new RangeError(`a 1 -> H -> 1 parameter vector has 3H + 1 entries, not ${flat.length}`);
+  return {
+    hidden,
+    w1: flat.subarray(0, hidden),
+    b1: flat.subarray(hidden, 2 * hidden),
+    w2: flat.subarray(2 * hidden, 3 * hidden),
+    b2: flat[3 * hidden]!,
+  };
+}
+
+/** Unit j's contribution to the output at x: w2_j * act(w1_j * x + b1_j). */
+export function unitOutput(p: UnitParams, act: ActivationName, j: number, x: number): number {
+  return p.w2[j]! * activate(act, p.w1[j]! * x + p.b1[j]!);
+}
+
+/** The network's output at x: b2 plus every unit's contribution (float64). */
+export function networkOutput(p: UnitParams, act: ActivationName, x: number): number {
+  let s = p.b2;
+  for (let j = 0; j < p.hidden; j++) s += unitOutput(p, act, j, x);
+  return s;
+}
+
+/**
+ * Unit j's contribution at every x into row (length >= xs.length), float32 as the
+ * worker computes it, with the activation applied to the whole row at once.
+ */
+export function unitRow(p: UnitParams, act: ActivationName, j: number, xs: ArrayLike<number>, row: Float32Array): void {
+  const n = xs.length;
+  const w1 = p.w1[j]!;
+  const b1 = p.b1[j]!;
+  const w2 = p.w2[j]!;
+  for (let i = 0; i < n; i++) row[i] = w1 * xs[i]! + b1;
+  applyActivation(act, row, row, n);
+  for (let i = 0; i < n; i++) row[i] = w2 * row[i]!;
+}
+
+/** Every unit's contribution at every x, into out as rows: out[j * xs.length + i]. */
+export function unitContributions(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float32Array): void {
+  const n = xs.length;
+  if (out.length < p.hidden * n) throw new RangeError('out needs hidden * xs.length entries');
+  for (let j = 0; j < p.hidden; j++) unitRow(p, act, j, xs, out.subarray(j * n, (j + 1) * n));
+}
+
+/**
+ * Sum of the contributions of every unit not flagged in skip (and b2 when withBias),
+ * at each x, into out, in float64. O(H * xs.length) with the activation chosen once, as
+ * this runs on every drawn frame at H = 1024.
+ */
+export function sumOfUnits(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, skip: Uint8Array | null, withBias: boolean, out: Float64Array): void {
+  const n = xs.length;
+  out.fill(withBias ? p.b2 : 0, 0, n);
+  for (let j = 0; j < p.hidden; j++) {
+    if (skip?.[j]) continue;
+    const w1 = p.w1[j]!;
+    const b1 = p.b1[j]!;
+    const w2 = p.w2[j]!;
+    switch (act) {
+      case 'none':
+        for (let i = 0; i < n; i++) out[i] = out[i]! + w2 * (w1 * xs[i]! + b1);
+        break;
+      case 'relu':
+        for (let i = 0; i < n; i++) {
+          const z = w1 * xs[i]! + b1;
+          if (z > 0) out[i] = out[i]! + w2 * z;
+        }
+        break;
+      case 'tanh':
+        for (let i = 0; i < n; i++) out[i] = out[i]! + w2 * Math.tanh(w1 * xs[i]! + b1);
+        break;
+      case 'sigmoid':
+        for (let i = 0; i < n; i++) out[i] = out[i]! + w2 / (1 + Math.exp(-(w1 * xs[i]! + b1)));
+        break;
+    }
+  }
+}
+
+/** The network's output at each x into out (float64), for residuals. */
+export function outputsAt(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float64Array): void {
+  sumOfUnits(p, act, xs, null, true, out);
+}
+
+/**
+ * Indices of the k units whose contribution is largest in size over [lo, hi], largest
+ * first. Every activation here is monotone, so w2 * act(w1 x + b1) is monotone in x and
+ * its largest size on an interval is at one of the ends: O(H), whatever the grid.
+ */
+export function largestUnits(p: UnitParams, act: ActivationName, lo: number, hi: number, k: number): number[] {
+  const size = new Float64Array(p.hidden);
+  for (let j = 0; j < p.hidden; j++) size[j] = Math.max(Math.abs(unitOutput(p, act, j, lo)), Math.abs(unitOutput(p, act, j, hi)));
+  const order = Array.from({ length: p.hidden }, (_, j) => j);
+  order.sort((a, b) => size[b]! - size[a]! || a - b);
+  return order.slice(0, Math.min(k, p.hidden));
+}
+
+/**
+ * Where each unit's kink sits: x = -b1 / w1, the ReLU's hinge or the tanh/sigmoid's
+ * centre. A unit with w1 = 0 is flat and has none (NaN).
+ */
+export function kinkPositions(p: UnitParams, out: Float64Array): void {
+  for (let j = 0; j < p.hidden; j++) {
+    const w = p.w1[j]!;
+    out[j] = w === 0 ? NaN : -p.b1[j]! / w;
+  }
+}
+
+/** Health of the hidden units over the data. */
+export interface UnitHealth {
+  /** ReLU units that output 0 on every data point (their gradient is 0 everywhere). */
+  dead: number;
+  /** tanh/sigmoid units with |z| > SATURATION_Z on every data point (act' is nearly 0). */
+  saturated: number;
+  /** Per unit: 1 when dead or saturated. */
+  stuck: Uint8Array;
+}
+
+/**
+ * Counts dead and saturated units. z = w1 x + b1 is linear in x, so its extremes over
+ * the data are at the smallest and largest x: checking those two decides every point.
+ */
+export function unitHealth(p: UnitParams, act: ActivationName, xs: ArrayLike<number>): UnitHealth {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    lo = Math.min(lo, xs[i]!);
+    hi = Math.max(hi, xs[i]!);
+  }
+  const stuck = new Uint8Array(p.hidden);
+  let dead = 0;
+  let saturated = 0;
+  if (xs.length === 0) return { dead, saturated, stuck };
+  for (let j = 0; j < p.hidden; j++) {
+    const zLo = p.w1[j]! * lo + p.b1[j]!;
+    const zHi = p.w1[j]! * hi + p.b1[j]!;
+    const zMin = Math.min(zLo, zHi);
+    const zMax = Math.max(zLo, zHi);
+    if (act === 'relu' && zMax <= 0) {
+      dead++;
+      stuck[j] = 1;
+    } else if ((act === 'tanh' || act === 'sigmoid') && (zMin > SATURATION_Z || zMax < -SATURATION_Z)) {
+      saturated++;
+      stuck[j] = 1;
+    }
+  }
+  return { dead, saturated, stuck };
+}

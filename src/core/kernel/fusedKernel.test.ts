@@ -1,0 +1,100 @@
+import { describe, it, expect } from 'vitest';
+import { ACTIVATIONS, type ActivationName } from '../activations';
+import type { ModelConfig } from '../config';
+import { TrainingRun, type Engine } from '../run';
+import { FusedKernel } from './fusedKernel';
+import { simdSupported } from './wasmRuntime';
+
+const base: ModelConfig = { dataset: 'quadratic', points: 30, noise: 0.2, seed: 3, hidden: 10, activation: 'relu' };
+
+function runOf(config: ModelConfig, engine: Engine, steps: number, lr: number) {
+  const run = new TrainingRun(config, undefined, { engine });
+  const losses = new Float32Array(steps);
+  expect(run.train(steps, lr, losses, 0)).toBe(steps);
+  return { run, losses };
+}
+
+/** Largest difference relative to the largest magnitude in `want`. */
+function scaledError(got: ArrayLike<number>, want: ArrayLike<number>): number {
+  let scale = 0;
+  let err = 0;
+  for (let i = 0; i < want.length; i++) {
+    scale = Math.max(scale, Math.abs(want[i]!));
+    err = Math.max(err, Math.abs(got[i]! - want[i]!));
+  }
+  return err / scale;
+}
+
+it('this runtime (Node) has WebAssembly SIMD, so the kernel is the default engine', () => {
+  expect(simdSupported()).toBe(true);
+  expect(new TrainingRun(base).engine).toBe('wasm');
+  expect(new TrainingRun(base, undefined, { engine: 'ts' }).engine).toBe('ts');
+});
+
+// Sizes around every padding case: N and H not multiples of 4 (padded lanes), N = 1 and 2,
+// H = 1, more samples than one block of 32, and more units than one 16-lane backward block.
+const SIZES = [
+  [1, 3], [2, 5], [3, 1], [30, 10], [7, 13], [33, 4], [64, 33], [200, 100], [97, 70],
+] as const;
+
+describe.each(ACTIVATIONS)('kernel vs TypeScript core, %s', (activation) => {
+  it.each(SIZES)('N=%i, H=%i: same losses, weights and gradients', (points, hidden) => {
+    const config: ModelConfig = { ...base, points, hidden, activation };
+    // The app's default rate, or 3/(N H) where that is smaller (larger nets diverge at 0.01).
+    const lr = Math.min(0.01, 3 / (points * hidden));
+    const steps = 300;
+    // First step alone: gradients are large, before the fit has converged.
+    const ts1 = runOf(config, 'ts', 1, lr);
+    const wasm1 = runOf(config, 'wasm', 1, lr);
+    const gradScale: number[][] = [];
+    ts1.run.gradients.forEach((gt, l) => {
+      const gk = wasm1.run.gradients[l]!;
+      expect(gk.w.length).toBe(gt.w.length); // padded units are never reported
+      expect(gk.b.length).toBe(gt.b.length);
+      // float32 sums of N products (~2^-24 each, in another order) against float64 sums.
+      // The sums cancel (x and d change sign; sigmoid's a - a^2 is taken as two sums), so
+      // the error scales with sum |terms|, not with the result: observed at most 2.6e-5
+      // (sigmoid, N=33, H=4) of the largest gradient.
+      expect(scaledError(gk.w, gt.w), `first gw${l + 1}`).toBeLessThan(1e-4);
+      expect(scaledError(gk.b, gt.b), `first gb${l + 1}`).toBeLessThan(1e-4);
+      gradScale.push([Math.max(...Array.from(gt.w, Math.abs)), Math.max(...Array.from(gt.b, Math.abs))]);
+    });
+    const ts = runOf(config, 'ts', steps, lr);
+    const wasm = runOf(config, 'wasm', steps, lr);
+    // Both are float32 with different summation orders (the kernel sums in 4 lanes and
+    // blocks, and factors w2 out of the layer-1 sums); the TS core accumulates gradients
+    // in float64. Each step's rounding (~2^-24 relative) is fed back by later steps, so
+    // errors grow with the run: observed at most ~3e-6 of the first loss over these runs.
+    // A relu unit whose pre-activation sits at the kink for some sample can switch on one
+    // side and not the other, which the rest of the run amplifies: observed at most 4e-5
+    // (relu, N=33, H=4). Tolerance: 1e-4 of the first loss (when N = 1 the loss falls to
+    // ~1e-10, so relative to the loss itself would test nothing but rounding noise).
+    const first = ts.losses[0]!;
+    expect(Math.abs(wasm.losses[0]! - first) / first).toBeLessThan(1e-6);
+    expect(scaledError(wasm.losses, ts.losses) * (Math.max(...ts.losses) / first)).toBeLessThan(1e-4);
+    ts.run.net.layers.forEach((layer, l) => {
+      const other = wasm.run.net.layers[l]!;
+      expect(other.w.length).toBe(layer.w.length);
+      expect(scaledError(other.w, layer.w), `w${l + 1}`).toBeLessThan(1e-4);
+      expect(scaledError(other.b, layer.b), `b${l + 1}`).toBeLessThan(1e-4);
+      // The last step's gradients: near convergence they are small differences of large
+      // sums, so compare them on the scale of the first step's gradients (observed at
+      // most 1.9e-4, relu N=33 H=4, where a kink flip has moved the two runs apart).
+      const gt = ts.run.gradients[l]!;
+      const gk = wasm.run.gradients[l]!;
+      const [sw, sb] = gradScale[l]!;
+      const absErr = (a: ArrayLike<number>, b: ArrayLike<number>) => scaledError(a, b) * Math.max(...Array.from(b, Math.abs));
+      expect(absErr(gk.w, gt.w) / sw!, `gw${l + 1}`).toBeLessThan(1e-3);
+      expect(absErr(gk.b, gt.b) / sb!, `gb${l + 1}`).toBeLessThan(1e-3);
+    });
+    // The run learned: otherwise agreement would prove little.
+    expect(ts.losses[steps - 1]!).toBeLessThan(first);
+    // Same current loss and curve (what the page shows).
+    expect(wasm.run.currentLoss()).toBeCloseTo(ts.run.currentLoss(), 6);
+    const a = new Float32Array(wasm.run.grid.length);
+    const b = new Float32Array(a.length);
+    wasm.run.curve(a);
+    ts.run.curve(b);
+    expect(scaledError(a, b)).toBeLessThan(1e-4);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The exported numpy script, run by the machine's python3, prints the losses the
+ * playground's core computes for the same settings (within the presets' tolerance).
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { ModelConfig } from './config';
+import { numpyScript, PRINT_EVERY } from './numpyScript';
+import { PRESET_IDS, PRESETS } from './presets';
+import { TrainingRun } from './run';
+
+/** Same tolerance as the presets against numpy (see presets.test.ts for the reasoning). */
+const LOSS_RTOL = 1e-6;
+
+const probe = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
+const NUMPY = probe.status === 0 ? probe.stdout.trim() : null;
+if (!NUMPY) {
+  console.warn(`numpy script tests SKIPPED: python3 with numpy not found (${probe.error?.message ?? probe.stderr.trim()})`);
+}
+
+interface Case {
+  name: string;
+  config: ModelConfig;
+  learningRate: number;
+  steps: number;
+}
+
+const CASES: Case[] = [
+  ...PRESET_IDS.map((id) => ({
+    name: `preset ${id}, seed 7`,
+    config: { ...PRESETS[id].settings, seed: 7 },
+    learningRate: PRESETS[id].settings.learningRate,
+    steps: PRESETS[id].steps,
+  })),
+  { name: 'tanh, odd N, top seed', config: { dataset: 'quadratic', points: 17, noise: 0.3, seed: 2 ** 32 - 1, hidden: 6, activation: 'tanh' }, learningRate: 0.02, steps: 123 },
+  { name: 'sigmoid on the line', config: { dataset: 'linear', points: 25, noise: 0.1, seed: 3, hidden: 8, activation: 'sigmoid' }, learningRate: 0.01, steps: 200 },
+  { name: 'relu, no noise', config: { dataset: 'quadratic', points: 40, noise: 0, seed: 11, hidden: 20, activation: 'relu' }, learningRate: 0.01, steps: 150 },
+];
+
+function runPython(script: string): string[] {
+  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  expect(out.stderr).toBe('');
+  expect(out.status).toBe(0);
+  return out.stdout.trim().split('\n');
+}
+
+describe('numpyScript text', () => {
+  it('seeds, shapes and the activation in the tutorial style', () => {
+    const relu = numpyScript({ config: { ...PRESETS['square-relu'].settings, seed: 42 }, learningRate: 0.01, steps: 300, title: 'x' });
+    expect(relu).toContain('np.random.seed(42)');
+    expect(relu).toContain('y = np.random.normal(loc=0, scale=0.2, size=[30, 1]) + x ** 2');
+    expect(relu).toContain('l1 = layer(1, 10)');
+    expect(relu).toContain('dz1 *= relu_derivative(o1)');
+    expect(relu).not.toMatch(/^\s+import matplotlib/m);
+    const none = numpyScript({ config: { ...PRESETS['fit-line'].settings, seed: 0 }, learningRate: 0.01, steps: 50 });
+    expect(none).toContain('+ x  # shape [10, 1]');
+    expect(none).not.toContain('_derivative');
+    expect(none).toContain('a1 = o1  # no activation');
+  });
+});
+
+describe.skipIf(!NUMPY)(`the script, run by python3 (numpy ${NUMPY ?? 'missing'}), prints the playground's losses`, () => {
+  it.each(CASES)('$name', ({ config, learningRate, steps }) => {
+    const lines = runPython(numpyScript({ config, learningRate, steps }));
+    const run = new TrainingRun(config);
+    const losses = new Float32Array(steps);
+    expect(run.train(steps, learningRate, losses, 0)).toBe(steps);
+    const printed = lines.slice(0, -1).map(Number);
+    expect(printed).toHaveLength(Math.ceil(steps / PRINT_EVERY));
+    printed.forEach((loss, k) => {
+      const ours = losses[k * PRINT_EVERY]!;
+      expect(Math.abs(ours - loss) / loss, `loss at step ${k * PRINT_EVERY}`).toBeLessThan(LOSS_RTOL);
+    });
+    const last = lines.at(-1)!.match(/^loss after (\d+) steps: (\S+)$/);
+    expect(last?.[1]).toBe(String(steps));
+    const finalLoss = Number(last?.[2]);
+    expect(Math.abs(run.currentLoss() - finalLoss) / finalLoss).toBeLessThan(LOSS_RTOL);
+  });
+});

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTIVATIONS } from './activations';
+import { DEFAULT_CONFIG, SPEED_STOPS, validateConfig, type RunConfig } from './config';
+import { DATASETS } from './dataset';
+import { PRESET_IDS, PRESETS } from './presets';
+import { MAX_QUERY_LENGTH, parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from './urlState';
+
+/** Any valid configuration, drawn from the same ranges the controls accept. */
+const validConfig: fc.Arbitrary<RunConfig> = fc.record({
+  dataset: fc.constantFrom(...DATASETS),
+  points: fc.integer({ min: 2, max: 5000 }),
+  noise: fc.double({ min: 0, max: 2, noNaN: true }),
+  seed: fc.integer({ min: 0, max: 0xffffffff }),
+  hidden: fc.integer({ min: 1, max: 1024 }),
+  activation: fc.constantFrom(...ACTIVATIONS),
+  learningRate: fc.double({ min: 1e-6, max: 10, noNaN: true }),
+  speed: fc.constantFrom(...SPEED_STOPS),
+});
+
+/** Any state the page can be in: a preset's settings hold while the preset is named. */
+const validState: fc.Arbitrary<UrlSettings> = fc
+  .tuple(validConfig, fc.constantFrom(null, ...PRESET_IDS))
+  .map(([config, preset]) => ({ ...config, ...(preset ? PRESETS[preset].settings : {}), preset }));
+
+const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null };
+
+describe('URL state', () => {
+  it('defaults make an empty query, and an empty query changes nothing', () => {
+    expect(serializeUrlState(DEFAULT_STATE)).toBe('');
+    expect(parseUrlState('')).toEqual({ settings: {}, problems: [] });
+    expect(parseUrlState('?')).toEqual({ settings: {}, problems: [] });
+  });
+
+  it('round-trips every setting, with or without a preset', () => {
+    fc.assert(
+      fc.property(validState, (state) => {
+        const parsed = parseUrlState(serializeUrlState(state));
+        expect(parsed.problems).toEqual([]);
+        expect(settingsFromUrl(parsed.settings)).toEqual(state);
+      }),
+      { seed: 20261127, numRuns: 500 },
+    );
+  });
+
+  it('a preset link opens the experiment; overriding its settings makes it Custom', () => {
+    expect(serializeUrlState({ ...DEFAULT_CONFIG, ...PRESETS['square-none'].settings, preset: 'square-none' })).toBe('?preset=square-none');
+    expect(settingsFromUrl(parseUrlState('?preset=fit-line').settings)).toMatchObject({ preset: 'fit-line', points: 10, hidden: 3, dataset: 'linear' });
+    expect(settingsFromUrl(parseUrlState('?preset=fit-line&seed=4').settings)).toMatchObject({ preset: 'fit-line', seed: 4 });
+    expect(settingsFromUrl(parseUrlState('?preset=fit-line&hidden=7').settings)).toMatchObject({ preset: null, hidden: 7, points: 10 });
+    expect(parseUrlState('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
+  });
+
+  it('keeps what is good, reports what is bad, ignores unknown keys', () => {
+    const { settings, problems } = parseUrlState('?hidden=50&activation=tanh&points=abc&lr=0&bogus=1&speed=max&seed=-3');
+    expect(settings).toEqual({ hidden: 50, activation: 'tanh', speed: Infinity });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/points="abc" is not valid \(a whole number from 2 to 5000\)/);
+    expect(problems.join('\n')).toMatch(/lr="0" is not valid/);
+    expect(problems.join('\n')).toMatch(/Unknown setting "bogus"/);
+    expect(problems.join('\n')).toMatch(/seed="-3"/);
+  });
+
+  it('survives malformed escapes and plus-encoded spaces', () => {
+    const { settings, problems } = parseUrlState('hidden=%E0%A4%A&activation=relu&dataset=%ZZ&noise=+0.5');
+    expect(settings).toEqual({ activation: 'relu', noise: 0.5 });
+    expect(problems).toEqual(['2 parts of the link could not be decoded and were ignored.']);
+  });
+
+  it('reads a value only once and says so', () => {
+    const { settings, problems } = parseUrlState('hidden=5&hidden=7');
+    expect(settings).toEqual({ hidden: 5 });
+    expect(problems).toEqual(['"hidden" appears more than once: the first is used.']);
+  });
+
+  it('treats a huge query as garbage', () => {
+    const { settings, problems } = parseUrlState(`?hidden=5&x=${'a'.repeat(MAX_QUERY_LENGTH)}`);
+    expect(settings).toEqual({});
+    expect(problems).toHaveLength(1);
+  });
+
+  it('never throws and only ever yields valid settings, whatever the string (fuzz)', () => {
+    const keys = ['dataset', 'points', 'noise', 'seed', 'hidden', 'activation', 'lr', 'speed', 'x', '__proto__', 'constructor'];
+    const pair = fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double().map(String)));
+    const query = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.array(pair, { maxLength: 12 }).map((pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')),
+      fc.array(pair, { maxLength: 12 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
+    );
+    fc.assert(
+      fc.property(query, (q) => {
+        const { settings, problems } = parseUrlState(q);
+        expect(Array.isArray(problems)).toBe(true);
+        expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
+        expect(validateConfig({ ...DEFAULT_CONFIG, ...settings })).toEqual([]);
+        for (const p of problems) expect(p).toMatch(/^[\x20-\x7e…]*$/);
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+  });
+});
