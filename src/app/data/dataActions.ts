@@ -5,17 +5,15 @@
  */
 import { parseCsv, toCsv } from '../../core/csv';
 import type { LabeledData } from '../../core/protocol';
-import { buildDataset } from '../../core/run';
 import { testMask } from '../../core/split';
 import { downloadText } from '../download';
 import { useAppStore } from '../store';
+import { generatedFor } from '../views/runData';
 import { send } from '../workerClient';
 
 /** The data generated from the current settings, with its seeded split. */
 export function generatedData(): LabeledData {
-  const { config } = useAppStore.getState();
-  const { x, y } = buildDataset(config);
-  return { x, y, test: testMask(x.length, config.testShare, config.seed) };
+  return generatedFor(useAppStore.getState().config);
 }
 
 /** The data in force: the learner's own, or the generated data. */
