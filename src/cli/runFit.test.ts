@@ -160,6 +160,12 @@ describe('fit --spec', () => {
 });
 
 describe('fit flags', () => {
+  it('--dataset custom --expression trains on the typed target', () => {
+    const out = fit(['--dataset', 'custom', '--expression', 'sin(3x)', '--activation', 'elu', '--steps', '30']);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('custom data y = sin(3x), N=30');
+  });
+
   it.each([
     [['--seed', '-1'], /--seed must be a whole number from 0 to 4294967295 \(got "-1"\)/],
     [['--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295/],
@@ -169,6 +175,8 @@ describe('fit flags', () => {
     [['--hidden', '0'], /--hidden must be a whole number from 1 to 1024/],
     [['--lr', '0'], /--lr must be a number above 0 to 10/],
     [['--steps', '1e7'], /--steps must be a whole number from 0 to 1000000/],
+    [['--dataset', 'custom'], /--dataset custom needs --expression/],
+    [['--dataset', 'custom', '--expression', 'sin(3*'], /--expression: /],
     [['--dataset', 'spiral'], /--dataset must be one of linear, quadratic, sine, abs, step, cubic, custom \(got "spiral"\)/],
     [['--activation', 'gelu'], /--activation must be one of none, relu, tanh, sigmoid/],
     [['--preset', 'square'], /--preset must be one of untrained-line, fit-line, square-none, square-relu/],
