@@ -155,6 +155,8 @@ test('CSV: a good file replaces the data, a bad one names its line and loses not
   // Clear: no points, no errors, the page keeps working; Regenerate brings the data back.
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect.poll(() => dataCount(page)).toBe(0);
+  await expect(page.getByTestId('loss')).toHaveText('–');
+  await expect(page.getByText(/No data: click “Edit points”/)).toBeVisible();
   await page.getByRole('button', { name: 'Regenerate' }).click();
   await expect.poll(() => dataCount(page)).toBe(30);
   expect(consoleErrors).toEqual([]);
