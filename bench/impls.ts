@@ -61,6 +61,7 @@ async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> 
       case 'tanh': return tf.tanh(z);
       case 'sigmoid': return tf.sigmoid(z);
       case 'none': return z;
+      default: throw new Error(`the tf.js comparison has no ${p.activation}`);
     }
   };
   const actGrad = (z: tf.Tensor2D, a: tf.Tensor2D): tf.Tensor2D => {
@@ -69,6 +70,7 @@ async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> 
       case 'tanh': return tf.sub(1, tf.square(a));
       case 'sigmoid': return tf.mul(a, tf.sub(1, a));
       case 'none': return tf.onesLike(z);
+      default: throw new Error(`the tf.js comparison has no ${p.activation}`);
     }
   };
   return {

@@ -42,6 +42,10 @@ function tanhInto(z, a, tmp) {
     (local.set ${a} (f32x4.div (f32x4.mul (local.get ${x}) ${horner(TANH_NUM, x2)}) ${horner(TANH_DEN, x2)}))`;
 }
 
+/** Slope for negative inputs and ELU's alpha, as LEAKY_SLOPE and ELU_ALPHA in src/core/activations.ts. */
+const LEAKY_SLOPE = 0.01;
+const ELU_ALPHA = 1;
+
 export const ACTIVATIONS = {
   none: {
     forward: (z, a) => `(local.set ${a} ${z})`,
@@ -65,5 +69,24 @@ export const ACTIVATIONS = {
     },
     grad: (a) => `(f32x4.sub ${a} (f32x4.mul ${a} ${a}))`,
     gradPoly: [0, 1],
+  },
+  'leaky-relu': {
+    // max(z, slope z) is z for z > 0 and slope z below: one instruction, exact.
+    forward: (z, a) => `(local.set ${a} (f32x4.pmax ${z} (f32x4.mul ${z} ${f32x4(LEAKY_SLOPE)})))`,
+    // a > 0 exactly where z > 0.
+    grad: (a) => `(v128.bitselect ${f32x4(1)} ${f32x4(LEAKY_SLOPE)} (f32x4.gt ${a} ${ZERO}))`,
+  },
+  elu: {
+    // e^z - 1 = 2t / (1 - t) with t = tanh(z/2): the same tanh approximation, no cancellation
+    // for z <= 0 (1 - t is in [1, 2)), and exactly -1 once tanh saturates.
+    forward: (z, a, tmp) => {
+      const t = tmp('et');
+      return `${tanhInto(`(f32x4.mul ${z} ${f32x4(0.5)})`, t, tmp)}
+    (local.set ${a} (v128.bitselect ${z}
+      (f32x4.mul ${f32x4(ELU_ALPHA)} (f32x4.div (f32x4.add (local.get ${t}) (local.get ${t})) (f32x4.sub ${f32x4(1)} (local.get ${t}))))
+      (f32x4.gt ${z} ${ZERO})))`;
+    },
+    // alpha e^z = a + alpha for z <= 0, and 1 above (a > 0 exactly where z > 0).
+    grad: (a) => `(v128.bitselect ${f32x4(1)} (f32x4.add ${a} ${f32x4(ELU_ALPHA)}) (f32x4.gt ${a} ${ZERO}))`,
   },
 };

@@ -15,7 +15,9 @@ function Readouts() {
     () =>
       subscribeRaf(liveStore, ({ frame }) => {
         stepRef.current!.textContent = frame ? String(frame.step) : '0';
-        lossRef.current!.textContent = frame ? formatLoss(frame.loss) : '–';
+        // A NaN loss of a running (not diverged) run means no points to train on: no loss.
+        const noData = frame !== null && Number.isNaN(frame.loss) && frame.state !== 'diverged';
+        lossRef.current!.textContent = frame && !noData ? formatLoss(frame.loss) : '–';
         rateRef.current!.textContent = frame ? formatRate(frame.stepsPerSecond) : '0';
       }),
     [],

@@ -3,17 +3,25 @@ import { RESTART_KEYS, type RunConfig } from '../core/config';
 import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import { MAX_SEED } from '../core/rng';
 import { clearLive, liveStore } from './liveStore';
+import { generatedFor } from './views/runData';
 import { useAppStore, type AppState } from './store';
 import { connectWorker, disconnectWorker, send } from './workerClient';
 
+/** Settings that generate the data: changing one brings back generated data. */
+const DATA_KEYS = ['dataset', 'expression', 'points', 'noise', 'seed'] as const satisfies readonly (keyof RunConfig)[];
+
 function startRun(): void {
-  const { runId, config, playing, preset } = useAppStore.getState();
+  const { runId, config, playing, preset, customData } = useAppStore.getState();
   const next = runId + 1;
   useAppStore.setState({ runId: next, runState: 'starting', divergedAt: null });
   clearLive();
   const { learningRate, speed, ...model } = config;
   const stopAt = preset ? PRESETS[preset].steps : null;
-  send({ type: 'start', runId: next, config: model, learningRate, speed, playing, stopAt });
+  // The worker generates the same data from the config; the page sends points only when
+  // they are the learner's own or some are held out.
+  const data = customData ?? (config.testShare > 0 ? generatedFor(config) : undefined);
+  const { testShare: _share, ...modelOnly } = model;
+  send({ type: 'start', runId: next, config: modelOnly, learningRate, speed, playing, stopAt, ...(data ? { data } : {}) });
 }
 
 /** Boots the worker and the first run (on page load, and to recover from a crash). */
@@ -34,6 +42,8 @@ export function updateConfig(patch: Partial<RunConfig>): void {
   // Editing a setting the experiment fixes leaves it: the picker shows Custom, no stop step.
   const leavesPreset = useAppStore.getState().preset !== null && PRESET_KEYS.some((key) => config[key] !== before[key]);
   useAppStore.setState(leavesPreset ? { config, preset: null } : { config });
+  // New data settings: the learner's own points give way to the generated data.
+  if (DATA_KEYS.some((key) => config[key] !== before[key])) useAppStore.setState({ customData: null, dataNote: null });
   if (RESTART_KEYS.some((key) => config[key] !== before[key])) {
     startRun();
     return;
@@ -62,7 +72,7 @@ export function choosePreset(id: PresetId | null): void {
     send({ type: 'setStopAt', stopAt: null });
     return;
   }
-  useAppStore.setState({ ...withPreset(useAppStore.getState(), id), playing: true });
+  useAppStore.setState({ ...withPreset(useAppStore.getState(), id), playing: true, customData: null, dataNote: null });
   startRun();
 }
 

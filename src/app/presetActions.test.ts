@@ -30,11 +30,13 @@ describe('presets in the page', () => {
     const { config, preset, playing } = useAppStore.getState();
     expect(preset).toBe('fit-line');
     expect(playing).toBe(true);
-    expect(config).toEqual({ ...PRESETS['fit-line'].settings, seed: 77, speed: 500 });
+    // The custom target and the test share are not the experiment's: they stay as they were.
+    expect(config).toEqual({ ...PRESETS['fit-line'].settings, seed: 77, speed: 500, expression: initialState.config.expression, testShare: 0 });
     const start = lastStart();
     expect(start.stopAt).toBe(50);
     const { learningRate, ...model } = PRESETS['fit-line'].settings;
-    expect(start.config).toEqual({ ...model, seed: 77 });
+    expect(start.config).toEqual({ ...model, seed: 77, expression: initialState.config.expression });
+    expect(start.data).toBeUndefined(); // generated data, no split: the worker makes it itself
     expect(start.learningRate).toBe(learningRate);
     expect(start.config.points).toBe(10);
   });

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import type { PresetId } from '../core/presets';
-import type { RunState } from '../core/protocol';
+import type { LabeledData, RunState } from '../core/protocol';
 import type { Theme, ThemeChoice } from './theme';
 
 export interface AppState {
@@ -31,6 +31,14 @@ export interface AppState {
   theme: Theme;
   /** What was wrong with the link the page was opened with, until dismissed. */
   urlNotice: string[] | null;
+  /** The learner's own data (edited, imported, cleared), or null for the generated data. */
+  customData: LabeledData | null;
+  /** What happened to the data last (an import, an error), shown under the data tools. */
+  dataNote: string | null;
+  /** Clicking the fit plot adds, moves or removes points. */
+  editing: boolean;
+  /** In edit mode, a click removes a point (for touch screens, which have no Shift). */
+  deleting: boolean;
 }
 
 export const initialState: AppState = {
@@ -46,6 +54,10 @@ export const initialState: AppState = {
   themeChoice: 'system',
   theme: 'light',
   urlNotice: null,
+  customData: null,
+  dataNote: null,
+  editing: false,
+  deleting: false,
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

@@ -10,6 +10,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     runId,
     step,
     loss: 0.5,
+    testLoss: null,
     losses: Float32Array.from(losses),
     lossesStart: step - losses.length,
     curve: new Float32Array(4),

@@ -4,7 +4,7 @@
  */
 import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activations';
 import { describeRange, NUMERIC_SPECS, parseNumeric, type NumericSpec } from '../core/config';
-import { DATASETS, isDataset, type DatasetName } from '../core/dataset';
+import { checkExpression, DATASETS, isDataset, type DatasetName } from '../core/dataset';
 import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import type { ModelConfig } from '../core/config';
 import { PRINT_EVERY } from '../core/numpyScript';
@@ -40,10 +40,10 @@ const NUMERIC_FLAGS = {
 } as const;
 type NumericFlag = keyof typeof NUMERIC_FLAGS;
 
-const VALUE_FLAGS = ['--preset', '--dataset', '--activation', '--spec', ...Object.keys(NUMERIC_FLAGS)] as const;
+const VALUE_FLAGS = ['--preset', '--dataset', '--expression', '--activation', '--spec', ...Object.keys(NUMERIC_FLAGS)] as const;
 const SWITCHES = ['--json', '--help', '-h'] as const;
 /** Flags that describe a run, which --spec replaces. */
-const RUN_FLAGS = ['--preset', '--dataset', '--activation', ...Object.keys(NUMERIC_FLAGS)];
+const RUN_FLAGS = ['--preset', '--dataset', '--expression', '--activation', ...Object.keys(NUMERIC_FLAGS)];
 
 export const USAGE = `Usage: npm run fit -- [flags]
 
@@ -57,6 +57,7 @@ the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), t
   --points N           samples, a whole number from ${NUMERIC_SPECS.points.min} to ${NUMERIC_SPECS.points.max}
   --noise S            noise std. dev., from ${NUMERIC_SPECS.noise.min} to ${NUMERIC_SPECS.noise.max}
   --hidden H           hidden units, a whole number from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}
+  --expression EXPR    the target of --dataset custom, e.g. "sin(3*x) + 0.5*x^2"
   --activation NAME    ${ACTIVATIONS.join(' | ')}
   --lr R               learning rate, above 0 to ${NUMERIC_SPECS.learningRate.max}
   --steps N            steps, a whole number from 0 to ${MAX_FIT_STEPS} (default: the preset's)
@@ -111,12 +112,21 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;
   if (!isPresetId(presetName)) return { ok: false, message: oneOf('--preset', presetName, PRESET_IDS) };
   const preset = PRESETS[presetName];
-  const run = { ...preset.settings, seed: 0, steps: preset.steps };
+  const run: typeof preset.settings & { seed: number; steps: number; expression?: string } = { ...preset.settings, seed: 0, steps: preset.steps };
 
   const dataset = values.get('--dataset');
   if (dataset !== undefined) {
     if (!isDataset(dataset)) return { ok: false, message: oneOf('--dataset', dataset, DATASETS) };
     run.dataset = dataset satisfies DatasetName;
+  }
+  const expression = values.get('--expression');
+  if (expression !== undefined) {
+    const checked = checkExpression(expression);
+    if (!checked.ok) return { ok: false, message: `--expression: ${checked.message}` };
+  }
+  if (run.dataset === 'custom') {
+    if (expression === undefined) return { ok: false, message: '--dataset custom needs --expression (a target such as "sin(3*x)")' };
+    run.expression = expression;
   }
   const activation = values.get('--activation');
   if (activation !== undefined) {

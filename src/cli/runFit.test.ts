@@ -143,7 +143,7 @@ describe('fit --spec', () => {
     [JSON.stringify({ ...good, initial: [good.initial[0], { w: [[0.3]], b: [[0.1]] }] }), /initial\[1\]\.w must be w2 = \[2\]\[1\]; it has 1 rows/],
     [JSON.stringify({ ...good, initial: [{ w: [[0.1, 0.2]], b: [[0.1]] }, good.initial[1]] }), /initial\[0\]\.b\[0\] must have 2 numbers, has 1/],
     [JSON.stringify({ ...good, initial: [{ w: [], b: [[0.1]] }, good.initial[1]] }), /initial\[0\]\.w must be w1 = \[1\]\[H\] with H from 1 to 1024/],
-    [JSON.stringify({ ...good, activation: 'softmax' }), /activation must be one of none, relu, tanh, sigmoid, got "softmax"/],
+    [JSON.stringify({ ...good, activation: 'softmax' }), /activation must be one of none, relu, tanh, sigmoid, leaky-relu, elu, softplus, sine, got "softmax"/],
     [JSON.stringify({ ...good, lr: -1 }), /lr must be a number above 0 up to 10, got -1/],
     [JSON.stringify({ ...good, steps: 2.5 }), /steps must be a whole number from 0 to 1000000, got 2\.5/],
   ])('rejects %s with exit 2', (text, message) => {
@@ -160,6 +160,12 @@ describe('fit --spec', () => {
 });
 
 describe('fit flags', () => {
+  it('--dataset custom --expression trains on the typed target', () => {
+    const out = fit(['--dataset', 'custom', '--expression', 'sin(3x)', '--activation', 'elu', '--steps', '30']);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('custom data y = sin(3x), N=30');
+  });
+
   it.each([
     [['--seed', '-1'], /--seed must be a whole number from 0 to 4294967295 \(got "-1"\)/],
     [['--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295/],
@@ -169,7 +175,9 @@ describe('fit flags', () => {
     [['--hidden', '0'], /--hidden must be a whole number from 1 to 1024/],
     [['--lr', '0'], /--lr must be a number above 0 to 10/],
     [['--steps', '1e7'], /--steps must be a whole number from 0 to 1000000/],
-    [['--dataset', 'cubic'], /--dataset must be one of linear, quadratic \(got "cubic"\)/],
+    [['--dataset', 'custom'], /--dataset custom needs --expression/],
+    [['--dataset', 'custom', '--expression', 'sin(3*'], /--expression: /],
+    [['--dataset', 'spiral'], /--dataset must be one of linear, quadratic, sine, abs, step, cubic, custom \(got "spiral"\)/],
     [['--activation', 'gelu'], /--activation must be one of none, relu, tanh, sigmoid/],
     [['--preset', 'square'], /--preset must be one of untrained-line, fit-line, square-none, square-relu/],
     [['--sed', '1'], /unknown flag --sed/],

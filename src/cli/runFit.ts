@@ -48,7 +48,8 @@ interface Prepared {
 }
 
 function describeModel(config: ModelConfig): string {
-  return `${config.dataset} data, N=${config.points}, noise ${config.noise}, 1 -> ${config.hidden} -> 1 ${config.activation}`;
+  const target = config.dataset === 'custom' ? `custom data y = ${config.expression ?? ''}` : `${config.dataset} data`;
+  return `${target}, N=${config.points}, noise ${config.noise}, 1 -> ${config.hidden} -> 1 ${config.activation}`;
 }
 
 function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Prepared | string {

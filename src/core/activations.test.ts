@@ -25,19 +25,19 @@ describe.each(ACTIVATIONS)('%s', (name) => {
     applyActivation(name, Z_WITH_ZERO, a, a.length);
     const delta = Float32Array.from(Z_WITH_ZERO, (_, i) => 0.5 + 0.25 * i);
     const expected = Array.from(delta, (d, i) => d * activateDerivative(name, Z_WITH_ZERO[i]!));
-    multiplyByDerivative(name, a, delta, delta.length);
+    multiplyByDerivative(name, Z_WITH_ZERO, a, delta, delta.length);
     // act' is computed from the float32 activation a (1 - a^2, a(1 - a)): a carries a
     // relative error <= 2^-24, so act' is off by <= ~1.2e-7 absolute; times |delta| <= 3.5,
     // plus float32 storage of the product (<= 2^-24 * 3.5): bound ~6e-7; observed 1.6e-7 (tanh).
     delta.forEach((d, i) => expect(Math.abs(d - expected[i]!)).toBeLessThan(1e-6));
-    if (name === 'relu' || name === 'none') expect(Array.from(delta)).toEqual(expected.map(Math.fround));
+    if (name === 'relu' || name === 'none' || name === 'leaky-relu') expect(Array.from(delta)).toEqual(expected.map(Math.fround));
   });
 
   it("activateDerivative matches central differences of activate", () => {
     const h = 1e-5;
     for (const z of Z) {
       const fd = (activate(name, z + h) - activate(name, z - h)) / (2 * h);
-      // Truncation h^2 |f'''| / 6 <= 1e-10 (|f'''| <= 2 for tanh, sigmoid); rounding
+      // Truncation h^2 |f'''| / 6 <= 1e-10 (|f'''| <= 2 for tanh, sigmoid, sine, elu/softplus here); rounding
       // eps / h ~ 1e-11; observed 3.8e-11. 1e-9 covers the bound; relu's kink is >= 2e-3 from every z.
       expect(Math.abs(fd - activateDerivative(name, z))).toBeLessThan(1e-9);
     }
@@ -50,4 +50,18 @@ it('the scalar derivatives are the textbook ones at a few points', () => {
   expect(activateDerivative('relu', 0)).toBe(0);
   expect(activateDerivative('relu', 1e-30)).toBe(1);
   expect(activateDerivative('none', -5)).toBe(1);
+});
+
+it('the new activations match their textbook definitions', () => {
+  // Independent formulas, written out here rather than taken from the module.
+  expect(activate('leaky-relu', -2)).toBeCloseTo(-0.02, 15);
+  expect(activate('elu', -1)).toBeCloseTo(Math.exp(-1) - 1, 15);
+  expect(activate('softplus', 0)).toBeCloseTo(Math.log(2), 15);
+  expect(activate('softplus', 800)).toBe(800); // no overflow to Infinity
+  expect(activate('softplus', -800)).toBe(0);
+  expect(activate('sine', Math.PI / 2)).toBe(1);
+  expect(activateDerivative('softplus', 0)).toBe(0.5);
+  expect(activateDerivative('elu', -1)).toBeCloseTo(Math.exp(-1), 15);
+  expect(activateDerivative('sine', 0)).toBe(1);
+  expect(activateDerivative('leaky-relu', -3)).toBe(0.01);
 });

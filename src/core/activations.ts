@@ -3,8 +3,13 @@
  * choice of activation is made once per layer, not once per element.
  */
 
-export const ACTIVATIONS = ['none', 'relu', 'tanh', 'sigmoid'] as const;
+export const ACTIVATIONS = ['none', 'relu', 'tanh', 'sigmoid', 'leaky-relu', 'elu', 'softplus', 'sine'] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
+
+/** Slope of leaky ReLU for negative inputs (the common default, as in PyTorch). */
+export const LEAKY_SLOPE = 0.01;
+/** ELU's alpha: the value it tends to for very negative inputs is -alpha. */
+export const ELU_ALPHA = 1;
 
 /** Short human labels for pickers and legends. */
 export const ACTIVATION_LABELS: Record<ActivationName, string> = {
@@ -12,10 +17,35 @@ export const ACTIVATION_LABELS: Record<ActivationName, string> = {
   relu: 'ReLU',
   tanh: 'tanh',
   sigmoid: 'Sigmoid',
+  'leaky-relu': 'Leaky ReLU',
+  elu: 'ELU',
+  softplus: 'Softplus',
+  sine: 'Sine',
+};
+
+/** The formula of each activation, for captions. */
+export const ACTIVATION_FORMULAS: Record<ActivationName, string> = {
+  none: 'a = z',
+  relu: 'a = max(0, z)',
+  tanh: 'a = tanh(z)',
+  sigmoid: 'a = 1 / (1 + e^−z)',
+  'leaky-relu': `a = max(${LEAKY_SLOPE}z, z)`,
+  elu: 'a = z if z > 0, else e^z − 1',
+  softplus: 'a = ln(1 + e^z)',
+  sine: 'a = sin(z)',
 };
 
 export function isActivation(value: unknown): value is ActivationName {
   return typeof value === 'string' && (ACTIVATIONS as readonly string[]).includes(value);
+}
+
+/** ln(1 + e^z) without overflow for large z. */
+function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** Scalar activation, for references and one-off evaluations. */
@@ -28,7 +58,15 @@ export function activate(name: ActivationName, z: number): number {
     case 'tanh':
       return Math.tanh(z);
     case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
+      return sigmoid(z);
+    case 'leaky-relu':
+      return z > 0 ? z : LEAKY_SLOPE * z;
+    case 'elu':
+      return z > 0 ? z : ELU_ALPHA * Math.expm1(z);
+    case 'softplus':
+      return softplus(z);
+    case 'sine':
+      return Math.sin(z);
   }
 }
 
@@ -44,9 +82,17 @@ export function activateDerivative(name: ActivationName, z: number): number {
       return 1 - t * t;
     }
     case 'sigmoid': {
-      const s = 1 / (1 + Math.exp(-z));
+      const s = sigmoid(z);
       return s * (1 - s);
     }
+    case 'leaky-relu':
+      return z > 0 ? 1 : LEAKY_SLOPE;
+    case 'elu':
+      return z > 0 ? 1 : ELU_ALPHA * Math.exp(z);
+    case 'softplus':
+      return sigmoid(z);
+    case 'sine':
+      return Math.cos(z);
   }
 }
 
@@ -66,17 +112,37 @@ export function applyActivation(name: ActivationName, z: Float32Array, a: Float3
       for (let i = 0; i < length; i++) a[i] = Math.tanh(z[i]!);
       return;
     case 'sigmoid':
-      for (let i = 0; i < length; i++) a[i] = 1 / (1 + Math.exp(-z[i]!));
+      for (let i = 0; i < length; i++) a[i] = sigmoid(z[i]!);
+      return;
+    case 'leaky-relu':
+      for (let i = 0; i < length; i++) {
+        const v = z[i]!;
+        a[i] = v > 0 ? v : LEAKY_SLOPE * v;
+      }
+      return;
+    case 'elu':
+      for (let i = 0; i < length; i++) {
+        const v = z[i]!;
+        a[i] = v > 0 ? v : ELU_ALPHA * Math.expm1(v);
+      }
+      return;
+    case 'softplus':
+      for (let i = 0; i < length; i++) a[i] = softplus(z[i]!);
+      return;
+    case 'sine':
+      for (let i = 0; i < length; i++) a[i] = Math.sin(z[i]!);
       return;
   }
 }
 
 /**
- * delta[i] *= act'(z[i]), computed from the stored activation a where that is exact
- * (relu: a > 0 iff z > 0; tanh: 1 - a^2; sigmoid: a (1 - a)), which saves a transcendental.
+ * delta[i] *= act'(z[i]). Where the stored activation a gives the derivative exactly, it
+ * is used instead of z (relu: a > 0 iff z > 0; tanh: 1 - a^2; sigmoid: a (1 - a)), which
+ * saves a transcendental; sine needs z itself.
  */
 export function multiplyByDerivative(
   name: ActivationName,
+  z: Float32Array,
   a: Float32Array,
   delta: Float32Array,
   length: number,
@@ -98,6 +164,19 @@ export function multiplyByDerivative(
         const s = a[i]!;
         delta[i] = delta[i]! * (s * (1 - s));
       }
+      return;
+    case 'leaky-relu':
+      for (let i = 0; i < length; i++) if (!(z[i]! > 0)) delta[i] = delta[i]! * LEAKY_SLOPE;
+      return;
+    case 'elu':
+      // For z <= 0, a = alpha (e^z - 1), so the derivative alpha e^z is a + alpha.
+      for (let i = 0; i < length; i++) if (!(z[i]! > 0)) delta[i] = delta[i]! * (a[i]! + ELU_ALPHA);
+      return;
+    case 'softplus':
+      for (let i = 0; i < length; i++) delta[i] = delta[i]! * sigmoid(z[i]!);
+      return;
+    case 'sine':
+      for (let i = 0; i < length; i++) delta[i] = delta[i]! * Math.cos(z[i]!);
       return;
   }
 }

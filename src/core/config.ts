@@ -4,11 +4,13 @@
  * page, the URL and the command line validate the same way.
  */
 import { isActivation, type ActivationName } from './activations';
-import { isDataset, type DatasetName } from './dataset';
+import { DEFAULT_EXPRESSION, isDataset, type DatasetName } from './dataset';
 import { MAX_SEED } from './rng';
 
 export interface ModelConfig {
   dataset: DatasetName;
+  /** Target as an expression of x, used when dataset is 'custom' (optional elsewhere). */
+  expression?: string;
   /** Number of samples N. */
   points: number;
   /** Standard deviation of the label noise. */
@@ -25,11 +27,14 @@ export interface RunConfig extends ModelConfig {
   learningRate: number;
   /** Target steps per second; Infinity means as fast as the core can go. */
   speed: number;
+  /** Share of the points held out to measure the test loss, 0 to 0.9. */
+  testShare: number;
 }
 
 /** The tutorial's last experiment: quadratic data, N = 30, noise 0.2, 1 -> 10 -> 1 with ReLU. */
 export const DEFAULT_CONFIG: RunConfig = {
   dataset: 'quadratic',
+  expression: DEFAULT_EXPRESSION,
   points: 30,
   noise: 0.2,
   seed: 0,
@@ -37,10 +42,11 @@ export const DEFAULT_CONFIG: RunConfig = {
   activation: 'relu',
   learningRate: 0.01,
   speed: 100,
+  testShare: 0,
 };
 
 /** Settings that change the data or the model: changing one starts a new run. */
-export const RESTART_KEYS = ['dataset', 'points', 'noise', 'seed', 'hidden', 'activation'] as const satisfies readonly (keyof ModelConfig)[];
+export const RESTART_KEYS = ['dataset', 'expression', 'points', 'noise', 'seed', 'hidden', 'activation'] as const satisfies readonly (keyof ModelConfig)[];
 
 export interface NumericSpec {
   min: number;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { linspace, makeDataset } from './dataset';
+import { checkExpression, linspace, makeDataset, targetFunction } from './dataset';
 import { curveGrid } from './grid';
 import { NumpyRandom } from './rng';
 
@@ -39,5 +39,38 @@ describe('makeDataset', () => {
     const data = makeDataset({ dataset: 'linear', points: 1, noise: 0 }, new NumpyRandom(0));
     expect(Array.from(data.x)).toEqual([-1]);
     expect(Array.from(data.y)).toEqual([-1]);
+  });
+});
+
+describe('built-in and custom targets', () => {
+  it('each built-in target is its textbook function', () => {
+    const at = (dataset: Parameters<typeof targetFunction>[0]['dataset'], x: number) => targetFunction({ dataset })(x);
+    expect(at('sine', 0.5)).toBeCloseTo(1, 15);
+    expect(at('abs', -0.3)).toBe(0.3);
+    expect(at('step', -0.01)).toBe(0);
+    expect(at('step', 0.2)).toBe(1);
+    expect(at('cubic', -0.5)).toBe(-0.125);
+  });
+
+  it('a custom dataset draws its noise exactly like the built-in one with the same function', () => {
+    const spec = { points: 9, noise: 0.3 };
+    const custom = makeDataset({ ...spec, dataset: 'custom', expression: 'x^2' }, new NumpyRandom(5));
+    const builtin = makeDataset({ ...spec, dataset: 'quadratic' }, new NumpyRandom(5));
+    expect(custom).toEqual(builtin);
+  });
+
+  it('checkExpression accepts finite targets and names where one is not finite', () => {
+    expect(checkExpression('sin(3*x) + 0.5*x^2')).toEqual({ ok: true });
+    const sqrt = checkExpression('sqrt(x)');
+    expect(sqrt.ok).toBe(false);
+    if (!sqrt.ok) expect(sqrt.message).toMatch(/x = -1\b/);
+    const pole = checkExpression('1/x');
+    expect(pole.ok).toBe(false);
+    if (!pole.ok) expect(pole.message).toMatch(/x = 0\b/);
+    expect(checkExpression('sin(').ok).toBe(false);
+  });
+
+  it('an invalid custom expression cannot build data', () => {
+    expect(() => makeDataset({ dataset: 'custom', expression: 'nope', points: 3, noise: 0 }, new NumpyRandom(0))).toThrow(/target expression/);
   });
 });

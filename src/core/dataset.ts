@@ -1,19 +1,32 @@
 /** The tutorial's data: x = linspace(-1, 1, N), y = f(x) + Normal(0, noise), in float32. */
+import { compileExpression } from './expression';
 import type { Rng } from './rng';
 
-export const DATASETS = ['linear', 'quadratic'] as const;
+export const DATASETS = ['linear', 'quadratic', 'sine', 'abs', 'step', 'cubic', 'custom'] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
 export const DATASET_LABELS: Record<DatasetName, string> = {
   linear: 'Line: y = x',
   quadratic: 'Parabola: y = x²',
+  sine: 'Sine: y = sin(πx)',
+  abs: 'Absolute value: y = |x|',
+  step: 'Step: y = 0 or 1',
+  cubic: 'Cubic: y = x³',
+  custom: 'Custom expression…',
 };
 
-/** The noiseless function behind each dataset. */
-export const TARGETS: Record<DatasetName, (x: number) => number> = {
+/** The noiseless function behind each built-in dataset. */
+export const TARGETS: Record<Exclude<DatasetName, 'custom'>, (x: number) => number> = {
   linear: (x) => x,
   quadratic: (x) => x * x,
+  sine: (x) => Math.sin(Math.PI * x),
+  abs: (x) => Math.abs(x),
+  step: (x) => (x >= 0 ? 1 : 0),
+  cubic: (x) => x * x * x,
 };
+
+/** The custom target a learner starts from. */
+export const DEFAULT_EXPRESSION = 'sin(3*x) + 0.5*x^2';
 
 export function isDataset(value: unknown): value is DatasetName {
   return typeof value === 'string' && (DATASETS as readonly string[]).includes(value);
@@ -21,6 +34,8 @@ export function isDataset(value: unknown): value is DatasetName {
 
 export interface DataSpec {
   dataset: DatasetName;
+  /** Target as an expression of x, used when dataset is 'custom' (optional elsewhere). */
+  expression?: string;
   /** Number of samples N. */
   points: number;
   /** Standard deviation of the Gaussian noise added to y. */
@@ -51,7 +66,7 @@ export function linspace(start: number, stop: number, n: number): Float64Array {
  */
 export function makeDataset(spec: DataSpec, rng: Rng): Dataset {
   const x64 = linspace(-1, 1, spec.points);
-  const f = TARGETS[spec.dataset];
+  const f = targetFunction(spec);
   const x = new Float32Array(spec.points);
   const y = new Float32Array(spec.points);
   for (let i = 0; i < spec.points; i++) {
@@ -60,4 +75,25 @@ export function makeDataset(spec: DataSpec, rng: Rng): Dataset {
     y[i] = rng.normal(0, spec.noise) + f(xi);
   }
   return { x, y };
+}
+
+/** Checks a custom target: it must compile and be finite on the data's x range. Pure. */
+export function checkExpression(source: string): { ok: true } | { ok: false; message: string; position: number } {
+  const compiled = compileExpression(source);
+  if (!compiled.ok) return compiled;
+  // Dense enough to catch a pole or a domain edge inside [-1, 1] for any N up to 5000.
+  for (const x of linspace(-1, 1, 2001)) {
+    if (!Number.isFinite(compiled.fn(x))) {
+      return { ok: false, message: `Not a finite number at x = ${+x.toFixed(3)}: the target must be defined on [-1, 1]`, position: 0 };
+    }
+  }
+  return { ok: true };
+}
+
+/** The noiseless target of a spec; a custom expression that does not compile is an error. */
+export function targetFunction(spec: Pick<DataSpec, 'dataset' | 'expression'>): (x: number) => number {
+  if (spec.dataset !== 'custom') return TARGETS[spec.dataset];
+  const compiled = compileExpression(spec.expression ?? '');
+  if (!compiled.ok) throw new RangeError(`target expression: ${compiled.message}`);
+  return compiled.fn;
 }

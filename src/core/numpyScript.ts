@@ -6,7 +6,7 @@
  */
 import type { ActivationName } from './activations';
 import type { ModelConfig } from './config';
-import type { DatasetName } from './dataset';
+import { linspace, targetFunction, type Dataset, type DatasetName } from './dataset';
 
 export interface ScriptRun {
   config: ModelConfig;
@@ -15,12 +15,25 @@ export interface ScriptRun {
   steps: number;
   /** Shown in the header, e.g. a preset's name. */
   title?: string;
+  /**
+   * The points trained on when they are the learner's own (edited, imported, split):
+   * written out literally. The generated data's draws are still made, so the weights match.
+   */
+  data?: Dataset;
 }
 
 /** Steps between printed losses, as the tutorial's `if i % 10 == 0`. */
 export const PRINT_EVERY = 10;
 
-const TARGET_EXPR: Record<DatasetName, string> = { linear: 'x', quadratic: 'x ** 2' };
+/** The built-in targets in numpy; a custom expression is written as its values (see targetLine). */
+const TARGET_EXPR: Record<Exclude<DatasetName, 'custom'>, string> = {
+  linear: 'x',
+  quadratic: 'x ** 2',
+  sine: 'np.sin(np.pi * x)',
+  abs: 'np.abs(x)',
+  step: 'np.where(x >= 0, 1.0, 0.0)',
+  cubic: 'x ** 3',
+};
 
 /** The tutorial's activation and derivative for each choice (none: the identity, no derivative). */
 const ACTIVATION_DEFS: Record<Exclude<ActivationName, 'none'>, string> = {
@@ -43,18 +56,72 @@ def tanh_derivative(x):  # derivative
 def sigmoid_derivative(x):  # derivative
     o = sigmoid(x)
     return o * (1 - o)`,
+  'leaky-relu': `def leaky_relu(x):
+    return np.where(x > 0, x, 0.01 * x)
+
+
+def leaky_relu_derivative(x):  # derivative
+    return np.where(x > 0, 1.0, 0.01)`,
+  elu: `def elu(x):
+    return np.where(x > 0, x, np.expm1(np.minimum(x, 0)))  # minimum: no overflow warning
+
+
+def elu_derivative(x):  # derivative
+    return np.where(x > 0, 1.0, np.exp(np.minimum(x, 0)))`,
+  softplus: `def softplus(x):
+    return np.logaddexp(0, x)  # ln(1 + e^x) without overflow
+
+
+def softplus_derivative(x):  # derivative: the sigmoid
+    return 1 / (1 + np.exp(-x))`,
+  sine: `def sine(x):
+    return np.sin(x)
+
+
+def sine_derivative(x):  # derivative
+    return np.cos(x)`,
 };
+
+/** Python name of an activation's functions. */
+const pyName = (activation: ActivationName) => activation.replace('-', '_');
+
+/** A float array literal, shape [n, 1], every value exact. */
+function column(values: ArrayLike<number>): string {
+  return `np.array([${Array.from(values, (v) => py(v)).join(', ')}])[:, None]`;
+}
+
+/**
+ * The noiseless target at the data's x. A custom expression is our own grammar, not
+ * Python: its values (float64, as the playground computes them) are written instead.
+ */
+function targetLine(config: ModelConfig): string[] {
+  if (config.dataset !== 'custom') return [`f = ${TARGET_EXPR[config.dataset]}`];
+  const f = targetFunction(config);
+  return [`# f(x) = ${config.expression ?? ''}, evaluated at each x by the playground:`, `f = ${column(Array.from(linspace(-1, 1, config.points), f))}`];
+}
 
 /** A number as Python reads it back exactly (JS's shortest round-trip form is valid Python). */
 function py(value: number): string {
   return String(value);
 }
 
-export function numpyScript({ config, learningRate, steps, title }: ScriptRun): string {
+export function numpyScript({ config, learningRate, steps, title, data }: ScriptRun): string {
   const { dataset, points: n, noise, seed, hidden: h, activation } = config;
   const linear = activation === 'none';
-  const act = linear ? 'o1  # no activation' : `${activation}(o1)`;
-  const settings = `${dataset} data, N=${n}, noise ${py(noise)}, seed ${seed}, 1 -> ${h} -> 1, activation ${activation}, lr ${py(learningRate)}, ${steps} steps`;
+  const act = linear ? 'o1  # no activation' : `${pyName(activation)}(o1)`;
+  const dataLines = data
+    ? [
+        `_ = np.random.normal(loc=0, scale=${py(noise)}, size=[${n}, 1])  # the generated data's draws: same weights as the playground`,
+        `# The learner's own ${data.x.length} points:`,
+        `x = ${column(data.x)}`,
+        `y = ${column(data.y)}`,
+      ]
+    : [
+        `x = np.linspace(-1, 1, ${n})[:, None]  # shape [${n}, 1]`,
+        ...targetLine(config),
+        `y = np.random.normal(loc=0, scale=${py(noise)}, size=[${n}, 1]) + f  # shape [${n}, 1]`,
+      ];
+  const settings = `${data ? 'own' : dataset} data, N=${n}, noise ${py(noise)}, seed ${seed}, 1 -> ${h} -> 1, activation ${activation}, lr ${py(learningRate)}, ${steps} steps`;
   const lines = [
     `# Backprop Playground${title ? `: ${title}` : ''}`,
     `# ${settings}.`,
@@ -88,8 +155,7 @@ export function numpyScript({ config, learningRate, steps, title }: ScriptRun): 
     '',
     '',
     `np.random.seed(${seed})`,
-    `x = np.linspace(-1, 1, ${n})[:, None]  # shape [${n}, 1]`,
-    `y = np.random.normal(loc=0, scale=${py(noise)}, size=[${n}, 1]) + ${TARGET_EXPR[dataset]}  # shape [${n}, 1]`,
+    ...dataLines,
     `l1 = layer(1, ${h})`,
     `l2 = layer(${h}, 1)`,
     '',
@@ -102,7 +168,7 @@ export function numpyScript({ config, learningRate, steps, title }: ScriptRun): 
     '        print(average_cost)',
     '    dz2 = -2 * (o2 - y)  # derivative of (o2 - y)**2',
     '    dz1 = backprop(dz2, l2, a1, learning_rate)',
-    ...(linear ? [] : [`    dz1 *= ${activation}_derivative(o1)`]),
+    ...(linear ? [] : [`    dz1 *= ${pyName(activation)}_derivative(o1)`]),
     '    _ = backprop(dz1, l1, x, learning_rate)',
     '',
     'o1, a1, o2 = predict(x, l1, l2)',

@@ -4,11 +4,23 @@
  */
 import type { ModelConfig } from './config';
 
+/** Data as the page holds it: points, and which are held out for testing (1) or trained on (0). */
+export interface LabeledData {
+  x: Float32Array;
+  y: Float32Array;
+  test: Uint8Array;
+}
+
 /** Page -> worker. */
 export type ToWorker =
-  /** Build data and model from config and start training (or wait, when paused). */
-  /** stopAt: pause when the run reaches this step (a preset's step count), or null to run on. */
-  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean; stopAt: number | null }
+  /**
+   * Build the model from config and its seed and start training (or wait, when paused).
+   * stopAt: pause when the run reaches this step (a preset's step count), or null to run on.
+   * `data`, when given, replaces the generated data (edited, imported or split points).
+   */
+  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean; stopAt: number | null; data?: LabeledData }
+  /** New data for the same network: weights are kept and training goes on. */
+  | { type: 'setData'; data: LabeledData }
   /** Rebuild the same run from its config and seed, under a new id. */
   | { type: 'reset'; runId: number }
   | { type: 'pause' }
@@ -39,6 +51,8 @@ export interface Frame {
   step: number;
   /** Loss of the current parameters (what the next step will record). */
   loss: number;
+  /** Loss of the current parameters on the held-out points, or null when none are held out. */
+  testLoss: number | null;
   /** Losses recorded since the previous frame, one per step, each before its update. */
   losses: Float32Array;
   /** Step index of losses[0]. */

@@ -4,6 +4,8 @@
  * so every place builds exactly the same run from the same settings.
  */
 import { makeDataset, type Dataset } from './dataset';
+import type { LabeledData } from './protocol';
+import { splitData } from './split';
 import type { ModelConfig } from './config';
 import { curveGrid } from './grid';
 import { paramLength } from './insight';
@@ -53,9 +55,20 @@ export function buildModel(config: ModelConfig): { data: Dataset; net: Network }
   return { data, net };
 }
 
+/** The kernel activations it has; the rest train on the TS core (see scripts/kernel/activations.mjs). */
+const KERNEL_ACTIVATIONS: ReadonlySet<string> = new Set(['none', 'relu', 'tanh', 'sigmoid', 'leaky-relu', 'elu']);
+
+/** Whether the fused kernel implements an activation. */
+export function kernelSupports(activation: string): boolean {
+  return KERNEL_ACTIVATIONS.has(activation);
+}
+
 export class TrainingRun {
-  readonly data: Dataset;
-  readonly net: Network;
+  /** The points trained on (the generated data, or the training part of data given to setData). */
+  data: Dataset;
+  /** The held-out points, or null when none are held out. */
+  testData: Dataset | null = null;
+  net: Network;
   readonly grid: Float32Array;
   /** Steps taken so far. */
   step = 0;
@@ -68,21 +81,56 @@ export class TrainingRun {
   private firstLoss: number | null = null;
   readonly engine: Engine;
   /** The last step's summed gradients per layer (zero before the first step). */
-  readonly gradients: readonly LayerGradients[];
-  private readonly ws: Workspace;
+  gradients: readonly LayerGradients[];
+  private ws: Workspace;
   private readonly gridWs: Workspace;
-  private readonly kernel: FusedKernel | null;
+  private kernel: FusedKernel | null;
+  /** Evaluates the held-out points (sized on data change, never per step). */
+  private testWs: Workspace | null = null;
+  private readonly config: ModelConfig;
 
-  constructor(config: ModelConfig, grid: Float32Array = curveGrid(), options: TrainingRunOptions = {}) {
+  /** `data`, when given, replaces the generated data (its test == 1 points are held out). */
+  constructor(config: ModelConfig, grid: Float32Array = curveGrid(), options: TrainingRunOptions = {}, data?: LabeledData) {
     const built = buildModel(config);
     const requested = options.engine ?? 'auto';
-    this.engine = requested === 'auto' ? defaultEngine() : requested;
-    this.data = built.data;
+    const engine = requested === 'auto' ? defaultEngine() : requested;
+    // Activations the kernel lacks train on the TS core, whatever was asked for.
+    this.engine = engine === 'wasm' && !kernelSupports(config.activation) ? 'ts' : engine;
+    this.config = config;
     this.grid = grid;
+    this.data = built.data;
+    this.net = built.net;
+    this.kernel = null;
+    if (this.engine === 'wasm' && !simdSupported()) {
+      throw new Error('the WebAssembly SIMD engine was asked for, but this runtime has no WebAssembly SIMD');
+    }
+    this.ws = createWorkspace(this.net, 0);
+    this.gridWs = createWorkspace(this.net, grid.length);
+    this.gradients = [];
+    this.checkpoint = new Float32Array(paramLength(config.hidden));
+    if (data) this.setData(data);
+    else this.attach(built.data, null);
+    this.saveCheckpoint();
+  }
+
+  /**
+   * New data for the same network: the weights are kept and training goes on from them.
+   * Trains on the points with test == 0 and measures the test loss on the rest. Allocates
+   * (a kernel and workspaces sized for the new N), so call it on data changes only.
+   */
+  setData(data: LabeledData): void {
+    const { train, test } = splitData({ x: data.x, y: data.y }, data.test);
+    this.attach(train, test.x.length > 0 ? test : null);
+  }
+
+  private attach(train: Dataset, test: Dataset | null): void {
+    this.data = train;
+    this.testData = test;
+    this.testWs = test ? createWorkspace(this.net, test.x.length) : null;
     if (this.engine === 'wasm') {
-      if (!simdSupported()) throw new Error('the WebAssembly SIMD engine was asked for, but this runtime has no WebAssembly SIMD');
-      const [l1, l2] = built.net.layers;
-      const kernel = new FusedKernel(built.data.x, built.data.y, config.hidden, config.activation, grid);
+      const [l1, l2] = this.net.layers;
+      const kernel = new FusedKernel(train.x, train.y, this.config.hidden, this.config.activation, this.grid);
+      // Copy the current parameters in (from the network, or the previous kernel's views).
       kernel.w1.set(l1!.w);
       kernel.b1.set(l1!.b);
       kernel.w2.set(l2!.w);
@@ -90,18 +138,17 @@ export class TrainingRun {
       // The network's arrays are views of the kernel's memory: always current, never copied.
       this.net = { layers: [{ ...l1!, w: kernel.w1, b: kernel.b1 }, { ...l2!, w: kernel.w2, b: kernel.b2 }] };
       this.kernel = kernel;
+      this.gradients = [{ w: kernel.gw1, b: kernel.gb1 }, { w: kernel.gw2, b: kernel.gb2 }];
     } else {
-      this.net = built.net;
-      this.kernel = null;
+      const previous = this.gradients;
+      this.ws = createWorkspace(this.net, train.x.length);
+      // Keep reporting the last step's gradients across a data change.
+      previous.forEach((g, l) => {
+        this.ws.gw[l]!.set(g.w);
+        this.ws.gb[l]!.set(g.b);
+      });
+      this.gradients = this.net.layers.map((_, l) => ({ w: this.ws.gw[l]!, b: this.ws.gb[l]! }));
     }
-    this.ws = createWorkspace(this.net, this.data.x.length);
-    this.gridWs = createWorkspace(this.net, grid.length);
-    this.checkpoint = new Float32Array(paramLength(config.hidden));
-    this.saveCheckpoint();
-    const k = this.kernel;
-    this.gradients = k
-      ? [{ w: k.gw1, b: k.gb1 }, { w: k.gw2, b: k.gb2 }]
-      : this.net.layers.map((_, l) => ({ w: this.ws.gw[l]!, b: this.ws.gb[l]! }));
   }
 
   /**
@@ -109,7 +156,8 @@ export class TrainingRun {
    * lossOut from `offset`. Stops early on divergence; returns the steps taken.
    */
   train(count: number, learningRate: number, lossOut: Float32Array, offset: number): number {
-    if (this.divergedAt !== null) return 0;
+    // No points to train on: nothing to step (callers must not wait for progress).
+    if (this.divergedAt !== null || this.data.x.length === 0) return 0;
     const kernel = this.kernel;
     if (kernel) {
       for (let k = 0; k < count; k++) {
@@ -170,8 +218,15 @@ export class TrainingRun {
 
   /** Loss of the current parameters (what the next step will record). */
   currentLoss(): number {
+    if (this.data.x.length === 0) return NaN;
     if (this.kernel) return this.kernel.loss();
     return evaluateLoss(this.net, this.ws, this.data.x, this.data.y);
+  }
+
+  /** Mean squared error of the current parameters on the held-out points, or null when none. */
+  testLoss(): number | null {
+    if (!this.testData || !this.testWs) return null;
+    return evaluateLoss(this.net, this.testWs, this.testData.x, this.testData.y);
   }
 
   /** Length of the flat parameter vector [w1, b1, w2, b2] (3H + 1): see core/insight. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { ActivationName } from './activations';
+import { ACTIVATIONS, type ActivationName } from './activations';
 import type { ModelConfig } from './config';
 import { createWorkspace } from './network';
 import { buildModel, TrainingRun } from './run';
@@ -16,6 +16,10 @@ const REF_ACT: Record<ActivationName, Act> = {
   relu: { f: (z) => Math.max(0, z), df: (z) => (z > 0 ? 1 : 0) },
   tanh: { f: (z) => Math.tanh(z), df: (z) => 1 - Math.tanh(z) ** 2 },
   sigmoid: { f: sigmoid, df: (z) => sigmoid(z) * (1 - sigmoid(z)) },
+  'leaky-relu': { f: (z) => (z > 0 ? z : 0.01 * z), df: (z) => (z > 0 ? 1 : 0.01) },
+  elu: { f: (z) => (z > 0 ? z : Math.exp(z) - 1), df: (z) => (z > 0 ? 1 : Math.exp(z)) },
+  softplus: { f: (z) => Math.log(1 + Math.exp(z)), df: sigmoid },
+  sine: { f: Math.sin, df: Math.cos },
 };
 
 interface Ref {
@@ -87,7 +91,7 @@ const maxScaledError = (got: ArrayLike<number>, want: ArrayLike<number>) => {
   return Array.from(want).reduce((m, w, i) => Math.max(m, Math.abs(got[i]! - w)), 0) / scale;
 };
 
-const ACTS = ['none', 'relu', 'tanh', 'sigmoid'] as const;
+const ACTS = ACTIVATIONS;
 const DEFAULT: ModelConfig = { dataset: 'quadratic', points: 30, noise: 0.2, seed: 0, hidden: 10, activation: 'relu' };
 const CASES = [
   { name: 'predict04 default', base: DEFAULT, steps: 300, lr: 0.01 },

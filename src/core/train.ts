@@ -85,7 +85,7 @@ export function trainStep(net: Network, ws: Workspace, x: Float32Array, y: Float
     const below = l === 0 ? null : ws.delta[l - 1]!;
     denseBackward(layer, input, ws.delta[l]!, batch, ws.gw[l]!, ws.gb[l]!, below);
     applyUpdate(layer, ws.gw[l]!, ws.gb[l]!, lr);
-    if (below) multiplyByDerivative(layers[l - 1]!.activation, ws.a[l - 1]!, below, batch * layers[l - 1]!.outDim);
+    if (below) multiplyByDerivative(layers[l - 1]!.activation, ws.z[l - 1]!, ws.a[l - 1]!, below, batch * layers[l - 1]!.outDim);
   }
   return loss;
 }

@@ -9,6 +9,7 @@ import { MAX_QUERY_LENGTH, parseUrlState, serializeUrlState, settingsFromUrl, ty
 /** Any valid configuration, drawn from the same ranges the controls accept. */
 const validConfig: fc.Arbitrary<RunConfig> = fc.record({
   dataset: fc.constantFrom(...DATASETS),
+  expression: fc.constantFrom('sin(3*x) + 0.5*x^2', 'x', 'abs(x) - 0.5', 'exp(-4*x^2)', 'x^3 - x'),
   points: fc.integer({ min: 2, max: 5000 }),
   noise: fc.double({ min: 0, max: 2, noNaN: true }),
   seed: fc.integer({ min: 0, max: 0xffffffff }),
@@ -16,6 +17,7 @@ const validConfig: fc.Arbitrary<RunConfig> = fc.record({
   activation: fc.constantFrom(...ACTIVATIONS),
   learningRate: fc.double({ min: 1e-6, max: 10, noNaN: true }),
   speed: fc.constantFrom(...SPEED_STOPS),
+  testShare: fc.constantFrom(0, 0.05, 0.2, 0.35, 0.9),
 });
 
 /** Any state the page can be in: a preset's settings hold while the preset is named. */
@@ -98,5 +100,23 @@ describe('URL state', () => {
       }),
       { seed: 7, numRuns: 2000 },
     );
+  });
+});
+
+describe('URL state: custom data rows', () => {
+  it('reads a good target expression and a test share, with ^ and + escaped on the way out', () => {
+    const state: UrlSettings = { ...DEFAULT_CONFIG, dataset: 'custom', expression: 'x^2 + sin(2*x)', testShare: 0.25, preset: null };
+    const query = serializeUrlState(state);
+    expect(query).toContain('expr=x%5E2%20%2B%20sin(2*x)');
+    expect(query).toContain('test=0.25');
+    expect(settingsFromUrl(parseUrlState(query).settings)).toEqual(state);
+  });
+
+  it('rejects an expression that does not parse or is not finite on [-1, 1], and a share out of range', () => {
+    const { settings, problems } = parseUrlState('?dataset=custom&expr=1%2F(x-0.5)&test=0.95');
+    expect(settings).toEqual({ dataset: 'custom' });
+    expect(problems.join('\n')).toMatch(/expr="1\/\(x-0.5\)" is not valid \(an expression of x/);
+    expect(problems.join('\n')).toMatch(/test="0.95" is not valid \(a number from 0 to 0.9\)/);
+    expect(parseUrlState('?expr=alert(1)').problems[0]).toMatch(/expr=/);
   });
 });

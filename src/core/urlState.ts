@@ -6,7 +6,8 @@
  */
 import { ACTIVATIONS } from './activations';
 import { DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, SPEED_STOPS, type NumericSpec, type RunConfig } from './config';
-import { DATASETS } from './dataset';
+import { checkExpression, DATASETS } from './dataset';
+import { MAX_TEST_SHARE } from './split';
 import { PRESET_IDS, PRESETS, type PresetId } from './presets';
 
 /** Everything a link can carry: the settings, and the experiment they came from. */
@@ -25,7 +26,20 @@ interface Field<T> {
   accepts: string;
 }
 
-type Schema = { [K in keyof UrlSettings]: Field<UrlSettings[K]> };
+type Schema = { [K in keyof UrlSettings]-?: Field<UrlSettings[K]> };
+
+/** Longest target expression a link may carry. */
+export const MAX_EXPRESSION_LENGTH = 200;
+
+/** A custom target: read only when it compiles and is finite on [-1, 1] (never executed as code). */
+const expressionField: Field<string | undefined> = {
+  key: 'expr',
+  parse: (raw) => (raw.length <= MAX_EXPRESSION_LENGTH && checkExpression(raw).ok ? raw : undefined),
+  format: (v) => v ?? '',
+  accepts: `an expression of x defined on [-1, 1], at most ${MAX_EXPRESSION_LENGTH} characters`,
+};
+
+const TEST_SHARE_SPEC: NumericSpec = { min: 0, max: MAX_TEST_SHARE, integer: false, minInclusive: true };
 
 function numeric(key: string, spec: NumericSpec): Field<number> {
   const probe = parseNumeric('', spec);
@@ -64,6 +78,7 @@ const speedField: Field<number> = {
 /** The table: one row per setting, in the order they are written. */
 export const URL_SCHEMA: Schema = {
   dataset: oneOf('dataset', DATASETS),
+  expression: expressionField,
   points: numeric('points', NUMERIC_SPECS.points),
   noise: numeric('noise', NUMERIC_SPECS.noise),
   seed: numeric('seed', NUMERIC_SPECS.seed),
@@ -71,6 +86,7 @@ export const URL_SCHEMA: Schema = {
   activation: oneOf('activation', ACTIVATIONS),
   learningRate: numeric('lr', NUMERIC_SPECS.learningRate),
   speed: speedField,
+  testShare: numeric('test', TEST_SHARE_SPEC),
   preset: oneOf('preset', PRESET_IDS) as Field<PresetId | null>,
 };
 

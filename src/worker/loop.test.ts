@@ -466,3 +466,63 @@ describe('TrainerLoop stop step (presets)', () => {
     expect(h.frames.some((f) => f.reachedStop)).toBe(false);
   });
 });
+
+describe('TrainerLoop data from the page', () => {
+  const points = (n: number, test = 0) => ({
+    x: Float32Array.from({ length: n }, (_, i) => -1 + (2 * i) / Math.max(1, n - 1)),
+    y: Float32Array.from({ length: n }, (_, i) => Math.sin(i)),
+    test: new Uint8Array(n).fill(test),
+  });
+
+  it('setData keeps the run (id, step, weights) and goes on training; frames carry the test loss', () => {
+    h = new Harness(true);
+    h.start(1);
+    h.advance(200);
+    const before = h.last.step;
+    expect(before).toBeGreaterThan(0);
+    expect(h.last.testLoss).toBeNull();
+    const data = points(20);
+    data.test[3] = 1;
+    data.test[11] = 1;
+    h.send({ type: 'setData', data });
+    h.advance(200);
+    const frames = h.frames.filter((f) => f.step > before);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every((f) => f.runId === 1)).toBe(true);
+    expect(h.last.step).toBeGreaterThan(before);
+    expect(Number.isFinite(h.last.testLoss)).toBe(true);
+    contiguousLosses(h.frames);
+  });
+
+  it('no points: no steps, no busy timer, the worker stays responsive; new points resume training', () => {
+    h = new Harness(true);
+    h.start(1);
+    h.advance(50);
+    h.send({ type: 'setData', data: points(0) });
+    h.advance(100);
+    const stalled = h.last.step;
+    expect(Number.isNaN(h.last.loss)).toBe(true);
+    h.advance(1000);
+    expect(h.last.step).toBe(stalled);
+    // Nothing left scheduled but the fake clock: a spinning loop would keep a 0 ms timer armed.
+    expect(vi.getTimerCount()).toBe(0);
+    h.send({ type: 'setData', data: points(10) });
+    h.advance(100);
+    expect(h.last.step).toBeGreaterThan(stalled);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('start with data trains on it from step 0, and reset keeps it', () => {
+    h = new Harness(true);
+    const data = points(6, 0);
+    h.send({ type: 'start', runId: 2, config: CONFIG, learningRate: LR, speed: Infinity, playing: false, stopAt: null, data });
+    h.advance(50);
+    const run = new TrainingRun(CONFIG, undefined, undefined, data);
+    expect(h.last.loss).toBeCloseTo(run.currentLoss(), 6);
+    h.send({ type: 'step', count: 1 });
+    h.send({ type: 'reset', runId: 3 });
+    h.advance(50);
+    expect(h.last.runId).toBe(3);
+    expect(h.last.loss).toBeCloseTo(run.currentLoss(), 6);
+  });
+});

@@ -5,7 +5,7 @@
  * previous one (or after a timeout, for hidden tabs), so frames never outrun the display.
  */
 import type { ModelConfig } from '../core/config';
-import type { Frame, FromWorker, RunState, ToWorker } from '../core/protocol';
+import type { Frame, FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 
 /** What the loop needs from its host: a clock, a scheduler and a way to post. */
@@ -33,6 +33,8 @@ export const MAX_STEP_COUNT = 100_000;
 export class TrainerLoop {
   private run: TrainingRun | null = null;
   private config: ModelConfig | null = null;
+  /** The page's own data for this run (start.data, then setData), or null for the generated data. */
+  private data: LabeledData | null = null;
   private runId = 0;
   private learningRate = 0.01;
   private speed = 100;
@@ -80,7 +82,17 @@ export class TrainerLoop {
         this.speed = msg.speed;
         this.playing = msg.playing;
         this.startStopAt = msg.stopAt;
+        this.data = msg.data ?? null;
         this.begin(msg.runId);
+        return;
+      case 'setData':
+        this.data = msg.data;
+        if (this.run) {
+          this.run.setData(msg.data);
+          this.dirty = true;
+          this.reanchor();
+          this.wake();
+        }
         return;
       case 'reset':
         if (this.config) this.begin(msg.runId);
@@ -139,7 +151,7 @@ export class TrainerLoop {
 
   private begin(runId: number): void {
     this.runId = runId;
-    this.run = new TrainingRun(this.config!);
+    this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
     this.pendingStart = 0;
     this.pendingCount = 0;
     this.awaitingAck = false;
@@ -202,7 +214,8 @@ export class TrainerLoop {
   }
 
   private get trainable(): boolean {
-    return this.playing && this.run !== null && this.run.divergedAt === null;
+    // No points to train on: nothing to do until new data comes (no timer spins meanwhile).
+    return this.playing && this.run !== null && this.run.divergedAt === null && this.run.data.x.length > 0;
   }
 
   private wake(): void {
@@ -238,7 +251,10 @@ export class TrainerLoop {
       const n = Math.min(this.chunk, budget, room);
       if (n <= 0) break;
       const t0 = this.host.now();
-      budget -= this.trainSteps(run, n);
+      const done = this.trainSteps(run, n);
+      // No progress (no points to train on, or diverged): stop rather than spin.
+      if (done === 0) break;
+      budget -= done;
       const t1 = this.host.now();
       // Grow or shrink the chunk so the clock is read about every CHUNK_MS.
       if (t1 - t0 < CHUNK_MS / 2 && n === this.chunk) this.chunk *= 2;
@@ -282,6 +298,7 @@ export class TrainerLoop {
       runId: this.runId,
       step: run.step,
       loss: run.currentLoss(),
+      testLoss: run.testLoss(),
       losses,
       lossesStart: this.pendingStart,
       curve,

@@ -1,7 +1,10 @@
 /** Every setting of the run, grouped as the tutorial builds it: data, network, training. */
 import { ACTIVATION_LABELS, ACTIVATIONS } from '../../core/activations';
 import { NUMERIC_SPECS } from '../../core/config';
-import { DATASET_LABELS, DATASETS } from '../../core/dataset';
+import { DATASET_LABELS, DATASETS, DEFAULT_EXPRESSION } from '../../core/dataset';
+import { DataTools } from '../data/DataTools';
+import { ActivationPreview } from './ActivationPreview';
+import { ExpressionField } from './ExpressionField';
 import { randomizeSeed, updateConfig } from '../actions';
 import { useAppStore } from '../store';
 import { ExperimentPanel } from './ExperimentPanel';
@@ -18,6 +21,7 @@ export function ControlPanel() {
       <section>
         <h2>Data</h2>
         <SelectField label="Dataset" value={config.dataset} options={DATASETS} labels={DATASET_LABELS} onChange={(dataset) => updateConfig({ dataset })} />
+        {config.dataset === 'custom' && <ExpressionField value={config.expression ?? DEFAULT_EXPRESSION} onCommit={(expression) => updateConfig({ expression })} />}
         <div className="field-pair">
           <NumberField label="Points" value={config.points} spec={NUMERIC_SPECS.points} inputMode="numeric" onCommit={(points) => updateConfig({ points })} hint="2 – 5000" />
           <NumberField label="Noise" value={config.noise} spec={NUMERIC_SPECS.noise} onCommit={(noise) => updateConfig({ noise })} hint="std. dev., 0 – 2" />
@@ -32,11 +36,15 @@ export function ControlPanel() {
             </svg>
           </button>
         </NumberField>
+        <DataTools />
       </section>
       <section>
         <h2>Network</h2>
         <NumberField label="Hidden units" value={config.hidden} spec={NUMERIC_SPECS.hidden} inputMode="numeric" onCommit={(hidden) => updateConfig({ hidden })} hint="1 → H → 1, H from 1 to 1024" />
-        <SelectField label="Activation" value={config.activation} options={ACTIVATIONS} labels={ACTIVATION_LABELS} onChange={(activation) => updateConfig({ activation })} />
+        <div className="activation-row">
+          <SelectField label="Activation" value={config.activation} options={ACTIVATIONS} labels={ACTIVATION_LABELS} onChange={(activation) => updateConfig({ activation })} />
+          <ActivationPreview activation={config.activation} />
+        </div>
       </section>
       <section>
         <h2>Training</h2>

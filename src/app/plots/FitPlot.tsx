@@ -4,12 +4,14 @@
  * per animation frame, without React renders.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { TARGETS } from '../../core/dataset';
+import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { datasetFor } from '../views/runData';
+import { addPoint, currentData, movePoint, removePoint } from '../data/dataActions';
+import { installPointEditing } from '../data/pointEditing';
+import { useRunData } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
 import { patchLines, traceSignature } from './fastLines';
 import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
@@ -52,26 +54,52 @@ function yRange(values: ArrayLike<number>[]): [number, number] {
 export function FitPlot() {
   const ref = useRef<HTMLDivElement>(null);
   const dataset = useAppStore((s) => s.config.dataset);
-  const points = useAppStore((s) => s.config.points);
-  const noise = useAppStore((s) => s.config.noise);
-  const seed = useAppStore((s) => s.config.seed);
   const theme = useAppStore((s) => s.theme);
+  const expression = useAppStore((s) => s.config.expression);
+  const editing = useAppStore((s) => s.editing);
+  const run = useRunData();
+  /** The y range in force, kept while editing so the axes do not jump under a dragged point. */
+  const rangeRef = useRef<[number, number] | null>(null);
 
   const scene = useMemo(() => {
-    const data = datasetFor({ dataset, points, noise, seed });
+    const data = run.train;
     const grid = curveGrid();
-    const truth = grid.map(TARGETS[dataset]);
+    const truth = grid.map(targetFunction({ dataset, expression }));
     const inData = truth.filter((_, i) => Math.abs(grid[i]!) <= 1);
     const shown = { x: thin(data.x, MAX_MARKERS), y: thin(data.y, MAX_MARKERS) };
-    return { data, shown, grid, truth, range: yRange([data.y, inData]) };
-  }, [dataset, points, noise, seed]);
+    const testShown = { x: thin(run.test.x, MAX_MARKERS), y: thin(run.test.y, MAX_MARKERS) };
+    let range = yRange([run.all.y, inData]);
+    const kept = rangeRef.current;
+    if (editing && kept) range = [Math.min(kept[0], range[0]), Math.max(kept[1], range[1])];
+    rangeRef.current = range;
+    return { data, points: data.x.length, shown, testShown, grid, truth, range };
+  }, [run, dataset, expression, editing]);
   const layersFor = useFitLayers();
+
+  useEffect(() => {
+    if (!editing) return;
+    const div = ref.current!;
+    // Plotly's own drag (zoom box) would fight the editor: off while editing.
+    void Plotly.relayout(div, { dragmode: false });
+    const uninstall = installPointEditing(div, {
+      points: currentData,
+      add: addPoint,
+      move: movePoint,
+      remove: removePoint,
+      deleteMode: () => useAppStore.getState().deleting,
+    });
+    return () => {
+      uninstall();
+      void Plotly.relayout(div, { dragmode: 'zoom' });
+    };
+  }, [editing]);
 
   useEffect(() => {
     const div = ref.current!;
     const COLORS = palette();
     const layout = {
       ...baseLayout(),
+      ...(editing ? { dragmode: false as const } : {}),
       xaxis: axis('x', { range: [...PLOT_X_RANGE], zeroline: true }),
       yaxis: axis('y', { range: scene.range, zeroline: true }),
     };
@@ -80,6 +108,7 @@ export function FitPlot() {
     let lastSignature = '';
     let lastFullAt = -Infinity;
     let patchedSinceFull = 0;
+    const points = scene.points;
     const unsubscribe = subscribeRaf(liveStore, ({ frame }) => {
       const layers = layersFor(frame, scene.data);
       const traces: Data[] = [
@@ -104,6 +133,19 @@ export function FitPlot() {
             ? { color: COLORS.data, size: 4, opacity: 0.6 }
             : { color: COLORS.data, size: 8, opacity: 0.75, line: { width: 1, color: COLORS.markerLine } },
         },
+        // Held-out points: hollow, so what the network never trains on stands apart.
+        ...(scene.testShown.x.length > 0
+          ? [
+              {
+                name: 'test data',
+                x: scene.testShown.x,
+                y: scene.testShown.y,
+                mode: 'markers' as const,
+                marker: { color: COLORS.data, size: 9, symbol: 'circle-open', line: { width: 2, color: COLORS.data } },
+                hovertemplate: 'held out<br>x %{x:.3f}<br>y %{y:.3f}<extra></extra>',
+              },
+            ]
+          : []),
         {
           name: 'fit',
           x: scene.grid,
@@ -133,12 +175,12 @@ export function FitPlot() {
       div.dataset.drawnRunId = frame ? String(frame.runId) : '';
     }, 'draw:fit-plot');
     return unsubscribe;
-  }, [scene, points, layersFor, theme]);
+  }, [scene, layersFor, theme, editing]);
 
   useEffect(() => {
     const div = ref.current!;
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-fit" data-testid="fit-plot" role="group" aria-label="Fit plot: data, true function and the network's curve" />;
+  return <div ref={ref} className={`plot plot-fit${editing ? ' editing' : ''}`} data-testid="fit-plot" role="group" aria-label="Fit plot: data, true function and the network's curve" />;
 }

@@ -33,6 +33,7 @@ export function LossPlot() {
   const logScale = useAppStore((s) => s.logScale);
   const { baselines, pinned, labels } = useLossLayers();
   const theme = useAppStore((s) => s.theme);
+  const showTest = useAppStore((s) => s.config.testShare > 0);
 
   useEffect(() => {
     const div = ref.current!;
@@ -41,10 +42,15 @@ export function LossPlot() {
     // Reused between draws: the history is bounded, so these are too.
     const steps = new Float64Array(history.capacity + 1);
     const losses = new Float32Array(history.capacity + 1);
+    const { testHistory } = liveStore.getState();
+    const testSteps = new Float64Array(testHistory.capacity + 1);
+    const testLosses = new Float32Array(testHistory.capacity + 1);
     const layout = {
       ...baseLayout(),
-      showlegend: false,
-      margin: { l: 60, r: 12, t: 8, b: 40 },
+      // A legend only to tell the two losses apart, when there are two.
+      showlegend: showTest,
+      legend: { orientation: 'h' as const, x: 0, y: 1, xanchor: 'left' as const, yanchor: 'bottom' as const, font: { size: 11 } },
+      margin: { l: 60, r: 12, t: showTest ? 28 : 8, b: 40 },
       xaxis: axis('step', { rangemode: 'tozero' as const }),
       yaxis: axis('loss (MSE)', { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
     };
@@ -65,13 +71,14 @@ export function LossPlot() {
       }
       lastDrawAt = now;
       const n = live.history.snapshot(steps, losses);
+      const nt = live.testHistory.snapshot(testSteps, testLosses);
       if (logScale) layout.yaxis.dtick = logTickSpacing(losses, n);
       const reference = baselineTraces(baselines, lastStepShown(live.history.lastStep, pinned), logScale);
       void Plotly.react(
         div,
         [
-          ...pinnedTraces,
-          ...reference.traces,
+          ...pinnedTraces.map((t) => ({ ...t, showlegend: false })),
+          ...reference.traces.map((t) => ({ ...t, showlegend: false })),
           {
             name: 'loss',
             x: steps.subarray(0, n),
@@ -80,6 +87,20 @@ export function LossPlot() {
             line: { color: COLORS.loss, width: 2 },
             hovertemplate: 'step %{x}<br>loss %{y:.4g}<extra></extra>',
           },
+          // The held-out points' loss, when some are held out: where it parts from the
+          // training loss, the network is fitting the noise of the points it sees.
+          ...(showTest && nt > 0
+            ? [
+                {
+                  name: 'test loss',
+                  x: testSteps.subarray(0, nt),
+                  y: testLosses.subarray(0, nt),
+                  mode: 'lines' as const,
+                  line: { color: COLORS.test, width: 2, dash: 'dot' as const },
+                  hovertemplate: 'step %{x}<br>test loss %{y:.4g}<extra></extra>',
+                },
+              ]
+            : []),
         ],
         { ...layout, annotations: reference.annotations, datarevision: ++revision },
         PLOT_CONFIG,
@@ -89,7 +110,7 @@ export function LossPlot() {
       unsubscribe();
       if (trailing !== null) clearTimeout(trailing);
     };
-  }, [logScale, baselines, pinned, labels, theme]);
+  }, [logScale, baselines, pinned, labels, theme, showTest]);
 
   useEffect(() => {
     const div = ref.current!;

@@ -17,6 +17,8 @@ export interface Palette {
   fit: string;
   truth: string;
   loss: string;
+  /** The test loss (held-out points). */
+  test: string;
   grid: string;
   text: string;
   zero: string;
@@ -26,8 +28,8 @@ export interface Palette {
 
 /** Plot colours per theme: the same hues, adjusted for contrast on each background. */
 export const PALETTES: Record<Theme, Palette> = {
-  light: { data: '#2563eb', fit: '#f97316', truth: '#64748b', loss: '#7c3aed', grid: '#e2e8f0', text: '#334155', zero: '#cbd5e1', markerLine: '#ffffff' },
-  dark: { data: '#60a5fa', fit: '#fb923c', truth: '#94a3b8', loss: '#a78bfa', grid: '#243145', text: '#cbd5e1', zero: '#3b4a61', markerLine: '#0f172a' },
+  light: { data: '#2563eb', fit: '#f97316', truth: '#64748b', loss: '#7c3aed', test: '#db2777', grid: '#e2e8f0', text: '#334155', zero: '#cbd5e1', markerLine: '#ffffff' },
+  dark: { data: '#60a5fa', fit: '#fb923c', truth: '#94a3b8', loss: '#a78bfa', test: '#f472b6', grid: '#243145', text: '#cbd5e1', zero: '#3b4a61', markerLine: '#0f172a' },
 };
 
 /** The palette of the theme in force (plots redraw when it changes). */

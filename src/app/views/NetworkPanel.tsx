@@ -11,7 +11,7 @@ import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { insightFor } from './frameInsight';
 import { drawStrip, maxAbs } from './paramStrips';
-import { datasetFor, GRID } from './runData';
+import { GRID, useRunData } from './runData';
 import { StepInspector } from './StepInspector';
 import { num } from './numbers';
 
@@ -36,10 +36,10 @@ export function NetworkPanel() {
   const outRef = useRef<HTMLSpanElement>(null);
   const healthRef = useRef<HTMLParagraphElement>(null);
   const config = useAppStore((s) => s.config);
-  const { activation, hidden, dataset, points, noise, seed } = config;
+  const { activation, hidden } = config;
+  const data = useRunData().train;
 
   useEffect(() => {
-    const data = datasetFor({ dataset, points, noise, seed });
     let lastHealth = '';
     const draw = () => {
       const insight = insightFor(liveStore.getState().frame, activation, hidden, data, GRID);
@@ -65,7 +65,7 @@ export function NetworkPanel() {
       unsubscribe();
       observer.disconnect();
     };
-  }, [activation, hidden, dataset, points, noise, seed]);
+  }, [activation, hidden, data]);
 
   return (
     <section className="panel network-card" aria-labelledby="network-title" data-testid="network-panel">

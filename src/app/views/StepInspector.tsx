@@ -11,7 +11,7 @@ import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { num, signed } from './numbers';
-import { datasetFor } from './runData';
+import { useRunData } from './runData';
 import { selectPoint, useViewStore } from './viewStore';
 
 /** Most unit rows listed; beyond this, the units that matter most to this point. */
@@ -57,7 +57,7 @@ export function StepInspector() {
   const playing = useAppStore((s) => s.playing);
   const config = useAppStore((s) => s.config);
   const paused = usePausedFrames();
-  const data = datasetFor(config);
+  const data = useRunData().train;
   const live = !playing && paused !== null && paused.now.state !== 'running' && paused.now.params.length === paramLength(config.hidden);
   const index = selected !== null && selected < data.x.length ? selected : null;
 

@@ -5,12 +5,12 @@
  */
 import { useMemo } from 'react';
 import { lossBaselines, type Baselines } from '../../core/baselines';
-import { TARGETS } from '../../core/dataset';
+import { targetFunction } from '../../core/dataset';
 import { formatLoss } from '../format';
 import type { Annotations, Data } from '../plots/plotly';
 import { useAppStore } from '../store';
 import { pinLabels } from './pins';
-import { datasetFor } from './runData';
+import { useRunData } from './runData';
 import { useViewStore, type PinnedRun } from './viewStore';
 
 const FLOOR_COLOR = '#059669';
@@ -19,14 +19,11 @@ const LINE_COLOR = '#64748b';
 /** Baselines of the current data, and the pinned runs with their labels, as React state. */
 export function useLossLayers(): { baselines: Baselines; pinned: readonly PinnedRun[]; labels: readonly string[] } {
   const dataset = useAppStore((s) => s.config.dataset);
-  const points = useAppStore((s) => s.config.points);
-  const noise = useAppStore((s) => s.config.noise);
-  const seed = useAppStore((s) => s.config.seed);
+  const expression = useAppStore((s) => s.config.expression);
+  const { train } = useRunData();
   const pinned = useViewStore((s) => s.pinned);
-  const baselines = useMemo(() => {
-    const data = datasetFor({ dataset, points, noise, seed });
-    return lossBaselines(data.x, data.y, TARGETS[dataset]);
-  }, [dataset, points, noise, seed]);
+  // On the points trained on, against the target the settings name (also for edited points).
+  const baselines = useMemo(() => lossBaselines(train.x, train.y, targetFunction({ dataset, expression })), [train, dataset, expression]);
   const labels = useMemo(() => pinLabels(pinned), [pinned]);
   return { baselines, pinned, labels };
 }

@@ -28,6 +28,7 @@ function frame(step: number): Frame {
     runId: 1,
     step,
     loss: 0.1,
+    testLoss: null,
     losses: Float32Array.from([0.3, 0.2]),
     lossesStart: step - 2,
     curve: Float32Array.from([1, 2, 3]),

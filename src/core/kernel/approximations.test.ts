@@ -65,3 +65,24 @@ it('relu and none are exact', () => {
     expect(Array.from(kernelActivation(name, xs))).toEqual(Array.from(xs, (x) => Math.fround(activate(name, x)) + 0));
   }
 });
+
+it('leaky relu is exact up to the float32 product slope * z', () => {
+  const xs = Float32Array.from([-3, -1e-20, 0, 1e-20, 0.37, 5, -0.25]);
+  expect(Array.from(kernelActivation('leaky-relu', xs))).toEqual(Array.from(xs, (x) => (x > 0 ? x : Math.fround(Math.fround(0.01) * x)) + 0));
+});
+
+// ELU below 0 is 2t / (1 - t) with the tanh approximation t = tanh(z/2): 1 - t is in [1, 2),
+// so the tanh error (3.3e-7 absolute) passes through without cancellation; observed below.
+it('elu stays within 5e-7 of the exact function, is exact above 0, and tends to -1', () => {
+  const got = kernelActivation('elu', XS);
+  let worst = 0;
+  let inexactAbove = 0;
+  XS.forEach((x, i) => {
+    worst = Math.max(worst, Math.abs(got[i]! - activate('elu', x)));
+    if (x > 0 && got[i] !== x) inexactAbove++;
+  });
+  expect(inexactAbove).toBe(0);
+  expect(worst).toBeLessThan(5e-7);
+  expect(got.every(Number.isFinite)).toBe(true);
+  expect(kernelActivation('elu', Float32Array.of(-30, -1e30))[0]).toBe(-1);
+});

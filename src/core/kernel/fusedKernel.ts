@@ -54,7 +54,8 @@ export class FusedKernel {
     grid: Float32Array,
   ) {
     const n = x.length;
-    const np = roundUp(n, LANES);
+    // At least one (masked) vector, so no data (N = 0) still lays out valid buffers.
+    const np = Math.max(roundUp(n, LANES), LANES);
     const hp = roundUp(hidden, LANES);
     const gp = roundUp(grid.length, LANES);
     let top = ALIGN_BYTES; // address 0 left unused

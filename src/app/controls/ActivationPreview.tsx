@@ -1,0 +1,41 @@
+/** A small picture of the chosen activation (solid) and its derivative (dashed), z from -3 to 3. */
+import { ACTIVATION_FORMULAS, activate, activateDerivative, type ActivationName } from '../../core/activations';
+
+const WIDTH = 120;
+const HEIGHT = 64;
+const Z_RANGE = 3;
+const Y_MIN = -1.25;
+const Y_MAX = 3;
+const SAMPLES = 61;
+
+function path(f: (z: number) => number): string {
+  const points: string[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const z = -Z_RANGE + (2 * Z_RANGE * i) / (SAMPLES - 1);
+    const y = Math.min(Y_MAX, Math.max(Y_MIN, f(z)));
+    const px = (i / (SAMPLES - 1)) * WIDTH;
+    const py = HEIGHT - ((y - Y_MIN) / (Y_MAX - Y_MIN)) * HEIGHT;
+    points.push(`${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`);
+  }
+  return points.join('');
+}
+
+export function ActivationPreview({ activation }: { activation: ActivationName }) {
+  const zeroY = HEIGHT - ((0 - Y_MIN) / (Y_MAX - Y_MIN)) * HEIGHT;
+  return (
+    <figure className="activation-preview">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={`${activation} and its derivative, z from -3 to 3`}>
+        <line x1={0} x2={WIDTH} y1={zeroY} y2={zeroY} className="axis" />
+        <line x1={WIDTH / 2} x2={WIDTH / 2} y1={0} y2={HEIGHT} className="axis" />
+        <path d={path((z) => activateDerivative(activation, z))} className="derivative" />
+        <path d={path((z) => activate(activation, z))} className="function" />
+      </svg>
+      <figcaption>
+        <span className="formula">{ACTIVATION_FORMULAS[activation]}</span>
+        <span className="legend">
+          <span className="swatch function" /> a(z) <span className="swatch derivative" /> a′(z)
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The custom target, typed as an expression of x. Applies on Enter or blur when it
+ * compiles and is finite on [-1, 1]; otherwise points at the problem and the last good
+ * target stays in force.
+ */
+import { useEffect, useId, useState } from 'react';
+import { checkExpression } from '../../core/dataset';
+
+interface Props {
+  value: string;
+  onCommit: (expression: string) => void;
+}
+
+export function ExpressionField({ value, onCommit }: Props) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [error, setError] = useState<{ message: string; position: number } | null>(null);
+  useEffect(() => {
+    setText(value);
+    setError(null);
+  }, [value]);
+
+  const commit = () => {
+    const result = checkExpression(text);
+    if (!result.ok) {
+      setError(result);
+      return;
+    }
+    setError(null);
+    if (text !== value) onCommit(text);
+  };
+
+  const messageId = `${id}-msg`;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>Target expression</label>
+      <input
+        id={id}
+        type="text"
+        className="mono"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        aria-invalid={error !== null}
+        aria-describedby={messageId}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            setText(value);
+            setError(null);
+          }
+        }}
+      />
+      {error ? (
+        <p id={messageId} className="field-error" role="alert">
+          {error.position > 0 && error.position <= text.length && (
+            <code className="caret-line" aria-hidden="true">
+              {text.slice(0, error.position)}
+              <mark>{text.slice(error.position, error.position + 1) || ' '}</mark>
+            </code>
+          )}
+          {error.message}
+        </p>
+      ) : (
+        <p id={messageId} className="field-hint">
+          y = f(x), e.g. sin(3*x) + 0.5*x^2 · functions: sin, cos, exp, log, sqrt, abs, tanh…
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/** The learner's own data: edit points on the plot, import and export CSV, clear, regenerate, hold out a test share. */
+import { useId, useRef } from 'react';
+import { MAX_TEST_SHARE } from '../../core/split';
+import { useAppStore } from '../store';
+import { clearData, exportCsv, importCsv, regenerateData, setTestShare } from './dataActions';
+
+export function DataTools() {
+  const fileId = useId();
+  const shareId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const editing = useAppStore((s) => s.editing);
+  const deleting = useAppStore((s) => s.deleting);
+  const note = useAppStore((s) => s.dataNote);
+  const custom = useAppStore((s) => s.customData !== null);
+  const testShare = useAppStore((s) => s.config.testShare);
+  return (
+    <div className="data-tools">
+      <div className="button-row">
+        <button type="button" className="small" aria-pressed={editing} onClick={() => useAppStore.setState({ editing: !editing, deleting: false })}>
+          Edit points
+        </button>
+        {editing && (
+          <button type="button" className="small" aria-pressed={deleting} onClick={() => useAppStore.setState({ deleting: !deleting })}>
+            Delete mode
+          </button>
+        )}
+        <button type="button" className="small" onClick={clearData}>
+          Clear
+        </button>
+        <button type="button" className="small" onClick={regenerateData} disabled={!custom}>
+          Regenerate
+        </button>
+      </div>
+      {editing && <p className="field-hint">Click the plot to add a point, drag one to move it, Shift-click {deleting ? 'or click ' : ''}to remove it.</p>}
+      <div className="button-row">
+        <label htmlFor={fileId} className="file-button small">
+          Import CSV
+        </label>
+        <input
+          id={fileId}
+          ref={fileRef}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importCsv(file);
+            e.target.value = ''; // the same file can be imported again
+          }}
+        />
+        <button type="button" className="small" onClick={exportCsv}>
+          Export CSV
+        </button>
+      </div>
+      {note && (
+        <p className="field-hint data-note" role="status">
+          {note}
+        </p>
+      )}
+      <div className="field">
+        <div className="field-label-row">
+          <label htmlFor={shareId}>Test share</label>
+          <output htmlFor={shareId} className="field-value">
+            {Math.round(testShare * 100)}%
+          </output>
+        </div>
+        <input
+          id={shareId}
+          type="range"
+          min={0}
+          max={MAX_TEST_SHARE}
+          step={0.05}
+          value={testShare}
+          aria-valuetext={`${Math.round(testShare * 100)} percent of points held out`}
+          onChange={(e) => setTestShare(Number(e.target.value))}
+        />
+        <p className="field-hint">Held-out points (hollow) are not trained on; their loss is the test loss.</p>
+      </div>
+    </div>
+  );
+}

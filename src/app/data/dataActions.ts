@@ -1,0 +1,104 @@
+/**
+ * The data a run trains on, owned by the page: generated from the settings (exactly
+ * numpy's), or edited, imported or cleared by the learner. Every change goes to the
+ * worker as `setData`, which keeps the network's weights, so the fit chases the change.
+ */
+import { parseCsv, toCsv } from '../../core/csv';
+import type { LabeledData } from '../../core/protocol';
+import { testMask } from '../../core/split';
+import { downloadText } from '../download';
+import { useAppStore } from '../store';
+import { generatedFor } from '../views/runData';
+import { send } from '../workerClient';
+
+/** The data generated from the current settings, with its seeded split. */
+export function generatedData(): LabeledData {
+  return generatedFor(useAppStore.getState().config);
+}
+
+/** The data in force: the learner's own, or the generated data. */
+export function currentData(): LabeledData {
+  return useAppStore.getState().customData ?? generatedData();
+}
+
+function setCustom(data: LabeledData, note: string | null = null): void {
+  useAppStore.setState({ customData: data, dataNote: note });
+  send({ type: 'setData', data });
+}
+
+/** Appends to a float32 array (edits are rare; the copy is fine). */
+function appended<T extends Float32Array | Uint8Array>(array: T, value: number): T {
+  const out = new (array.constructor as new (n: number) => T)(array.length + 1);
+  out.set(array);
+  out[array.length] = value;
+  return out;
+}
+
+function without<T extends Float32Array | Uint8Array>(array: T, index: number): T {
+  const out = new (array.constructor as new (n: number) => T)(array.length - 1);
+  out.set(array.subarray(0, index));
+  out.set(array.subarray(index + 1), index);
+  return out;
+}
+
+/** Most points the learner can have (the Points setting's own maximum). */
+const MAX_POINTS = 5000;
+
+export function addPoint(x: number, y: number): void {
+  const data = currentData();
+  if (data.x.length >= MAX_POINTS) {
+    useAppStore.setState({ dataNote: `At most ${MAX_POINTS} points.` });
+    return;
+  }
+  const share = useAppStore.getState().config.testShare;
+  setCustom({ x: appended(data.x, x), y: appended(data.y, y), test: appended(data.test, Math.random() < share ? 1 : 0) });
+}
+
+export function movePoint(index: number, x: number, y: number): void {
+  const data = currentData();
+  const moved = { x: data.x.slice(), y: data.y.slice(), test: data.test };
+  moved.x[index] = x;
+  moved.y[index] = y;
+  setCustom(moved);
+}
+
+export function removePoint(index: number): void {
+  const data = currentData();
+  setCustom({ x: without(data.x, index), y: without(data.y, index), test: without(data.test, index) });
+}
+
+export function clearData(): void {
+  setCustom({ x: new Float32Array(0), y: new Float32Array(0), test: new Uint8Array(0) }, 'No data: click “Edit points” and click on the plot to add some, or Regenerate.');
+}
+
+/** Back to the data the settings generate. */
+export function regenerateData(): void {
+  useAppStore.setState({ customData: null, dataNote: null });
+  send({ type: 'setData', data: generatedData() });
+}
+
+/** Reads a CSV file; a bad file changes nothing and says why. */
+export async function importCsv(file: File): Promise<void> {
+  const result = parseCsv(await file.text());
+  if (!result.ok) {
+    useAppStore.setState({ dataNote: `${file.name}: ${result.message}` });
+    return;
+  }
+  const { x, y } = result.data;
+  const { config } = useAppStore.getState();
+  const note = `${file.name}: ${x.length} points imported.${result.note ? ` ${result.note}` : ''}`;
+  setCustom({ x, y, test: testMask(x.length, config.testShare, config.seed) }, note);
+}
+
+export function exportCsv(): void {
+  downloadText('data.csv', toCsv(currentData()), 'text/csv');
+}
+
+/** A new held-out share: the split is drawn again from the seed, weights are kept. */
+export function setTestShare(testShare: number): void {
+  const state = useAppStore.getState();
+  useAppStore.setState({ config: { ...state.config, testShare } });
+  const data = state.customData ? { ...state.customData, test: testMask(state.customData.x.length, testShare, state.config.seed) } : generatedData();
+  if (state.customData) useAppStore.setState({ customData: data });
+  send({ type: 'setData', data });
+}
