@@ -6,7 +6,7 @@ import { clearLive } from './liveStore';
 import { useAppStore, type AppState } from './store';
 import { connectWorker, disconnectWorker, send } from './workerClient';
 
-function startRun(): void {
+export function startRun(): void {
   const { runId, config, playing, preset } = useAppStore.getState();
   const next = runId + 1;
   useAppStore.setState({ runId: next, runState: 'starting', divergedAt: null });

@@ -145,6 +145,19 @@ export class TrainingRun {
     out[3 * h] = l2!.b[0]!;
   }
 
+  /** Loads [w1 (H), b1 (H), w2 (H), b2] into the network (the kernel's memory when it trains); false when the length is wrong. */
+  setParams(params: Float32Array): boolean {
+    if (params.length !== this.paramLength()) return false;
+    const [l1, l2] = this.net.layers;
+    const h = l1!.outDim;
+    l1!.w.set(params.subarray(0, h));
+    l1!.b.set(params.subarray(h, 2 * h));
+    l2!.w.set(params.subarray(2 * h, 3 * h));
+    l2!.b[0] = params[3 * h]!;
+    this.divergedAt = null;
+    return true;
+  }
+
   /** The last step's summed gradients (the tutorial's gw, gb) in the same layout; zeros before the first step. */
   lastGradients(out: Float32Array): void {
     const [g1, g2] = this.gradients;

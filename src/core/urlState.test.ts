@@ -4,7 +4,7 @@ import { ACTIVATIONS } from './activations';
 import { DEFAULT_CONFIG, SPEED_STOPS, validateConfig, type RunConfig } from './config';
 import { DATASETS } from './dataset';
 import { PRESET_IDS, PRESETS } from './presets';
-import { MAX_QUERY_LENGTH, parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from './urlState';
+import { HIDEABLE_CONTROLS, MAX_QUERY_LENGTH, parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from './urlState';
 
 /** Any valid configuration, drawn from the same ranges the controls accept. */
 const validConfig: fc.Arbitrary<RunConfig> = fc.record({
@@ -20,10 +20,10 @@ const validConfig: fc.Arbitrary<RunConfig> = fc.record({
 
 /** Any state the page can be in: a preset's settings hold while the preset is named. */
 const validState: fc.Arbitrary<UrlSettings> = fc
-  .tuple(validConfig, fc.constantFrom(null, ...PRESET_IDS))
-  .map(([config, preset]) => ({ ...config, ...(preset ? PRESETS[preset].settings : {}), preset }));
+  .tuple(validConfig, fc.constantFrom(null, ...PRESET_IDS), fc.subarray([...HIDEABLE_CONTROLS]))
+  .map(([config, preset, hide]) => ({ ...config, ...(preset ? PRESETS[preset].settings : {}), preset, hide }));
 
-const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null };
+const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null, hide: [] };
 
 describe('URL state', () => {
   it('defaults make an empty query, and an empty query changes nothing', () => {
@@ -49,6 +49,19 @@ describe('URL state', () => {
     expect(settingsFromUrl(parseUrlState('?preset=fit-line&seed=4').settings)).toMatchObject({ preset: 'fit-line', seed: 4 });
     expect(settingsFromUrl(parseUrlState('?preset=fit-line&hidden=7').settings)).toMatchObject({ preset: null, hidden: 7, points: 10 });
     expect(parseUrlState('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
+  });
+
+  it('hides controls by their URL keys, in schema order, without repeats', () => {
+    const state: UrlSettings = { ...DEFAULT_STATE, activation: 'tanh', hide: ['seed', 'dataset', 'learningRate'] };
+    expect(serializeUrlState(state)).toBe('?activation=tanh&hide=dataset%2Cseed%2Clr');
+    expect(settingsFromUrl(parseUrlState('?hide=lr,dataset,lr&preset=square-none').settings)).toMatchObject({
+      hide: ['dataset', 'learningRate'],
+      preset: 'square-none',
+    });
+    expect(parseUrlState('?hide=').settings).toEqual({ hide: [] });
+    const bad = parseUrlState('?hide=dataset,rm%20-rf&hidden=4');
+    expect(bad.settings).toEqual({ hidden: 4 });
+    expect(bad.problems[0]).toMatch(/^hide="dataset,rm -rf" is not valid \(a comma-separated list of dataset/);
   });
 
   it('keeps what is good, reports what is bad, ignores unknown keys', () => {
@@ -80,7 +93,7 @@ describe('URL state', () => {
   });
 
   it('never throws and only ever yields valid settings, whatever the string (fuzz)', () => {
-    const keys = ['dataset', 'points', 'noise', 'seed', 'hidden', 'activation', 'lr', 'speed', 'x', '__proto__', 'constructor'];
+    const keys = ['dataset', 'points', 'noise', 'seed', 'hidden', 'activation', 'lr', 'speed', 'hide', 'x', '__proto__', 'constructor'];
     const pair = fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double().map(String)));
     const query = fc.oneof(
       fc.string({ maxLength: 300 }),
@@ -93,7 +106,9 @@ describe('URL state', () => {
         const { settings, problems } = parseUrlState(q);
         expect(Array.isArray(problems)).toBe(true);
         expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
-        expect(validateConfig({ ...DEFAULT_CONFIG, ...settings })).toEqual([]);
+        const { hide, ...config } = settings;
+        expect(validateConfig({ ...DEFAULT_CONFIG, ...config })).toEqual([]);
+        for (const c of hide ?? []) expect(HIDEABLE_CONTROLS).toContain(c);
         for (const p of problems) expect(p).toMatch(/^[\x20-\x7e…]*$/);
       }),
       { seed: 7, numRuns: 2000 },

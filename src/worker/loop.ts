@@ -113,6 +113,14 @@ export class TrainerLoop {
         this.reanchor();
         this.wake();
         return;
+      case 'setParams':
+        if (msg.runId !== this.runId || !this.run?.setParams(msg.params)) return;
+        this.run.step = this.pendingStart = this.rateStep = msg.step;
+        this.pendingCount = 0;
+        this.dirty = true;
+        this.reanchor();
+        this.wake();
+        return;
       case 'frameAck':
         this.awaitingAck = false;
         if (this.dirty) this.wake();
