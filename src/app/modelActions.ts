@@ -22,10 +22,10 @@ export function loadModel(model: LoadedModel): void {
   send({ type: 'setParams', runId: useAppStore.getState().runId, params: model.params, step: model.step });
 }
 
-/** Reads a chosen file; resolves to an error message, or null when the model was loaded. */
-export async function importModelFile(file: File): Promise<string | null> {
+/** Reads a chosen file and loads it; a bad file changes nothing and says why. */
+export async function importModelFile(file: File): Promise<{ ok: true; step: number } | { ok: false; message: string }> {
   const read = readModelFile(await file.text());
-  if (!read.ok) return read.message;
+  if (!read.ok) return read;
   loadModel(read.model);
-  return null;
+  return { ok: true, step: read.model.step };
 }

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import type { PresetId } from '../core/presets';
 import type { RunState } from '../core/protocol';
+import type { HideableControl } from '../core/urlState';
 import type { Theme, ThemeChoice } from './theme';
 
 export interface AppState {
@@ -29,6 +30,8 @@ export interface AppState {
   theme: Theme;
   /** What was wrong with the link the page was opened with, until dismissed. */
   urlNotice: string[] | null;
+  /** Controls the link hides (a lesson's fixed settings). */
+  hiddenControls: HideableControl[];
 }
 
 export const initialState: AppState = {
@@ -43,6 +46,7 @@ export const initialState: AppState = {
   themeChoice: 'system',
   theme: 'light',
   urlNotice: null,
+  hiddenControls: [],
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

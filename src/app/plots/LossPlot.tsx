@@ -5,6 +5,7 @@ import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
 import { axis, baseLayout, palette, Plotly, PLOT_CONFIG } from './plotly';
+import { t, useLanguage } from '../i18n';
 
 /**
  * Tick spacing for a log axis: 1, 2, 5 per decade over a short range, one label per
@@ -30,6 +31,7 @@ export function LossPlot() {
   const logScale = useAppStore((s) => s.logScale);
   const { baselines, pinned, labels } = useLossLayers();
   const theme = useAppStore((s) => s.theme);
+  const language = useLanguage((s) => s.language);
 
   useEffect(() => {
     const div = ref.current!;
@@ -42,8 +44,8 @@ export function LossPlot() {
       ...baseLayout(),
       showlegend: false,
       margin: { l: 60, r: 12, t: 8, b: 40 },
-      xaxis: axis('step', { rangemode: 'tozero' as const }),
-      yaxis: axis('loss (MSE)', { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
+      xaxis: axis(t().axisStep, { rangemode: 'tozero' as const }),
+      yaxis: axis(t().axisLoss, { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
     };
     let revision = 0;
     const pinnedTraces = pinnedLossTraces(pinned, labels);
@@ -69,7 +71,7 @@ export function LossPlot() {
         PLOT_CONFIG,
       );
     });
-  }, [logScale, baselines, pinned, labels, theme]);
+  }, [logScale, baselines, pinned, labels, theme, language]);
 
   useEffect(() => {
     const div = ref.current!;
