@@ -3,7 +3,7 @@
  * hides them (the `hide` key of the URL). A native modal dialog: focus moves in, Escape
  * closes, focus returns to the button.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { HIDEABLE_CONTROLS, type HideableControl } from '../core/urlState';
 import { controlLabel } from './controls/FixedSettings';
 import { useT } from './i18n';
@@ -15,12 +15,18 @@ export function ShareDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [hide, setHide] = useState<HideableControl[]>([]);
   const [copied, setCopied] = useState(false);
+  // Rendered only while open, so its checkboxes never shadow the panel's own labels.
+  const [isOpen, setOpen] = useState(false);
   const url = shareableUrl(hide);
+
+  useEffect(() => {
+    if (isOpen) dialog.current?.showModal();
+  }, [isOpen]);
 
   const open = () => {
     setHide(useAppStore.getState().hiddenControls);
     setCopied(false);
-    dialog.current?.showModal();
+    setOpen(true);
   };
   const toggle = (control: HideableControl, on: boolean) => {
     setCopied(false);
@@ -41,7 +47,8 @@ export function ShareDialog() {
       <button type="button" className="small" onClick={open} aria-haspopup="dialog">
         {t.share}
       </button>
-      <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title">
+      {isOpen && (
+      <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={() => setOpen(false)}>
         <h2 id="share-title">{t.shareTitle}</h2>
         <p>{t.shareIntro}</p>
         <fieldset className="share-options">
@@ -66,6 +73,7 @@ export function ShareDialog() {
           </form>
         </div>
       </dialog>
+      )}
     </>
   );
 }
