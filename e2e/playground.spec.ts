@@ -123,13 +123,46 @@ test('phone width: everything fits in 360 px', async ({ page }) => {
 
 test('a run that diverges stops with a message; a lower rate and Reset bring it back', async ({ page, consoleErrors }) => {
   await typeInto(page, 'Learning rate', '5');
+  await expect(page.getByTestId('lr-advice')).toContainText('may blow up');
   await expect(page.getByRole('alert')).toContainText(/Diverged at step \d+: lower the learning rate/);
-  await expect(page.getByRole('button', { name: 'Play', exact: true }).or(page.getByRole('button', { name: 'Pause', exact: true }))).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeDisabled();
+  // The last good weights are kept: the curve on screen is finite.
+  expect((await traceY(page, 'fit-plot', 'fit')).every(Number.isFinite)).toBe(true);
   await page.screenshot({ path: `${SHOTS}/diverged.png`, fullPage: true });
   await typeInto(page, 'Learning rate', '0.01');
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await waitForStep(page, 50);
   expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('rescue: lower the learning rate x0.1 and resume from the last good step, or rewind there', async ({ page, consoleErrors }) => {
+  await typeInto(page, 'Hidden units', '1024');
+  await page.getByLabel('Activation', { exact: true }).selectOption('tanh');
+  await expect(page.getByRole('alert')).toContainText(/Diverged at step \d+/);
+  const rewind = page.getByRole('button', { name: /^Rewind to step \d+$/ });
+  const goodStep = Number((await rewind.textContent())!.match(/\d+/)![0]);
+  await rewind.click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect.poll(() => readNumber(page, 'step')).toBe(goodStep);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  // Play at the same rate blows up again; then lower it and go on.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(/Diverged/);
+  let rate = 0.01;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const lower = page.getByRole('button', { name: 'Lower learning rate ×0.1 and resume', exact: true });
+    if (!(await lower.isVisible())) break;
+    await lower.click();
+    rate /= 10;
+    await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue(String(Number(rate.toPrecision(6))));
+    await page.waitForTimeout(1500);
+  }
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const step = await readNumber(page, 'step');
+  await waitForStep(page, step + 20);
+  const losses = await traceY(page, 'loss-plot', 'loss');
+  expect(losses.every(Number.isFinite)).toBe(true);
   expect(consoleErrors).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { installTheme } from './theme';
 import { ThemeSwitch } from './ThemeSwitch';
 import { FitPlot } from './plots/FitPlot';
 import { LossPlot } from './plots/LossPlot';
+import { Rescue } from './Rescue';
 import { StatusLine } from './StatusLine';
 import { Announcer } from './Announcer';
 import { CopyLink } from './CopyLink';
@@ -75,6 +76,7 @@ export function App() {
         <ControlPanel />
         <div className="stage">
           <Transport />
+          <Rescue />
           <section className="panel plot-card" aria-labelledby="fit-title">
             <div className="card-head">
               <h2 id="fit-title">{t.fit}</h2>

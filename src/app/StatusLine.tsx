@@ -21,7 +21,7 @@ export function StatusLine() {
   }
   if (runState === 'diverged') {
     return (
-      <div className="status status-error" role="alert" data-testid="status">
+      <div className="status status-error" data-testid="status">
         {t.divergedStatus(divergedAt)}
       </div>
     );

@@ -2,7 +2,7 @@
 import { RESTART_KEYS, type RunConfig } from '../core/config';
 import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import { MAX_SEED } from '../core/rng';
-import { clearLive } from './liveStore';
+import { clearLive, liveStore } from './liveStore';
 import { useAppStore, type AppState } from './store';
 import { connectWorker, disconnectWorker, send } from './workerClient';
 
@@ -90,4 +90,23 @@ export function randomizeSeed(): void {
 
 export function setLogScale(logScale: boolean): void {
   useAppStore.setState({ logScale });
+}
+
+/**
+ * After divergence: back to the last good weights and their step (the loss history is cut
+ * there too), either with the learning rate divided by 10 and training on, or paused.
+ */
+export function rescueRun(lowerRate: boolean): void {
+  const { config, rescueStep } = useAppStore.getState();
+  if (rescueStep === null) return;
+  liveStore.getState().history.truncateAfter(rescueStep);
+  const learningRate = lowerRate ? Number((config.learningRate / 10).toPrecision(6)) : null;
+  useAppStore.setState({
+    config: learningRate === null ? config : { ...config, learningRate },
+    playing: lowerRate,
+    runState: lowerRate ? 'running' : 'paused',
+    divergedAt: null,
+    rescueStep: null,
+  });
+  send({ type: 'rescue', learningRate, resume: lowerRate });
 }

@@ -20,6 +20,8 @@ export interface AppState {
   /** What the worker last said about the current run ('starting' until its first frame). */
   runState: RunState | 'starting';
   divergedAt: number | null;
+  /** Step of the last good weights of a diverged run (where a rescue goes back to). */
+  rescueStep: number | null;
   /** Message when the worker failed to load or crashed. */
   workerError: string | null;
   /** Loss plot on a logarithmic y axis. */
@@ -41,6 +43,7 @@ export const initialState: AppState = {
   runId: 0,
   runState: 'starting',
   divergedAt: null,
+  rescueStep: null,
   workerError: null,
   logScale: true,
   themeChoice: 'system',

@@ -19,6 +19,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     state: 'running',
     divergedAt: null,
     reachedStop: false,
+    checkpointStep: 0,
   };
 }
 

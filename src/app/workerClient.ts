@@ -43,7 +43,7 @@ export function handleWorkerMessage(msg: FromWorker): void {
   // The run reached its preset's stop step and the worker paused it: show Play.
   if (msg.reachedStop) useAppStore.setState({ playing: false });
   if (msg.state !== runState || msg.divergedAt !== divergedAt) {
-    useAppStore.setState({ runState: msg.state, divergedAt: msg.divergedAt });
+    useAppStore.setState({ runState: msg.state, divergedAt: msg.divergedAt, rescueStep: msg.divergedAt === null ? null : msg.checkpointStep });
   }
   if (!ackScheduled) {
     ackScheduled = true;

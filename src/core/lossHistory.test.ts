@@ -100,3 +100,18 @@ describe('LossHistory', () => {
     expect(() => new LossHistory(8)).not.toThrow();
   });
 });
+
+describe('truncateAfter', () => {
+  it('forgets the losses after a step and goes on from there', () => {
+    const h = new LossHistory(8);
+    h.append(0, [5, 4, 3, 2, 1, 0.5]);
+    h.truncateAfter(2);
+    const steps = new Float64Array(9);
+    const losses = new Float32Array(9);
+    expect(Array.from(steps.subarray(0, h.snapshot(steps, losses)))).toEqual([0, 1, 2]);
+    h.append(3, [2.5]);
+    const n = h.snapshot(steps, losses);
+    expect(Array.from(steps.subarray(0, n))).toEqual([0, 1, 2, 3]);
+    expect(losses[n - 1]).toBe(2.5);
+  });
+});

@@ -41,6 +41,16 @@ export class LossHistory {
     this.lastLoss = NaN;
   }
 
+  /** Forgets every loss recorded after `step` (a run rewound to it goes on from there). */
+  truncateAfter(step: number): void {
+    let n = this.length;
+    while (n > 0 && this.steps[n - 1]! > step) n--;
+    this.length = n;
+    this.resetPending();
+    this.lastStep = n > 0 ? this.steps[n - 1]! : -1;
+    this.lastLoss = n > 0 ? this.losses[n - 1]! : NaN;
+  }
+
   /** Appends losses recorded at consecutive steps, the first at `firstStep`. */
   append(firstStep: number, values: ArrayLike<number>): void {
     for (let k = 0; k < values.length; k++) this.push(firstStep + k, values[k]!);

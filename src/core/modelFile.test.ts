@@ -48,14 +48,15 @@ describe('model file', () => {
       const read = readModelFile(JSON.stringify(modelFile(CONFIG, original.step, snapshot(original))));
       if (!read.ok) throw new Error(read.message);
       const restored = new TrainingRun(CONFIG, undefined, { engine });
-      expect(restored.setParams(read.model.params)).toBe(true);
+      expect(restored.load(read.model.params, read.model.step)).toBe(true);
+      expect(restored.step).toBe(30);
       expect(Array.from(snapshot(restored))).toEqual(Array.from(snapshot(original)));
       const a = new Float32Array(10);
       const b = new Float32Array(10);
       original.train(10, CONFIG.learningRate, a, 0);
       restored.train(10, CONFIG.learningRate, b, 0);
       expect(Array.from(b)).toEqual(Array.from(a));
-      expect(restored.setParams(new Float32Array(5))).toBe(false);
+      expect(restored.load(new Float32Array(5), 0)).toBe(false);
     });
   }
 

@@ -23,6 +23,11 @@ export type ToWorker =
   | { type: 'setSpeed'; speed: number }
   /** Load saved weights [w1, b1, w2, b2] into run `runId` and continue from `step` (model import). */
   | { type: 'setParams'; runId: number; params: Float32Array; step: number }
+  /**
+   * After divergence: back to the last good parameters and their step, with a new learning
+   * rate if given, then resume or stay paused.
+   */
+  | { type: 'rescue'; learningRate: number | null; resume: boolean }
   /** The page has drawn the last frame and can take another: paces frames to the display. */
   | { type: 'frameAck' };
 
@@ -53,6 +58,8 @@ export interface Frame {
   divergedAt: number | null;
   /** The run reached its stop step since the last frame and the worker paused it. */
   reachedStop: boolean;
+  /** Step of the last good parameters, where a rescue goes back to. */
+  checkpointStep: number;
 }
 
 export type FromWorker =

@@ -30,6 +30,11 @@ export interface LayerGradients {
   readonly b: ArrayLike<number>;
 }
 
+/** A loss this many times the first step's is treated as divergence (it is on its way to Infinity). */
+export const EXPLODE_RATIO = 1e6;
+/** Floor under the first loss for that test, so a near-perfect start does not trip it. */
+const MIN_REFERENCE_LOSS = 1e-6;
+
 /** The engine 'auto' resolves to here. */
 export function defaultEngine(): Engine {
   return simdSupported() ? 'wasm' : 'ts';
@@ -54,8 +59,13 @@ export class TrainingRun {
   readonly grid: Float32Array;
   /** Steps taken so far. */
   step = 0;
-  /** Step at which the loss or a parameter stopped being finite, or null. */
+  /** Step at which the loss or a parameter stopped being finite, or the loss exploded; or null. */
   divergedAt: number | null = null;
+  /** Step of the last known good parameters (see saveCheckpoint). */
+  checkpointStep = 0;
+  private checkpoint: Float32Array;
+  /** Loss of the first step, the yardstick for "exploded". */
+  private firstLoss: number | null = null;
   readonly engine: Engine;
   /** The last step's summed gradients per layer (zero before the first step). */
   readonly gradients: readonly LayerGradients[];
@@ -86,6 +96,8 @@ export class TrainingRun {
     }
     this.ws = createWorkspace(this.net, this.data.x.length);
     this.gridWs = createWorkspace(this.net, grid.length);
+    this.checkpoint = new Float32Array(paramLength(config.hidden));
+    this.saveCheckpoint();
     const k = this.kernel;
     this.gradients = k
       ? [{ w: k.gw1, b: k.gb1 }, { w: k.gw2, b: k.gb2 }]
@@ -103,11 +115,7 @@ export class TrainingRun {
       for (let k = 0; k < count; k++) {
         const loss = kernel.step(learningRate);
         lossOut[offset + k] = loss;
-        this.step++;
-        if (!Number.isFinite(loss) || !kernel.parametersFinite()) {
-          this.divergedAt = this.step;
-          return k + 1;
-        }
+        if (this.blewUp(loss, kernel.parametersFinite())) return k + 1;
       }
       return count;
     }
@@ -115,13 +123,49 @@ export class TrainingRun {
     for (let k = 0; k < count; k++) {
       const loss = trainStep(this.net, this.ws, x, y, learningRate);
       lossOut[offset + k] = loss;
-      this.step++;
-      if (!Number.isFinite(loss) || !parametersFinite(this.net)) {
-        this.divergedAt = this.step;
-        return k + 1;
-      }
+      if (this.blewUp(loss, parametersFinite(this.net))) return k + 1;
     }
     return count;
+  }
+
+  /**
+   * Counts the step and checks it: a loss or parameter that is not finite, or a loss that
+   * has exploded past EXPLODE_RATIO times the first one, marks the run diverged.
+   */
+  private blewUp(loss: number, paramsFinite: boolean): boolean {
+    if (this.step === 0 || this.firstLoss === null) this.firstLoss = loss;
+    this.step++;
+    const exploded = loss > EXPLODE_RATIO * Math.max(this.firstLoss, MIN_REFERENCE_LOSS);
+    if (Number.isFinite(loss) && paramsFinite && !exploded) return false;
+    this.divergedAt = this.step;
+    // Keep the last good weights rather than the blown-up ones: the learner can resume from them.
+    this.setParams(this.checkpoint);
+    return true;
+  }
+
+  /** Writes parameters in the snapshotParams layout back into the network (or kernel). */
+  setParams(params: Float32Array): void {
+    const [l1, l2] = this.net.layers;
+    const h = l1!.outDim;
+    l1!.w.set(params.subarray(0, h));
+    l1!.b.set(params.subarray(h, 2 * h));
+    l2!.w.set(params.subarray(2 * h, 3 * h));
+    l2!.b[0] = params[3 * h]!;
+  }
+
+  /** Remembers the current parameters and step as the last known good ones. */
+  saveCheckpoint(): void {
+    if (this.divergedAt !== null) return;
+    this.snapshotParams(this.checkpoint);
+    this.checkpointStep = this.step;
+  }
+
+  /** Back to the last checkpoint: its parameters and step; the run can train again. */
+  rewind(): void {
+    this.firstLoss = null;
+    this.setParams(this.checkpoint);
+    this.step = this.checkpointStep;
+    this.divergedAt = null;
   }
 
   /** Loss of the current parameters (what the next step will record). */
@@ -145,16 +189,14 @@ export class TrainingRun {
     out[3 * h] = l2!.b[0]!;
   }
 
-  /** Loads [w1 (H), b1 (H), w2 (H), b2] into the network (the kernel's memory when it trains); false when the length is wrong. */
-  setParams(params: Float32Array): boolean {
+  /** Loads saved parameters reached at `step` (model import) as the new good checkpoint; false when the length is wrong. */
+  load(params: Float32Array, step: number): boolean {
     if (params.length !== this.paramLength()) return false;
-    const [l1, l2] = this.net.layers;
-    const h = l1!.outDim;
-    l1!.w.set(params.subarray(0, h));
-    l1!.b.set(params.subarray(h, 2 * h));
-    l2!.w.set(params.subarray(2 * h, 3 * h));
-    l2!.b[0] = params[3 * h]!;
+    this.setParams(params);
+    this.step = step;
     this.divergedAt = null;
+    this.firstLoss = null;
+    this.saveCheckpoint();
     return true;
   }
 

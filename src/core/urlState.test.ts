@@ -44,7 +44,7 @@ describe('URL state', () => {
   });
 
   it('a preset link opens the experiment; overriding its settings makes it Custom', () => {
-    expect(serializeUrlState({ ...DEFAULT_CONFIG, ...PRESETS['square-none'].settings, preset: 'square-none' })).toBe('?preset=square-none');
+    expect(serializeUrlState({ ...DEFAULT_CONFIG, ...PRESETS['square-none'].settings, preset: 'square-none', hide: [] })).toBe('?preset=square-none');
     expect(settingsFromUrl(parseUrlState('?preset=fit-line').settings)).toMatchObject({ preset: 'fit-line', points: 10, hidden: 3, dataset: 'linear' });
     expect(settingsFromUrl(parseUrlState('?preset=fit-line&seed=4').settings)).toMatchObject({ preset: 'fit-line', seed: 4 });
     expect(settingsFromUrl(parseUrlState('?preset=fit-line&hidden=7').settings)).toMatchObject({ preset: null, hidden: 7, points: 10 });

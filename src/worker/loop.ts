@@ -114,18 +114,35 @@ export class TrainerLoop {
         this.wake();
         return;
       case 'setParams':
-        if (msg.runId !== this.runId || !this.run?.setParams(msg.params)) return;
-        this.run.step = this.pendingStart = this.rateStep = msg.step;
+        if (msg.runId !== this.runId || !this.run?.load(msg.params, msg.step)) return;
+        this.pendingStart = this.rateStep = msg.step;
         this.pendingCount = 0;
         this.dirty = true;
         this.reanchor();
         this.wake();
+        return;
+      case 'rescue':
+        this.rescue(msg.learningRate, msg.resume);
         return;
       case 'frameAck':
         this.awaitingAck = false;
         if (this.dirty) this.wake();
         return;
     }
+  }
+
+  /** Rewinds a diverged run to its last good step; losses buffered past it are dropped. */
+  private rescue(learningRate: number | null, resume: boolean): void {
+    const run = this.run;
+    if (!run || run.divergedAt === null) return;
+    run.rewind();
+    if (learningRate !== null) this.learningRate = learningRate;
+    this.playing = resume;
+    this.pendingCount = 0;
+    this.pendingStart = run.step;
+    this.dirty = true;
+    this.reanchor();
+    this.wake();
   }
 
   private begin(runId: number): void {
@@ -254,6 +271,7 @@ export class TrainerLoop {
   }
 
   private sendFrame(run: TrainingRun, now: number): void {
+    run.saveCheckpoint();
     if (now - this.rateTime >= RATE_WINDOW_MS) {
       this.stepsPerSecond = ((run.step - this.rateStep) * 1000) / (now - this.rateTime);
       this.rateTime = now;
@@ -281,6 +299,7 @@ export class TrainerLoop {
       state: this.state(run),
       divergedAt: run.divergedAt,
       reachedStop: this.reachedStop,
+      checkpointStep: run.checkpointStep,
     };
     this.reachedStop = false;
     this.pendingStart = run.step;

@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { ExperimentPanel } from './ExperimentPanel';
 import { FixedSettings, useShown } from './FixedSettings';
+import { LearningRateAdvice } from './LearningRateAdvice';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { SpeedField } from './SpeedField';
@@ -54,6 +55,7 @@ export function ControlPanel() {
           {shown('learningRate') && (
             <NumberField label={t.learningRate} value={config.learningRate} spec={NUMERIC_SPECS.learningRate} onCommit={(learningRate) => updateConfig({ learningRate })} hint={t.learningRateHint} />
           )}
+          {shown('learningRate') && <LearningRateAdvice />}
           {shown('speed') && <SpeedField value={config.speed} onChange={(speed) => updateConfig({ speed })} />}
         </section>
       )}

@@ -21,7 +21,7 @@ export const en = {
   starting: 'Starting…',
   training: 'Training',
   paused: 'Paused',
-  divergedStatus: (step: number | null) => `Diverged at step ${step ?? '?'}: lower the learning rate, then press Reset.`,
+  divergedStatus: (step: number | null) => `Diverged at step ${step ?? '?'}`,
   restart: 'Restart',
   announce: (prefix: 'diverged' | 'paused' | '', step: number, loss: string) =>
     `${prefix === 'diverged' ? 'Diverged. ' : prefix === 'paused' ? 'Paused. ' : ''}Step ${step}, loss ${loss}.`,

@@ -14,7 +14,7 @@ export const zh: Messages = {
   starting: '启动中…',
   training: '训练中',
   paused: '已暂停',
-  divergedStatus: (step) => `在第 ${step ?? '?'} 步发散：请降低学习率，然后点击“重置”。`,
+  divergedStatus: (step) => `在第 ${step ?? '?'} 步发散`,
   restart: '重新启动',
   announce: (prefix, step, loss) => `${prefix === 'diverged' ? '已发散。' : prefix === 'paused' ? '已暂停。' : ''}第 ${step} 步，损失 ${loss}。`,
   noticeHeading: '此链接中的部分设置未被采用。',

@@ -37,6 +37,7 @@ function frame(step: number): Frame {
     state: 'paused',
     divergedAt: null,
     reachedStop: false,
+    checkpointStep: 0,
   };
 }
 
