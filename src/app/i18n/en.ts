@@ -102,6 +102,8 @@ export const en = {
   loss: 'Loss',
   logScale: 'Log scale',
   exportLossCsv: 'Export loss CSV',
+  plotNoiseFloor: 'noise floor',
+  plotBestLine: 'best straight line',
   axisStep: 'step',
   axisLoss: 'loss (MSE)',
   fitViews: 'Fit plot views',

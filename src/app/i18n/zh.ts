@@ -89,6 +89,8 @@ export const zh: Messages = {
   loss: '损失',
   logScale: '对数坐标',
   exportLossCsv: '导出损失 CSV',
+  plotNoiseFloor: '噪声下限',
+  plotBestLine: '最佳直线',
   axisStep: '步数',
   axisLoss: '损失（均方误差）',
   fitViews: '拟合图显示选项',
