@@ -160,7 +160,9 @@ export const en = {
   lessonSmooth: (name: string) => `${name}: each hidden unit is a smooth step. Weighted sums of steps make smooth curves, so the network can bend to the data.`,
   footer:
     'The network, its initialisation and its update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients, w += lr · gw. Training runs in a Web Worker in float32.',
-  workerStopped: 'The training worker stopped.',
+  workerSilent: 'The training worker stopped responding.',
+  workerFailed: (message: string) => `The training worker failed: ${message}`,
+  workerStopped: (detail: string) => `The training worker stopped${detail ? `: ${detail}` : ''}.`,
 };
 
 /** Every message, with the English literal types widened: what each language must supply. */

@@ -142,5 +142,7 @@ export const zh: Messages = {
   lessonSmooth: (name) => `${name}：每个隐藏单元是一个平滑的台阶。台阶的加权和构成平滑曲线，所以网络可以弯向数据。`,
   footer:
     '网络、它的初始化和更新都来自一篇关于反向传播的 numpy 教程：权重 Normal(0, 0.1)，偏置 0.1，梯度求和，w += lr · gw。训练在 Web Worker 中以 float32 运行。',
-  workerStopped: '训练线程已停止。',
+  workerSilent: '训练线程没有响应。',
+  workerFailed: (message) => `训练线程出错：${message}`,
+  workerStopped: (detail) => `训练线程已停止${detail ? `：${detail}` : ''}。`,
 };
