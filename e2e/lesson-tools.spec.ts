@@ -88,6 +88,7 @@ test('Share… builds a link that hides the ticked controls, from the keyboard',
     await dialog.getByRole('checkbox', { name: label, exact: true }).focus();
     await page.keyboard.press('Space');
   }
+  await page.screenshot({ path: `${SHOTS}/share-dialog.png` });
   const url = await dialog.getByLabel('Link to this run').inputValue();
   expect(new URL(url).searchParams.get('hide')).toBe('preset,hidden,lr,speed');
   expect(new URL(url).searchParams.get('hidden')).toBe('4');

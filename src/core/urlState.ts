@@ -201,7 +201,8 @@ export function serializeUrlState(settings: UrlSettings, defaults: UrlSettings =
     const field = URL_SCHEMA[name] as Field<unknown>;
     const value = settings[name];
     if (value === undefined || field.format(value) === field.format(defaults[name])) continue;
-    parts.push(`${field.key}=${encodeURIComponent(field.format(value))}`);
+    // Commas are legal in a query and keep lists readable (`hide=dataset,seed`).
+    parts.push(`${field.key}=${encodeURIComponent(field.format(value)).replace(/%2C/g, ',')}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
