@@ -18,6 +18,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
+    // The tests find controls by their English names: pin the browser's language.
+    locale: 'en-US',
     launchOptions: { executablePath: findChromium() ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   webServer: {

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { formatLoss } from './format';
 import { liveStore } from './liveStore';
+import { t } from './i18n';
 
 /** Time between announcements while training, ms. */
 const ANNOUNCE_EVERY_MS = 10_000;
@@ -21,8 +22,8 @@ export function Announcer() {
       if (!changed && now - lastAt < ANNOUNCE_EVERY_MS) return;
       lastAt = now;
       lastState = frame.state;
-      const prefix = frame.state === 'diverged' ? 'Diverged. ' : frame.state === 'paused' ? 'Paused. ' : '';
-      ref.current!.textContent = `${prefix}Step ${frame.step}, loss ${formatLoss(frame.loss)}.`;
+      const prefix = frame.state === 'running' ? '' : frame.state;
+      ref.current!.textContent = t().announce(prefix, frame.step, formatLoss(frame.loss));
     });
   }, []);
   return <div ref={ref} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer" />;

@@ -12,6 +12,9 @@ import { Rescue } from './Rescue';
 import { StatusLine } from './StatusLine';
 import { Announcer } from './Announcer';
 import { CopyLink } from './CopyLink';
+import { useT } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ShareDialog } from './ShareDialog';
 import { downloadText } from './download';
 import { liveStore } from './liveStore';
 import { lossHistoryCsv } from '../core/lossCsv';
@@ -26,6 +29,7 @@ import { ViewToggles } from './views/ViewToggles';
 
 export function App() {
   const logScale = useAppStore((s) => s.logScale);
+  const t = useT();
   useEffect(() => {
     startPlayground();
     const uninstallShortcuts = installShortcuts();
@@ -54,13 +58,15 @@ export function App() {
             <path d="M9 15 13 9M9.5 16h3.5M9 17l4 6M19 9l4 6M19 16h3.5M19 23l4-6" stroke="#94a3b8" strokeWidth="1.4" fill="none" />
           </svg>
           <div>
-            <h1>Backprop Playground</h1>
-            <p className="tagline">Watch a 1 → H → 1 network learn by backpropagation, step by step.</p>
+            <h1>{t.title}</h1>
+            <p className="tagline">{t.tagline}</p>
           </div>
         </div>
         <div className="header-tools">
           <StatusLine />
           <CopyLink />
+          <ShareDialog />
+          <LanguageSwitch />
           <ThemeSwitch />
         </div>
       </header>
@@ -73,7 +79,7 @@ export function App() {
           <Rescue />
           <section className="panel plot-card" aria-labelledby="fit-title">
             <div className="card-head">
-              <h2 id="fit-title">Fit</h2>
+              <h2 id="fit-title">{t.fit}</h2>
               <ViewToggles />
             </div>
             <FitLegend />
@@ -81,15 +87,15 @@ export function App() {
           </section>
           <section className="panel plot-card" aria-labelledby="loss-title">
             <div className="card-head">
-              <h2 id="loss-title">Loss</h2>
+              <h2 id="loss-title">{t.loss}</h2>
               <div className="card-tools">
                 <PinButtons />
                 <label className="toggle">
                   <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
-                  Log scale
+                  {t.logScale}
                 </label>
                 <button type="button" className="small" onClick={() => downloadText('loss-history.csv', lossHistoryCsv(liveStore.getState().history), 'text/csv')}>
-                  Export loss CSV
+                  {t.exportLossCsv}
                 </button>
               </div>
             </div>
@@ -102,8 +108,7 @@ export function App() {
         </div>
       </main>
       <footer className="footer">
-        The network, its initialisation and its update are those of a numpy tutorial on backpropagation: weights
-        Normal(0, 0.1), biases 0.1, summed gradients, <code>w += lr · gw</code>. Training runs in a Web Worker in float32.
+        {t.footer}
       </footer>
     </div>
   );

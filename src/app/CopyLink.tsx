@@ -1,11 +1,13 @@
 /** Copies a link that opens exactly this run; says so, or shows the link when the clipboard is unavailable. */
 import { useState } from 'react';
 import { shareableUrl } from './urlSync';
+import { useT } from './i18n';
 
 /** How long the confirmation stays, ms. */
 const CONFIRM_MS = 2000;
 
 export function CopyLink() {
+  const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | string>('idle');
   const copy = async () => {
     const url = shareableUrl();
@@ -23,13 +25,13 @@ export function CopyLink() {
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
-        {state === 'copied' ? 'Copied' : 'Copy link'}
+        {state === 'copied' ? t.copied : t.copyLink}
       </button>
       {state !== 'idle' && state !== 'copied' && (
-        <input className="copy-link-fallback" aria-label="Link to this run" readOnly value={state} onFocus={(e) => e.target.select()} />
+        <input className="copy-link-fallback" aria-label={t.linkToRun} readOnly value={state} onFocus={(e) => e.target.select()} />
       )}
       <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'Link copied to the clipboard' : ''}
+        {state === 'copied' ? t.linkCopied : ''}
       </span>
     </span>
   );

@@ -2,19 +2,21 @@
 import { useId } from 'react';
 import { useAppStore } from './store';
 import { setThemeChoice, type ThemeChoice } from './theme';
+import { useT } from './i18n';
 
-const CHOICES: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+const CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 export function ThemeSwitch() {
   const id = useId();
+  const t = useT();
   const choice = useAppStore((s) => s.themeChoice);
   return (
     <span className="header-select">
-      <label htmlFor={id}>Theme</label>
+      <label htmlFor={id}>{t.theme}</label>
       <select id={id} value={choice} onChange={(e) => setThemeChoice(e.target.value as ThemeChoice)}>
-        {(Object.keys(CHOICES) as ThemeChoice[]).map((c) => (
+        {CHOICES.map((c) => (
           <option key={c} value={c}>
-            {CHOICES[c]}
+            {t.themeNames[c]}
           </option>
         ))}
       </select>

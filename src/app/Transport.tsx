@@ -5,8 +5,10 @@ import { formatLoss, formatRate } from './format';
 import { liveStore } from './liveStore';
 import { subscribeRaf } from './rafSubscribe';
 import { useAppStore } from './store';
+import { useT } from './i18n';
 
 function Readouts() {
+  const t = useT();
   const stepRef = useRef<HTMLSpanElement>(null);
   const lossRef = useRef<HTMLSpanElement>(null);
   const rateRef = useRef<HTMLSpanElement>(null);
@@ -25,19 +27,19 @@ function Readouts() {
   return (
     <dl className="readouts">
       <div>
-        <dt>Step</dt>
+        <dt>{t.readoutStep}</dt>
         <dd>
           <span ref={stepRef} data-testid="step">0</span>
         </dd>
       </div>
       <div>
-        <dt>Loss</dt>
+        <dt>{t.readoutLoss}</dt>
         <dd>
           <span ref={lossRef} data-testid="loss">–</span>
         </dd>
       </div>
       <div>
-        <dt>Steps/s</dt>
+        <dt>{t.readoutRate}</dt>
         <dd>
           <span ref={rateRef} data-testid="rate">0</span>
         </dd>
@@ -60,6 +62,7 @@ function PlayIcon({ playing }: { playing: boolean }) {
 }
 
 export function Transport() {
+  const t = useT();
   const playing = useAppStore((s) => s.playing);
   /** A diverged run or a dead worker cannot go on until Reset or Restart. */
   const blocked = useAppStore((s) => s.runState === 'diverged' || s.workerError !== null);
@@ -70,13 +73,13 @@ export function Transport() {
       <div className="buttons">
         <button type="button" className="primary" onClick={togglePlaying} disabled={blocked}>
           <PlayIcon playing={showPause} />
-          {showPause ? 'Pause' : 'Play'}
+          {showPause ? t.pause : t.play}
         </button>
-        <button type="button" onClick={stepOnce} disabled={blocked} title="Pause and take one step">
-          Step
+        <button type="button" onClick={stepOnce} disabled={blocked} title={t.stepTitle}>
+          {t.step}
         </button>
-        <button type="button" onClick={resetRun} title="Start again from the same seed">
-          Reset
+        <button type="button" onClick={resetRun} title={t.resetTitle}>
+          {t.reset}
         </button>
       </div>
       <Readouts />

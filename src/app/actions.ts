@@ -10,7 +10,7 @@ import { connectWorker, disconnectWorker, send } from './workerClient';
 /** Settings that generate the data: changing one brings back generated data. */
 const DATA_KEYS = ['dataset', 'expression', 'points', 'noise', 'seed'] as const satisfies readonly (keyof RunConfig)[];
 
-function startRun(): void {
+export function startRun(): void {
   const { runId, config, playing, preset, customData } = useAppStore.getState();
   const next = runId + 1;
   useAppStore.setState({ runId: next, runState: 'starting', divergedAt: null });

@@ -2,10 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './lessonTools.css';
+import { installLanguage } from './i18n';
 import { readUrlIntoStore, syncUrlFromStore } from './urlSync';
 
 // The link decides the first run's settings; from then on the address bar follows the settings.
 readUrlIntoStore();
+installLanguage();
 syncUrlFromStore();
 
 createRoot(document.getElementById('root')!).render(

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import type { PresetId } from '../core/presets';
 import type { LabeledData, RunState } from '../core/protocol';
+import type { HideableControl } from '../core/urlState';
 import type { Theme, ThemeChoice } from './theme';
 
 export interface AppState {
@@ -39,6 +40,8 @@ export interface AppState {
   editing: boolean;
   /** In edit mode, a click removes a point (for touch screens, which have no Shift). */
   deleting: boolean;
+  /** Controls the link hides (a lesson's fixed settings). */
+  hiddenControls: HideableControl[];
 }
 
 export const initialState: AppState = {
@@ -58,6 +61,7 @@ export const initialState: AppState = {
   dataNote: null,
   editing: false,
   deleting: false,
+  hiddenControls: [],
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

@@ -4,31 +4,31 @@
  * Parsing and writing are the pure functions of core/urlState.
  */
 import type { RunConfig } from '../core/config';
-import { parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from '../core/urlState';
+import { parseUrlState, serializeUrlState, settingsFromUrl, type HideableControl, type UrlSettings } from '../core/urlState';
 import { useAppStore } from './store';
 
 /** Applies the link's settings to the store; problems become a dismissible notice. */
 export function readUrlIntoStore(): void {
   const { settings, problems } = parseUrlState(window.location.search);
-  const { preset, ...config } = settingsFromUrl(settings);
-  useAppStore.setState({ config: config satisfies RunConfig, preset, urlNotice: problems.length ? problems : null });
+  const { preset, hide, ...config } = settingsFromUrl(settings);
+  useAppStore.setState({ config: config satisfies RunConfig, preset, hiddenControls: hide, urlNotice: problems.length ? problems : null });
 }
 
-function urlSettings(): UrlSettings {
-  const { config, preset } = useAppStore.getState();
-  return { ...config, preset };
+function urlSettings(hide?: HideableControl[]): UrlSettings {
+  const { config, preset, hiddenControls } = useAppStore.getState();
+  return { ...config, preset, hide: hide ?? hiddenControls };
 }
 
-/** The shareable address of the current settings. */
-export function shareableUrl(): string {
+/** The shareable address of the current settings (hiding `hide`, or what this link hides). */
+export function shareableUrl(hide?: HideableControl[]): string {
   const { origin, pathname, hash } = window.location;
-  return `${origin}${pathname}${serializeUrlState(urlSettings())}${hash}`;
+  return `${origin}${pathname}${serializeUrlState(urlSettings(hide))}${hash}`;
 }
 
 /** Keeps the address bar current; returns the unsubscribe. */
 export function syncUrlFromStore(): () => void {
   return useAppStore.subscribe((state, previous) => {
-    if (state.config === previous.config && state.preset === previous.preset) return;
+    if (state.config === previous.config && state.preset === previous.preset && state.hiddenControls === previous.hiddenControls) return;
     const { pathname, hash } = window.location;
     window.history.replaceState(window.history.state, '', `${pathname}${serializeUrlState(urlSettings())}${hash}`);
   });

@@ -5,6 +5,7 @@
  */
 import type { FromWorker, ToWorker } from '../core/protocol';
 import { acceptFrame } from './liveStore';
+import { t } from './i18n';
 import { useAppStore } from './store';
 
 let worker: Worker | null = null;
@@ -26,7 +27,7 @@ function checkWorker(): void {
   }
   if (performance.now() - lastHeardAt > WATCHDOG_MS) {
     disconnectWorker();
-    useAppStore.setState({ workerError: 'The training worker stopped responding.', playing: false });
+    useAppStore.setState({ workerError: t().workerSilent, playing: false });
   }
 }
 
@@ -36,7 +37,7 @@ export function handleWorkerMessage(msg: FromWorker): void {
   const { runId, runState, divergedAt } = useAppStore.getState();
   if (msg.runId !== runId) return; // a frame of a run the user has already left
   if (msg.type === 'error') {
-    useAppStore.setState({ workerError: `The training worker failed: ${msg.message}`, playing: false });
+    useAppStore.setState({ workerError: t().workerFailed(msg.message), playing: false });
     return;
   }
   acceptFrame(msg);
@@ -55,10 +56,10 @@ export function handleWorkerMessage(msg: FromWorker): void {
 }
 
 function onError(event: ErrorEvent | MessageEvent): void {
-  const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+  const detail = event instanceof ErrorEvent && event.message ? event.message : '';
   // Its state can no longer be trusted: Restart builds a fresh worker from the configuration.
   disconnectWorker();
-  useAppStore.setState({ workerError: `The training worker stopped${detail}.`, playing: false });
+  useAppStore.setState({ workerError: t().workerStopped(detail), playing: false });
   event.preventDefault();
 }
 

@@ -33,6 +33,8 @@ export type ToWorker =
   | { type: 'setStopAt'; stopAt: number | null }
   /** Live change, steps per second; Infinity for as fast as possible. */
   | { type: 'setSpeed'; speed: number }
+  /** Load saved weights [w1, b1, w2, b2] into run `runId` and continue from `step` (model import). */
+  | { type: 'setParams'; runId: number; params: Float32Array; step: number }
   /**
    * After divergence: back to the last good parameters and their step, with a new learning
    * rate if given, then resume or stay paused.

@@ -244,6 +244,17 @@ export class TrainingRun {
     out[3 * h] = l2!.b[0]!;
   }
 
+  /** Loads saved parameters reached at `step` (model import) as the new good checkpoint; false when the length is wrong. */
+  load(params: Float32Array, step: number): boolean {
+    if (params.length !== this.paramLength()) return false;
+    this.setParams(params);
+    this.step = step;
+    this.divergedAt = null;
+    this.firstLoss = null;
+    this.saveCheckpoint();
+    return true;
+  }
+
   /** The last step's summed gradients (the tutorial's gw, gb) in the same layout; zeros before the first step. */
   lastGradients(out: Float32Array): void {
     const [g1, g2] = this.gradients;

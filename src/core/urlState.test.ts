@@ -4,7 +4,7 @@ import { ACTIVATIONS } from './activations';
 import { DEFAULT_CONFIG, SPEED_STOPS, validateConfig, type RunConfig } from './config';
 import { DATASETS } from './dataset';
 import { PRESET_IDS, PRESETS } from './presets';
-import { MAX_QUERY_LENGTH, parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from './urlState';
+import { HIDEABLE_CONTROLS, MAX_QUERY_LENGTH, parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from './urlState';
 
 /** Any valid configuration, drawn from the same ranges the controls accept. */
 const validConfig: fc.Arbitrary<RunConfig> = fc.record({
@@ -22,10 +22,10 @@ const validConfig: fc.Arbitrary<RunConfig> = fc.record({
 
 /** Any state the page can be in: a preset's settings hold while the preset is named. */
 const validState: fc.Arbitrary<UrlSettings> = fc
-  .tuple(validConfig, fc.constantFrom(null, ...PRESET_IDS))
-  .map(([config, preset]) => ({ ...config, ...(preset ? PRESETS[preset].settings : {}), preset }));
+  .tuple(validConfig, fc.constantFrom(null, ...PRESET_IDS), fc.subarray([...HIDEABLE_CONTROLS]))
+  .map(([config, preset, hide]) => ({ ...config, ...(preset ? PRESETS[preset].settings : {}), preset, hide }));
 
-const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null };
+const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null, hide: [] };
 
 describe('URL state', () => {
   it('defaults make an empty query, and an empty query changes nothing', () => {
@@ -46,11 +46,24 @@ describe('URL state', () => {
   });
 
   it('a preset link opens the experiment; overriding its settings makes it Custom', () => {
-    expect(serializeUrlState({ ...DEFAULT_CONFIG, ...PRESETS['square-none'].settings, preset: 'square-none' })).toBe('?preset=square-none');
+    expect(serializeUrlState({ ...DEFAULT_CONFIG, ...PRESETS['square-none'].settings, preset: 'square-none', hide: [] })).toBe('?preset=square-none');
     expect(settingsFromUrl(parseUrlState('?preset=fit-line').settings)).toMatchObject({ preset: 'fit-line', points: 10, hidden: 3, dataset: 'linear' });
     expect(settingsFromUrl(parseUrlState('?preset=fit-line&seed=4').settings)).toMatchObject({ preset: 'fit-line', seed: 4 });
     expect(settingsFromUrl(parseUrlState('?preset=fit-line&hidden=7').settings)).toMatchObject({ preset: null, hidden: 7, points: 10 });
     expect(parseUrlState('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
+  });
+
+  it('hides controls by their URL keys, in schema order, without repeats', () => {
+    const state: UrlSettings = { ...DEFAULT_STATE, activation: 'tanh', hide: ['seed', 'dataset', 'learningRate'] };
+    expect(serializeUrlState(state)).toBe('?activation=tanh&hide=dataset,seed,lr');
+    expect(settingsFromUrl(parseUrlState('?hide=lr,dataset,lr&preset=square-none').settings)).toMatchObject({
+      hide: ['dataset', 'learningRate'],
+      preset: 'square-none',
+    });
+    expect(parseUrlState('?hide=').settings).toEqual({ hide: [] });
+    const bad = parseUrlState('?hide=dataset,rm%20-rf&hidden=4');
+    expect(bad.settings).toEqual({ hidden: 4 });
+    expect(bad.problems[0]).toMatch(/^hide="dataset,rm -rf" is not valid \(a comma-separated list of dataset/);
   });
 
   it('keeps what is good, reports what is bad, ignores unknown keys', () => {
@@ -82,7 +95,7 @@ describe('URL state', () => {
   });
 
   it('never throws and only ever yields valid settings, whatever the string (fuzz)', () => {
-    const keys = ['dataset', 'points', 'noise', 'seed', 'hidden', 'activation', 'lr', 'speed', 'x', '__proto__', 'constructor'];
+    const keys = ['dataset', 'points', 'noise', 'seed', 'hidden', 'activation', 'lr', 'speed', 'hide', 'x', '__proto__', 'constructor'];
     const pair = fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double().map(String)));
     const query = fc.oneof(
       fc.string({ maxLength: 300 }),
@@ -95,7 +108,9 @@ describe('URL state', () => {
         const { settings, problems } = parseUrlState(q);
         expect(Array.isArray(problems)).toBe(true);
         expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
-        expect(validateConfig({ ...DEFAULT_CONFIG, ...settings })).toEqual([]);
+        const { hide, ...config } = settings;
+        expect(validateConfig({ ...DEFAULT_CONFIG, ...config })).toEqual([]);
+        for (const c of hide ?? []) expect(HIDEABLE_CONTROLS).toContain(c);
         for (const p of problems) expect(p).toMatch(/^[\x20-\x7e…]*$/);
       }),
       { seed: 7, numRuns: 2000 },
@@ -105,7 +120,7 @@ describe('URL state', () => {
 
 describe('URL state: custom data rows', () => {
   it('reads a good target expression and a test share, with ^ and + escaped on the way out', () => {
-    const state: UrlSettings = { ...DEFAULT_CONFIG, dataset: 'custom', expression: 'x^2 + sin(2*x)', testShare: 0.25, preset: null };
+    const state: UrlSettings = { ...DEFAULT_CONFIG, dataset: 'custom', expression: 'x^2 + sin(2*x)', testShare: 0.25, preset: null, hide: [] };
     const query = serializeUrlState(state);
     expect(query).toContain('expr=x%5E2%20%2B%20sin(2*x)');
     expect(query).toContain('test=0.25');

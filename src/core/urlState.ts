@@ -10,8 +10,12 @@ import { checkExpression, DATASETS } from './dataset';
 import { MAX_TEST_SHARE } from './split';
 import { PRESET_IDS, PRESETS, type PresetId } from './presets';
 
-/** Everything a link can carry: the settings, and the experiment they came from. */
-export type UrlSettings = RunConfig & { preset: PresetId | null };
+/** Controls a shared link can hide (a lesson that lets students change only some settings). */
+export const HIDEABLE_CONTROLS = ['preset', 'dataset', 'points', 'noise', 'seed', 'hidden', 'activation', 'learningRate', 'speed'] as const;
+export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
+
+/** Everything a link can carry: the settings, the experiment they came from, and the controls it hides. */
+export type UrlSettings = RunConfig & { preset: PresetId | null; hide: HideableControl[] };
 
 /** Longest query string read; a longer one is ignored as garbage. */
 export const MAX_QUERY_LENGTH = 4000;
@@ -75,6 +79,30 @@ const speedField: Field<number> = {
   accepts: `one of ${SPEED_STOPS.filter(Number.isFinite).join(', ')} or max`,
 };
 
+/**
+ * The hidden controls as a comma-separated list of their URL keys (`hide=dataset,points`),
+ * written in schema order without repeats, so equal sets give equal links.
+ */
+const hideField: Field<HideableControl[]> = {
+  key: 'hide',
+  parse: (raw) => {
+    if (raw === '') return [];
+    const keys = raw.split(',');
+    const names = keys.map((k) => KEY_TO_NAME_HIDEABLE.get(k));
+    if (names.some((n) => n === undefined)) return undefined;
+    return HIDEABLE_CONTROLS.filter((c) => names.includes(c));
+  },
+  format: (v) => HIDEABLE_CONTROLS.filter((c) => v.includes(c)).map(hideKey).join(','),
+  accepts: 'a comma-separated list of dataset, points, noise, seed, hidden, activation, lr, speed, preset',
+};
+
+/** The URL key of a hideable control (the same key that carries its value). */
+function hideKey(control: HideableControl): string {
+  return control === 'learningRate' ? 'lr' : control;
+}
+
+const KEY_TO_NAME_HIDEABLE = new Map(HIDEABLE_CONTROLS.map((c) => [hideKey(c), c] as const));
+
 /** The table: one row per setting, in the order they are written. */
 export const URL_SCHEMA: Schema = {
   dataset: oneOf('dataset', DATASETS),
@@ -88,6 +116,7 @@ export const URL_SCHEMA: Schema = {
   speed: speedField,
   testShare: numeric('test', TEST_SHARE_SPEC),
   preset: oneOf('preset', PRESET_IDS) as Field<PresetId | null>,
+  hide: hideField,
 };
 
 export interface ParsedUrl {
@@ -164,7 +193,7 @@ export function parseUrlState(search: string): ParsedUrl {
 /** The defaults a link is read against: the app's, with a preset's settings on top. */
 export function defaultsFor(preset: PresetId | null): UrlSettings {
   // The preset itself is never a default: a link names it whenever there is one.
-  return { ...DEFAULT_CONFIG, ...(preset ? PRESETS[preset].settings : {}), preset: null };
+  return { ...DEFAULT_CONFIG, ...(preset ? PRESETS[preset].settings : {}), preset: null, hide: [] };
 }
 
 /**
@@ -188,7 +217,8 @@ export function serializeUrlState(settings: UrlSettings, defaults: UrlSettings =
     const field = URL_SCHEMA[name] as Field<unknown>;
     const value = settings[name];
     if (value === undefined || field.format(value) === field.format(defaults[name])) continue;
-    parts.push(`${field.key}=${encodeURIComponent(field.format(value))}`);
+    // Commas are legal in a query and keep lists readable (`hide=dataset,seed`).
+    parts.push(`${field.key}=${encodeURIComponent(field.format(value)).replace(/%2C/g, ',')}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }

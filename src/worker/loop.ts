@@ -125,6 +125,14 @@ export class TrainerLoop {
         this.reanchor();
         this.wake();
         return;
+      case 'setParams':
+        if (msg.runId !== this.runId || !this.run?.load(msg.params, msg.step)) return;
+        this.pendingStart = this.rateStep = msg.step;
+        this.pendingCount = 0;
+        this.dirty = true;
+        this.reanchor();
+        this.wake();
+        return;
       case 'rescue':
         this.rescue(msg.learningRate, msg.resume);
         return;

@@ -7,6 +7,7 @@ import { numpyScript } from '../../core/numpyScript';
 import { PRESETS } from '../../core/presets';
 import { liveStore } from '../liveStore';
 import { useAppStore } from '../store';
+import { useT } from '../i18n';
 
 /** How long the "Copied" confirmation stays, ms. */
 const CONFIRM_MS = 2500;
@@ -30,6 +31,7 @@ async function writeClipboard(text: string): Promise<boolean> {
 }
 
 export function CopyScriptButton() {
+  const t = useT();
   const [copied, setCopied] = useState(false);
   const [manual, setManual] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -55,24 +57,24 @@ export function CopyScriptButton() {
 
   return (
     <div className="copy-script">
-      <button type="button" onClick={() => void onCopy()} title="A runnable numpy script that prints this run's losses">
+      <button type="button" onClick={() => void onCopy()} title={t.copyScriptTitle}>
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
           <rect x="8" y="8" width="12" height="12" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
           <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" fill="none" stroke="currentColor" strokeWidth="2" />
         </svg>
-        Copy as numpy script
+        {t.copyScript}
       </button>
       <span className="copy-note" role="status">
-        {copied ? '✓ Copied: paste it into a .py file and run it.' : ''}
+        {copied ? t.scriptCopied : ''}
       </span>
       {manual !== null && (
         <dialog ref={dialogRef} className="script-dialog" aria-labelledby="script-dialog-title" onClose={() => setManual(null)}>
-          <h2 id="script-dialog-title">Copy the numpy script</h2>
-          <p>The browser did not allow copying to the clipboard. The script is selected below: copy it with Ctrl+C (⌘C).</p>
-          <textarea ref={textRef} readOnly wrap="off" value={manual} aria-label="numpy script" rows={18} spellCheck={false} />
+          <h2 id="script-dialog-title">{t.scriptDialogTitle}</h2>
+          <p>{t.scriptDialogText}</p>
+          <textarea ref={textRef} readOnly wrap="off" value={manual} aria-label={t.numpyScript} rows={18} spellCheck={false} />
           <form method="dialog">
             <button type="submit" className="primary">
-              Close
+              {t.close}
             </button>
           </form>
         </dialog>

@@ -4,35 +4,37 @@ import { isPresetId, PRESET_IDS, PRESETS } from '../../core/presets';
 import { choosePreset } from '../actions';
 import { useAppStore } from '../store';
 import { CopyScriptButton } from './CopyScriptButton';
+import { useT } from '../i18n';
 
 /** The picker's value for settings that match no preset. */
 const CUSTOM = 'custom';
-const CUSTOM_CAPTION = 'Your own settings. Pick one of the tutorial’s four experiments to replay it step for step.';
 
 export function ExperimentPanel() {
   const id = useId();
   const preset = useAppStore((s) => s.preset);
-  const caption = preset ? PRESETS[preset].caption : CUSTOM_CAPTION;
+  const t = useT();
+  // Captions and labels come from the dictionary by preset id; core keeps the English originals.
+  const caption = preset ? t.presetCaptions[preset] : t.customCaption;
   return (
     <section className="experiment">
-      <h2>Experiment</h2>
+      <h2>{t.experiment}</h2>
       <div className="field">
-        <label htmlFor={id}>Preset</label>
+        <label htmlFor={id}>{t.preset}</label>
         <select
           id={id}
           value={preset ?? CUSTOM}
           aria-describedby={`${id}-caption`}
           onChange={(e) => choosePreset(isPresetId(e.target.value) ? e.target.value : null)}
         >
-          <option value={CUSTOM}>Custom</option>
+          <option value={CUSTOM}>{t.custom}</option>
           {PRESET_IDS.map((p) => (
             <option key={p} value={p}>
-              {PRESETS[p].label}
+              {t.presetLabels[p]}
             </option>
           ))}
         </select>
         <p id={`${id}-caption`} className="preset-caption" data-testid="preset-caption">
-          {preset && <span className="preset-steps">{PRESETS[preset].steps === 0 ? 'No training' : `Stops at step ${PRESETS[preset].steps}`}</span>}
+          {preset && <span className="preset-steps">{PRESETS[preset].steps === 0 ? t.noTraining : t.stopsAt(PRESETS[preset].steps)}</span>}
           {caption}
         </p>
       </div>

@@ -5,19 +5,18 @@
 import { learningRateRisky, suggestedLearningRate } from '../../core/stability';
 import { updateConfig } from '../actions';
 import { useAppStore } from '../store';
+import { useT } from '../i18n';
 
 export function LearningRateAdvice() {
   const { learningRate, points, hidden } = useAppStore((s) => s.config);
+  const t = useT();
   if (!learningRateRisky(learningRate, points, hidden)) return null;
   const suggestion = suggestedLearningRate(points, hidden);
   return (
     <div className="advice" data-testid="lr-advice">
-      <p>
-        The gradient is summed over {points} points and {hidden} units, so the tutorial’s 0.01 scales to about {suggestion}{' '}
-        here; {learningRate} is {Math.round(learningRate / suggestion)}× that and may blow up or kill units.
-      </p>
+      <p>{t.lrAdvice(points, hidden, suggestion, learningRate, Math.round(learningRate / suggestion))}</p>
       <button type="button" className="small" onClick={() => updateConfig({ learningRate: suggestion })}>
-        Use {suggestion}
+        {t.lrUse(suggestion)}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 /** Speed as a slider over fixed stops, from one step a second to as fast as the core goes. */
 import { useId } from 'react';
 import { formatSpeed, SPEED_STOPS } from '../../core/config';
+import { useT } from '../i18n';
 
 interface Props {
   value: number;
@@ -17,12 +18,13 @@ function nearestStop(speed: number): number {
 
 export function SpeedField({ value, onChange }: Props) {
   const id = useId();
+  const t = useT();
   const index = nearestStop(value);
-  const text = Number.isFinite(value) ? `${formatSpeed(value)} steps` : 'as fast as possible';
+  const text = Number.isFinite(value) ? t.speedText(formatSpeed(value)) : t.asFastAsPossible;
   return (
     <div className="field">
       <div className="field-label-row">
-        <label htmlFor={id}>Speed</label>
+        <label htmlFor={id}>{t.speed}</label>
         <output htmlFor={id} className="field-value">
           {formatSpeed(value)}
         </output>
@@ -37,7 +39,7 @@ export function SpeedField({ value, onChange }: Props) {
         aria-valuetext={text}
         onChange={(e) => onChange(SPEED_STOPS[Number(e.target.value)]!)}
       />
-      <p className="field-hint">Steps per second. Changes apply live.</p>
+      <p className="field-hint">{t.speedHint}</p>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
 import { axis, baseLayout, palette, Plotly, PLOT_CONFIG } from './plotly';
+import { t, useLanguage } from '../i18n';
 
 /**
  * Tick spacing for a log axis: 1, 2, 5 per decade over a short range, one label per
@@ -34,6 +35,7 @@ export function LossPlot() {
   const { baselines, pinned, labels } = useLossLayers();
   const theme = useAppStore((s) => s.theme);
   const showTest = useAppStore((s) => s.config.testShare > 0);
+  const language = useLanguage((s) => s.language);
 
   useEffect(() => {
     const div = ref.current!;
@@ -51,8 +53,8 @@ export function LossPlot() {
       showlegend: showTest,
       legend: { orientation: 'h' as const, x: 0, y: 1, xanchor: 'left' as const, yanchor: 'bottom' as const, font: { size: 11 } },
       margin: { l: 60, r: 12, t: showTest ? 28 : 8, b: 40 },
-      xaxis: axis('step', { rangemode: 'tozero' as const }),
-      yaxis: axis('loss (MSE)', { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
+      xaxis: axis(t().axisStep, { rangemode: 'tozero' as const }),
+      yaxis: axis(t().axisLoss, { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
     };
     let revision = 0;
     let lastDrawAt = -Infinity;
@@ -110,7 +112,7 @@ export function LossPlot() {
       unsubscribe();
       if (trailing !== null) clearTimeout(trailing);
     };
-  }, [logScale, baselines, pinned, labels, theme, showTest]);
+  }, [logScale, baselines, pinned, labels, theme, showTest, language]);
 
   useEffect(() => {
     const div = ref.current!;

@@ -1,16 +1,18 @@
 /** One line under the fit plot's title saying what each mark means, for the views that are on. */
 import { useAppStore } from '../store';
 import { useViewStore } from './viewStore';
+import { useT } from '../i18n';
 
 export function FitLegend() {
   const showUnits = useViewStore((s) => s.showUnits);
   const showKinks = useViewStore((s) => s.showKinks);
   const showResiduals = useViewStore((s) => s.showResiduals);
   const activation = useAppStore((s) => s.config.activation);
-  const parts = ['orange: the network'];
-  if (showUnits) parts.push('thin purple: its hidden units, which add up to orange');
-  if (showKinks && activation !== 'none') parts.push(`▲ ${activation === 'relu' ? 'hinges' : 'centres'} (hollow: outside the data)`);
-  if (showResiduals) parts.push('red: residuals');
-  parts.push('click a point to inspect it');
+  const t = useT();
+  const parts = [t.legendNetwork];
+  if (showUnits) parts.push(t.legendUnits);
+  if (showKinks && activation !== 'none') parts.push(t.legendKinks(activation === 'relu'));
+  if (showResiduals) parts.push(t.legendResiduals);
+  parts.push(t.legendClick);
   return <p className="fit-legend">{parts.join(' · ')}</p>;
 }

@@ -14,20 +14,16 @@ import { drawStrip, maxAbs } from './paramStrips';
 import { GRID, useRunData } from './runData';
 import { StepInspector } from './StepInspector';
 import { num } from './numbers';
+import { useT, type Messages } from '../i18n';
+import { ModelFileButtons } from './ModelFileButtons';
 
-const GROUPS = [
-  { key: 'w1', title: 'w1', note: 'input → unit' },
-  { key: 'b1', title: 'b1', note: 'unit bias' },
-  { key: 'w2', title: 'w2', note: 'unit → output' },
-] as const;
+const GROUPS = [{ key: 'w1' }, { key: 'b1' }, { key: 'w2' }] as const;
 
 /** One line on the units that have stopped learning, and why. */
-export function healthText(act: ActivationName, health: UnitHealth, hidden: number): string {
-  if (act === 'relu') {
-    return `Dead units: ${health.dead} of ${hidden}${health.dead > 0 ? ' (grey)' : ''}. A dead ReLU outputs 0 on every data point, so its gradient is 0 and no step can bring it back.`;
-  }
-  if (act === 'none') return 'No activation: units never die or saturate, but their sum can only ever be a line.';
-  return `Saturated units: ${health.saturated} of ${hidden}${health.saturated > 0 ? ' (grey)' : ''}. A saturated unit has |z| > 3 on every point, where ${act} is flat: act′ ≈ 0, so its gradient all but vanishes.`;
+export function healthText(t: Messages, act: ActivationName, health: UnitHealth, hidden: number): string {
+  if (act === 'relu') return t.healthRelu(health.dead, hidden);
+  if (act === 'none') return t.healthNone;
+  return t.healthSaturated(health.saturated, hidden, act);
 }
 
 export function NetworkPanel() {
@@ -35,6 +31,8 @@ export function NetworkPanel() {
   const scales = useRef<(HTMLSpanElement | null)[]>([]);
   const outRef = useRef<HTMLSpanElement>(null);
   const healthRef = useRef<HTMLParagraphElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const t = useT();
   const config = useAppStore((s) => s.config);
   const { activation, hidden } = config;
   const data = useRunData().train;
@@ -54,7 +52,10 @@ export function NetworkPanel() {
         if (scale) scale.textContent = `±${num(maxAbs(values))} · ∇ ${num(maxAbs(grads))}`;
       });
       if (outRef.current) outRef.current.textContent = `b2 = ${num(insight.params.b2)} · ∇ ${num(insight.grads.b2)}`;
-      const text = healthText(activation, health, hidden);
+      // The weights in force while the run stands still, for tests and the curious (not per running frame).
+      const frame = liveStore.getState().frame;
+      if (frame && frame.state !== 'running' && sectionRef.current) sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
+      const text = healthText(t, activation, health, hidden);
       if (text !== lastHealth && healthRef.current) healthRef.current.textContent = lastHealth = text;
     };
     const unsubscribe = subscribeRaf(liveStore, draw, 'draw:network-panel');
@@ -65,34 +66,35 @@ export function NetworkPanel() {
       unsubscribe();
       observer.disconnect();
     };
-  }, [activation, hidden, data]);
+  }, [activation, hidden, data, t]);
 
   return (
-    <section className="panel network-card" aria-labelledby="network-title" data-testid="network-panel">
+    <section ref={sectionRef} className="panel network-card" aria-labelledby="network-title" data-testid="network-panel">
       <div className="card-head">
-        <h2 id="network-title">Inside the network</h2>
-        <span className="card-note">bars: each unit’s parameter (orange +, blue −) · purple shade: size of its last gradient</span>
+        <h2 id="network-title">{t.insideNetwork}</h2>
+        <span className="card-note">{t.networkNote}</span>
       </div>
       <div className="strips">
         {GROUPS.map((g, i) => (
           <div className="strip-row" key={g.key}>
             <div className="strip-label">
-              <b>{g.title}</b>
-              <span>{g.note}</span>
+              <b>{g.key}</b>
+              <span>{t.groupNotes[g.key]}</span>
             </div>
-            <canvas ref={(el) => void (canvases.current[i] = el)} className="strip-canvas" role="img" aria-label={`${g.title} of each hidden unit, with its last gradient`} />
+            <canvas ref={(el) => void (canvases.current[i] = el)} className="strip-canvas" role="img" aria-label={t.stripLabel(g.key)} />
             <span ref={(el) => void (scales.current[i] = el)} className="strip-scale" />
           </div>
         ))}
         <div className="strip-row strip-out">
           <div className="strip-label">
             <b>b2</b>
-            <span>output bias</span>
+            <span>{t.groupNotes.b2}</span>
           </div>
           <span ref={outRef} className="strip-out-value" data-testid="b2" />
         </div>
       </div>
       <p ref={healthRef} className="health" data-testid="unit-health" aria-live="polite" />
+      <ModelFileButtons />
       <StepInspector />
     </section>
   );

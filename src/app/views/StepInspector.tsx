@@ -13,6 +13,7 @@ import { useAppStore } from '../store';
 import { num, signed } from './numbers';
 import { useRunData } from './runData';
 import { selectPoint, useViewStore } from './viewStore';
+import { useT } from '../i18n';
 
 /** Most unit rows listed; beyond this, the units that matter most to this point. */
 const MAX_ROWS = 10;
@@ -57,6 +58,7 @@ export function StepInspector() {
   const playing = useAppStore((s) => s.playing);
   const config = useAppStore((s) => s.config);
   const paused = usePausedFrames();
+  const t = useT();
   const data = useRunData().train;
   const live = !playing && paused !== null && paused.now.state !== 'running' && paused.now.params.length === paramLength(config.hidden);
   const index = selected !== null && selected < data.x.length ? selected : null;
@@ -78,12 +80,12 @@ export function StepInspector() {
   }, [live, index, paused, data, config.activation]);
 
   if (playing) {
-    return <p className="inspector-hint" data-testid="inspector">Step inspector: pause, then click a data point to follow it through one step of backprop.</p>;
+    return <p className="inspector-hint" data-testid="inspector">{t.inspectorPlaying}</p>;
   }
   if (!view) {
     return (
       <p className="inspector-hint" data-testid="inspector">
-        Step inspector: click a data point on the fit plot to see its forward pass and its share of the gradients.
+        {t.inspectorPaused}
       </p>
     );
   }
@@ -100,10 +102,10 @@ export function StepInspector() {
     >
       <div className="inspector-head">
         <h3>
-          Point {index! + 1} of {data.x.length} at step {step}
+          {t.inspectorHeading(index! + 1, data.x.length, step)}
         </h3>
         <button type="button" className="small" onClick={() => selectPoint(null)}>
-          Close
+          {t.close}
         </button>
       </div>
       <p className="inspector-pass">

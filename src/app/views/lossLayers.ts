@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { lossBaselines, type Baselines } from '../../core/baselines';
 import { targetFunction } from '../../core/dataset';
 import { formatLoss } from '../format';
+import { t } from '../i18n';
 import type { Annotations, Data } from '../plots/plotly';
 import { useAppStore } from '../store';
 import { pinLabels } from './pins';
@@ -73,7 +74,8 @@ export function baselineTraces(b: Baselines, lastStep: number, logScale: boolean
       font: { size: 11, color },
     });
   };
-  add('noise floor', 'noise floor', b.noiseFloor, FLOOR_COLOR, 'dot');
-  add('best line', 'best straight line', b.bestLine, LINE_COLOR, 'dash');
+  // Trace names stay English (tests read them); the labels on the plot follow the language.
+  add('noise floor', t().plotNoiseFloor, b.noiseFloor, FLOOR_COLOR, 'dot');
+  add('best line', t().plotBestLine, b.bestLine, LINE_COLOR, 'dash');
   return { traces, annotations };
 }

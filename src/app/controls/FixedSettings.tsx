@@ -1,0 +1,74 @@
+/**
+ * What a lesson link fixes: the hidden controls are not rendered; their values are listed
+ * here as plain text, so a student still sees what the run uses.
+ */
+import { useCallback } from 'react';
+import { formatSpeed } from '../../core/config';
+import type { HideableControl } from '../../core/urlState';
+import { useT, type Messages } from '../i18n';
+import { useAppStore, type AppState } from '../store';
+
+/** `shown(control)`: false when the link hides it. */
+export function useShown(): (control: HideableControl) => boolean {
+  const hidden = useAppStore((s) => s.hiddenControls);
+  return useCallback((control) => !hidden.includes(control), [hidden]);
+}
+
+/** A control's label, as the panel shows it. */
+export function controlLabel(t: Messages, control: HideableControl): string {
+  const labels: Record<HideableControl, string> = {
+    preset: t.preset,
+    dataset: t.dataset,
+    points: t.points,
+    noise: t.noise,
+    seed: t.seed,
+    hidden: t.hiddenUnits,
+    activation: t.activation,
+    learningRate: t.learningRate,
+    speed: t.speed,
+  };
+  return labels[control];
+}
+
+function controlValue(t: Messages, state: Pick<AppState, 'config' | 'preset'>, control: HideableControl): string {
+  const { config } = state;
+  switch (control) {
+    case 'preset':
+      return state.preset ? t.presetLabels[state.preset] : t.custom;
+    case 'dataset':
+      return t.datasetNames[config.dataset];
+    case 'activation':
+      return t.activationNames[config.activation];
+    case 'speed':
+      return formatSpeed(config.speed);
+    default:
+      return String(config[control]);
+  }
+}
+
+export function FixedSettings() {
+  const t = useT();
+  const hidden = useAppStore((s) => s.hiddenControls);
+  const config = useAppStore((s) => s.config);
+  const preset = useAppStore((s) => s.preset);
+  if (hidden.length === 0) return null;
+  return (
+    <section className="fixed-settings" data-testid="fixed-settings">
+      <p className="fixed-note">
+        <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
+          <rect x="5" y="11" width="14" height="9" rx="2" fill="currentColor" />
+          <path d="M8 11V8a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2" />
+        </svg>
+        {t.fixedByLesson}
+      </p>
+      <dl className="fixed-list">
+        {hidden.map((control) => (
+          <div key={control}>
+            <dt>{controlLabel(t, control)}</dt>
+            <dd>{controlValue(t, { config, preset }, control)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

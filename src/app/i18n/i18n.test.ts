@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { PRESET_IDS, PRESETS } from '../../core/presets';
+import { initialLanguage, messagesFor } from './index';
+
+/** Every leaf of a dictionary as [path, text], calling message functions with sample arguments. */
+function leaves(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)(3, 7, 'x'))]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+}
+
+describe('i18n', () => {
+  it('Chinese has every English message, none empty, and really translated', () => {
+    const en = leaves(messagesFor('en'));
+    const zh = new Map(leaves(messagesFor('zh')));
+    expect([...zh.keys()].sort()).toEqual(en.map(([k]) => k).sort());
+    for (const [, text] of zh) expect(text.trim()).not.toBe('');
+    const han = [...zh.values()].filter((text) => /[\u4e00-\u9fff]/.test(text)).length;
+    // Only names that are the same in both (ReLU, tanh, Sigmoid, the range hint) stay untranslated.
+    expect(han).toBeGreaterThan(zh.size - 5);
+  });
+
+  it('keeps the preset captions of core in the English dictionary, word for word', () => {
+    const en = messagesFor('en');
+    for (const id of PRESET_IDS) {
+      expect(en.presetCaptions[id]).toBe(PRESETS[id].caption);
+      expect(en.presetLabels[id]).toBe(PRESETS[id].label);
+    }
+  });
+
+  it('uses the stored choice, else Chinese for a Chinese browser, else English', () => {
+    expect(initialLanguage('zh', ['en-US'])).toBe('zh');
+    expect(initialLanguage('en', ['zh-CN'])).toBe('en');
+    expect(initialLanguage(null, ['zh-TW', 'en'])).toBe('zh');
+    expect(initialLanguage('klingon', ['de-DE'])).toBe('en');
+    expect(initialLanguage(null, [])).toBe('en');
+  });
+});

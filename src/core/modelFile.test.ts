@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type RunConfig } from './config';
+import { networkValues } from './fit';
+import { MODEL_FILE_KIND, modelFile, readModelFile } from './modelFile';
+import { TrainingRun, type Engine } from './run';
+
+const CONFIG: RunConfig = { ...DEFAULT_CONFIG, hidden: 7, activation: 'tanh', seed: 3, speed: Infinity };
+
+function trained(engine: Engine, steps: number): TrainingRun {
+  const run = new TrainingRun(CONFIG, undefined, { engine });
+  run.train(steps, CONFIG.learningRate, new Float32Array(steps), 0);
+  return run;
+}
+
+function snapshot(run: TrainingRun): Float32Array {
+  const out = new Float32Array(run.paramLength());
+  run.snapshotParams(out);
+  return out;
+}
+
+describe('model file', () => {
+  it('writes the weights nested exactly as fit --json does (numpy .tolist() shapes)', () => {
+    const run = trained('ts', 25);
+    const file = modelFile(CONFIG, run.step, snapshot(run));
+    const [l1, l2] = networkValues(run.net);
+    expect(file.params).toEqual({ w1: l1!.w, b1: l1!.b, w2: l2!.w, b2: l2!.b });
+    expect(file.params.w1).toHaveLength(1);
+    expect(file.params.w1[0]).toHaveLength(7);
+    expect(file.params.w2).toHaveLength(7);
+    expect(file.params.w2[0]).toHaveLength(1);
+    expect(file.config.speed).toBe('max');
+    expect(file.step).toBe(25);
+  });
+
+  it('round-trips through JSON text: same config, step and float32 weights, bit for bit', () => {
+    const run = trained('ts', 40);
+    const params = snapshot(run);
+    const read = readModelFile(JSON.stringify(modelFile(CONFIG, run.step, params)));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.model.config).toEqual(CONFIG);
+    expect(read.model.step).toBe(40);
+    expect(Array.from(read.model.params)).toEqual(Array.from(params));
+  });
+
+  for (const engine of ['ts', 'wasm'] as const) {
+    it(`restored weights train on exactly like the original run (${engine} engine)`, () => {
+      const original = trained(engine, 30);
+      const read = readModelFile(JSON.stringify(modelFile(CONFIG, original.step, snapshot(original))));
+      if (!read.ok) throw new Error(read.message);
+      const restored = new TrainingRun(CONFIG, undefined, { engine });
+      expect(restored.load(read.model.params, read.model.step)).toBe(true);
+      expect(restored.step).toBe(30);
+      expect(Array.from(snapshot(restored))).toEqual(Array.from(snapshot(original)));
+      const a = new Float32Array(10);
+      const b = new Float32Array(10);
+      original.train(10, CONFIG.learningRate, a, 0);
+      restored.train(10, CONFIG.learningRate, b, 0);
+      expect(Array.from(b)).toEqual(Array.from(a));
+      expect(restored.load(new Float32Array(5), 0)).toBe(false);
+    });
+  }
+
+  const good = () => JSON.parse(JSON.stringify(modelFile(CONFIG, 3, snapshot(trained('ts', 3))))) as Record<string, unknown>;
+  const bad: [string, (f: Record<string, unknown>) => unknown, RegExp][] = [
+    ['not JSON', () => '{', /not valid JSON/],
+    ['another kind of file', () => ({ x: [1] }), /not a Backprop Playground model file/],
+    ['a future version', (f) => ({ ...f, version: 2 }), /version 2 is not supported/],
+    ['a bad activation', (f) => ({ ...f, config: { ...(f.config as object), activation: 'gelu' } }), /config.activation/],
+    ['hidden out of range', (f) => ({ ...f, config: { ...(f.config as object), hidden: 0 } }), /config.hidden/],
+    ['w1 of the wrong shape', (f) => ({ ...f, params: { ...(f.params as object), w1: [[1, 2]] } }), /params.w1 must be a \[1\]\[7\]/],
+    ['a string weight', (f) => ({ ...f, params: { ...(f.params as object), b2: [['0.1']] } }), /params.b2 holds "0.1"/],
+    ['a float32 overflow', (f) => ({ ...f, params: { ...(f.params as object), b2: [[1e300]] } }), /too large for float32/],
+    ['a negative step', (f) => ({ ...f, step: -1 }), /step must be/],
+    ['a bad speed', (f) => ({ ...f, config: { ...(f.config as object), speed: 7 } }), /config.speed/],
+  ];
+  for (const [what, mutate, message] of bad) {
+    it(`refuses ${what} with a clear message`, () => {
+      const value = mutate(good());
+      const read = readModelFile(typeof value === 'string' ? value : JSON.stringify(value));
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.message).toMatch(message);
+    });
+  }
+
+  it('reads a file that leaves out speed (written by hand) with the default speed', () => {
+    const f = good();
+    delete (f.config as Record<string, unknown>).speed;
+    const read = readModelFile(JSON.stringify(f));
+    expect(read.ok && read.model.config.speed).toBe(DEFAULT_CONFIG.speed);
+    expect(f.kind).toBe(MODEL_FILE_KIND);
+  });
+});
