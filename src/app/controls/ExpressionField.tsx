@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { checkExpression } from '../../core/dataset';
+import { useT } from '../i18n';
 
 interface Props {
   value: string;
@@ -13,6 +14,7 @@ interface Props {
 
 export function ExpressionField({ value, onCommit }: Props) {
   const id = useId();
+  const t = useT();
   const [text, setText] = useState(value);
   const [error, setError] = useState<{ message: string; position: number } | null>(null);
   useEffect(() => {
@@ -33,7 +35,7 @@ export function ExpressionField({ value, onCommit }: Props) {
   const messageId = `${id}-msg`;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>Target expression</label>
+      <label htmlFor={id}>{t.targetExpression}</label>
       <input
         id={id}
         type="text"
@@ -65,7 +67,7 @@ export function ExpressionField({ value, onCommit }: Props) {
         </p>
       ) : (
         <p id={messageId} className="field-hint">
-          y = f(x), e.g. sin(3*x) + 0.5*x^2 · functions: sin, cos, exp, log, sqrt, abs, tanh…
+          {t.expressionHint}
         </p>
       )}
     </div>

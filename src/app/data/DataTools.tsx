@@ -1,6 +1,7 @@
 /** The learner's own data: edit points on the plot, import and export CSV, clear, regenerate, hold out a test share. */
 import { useId, useRef } from 'react';
 import { MAX_TEST_SHARE } from '../../core/split';
+import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { clearData, exportCsv, importCsv, regenerateData, setTestShare } from './dataActions';
 
@@ -13,28 +14,29 @@ export function DataTools() {
   const note = useAppStore((s) => s.dataNote);
   const custom = useAppStore((s) => s.customData !== null);
   const testShare = useAppStore((s) => s.config.testShare);
+  const t = useT();
   return (
     <div className="data-tools">
       <div className="button-row">
         <button type="button" className="small" aria-pressed={editing} onClick={() => useAppStore.setState({ editing: !editing, deleting: false })}>
-          Edit points
+          {t.editPoints}
         </button>
         {editing && (
           <button type="button" className="small" aria-pressed={deleting} onClick={() => useAppStore.setState({ deleting: !deleting })}>
-            Delete mode
+            {t.deleteMode}
           </button>
         )}
         <button type="button" className="small" onClick={clearData}>
-          Clear
+          {t.clearData}
         </button>
         <button type="button" className="small" onClick={regenerateData} disabled={!custom}>
-          Regenerate
+          {t.regenerate}
         </button>
       </div>
-      {editing && <p className="field-hint">Click the plot to add a point, drag one to move it, Shift-click {deleting ? 'or click ' : ''}to remove it.</p>}
+      {editing && <p className="field-hint">{t.editHint(deleting)}</p>}
       <div className="button-row">
         <label htmlFor={fileId} className="file-button small">
-          Import CSV
+          {t.importCsv}
         </label>
         <input
           id={fileId}
@@ -49,7 +51,7 @@ export function DataTools() {
           }}
         />
         <button type="button" className="small" onClick={exportCsv}>
-          Export CSV
+          {t.exportCsv}
         </button>
       </div>
       {note && (
@@ -59,7 +61,7 @@ export function DataTools() {
       )}
       <div className="field">
         <div className="field-label-row">
-          <label htmlFor={shareId}>Test share</label>
+          <label htmlFor={shareId}>{t.testShare}</label>
           <output htmlFor={shareId} className="field-value">
             {Math.round(testShare * 100)}%
           </output>
@@ -71,10 +73,10 @@ export function DataTools() {
           max={MAX_TEST_SHARE}
           step={0.05}
           value={testShare}
-          aria-valuetext={`${Math.round(testShare * 100)} percent of points held out`}
+          aria-valuetext={t.testShareText(Math.round(testShare * 100))}
           onChange={(e) => setTestShare(Number(e.target.value))}
         />
-        <p className="field-hint">Held-out points (hollow) are not trained on; their loss is the test loss.</p>
+        <p className="field-hint">{t.testShareHint}</p>
       </div>
     </div>
   );

@@ -180,6 +180,19 @@ export const en = {
   workerSilent: 'The training worker stopped responding.',
   workerFailed: (message: string) => `The training worker failed: ${message}`,
   workerStopped: (detail: string) => `The training worker stopped${detail ? `: ${detail}` : ''}.`,
+  // Your own data
+  editPoints: 'Edit points',
+  deleteMode: 'Delete mode',
+  clearData: 'Clear',
+  regenerate: 'Regenerate',
+  editHint: (deleting: boolean) => `Click the plot to add a point, drag one to move it, Shift-click ${deleting ? 'or click ' : ''}to remove it.`,
+  importCsv: 'Import CSV',
+  exportCsv: 'Export CSV',
+  testShare: 'Test share',
+  testShareText: (percent: number) => `${percent} percent of points held out`,
+  testShareHint: 'Held-out points (hollow) are not trained on; their loss is the test loss.',
+  targetExpression: 'Target expression',
+  expressionHint: 'y = f(x), e.g. sin(3*x) + 0.5*x^2 · functions: sin, cos, exp, log, sqrt, abs, tanh…',
 };
 
 /** Every message, with the English literal types widened: what each language must supply. */
