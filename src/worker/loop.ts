@@ -5,8 +5,9 @@
  * previous one (or after a timeout, for hidden tabs), so frames never outrun the display.
  */
 import type { ModelConfig } from '../core/config';
-import type { Frame, FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
+import type { FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
+import { buildFrame } from './frame';
 
 /** What the loop needs from its host: a clock, a scheduler and a way to post. */
 export interface LoopHost {
@@ -293,38 +294,21 @@ export class TrainerLoop {
       this.rateTime = now;
       this.rateStep = run.step;
     }
-    const curve = new Float32Array(run.grid.length);
-    run.curve(curve);
-    const losses = this.pending.slice(0, this.pendingCount);
-    // 2 x (3H + 1) floats: 24 kB at H = 1024, cheap enough to send with every frame.
-    const params = new Float32Array(run.paramLength());
-    run.snapshotParams(params);
-    const grads = new Float32Array(params.length);
-    run.lastGradients(grads);
-    const frame: Frame = {
-      type: 'frame',
+    const { frame, transfer } = buildFrame(run, {
       runId: this.runId,
-      step: run.step,
-      loss: run.currentLoss(),
-      testLoss: run.testLoss(),
-      losses,
+      losses: this.pending.slice(0, this.pendingCount),
       lossesStart: this.pendingStart,
-      curve,
-      params,
-      grads,
       stepsPerSecond: this.trainable ? this.stepsPerSecond : 0,
       state: this.state(run),
-      divergedAt: run.divergedAt,
       reachedStop: this.reachedStop,
-      checkpointStep: run.checkpointStep,
-    };
+    });
     this.reachedStop = false;
     this.pendingStart = run.step;
     this.pendingCount = 0;
     this.dirty = false;
     this.awaitingAck = true;
     this.lastFrameAt = now;
-    this.host.post(frame, [curve.buffer, losses.buffer, params.buffer, grads.buffer]);
+    this.host.post(frame, transfer);
   }
 
   private scheduleNext(): void {

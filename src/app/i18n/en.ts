@@ -2,8 +2,9 @@
  * The English dictionary: the source of every visible string. Its shape is the `Messages`
  * type, so a key missing from another language is a compile error.
  */
-import type { ActivationName } from '../../core/activations';
-import type { DatasetName } from '../../core/dataset';
+// English names of datasets and activations are core's own tables, kept in one place.
+import { ACTIVATION_LABELS, type ActivationName } from '../../core/activations';
+import { DATASET_LABELS, type DatasetName } from '../../core/dataset';
 import type { PresetId } from '../../core/presets';
 
 export const en = {
@@ -41,15 +42,7 @@ export const en = {
   settings: 'Settings',
   data: 'Data',
   dataset: 'Dataset',
-  datasetNames: {
-    linear: 'Line: y = x',
-    quadratic: 'Parabola: y = x²',
-    sine: 'Sine: y = sin(πx)',
-    abs: 'Absolute value: y = |x|',
-    step: 'Step: y = 0 or 1',
-    cubic: 'Cubic: y = x³',
-    custom: 'Custom expression…',
-  } satisfies Record<DatasetName, string>,
+  datasetNames: DATASET_LABELS satisfies Record<DatasetName, string>,
   points: 'Points',
   noise: 'Noise',
   noiseHint: 'std. dev., 0 – 2',
@@ -60,16 +53,7 @@ export const en = {
   hiddenUnits: 'Hidden units',
   hiddenHint: '1 → H → 1, H from 1 to 1024',
   activation: 'Activation',
-  activationNames: {
-    none: 'None (identity)',
-    relu: 'ReLU',
-    tanh: 'tanh',
-    sigmoid: 'Sigmoid',
-    'leaky-relu': 'Leaky ReLU',
-    elu: 'ELU',
-    softplus: 'Softplus',
-    sine: 'Sine',
-  } satisfies Record<ActivationName, string>,
+  activationNames: ACTIVATION_LABELS satisfies Record<ActivationName, string>,
   trainingSection: 'Training',
   learningRate: 'Learning rate',
   learningRateHint: 'Plain SGD on the summed gradient. Live.',

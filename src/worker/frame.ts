@@ -1,0 +1,43 @@
+/** Builds one frame of a run: its curve, parameters and gradients, and the losses since the last frame. */
+import type { Frame, RunState } from '../core/protocol';
+import type { TrainingRun } from '../core/run';
+
+/** What the loop knows that the run does not. */
+export interface FrameContext {
+  runId: number;
+  /** Losses recorded since the previous frame (copied, then transferred). */
+  losses: Float32Array;
+  lossesStart: number;
+  stepsPerSecond: number;
+  state: RunState;
+  reachedStop: boolean;
+}
+
+/** The frame and the buffers to transfer with it. Allocates per frame (never per step). */
+export function buildFrame(run: TrainingRun, ctx: FrameContext): { frame: Frame; transfer: Transferable[] } {
+  const curve = new Float32Array(run.grid.length);
+  run.curve(curve);
+  // 2 x (3H + 1) floats: 24 kB at H = 1024, cheap enough to send with every frame.
+  const params = new Float32Array(run.paramLength());
+  run.snapshotParams(params);
+  const grads = new Float32Array(params.length);
+  run.lastGradients(grads);
+  const frame: Frame = {
+    type: 'frame',
+    runId: ctx.runId,
+    step: run.step,
+    loss: run.currentLoss(),
+    testLoss: run.testLoss(),
+    losses: ctx.losses,
+    lossesStart: ctx.lossesStart,
+    curve,
+    params,
+    grads,
+    stepsPerSecond: ctx.stepsPerSecond,
+    state: ctx.state,
+    divergedAt: run.divergedAt,
+    reachedStop: ctx.reachedStop,
+    checkpointStep: run.checkpointStep,
+  };
+  return { frame, transfer: [curve.buffer, ctx.losses.buffer, params.buffer, grads.buffer] };
+}
