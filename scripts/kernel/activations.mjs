@@ -5,15 +5,18 @@
 //                       tmp(name) declares a scratch v128 local private to this use.
 //   Then either
 //   mask(z)             (piecewise-linear, positively homogeneous: a = z * act'(z) with
-//                       act' in {0, 1}) an expression giving all-ones lanes where act' = 1,
-//                       or null when act' = 1 everywhere. The kernel recomputes z in the
-//                       backward pass instead of storing a, and gets gw2 from the other sums.
+//                       act' in {slope, 1}) an expression giving all-ones lanes where
+//                       act' = 1, or null when act' = 1 everywhere. The forward stores the
+//                       mask (one compare) instead of a, the backward needs only and + add
+//                       per sum, and gw2 comes from the other sums: gw2 = w1 sxd + b1 sd.
+//   slope               act' where the mask is off (0 unless given; leaky ReLU's 0.01).
 //   or
 //   grad(a)             an expression for act'(z) written in terms of the stored a,
 //   and optionally
 //   gradPoly [c0, c1]   act' = c0 + c1 a - a^2 (tanh, sigmoid): the backward then needs
 //                       only sum d a, sum d a^2 and sum x (c1 d a - d a^2), 6-7 operations
 //                       per 4 lanes instead of 8.
+//   wide                vectors of hidden units per backward iteration (see WIDE).
 
 export const ZERO = '(v128.const f32x4 0 0 0 0)';
 export const f32x4 = (v) => `(v128.const f32x4 ${v} ${v} ${v} ${v})`;
@@ -52,8 +55,12 @@ export const ACTIVATIONS = {
     mask: null,
   },
   relu: {
-    forward: (z, a) => `(local.set ${a} (f32x4.pmax ${z} ${ZERO}))`,
-    mask: (z) => `(f32x4.gt ${z} ${ZERO})`,
+    // As integers, float bits are negative exactly for negative floats (and -0 is the most
+    // negative), so the signed-integer max and compare give relu and z > 0 bit for bit, on
+    // the integer SIMD ports, leaving the float ports to the multiply-adds.
+    forward: (z, a) => `(local.set ${a} (i32x4.max_s ${z} ${ZERO}))`,
+    mask: (z) => `(i32x4.gt_s ${z} ${ZERO})`,
+    wide: 4,
   },
   tanh: {
     forward: tanhInto,
@@ -73,8 +80,10 @@ export const ACTIVATIONS = {
   'leaky-relu': {
     // max(z, slope z) is z for z > 0 and slope z below: one instruction, exact.
     forward: (z, a) => `(local.set ${a} (f32x4.pmax ${z} (f32x4.mul ${z} ${f32x4(LEAKY_SLOPE)})))`,
-    // a > 0 exactly where z > 0.
-    grad: (a) => `(v128.bitselect ${f32x4(1)} ${f32x4(LEAKY_SLOPE)} (f32x4.gt ${a} ${ZERO}))`,
+    // Positively homogeneous too, with act' = slope + (1 - slope) [z > 0]: the relu path.
+    mask: (z) => `(i32x4.gt_s ${z} ${ZERO})`,
+    slope: LEAKY_SLOPE,
+    wide: 4,
   },
   elu: {
     // e^z - 1 = 2t / (1 - t) with t = tanh(z/2): the same tanh approximation, no cancellation

@@ -2,24 +2,33 @@
 //
 // One step, as src/core/train.ts (loss before the update, dz2 = -2(o - y), summed
 // gradients, the delta passed down with the old w2, w += lr * g), reorganised for SIMD:
-//   - samples are taken in blocks of BLOCK; for each block the forward pass finds o (and,
-//     for activations that need it, stores a = act(z) in a block-sized scratch buffer that
-//     stays in cache), then the backward pass accumulates that block's contribution;
+//   - samples are taken in blocks of BLOCK; for each block the forward pass finds o (and
+//     stores a = act(z), or for piecewise-linear activations the mask z > 0, in a
+//     block-sized scratch buffer that stays in cache), then the backward pass accumulates
+//     that block's contribution;
 //   - forward: 4 samples at a time against 4 hidden units at a time, so each weight vector
 //     loaded serves 4 samples and the 4 dot products are independent chains;
-//   - backward: hidden units in the outer loop (8 lanes, then a 4-lane tail), samples in
-//     the inner loop, with that unit block's accumulators in registers;
+//   - backward: hidden units in the outer loop (WIDE vectors of 4 lanes, then a 4-lane
+//     tail), samples in the inner loop, with that unit block's accumulators in registers;
 //   - w2 factors out of the layer-1 gradients: gb1 = w2 * sum_n d act', gw1 =
-//     w2 * sum_n x d act'; for relu and none also gw2 = w1 * sum x d act' + b1 * sum d act'.
+//     w2 * sum_n x d act'; for relu, leaky ReLU and none also gw2 = w1 * sum x d act' + b1 * sum d act'.
 // H is padded to a multiple of 4 with zero weights (w2 = 0, so padded units never reach
 // the output; their w2 is re-zeroed after each update); N is padded to a multiple of 4
 // with sample weight m = 0, so padded samples add nothing to the loss or the gradients.
 import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
 
+
 /** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
 export const BLOCK = 32;
-/** Vectors of hidden units per backward iteration (then one at a time for the rest). */
-export const WIDE = 4;
+/**
+ * Vectors of hidden units per backward iteration (then one at a time for the rest), unless
+ * the activation says otherwise: as many as keep every accumulator in one of x64's 16
+ * vector registers (V8 spills the rest to the stack, which measured 20-40% slower).
+ */
+export const WIDE = 2;
+
+/** Whether the training forward stores something per (sample, unit) for the backward: a, or a mask. */
+const stores = (act) => 'grad' in act || Boolean(act.mask);
 
 /** Pointer globals set by configure(), in its parameter order. */
 export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA'];
@@ -76,7 +85,7 @@ function forwardFunc(name, act, store) {
     (s) => `
       (local.set $z${s} (f32x4.add (f32x4.mul (local.get $x${s}) (local.get $w1)) (local.get $b1)))
       ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s))}
-      ${store ? `(v128.store ${add(L('pa'), add(L('j'), `(i32.mul ${G('hb')} ${i32(s)})`))} (local.get $a${s}))` : ''}
+      ${store ? `(v128.store ${add(L('pa'), add(L('j'), `(i32.mul ${G('hb')} ${i32(s)})`))} ${act.mask ? act.mask(`(local.get $z${s})`) : `(local.get $a${s})`})` : ''}
       (local.set $acc${s} (f32x4.add (local.get $acc${s}) (f32x4.mul (local.get $a${s}) (local.get $w2))))`,
   ).join('');
   return `
@@ -114,7 +123,6 @@ function backwardUnits(act, V, loc) {
   const setup = vs
     .flatMap((v) => [
       ...kinds.map((k) => `(local.set ${acc(k, v)} ${load(ptr[k], v)})`),
-      ...(homogeneous && act.mask ? [`(local.set ${loc.v(`w1${v}`)} ${load('pW1', v)})`, `(local.set ${loc.v(`b1${v}`)} ${load('pB1', v)})`] : []),
     ])
     .join('\n      ');
   const body = vs
@@ -127,7 +135,7 @@ function backwardUnits(act, V, loc) {
       }
       if (homogeneous) {
         const m = loc.v(`m${v}`);
-        return `(local.set ${m} ${act.mask(`(f32x4.add (f32x4.mul (local.get $x) (local.get $w1${v})) (local.get $b1${v}))`)})
+        return `(local.set ${m} (v128.load offset=${v * 16} (local.get $pa)))
         (local.set ${sd} (f32x4.add (local.get ${sd}) (v128.and (local.get $d) (local.get ${m}))))
         (local.set ${sxd} (f32x4.add (local.get ${sxd}) (v128.and (local.get $xd) (local.get ${m}))))`;
       }
@@ -162,7 +170,7 @@ function backwardUnits(act, V, loc) {
       (loop $samples${V}
         (local.set $d (v128.load32_splat ${add(G('pD'), L('i'))}))
         (local.set $xd (v128.load32_splat ${add(G('pXD'), L('i'))}))
-        ${(homogeneous && act.mask) || act.gradPoly ? `(local.set $x (v128.load32_splat ${add(G('pX'), L('i'))}))` : ''}
+        ${act.gradPoly ? `(local.set $x (v128.load32_splat ${add(G('pX'), L('i'))}))` : ''}
         ${body}
         (local.set $pa ${add(L('pa'), G('hb'))})
         (br_if $samples${V} (i32.lt_u (local.tee $i ${add(L('i'), i32(4))}) (local.get $end))))
@@ -173,7 +181,8 @@ function backwardUnits(act, V, loc) {
 function backwardFunc(name, act) {
   const loc = new Locals();
   for (const v of ['d', 'xd', 'x']) loc.v(v);
-  const wide = backwardUnits(act, WIDE, loc);
+  const width = act.wide ?? WIDE;
+  const wide = backwardUnits(act, width, loc);
   const tail = backwardUnits(act, 1, loc);
   return `
   (func $${name} (param $first i32) (param $end i32)
@@ -181,7 +190,7 @@ function backwardFunc(name, act) {
     ${hoistInit}
     (block $wideDone
       (loop $wide
-        (br_if $wideDone (i32.gt_u ${add(L('j'), i32(16 * WIDE))} ${G('hb')}))
+        (br_if $wideDone (i32.gt_u ${add(L('j'), i32(16 * width))} ${G('hb')}))
         ${wide}
         (br $wide)))
     (block $tailDone
@@ -201,12 +210,16 @@ function stepFunc(key, act) {
   const zeroAcc = ['pGB1', 'pGW1', 'pGW2'].map((p) => `(v128.store ${add(g(p), L('j'))} ${ZERO})`).join(' ');
   const poly = act.gradPoly;
   // sum d act' and sum x d act' from the poly sums: c0 D + c1 sum(d a) - sum(d a^2), c0 XD +- GW1.
+  // Leaky slopes: act' = s + (1 - s) [z > 0], so sum d act' = s D + (1 - s) sum d [z > 0].
+  const slope = act.slope ?? 0;
+  const masked = (p) => (slope ? `(f32x4.mul ${f32x4(1 - slope)} (v128.load ${add(g(p), L('j'))}))` : `(v128.load ${add(g(p), L('j'))})`);
   const sdExpr = poly
     ? `(f32x4.sub ${poly[1] ? `(f32x4.add (local.get $dsplat) (v128.load ${add(g('pGW2'), L('j'))}))` : '(local.get $dsplat)'} (v128.load ${add(g('pGB1'), L('j'))}))`
-    : `(v128.load ${add(g('pGB1'), L('j'))})`;
+    : slope ? `(f32x4.add (local.get $dsplat) ${masked('pGB1')})` : masked('pGB1');
   const sxdExpr = poly
     ? poly[1] ? `(f32x4.add (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))` : `(f32x4.sub (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))`
-    : `(v128.load ${add(g('pGW1'), L('j'))})`;
+    : slope ? `(f32x4.add (local.get $xdsplat) ${masked('pGW1')})` : masked('pGW1');
+  const c0 = poly ? poly[0] : slope;
   const gw2 = homogeneous
     ? `(f32x4.add (f32x4.mul (v128.load ${add(g('pW1'), L('j'))}) (local.get $sxd)) (f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd)))`
     : `(v128.load ${add(g('pGW2'), L('j'))})`;
@@ -246,9 +259,9 @@ function stepFunc(key, act) {
     (if (local.get $train) (then
       ;; Finish the gradients with the old parameters, then update: w += lr g.
       (local.set $lrv (f32x4.splat (local.get $lr)))
-      (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${poly ? poly[0] : 0})
+      (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
         (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum)))))))
-      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${poly ? poly[0] : 0})
+      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
         (f64.add (f64x2.extract_lane 0 (local.get $xdsum)) (f64x2.extract_lane 1 (local.get $xdsum)))))))
       (local.set $j ${i32(0)})
       (loop $update
@@ -285,14 +298,14 @@ function stepFunc(key, act) {
 }
 
 /** The forward pass a training step uses: storing activations only where the backward needs them. */
-const trainForward = (key, act) => ('grad' in act ? `fwd_${key}_store` : `fwd_${key}`);
+const trainForward = (key, act) => (stores(act) ? `fwd_${key}_store` : `fwd_${key}`);
 
 /** The whole module: one step, forward and predict function per activation. */
 export function generateWat() {
   const parts = [];
   for (const [key, act] of Object.entries(ACTIVATIONS)) {
     parts.push(forwardFunc(`fwd_${key}`, act, false));
-    if ('grad' in act) parts.push(forwardFunc(`fwd_${key}_store`, act, true));
+    if (stores(act)) parts.push(forwardFunc(`fwd_${key}_store`, act, true));
     parts.push(backwardFunc(`bwd_${key}`, act));
     parts.push(stepFunc(key, act));
     parts.push(`
