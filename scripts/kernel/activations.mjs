@@ -55,11 +55,8 @@ export const ACTIVATIONS = {
     mask: null,
   },
   relu: {
-    // As integers, float bits are negative exactly for negative floats (and -0 is the most
-    // negative), so the signed-integer max and compare give relu and z > 0 bit for bit, on
-    // the integer SIMD ports, leaving the float ports to the multiply-adds.
-    forward: (z, a) => `(local.set ${a} (i32x4.max_s ${z} ${ZERO}))`,
-    mask: (z) => `(i32x4.gt_s ${z} ${ZERO})`,
+    forward: (z, a) => `(local.set ${a} (f32x4.pmax ${z} ${ZERO}))`,
+    mask: (z) => `(f32x4.gt ${z} ${ZERO})`,
     wide: 4,
   },
   tanh: {
@@ -81,7 +78,7 @@ export const ACTIVATIONS = {
     // max(z, slope z) is z for z > 0 and slope z below: one instruction, exact.
     forward: (z, a) => `(local.set ${a} (f32x4.pmax ${z} (f32x4.mul ${z} ${f32x4(LEAKY_SLOPE)})))`,
     // Positively homogeneous too, with act' = slope + (1 - slope) [z > 0]: the relu path.
-    mask: (z) => `(i32x4.gt_s ${z} ${ZERO})`,
+    mask: (z) => `(f32x4.gt ${z} ${ZERO})`,
     slope: LEAKY_SLOPE,
     wide: 4,
   },

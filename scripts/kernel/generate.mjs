@@ -20,6 +20,12 @@ import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
 
 /** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
 export const BLOCK = 32;
+const BLOCK_SHIFT = Math.log2(BLOCK);
+// SCRATCH: a block's stored values, unit-vector-major: the 4 units at byte offset j of a
+// parameter vector keep their BLOCK sample vectors contiguous at j * BLOCK. The backward
+// then streams each unit vector's samples from consecutive addresses; sample-major rows
+// (H floats apart) put every load 4 KB apart at H = 1000, which aliases in L1 and measured
+// 2-3x slower.
 /**
  * Vectors of hidden units per backward iteration (then one at a time for the rest), unless
  * the activation says otherwise: as many as keep every accumulator in one of x64's 16
@@ -73,7 +79,8 @@ function transposeSum(v, out) {
 
 /**
  * o[n] = b2 + sum_j act(x[n] w1[j] + b1[j]) w2[j] for `count` samples (a multiple of 4)
- * from px into po; with `store`, also a = act(z) into rows of the scratch buffer pa.
+ * from px into po; with `store`, also a = act(z) (or the mask) into the scratch buffer pa
+ * (see SCRATCH).
  */
 function forwardFunc(name, act, store) {
   const loc = new Locals();
@@ -85,7 +92,7 @@ function forwardFunc(name, act, store) {
     (s) => `
       (local.set $z${s} (f32x4.add (f32x4.mul (local.get $x${s}) (local.get $w1)) (local.get $b1)))
       ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s))}
-      ${store ? `(v128.store ${add(L('pa'), add(L('j'), `(i32.mul ${G('hb')} ${i32(s)})`))} ${act.mask ? act.mask(`(local.get $z${s})`) : `(local.get $a${s})`})` : ''}
+      ${store ? `(v128.store offset=${s * 16} ${add(L('pa'), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)} ${act.mask ? act.mask(`(local.get $z${s})`) : `(local.get $a${s})`})` : ''}
       (local.set $acc${s} (f32x4.add (local.get $acc${s}) (f32x4.mul (local.get $a${s}) (local.get $w2))))`,
   ).join('');
   return `
@@ -104,7 +111,7 @@ function forwardFunc(name, act, store) {
         (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${G('hb')})))
       ${transposeSum(S.map((s) => `(local.get $acc${s})`), '$o')}
       (v128.store ${add(L('po'), L('i'))} (f32x4.add (local.get $o) (v128.load32_splat ${G('pB2')})))
-      ${store ? `(local.set $pa ${add(L('pa'), `(i32.shl ${G('hb')} ${i32(2)})`)})` : ''}
+      ${store ? `(local.set $pa ${add(L('pa'), i32(64))})` : ''}
       (br_if $samples (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (i32.shl (local.get $count) ${i32(2)}))))
   )`;
 }
@@ -135,7 +142,7 @@ function backwardUnits(act, V, loc) {
       }
       if (homogeneous) {
         const m = loc.v(`m${v}`);
-        return `(local.set ${m} (v128.load offset=${v * 16} (local.get $pa)))
+        return `(local.set ${m} (v128.load offset=${v * 16 * BLOCK} (local.get $pa)))
         (local.set ${sd} (f32x4.add (local.get ${sd}) (v128.and (local.get $d) (local.get ${m}))))
         (local.set ${sxd} (f32x4.add (local.get ${sxd}) (v128.and (local.get $xd) (local.get ${m}))))`;
       }
@@ -147,13 +154,13 @@ function backwardUnits(act, V, loc) {
         const u = loc.v(`u${v}`);
         const w = loc.v(`vv${v}`);
         const xTerm = act.gradPoly[1] ? `(f32x4.sub (local.get ${u}) (local.get ${w}))` : `(local.get ${w})`;
-        return `(local.set ${u} (f32x4.mul (v128.load offset=${v * 16} (local.get $pa)) (local.get $d)))
+        return `(local.set ${u} (f32x4.mul (v128.load offset=${v * 16 * BLOCK} (local.get $pa)) (local.get $d)))
         (local.set ${g2} (f32x4.add (local.get ${g2}) (local.get ${u})))
-        (local.set ${w} (f32x4.mul (local.get ${u}) (v128.load offset=${v * 16} (local.get $pa))))
+        (local.set ${w} (f32x4.mul (local.get ${u}) (v128.load offset=${v * 16 * BLOCK} (local.get $pa))))
         (local.set ${sd} (f32x4.add (local.get ${sd}) (local.get ${w})))
         (local.set ${sxd} (f32x4.add (local.get ${sxd}) (f32x4.mul (local.get $x) ${xTerm})))`;
       }
-      return `(local.set ${a} (v128.load offset=${v * 16} (local.get $pa)))
+      return `(local.set ${a} (v128.load offset=${v * 16 * BLOCK} (local.get $pa)))
         (local.set ${gr} ${act.grad(`(local.get ${a})`)})
         (local.set ${sd} (f32x4.add (local.get ${sd}) (f32x4.mul (local.get $d) (local.get ${gr}))))
         (local.set ${sxd} (f32x4.add (local.get ${sxd}) (f32x4.mul (local.get $xd) (local.get ${gr}))))
@@ -165,14 +172,14 @@ function backwardUnits(act, V, loc) {
     .join('\n      ');
   return `
       ${setup}
-      (local.set $pa ${add(G('pA'), L('j'))})
+      (local.set $pa ${add(G('pA'), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)})
       (local.set $i (local.get $first))
       (loop $samples${V}
         (local.set $d (v128.load32_splat ${add(G('pD'), L('i'))}))
         (local.set $xd (v128.load32_splat ${add(G('pXD'), L('i'))}))
         ${act.gradPoly ? `(local.set $x (v128.load32_splat ${add(G('pX'), L('i'))}))` : ''}
         ${body}
-        (local.set $pa ${add(L('pa'), G('hb'))})
+        (local.set $pa ${add(L('pa'), i32(16))})
         (br_if $samples${V} (i32.lt_u (local.tee $i ${add(L('i'), i32(4))}) (local.get $end))))
       ${store}
       (local.set $j ${add(L('j'), i32(16 * V))})`;
