@@ -106,11 +106,12 @@ export function denseForward(layer: DenseLayer, input: Float32Array, batch: numb
 
 /** Runs every layer; returns the output buffer ([batch][outDim of last layer]) owned by ws. */
 export function forward(net: Network, ws: Workspace, x: Float32Array, batch = ws.batch): Float32Array {
+  // A plain loop: a forEach callback would allocate a closure and its context every step.
   let input = x;
-  net.layers.forEach((layer, l) => {
-    denseForward(layer, input, batch, ws.z[l]!, ws.a[l]!);
+  for (let l = 0; l < net.layers.length; l++) {
+    denseForward(net.layers[l]!, input, batch, ws.z[l]!, ws.a[l]!);
     input = ws.a[l]!;
-  });
+  }
   return input;
 }
 

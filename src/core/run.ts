@@ -13,7 +13,7 @@ import { createTutorialNetwork, createWorkspace, parametersFinite, predictInto, 
 import { FusedKernel } from './kernel/fusedKernel';
 import { simdSupported } from './kernel/wasmRuntime';
 import { NumpyRandom } from './rng';
-import { evaluateLoss, trainStep } from './train';
+import { evaluateLoss, trainStepInto } from './train';
 
 /**
  * Which implementation trains: 'wasm' the fused WebAssembly SIMD kernel (the tutorial's
@@ -169,9 +169,10 @@ export class TrainingRun {
     }
     const { x, y } = this.data;
     for (let k = 0; k < count; k++) {
-      const loss = trainStep(this.net, this.ws, x, y, learningRate);
-      lossOut[offset + k] = loss;
-      if (this.blewUp(loss, parametersFinite(this.net))) return k + 1;
+      trainStepInto(this.net, this.ws, x, y, learningRate, lossOut, offset + k);
+      // The float32 loss decides divergence as well as the float64 one would: a loss past
+      // float32's range is Infinity, which is divergence anyway.
+      if (this.blewUp(lossOut[offset + k]!, parametersFinite(this.net))) return k + 1;
     }
     return count;
   }

@@ -74,11 +74,25 @@ export function evaluateLoss(net: Network, ws: Workspace, x: Float32Array, y: Fl
 
 /** One full-batch step; returns the loss measured before the update. Allocates nothing. */
 export function trainStep(net: Network, ws: Workspace, x: Float32Array, y: Float32Array, lr: number): number {
+  const loss = lossAndOutputDelta(forward(net, ws, x), y, ws.delta[net.layers.length - 1]!, ws.batch);
+  backpropagate(net, ws, x, lr);
+  return loss;
+}
+
+/**
+ * trainStep with the loss written to lossOut[index]: a float returned from a function too
+ * big to inline is boxed on V8's heap, which would be an allocation every step.
+ */
+export function trainStepInto(net: Network, ws: Workspace, x: Float32Array, y: Float32Array, lr: number, lossOut: Float32Array, index: number): void {
+  lossOut[index] = lossAndOutputDelta(forward(net, ws, x), y, ws.delta[net.layers.length - 1]!, ws.batch);
+  backpropagate(net, ws, x, lr);
+}
+
+/** The step after the output delta is in ws.delta: gradients, updates, deltas downwards. */
+function backpropagate(net: Network, ws: Workspace, x: Float32Array, lr: number): void {
   const { layers } = net;
   const last = layers.length - 1;
   const batch = ws.batch;
-  const out = forward(net, ws, x);
-  const loss = lossAndOutputDelta(out, y, ws.delta[last]!, batch);
   for (let l = last; l >= 0; l--) {
     const layer = layers[l]!;
     const input = l === 0 ? x : ws.a[l - 1]!;
@@ -87,5 +101,4 @@ export function trainStep(net: Network, ws: Workspace, x: Float32Array, y: Float
     applyUpdate(layer, ws.gw[l]!, ws.gb[l]!, lr);
     if (below) multiplyByDerivative(layers[l - 1]!.activation, ws.z[l - 1]!, ws.a[l - 1]!, below, batch * layers[l - 1]!.outDim);
   }
-  return loss;
 }

@@ -1,0 +1,80 @@
+/**
+ * How many bytes the JavaScript heap grows by while a TrainingRun trains, for every
+ * activation on both engines, in a Node process of its own started with --expose-gc (by
+ * src/core/allocations.test.ts). The young generation is emptied first, then the steps
+ * run, then its size is read again: an allocation per step (a temporary array, a closure,
+ * a float boxed on its way out of a function) shows up as bytes; a garbage collection
+ * inside the window would hide it, so it is reported instead. A `control` run allocates a
+ * small array per step on purpose, to show that the probe sees such a thing.
+ *   usage: node --expose-gc --import tsx scripts/step-allocations.ts <N> <H>
+ * Prints one JSON array.
+ */
+import { getHeapSpaceStatistics } from 'node:v8';
+import { ACTIVATIONS, type ActivationName } from '../src/core/activations';
+import { kernelSupports, TrainingRun, type Engine } from '../src/core/run';
+
+/** Steps per train() call (as the worker's slices), and calls measured. */
+const STEPS_PER_CALL = 500;
+const CALLS = 20;
+/** Calls before measuring, so the loops are optimised as in a long session. */
+const WARM_UP_CALLS = 40;
+/** Measured windows per configuration. */
+const WINDOWS = 3;
+
+export interface AllocationResult {
+  engine: Engine | 'control';
+  activation: ActivationName;
+  steps: number;
+  bytes: number;
+  /** A garbage collection ran inside the window: bytes are meaningless. */
+  collected: boolean;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+/** Where the control run's arrays escape to, so the compiler cannot elide them. */
+export let sink: Float32Array | null = null;
+const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
+
+function measure(engine: Engine | 'control', activation: ActivationName, points: number, hidden: number): AllocationResult {
+  const run = new TrainingRun(
+    { dataset: 'quadratic', noise: 0.2, seed: 0, points, hidden, activation },
+    undefined,
+    { engine: engine === 'control' ? 'ts' : engine },
+  );
+  // Small enough that no configuration diverges (the benchmark's rule), so every step runs.
+  const learningRate = 3 / (points * hidden);
+  const losses = new Float32Array(STEPS_PER_CALL);
+  const call = () => {
+    if (engine !== 'control') return run.train(STEPS_PER_CALL, learningRate, losses, 0);
+    let stepped = 0;
+    for (let k = 0; k < STEPS_PER_CALL; k++) {
+      stepped += run.train(1, learningRate, losses, k);
+      sink = new Float32Array(1); // the allocation the probe must see: escapes, dies young
+    }
+    return stepped;
+  };
+  for (let c = 0; c < WARM_UP_CALLS; c++) call();
+  // The fewest bytes of a few windows: the steady state. Earlier configurations in this
+  // process leave V8 re-optimising shared functions for a while (a deoptimised function
+  // boxes its floats), which a long session also goes through once, not every step.
+  let best: AllocationResult | null = null;
+  for (let w = 0; w < WINDOWS; w++) {
+    gc!();
+    const before = youngBytes();
+    let steps = 0;
+    for (let c = 0; c < CALLS; c++) steps += call();
+    const after = youngBytes();
+    const result = { engine: engine === 'control' ? 'control' : run.engine, activation, steps, bytes: after - before, collected: after < before } as const;
+    if (!result.collected && (best === null || result.bytes < best.bytes)) best = result;
+  }
+  return best ?? { engine, activation, steps: 0, bytes: 0, collected: true };
+}
+
+const [points, hidden] = process.argv.slice(2).map(Number) as [number, number];
+const results: AllocationResult[] = [measure('control', 'relu', points, hidden)];
+for (const activation of ACTIVATIONS) {
+  results.push(measure('ts', activation, points, hidden));
+  if (kernelSupports(activation)) results.push(measure('wasm', activation, points, hidden));
+}
+process.stdout.write(`${JSON.stringify(results)}\n`);

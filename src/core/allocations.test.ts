@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { AllocationResult } from '../../scripts/step-allocations';
+
+/**
+ * "No allocation per step, in either path": scripts/step-allocations.ts trains every
+ * activation on both engines in a Node process of its own (with --expose-gc, which this
+ * test process lacks) and reports how far the young generation grew over 10,000 steps.
+ */
+const PROBE = fileURLToPath(new URL('../../scripts/step-allocations.ts', import.meta.url));
+
+/**
+ * The probe's own reads of the heap statistics cost about 2 kB per window, whatever the
+ * steps do; one allocation per step (16 bytes at the least) would be 160 kB.
+ */
+const WINDOW_OVERHEAD_BYTES = 8 * 1024;
+
+function probe(points: number, hidden: number): AllocationResult[] {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', PROBE, String(points), String(hidden)], { encoding: 'utf8' });
+  return JSON.parse(out) as AllocationResult[];
+}
+
+// The tutorial's size: the code paths are the same at every size, and the TS core's
+// 10,000 steps per window stay quick here.
+describe('training steps allocate nothing (N=30, H=10)', () => {
+  const results = probe(30, 10);
+
+  it('the probe sees a deliberate allocation of one small array per step', () => {
+    const control = results.find((r) => r.engine === 'control')!;
+    expect(control.collected).toBe(false);
+    expect(control.bytes / control.steps).toBeGreaterThan(16);
+  });
+
+  it.each(results.filter((r) => r.engine !== 'control').map((r) => [r.engine, r.activation, r] as const))(
+    '%s engine, %s',
+    (_engine, _activation, r) => {
+      expect(r.collected).toBe(false);
+      expect(r.steps).toBe(10_000);
+      expect(r.bytes).toBeLessThan(WINDOW_OVERHEAD_BYTES);
+    },
+  );
+});
