@@ -157,6 +157,8 @@ test('CSV: a good file replaces the data, a bad one names its line and loses not
   await expect.poll(() => dataCount(page)).toBe(0);
   await expect(page.getByTestId('loss')).toHaveText('–');
   await expect(page.getByText(/No data: click “Edit points”/)).toBeVisible();
+  // Screen readers hear why nothing trains, not "loss NaN".
+  await expect(page.getByTestId('announcer')).toHaveText('No training points: add some on the plot, or Regenerate, to train.');
   await page.getByRole('button', { name: 'Regenerate' }).click();
   await expect.poll(() => dataCount(page)).toBe(30);
   expect(consoleErrors).toEqual([]);

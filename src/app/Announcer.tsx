@@ -1,6 +1,7 @@
 /**
  * Tells screen readers how training is going, politely and not every frame: the step and
- * loss every few seconds while running, and at once when the run pauses or stops.
+ * loss every few seconds while running, and at once when the run pauses or stops, or
+ * when the data runs out (all points cleared).
  */
 import { useEffect, useRef } from 'react';
 import { formatLoss } from './format';
@@ -18,12 +19,15 @@ export function Announcer() {
     return liveStore.subscribe(({ frame }) => {
       if (!frame) return;
       const now = performance.now();
-      const changed = frame.state !== lastState;
+      // A NaN loss outside divergence means there is nothing to average over: no points.
+      const noData = Number.isNaN(frame.loss) && frame.state !== 'diverged';
+      const state = noData ? 'no data' : frame.state;
+      const changed = state !== lastState;
       if (!changed && now - lastAt < ANNOUNCE_EVERY_MS) return;
       lastAt = now;
-      lastState = frame.state;
+      lastState = state;
       const prefix = frame.state === 'running' ? '' : frame.state;
-      ref.current!.textContent = t().announce(prefix, frame.step, formatLoss(frame.loss));
+      ref.current!.textContent = noData ? t().announceNoData : t().announce(prefix, frame.step, formatLoss(frame.loss));
     });
   }, []);
   return <div ref={ref} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer" />;

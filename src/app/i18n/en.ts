@@ -34,6 +34,7 @@ export const en = {
   lrUse: (suggestion: number) => `Use ${suggestion}`,
   announce: (prefix: 'diverged' | 'paused' | '', step: number, loss: string) =>
     `${prefix === 'diverged' ? 'Diverged. ' : prefix === 'paused' ? 'Paused. ' : ''}Step ${step}, loss ${loss}.`,
+  announceNoData: 'No training points: add some on the plot, or Regenerate, to train.',
   // Link notice
   noticeHeading: 'Some settings in this link were not used.',
   linkNotice: 'Link notice',

@@ -25,6 +25,7 @@ export const zh: Messages = {
     `梯度在 ${points} 个点和 ${hidden} 个单元上求和，所以教程的 0.01 在这里约相当于 ${suggestion}；${lr} 是它的 ${times} 倍，可能会发散或让单元死亡。`,
   lrUse: (suggestion) => `使用 ${suggestion}`,
   announce: (prefix, step, loss) => `${prefix === 'diverged' ? '已发散。' : prefix === 'paused' ? '已暂停。' : ''}第 ${step} 步，损失 ${loss}。`,
+  announceNoData: '没有训练数据点：在图上添加，或点“重新生成”，即可训练。',
   noticeHeading: '此链接中的部分设置未被采用。',
   linkNotice: '链接提示',
   dismiss: '关闭提示',
