@@ -8,6 +8,8 @@ import type { ModelConfig } from '../core/config';
 import type { FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { buildFrame } from './frame';
+import { LossBuffer, MAX_PENDING_LOSSES } from './lossBuffer';
+import { Pacer, RateMeter } from './pacer';
 
 /** What the loop needs from its host: a clock, a scheduler and a way to post. */
 export interface LoopHost {
@@ -20,14 +22,9 @@ export interface LoopHost {
 
 /** Training time per slice before yielding to messages, ms. Short, so acks and controls are seen quickly. */
 export const SLICE_MS = 4;
-/** Target duration of one chunk of steps between clock reads, ms. */
-const CHUNK_MS = 0.5;
 /** Without an ack (hidden tab, busy page), send the next frame after this long anyway, ms. */
 export const ACK_TIMEOUT_MS = 250;
-/** Window over which steps per second are measured, ms. */
-const RATE_WINDOW_MS = 500;
-/** Losses buffered between frames; training waits for a frame when this is full. */
-export const MAX_PENDING_LOSSES = 1 << 18;
+export { MAX_PENDING_LOSSES };
 /** Most steps one 'step' message may ask for. */
 export const MAX_STEP_COUNT = 100_000;
 
@@ -38,7 +35,6 @@ export class TrainerLoop {
   private data: LabeledData | null = null;
   private runId = 0;
   private learningRate = 0.01;
-  private speed = 100;
   private playing = false;
   /** Stop step given at start (restored by reset), and the one still ahead of this run. */
   private startStopAt: number | null = null;
@@ -46,22 +42,14 @@ export class TrainerLoop {
   /** The run paused at its stop step since the last frame. */
   private reachedStop = false;
 
-  private readonly pending = new Float32Array(MAX_PENDING_LOSSES);
-  private pendingStart = 0;
-  private pendingCount = 0;
+  private readonly pending = new LossBuffer();
   /** Something changed since the last frame. */
   private dirty = false;
   private awaitingAck = false;
   private lastFrameAt = -Infinity;
 
-  /** Pacing anchor: at time anchorTime the run was at anchorStep. */
-  private anchorTime = 0;
-  private anchorStep = 0;
-  private chunk = 1;
-
-  private rateTime = 0;
-  private rateStep = 0;
-  private stepsPerSecond = 0;
+  private readonly pacer = new Pacer();
+  private readonly rate = new RateMeter();
 
   private cancelTimer: (() => void) | null = null;
 
@@ -80,7 +68,7 @@ export class TrainerLoop {
       case 'start':
         this.config = msg.config;
         this.learningRate = msg.learningRate;
-        this.speed = msg.speed;
+        this.pacer.speed = msg.speed;
         this.playing = msg.playing;
         this.startStopAt = msg.stopAt;
         this.data = msg.data ?? null;
@@ -122,14 +110,14 @@ export class TrainerLoop {
         this.learningRate = msg.learningRate;
         return;
       case 'setSpeed':
-        this.speed = msg.speed;
+        this.pacer.speed = msg.speed;
         this.reanchor();
         this.wake();
         return;
       case 'setParams':
         if (msg.runId !== this.runId || !this.run?.load(msg.params, msg.step)) return;
-        this.pendingStart = this.rateStep = msg.step;
-        this.pendingCount = 0;
+        this.pending.clear(msg.step);
+        this.rate.rebase(msg.step);
         this.dirty = true;
         this.reanchor();
         this.wake();
@@ -151,8 +139,7 @@ export class TrainerLoop {
     run.rewind();
     if (learningRate !== null) this.learningRate = learningRate;
     this.playing = resume;
-    this.pendingCount = 0;
-    this.pendingStart = run.step;
+    this.pending.clear(run.step);
     this.dirty = true;
     this.reanchor();
     this.wake();
@@ -161,14 +148,11 @@ export class TrainerLoop {
   private begin(runId: number): void {
     this.runId = runId;
     this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
-    this.pendingStart = 0;
-    this.pendingCount = 0;
+    this.pending.clear(0);
     this.awaitingAck = false;
     this.dirty = true;
-    this.chunk = 1;
-    this.stepsPerSecond = 0;
-    this.rateTime = this.host.now();
-    this.rateStep = 0;
+    this.pacer.chunk = 1;
+    this.rate.reset(this.host.now(), 0);
     this.stopAt = this.startStopAt;
     this.reachedStop = false;
     this.checkStop(this.run);
@@ -193,7 +177,7 @@ export class TrainerLoop {
   private stepNow(count: number): void {
     const run = this.run;
     if (!run) return;
-    const n = Math.max(0, Math.min(Math.floor(count), MAX_STEP_COUNT, MAX_PENDING_LOSSES - this.pendingCount));
+    const n = Math.max(0, Math.min(Math.floor(count), MAX_STEP_COUNT, this.pending.room));
     this.trainSteps(run, n);
     this.checkStop(run);
     this.dirty = true;
@@ -202,24 +186,13 @@ export class TrainerLoop {
   }
 
   private trainSteps(run: TrainingRun, n: number): number {
-    if (this.pendingCount === 0) this.pendingStart = run.step;
-    const done = run.train(n, this.learningRate, this.pending, this.pendingCount);
-    this.pendingCount += done;
+    const done = this.pending.train(run, n, this.learningRate);
     if (done > 0) this.dirty = true;
     return done;
   }
 
   private reanchor(): void {
-    this.anchorTime = this.host.now();
-    this.anchorStep = this.run?.step ?? 0;
-  }
-
-  /** Steps due now at the requested speed; the first step of a span is due at once. */
-  private due(now: number): number {
-    if (!Number.isFinite(this.speed)) return Infinity;
-    const run = this.run!;
-    const target = Math.floor(((now - this.anchorTime) * this.speed) / 1000) + 1;
-    return Math.max(0, target - (run.step - this.anchorStep));
+    this.pacer.reanchor(this.host.now(), this.run?.step ?? 0);
   }
 
   private get trainable(): boolean {
@@ -253,11 +226,10 @@ export class TrainerLoop {
 
   private trainSlice(run: TrainingRun): void {
     const start = this.host.now();
-    let budget = this.due(start);
+    let budget = this.pacer.due(start, run.step);
     if (this.stopAt !== null) budget = Math.min(budget, this.stopAt - run.step);
     while (budget > 0 && run.divergedAt === null) {
-      const room = MAX_PENDING_LOSSES - this.pendingCount;
-      const n = Math.min(this.chunk, budget, room);
+      const n = Math.min(this.pacer.chunk, budget, this.pending.room);
       if (n <= 0) break;
       const t0 = this.host.now();
       const done = this.trainSteps(run, n);
@@ -265,14 +237,12 @@ export class TrainerLoop {
       if (done === 0) break;
       budget -= done;
       const t1 = this.host.now();
-      // Grow or shrink the chunk so the clock is read about every CHUNK_MS.
-      if (t1 - t0 < CHUNK_MS / 2 && n === this.chunk) this.chunk *= 2;
-      else if (t1 - t0 > CHUNK_MS * 2 && this.chunk > 1) this.chunk >>= 1;
+      this.pacer.adapt(n, t1 - t0);
       if (t1 - start >= SLICE_MS) break;
     }
     this.checkStop(run);
     // Could not keep up with the requested speed: drop the backlog rather than sprint later.
-    if (Number.isFinite(this.speed) && budget > 1) this.reanchor();
+    if (Number.isFinite(this.pacer.speed) && budget > 1) this.reanchor();
   }
 
   private maybeSendFrame(): void {
@@ -289,22 +259,17 @@ export class TrainerLoop {
 
   private sendFrame(run: TrainingRun, now: number): void {
     run.saveCheckpoint();
-    if (now - this.rateTime >= RATE_WINDOW_MS) {
-      this.stepsPerSecond = ((run.step - this.rateStep) * 1000) / (now - this.rateTime);
-      this.rateTime = now;
-      this.rateStep = run.step;
-    }
+    this.rate.sample(now, run.step);
     const { frame, transfer } = buildFrame(run, {
       runId: this.runId,
-      losses: this.pending.slice(0, this.pendingCount),
-      lossesStart: this.pendingStart,
-      stepsPerSecond: this.trainable ? this.stepsPerSecond : 0,
+      losses: this.pending.copy(),
+      lossesStart: this.pending.start,
+      stepsPerSecond: this.trainable ? this.rate.stepsPerSecond : 0,
       state: this.state(run),
       reachedStop: this.reachedStop,
     });
     this.reachedStop = false;
-    this.pendingStart = run.step;
-    this.pendingCount = 0;
+    this.pending.clear(run.step);
     this.dirty = false;
     this.awaitingAck = true;
     this.lastFrameAt = now;
@@ -315,10 +280,7 @@ export class TrainerLoop {
     const now = this.host.now();
     let delay = Infinity;
     if (this.trainable) {
-      const pendingFull = this.pendingCount >= MAX_PENDING_LOSSES;
-      if (pendingFull) delay = this.lastFrameAt + ACK_TIMEOUT_MS - now;
-      else if (!Number.isFinite(this.speed) || this.due(now) > 0) delay = 0;
-      else delay = this.anchorTime + ((this.run!.step - this.anchorStep) * 1000) / this.speed - now;
+      delay = this.pending.room === 0 ? this.lastFrameAt + ACK_TIMEOUT_MS - now : this.pacer.untilNext(now, this.run!.step);
     }
     // A frame is waiting for its ack: make sure it goes out when the ack times out.
     if (this.dirty && this.awaitingAck) delay = Math.min(delay, this.lastFrameAt + ACK_TIMEOUT_MS - now);
