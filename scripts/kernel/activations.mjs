@@ -16,10 +16,19 @@
 //   gradPoly [c0, c1]   act' = c0 + c1 a - a^2 (tanh, sigmoid): the backward then needs
 //                       only sum d a, sum d a^2 and sum x (c1 d a - d a^2), 6-7 operations
 //                       per 4 lanes instead of 8.
+//   or
+//   storesGrad: true    with forward(z, a, tmp, g): given a v128 local g (the training
+//                       forward), the snippet also sets g = act'(z); the kernel stores g
+//                       beside a and passes grad(a, g) an expression loading it. For
+//                       derivatives that are no function of a (sine: cos z), or cheaper
+//                       from the forward's intermediates (softplus: sigmoid z, one division).
+//   and, for any of them,
 //   wide                vectors of hidden units per backward iteration (see WIDE).
 
-export const ZERO = '(v128.const f32x4 0 0 0 0)';
-export const f32x4 = (v) => `(v128.const f32x4 ${v} ${v} ${v} ${v})`;
+import { ZERO, f32x4, horner } from './simd.mjs';
+import { sineInto, softplusInto } from './smooth.mjs';
+
+export { ZERO, f32x4 };
 
 // tanh as Eigen's 13/6-degree rational interpolant (MathFunctionsImpl.h,
 // generic_fast_tanh_float): a couple of float32 ulp on [-c, c], and +-1 beyond, where c is
@@ -27,13 +36,6 @@ export const f32x4 = (v) => `(v128.const f32x4 ${v} ${v} ${v} ${v})`;
 const TANH_CLAMP = 7.90531110763549805;
 const TANH_NUM = [-2.76076847742355e-16, 2.00018790482477e-13, -8.60467152213735e-11, 5.12229709037114e-8, 1.48572235717979e-5, 6.37261928875436e-4, 4.89352455891786e-3];
 const TANH_DEN = [1.19825839466702e-6, 1.18534705686654e-4, 2.26843463243900e-3, 4.89352518554385e-3];
-
-/** Horner's rule in x2 over coefficients from the highest power down. */
-function horner(coeffs, x2) {
-  let p = f32x4(coeffs[0]);
-  for (const c of coeffs.slice(1)) p = `(f32x4.add (f32x4.mul ${p} (local.get ${x2})) ${f32x4(c)})`;
-  return p;
-}
 
 /** Statements: a = tanh(z). pmin/pmax map to single instructions (min/max need NaN fix-ups). */
 function tanhInto(z, a, tmp) {
@@ -94,5 +96,16 @@ export const ACTIVATIONS = {
     },
     // alpha e^z = a + alpha for z <= 0, and 1 above (a > 0 exactly where z > 0).
     grad: (a) => `(v128.bitselect ${f32x4(1)} (f32x4.add ${a} ${f32x4(ELU_ALPHA)}) (f32x4.gt ${a} ${ZERO}))`,
+  },
+  // ln(1 + e^z) and sin z: see smooth.mjs; their derivatives come from the forward pass.
+  softplus: {
+    forward: softplusInto,
+    storesGrad: true,
+    grad: (_a, g) => g,
+  },
+  sine: {
+    forward: sineInto,
+    storesGrad: true,
+    grad: (_a, g) => g,
   },
 };
