@@ -16,10 +16,19 @@
 //   gradPoly [c0, c1]   act' = c0 + c1 a - a^2 (tanh, sigmoid): the backward then needs
 //                       only sum d a, sum d a^2 and sum x (c1 d a - d a^2), 6-7 operations
 //                       per 4 lanes instead of 8.
+//   or
+//   storesGrad: true    with forward(z, a, tmp, g): given a v128 local g (the training
+//                       forward), the snippet also sets g = act'(z); the kernel stores g
+//                       beside a and passes grad(a, g) an expression loading it. For
+//                       derivatives that are no function of a (sine: cos z), or cheaper
+//                       from the forward's intermediates (softplus: sigmoid z, one division).
+//   and, for any of them,
 //   wide                vectors of hidden units per backward iteration (see WIDE).
 
-export const ZERO = '(v128.const f32x4 0 0 0 0)';
-export const f32x4 = (v) => `(v128.const f32x4 ${v} ${v} ${v} ${v})`;
+import { ZERO, f32x4, horner } from './simd.mjs';
+import { sineInto, softplusInto } from './smooth.mjs';
+
+export { ZERO, f32x4 };
 
 // tanh as x P(x^2) / Q(x^2), P and Q of degree 4 in x^2 (Q(0) = 1), fitted by
 // scripts/kernel/fit_tanh.py: minimax relative error 2e-8 in float64; evaluated in float32
@@ -31,13 +40,6 @@ export const f32x4 = (v) => `(v128.const f32x4 ${v} ${v} ${v} ${v})`;
 const TANH_CLAMP = 8.076253890991211;
 const TANH_NUM = [1.3354359368333846e-08, 2.060888374209825e-05, 0.0034955772110216196, 0.13381016906465418, 0.9999999795002291];
 const TANH_DEN = [7.776439849074834e-07, 0.0003285616099723512, 0.025876942061299698, 0.46714332518266893, 1.0];
-
-/** Horner's rule in x2 over coefficients from the highest power down. */
-function horner(coeffs, x2) {
-  let p = f32x4(coeffs[0]);
-  for (const c of coeffs.slice(1)) p = `(f32x4.add (f32x4.mul ${p} (local.get ${x2})) ${f32x4(c)})`;
-  return p;
-}
 
 /** Statements: a = tanh(z). pmin/pmax map to single instructions (min/max need NaN fix-ups). */
 function tanhInto(z, a, tmp) {
@@ -98,5 +100,16 @@ export const ACTIVATIONS = {
     },
     // alpha e^z = a + alpha for z <= 0, and 1 above (a > 0 exactly where z > 0).
     grad: (a) => `(v128.bitselect ${f32x4(1)} (f32x4.add ${a} ${f32x4(ELU_ALPHA)}) (f32x4.gt ${a} ${ZERO}))`,
+  },
+  // ln(1 + e^z) and sin z: see smooth.mjs; their derivatives come from the forward pass.
+  softplus: {
+    forward: softplusInto,
+    storesGrad: true,
+    grad: (_a, g) => g,
+  },
+  sine: {
+    forward: sineInto,
+    storesGrad: true,
+    grad: (_a, g) => g,
   },
 };

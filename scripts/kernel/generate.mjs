@@ -4,7 +4,8 @@
 // gradients, the delta passed down with the old w2, w += lr * g), reorganised for SIMD:
 //   - samples are taken in blocks of BLOCK; for each block the forward pass finds o (and
 //     stores a = act(z), or for piecewise-linear activations the mask z > 0, in a
-//     block-sized scratch buffer that stays in cache), then the backward pass accumulates
+//     block-sized scratch buffer that stays in cache; activations with storesGrad also
+//     store act'(z) GRAD_OFFSET bytes further on), then the backward pass accumulates
 //     that block's contribution;
 //   - forward: 4 samples at a time against 4 hidden units at a time, so each weight vector
 //     loaded serves 4 samples and the 4 dot products are independent chains;
@@ -47,6 +48,8 @@ const HOISTED = [...'n np h hp hb'.split(' '), 'pW1', 'pB1', 'pW2', 'pB2', 'pGW1
 const hoistDecl = HOISTED.map((k) => `(local $G${k} i32)`).join(' ');
 const hoistInit = HOISTED.map((k) => `(local.set $G${k} (global.get $${k}))`).join(' ');
 const L = (name) => `(local.get $${name})`;
+/** Bytes from an activation in the scratch buffer to its stored derivative (storesGrad activations). */
+const GRAD_OFFSET = `(i32.mul ${G('hb')} (i32.const ${BLOCK}))`;
 const add = (a, b) => `(i32.add ${a} ${b})`;
 const i32 = (v) => `(i32.const ${v})`;
 
@@ -91,8 +94,9 @@ function forwardFunc(name, act, store) {
   const perSample = S.map(
     (s) => `
       (local.set $z${s} (f32x4.add (f32x4.mul (local.get $x${s}) (local.get $w1)) (local.get $b1)))
-      ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s))}
+      ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s), store && act.storesGrad ? loc.v(`g${s}`) : undefined)}
       ${store ? `(v128.store offset=${s * 16} ${add(L('pa'), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)} ${act.mask ? act.mask(`(local.get $z${s})`) : `(local.get $a${s})`})` : ''}
+      ${store && act.storesGrad ? `(v128.store offset=${s * 16} ${add(add(L('pa'), GRAD_OFFSET), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)} (local.get $g${s}))` : ''}
       (local.set $acc${s} (f32x4.add (local.get $acc${s}) (f32x4.mul (local.get $a${s}) (local.get $w2))))`,
   ).join('');
   return `
@@ -161,7 +165,7 @@ function backwardUnits(act, V, loc) {
         (local.set ${sxd} (f32x4.add (local.get ${sxd}) (f32x4.mul (local.get $x) ${xTerm})))`;
       }
       return `(local.set ${a} (v128.load offset=${v * 16 * BLOCK} (local.get $pa)))
-        (local.set ${gr} ${act.grad(`(local.get ${a})`)})
+        (local.set ${gr} ${act.grad(`(local.get ${a})`, `(v128.load offset=${v * 16 * BLOCK} ${add(L('pa'), GRAD_OFFSET)})`)})
         (local.set ${sd} (f32x4.add (local.get ${sd}) (f32x4.mul (local.get $d) (local.get ${gr}))))
         (local.set ${sxd} (f32x4.add (local.get ${sxd}) (f32x4.mul (local.get $xd) (local.get ${gr}))))
         (local.set ${g2} (f32x4.add (local.get ${g2}) (f32x4.mul (local.get ${a}) (local.get $d))))`;

@@ -55,8 +55,8 @@ export function buildModel(config: ModelConfig): { data: Dataset; net: Network }
   return { data, net };
 }
 
-/** The kernel activations it has; the rest train on the TS core (see scripts/kernel/activations.mjs). */
-const KERNEL_ACTIVATIONS: ReadonlySet<string> = new Set(['none', 'relu', 'tanh', 'sigmoid', 'leaky-relu', 'elu']);
+/** The kernel's activations (scripts/kernel/activations.mjs); any other trains on the TS core. */
+const KERNEL_ACTIVATIONS: ReadonlySet<string> = new Set(['none', 'relu', 'tanh', 'sigmoid', 'leaky-relu', 'elu', 'softplus', 'sine']);
 
 /** Whether the fused kernel implements an activation. */
 export function kernelSupports(activation: string): boolean {

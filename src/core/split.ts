@@ -35,3 +35,29 @@ export function splitData(data: Dataset, mask: Uint8Array): { train: Dataset; te
   };
   return { train: pick(0), test: pick(1) };
 }
+
+/** Offsets the seed for points the learner adds, so their draws are not the shuffle's. */
+const ADDED_SEED_OFFSET = 0xadd;
+const TWO_POW_32 = 2 ** 32;
+
+/** A 32-bit integer hash with good avalanche (Chris Wellons' "lowbias32" constants). */
+function mix32(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Whether a point added after the points of `test` is held out: a uniform draw hashed from
+ * (seed, its index), below the share (capped as in testMask). The same edits on the same
+ * seed give the same split. Never when no point would be left to train on.
+ */
+export function addedPointHeldOut(test: Uint8Array, share: number, seed: number): 0 | 1 {
+  if (!test.includes(0)) return 0;
+  const draw = mix32(mix32(seed + ADDED_SEED_OFFSET) + test.length) / TWO_POW_32;
+  return draw < Math.min(Math.max(share, 0), MAX_TEST_SHARE) ? 1 : 0;
+}

@@ -5,7 +5,7 @@
  */
 import { parseCsv, toCsv } from '../../core/csv';
 import type { LabeledData } from '../../core/protocol';
-import { testMask } from '../../core/split';
+import { addedPointHeldOut, testMask } from '../../core/split';
 import { downloadText } from '../download';
 import { useAppStore } from '../store';
 import { generatedFor } from '../views/runData';
@@ -50,8 +50,8 @@ export function addPoint(x: number, y: number): void {
     useAppStore.setState({ dataNote: `At most ${MAX_POINTS} points.` });
     return;
   }
-  const share = useAppStore.getState().config.testShare;
-  setCustom({ x: appended(data.x, x), y: appended(data.y, y), test: appended(data.test, Math.random() < share ? 1 : 0) });
+  const { testShare, seed } = useAppStore.getState().config;
+  setCustom({ x: appended(data.x, x), y: appended(data.y, y), test: appended(data.test, addedPointHeldOut(data.test, testShare, seed)) });
 }
 
 export function movePoint(index: number, x: number, y: number): void {

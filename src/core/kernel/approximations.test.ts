@@ -87,3 +87,132 @@ it('elu stays within 5e-7 of the exact function, is exact above 0, and tends to 
   expect(got.every(Number.isFinite)).toBe(true);
   expect(kernelActivation('elu', Float32Array.of(-30, -1e30))[0]).toBe(-1);
 });
+
+/** Float32 spacing just below 1 (one ulp of results in [0.5, 1)). */
+const ULP1 = 2 ** -24;
+/** Smallest normal float32: below it results are denormal (or flushed to zero). */
+const MIN_NORMAL = 2 ** -126;
+
+/**
+ * The kernel's stored derivative act'(z) at each z: one sample x = 1, units with w1 = 0,
+ * b1 = z and w2 = 1, so gb1[j] = w2 d act'(z_j) and gb2 = d (float64 sum demoted); a step
+ * with rate 0 leaves the parameters alone. b2 = 1e6 keeps d = -2 o far from 0 and d act'
+ * a normal float32. Costs one float32 rounding of d act' (2^-24 relative).
+ */
+function kernelDerivative(name: ActivationName, zs: Float32Array): Float64Array {
+  const units = 4096;
+  const out = new Float64Array(zs.length);
+  for (let start = 0; start < zs.length; start += units) {
+    const chunk = zs.subarray(start, start + units);
+    const k = new FusedKernel(Float32Array.of(1), Float32Array.of(0), chunk.length, name, Float32Array.of(0));
+    k.w1.fill(0);
+    k.b1.set(chunk);
+    k.w2.fill(1);
+    k.b2[0] = 1e6;
+    k.step(0);
+    const d = k.gb2[0]!;
+    expect(d).not.toBe(0);
+    chunk.forEach((_, j) => (out[start + j] = k.gb1[j]! / d));
+  }
+  return out;
+}
+
+/** Largest absolute error, and relative error where |want| >= relFrom, of got against f in float64. */
+function errors(xs: Float32Array, got: ArrayLike<number>, f: (x: number) => number, relFrom: number) {
+  let abs = 0;
+  let rel = 0;
+  xs.forEach((x, i) => {
+    const want = f(x);
+    const err = Math.abs(got[i]! - want);
+    abs = Math.max(abs, err);
+    if (Math.abs(want) >= relFrom) rel = Math.max(rel, err / Math.abs(want));
+  });
+  return { abs, rel };
+}
+
+const dense = (lo: number, hi: number, perUnit: number) =>
+  Float32Array.from({ length: Math.round((hi - lo) * perUnit) + 1 }, (_, i) => lo + i / perUnit);
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+// softplus = max(z, 0) + log1p(t), t = e^-|z| (exp: Cody-Waite ln 2, degree-6 polynomial,
+// 2^n from the exponent bits; log1p: 2 atanh(t / (2 + t)), degree-9 odd polynomial).
+// Observed: at most 3.3 float32 ulp relative (2.0e-7, near z = -3.9, where exp's and
+// log1p's roundings add up) over every value that is a normal float32; e^z below 2^-126.5
+// (z < -87.68) flushes to 0, at most 8.3e-39 away from the true value.
+describe('softplus approximation', () => {
+  const xs = Float32Array.from([...dense(-100, 100, 2000), ...XS]);
+
+  it('is within 4 ulp relative of ln(1 + e^z) (float64 Math) wherever the value is a normal float32', () => {
+    const got = kernelActivation('softplus', xs);
+    const { rel } = errors(xs, got, (x) => activate('softplus', x), MIN_NORMAL);
+    expect(rel).toBeLessThan(4 * ULP1);
+    expect(rel).toBeGreaterThan(0); // an approximation, not a copy of the reference
+    xs.forEach((x, i) => {
+      if (activate('softplus', x) < MIN_NORMAL) expect(Math.abs(got[i]! - activate('softplus', x))).toBeLessThan(MIN_NORMAL);
+    });
+    expect(got.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+  });
+
+  it('gets the special points right: ln 2 at +-0, z for large z, 0 far below', () => {
+    const got = kernelActivation('softplus', Float32Array.of(0, -0, 1e-30, -1e-30, 20, 88, 1e30, -88, -100, -1e30, -87.5));
+    expect(got[0]).toBe(Math.fround(Math.LN2));
+    expect(got[1]).toBe(Math.fround(Math.LN2));
+    expect(got[2]).toBe(Math.fround(Math.LN2));
+    expect(got[3]).toBe(Math.fround(Math.LN2));
+    expect(got[4]).toBe(20); // 20 + 2e-9 rounds to 20 in float32
+    expect(got[5]).toBe(88);
+    expect(got[6]).toBe(Math.fround(1e30));
+    expect(Array.from(got.subarray(7, 10))).toEqual([0, 0, 0]);
+    // Just above the flush: a denormal, as e^z rounded to float32.
+    expect(Math.abs(got[10]! - Math.exp(-87.5))).toBeLessThan(2 ** -140);
+  });
+
+  // sigmoid(z) = (z > 0 ? 1 : t) / (1 + t) with the same t, stored by the forward pass.
+  // Observed over [-100, 100] in steps of 1/2000, with the extraction's own rounding:
+  // at most 1.17e-7 absolute (2.0 ulp of 1) and 3.4 ulp relative (normal values).
+  it('stores sigmoid(z) as its derivative, within 3 ulp of 1 absolute and 5 ulp relative', () => {
+    const zs = dense(-100, 100, 500);
+    const { abs, rel } = errors(zs, kernelDerivative('softplus', zs), sigmoid, MIN_NORMAL);
+    expect(abs).toBeLessThan(3 * ULP1);
+    expect(rel).toBeLessThan(5 * ULP1);
+  });
+});
+
+// sin z: z clamped to +-8192, z = j pi/2 + r with a three-part pi/2 (j pi/2's first two
+// parts exact for |j| < 2^13), sin and cos of r by polynomials (degrees 7 and 8), the
+// quadrant j mod 4 choosing and signing them. Observed over [-100, 100] (800,001 points):
+// at most 8.9e-8 absolute (1.5 ulp of values near 1), the float32 rounding of r and of the
+// result; relative error grows only where sin z is near 0 (the reduction's absolute error
+// ~3e-8 over a tiny value), so it is bounded where |sin z| >= 1/64.
+describe('sine approximation', () => {
+  const xs = Float32Array.from([...dense(-100, 100, 4000), 0, -0, 1e-30, -1e-30, 1e-8, Math.PI, Math.PI / 2]);
+
+  it('is within 2 ulp of 1 (absolute) of Math.sin over [-100, 100]', () => {
+    const { abs, rel } = errors(xs, kernelActivation('sine', xs), Math.sin, 1 / 64);
+    expect(abs).toBeLessThan(2 * ULP1);
+    expect(abs).toBeGreaterThan(0);
+    expect(rel).toBeLessThan(4 * ULP1);
+  });
+
+  it('is exact at 0, -0 and tiny inputs, stays accurate to the clamp at +-8192, and in [-1, 1] beyond', () => {
+    const got = kernelActivation('sine', Float32Array.of(0, -0, 1e-30, -1e-8, 8192, -8191.5, 5000.25, 1e30, -1e30, 3e38));
+    // sin(-0) = -0 becomes +0 in the output sum 0 + a w2, as in the TS core.
+    expect(Array.from(got.subarray(0, 2))).toEqual([0, 0]);
+    expect(got[2]).toBe(Math.fround(1e-30));
+    expect(got[3]).toBe(Math.fround(-1e-8));
+    for (const i of [4, 5, 6]) expect(Math.abs(got[i]! - Math.sin([8192, -8191.5, 5000.25][i - 4]!))).toBeLessThan(2 * ULP1);
+    // Beyond the clamp the value is sin(+-8192): bounded and finite, not Math.sin's.
+    expect(got[7]).toBe(got[4]);
+    expect(got[8]).toBe(-got[4]!);
+    expect(got[9]).toBe(got[4]);
+  });
+
+  // The approximation's own error plus the rounding of d cos z in the extraction: observed
+  // at most 1.23e-7 (2.1 ulp of 1).
+  it('stores cos(z) as its derivative, within 3 ulp of 1 over [-100, 100]', () => {
+    const zs = dense(-100, 100, 500);
+    const { abs } = errors(zs, kernelDerivative('sine', zs), Math.cos, 1);
+    expect(abs).toBeLessThan(3 * ULP1);
+  });
+});

@@ -37,18 +37,24 @@ const SIZES = [
   [1, 3], [2, 5], [3, 1], [30, 10], [7, 13], [33, 4], [64, 33], [200, 100], [97, 70],
 ] as const;
 
-it('the kernel has six of the eight activations; softplus and sine train on the TS core', () => {
-  expect(ACTIVATIONS.filter(kernelSupports)).toEqual(['none', 'relu', 'tanh', 'sigmoid', 'leaky-relu', 'elu']);
-  for (const activation of ['softplus', 'sine'] as const) {
-    expect(new TrainingRun({ ...base, activation }).engine).toBe('ts');
+it('the kernel has every activation, so the default engine is the kernel for each', () => {
+  expect(ACTIVATIONS.filter(kernelSupports)).toEqual([...ACTIVATIONS]);
+  for (const activation of ACTIVATIONS) {
+    expect(new TrainingRun({ ...base, activation }).engine).toBe('wasm');
+    expect(new TrainingRun({ ...base, activation }, undefined, { engine: 'auto' }).engine).toBe('wasm');
   }
+  expect(kernelSupports('softmax')).toBe(false);
 });
 
-describe.each(ACTIVATIONS.filter(kernelSupports))('kernel vs TypeScript core, %s', (activation) => {
+describe.each(ACTIVATIONS)('kernel vs TypeScript core, %s', (activation) => {
   it.each(SIZES)('N=%i, H=%i: same losses, weights and gradients', (points, hidden) => {
     const config: ModelConfig = { ...base, points, hidden, activation };
     // The app's default rate, or 3/(N H) where that is smaller (larger nets diverge at 0.01).
-    const lr = Math.min(0.01, 3 / (points * hidden));
+    // Softplus units are all positive (about ln 2 at the start), so the summed gradient's
+    // Hessian has an eigenvalue near N H: at 3/(N H) the loss first climbs 100-1000 times
+    // (in float64 too) and the comparison would measure how that spike amplifies rounding
+    // (observed 3.9e-4 of the first loss, N=200, H=100); at 1/(N H) it falls from the start.
+    const lr = Math.min(0.01, (activation === 'softplus' ? 1 : 3) / (points * hidden));
     const steps = 300;
     // First step alone: gradients are large, before the fit has converged.
     const ts1 = runOf(config, 'ts', 1, lr);

@@ -68,8 +68,10 @@ export class FusedKernel {
       pW1: alloc(hp), pB1: alloc(hp), pW2: alloc(hp), pB2: alloc(LANES),
       pGW1: alloc(hp), pGB1: alloc(hp), pGW2: alloc(hp), pGB2: alloc(LANES),
       pX: alloc(np), pY: alloc(np), pM: alloc(np), pO: alloc(np), pD: alloc(np), pXD: alloc(np),
-      // BLOCK sample vectors per unit vector, whatever N (the kernel strides by BLOCK).
-      pA: alloc(BLOCK * hp),
+      // BLOCK sample vectors per unit vector, whatever N (the kernel strides by BLOCK); then
+      // as many again for activations that store their derivative too (storesGrad in
+      // scripts/kernel/activations.mjs).
+      pA: alloc(2 * BLOCK * hp),
     };
     this.gridPtr = alloc(gp);
     this.gridOutPtr = alloc(gp);
