@@ -2,7 +2,8 @@
  * `npm run bench`: our WebAssembly kernel against our TypeScript core, TensorFlow.js (cpu
  * and wasm backends) and the numpy tutorial's own code (when python3 with numpy is found),
  * one process per configuration, same data and initial weights for all. Checks that all
- * give the same first losses, then times them. `--json` prints machine-readable output.
+ * give the same first losses, then times them. `--json` prints machine-readable output;
+ * `--markdown` prints the table the README records.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -19,9 +20,35 @@ const LOSS_TOLERANCE = 1e-4;
 const BUDGET_SECONDS = 1.5;
 
 const json = process.argv.includes('--json');
+const markdown = process.argv.includes('--markdown');
 const log = (line = '') => {
-  if (!json) console.log(line);
+  if (!json && !markdown) console.log(line);
 };
+
+interface Row extends BenchConfig {
+  impl: string;
+  stepsPerSecond: number;
+  gflops: number;
+  ratioToKernel: number;
+  fractionOfCeiling: number;
+  maxLossDiff: number;
+  sameLosses: boolean;
+  error?: string;
+}
+
+/** The README's table: one line per configuration and implementation. */
+function markdownTable(rows: Row[], ceiling: number): string {
+  const lines = [
+    `WebAssembly SIMD128 ceiling on this machine: ${ceiling.toFixed(1)} GFLOP/s.`,
+    '',
+    '| config | implementation | steps/s | GFLOP/s | vs kernel | % of ceiling |',
+    '|---|---|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(`| ${r.activation} ${r.points}×${r.hidden} | ${r.impl} | ${r.stepsPerSecond.toPrecision(4)} | ${r.gflops.toFixed(2)} | ${r.ratioToKernel.toPrecision(3)}× | ${(100 * r.fractionOfCeiling).toFixed(1)}% |`);
+  }
+  return lines.join('\n');
+}
 
 function runChild(config: BenchConfig): ChildResult {
   const child = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -40,7 +67,7 @@ async function main() {
   const ceiling = await measureCeiling();
   log(`WebAssembly SIMD128 ceiling (multiply-add chains): ${ceiling.toFixed(1)} GFLOP/s`);
   log('');
-  const rows: Array<Record<string, unknown>> = [];
+  const rows: Row[] = [];
   let allSame = true;
   for (const [points, hidden] of SIZES) {
     for (const activation of ACTS) {
@@ -63,6 +90,7 @@ async function main() {
   }
   log(allSame ? `All implementations agree on the first losses (within ${LOSS_TOLERANCE} relative).` : 'Some implementations DISAGREE: see "same losses".');
   if (json) console.log(JSON.stringify({ node: process.version, ceilingGflops: ceiling, lossTolerance: LOSS_TOLERANCE, rows }, null, 2));
+  if (markdown) console.log(markdownTable(rows, ceiling));
   if (!allSame) process.exitCode = 1;
 }
 
