@@ -6,6 +6,8 @@
 import { ACTIVATION_LABELS, type ActivationName } from '../../core/activations';
 import { DATASET_LABELS, type DatasetName } from '../../core/dataset';
 import type { PresetId } from '../../core/presets';
+import type { Problem } from '../../core/problems';
+import { formatEn } from '../../messages/en';
 
 export const en = {
   // Header
@@ -178,6 +180,13 @@ export const en = {
   testShareHint: 'Held-out points (hollow) are not trained on; their loss is the test loss.',
   targetExpression: 'Target expression',
   expressionHint: 'y = f(x), e.g. sin(3*x) + 0.5*x^2 · functions: sin, cos, exp, log, sqrt, abs, tanh…',
+  dataImported: (file: string, count: number) => `${file}: ${count} points imported.`,
+  dataFileError: (file: string, why: string) => `${file}: ${why}`,
+  dataCleared: 'No data: click “Edit points” and click on the plot to add some, or Regenerate.',
+  dataFull: (max: number) => `At most ${max} points.`,
+  speedMax: 'Max',
+  // Core's problems (bad CSV, expression, number, link, model file): one formatter per code in src/messages.
+  problem: (problem: Problem) => formatEn(problem),
 };
 
 /** Every message, with the English literal types widened: what each language must supply. */

@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { PRESET_IDS, PRESETS } from '../../core/presets';
 import { initialLanguage, messagesFor } from './index';
 
+/** Sample arguments for message functions; `problem` takes one of core's problems (every code is tested in src/messages). */
+function sampleArgs(path: string): unknown[] {
+  return path === 'problem' ? [{ code: 'csv.empty' }] : [3, 7, 'x'];
+}
+
 /** Every leaf of a dictionary as [path, text], calling message functions with sample arguments. */
 function leaves(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
-  if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)(3, 7, 'x'))]];
+  if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)(...sampleArgs(path)))]];
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
 }
 
