@@ -85,7 +85,7 @@ describe('problem messages', () => {
     expect(both(SAMPLES['csv.notNumber'])).toEqual(['Line 7: "abc" is not a number.', '第 7 行：“abc”不是数字。']);
     expect(both(SAMPLES['csv.columns'])).toEqual(['Line 3: expected 2 columns (x, y), found 1.', '第 3 行：应有 2 列（x, y），实际有 1 列。']);
     expect(both(SAMPLES['csv.rescaled'])).toEqual(['x was rescaled from [0, 12.35] to [-1, 1].', 'x 已从 [0, 12.35] 缩放到 [-1, 1]。']);
-    expect(both(SAMPLES['expr.unclosedCall'])).toEqual(['Expected ")" to close sin(', '缺少“)”来闭合 sin(']);
+    expect(both(SAMPLES['expr.unclosedCall'])).toEqual(['Expected ")" to close sin(', '缺少与 sin( 配对的“)”']);
     expect(both(SAMPLES['expr.notFinite'])).toEqual([
       'Not a finite number at x = 0.5: the target must be defined on [-1, 1]',
       '在 x = 0.5 处不是有限数：目标函数必须在 [-1, 1] 上处处有定义',
@@ -108,7 +108,7 @@ describe('problem messages', () => {
     if (!csv.ok) expect([formatEn(csv.problem), formatZh(csv.problem)]).toEqual(['Line 3: "banana" is not a number.', '第 3 行：“banana”不是数字。']);
     const expr = checkExpression('sin(3*x');
     expect(expr.ok).toBe(false);
-    if (!expr.ok) expect([formatEn(expr.problem), formatZh(expr.problem)]).toEqual(['Expected ")" to close sin(', '缺少“)”来闭合 sin(']);
+    if (!expr.ok) expect([formatEn(expr.problem), formatZh(expr.problem)]).toEqual(['Expected ")" to close sin(', '缺少与 sin( 配对的“)”']);
     const url = parseUrlState('?hide=dataset,rm');
     expect(url.problems.map(formatEn)).toEqual([
       'hide="dataset,rm" is not valid (a comma-separated list of dataset, points, noise, seed, hidden, activation, lr, speed, preset): the default is used.',

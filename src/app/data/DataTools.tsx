@@ -9,7 +9,7 @@ import { clearData, exportCsv, importCsv, regenerateData, setTestShare } from '.
 export function dataNoteText(t: Messages, note: DataNote): string {
   switch (note.kind) {
     case 'imported':
-      return note.rescaled ? `${t.dataImported(note.file, note.count)} ${t.problem(note.rescaled)}` : t.dataImported(note.file, note.count);
+      return t.dataImported(note.file, note.count, note.rescaled ? t.problem(note.rescaled) : '');
     case 'importFailed':
       return t.dataFileError(note.file, t.problem(note.problem));
     case 'cleared':

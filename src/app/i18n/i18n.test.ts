@@ -20,9 +20,11 @@ describe('i18n', () => {
     const zh = new Map(leaves(messagesFor('zh')));
     expect([...zh.keys()].sort()).toEqual(en.map(([k]) => k).sort());
     for (const [, text] of zh) expect(text.trim()).not.toBe('');
-    const han = [...zh.values()].filter((text) => /[\u4e00-\u9fff]/.test(text)).length;
+    // Formulas are mathematics, the same in both languages (ELU's has words, and is checked).
+    const words = [...zh].filter(([k]) => !k.startsWith('activationFormulas.') || k === 'activationFormulas.elu');
+    const han = words.filter(([, text]) => /[\u4e00-\u9fff]/.test(text)).length;
     // Only names that are the same in both (ReLU, tanh, Sigmoid, the range hint) stay untranslated.
-    expect(han).toBeGreaterThan(zh.size - 5);
+    expect(han).toBeGreaterThan(words.length - 5);
   });
 
   it('keeps the preset captions of core in the English dictionary, word for word', () => {
