@@ -65,7 +65,7 @@ export const zh: Messages = {
   },
   // Formulas are the same in both languages, but for ELU's words.
   activationFormulas: { ...ACTIVATION_FORMULAS, elu: 'z > 0 时 a = z，否则 a = e^z − 1' },
-  activationPreview: (name) => `${name}及其导数，z 从 -3 到 3`,
+  activationPreview: (name) => `${name} 及其导数，z 从 -3 到 3`,
   trainingSection: '训练',
   learningRate: '学习率',
   learningRateHint: '对梯度之和做普通的 SGD。实时生效。',
