@@ -11,8 +11,9 @@ export function UrlNotice() {
       <div>
         <strong>{t.noticeHeading}</strong>
         <ul>
-          {notice.map((line) => (
-            <li key={line}>{line}</li>
+          {notice.map((problem, i) => (
+            // The list is fixed once read, so its order is a stable key.
+            <li key={i}>{t.problem(problem)}</li>
           ))}
         </ul>
       </div>

@@ -5,9 +5,17 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import type { PresetId } from '../core/presets';
+import type { CsvProblem, CsvRescaled, UrlProblem } from '../core/problems';
 import type { LabeledData, RunState } from '../core/protocol';
 import type { HideableControl } from '../core/urlState';
 import type { Theme, ThemeChoice } from './theme';
+
+/** What happened to the learner's data, as data: worded in the language in force when shown. */
+export type DataNote =
+  | { kind: 'imported'; file: string; count: number; rescaled: CsvRescaled | null }
+  | { kind: 'importFailed'; file: string; problem: CsvProblem }
+  | { kind: 'cleared' }
+  | { kind: 'full'; max: number };
 
 export interface AppState {
   config: RunConfig;
@@ -31,11 +39,11 @@ export interface AppState {
   /** The theme in force. */
   theme: Theme;
   /** What was wrong with the link the page was opened with, until dismissed. */
-  urlNotice: string[] | null;
+  urlNotice: UrlProblem[] | null;
   /** The learner's own data (edited, imported, cleared), or null for the generated data. */
   customData: LabeledData | null;
   /** What happened to the data last (an import, an error), shown under the data tools. */
-  dataNote: string | null;
+  dataNote: DataNote | null;
   /** Clicking the fit plot adds, moves or removes points. */
   editing: boolean;
   /** In edit mode, a click removes a point (for touch screens, which have no Shift). */

@@ -3,11 +3,12 @@
  * error names the flag and what it accepts (and the command exits with status 2).
  */
 import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activations';
-import { describeRange, NUMERIC_SPECS, parseNumeric, type NumericSpec } from '../core/config';
+import { NUMERIC_SPECS, parseNumeric, type NumericSpec } from '../core/config';
 import { checkExpression, DATASETS, isDataset, type DatasetName } from '../core/dataset';
 import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import type { ModelConfig } from '../core/config';
 import { PRINT_EVERY } from '../core/numpyScript';
+import { describeRangeEn, formatEn } from '../messages/en';
 
 /** Most steps one command may train. */
 export const MAX_FIT_STEPS = 1_000_000;
@@ -122,7 +123,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
   const expression = values.get('--expression');
   if (expression !== undefined) {
     const checked = checkExpression(expression);
-    if (!checked.ok) return { ok: false, message: `--expression: ${checked.message}` };
+    if (!checked.ok) return { ok: false, message: `--expression: ${formatEn(checked.problem)}` };
   }
   if (run.dataset === 'custom') {
     if (expression === undefined) return { ok: false, message: '--dataset custom needs --expression (a target such as "sin(3*x)")' };
@@ -138,7 +139,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     if (text === undefined) continue;
     const { key, spec } = NUMERIC_FLAGS[flag];
     const parsed = parseNumeric(text, spec);
-    if (!parsed.ok) return { ok: false, message: `${flag} must be ${describeRange(spec)} (got "${text}")` };
+    if (!parsed.ok) return { ok: false, message: `${flag} must be ${describeRangeEn(spec)} (got "${text}")` };
     run[key] = parsed.value;
   }
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, validateConfig, type NumericSpec } from './config';
+import { formatEn } from '../messages/en';
 
 const INT_SPEC: NumericSpec = { min: 0, max: 10000, integer: true, minInclusive: true };
 
@@ -16,12 +17,19 @@ describe('parseNumeric, integer spec 0..10000', () => {
   it.each(['abc', '100000', '', '   ', '0x10', 'Infinity', '-1', '2.5', '1e999', '12px'])('rejects %j with the range in the message', (text) => {
     const result = parseNumeric(text, INT_SPEC);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('a whole number from 0 to 10000');
+    if (!result.ok) expect(formatEn(result.problem)).toContain('a whole number from 0 to 10000');
   });
 
   it('says why: not a number vs out of range', () => {
-    expect(parseNumeric('abc', INT_SPEC)).toMatchObject({ ok: false, message: expect.stringContaining('not a number') });
-    expect(parseNumeric('100000', INT_SPEC)).toMatchObject({ ok: false, message: expect.stringContaining('Out of range') });
+    expect(parseNumeric('abc', INT_SPEC)).toEqual({ ok: false, problem: { code: 'number.notNumber', text: 'abc', range: INT_SPEC } });
+    expect(parseNumeric('100000', INT_SPEC)).toEqual({ ok: false, problem: { code: 'number.outOfRange', range: INT_SPEC } });
+    const words = (text: string) => {
+      const r = parseNumeric(text, INT_SPEC);
+      return r.ok ? '' : formatEn(r.problem);
+    };
+    expect(words('abc')).toBe('"abc" is not a number. Enter a whole number from 0 to 10000.');
+    expect(words('100000')).toBe('Out of range: enter a whole number from 0 to 10000.');
+    expect(words('2.5')).toBe('Enter a whole number from 0 to 10000.');
   });
 });
 
@@ -31,7 +39,7 @@ describe('parseNumeric, learning rate (exclusive minimum 0)', () => {
   it('rejects 0 and says "above 0"', () => {
     const result = parseNumeric('0', lr);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('a number above 0 to 10');
+    if (!result.ok) expect(formatEn(result.problem)).toContain('a number above 0 to 10');
   });
 
   it('accepts small positive and fractional rates, and the maximum', () => {

@@ -5,6 +5,7 @@
  */
 import { isActivation, type ActivationName } from './activations';
 import { DEFAULT_EXPRESSION, isDataset, type DatasetName } from './dataset';
+import type { NumericProblem } from './problems';
 import { MAX_SEED } from './rng';
 
 export interface ModelConfig {
@@ -66,30 +67,22 @@ export const NUMERIC_SPECS: Record<NumericKey, NumericSpec> = {
   learningRate: { min: 0, max: 10, integer: false, minInclusive: false },
 };
 
-export type ParseResult = { ok: true; value: number } | { ok: false; message: string };
+export type ParseResult = { ok: true; value: number } | { ok: false; problem: NumericProblem };
 
-/** "a whole number from 2 to 5000", "a number above 0 to 10": what a spec accepts. */
-export function describeRange(spec: NumericSpec): string {
-  const kind = spec.integer ? 'a whole number' : 'a number';
-  const low = spec.minInclusive ? `from ${spec.min}` : `above ${spec.min}`;
-  return `${kind} ${low} to ${spec.max}`;
-}
-
-/** Parses typed text against a spec; the message says what is accepted. Pure. */
+/** Parses typed text against a spec; the problem carries the spec, to say what is accepted. Pure. */
 export function parseNumeric(text: string, spec: NumericSpec): ParseResult {
   const trimmed = text.trim();
-  const expected = describeRange(spec);
-  if (trimmed === '') return { ok: false, message: `Enter ${expected}.` };
+  if (trimmed === '') return { ok: false, problem: { code: 'number.empty', range: spec } };
   // Number() accepts hex, Infinity and '' -> 0; a plain decimal pattern is stricter.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
-    return { ok: false, message: `"${trimmed.slice(0, 24)}" is not a number. Enter ${expected}.` };
+    return { ok: false, problem: { code: 'number.notNumber', text: trimmed.slice(0, 24), range: spec } };
   }
   const value = Number(trimmed);
   const tooLow = spec.minInclusive ? value < spec.min : value <= spec.min;
   if (!Number.isFinite(value) || tooLow || value > spec.max) {
-    return { ok: false, message: `Out of range: enter ${expected}.` };
+    return { ok: false, problem: { code: 'number.outOfRange', range: spec } };
   }
-  if (spec.integer && !Number.isInteger(value)) return { ok: false, message: `Enter ${expected}.` };
+  if (spec.integer && !Number.isInteger(value)) return { ok: false, problem: { code: 'number.notWhole', range: spec } };
   return { ok: true, value };
 }
 

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CSV_POINTS, parseCsv, toCsv } from './csv';
+import { formatEn } from '../messages/en';
 
 function ok(text: string) {
   const r = parseCsv(text);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(formatEn(r.problem));
   return r;
 }
 
 function error(text: string): string {
   const r = parseCsv(text);
   if (r.ok) throw new Error('expected an error');
-  return r.message;
+  return formatEn(r.problem);
 }
 
 describe('parseCsv: good files', () => {
@@ -32,7 +33,8 @@ describe('parseCsv: good files', () => {
   it('rescales x into [-1, 1] and says so', () => {
     const r = ok('x,y\n0,1\n5,2\n10,3');
     expect(Array.from(r.data.x)).toEqual([-1, 0, 1]);
-    expect(r.note).toBe('x was rescaled from [0, 10] to [-1, 1].');
+    expect(r.note).toEqual({ code: 'csv.rescaled', lo: 0, hi: 10 });
+    expect(formatEn(r.note!)).toBe('x was rescaled from [0, 10] to [-1, 1].');
   });
 
   it('round-trips through toCsv', () => {

@@ -1,5 +1,6 @@
 /** The tutorial's data: x = linspace(-1, 1, N), y = f(x) + Normal(0, noise), in float32. */
 import { compileExpression } from './expression';
+import type { ExpressionProblem } from './problems';
 import type { Rng } from './rng';
 
 export const DATASETS = ['linear', 'quadratic', 'sine', 'abs', 'step', 'cubic', 'custom'] as const;
@@ -78,13 +79,14 @@ export function makeDataset(spec: DataSpec, rng: Rng): Dataset {
 }
 
 /** Checks a custom target: it must compile and be finite on the data's x range. Pure. */
-export function checkExpression(source: string): { ok: true } | { ok: false; message: string; position: number } {
+export function checkExpression(source: string): { ok: true } | { ok: false; problem: ExpressionProblem; position: number } {
   const compiled = compileExpression(source);
   if (!compiled.ok) return compiled;
   // Dense enough to catch a pole or a domain edge inside [-1, 1] for any N up to 5000.
   for (const x of linspace(-1, 1, 2001)) {
     if (!Number.isFinite(compiled.fn(x))) {
-      return { ok: false, message: `Not a finite number at x = ${+x.toFixed(3)}: the target must be defined on [-1, 1]`, position: 0 };
+      // x to 3 decimals: the grid's own spacing is 0.001.
+      return { ok: false, problem: { code: 'expr.notFinite', x: +x.toFixed(3) }, position: 0 };
     }
   }
   return { ok: true };
@@ -94,6 +96,7 @@ export function checkExpression(source: string): { ok: true } | { ok: false; mes
 export function targetFunction(spec: Pick<DataSpec, 'dataset' | 'expression'>): (x: number) => number {
   if (spec.dataset !== 'custom') return TARGETS[spec.dataset];
   const compiled = compileExpression(spec.expression ?? '');
-  if (!compiled.ok) throw new RangeError(`target expression: ${compiled.message}`);
+  // Callers check the expression first; reaching here is a programming error.
+  if (!compiled.ok) throw new RangeError(`target expression does not compile (${compiled.problem.code} at ${compiled.position})`);
   return compiled.fn;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, MAX_EXPRESSION_LENGTH } from './expression';
+import { formatEn } from '../messages/en';
 
 function evalAt(source: string, x: number): number {
   const r = compileExpression(source);
-  if (!r.ok) throw new Error(`${source}: ${r.message}`);
+  if (!r.ok) throw new Error(`${source}: ${formatEn(r.problem)}`);
   return r.fn(x);
 }
 
@@ -50,7 +51,7 @@ describe('compileExpression: invalid input points at the problem', () => {
     const r = compileExpression(source);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.message).toMatch(message);
+      expect(formatEn(r.problem)).toMatch(message);
       expect(r.position).toBe(position);
     }
   });

@@ -11,12 +11,14 @@
  *   call   := name '(' expr ')' | name | number | '(' expr ')' | '|' expr '|'
  */
 
+import type { ExpressionProblem } from './problems';
+
 export type Compiled = (x: number) => number;
 
 export type CompileResult =
   | { ok: true; fn: Compiled; source: string }
   /** `position` is the 0-based character index of the problem. */
-  | { ok: false; message: string; position: number };
+  | { ok: false; problem: ExpressionProblem; position: number };
 
 /** Longest expression accepted, characters: plenty for a formula, bounded for safety. */
 export const MAX_EXPRESSION_LENGTH = 200;
@@ -65,10 +67,10 @@ type Token =
 
 class ExpressionError extends Error {
   constructor(
-    message: string,
+    readonly problem: ExpressionProblem,
     readonly position: number,
   ) {
-    super(message);
+    super(problem.code);
   }
 }
 
@@ -103,7 +105,7 @@ function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    throw new ExpressionError(`Unexpected character "${c}"`, i);
+    throw new ExpressionError({ code: 'expr.unexpectedChar', char: c }, i);
   }
   tokens.push({ kind: 'end', pos: src.length });
   return tokens;
@@ -124,23 +126,23 @@ class Parser {
     return t.kind === 'op' && t.op === op;
   }
 
-  private expect(op: string, what: string): void {
-    if (!this.isOp(op)) throw new ExpressionError(`Expected ${what}`, this.peek.pos);
+  private expect(op: string, missing: ExpressionProblem): void {
+    if (!this.isOp(op)) throw new ExpressionError(missing, this.peek.pos);
     this.i++;
   }
 
   parseAll(): Compiled {
-    if (this.tokens.length === 1) throw new ExpressionError('Type an expression of x, e.g. sin(3*x)', 0);
+    if (this.tokens.length === 1) throw new ExpressionError({ code: 'expr.empty' }, 0);
     const fn = this.sum();
     if (this.peek.kind !== 'end') {
       const t = this.peek;
-      throw new ExpressionError(t.kind === 'op' && t.op === ')' ? 'Unmatched ")"' : 'Expected an operator', t.pos);
+      throw new ExpressionError({ code: t.kind === 'op' && t.op === ')' ? 'expr.unmatchedParen' : 'expr.expectedOperator' }, t.pos);
     }
     return fn;
   }
 
   private nest<T>(pos: number, f: () => T): T {
-    if (++this.depth > MAX_DEPTH) throw new ExpressionError('Expression nested too deeply', pos);
+    if (++this.depth > MAX_DEPTH) throw new ExpressionError({ code: 'expr.tooDeep' }, pos);
     try {
       return f();
     } finally {
@@ -222,18 +224,18 @@ class Parser {
       if (constant !== undefined) return () => constant;
       const f = FUNCTIONS.get(name);
       if (f) {
-        if (!this.isOp('(')) throw new ExpressionError(`Expected "(" after ${t.name}`, this.peek.pos);
+        if (!this.isOp('(')) throw new ExpressionError({ code: 'expr.callNeedsParen', name: t.name }, this.peek.pos);
         this.i++;
         const arg = this.nest(t.pos, () => this.sum());
-        this.expect(')', `")" to close ${t.name}(`);
+        this.expect(')', { code: 'expr.unclosedCall', name: t.name });
         return (x) => f(arg(x));
       }
-      throw new ExpressionError(`Unknown name "${t.name}": use x, pi, e or a function such as sin, exp, abs`, t.pos);
+      throw new ExpressionError({ code: 'expr.unknownName', name: t.name }, t.pos);
     }
     if (t.kind === 'op' && t.op === '(') {
       this.i++;
       const inner = this.nest(t.pos, () => this.sum());
-      this.expect(')', 'a closing ")"');
+      this.expect(')', { code: 'expr.unclosed', close: ')' });
       return inner;
     }
     if (t.kind === 'op' && t.op === '|') {
@@ -241,24 +243,24 @@ class Parser {
       this.insideBars++;
       const inner = this.nest(t.pos, () => this.sum());
       this.insideBars--;
-      this.expect('|', 'a closing "|"');
+      this.expect('|', { code: 'expr.unclosed', close: '|' });
       return (x) => Math.abs(inner(x));
     }
-    if (t.kind === 'end') throw new ExpressionError('The expression ends too early', t.pos);
-    throw new ExpressionError(`Unexpected "${t.kind === 'op' ? t.op : ''}"`, t.pos);
+    if (t.kind === 'end') throw new ExpressionError({ code: 'expr.endsEarly' }, t.pos);
+    throw new ExpressionError({ code: 'expr.unexpectedToken', token: t.kind === 'op' ? t.op : '' }, t.pos);
   }
 }
 
-/** Compiles a target expression of x; errors carry a message and the character position. */
+/** Compiles a target expression of x; errors carry a problem and the character position. */
 export function compileExpression(source: string): CompileResult {
   if (source.length > MAX_EXPRESSION_LENGTH) {
-    return { ok: false, message: `Too long: at most ${MAX_EXPRESSION_LENGTH} characters`, position: MAX_EXPRESSION_LENGTH };
+    return { ok: false, problem: { code: 'expr.tooLong', max: MAX_EXPRESSION_LENGTH }, position: MAX_EXPRESSION_LENGTH };
   }
   try {
     const fn = new Parser(tokenize(source)).parseAll();
     return { ok: true, fn, source };
   } catch (err) {
-    if (err instanceof ExpressionError) return { ok: false, message: err.message, position: err.position };
+    if (err instanceof ExpressionError) return { ok: false, problem: err.problem, position: err.position };
     throw err;
   }
 }

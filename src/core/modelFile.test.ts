@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type RunConfig } from './config';
 import { networkValues } from './fit';
 import { MODEL_FILE_KIND, modelFile, readModelFile } from './modelFile';
 import { TrainingRun, type Engine } from './run';
+import { formatEn } from '../messages/en';
 
 const CONFIG: RunConfig = { ...DEFAULT_CONFIG, hidden: 7, activation: 'tanh', seed: 3, speed: Infinity };
 
@@ -36,7 +37,7 @@ describe('model file', () => {
     const run = trained('ts', 40);
     const params = snapshot(run);
     const read = readModelFile(JSON.stringify(modelFile(CONFIG, run.step, params)));
-    if (!read.ok) throw new Error(read.message);
+    if (!read.ok) throw new Error(formatEn(read.problem));
     expect(read.model.config).toEqual(CONFIG);
     expect(read.model.step).toBe(40);
     expect(Array.from(read.model.params)).toEqual(Array.from(params));
@@ -46,7 +47,7 @@ describe('model file', () => {
     it(`restored weights train on exactly like the original run (${engine} engine)`, () => {
       const original = trained(engine, 30);
       const read = readModelFile(JSON.stringify(modelFile(CONFIG, original.step, snapshot(original))));
-      if (!read.ok) throw new Error(read.message);
+      if (!read.ok) throw new Error(formatEn(read.problem));
       const restored = new TrainingRun(CONFIG, undefined, { engine });
       expect(restored.load(read.model.params, read.model.step)).toBe(true);
       expect(restored.step).toBe(30);
@@ -78,7 +79,7 @@ describe('model file', () => {
       const value = mutate(good());
       const read = readModelFile(typeof value === 'string' ? value : JSON.stringify(value));
       expect(read.ok).toBe(false);
-      if (!read.ok) expect(read.message).toMatch(message);
+      if (!read.ok) expect(formatEn(read.problem)).toMatch(message);
     });
   }
 

@@ -2,7 +2,7 @@
  * The model as a JSON file a learner can save and load back: the configuration, the step
  * reached and the weights, nested as numpy's `.tolist()` gives them (w1 [1][H], b1 [1][H],
  * w2 [H][1], b2 [1][1]: the shapes `fit --json` writes). Reading is pure and never throws:
- * a bad file gets one message naming the field, and nothing is applied.
+ * a bad file gets one problem naming the field, and nothing is applied.
  */
 import { MAX_TEST_SHARE } from './split';
 import { ACTIVATIONS, isActivation } from './activations';
@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, NUMERIC_SPECS, SPEED_STOPS, inRange, type NumericKey, t
 import { DATASETS, isDataset } from './dataset';
 import { networkValues, type LayerValues } from './fit';
 import { paramLength, unpackParams } from './insight';
+import type { ModelFileProblem } from './problems';
 
 /** Format version written into every file; files of another version are refused. */
 export const MODEL_FILE_VERSION = 1;
@@ -34,7 +35,7 @@ export interface LoadedModel {
   params: Float32Array;
 }
 
-export type ReadModel = { ok: true; model: LoadedModel } | { ok: false; message: string };
+export type ReadModel = { ok: true; model: LoadedModel } | { ok: false; problem: ModelFileProblem };
 
 /** The file for a run at `step` with flat parameters [w1 (H), b1 (H), w2 (H), b2]. */
 export function modelFile(config: RunConfig, step: number, params: Float32Array): ModelFile {
@@ -49,7 +50,11 @@ export function modelFile(config: RunConfig, step: number, params: Float32Array)
   return { kind: MODEL_FILE_KIND, version: MODEL_FILE_VERSION, config: { ...config, speed }, step, params: { w1: l1.w, b1: l1.b, w2: l2.w, b2: l2.b } };
 }
 
-class FileError extends Error {}
+class FileError extends Error {
+  constructor(readonly problem: ModelFileProblem) {
+    super(problem.code);
+  }
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,13 +62,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A [rows][cols] nested list of finite numbers, flattened row by row. */
 function matrix(value: unknown, name: string, rows: number, cols: number): number[] {
-  const want = `params.${name} must be a [${rows}][${cols}] list of numbers`;
+  const want: ModelFileProblem = { code: 'model.shape', name, rows, cols };
   if (!Array.isArray(value) || value.length !== rows) throw new FileError(want);
   const out: number[] = [];
   for (const row of value) {
     if (!Array.isArray(row) || row.length !== cols) throw new FileError(want);
     for (const v of row) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new FileError(`params.${name} holds ${JSON.stringify(v)}, not a finite number`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new FileError({ code: 'model.notFinite', name, value: String(JSON.stringify(v)) });
       out.push(v);
     }
   }
@@ -71,19 +76,19 @@ function matrix(value: unknown, name: string, rows: number, cols: number): numbe
 }
 
 function readConfig(value: unknown): RunConfig {
-  if (!isRecord(value)) throw new FileError('config is missing');
+  if (!isRecord(value)) throw new FileError({ code: 'model.missing', field: 'config' });
   const { dataset, activation, speed } = value;
-  if (!isDataset(dataset)) throw new FileError(`config.dataset must be one of ${DATASETS.join(', ')}`);
-  if (!isActivation(activation)) throw new FileError(`config.activation must be one of ${ACTIVATIONS.join(', ')}`);
+  if (!isDataset(dataset)) throw new FileError({ code: 'model.choice', field: 'dataset', values: DATASETS });
+  if (!isActivation(activation)) throw new FileError({ code: 'model.choice', field: 'activation', values: ACTIVATIONS });
   const numbers = {} as Record<NumericKey, number>;
   for (const key of Object.keys(NUMERIC_SPECS) as NumericKey[]) {
     const v = value[key];
-    if (typeof v !== 'number' || !inRange(v, NUMERIC_SPECS[key])) throw new FileError(`config.${key} is missing or out of range`);
+    if (typeof v !== 'number' || !inRange(v, NUMERIC_SPECS[key])) throw new FileError({ code: 'model.range', field: key });
     numbers[key] = v;
   }
   // Speed is optional: a file written by hand may leave it out.
   const speedValue = speed === 'max' ? Infinity : speed === undefined ? DEFAULT_CONFIG.speed : speed;
-  if (typeof speedValue !== 'number' || !SPEED_STOPS.includes(speedValue)) throw new FileError(`config.speed must be one of ${SPEED_STOPS.filter(Number.isFinite).join(', ')} or "max"`);
+  if (typeof speedValue !== 'number' || !SPEED_STOPS.includes(speedValue)) throw new FileError({ code: 'model.speed', stops: SPEED_STOPS.filter(Number.isFinite) });
   // The test share is optional too (files from before it existed): none held out.
   const testShare = typeof value.testShare === 'number' && value.testShare >= 0 && value.testShare <= MAX_TEST_SHARE ? value.testShare : 0;
   const expression = typeof value.expression === 'string' ? { expression: value.expression } : {};
@@ -91,35 +96,35 @@ function readConfig(value: unknown): RunConfig {
 }
 
 function readParams(value: unknown, hidden: number): Float32Array {
-  if (!isRecord(value)) throw new FileError('params is missing');
+  if (!isRecord(value)) throw new FileError({ code: 'model.missing', field: 'params' });
   const flat = new Float32Array(paramLength(hidden));
   flat.set(matrix(value.w1, 'w1', 1, hidden), 0);
   flat.set(matrix(value.b1, 'b1', 1, hidden), hidden);
   flat.set(matrix(value.w2, 'w2', hidden, 1), 2 * hidden);
   flat.set(matrix(value.b2, 'b2', 1, 1), 3 * hidden);
   // Finite doubles can still overflow float32.
-  if (!flat.every(Number.isFinite)) throw new FileError('params hold a value too large for float32');
+  if (!flat.every(Number.isFinite)) throw new FileError({ code: 'model.float32' });
   return flat;
 }
 
-/** Reads a model file's text; the message says what is wrong. */
+/** Reads a model file's text; the problem says what is wrong. */
 export function readModelFile(text: string): ReadModel {
-  if (text.length > MAX_MODEL_FILE_CHARS) return { ok: false, message: 'the file is too large to be a model file' };
+  if (text.length > MAX_MODEL_FILE_CHARS) return { ok: false, problem: { code: 'model.tooLarge' } };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'the file is not valid JSON' };
+    return { ok: false, problem: { code: 'model.notJson' } };
   }
   try {
-    if (!isRecord(data) || data.kind !== MODEL_FILE_KIND) throw new FileError('this is not a Backprop Playground model file');
-    if (data.version !== MODEL_FILE_VERSION) throw new FileError(`version ${JSON.stringify(data.version)} is not supported (expected ${MODEL_FILE_VERSION})`);
+    if (!isRecord(data) || data.kind !== MODEL_FILE_KIND) throw new FileError({ code: 'model.notOurs' });
+    if (data.version !== MODEL_FILE_VERSION) throw new FileError({ code: 'model.version', found: String(JSON.stringify(data.version)), expected: MODEL_FILE_VERSION });
     const config = readConfig(data.config);
     const step = data.step;
-    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) throw new FileError('step must be a whole number from 0');
+    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) throw new FileError({ code: 'model.step' });
     return { ok: true, model: { config, step, params: readParams(data.params, config.hidden) } };
   } catch (err) {
-    if (err instanceof FileError) return { ok: false, message: err.message };
+    if (err instanceof FileError) return { ok: false, problem: err.problem };
     throw err;
   }
 }

@@ -5,6 +5,13 @@ import { DEFAULT_CONFIG, SPEED_STOPS, validateConfig, type RunConfig } from './c
 import { DATASETS } from './dataset';
 import { PRESET_IDS, PRESETS } from './presets';
 import { HIDEABLE_CONTROLS, MAX_QUERY_LENGTH, parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from './urlState';
+import { formatEn } from '../messages/en';
+
+/** parseUrlState with its problems worded in English, as the notice shows them. */
+function urlText(search: string): { settings: Partial<UrlSettings>; problems: string[] } {
+  const { settings, problems } = parseUrlState(search);
+  return { settings, problems: problems.map(formatEn) };
+}
 
 /** Any valid configuration, drawn from the same ranges the controls accept. */
 const validConfig: fc.Arbitrary<RunConfig> = fc.record({
@@ -30,14 +37,14 @@ const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null, hide: [] }
 describe('URL state', () => {
   it('defaults make an empty query, and an empty query changes nothing', () => {
     expect(serializeUrlState(DEFAULT_STATE)).toBe('');
-    expect(parseUrlState('')).toEqual({ settings: {}, problems: [] });
-    expect(parseUrlState('?')).toEqual({ settings: {}, problems: [] });
+    expect(urlText('')).toEqual({ settings: {}, problems: [] });
+    expect(urlText('?')).toEqual({ settings: {}, problems: [] });
   });
 
   it('round-trips every setting, with or without a preset', () => {
     fc.assert(
       fc.property(validState, (state) => {
-        const parsed = parseUrlState(serializeUrlState(state));
+        const parsed = urlText(serializeUrlState(state));
         expect(parsed.problems).toEqual([]);
         expect(settingsFromUrl(parsed.settings)).toEqual(state);
       }),
@@ -47,27 +54,27 @@ describe('URL state', () => {
 
   it('a preset link opens the experiment; overriding its settings makes it Custom', () => {
     expect(serializeUrlState({ ...DEFAULT_CONFIG, ...PRESETS['square-none'].settings, preset: 'square-none', hide: [] })).toBe('?preset=square-none');
-    expect(settingsFromUrl(parseUrlState('?preset=fit-line').settings)).toMatchObject({ preset: 'fit-line', points: 10, hidden: 3, dataset: 'linear' });
-    expect(settingsFromUrl(parseUrlState('?preset=fit-line&seed=4').settings)).toMatchObject({ preset: 'fit-line', seed: 4 });
-    expect(settingsFromUrl(parseUrlState('?preset=fit-line&hidden=7').settings)).toMatchObject({ preset: null, hidden: 7, points: 10 });
-    expect(parseUrlState('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
+    expect(settingsFromUrl(urlText('?preset=fit-line').settings)).toMatchObject({ preset: 'fit-line', points: 10, hidden: 3, dataset: 'linear' });
+    expect(settingsFromUrl(urlText('?preset=fit-line&seed=4').settings)).toMatchObject({ preset: 'fit-line', seed: 4 });
+    expect(settingsFromUrl(urlText('?preset=fit-line&hidden=7').settings)).toMatchObject({ preset: null, hidden: 7, points: 10 });
+    expect(urlText('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
   });
 
   it('hides controls by their URL keys, in schema order, without repeats', () => {
     const state: UrlSettings = { ...DEFAULT_STATE, activation: 'tanh', hide: ['seed', 'dataset', 'learningRate'] };
     expect(serializeUrlState(state)).toBe('?activation=tanh&hide=dataset,seed,lr');
-    expect(settingsFromUrl(parseUrlState('?hide=lr,dataset,lr&preset=square-none').settings)).toMatchObject({
+    expect(settingsFromUrl(urlText('?hide=lr,dataset,lr&preset=square-none').settings)).toMatchObject({
       hide: ['dataset', 'learningRate'],
       preset: 'square-none',
     });
-    expect(parseUrlState('?hide=').settings).toEqual({ hide: [] });
-    const bad = parseUrlState('?hide=dataset,rm%20-rf&hidden=4');
+    expect(urlText('?hide=').settings).toEqual({ hide: [] });
+    const bad = urlText('?hide=dataset,rm%20-rf&hidden=4');
     expect(bad.settings).toEqual({ hidden: 4 });
     expect(bad.problems[0]).toMatch(/^hide="dataset,rm -rf" is not valid \(a comma-separated list of dataset/);
   });
 
   it('keeps what is good, reports what is bad, ignores unknown keys', () => {
-    const { settings, problems } = parseUrlState('?hidden=50&activation=tanh&points=abc&lr=0&bogus=1&speed=max&seed=-3');
+    const { settings, problems } = urlText('?hidden=50&activation=tanh&points=abc&lr=0&bogus=1&speed=max&seed=-3');
     expect(settings).toEqual({ hidden: 50, activation: 'tanh', speed: Infinity });
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).toMatch(/points="abc" is not valid \(a whole number from 2 to 5000\)/);
@@ -77,19 +84,19 @@ describe('URL state', () => {
   });
 
   it('survives malformed escapes and plus-encoded spaces', () => {
-    const { settings, problems } = parseUrlState('hidden=%E0%A4%A&activation=relu&dataset=%ZZ&noise=+0.5');
+    const { settings, problems } = urlText('hidden=%E0%A4%A&activation=relu&dataset=%ZZ&noise=+0.5');
     expect(settings).toEqual({ activation: 'relu', noise: 0.5 });
     expect(problems).toEqual(['2 parts of the link could not be decoded and were ignored.']);
   });
 
   it('reads a value only once and says so', () => {
-    const { settings, problems } = parseUrlState('hidden=5&hidden=7');
+    const { settings, problems } = urlText('hidden=5&hidden=7');
     expect(settings).toEqual({ hidden: 5 });
     expect(problems).toEqual(['"hidden" appears more than once: the first is used.']);
   });
 
   it('treats a huge query as garbage', () => {
-    const { settings, problems } = parseUrlState(`?hidden=5&x=${'a'.repeat(MAX_QUERY_LENGTH)}`);
+    const { settings, problems } = urlText(`?hidden=5&x=${'a'.repeat(MAX_QUERY_LENGTH)}`);
     expect(settings).toEqual({});
     expect(problems).toHaveLength(1);
   });
@@ -105,7 +112,7 @@ describe('URL state', () => {
     );
     fc.assert(
       fc.property(query, (q) => {
-        const { settings, problems } = parseUrlState(q);
+        const { settings, problems } = urlText(q);
         expect(Array.isArray(problems)).toBe(true);
         expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
         const { hide, ...config } = settings;
@@ -124,14 +131,14 @@ describe('URL state: custom data rows', () => {
     const query = serializeUrlState(state);
     expect(query).toContain('expr=x%5E2%20%2B%20sin(2*x)');
     expect(query).toContain('test=0.25');
-    expect(settingsFromUrl(parseUrlState(query).settings)).toEqual(state);
+    expect(settingsFromUrl(urlText(query).settings)).toEqual(state);
   });
 
   it('rejects an expression that does not parse or is not finite on [-1, 1], and a share out of range', () => {
-    const { settings, problems } = parseUrlState('?dataset=custom&expr=1%2F(x-0.5)&test=0.95');
+    const { settings, problems } = urlText('?dataset=custom&expr=1%2F(x-0.5)&test=0.95');
     expect(settings).toEqual({ dataset: 'custom' });
     expect(problems.join('\n')).toMatch(/expr="1\/\(x-0.5\)" is not valid \(an expression of x/);
     expect(problems.join('\n')).toMatch(/test="0.95" is not valid \(a number from 0 to 0.9\)/);
-    expect(parseUrlState('?expr=alert(1)').problems[0]).toMatch(/expr=/);
+    expect(urlText('?expr=alert(1)').problems[0]).toMatch(/expr=/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { ACTIVATIONS } from './activations';
 import { DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, SPEED_STOPS, type NumericSpec, type RunConfig } from './config';
+import type { Accepts, UrlProblem } from './problems';
 import { checkExpression, DATASETS } from './dataset';
 import { MAX_TEST_SHARE } from './split';
 import { PRESET_IDS, PRESETS, type PresetId } from './presets';
@@ -27,7 +28,7 @@ interface Field<T> {
   parse(raw: string): T | undefined;
   format(value: T): string;
   /** What is accepted, for the notice. */
-  accepts: string;
+  accepts: Accepts;
 }
 
 type Schema = { [K in keyof UrlSettings]-?: Field<UrlSettings[K]> };
@@ -40,14 +41,13 @@ const expressionField: Field<string | undefined> = {
   key: 'expr',
   parse: (raw) => (raw.length <= MAX_EXPRESSION_LENGTH && checkExpression(raw).ok ? raw : undefined),
   format: (v) => v ?? '',
-  accepts: `an expression of x defined on [-1, 1], at most ${MAX_EXPRESSION_LENGTH} characters`,
+  accepts: { kind: 'expression', maxLength: MAX_EXPRESSION_LENGTH },
 };
 
 const TEST_SHARE_SPEC: NumericSpec = { min: 0, max: MAX_TEST_SHARE, integer: false, minInclusive: true };
 
 function numeric(key: string, spec: NumericSpec): Field<number> {
-  const probe = parseNumeric('', spec);
-  const accepts = probe.ok ? '' : probe.message.replace(/^Enter /, '').replace(/\.$/, '');
+  const accepts: Accepts = { kind: 'range', range: spec };
   return {
     key,
     parse: (raw) => {
@@ -64,7 +64,7 @@ function oneOf<T extends string>(key: string, values: readonly T[]): Field<T> {
     key,
     parse: (raw) => (values as readonly string[]).includes(raw) ? (raw as T) : undefined,
     format: (v) => v,
-    accepts: `one of ${values.join(', ')}`,
+    accepts: { kind: 'oneOf', values },
   };
 }
 
@@ -76,7 +76,7 @@ const speedField: Field<number> = {
     return stop;
   },
   format: (v) => (Number.isFinite(v) ? String(v) : 'max'),
-  accepts: `one of ${SPEED_STOPS.filter(Number.isFinite).join(', ')} or max`,
+  accepts: { kind: 'speed', stops: SPEED_STOPS.filter(Number.isFinite) },
 };
 
 /**
@@ -93,7 +93,8 @@ const hideField: Field<HideableControl[]> = {
     return HIDEABLE_CONTROLS.filter((c) => names.includes(c));
   },
   format: (v) => HIDEABLE_CONTROLS.filter((c) => v.includes(c)).map(hideKey).join(','),
-  accepts: 'a comma-separated list of dataset, points, noise, seed, hidden, activation, lr, speed, preset',
+  // The settings first, then the preset: the order people read them in.
+  accepts: { kind: 'keyList', keys: [...HIDEABLE_CONTROLS.filter((c) => c !== 'preset'), 'preset' as const].map(hideKey) },
 };
 
 /** The URL key of a hideable control (the same key that carries its value). */
@@ -122,8 +123,8 @@ export const URL_SCHEMA: Schema = {
 export interface ParsedUrl {
   /** The settings the URL set validly. */
   settings: Partial<UrlSettings>;
-  /** One line per thing ignored, for a dismissible notice. */
-  problems: string[];
+  /** One problem per thing ignored, for a dismissible notice. */
+  problems: UrlProblem[];
 }
 
 const KEY_TO_NAME = new Map(
@@ -163,26 +164,26 @@ function splitQuery(query: string): { pairs: [string, string][]; malformed: numb
 /** Reads a query string (with or without the leading '?'). Never throws. */
 export function parseUrlState(search: string): ParsedUrl {
   const settings: Partial<Record<keyof UrlSettings, unknown>> = {};
-  const problems: string[] = [];
-  if (search.length > MAX_QUERY_LENGTH) return { settings: {}, problems: ['The link is too long to read: defaults are used.'] };
+  const problems: UrlProblem[] = [];
+  if (search.length > MAX_QUERY_LENGTH) return { settings: {}, problems: [{ code: 'url.tooLong' }] };
   const { pairs, malformed } = splitQuery(search.startsWith('?') ? search.slice(1) : search);
-  if (malformed > 0) problems.push(`${malformed} part${malformed > 1 ? 's' : ''} of the link could not be decoded and ${malformed > 1 ? 'were' : 'was'} ignored.`);
+  if (malformed > 0) problems.push({ code: 'url.undecodable', count: malformed });
   const seen = new Set<string>();
   for (const [key, raw] of pairs) {
     const name = KEY_TO_NAME.get(key);
     if (name === undefined) {
-      problems.push(`Unknown setting "${quote(key)}" ignored.`);
+      problems.push({ code: 'url.unknownKey', key: quote(key) });
       continue;
     }
     if (seen.has(key)) {
-      problems.push(`"${key}" appears more than once: the first is used.`);
+      problems.push({ code: 'url.repeated', key });
       continue;
     }
     seen.add(key);
     const field = URL_SCHEMA[name] as Field<unknown>;
     const value = field.parse(raw);
     if (value === undefined) {
-      problems.push(`${key}="${quote(raw)}" is not valid (${field.accepts}): the default is used.`);
+      problems.push({ code: 'url.invalid', key, value: quote(raw), accepts: field.accepts });
       continue;
     }
     settings[name] = value;

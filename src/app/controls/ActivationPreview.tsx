@@ -1,5 +1,6 @@
 /** A small picture of the chosen activation (solid) and its derivative (dashed), z from -3 to 3. */
-import { ACTIVATION_FORMULAS, activate, activateDerivative, type ActivationName } from '../../core/activations';
+import { activate, activateDerivative, type ActivationName } from '../../core/activations';
+import { useT } from '../i18n';
 
 const WIDTH = 120;
 const HEIGHT = 64;
@@ -21,17 +22,18 @@ function path(f: (z: number) => number): string {
 }
 
 export function ActivationPreview({ activation }: { activation: ActivationName }) {
+  const t = useT();
   const zeroY = HEIGHT - ((0 - Y_MIN) / (Y_MAX - Y_MIN)) * HEIGHT;
   return (
     <figure className="activation-preview">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={`${activation} and its derivative, z from -3 to 3`}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={t.activationPreview(t.activationNames[activation])}>
         <line x1={0} x2={WIDTH} y1={zeroY} y2={zeroY} className="axis" />
         <line x1={WIDTH / 2} x2={WIDTH / 2} y1={0} y2={HEIGHT} className="axis" />
         <path d={path((z) => activateDerivative(activation, z))} className="derivative" />
         <path d={path((z) => activate(activation, z))} className="function" />
       </svg>
       <figcaption>
-        <span className="formula">{ACTIVATION_FORMULAS[activation]}</span>
+        <span className="formula">{t.activationFormulas[activation]}</span>
         <span className="legend">
           <span className="swatch function" /> a(z) <span className="swatch derivative" /> a′(z)
         </span>

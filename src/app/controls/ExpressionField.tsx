@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { checkExpression } from '../../core/dataset';
+import type { ExpressionProblem } from '../../core/problems';
 import { useT } from '../i18n';
 
 interface Props {
@@ -16,7 +17,8 @@ export function ExpressionField({ value, onCommit }: Props) {
   const id = useId();
   const t = useT();
   const [text, setText] = useState(value);
-  const [error, setError] = useState<{ message: string; position: number } | null>(null);
+  // Kept as a problem, not text, so a language switch rewords it.
+  const [error, setError] = useState<{ problem: ExpressionProblem; position: number } | null>(null);
   useEffect(() => {
     setText(value);
     setError(null);
@@ -63,7 +65,7 @@ export function ExpressionField({ value, onCommit }: Props) {
               <mark>{text.slice(error.position, error.position + 1) || ' '}</mark>
             </code>
           )}
-          {error.message}
+          {t.problem(error.problem)}
         </p>
       ) : (
         <p id={messageId} className="field-hint">

@@ -40,7 +40,7 @@ function controlValue(t: Messages, state: Pick<AppState, 'config' | 'preset'>, c
     case 'activation':
       return t.activationNames[config.activation];
     case 'speed':
-      return formatSpeed(config.speed);
+      return Number.isFinite(config.speed) ? formatSpeed(config.speed) : t.speedMax;
     default:
       return String(config[control]);
   }

@@ -4,6 +4,8 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { parseNumeric, type NumericSpec } from '../../core/config';
+import type { NumericProblem } from '../../core/problems';
+import { useT } from '../i18n';
 
 interface Props {
   label: string;
@@ -20,7 +22,9 @@ interface Props {
 export function NumberField({ label, value, spec, onCommit, hint, children, inputMode = 'decimal' }: Props) {
   const id = useId();
   const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
+  const t = useT();
+  // Kept as a problem, not text, so a language switch rewords it.
+  const [error, setError] = useState<NumericProblem | null>(null);
 
   // The value can change from elsewhere (a new random seed, a reset): show it.
   useEffect(() => {
@@ -31,7 +35,7 @@ export function NumberField({ label, value, spec, onCommit, hint, children, inpu
   const commit = () => {
     const result = parseNumeric(text, spec);
     if (!result.ok) {
-      setError(result.message);
+      setError(result.problem);
       return;
     }
     setError(null);
@@ -66,7 +70,7 @@ export function NumberField({ label, value, spec, onCommit, hint, children, inpu
         {children}
       </div>
       <p id={messageId} className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
-        {error ?? hint ?? ''}
+        {error ? t.problem(error) : (hint ?? '')}
       </p>
     </div>
   );

@@ -26,7 +26,7 @@ export function SpeedField({ value, onChange }: Props) {
       <div className="field-label-row">
         <label htmlFor={id}>{t.speed}</label>
         <output htmlFor={id} className="field-value">
-          {formatSpeed(value)}
+          {Number.isFinite(value) ? formatSpeed(value) : t.speedMax}
         </output>
       </div>
       <input

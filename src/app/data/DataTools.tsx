@@ -1,9 +1,23 @@
 /** The learner's own data: edit points on the plot, import and export CSV, clear, regenerate, hold out a test share. */
 import { useId, useRef } from 'react';
 import { MAX_TEST_SHARE } from '../../core/split';
-import { useT } from '../i18n';
-import { useAppStore } from '../store';
+import { useT, type Messages } from '../i18n';
+import { useAppStore, type DataNote } from '../store';
 import { clearData, exportCsv, importCsv, regenerateData, setTestShare } from './dataActions';
+
+/** The data note in the language in force. */
+export function dataNoteText(t: Messages, note: DataNote): string {
+  switch (note.kind) {
+    case 'imported':
+      return t.dataImported(note.file, note.count, note.rescaled ? t.problem(note.rescaled) : '');
+    case 'importFailed':
+      return t.dataFileError(note.file, t.problem(note.problem));
+    case 'cleared':
+      return t.dataCleared;
+    case 'full':
+      return t.dataFull(note.max);
+  }
+}
 
 export function DataTools() {
   const fileId = useId();
@@ -56,7 +70,7 @@ export function DataTools() {
       </div>
       {note && (
         <p className="field-hint data-note" role="status">
-          {note}
+          {dataNoteText(t, note)}
         </p>
       )}
       <div className="field">

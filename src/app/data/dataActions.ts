@@ -7,7 +7,7 @@ import { parseCsv, toCsv } from '../../core/csv';
 import type { LabeledData } from '../../core/protocol';
 import { addedPointHeldOut, testMask } from '../../core/split';
 import { downloadText } from '../download';
-import { useAppStore } from '../store';
+import { useAppStore, type DataNote } from '../store';
 import { generatedFor } from '../views/runData';
 import { send } from '../workerClient';
 
@@ -21,7 +21,7 @@ export function currentData(): LabeledData {
   return useAppStore.getState().customData ?? generatedData();
 }
 
-function setCustom(data: LabeledData, note: string | null = null): void {
+function setCustom(data: LabeledData, note: DataNote | null = null): void {
   useAppStore.setState({ customData: data, dataNote: note });
   send({ type: 'setData', data });
 }
@@ -47,7 +47,7 @@ const MAX_POINTS = 5000;
 export function addPoint(x: number, y: number): void {
   const data = currentData();
   if (data.x.length >= MAX_POINTS) {
-    useAppStore.setState({ dataNote: `At most ${MAX_POINTS} points.` });
+    useAppStore.setState({ dataNote: { kind: 'full', max: MAX_POINTS } });
     return;
   }
   const { testShare, seed } = useAppStore.getState().config;
@@ -68,7 +68,7 @@ export function removePoint(index: number): void {
 }
 
 export function clearData(): void {
-  setCustom({ x: new Float32Array(0), y: new Float32Array(0), test: new Uint8Array(0) }, 'No data: click “Edit points” and click on the plot to add some, or Regenerate.');
+  setCustom({ x: new Float32Array(0), y: new Float32Array(0), test: new Uint8Array(0) }, { kind: 'cleared' });
 }
 
 /** Back to the data the settings generate. */
@@ -81,13 +81,12 @@ export function regenerateData(): void {
 export async function importCsv(file: File): Promise<void> {
   const result = parseCsv(await file.text());
   if (!result.ok) {
-    useAppStore.setState({ dataNote: `${file.name}: ${result.message}` });
+    useAppStore.setState({ dataNote: { kind: 'importFailed', file: file.name, problem: result.problem } });
     return;
   }
   const { x, y } = result.data;
   const { config } = useAppStore.getState();
-  const note = `${file.name}: ${x.length} points imported.${result.note ? ` ${result.note}` : ''}`;
-  setCustom({ x, y, test: testMask(x.length, config.testShare, config.seed) }, note);
+  setCustom({ x, y, test: testMask(x.length, config.testShare, config.seed) }, { kind: 'imported', file: file.name, count: x.length, rescaled: result.note });
 }
 
 export function exportCsv(): void {

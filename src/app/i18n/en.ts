@@ -3,9 +3,11 @@
  * type, so a key missing from another language is a compile error.
  */
 // English names of datasets and activations are core's own tables, kept in one place.
-import { ACTIVATION_LABELS, type ActivationName } from '../../core/activations';
+import { ACTIVATION_FORMULAS, ACTIVATION_LABELS, type ActivationName } from '../../core/activations';
 import { DATASET_LABELS, type DatasetName } from '../../core/dataset';
 import type { PresetId } from '../../core/presets';
+import type { Problem } from '../../core/problems';
+import { formatEn } from '../../messages/en';
 
 export const en = {
   // Header
@@ -55,6 +57,8 @@ export const en = {
   hiddenHint: '1 → H → 1, H from 1 to 1024',
   activation: 'Activation',
   activationNames: ACTIVATION_LABELS satisfies Record<ActivationName, string>,
+  activationFormulas: ACTIVATION_FORMULAS satisfies Record<ActivationName, string>,
+  activationPreview: (name: string) => `${name} and its derivative, z from -3 to 3`,
   trainingSection: 'Training',
   learningRate: 'Learning rate',
   learningRateHint: 'Plain SGD on the summed gradient. Live.',
@@ -178,6 +182,13 @@ export const en = {
   testShareHint: 'Held-out points (hollow) are not trained on; their loss is the test loss.',
   targetExpression: 'Target expression',
   expressionHint: 'y = f(x), e.g. sin(3*x) + 0.5*x^2 · functions: sin, cos, exp, log, sqrt, abs, tanh…',
+  dataImported: (file: string, count: number, rescaled: string) => `${file}: ${count} points imported.${rescaled ? ` ${rescaled}` : ''}`,
+  dataFileError: (file: string, why: string) => `${file}: ${why}`,
+  dataCleared: 'No data: click “Edit points” and click on the plot to add some, or Regenerate.',
+  dataFull: (max: number) => `At most ${max} points.`,
+  speedMax: 'Max',
+  // Core's problems (bad CSV, expression, number, link, model file): one formatter per code in src/messages.
+  problem: (problem: Problem) => formatEn(problem),
 };
 
 /** Every message, with the English literal types widened: what each language must supply. */

@@ -1,4 +1,6 @@
 /** 简体中文: the tutorial's own vocabulary (反向传播, 激活函数, 学习率, 神经层, 权重, 偏置, 梯度). */
+import { ACTIVATION_FORMULAS } from '../../core/activations';
+import { formatZh } from '../../messages/zh';
 import type { Messages } from './en';
 
 export const zh: Messages = {
@@ -61,6 +63,9 @@ export const zh: Messages = {
     softplus: 'Softplus（平滑 ReLU）',
     sine: '正弦（sin）',
   },
+  // Formulas are the same in both languages, but for ELU's words.
+  activationFormulas: { ...ACTIVATION_FORMULAS, elu: 'z > 0 时 a = z，否则 a = e^z − 1' },
+  activationPreview: (name) => `${name} 及其导数，z 从 -3 到 3`,
   trainingSection: '训练',
   learningRate: '学习率',
   learningRateHint: '对梯度之和做普通的 SGD。实时生效。',
@@ -175,4 +180,10 @@ export const zh: Messages = {
   testShareHint: '留出的点（空心）不参与训练；它们的误差就是测试误差。',
   targetExpression: '目标表达式',
   expressionHint: 'y = f(x)，例如 sin(3*x) + 0.5*x^2 · 可用函数：sin、cos、exp、log、sqrt、abs、tanh…',
+  dataImported: (file, count, rescaled) => `${file}：已导入 ${count} 个数据点。${rescaled}`,
+  dataFileError: (file, why) => `${file}：${why}`,
+  dataCleared: '没有数据：点击“编辑数据点”后在图上点击即可添加，或点“重新生成”。',
+  dataFull: (max) => `最多 ${max} 个数据点。`,
+  speedMax: '最快',
+  problem: formatZh,
 };

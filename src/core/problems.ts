@@ -1,0 +1,77 @@
+/**
+ * What core can find wrong with a learner's input, as data: a code and its parameters,
+ * never a sentence. The page words them in the learner's language and the CLI in English
+ * (src/messages), so core stays free of any language.
+ */
+import type { NumericSpec } from './config';
+
+/** A CSV file that cannot be imported. */
+export type CsvProblem =
+  | { code: 'csv.tooLarge'; maxBytes: number }
+  | { code: 'csv.empty' }
+  | { code: 'csv.columns'; line: number; found: number }
+  | { code: 'csv.notNumber'; line: number; text: string }
+  | { code: 'csv.tooManyPoints'; max: number }
+  | { code: 'csv.numberTooLarge'; line: number }
+  | { code: 'csv.headerOnly' };
+
+/** Not a problem but worth saying: x was rescaled from [lo, hi] into [-1, 1]. */
+export type CsvRescaled = { code: 'csv.rescaled'; lo: number; hi: number };
+
+/** A target expression that does not compile, or is not finite on [-1, 1]. */
+export type ExpressionProblem =
+  | { code: 'expr.tooLong'; max: number }
+  | { code: 'expr.empty' }
+  | { code: 'expr.unexpectedChar'; char: string }
+  | { code: 'expr.unexpectedToken'; token: string }
+  | { code: 'expr.unmatchedParen' }
+  | { code: 'expr.expectedOperator' }
+  | { code: 'expr.tooDeep' }
+  | { code: 'expr.callNeedsParen'; name: string }
+  | { code: 'expr.unclosedCall'; name: string }
+  | { code: 'expr.unclosed'; close: ')' | '|' }
+  | { code: 'expr.unknownName'; name: string }
+  | { code: 'expr.endsEarly' }
+  | { code: 'expr.notFinite'; x: number };
+
+/** Typed text for a numeric setting that is not acceptable; `range` says what is. */
+export type NumericProblem =
+  | { code: 'number.empty'; range: NumericSpec }
+  | { code: 'number.notNumber'; text: string; range: NumericSpec }
+  | { code: 'number.outOfRange'; range: NumericSpec }
+  | { code: 'number.notWhole'; range: NumericSpec };
+
+/** What a URL setting accepts, for the link notice. */
+export type Accepts =
+  | { kind: 'range'; range: NumericSpec }
+  | { kind: 'oneOf'; values: readonly string[] }
+  | { kind: 'speed'; stops: readonly number[] }
+  | { kind: 'expression'; maxLength: number }
+  | { kind: 'keyList'; keys: readonly string[] };
+
+/** Something in a link that was not used. Keys and values are already shortened to printable ASCII. */
+export type UrlProblem =
+  | { code: 'url.tooLong' }
+  | { code: 'url.undecodable'; count: number }
+  | { code: 'url.unknownKey'; key: string }
+  | { code: 'url.repeated'; key: string }
+  | { code: 'url.invalid'; key: string; value: string; accepts: Accepts };
+
+/** A model file that cannot be loaded. */
+export type ModelFileProblem =
+  | { code: 'model.tooLarge' }
+  | { code: 'model.notJson' }
+  | { code: 'model.notOurs' }
+  | { code: 'model.version'; found: string; expected: number }
+  | { code: 'model.missing'; field: 'config' | 'params' }
+  | { code: 'model.choice'; field: 'dataset' | 'activation'; values: readonly string[] }
+  | { code: 'model.speed'; stops: readonly number[] }
+  | { code: 'model.range'; field: string }
+  | { code: 'model.shape'; name: string; rows: number; cols: number }
+  | { code: 'model.notFinite'; name: string; value: string }
+  | { code: 'model.float32' }
+  | { code: 'model.step' };
+
+/** Every problem core reports. */
+export type Problem = CsvProblem | CsvRescaled | ExpressionProblem | NumericProblem | UrlProblem | ModelFileProblem;
+export type ProblemCode = Problem['code'];
