@@ -51,6 +51,10 @@ test('in 中文, a bad CSV, a bad expression, a bad number, a bad model file and
   // A model file that is not JSON.
   await page.getByLabel('导入模型', { exact: true }).setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{') });
   await expect(page.getByTestId('model-note')).toHaveText('无法载入模型：文件不是有效的 JSON。没有任何更改。');
+  // Kept as data too: English words it in English.
+  await page.getByLabel('语言', { exact: true }).selectOption('en');
+  await expect(page.getByTestId('model-note')).toHaveText('Could not load the model: the file is not valid JSON. Nothing was changed.');
+  await page.getByLabel('Language', { exact: true }).selectOption('zh');
 
   // A link with a bad value and an unknown key (the language choice is kept across the load).
   await page.goto('/?points=abc&bogus=1');

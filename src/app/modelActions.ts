@@ -1,7 +1,7 @@
 /** Saving the model to a JSON file and loading one back into a fresh run. */
 import { modelFile, readModelFile, type LoadedModel } from '../core/modelFile';
+import type { ModelFileProblem } from '../core/problems';
 import { startRun } from './actions';
-import { t } from './i18n';
 import { downloadText } from './download';
 import { liveStore } from './liveStore';
 import { useAppStore } from './store';
@@ -23,10 +23,10 @@ export function loadModel(model: LoadedModel): void {
   send({ type: 'setParams', runId: useAppStore.getState().runId, params: model.params, step: model.step });
 }
 
-/** Reads a chosen file and loads it; a bad file changes nothing and says why, in the language in force. */
-export async function importModelFile(file: File): Promise<{ ok: true; step: number } | { ok: false; message: string }> {
+/** Reads a chosen file and loads it; a bad file changes nothing and says why (worded when shown). */
+export async function importModelFile(file: File): Promise<{ ok: true; step: number } | { ok: false; problem: ModelFileProblem }> {
   const read = readModelFile(await file.text());
-  if (!read.ok) return { ok: false, message: t().problem(read.problem) };
+  if (!read.ok) return { ok: false, problem: read.problem };
   loadModel(read.model);
   return { ok: true, step: read.model.step };
 }

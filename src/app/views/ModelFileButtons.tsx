@@ -1,9 +1,11 @@
 /** "Export model" and "Import model": the weights and configuration as a JSON file, and back. */
 import { useRef, useState } from 'react';
 import { useT } from '../i18n';
+import type { ModelFileProblem } from '../../core/problems';
 import { exportModel, importModelFile } from '../modelActions';
 
-type Note = { kind: 'ok'; step: number } | { kind: 'error'; why: string } | { kind: 'not-ready' } | null;
+/** Kept as data and worded when drawn, so a language switch rewords a note already showing. */
+type Note = { kind: 'ok'; step: number } | { kind: 'error'; problem: ModelFileProblem } | { kind: 'not-ready' } | null;
 
 export function ModelFileButtons() {
   const t = useT();
@@ -14,7 +16,7 @@ export function ModelFileButtons() {
     if (!file) return;
     try {
       const result = await importModelFile(file);
-      setNote(result.ok ? { kind: 'ok', step: result.step } : { kind: 'error', why: result.message });
+      setNote(result.ok ? { kind: 'ok', step: result.step } : { kind: 'error', problem: result.problem });
     } finally {
       // The same file can be chosen again.
       if (input.current) input.current.value = '';
@@ -22,7 +24,7 @@ export function ModelFileButtons() {
   };
 
   const text =
-    note === null ? '' : note.kind === 'ok' ? t.modelLoaded(note.step) : note.kind === 'error' ? t.modelNotLoaded(note.why) : t.modelNotReady;
+    note === null ? '' : note.kind === 'ok' ? t.modelLoaded(note.step) : note.kind === 'error' ? t.modelNotLoaded(t.problem(note.problem)) : t.modelNotReady;
   return (
     <div className="model-file">
       <button type="button" className="small" onClick={() => setNote(exportModel() ? null : { kind: 'not-ready' })}>
