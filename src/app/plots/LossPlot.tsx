@@ -78,33 +78,37 @@ export function LossPlot() {
       const n = live.history.snapshot(steps, losses);
       const nt = live.testHistory.snapshot(testSteps, testLosses);
       const lastStep = lastStepShown(live.history.lastStep, pinned);
-      const reference = baselineTraces(baselines, lastStep, logScale);
-      const traces: Data[] = [
-        ...pinnedTraces.map((t) => ({ ...t, showlegend: false })),
-        ...reference.traces.map((t) => ({ ...t, showlegend: false })),
-        {
-          name: 'loss',
-          x: steps.subarray(0, n),
-          y: losses.subarray(0, n),
-          mode: 'lines',
-          line: { color: COLORS.loss, width: 2 },
-          hovertemplate: 'step %{x}<br>loss %{y:.4g}<extra></extra>',
-        },
-        // The held-out points' loss, when some are held out: where it parts from the
-        // training loss, the network is fitting the noise of the points it sees.
-        ...(showTest && nt > 0
-          ? [
-              {
-                name: 'test loss',
-                x: testSteps.subarray(0, nt),
-                y: testLosses.subarray(0, nt),
-                mode: 'lines' as const,
-                line: { color: COLORS.test, width: 2, dash: 'dot' as const },
-                hovertemplate: 'step %{x}<br>test loss %{y:.4g}<extra></extra>',
-              },
-            ]
-          : []),
-      ];
+      /** The traces, with the reference lines drawn from step 0 to `reach`. */
+      const build = (reach: number) => {
+        const reference = baselineTraces(baselines, reach, logScale);
+        const traces: Data[] = [
+          ...pinnedTraces.map((t) => ({ ...t, showlegend: false })),
+          ...reference.traces.map((t) => ({ ...t, showlegend: false })),
+          {
+            name: 'loss',
+            x: steps.subarray(0, n),
+            y: losses.subarray(0, n),
+            mode: 'lines',
+            line: { color: COLORS.loss, width: 2 },
+            hovertemplate: 'step %{x}<br>loss %{y:.4g}<extra></extra>',
+          },
+          // The held-out points' loss, when some are held out: where it parts from the
+          // training loss, the network is fitting the noise of the points it sees.
+          ...(showTest && nt > 0
+            ? [
+                {
+                  name: 'test loss',
+                  x: testSteps.subarray(0, nt),
+                  y: testLosses.subarray(0, nt),
+                  mode: 'lines' as const,
+                  line: { color: COLORS.test, width: 2, dash: 'dot' as const },
+                  hovertemplate: 'step %{x}<br>test loss %{y:.4g}<extra></extra>',
+                },
+              ]
+            : []),
+        ];
+        return { traces, annotations: reference.annotations };
+      };
       const running = live.frame?.state === 'running';
       const now = current();
       const zoomed = revision > 0 && !(sameRange(now.x, shown.x) && sameRange(now.y, shown.y));
@@ -112,6 +116,9 @@ export function LossPlot() {
       if (!pinnedExtent.empty) extent.add([pinnedExtent.lo, pinnedExtent.hi]);
       // A user's zoom is theirs: the axes stay as they are and the curve is drawn into them.
       const inRange = zoomed || (running && set !== null && fits(set, lastStep, extent, logScale));
+      // While the axes have room to grow, the flat reference lines reach their end, where their labels are.
+      const reach = (ranges: LossRanges | null) => (ranges && !zoomed ? Math.max(lastStep, ranges.x[1]) : lastStep);
+      let { traces, annotations } = build(reach(set));
       const signature = traceSignature(traces);
       if (!force && signature === lastSignature && patchLines(div, traces)) {
         if (inRange) return;
@@ -128,13 +135,14 @@ export function LossPlot() {
       if (!zoomed) {
         // Training: axes with room to grow. Standing still: Plotly's autorange, tight around the curves.
         set = running ? grownRanges(lastStep, extent, logScale) : null;
+        ({ traces, annotations } = build(reach(set)));
         // New objects, not edits of the last ones: Plotly keeps the layout it was given.
         axes = {
           xaxis: { ...layout.xaxis, ...(set ? { range: set.x, autorange: false } : { autorange: true }) },
           yaxis: { ...layout.yaxis, ...(set ? { range: set.y, autorange: false } : { autorange: true }), ...(logScale ? { dtick: logTickSpacing(losses, n) } : {}) },
         };
       }
-      void Plotly.react(div, traces, { ...layout, ...axes, annotations: reference.annotations, datarevision: ++revision }, PLOT_CONFIG).then(() => {
+      void Plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, PLOT_CONFIG).then(() => {
         shown = current();
       });
       shown = current();
