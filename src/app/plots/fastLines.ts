@@ -182,6 +182,20 @@ function updateHoverData(points: CalcPoint[] | undefined, x: ArrayLike<number>, 
   }
 }
 
+/** Trace groups whose extra segment paths are already empty, by the calcdata Plotly last drew them with. */
+const collapsed = new WeakMap<Element, unknown>();
+
+/**
+ * Plotly draws a line with gaps (residuals, a rug of kinks) as one path per piece; the
+ * patched path holds every piece, so the others are emptied, once per full redraw.
+ */
+function collapseSegments(group: TraceGroup, first: Element): void {
+  const drawnWith = group.__data__;
+  if (collapsed.get(group) === drawnWith) return;
+  for (const path of group.querySelectorAll('path.js-line')) if (path !== first) path.setAttribute('d', '');
+  collapsed.set(group, drawnWith);
+}
+
 /**
  * Moves the line traces of `traces` (same structure as the last full redraw) to their new
  * points, and points the graph's `data` at the new arrays. Returns false when the DOM is
@@ -201,7 +215,7 @@ export function patchLines(div: HTMLElement, traces: readonly Data[]): boolean {
     if (!scale && axis) yScales.set(id, (scale = scaleOf(axis)));
     return scale ?? null;
   };
-  const groups = new Map<number, Element>();
+  const groups = new Map<number, TraceGroup>();
   for (const g of gd.querySelectorAll<TraceGroup>('.scatterlayer .trace')) {
     const index = g.__data__?.[0]?.trace?.index;
     if (index !== undefined) groups.set(index, g);
@@ -218,6 +232,7 @@ export function patchLines(div: HTMLElement, traces: readonly Data[]): boolean {
       if (!path) return false;
       // An x array kept from the last frame (a fixed grid) has its pixel texts cached.
       path.setAttribute('d', linePath(trace.x, trace.y, xs, ys, shown.x === trace.x));
+      collapseSegments(group, path);
     } else if (trace.mode === 'markers') {
       if (!moveMarkers(group, trace.x, trace.y, xs, ys)) return false;
     } else {
