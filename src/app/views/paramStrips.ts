@@ -79,12 +79,16 @@ export function drawStrip(canvas: HTMLCanvasElement, width: number, values: Floa
       ctx.fillRect(j * col + gap / 2, v >= 0 ? mid - h : mid, w, Math.max(h, 0.5));
     }
   });
-  // One pass per shade in use: most units share a handful of shades.
-  const used = new Uint8Array(GRAD_LEVELS);
-  for (let j = 0; j < n; j++) used[shade[j]!] = 1;
+  // Units grouped by shade (a counting sort), then one colour per group.
+  const starts = new Uint32Array(GRAD_LEVELS + 1);
+  for (let j = 0; j < n; j++) starts[shade[j]! + 1]!++;
+  for (let level = 0; level < GRAD_LEVELS; level++) starts[level + 1]! += starts[level]!;
+  const next = starts.slice(0, GRAD_LEVELS);
+  const order = new Uint32Array(n);
+  for (let j = 0; j < n; j++) order[next[shade[j]!]!++] = j;
   for (let level = 0; level < GRAD_LEVELS; level++) {
-    if (!used[level]) continue;
+    if (starts[level] === starts[level + 1]) continue;
     ctx.fillStyle = GRAD_FILLS[level]!;
-    for (let j = 0; j < n; j++) if (shade[j] === level) ctx.fillRect(j * col + gap / 2, BAR_HEIGHT + GAP, w, GRAD_HEIGHT);
+    for (let k = starts[level]!; k < starts[level + 1]!; k++) ctx.fillRect(order[k]! * col + gap / 2, BAR_HEIGHT + GAP, w, GRAD_HEIGHT);
   }
 }
