@@ -13,7 +13,7 @@ import { addPoint, currentData, movePoint, removePoint } from '../data/dataActio
 import { installPointEditing } from '../data/pointEditing';
 import { useRunData } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
-import { patchLines, traceSignature } from './fastLines';
+import { firstPiece, patchLines, traceSignature } from './fastLines';
 import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
 
 /**
@@ -166,7 +166,10 @@ export function FitPlot() {
       if (running && signature === lastSignature && patchLines(div, traces)) drawn();
       else {
         lastSignature = signature;
-        void Plotly.react(div, traces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+        // Lines with gaps go to Plotly as their first piece and are then patched whole (see firstPiece).
+        const pieces = traces.map(firstPiece);
+        void Plotly.react(div, pieces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+          if (pieces.some((t, i) => t !== traces[i]) && !patchLines(div, traces)) void Plotly.react(div, traces, gd.layout, PLOT_CONFIG);
           if (!clicksBound) bindPointClicks(gd, scene.data.x);
           clicksBound = true;
           drawn();

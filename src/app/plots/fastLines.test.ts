@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linePath, SIMPLIFY_PX, type Scale } from './fastLines';
+import type { Data } from './plotly';
+import { firstPiece, linePath, SIMPLIFY_PX, type Scale } from './fastLines';
 
 const identity: Scale = { offset: 0, slope: 1, log: false };
 
@@ -55,5 +56,23 @@ describe('patched line paths', () => {
 
   it('huge values stay finite, clamped far outside the plot', () => {
     expect(linePath([0, 1], [0, 1e30], identity, identity, false)).toBe('M0,0L1,100000');
+  });
+});
+
+describe('the first piece of a line with gaps', () => {
+  it('cuts a lines trace at its first gap, and leaves markers, gapless and gap-first traces as they are', () => {
+    const rug: Data = { name: 'hinges', mode: 'lines', x: [0.5, 0.5, null, 0.7, 0.7, null], y: [0, 0.05, null, 0, 0.05, null] };
+    const piece = firstPiece(rug) as Data & { x: unknown[]; y: unknown[] };
+    expect(piece.x).toEqual([0.5, 0.5]);
+    expect(piece.y).toEqual([0, 0.05]);
+    expect(piece.name).toBe('hinges');
+    // The caller's trace is untouched.
+    expect((rug as { x: unknown[] }).x).toHaveLength(6);
+    const fit: Data = { name: 'fit', mode: 'lines', x: new Float32Array([0, 1]), y: new Float32Array([1, 2]) };
+    expect(firstPiece(fit)).toBe(fit);
+    const markers: Data = { name: 'data', mode: 'markers', x: [0, null], y: [1, null] };
+    expect(firstPiece(markers)).toBe(markers);
+    const gapFirst: Data = { name: 'g', mode: 'lines', x: [NaN, 1], y: [NaN, 1] };
+    expect(firstPiece(gapFirst)).toBe(gapFirst);
   });
 });
