@@ -40,18 +40,21 @@ export function handleWorkerMessage(msg: FromWorker): void {
     useAppStore.setState({ workerError: t().workerFailed(msg.message), playing: false });
     return;
   }
-  acceptFrame(msg);
-  // The run reached its preset's stop step and the worker paused it: show Play.
-  if (msg.reachedStop) useAppStore.setState({ playing: false });
-  if (msg.state !== runState || msg.divergedAt !== divergedAt) {
-    useAppStore.setState({ runState: msg.state, divergedAt: msg.divergedAt, rescueStep: msg.divergedAt === null ? null : msg.checkpointStep });
-  }
+  // The ack's callback is asked for before the plots' (acceptFrame wakes them), so it runs
+  // first in the next animation frame: the worker starts on the next frame while the page
+  // draws this one, and it arrives in time for the frame after.
   if (!ackScheduled) {
     ackScheduled = true;
     requestAnimationFrame(() => {
       ackScheduled = false;
       send({ type: 'frameAck' });
     });
+  }
+  acceptFrame(msg);
+  // The run reached its preset's stop step and the worker paused it: show Play.
+  if (msg.reachedStop) useAppStore.setState({ playing: false });
+  if (msg.state !== runState || msg.divergedAt !== divergedAt) {
+    useAppStore.setState({ runState: msg.state, divergedAt: msg.divergedAt, rescueStep: msg.divergedAt === null ? null : msg.checkpointStep });
   }
 }
 

@@ -13,13 +13,16 @@ import { addPoint, currentData, movePoint, removePoint } from '../data/dataActio
 import { installPointEditing } from '../data/pointEditing';
 import { useRunData } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
-import { patchLines, traceSignature } from './fastLines';
+import { firstPiece, patchLines, traceSignature } from './fastLines';
 import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
 
-/** Longest time between full Plotly redraws of the fit plot while lines are patched in place, ms. */
-const FULL_REDRAW_MS = 250;
-/** Cheap frames between two full redraws, however slow a full redraw is. */
-const MIN_PATCHED_FRAMES = 4;
+/**
+ * Fired on the fit plot's element each time it shows a new frame, by either path (lines
+ * patched in place, or a full Plotly redraw once it has drawn); `detail` is the number of
+ * points of the fitted curve. Read by `npm run bench:page`, since the patched path, which
+ * draws almost every frame of a running network, never fires Plotly's own events.
+ */
+export const FIT_DRAWN_EVENT = 'fitdrawn';
 
 /** Extra room above and below the data, as a fraction of its spread. */
 const Y_PADDING = 0.15;
@@ -106,8 +109,6 @@ export function FitPlot() {
     let revision = 0;
     let clicksBound = false;
     let lastSignature = '';
-    let lastFullAt = -Infinity;
-    let patchedSinceFull = 0;
     const points = scene.points;
     const unsubscribe = subscribeRaf(liveStore, ({ frame }) => {
       const layers = layersFor(frame, scene.data);
@@ -155,21 +156,24 @@ export function FitPlot() {
         },
         ...layers.over,
       ];
-      const now = performance.now();
       const signature = traceSignature(traces);
-      // Between full redraws, only the lines move (see fastLines): a few full redraws a second keep the rest current.
-      const fullDue = now - lastFullAt >= FULL_REDRAW_MS && patchedSinceFull >= MIN_PATCHED_FRAMES;
-      const patched = signature === lastSignature && !fullDue && patchLines(div, traces);
-      if (patched) patchedSinceFull++;
+      const curvePoints = frame ? frame.curve.length : 0;
+      const drawn = () => div.dispatchEvent(new CustomEvent(FIT_DRAWN_EVENT, { detail: curvePoints }));
+      // While the network trains only its lines move (see fastLines), and the axes here are
+      // fixed by the data, so no full redraw is needed until the plot's structure changes.
+      // A frame of a run standing still gets a full redraw, to leave Plotly's own state exact.
+      const running = frame?.state === 'running';
+      if (running && signature === lastSignature && patchLines(div, traces)) drawn();
       else {
         lastSignature = signature;
-        patchedSinceFull = 0;
-        void Plotly.react(div, traces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+        // Lines with gaps go to Plotly as their first piece and are then patched whole (see firstPiece).
+        const pieces = traces.map(firstPiece);
+        void Plotly.react(div, pieces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+          if (pieces.some((t, i) => t !== traces[i]) && !patchLines(div, traces)) void Plotly.react(div, traces, gd.layout, PLOT_CONFIG);
           if (!clicksBound) bindPointClicks(gd, scene.data.x);
           clicksBound = true;
+          drawn();
         });
-        // Timed from the end of the redraw, so a slow redraw is not followed at once by another.
-        lastFullAt = performance.now();
       }
       // Which run's curve is on screen: lets tests check that no stale frame is ever drawn.
       div.dataset.drawnRunId = frame ? String(frame.runId) : '';

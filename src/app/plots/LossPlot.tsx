@@ -1,10 +1,12 @@
 /** Loss against step, live, from the bounded history in liveStore. */
 import { useEffect, useRef } from 'react';
-import { liveStore } from '../liveStore';
+import { liveStore, type LiveState } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
-import { axis, baseLayout, palette, Plotly, PLOT_CONFIG } from './plotly';
+import { patchLines, traceSignature } from './fastLines';
+import { Extent, fits, grownRanges, sameRange, type LossRanges } from './lossRange';
+import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data } from './plotly';
 import { t, useLanguage } from '../i18n';
 
 /**
@@ -26,8 +28,9 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
   return decades <= 6 ? 1 : undefined;
 }
 
-/** Shortest time between redraws of the loss plot, ms (10 per second). */
-const LOSS_REDRAW_MS = 100;
+interface LossDiv extends HTMLElement {
+  _fullLayout?: { xaxis?: { range?: number[] }; yaxis?: { range?: number[] } };
+}
 
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
@@ -38,7 +41,7 @@ export function LossPlot() {
   const language = useLanguage((s) => s.language);
 
   useEffect(() => {
-    const div = ref.current!;
+    const div = ref.current! as LossDiv;
     const COLORS = palette();
     const { history } = liveStore.getState();
     // Reused between draws: the history is bounded, so these are too.
@@ -57,28 +60,28 @@ export function LossPlot() {
       yaxis: axis(t().axisLoss, { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
     };
     let revision = 0;
-    let lastDrawAt = -Infinity;
-    let trailing: ReturnType<typeof setTimeout> | null = null;
+    let lastSignature = '';
+    /** Axis ranges set at the last full redraw while training (null: Plotly's autorange). */
+    let set: LossRanges | null = null;
+    /** The axes of the last full redraw (kept as they are while the user has zoomed). */
+    let axes = { xaxis: layout.xaxis, yaxis: layout.yaxis };
+    /** The ranges on screen right after the last full redraw: other ranges mean a user zoom or pan. */
+    let shown: { x?: number[]; y?: number[] } = {};
+    /** A full redraw waiting for its own task, so it never lengthens an animation frame. */
+    let deferred: ReturnType<typeof setTimeout> | null = null;
     const pinnedTraces = pinnedLossTraces(pinned, labels);
-    const unsubscribe = subscribeRaf(liveStore, function draw(live) {
-      // The whole curve is redrawn each time, so a few times a second is plenty; the
-      // trailing call makes sure the newest losses are drawn when frames stop coming.
-      const now = performance.now();
-      if (now - lastDrawAt < LOSS_REDRAW_MS) {
-        trailing ??= setTimeout(() => {
-          trailing = null;
-          draw(liveStore.getState());
-        }, LOSS_REDRAW_MS - (now - lastDrawAt));
-        return;
-      }
-      lastDrawAt = now;
+    const pinnedExtent = new Extent(logScale);
+    for (const pin of pinned) pinnedExtent.add(pin.losses);
+    const current = () => ({ x: div._fullLayout?.xaxis?.range?.slice(), y: div._fullLayout?.yaxis?.range?.slice() });
+
+    const draw = (live: LiveState, force: boolean) => {
       const n = live.history.snapshot(steps, losses);
       const nt = live.testHistory.snapshot(testSteps, testLosses);
-      if (logScale) layout.yaxis.dtick = logTickSpacing(losses, n);
-      const reference = baselineTraces(baselines, lastStepShown(live.history.lastStep, pinned), logScale);
-      void Plotly.react(
-        div,
-        [
+      const lastStep = lastStepShown(live.history.lastStep, pinned);
+      /** The traces, with the reference lines drawn from step 0 to `reach`. */
+      const build = (reach: number) => {
+        const reference = baselineTraces(baselines, reach, logScale);
+        const traces: Data[] = [
           ...pinnedTraces.map((t) => ({ ...t, showlegend: false })),
           ...reference.traces.map((t) => ({ ...t, showlegend: false })),
           {
@@ -103,14 +106,51 @@ export function LossPlot() {
                 },
               ]
             : []),
-        ],
-        { ...layout, annotations: reference.annotations, datarevision: ++revision },
-        PLOT_CONFIG,
-      );
-    }, 'draw:loss-plot');
+        ];
+        return { traces, annotations: reference.annotations };
+      };
+      const running = live.frame?.state === 'running';
+      const now = current();
+      const zoomed = revision > 0 && !(sameRange(now.x, shown.x) && sameRange(now.y, shown.y));
+      const extent = new Extent(logScale).add(losses, n).add(testLosses, nt).add([baselines.noiseFloor, baselines.bestLine]);
+      if (!pinnedExtent.empty) extent.add([pinnedExtent.lo, pinnedExtent.hi]);
+      // A user's zoom is theirs: the axes stay as they are and the curve is drawn into them.
+      const inRange = zoomed || (running && set !== null && fits(set, lastStep, extent, logScale));
+      // While the axes have room to grow, the flat reference lines reach their end, where their labels are.
+      const reach = (ranges: LossRanges | null) => (ranges && !zoomed ? Math.max(lastStep, ranges.x[1]) : lastStep);
+      let { traces, annotations } = build(reach(set));
+      const signature = traceSignature(traces);
+      if (!force && signature === lastSignature && patchLines(div, traces)) {
+        if (inRange) return;
+        // The data has reached an edge: this frame is drawn (clipped), the axes move in a task of their own.
+        deferred ??= setTimeout(() => {
+          deferred = null;
+          const start = performance.now();
+          draw(liveStore.getState(), true);
+          performance.measure('draw:loss-plot-axes', { start, end: performance.now() });
+        });
+        return;
+      }
+      lastSignature = signature;
+      if (!zoomed) {
+        // Training: axes with room to grow. Standing still: Plotly's autorange, tight around the curves.
+        set = running ? grownRanges(lastStep, extent, logScale) : null;
+        ({ traces, annotations } = build(reach(set)));
+        // New objects, not edits of the last ones: Plotly keeps the layout it was given.
+        axes = {
+          xaxis: { ...layout.xaxis, ...(set ? { range: set.x, autorange: false } : { autorange: true }) },
+          yaxis: { ...layout.yaxis, ...(set ? { range: set.y, autorange: false } : { autorange: true }), ...(logScale ? { dtick: logTickSpacing(losses, n) } : {}) },
+        };
+      }
+      void Plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, PLOT_CONFIG).then(() => {
+        shown = current();
+      });
+      shown = current();
+    };
+    const unsubscribe = subscribeRaf(liveStore, (live) => draw(live, false), 'draw:loss-plot');
     return () => {
       unsubscribe();
-      if (trailing !== null) clearTimeout(trailing);
+      if (deferred !== null) clearTimeout(deferred);
     };
   }, [logScale, baselines, pinned, labels, theme, showTest, language]);
 

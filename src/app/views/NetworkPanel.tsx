@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { ActivationName } from '../../core/activations';
 import type { UnitHealth } from '../../core/insight';
-import { liveStore } from '../liveStore';
+import { liveStore, type LiveState } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { insightFor } from './frameInsight';
@@ -18,6 +18,14 @@ import { useT, type Messages } from '../i18n';
 import { ModelFileButtons } from './ModelFileButtons';
 
 const GROUPS = [{ key: 'w1' }, { key: 'b1' }, { key: 'w2' }] as const;
+
+/**
+ * Most of each animation frame the panel may take while training: after a draw of d ms it
+ * waits d / PANEL_FRAME_SHARE before the next. At the tutorial's sizes a draw takes a
+ * fraction of a millisecond and every frame is drawn; at H = 1024 (three strips of 1024
+ * bars) it is every second or third frame, which leaves the frame to the fit plot.
+ */
+const PANEL_FRAME_SHARE = 0.15;
 
 /** One line on the units that have stopped learning, and why. */
 export function healthText(t: Messages, act: ActivationName, health: UnitHealth, hidden: number): string {
@@ -39,7 +47,13 @@ export function NetworkPanel() {
 
   useEffect(() => {
     let lastHealth = '';
-    const draw = () => {
+    /** Each canvas's CSS width, from the ResizeObserver: reading it while drawing would force a layout. */
+    const widths = new WeakMap<HTMLCanvasElement, number>();
+    const widthOf = (canvas: HTMLCanvasElement) => widths.get(canvas) ?? widths.set(canvas, canvas.clientWidth).get(canvas)!;
+    let nextAt = 0;
+    const draw = (live: LiveState | null) => {
+      const started = performance.now();
+      if (live?.frame?.state === 'running' && started < nextAt) return;
       const insight = insightFor(liveStore.getState().frame, activation, hidden, data, GRID);
       if (!insight) return;
       const health = insight.health();
@@ -47,7 +61,7 @@ export function NetworkPanel() {
         const canvas = canvases.current[i];
         const values = insight.params[g.key];
         const grads = insight.grads[g.key];
-        if (canvas) drawStrip(canvas, values, grads, health.stuck);
+        if (canvas) drawStrip(canvas, widthOf(canvas), values, grads, health.stuck);
         const scale = scales.current[i];
         if (scale) scale.textContent = `±${num(maxAbs(values))} · ∇ ${num(maxAbs(grads))}`;
       });
@@ -57,10 +71,14 @@ export function NetworkPanel() {
       if (frame && frame.state !== 'running' && sectionRef.current) sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
       const text = healthText(t, activation, health, hidden);
       if (text !== lastHealth && healthRef.current) healthRef.current.textContent = lastHealth = text;
+      nextAt = started + (performance.now() - started) / PANEL_FRAME_SHARE;
     };
     const unsubscribe = subscribeRaf(liveStore, draw, 'draw:network-panel');
     // The strips follow the card's width.
-    const observer = new ResizeObserver(() => draw());
+    const observer = new ResizeObserver((entries) => {
+      for (const e of entries) if (e.target instanceof HTMLCanvasElement) widths.set(e.target, e.contentRect.width);
+      draw(null);
+    });
     canvases.current.forEach((c) => c && observer.observe(c));
     return () => {
       unsubscribe();
