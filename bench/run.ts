@@ -90,7 +90,10 @@ async function main() {
   }
   log(allSame ? `All implementations agree on the first losses (within ${LOSS_TOLERANCE} relative).` : 'Some implementations DISAGREE: see "same losses".');
   if (json) console.log(JSON.stringify({ node: process.version, ceilingGflops: ceiling, lossTolerance: LOSS_TOLERANCE, rows }, null, 2));
-  if (markdown) console.log(markdownTable(rows, ceiling));
+  if (markdown) {
+    console.log(markdownTable(rows, ceiling));
+    console.log(`\n${allSame ? 'All implementations agreed on the first losses' : 'Some implementations DISAGREED on the first losses'} (tolerance ${LOSS_TOLERANCE} relative).`);
+  }
   if (!allSame) process.exitCode = 1;
 }
 
