@@ -66,3 +66,17 @@ test('in 中文, a bad CSV, a bad expression, a bad number, a bad model file and
   await waitForStep(page, 2);
   expect(consoleErrors).toEqual([]);
 });
+
+test('in 中文, the plots are labelled in Chinese and the fit plot’s note is worded in the language in force', async ({ page, consoleErrors }) => {
+  await page.goto('/?hidden=100');
+  await waitForStep(page, 2);
+  await page.getByLabel('Language', { exact: true }).selectOption('zh');
+  await expect(page.getByTestId('fit-plot')).toHaveAttribute('aria-label', '拟合图：数据、真实函数与网络的曲线');
+  await expect(page.getByTestId('loss-plot')).toHaveAttribute('aria-label', '损失图：均方误差随训练步数的变化');
+  const note = page.getByTestId('fit-plot').locator('.annotation-text');
+  await expect(note).toContainText('只画出 100 个单元中最大的 32 个');
+  await page.getByLabel('语言', { exact: true }).selectOption('en');
+  await expect(note).toContainText('32 largest of 100 units drawn');
+  await expect(page.getByTestId('fit-plot')).toHaveAttribute('aria-label', 'Fit plot: data, true function and the network’s curve');
+  expect(consoleErrors).toEqual([]);
+});

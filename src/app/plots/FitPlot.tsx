@@ -8,6 +8,7 @@ import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
+import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { addPoint, currentData, movePoint, removePoint } from '../data/dataActions';
 import { installPointEditing } from '../data/pointEditing';
@@ -55,6 +56,7 @@ function yRange(values: ArrayLike<number>[]): [number, number] {
 }
 
 export function FitPlot() {
+  const labelText = useT();
   const ref = useRef<HTMLDivElement>(null);
   const dataset = useAppStore((s) => s.config.dataset);
   const theme = useAppStore((s) => s.theme);
@@ -186,5 +188,5 @@ export function FitPlot() {
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className={`plot plot-fit${editing ? ' editing' : ''}`} data-testid="fit-plot" role="group" aria-label="Fit plot: data, true function and the network's curve" />;
+  return <div ref={ref} className={`plot plot-fit${editing ? ' editing' : ''}`} data-testid="fit-plot" role="group" aria-label={labelText.fitPlotLabel} />;
 }

@@ -7,7 +7,7 @@ import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '
 import { patchLines, traceSignature } from './fastLines';
 import { Extent, fits, grownRanges, sameRange, type LossRanges } from './lossRange';
 import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data } from './plotly';
-import { t, useLanguage } from '../i18n';
+import { t, useLanguage, useT } from '../i18n';
 
 /**
  * Tick spacing for a log axis: 1, 2, 5 per decade over a short range, one label per
@@ -34,6 +34,7 @@ interface LossDiv extends HTMLElement {
 
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
+  const labelText = useT();
   const logScale = useAppStore((s) => s.logScale);
   const { baselines, pinned, labels } = useLossLayers();
   const theme = useAppStore((s) => s.theme);
@@ -159,5 +160,5 @@ export function LossPlot() {
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="group" aria-label="Loss plot: mean squared error against training step" />;
+  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="group" aria-label={labelText.lossPlotLabel} />;
 }

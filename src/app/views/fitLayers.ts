@@ -6,6 +6,7 @@
 import type { ActivationName } from '../../core/activations';
 import { largestUnits } from '../../core/insight';
 import { PLOT_X_RANGE } from '../../core/grid';
+import { t } from '../i18n';
 import { palette, type Annotations, type Data, type Layout } from '../plots/plotly';
 import type { FrameInsight } from './frameInsight';
 import type { PinnedRun, ViewState } from './viewStore';
@@ -234,12 +235,12 @@ function note(text: string): Partial<Annotations> {
 export function fitLayoutExtras({ insight, views }: FitLayerInput): Partial<Layout> {
   const lines: string[] = [];
   if (insight && views.showUnits && insight.hidden > MAX_UNIT_LINES) {
-    lines.push(`${MAX_UNIT_LINES} largest of ${insight.hidden} units drawn; the other ${insight.hidden - MAX_UNIT_LINES} are summed in the dotted line`);
+    lines.push(t().noteUnitsDrawn(MAX_UNIT_LINES, insight.hidden));
   }
   if (insight && views.showResiduals && insight.data.x.length > MAX_RESIDUALS) {
-    lines.push(`Residuals of ${MAX_RESIDUALS} of ${insight.data.x.length} points, evenly spread`);
+    lines.push(t().noteResiduals(MAX_RESIDUALS, insight.data.x.length));
   }
-  if (insight && views.showKinks && insight.activation === 'none') lines.push('No kinks: without an activation every unit is a straight line');
+  if (insight && views.showKinks && insight.activation === 'none') lines.push(t().noteNoKinks);
   return {
     yaxis2: { overlaying: 'y', range: [0, 1], fixedrange: true, visible: false },
     annotations: lines.length > 0 ? [note(lines.join('<br>'))] : [],

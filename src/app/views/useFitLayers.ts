@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from '../../core/dataset';
 import type { Frame } from '../../core/protocol';
 import type { PlotlyHTMLElement, PlotMouseEvent } from '../plots/plotly';
+import { useLanguage } from '../i18n';
 import { useAppStore } from '../store';
 import { fitLayoutExtras, fitOverlays, fitUnderlays, type FitLayerInput } from './fitLayers';
 import { insightFor } from './frameInsight';
@@ -20,6 +21,8 @@ export function useFitLayers() {
   const activation = useAppStore((s) => s.config.activation);
   const hidden = useAppStore((s) => s.config.hidden);
   const labels = useMemo(() => pinLabels(pinned), [pinned]);
+  // The plot's notes are worded in the language in force: a switch redraws them.
+  const language = useLanguage((s) => s.language);
   /** The layers for one frame: computed inside the animation-frame draw, never in a render. */
   const layersFor = useMemo(
     () => (frame: Frame | null, data: Dataset) => {
@@ -32,7 +35,7 @@ export function useFitLayers() {
       };
       return { under: fitUnderlays(input), over: fitOverlays(input), layout: fitLayoutExtras(input) };
     },
-    [views, pinned, labels, activation, hidden],
+    [views, pinned, labels, activation, hidden, language],
   );
   return layersFor;
 }
