@@ -3,12 +3,15 @@
  * activation on both engines, in a Node process of its own started with --expose-gc (by
  * src/core/allocations.test.ts). The young generation is emptied first, then the steps
  * run, then its size is read again: an allocation per step (a temporary array, a closure,
- * a float boxed on its way out of a function) shows up as bytes; a garbage collection
- * inside the window would hide it, so it is reported instead. A `control` run allocates a
+ * a float boxed on its way out of a function) shows up as bytes. A garbage collection
+ * inside the window would make the bytes meaningless, so collections are counted (Node's
+ * 'gc' performance entries) and such a window is discarded; a large young generation
+ * (--max-semi-space-size) makes them rare. A `control` run allocates a
  * small array per step on purpose, to show that the probe sees such a thing.
- *   usage: node --expose-gc --import tsx scripts/step-allocations.ts <N> <H>
+ *   usage: node --expose-gc --max-semi-space-size=64 --import tsx scripts/step-allocations.ts <N> <H>
  * Prints one JSON array.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { ACTIVATIONS, type ActivationName } from '../src/core/activations';
 import { kernelSupports, TrainingRun, type Engine } from '../src/core/run';
@@ -40,9 +43,16 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 /** Where the control run's arrays escape to, so the compiler cannot elide them. */
 export let sink: Float32Array | null = null;
+/** Garbage collections so far, as Node reports them (asynchronously: see settle). */
+let collections = 0;
+new PerformanceObserver((list) => {
+  collections += list.getEntries().length;
+}).observe({ entryTypes: ['gc'] });
+/** Lets Node deliver pending 'gc' entries. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
 
-function measure(engine: Engine | 'control', activation: ActivationName, points: number, hidden: number): AllocationResult {
+async function measure(engine: Engine | 'control', activation: ActivationName, points: number, hidden: number): Promise<AllocationResult> {
   const run = new TrainingRun(
     { dataset: 'quadratic', noise: 0.2, seed: 0, points, hidden, activation },
     undefined,
@@ -67,11 +77,15 @@ function measure(engine: Engine | 'control', activation: ActivationName, points:
   let best: AllocationResult | null = null;
   for (let w = 0; w < MAX_WINDOWS; w++) {
     gc!();
+    await settle();
+    const collectionsBefore = collections;
     const before = youngBytes();
     let steps = 0;
     for (let c = 0; c < CALLS; c++) steps += call();
     const after = youngBytes();
-    const result = { engine: engine === 'control' ? 'control' : run.engine, activation, steps, bytes: after - before, collected: after < before } as const;
+    await settle();
+    const collected = collections !== collectionsBefore || after < before;
+    const result = { engine: engine === 'control' ? 'control' : run.engine, activation, steps, bytes: after - before, collected } as const;
     if (!result.collected && (best === null || result.bytes < best.bytes)) best = result;
     if (best && best.bytes < QUIET_BYTES_PER_STEP * best.steps) break;
   }
@@ -79,9 +93,9 @@ function measure(engine: Engine | 'control', activation: ActivationName, points:
 }
 
 const [points, hidden] = process.argv.slice(2).map(Number) as [number, number];
-const results: AllocationResult[] = [measure('control', 'relu', points, hidden)];
+const results: AllocationResult[] = [await measure('control', 'relu', points, hidden)];
 for (const activation of ACTIVATIONS) {
-  results.push(measure('ts', activation, points, hidden));
-  if (kernelSupports(activation)) results.push(measure('wasm', activation, points, hidden));
+  results.push(await measure('ts', activation, points, hidden));
+  if (kernelSupports(activation)) results.push(await measure('wasm', activation, points, hidden));
 }
 process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -17,7 +17,7 @@ const PROBE = fileURLToPath(new URL('../../scripts/step-allocations.ts', import.
 const WINDOW_OVERHEAD_BYTES = 8 * 1024;
 
 function probe(points: number, hidden: number): AllocationResult[] {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', PROBE, String(points), String(hidden)], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', PROBE, String(points), String(hidden)], { encoding: 'utf8' });
   return JSON.parse(out) as AllocationResult[];
 }
 
