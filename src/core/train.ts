@@ -72,7 +72,10 @@ export function evaluateLoss(net: Network, ws: Workspace, x: Float32Array, y: Fl
   return sum / ws.batch;
 }
 
-/** One full-batch step; returns the loss measured before the update. Allocates nothing. */
+/**
+ * One full-batch step; returns the loss measured before the update. Allocates nothing
+ * itself, though V8 may box the returned float: the training loop uses trainStepInto.
+ */
 export function trainStep(net: Network, ws: Workspace, x: Float32Array, y: Float32Array, lr: number): number {
   const loss = lossAndOutputDelta(forward(net, ws, x), y, ws.delta[net.layers.length - 1]!, ws.batch);
   backpropagate(net, ws, x, lr);

@@ -8,7 +8,7 @@ import type { ModelConfig } from '../core/config';
 import type { FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { buildFrame } from './frame';
-import { LossBuffer, MAX_PENDING_LOSSES } from './lossBuffer';
+import { LossBuffer } from './lossBuffer';
 import { Pacer, RateMeter } from './pacer';
 
 /** What the loop needs from its host: a clock, a scheduler and a way to post. */
@@ -24,7 +24,6 @@ export interface LoopHost {
 export const SLICE_MS = 4;
 /** Without an ack (hidden tab, busy page), send the next frame after this long anyway, ms. */
 export const ACK_TIMEOUT_MS = 250;
-export { MAX_PENDING_LOSSES };
 /** Most steps one 'step' message may ask for. */
 export const MAX_STEP_COUNT = 100_000;
 
