@@ -33,19 +33,33 @@ async function freePort(): Promise<number> {
   });
 }
 
-type Bench = { rafs: number; redraws: number; firstFitAt: number; windowStart: number; longest: number; longestAll: number; hooked: boolean };
+type Bench = {
+  rafs: number;
+  redraws: number;
+  firstFitAt: number;
+  windowStart: number;
+  longest: number;
+  longestAll: number;
+  hooked: boolean;
+  /** Long tasks in the window, [start, duration] in ms. */
+  tasks: [number, number][];
+};
+
 
 /**
  * Runs in the page before its scripts: counters the bench reads back. Plain JavaScript in
  * a string, since tsx rewrites functions with helpers that do not exist in the page.
  */
 const INSTRUMENT = `(() => {
-  const b = { rafs: 0, redraws: 0, firstFitAt: -1, windowStart: Infinity, longest: 0, longestAll: 0, hooked: false };
+  const b = { rafs: 0, redraws: 0, firstFitAt: -1, windowStart: Infinity, longest: 0, longestAll: 0, hooked: false, tasks: [] };
   window.__bench = b;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (b.firstFitAt >= 0) b.longestAll = Math.max(b.longestAll, e.duration);
-      if (e.startTime >= b.windowStart) b.longest = Math.max(b.longest, e.duration);
+      if (e.startTime >= b.windowStart) {
+        b.longest = Math.max(b.longest, e.duration);
+        b.tasks.push([e.startTime, e.duration]);
+      }
     }
   }).observe({ type: 'longtask', buffered: true });
   const tick = () => { b.rafs++; requestAnimationFrame(tick); };
@@ -73,6 +87,25 @@ function jsSizes(dist: string) {
     { raw: 0, gzip: 0 },
   );
   return { initial: size([...new Set([...entry, ...preloads])]), all: size(all), files: all };
+}
+
+/**
+ * `--tasks`: each long task of the window with the app's User Timing measures inside it
+ * (every draw is measured, see rafSubscribe.ts), to tell which drawing made a task long.
+ */
+async function listTasks(page: Page, b: Bench) {
+  const measures = await page.evaluate(() =>
+    performance.getEntriesByType('measure').map((m) => [m.name, m.startTime, m.duration] as [string, number, number]),
+  );
+  // The Long Tasks API reports tasks over 50 ms only.
+  console.log(`Long tasks (over 50 ms) in the window: ${b.tasks.length}`);
+  for (const [start, duration] of b.tasks) {
+    const inside = measures
+      .filter(([, s, d]) => s >= start - 1 && s + d <= start + duration + 1)
+      .map(([name, , d]) => `${name} ${d.toFixed(0)}`)
+      .join(', ');
+    console.log(`  at ${((start - b.windowStart) / 1000).toFixed(2)} s: ${duration.toFixed(0)} ms  [${inside || 'no measured drawing'}]`);
+  }
 }
 
 async function main() {
@@ -124,6 +157,7 @@ async function main() {
       b.rafs = 0;
       b.redraws = 0;
       b.longest = 0;
+      b.tasks = [];
     });
     const profile = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
     if (profile) {
@@ -164,6 +198,7 @@ async function main() {
       consoleErrors: errors,
       loadAverage: loadavg()[0],
     };
+    if (process.argv.includes('--tasks')) await listTasks(page, b);
     if (process.argv.includes('--json')) return console.log(JSON.stringify(result, null, 2));
     const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
     const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;

@@ -1,15 +1,19 @@
 /**
  * Owns the training worker: sends typed messages, drops frames of stale runs, hands the
- * newest frame to liveStore and acknowledges it after the next paint so the worker
+ * newest frame to liveStore and acknowledges frames (see frameAcks.ts) so the worker
  * never sends frames faster than the page draws them.
  */
 import type { FromWorker, ToWorker } from '../core/protocol';
+import { FrameAcks } from './frameAcks';
 import { acceptFrame } from './liveStore';
 import { t } from './i18n';
 import { useAppStore } from './store';
 
 let worker: Worker | null = null;
-let ackScheduled = false;
+const acks = new FrameAcks(
+  (callback) => requestAnimationFrame(callback),
+  () => send({ type: 'frameAck' }),
+);
 /** When the worker last said anything, ms (performance.now). */
 let lastHeardAt = 0;
 let watchdog: ReturnType<typeof setInterval> | null = null;
@@ -40,16 +44,7 @@ export function handleWorkerMessage(msg: FromWorker): void {
     useAppStore.setState({ workerError: t().workerFailed(msg.message), playing: false });
     return;
   }
-  // The ack's callback is asked for before the plots' (acceptFrame wakes them), so it runs
-  // first in the next animation frame: the worker starts on the next frame while the page
-  // draws this one, and it arrives in time for the frame after.
-  if (!ackScheduled) {
-    ackScheduled = true;
-    requestAnimationFrame(() => {
-      ackScheduled = false;
-      send({ type: 'frameAck' });
-    });
-  }
+  acks.received();
   acceptFrame(msg);
   // The run reached its preset's stop step and the worker paused it: show Play.
   if (msg.reachedStop) useAppStore.setState({ playing: false });
@@ -73,7 +68,7 @@ export function connectWorker(): void {
   worker.onmessage = (event: MessageEvent<FromWorker>) => handleWorkerMessage(event.data);
   worker.onerror = onError;
   worker.onmessageerror = onError;
-  ackScheduled = false;
+  acks.reset();
   lastHeardAt = performance.now();
   watchdog = setInterval(checkWorker, WATCHDOG_PERIOD_MS);
 }

@@ -170,12 +170,15 @@ export function FitPlot() {
         lastSignature = signature;
         // Lines with gaps go to Plotly as their first piece and are then patched whole (see firstPiece).
         const pieces = traces.map(firstPiece);
+        const start = performance.now();
         void Plotly.react(div, pieces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
           if (pieces.some((t, i) => t !== traces[i]) && !patchLines(div, traces)) void Plotly.react(div, traces, gd.layout, PLOT_CONFIG);
           if (!clicksBound) bindPointClicks(gd, scene.data.x);
           clicksBound = true;
           drawn();
         });
+        // Named apart from the patched frames, so `npm run bench:page -- --tasks` tells them apart.
+        performance.measure('draw:fit-plot-full', { start, end: performance.now() });
       }
       // Which run's curve is on screen: lets tests check that no stale frame is ever drawn.
       div.dataset.drawnRunId = frame ? String(frame.runId) : '';

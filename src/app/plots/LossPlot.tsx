@@ -5,7 +5,8 @@ import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
 import { patchLines, traceSignature } from './fastLines';
-import { Extent, fits, grownRanges, sameRange, type LossRanges } from './lossRange';
+import { Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './lossRange';
+import { growStepAxis, StepAxis } from './stepAxis';
 import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data } from './plotly';
 import { t, useLanguage, useT } from '../i18n';
 
@@ -30,10 +31,17 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
 
 interface LossDiv extends HTMLElement {
   _fullLayout?: { xaxis?: { range?: number[] }; yaxis?: { range?: number[] } };
+  /** Plotly's event API, added to the div by its first draw. */
+  on?: (event: string, handler: () => void) => void;
+  removeListener?: (event: string, handler: () => void) => void;
 }
+
+/** Plotly events after which the step axis may have moved: any redraw, zoom, pan or resize. */
+const AXIS_EVENTS = ['plotly_afterplot', 'plotly_relayout', 'plotly_relayouting'] as const;
 
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
+  const stepAxisRef = useRef<SVGSVGElement>(null);
   const labelText = useT();
   const logScale = useAppStore((s) => s.logScale);
   const { baselines, pinned, labels } = useLossLayers();
@@ -44,6 +52,9 @@ export function LossPlot() {
   useEffect(() => {
     const div = ref.current! as LossDiv;
     const COLORS = palette();
+    const stepAxis = new StepAxis(stepAxisRef.current!);
+    const syncTicks = () => stepAxis.sync(div, COLORS);
+    let listening = false;
     const { history } = liveStore.getState();
     // Reused between draws: the history is bounded, so these are too.
     const steps = new Float64Array(history.capacity + 1);
@@ -57,7 +68,8 @@ export function LossPlot() {
       showlegend: showTest,
       legend: { orientation: 'h' as const, x: 0, y: 1, xanchor: 'left' as const, yanchor: 'bottom' as const, font: { size: 11 } },
       margin: { l: 60, r: 12, t: showTest ? 28 : 8, b: 40 },
-      xaxis: axis(t().axisStep, { rangemode: 'tozero' as const }),
+      // The grid and labels of the step axis are ours (stepAxis.ts); Plotly's labels stay, transparent, to place the title.
+      xaxis: axis(t().axisStep, { rangemode: 'tozero' as const, showgrid: false, zeroline: false, tickfont: { color: 'rgba(0,0,0,0)' } }),
       yaxis: axis(t().axisLoss, { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
     };
     let revision = 0;
@@ -123,6 +135,19 @@ export function LossPlot() {
       const signature = traceSignature(traces);
       if (!force && signature === lastSignature && patchLines(div, traces)) {
         if (inRange) return;
+        // Only the steps have outgrown their axis: it grows in place, and the lines are drawn on the new scale.
+        if (running && set !== null && !zoomed && fitsY(set, extent, logScale)) {
+          const grown: LossRanges = { x: grownRanges(lastStep, extent, logScale).x, y: set.y };
+          if (growStepAxis(div, grown.x)) {
+            set = grown;
+            ({ traces } = build(reach(set)));
+            if (patchLines(div, traces, true)) {
+              shown = current();
+              syncTicks();
+              return;
+            }
+          }
+        }
         // The data has reached an edge: this frame is drawn (clipped), the axes move in a task of their own.
         deferred ??= setTimeout(() => {
           deferred = null;
@@ -145,13 +170,20 @@ export function LossPlot() {
       }
       void Plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, PLOT_CONFIG).then(() => {
         shown = current();
+        syncTicks();
       });
       shown = current();
+      syncTicks();
+      if (!listening && div.on) {
+        for (const event of AXIS_EVENTS) div.on(event, syncTicks);
+        listening = true;
+      }
     };
     const unsubscribe = subscribeRaf(liveStore, (live) => draw(live, false), 'draw:loss-plot');
     return () => {
       unsubscribe();
       if (deferred !== null) clearTimeout(deferred);
+      for (const event of AXIS_EVENTS) div.removeListener?.(event, syncTicks);
     };
   }, [logScale, baselines, pinned, labels, theme, showTest, language]);
 
@@ -160,5 +192,10 @@ export function LossPlot() {
     return () => Plotly.purge(div);
   }, []);
 
-  return <div ref={ref} className="plot plot-loss" data-testid="loss-plot" role="group" aria-label={labelText.lossPlotLabel} />;
+  return (
+    <div className="plot-frame plot-loss">
+      <svg ref={stepAxisRef} className="step-axis" aria-hidden="true" />
+      <div ref={ref} className="plot" data-testid="loss-plot" role="group" aria-label={labelText.lossPlotLabel} />
+    </div>
+  );
 }

@@ -198,10 +198,11 @@ function collapseSegments(group: TraceGroup, first: Element): void {
 
 /**
  * Moves the line traces of `traces` (same structure as the last full redraw) to their new
- * points, and points the graph's `data` at the new arrays. Returns false when the DOM is
- * not what was expected, so the caller falls back to Plotly.react.
+ * points, and points the graph's `data` at the new arrays. Traces whose arrays are those
+ * already shown are left alone, unless `rescaled` says an axis has moved since. Returns
+ * false when the DOM is not what was expected, so the caller falls back to Plotly.react.
  */
-export function patchLines(div: HTMLElement, traces: readonly Data[]): boolean {
+export function patchLines(div: HTMLElement, traces: readonly Data[], rescaled = false): boolean {
   const gd = div as PlotDiv;
   const xa = gd._fullLayout?.xaxis;
   const ya = gd._fullLayout?.yaxis;
@@ -223,7 +224,7 @@ export function patchLines(div: HTMLElement, traces: readonly Data[]): boolean {
   for (let i = 0; i < traces.length; i++) {
     const trace = traces[i] as Data & { x?: ArrayLike<number>; y?: ArrayLike<number>; mode?: string; yaxis?: string };
     const shown = gd.data[i] as Data & { x?: unknown; y?: unknown; name?: string };
-    if (shown.x === trace.x && shown.y === trace.y && shown.name === trace.name) continue;
+    if (!rescaled && shown.x === trace.x && shown.y === trace.y && shown.name === trace.name) continue;
     const group = groups.get(i);
     const ys = yScale(trace.yaxis ?? 'y');
     if (!trace.x || !trace.y || !group || !ys) return false;

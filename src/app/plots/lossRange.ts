@@ -3,7 +3,9 @@
  * on every frame (the x axis ends at the newest step), and moving axes costs a full
  * Plotly redraw, 30 to 130 ms here. So while training the axes are set with room to grow,
  * the curve is patched in place within them (see fastLines), and they are set afresh only
- * when the data reaches an edge: a handful of times per run, not ten times a second.
+ * when the data reaches an edge: a handful of times per run, not ten times a second. The
+ * step axis then grows in place, without Plotly (see stepAxis.ts); the loss axis, which
+ * moves far more rarely, is redrawn by Plotly.
  */
 
 /** When the newest step passes the x axis's end, the axis grows to this times that step. */
@@ -57,7 +59,11 @@ export function grownRanges(lastStep: number, extent: Extent, log: boolean): Los
 
 /** Whether steps up to lastStep and every value of the extent lie within the ranges. */
 export function fits(ranges: LossRanges, lastStep: number, extent: Extent, log: boolean): boolean {
-  if (lastStep > ranges.x[1]) return false;
+  return lastStep <= ranges.x[1] && fitsY(ranges, extent, log);
+}
+
+/** Whether every value of the extent lies within the y range. */
+export function fitsY(ranges: LossRanges, extent: Extent, log: boolean): boolean {
   if (extent.empty) return true;
   const lo = log ? Math.log10(extent.lo) : extent.lo;
   const hi = log ? Math.log10(extent.hi) : extent.hi;

@@ -1,0 +1,107 @@
+/**
+ * The loss plot's step axis (x grid lines and tick labels), drawn by us in an SVG behind
+ * Plotly's. While a run trains, the step axis must grow every so often (see lossRange.ts),
+ * and any axis change through Plotly (react or relayout) is a full redraw: 40 to 80 ms on
+ * the 2-core reference machine, the page's longest task in `npm run bench:page`. With the
+ * grid and labels ours, growing the axis is a change of Plotly's x scale in place
+ * (`growStepAxis`), the lines patched, and these ticks redrawn: a few milliseconds.
+ * Plotly keeps drawing the title (its own labels are there, transparent, to place it) and
+ * still handles hover, zoom and pan on the same scale; the ticks follow every Plotly draw
+ * and every zoom or pan through its events.
+ */
+import type { Palette } from './plotly';
+import { formatStep, stepTicks } from './stepTicks';
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Baseline of the labels below the plot area, px: where Plotly puts 12 px labels on an axis without tick marks. */
+const LABEL_OFFSET = 15.4;
+/** Grid lines this close to the plot's left or right edge are left out, px, as Plotly does. */
+const EDGE_PX = 1;
+
+interface XAxis {
+  range?: number[];
+  setScale?: () => void;
+  c2p(value: number): number;
+}
+
+interface PlotDiv extends HTMLElement {
+  _fullLayout?: {
+    xaxis?: XAxis;
+    _size?: { l: number; t: number; w: number; h: number };
+    font?: { family?: string; size?: number };
+  };
+  layout?: { xaxis?: { range?: unknown } };
+}
+
+/**
+ * Moves the plot's x range to `range` without a Plotly redraw: Plotly's own axis object
+ * (which hover, zoom and pan read) and its input layout take the new range. Returns false
+ * when the plot is not in the expected state, so the caller redraws through Plotly.
+ */
+export function growStepAxis(div: HTMLElement, range: [number, number]): boolean {
+  const gd = div as PlotDiv;
+  const xa = gd._fullLayout?.xaxis;
+  if (!xa?.range || typeof xa.setScale !== 'function' || !gd.layout?.xaxis) return false;
+  xa.range = [...range];
+  xa.setScale();
+  gd.layout.xaxis.range = [...range];
+  return true;
+}
+
+/** Draws the step axis into `svg` to match the plot in `div`; does nothing when nothing changed. */
+export class StepAxis {
+  private drawn = '';
+  private readonly grid: SVGPathElement;
+  private readonly labels: SVGGElement;
+
+  constructor(private readonly svg: SVGSVGElement) {
+    this.grid = document.createElementNS(SVG, 'path');
+    this.grid.setAttribute('shape-rendering', 'crispEdges');
+    this.grid.setAttribute('stroke-width', '1');
+    this.grid.setAttribute('fill', 'none');
+    this.labels = document.createElementNS(SVG, 'g');
+    this.labels.setAttribute('text-anchor', 'middle');
+    svg.replaceChildren(this.grid, this.labels);
+  }
+
+  sync(div: HTMLElement, colors: Palette): void {
+    const layout = (div as PlotDiv)._fullLayout;
+    const range = layout?.xaxis?.range;
+    const size = layout?._size;
+    if (!layout?.xaxis || !range || range.length !== 2 || !size) return;
+    const [lo, hi] = range as [number, number];
+    const key = [lo, hi, size.l, size.t, size.w, size.h, colors.grid, colors.text].join();
+    if (key === this.drawn) return;
+    this.drawn = key;
+    const { values, dtick } = stepTicks(lo, hi, size.w);
+    const xa = layout.xaxis;
+    let d = '';
+    const texts: [number, string][] = [];
+    for (const v of values) {
+      const x = xa.c2p(v) + size.l;
+      if (!Number.isFinite(x)) continue;
+      if (x > size.l + EDGE_PX && x < size.l + size.w - EDGE_PX) d += `M${x.toFixed(2)},${size.t}v${size.h}`;
+      texts.push([x, formatStep(v, lo, hi, dtick)]);
+    }
+    this.grid.setAttribute('d', d);
+    this.grid.setAttribute('stroke', colors.grid);
+    this.labels.setAttribute('fill', colors.text);
+    this.labels.setAttribute('font-family', layout.font?.family ?? 'sans-serif');
+    this.labels.setAttribute('font-size', String(layout.font?.size ?? 12));
+    // Text elements are reused: a frame that moves the axis rewrites a handful of them.
+    while (this.labels.childElementCount > texts.length) this.labels.lastElementChild!.remove();
+    while (this.labels.childElementCount < texts.length) this.labels.append(document.createElementNS(SVG, 'text'));
+    const y = (size.t + size.h + LABEL_OFFSET).toFixed(1);
+    texts.forEach(([x, label], i) => {
+      const text = this.labels.children[i]!;
+      text.setAttribute('x', x.toFixed(2));
+      text.setAttribute('y', y);
+      text.textContent = label;
+    });
+  }
+
+  /** Forgets what was drawn, so the next sync draws afresh (after the theme changes, say). */
+  invalidate(): void {
+    this.drawn = '';
+  }
+}
