@@ -6,8 +6,8 @@ import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
 import { patchLines, traceSignature } from './fastLines';
 import { Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './lossRange';
-import { growStepAxis, StepAxis } from './stepAxis';
-import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data } from './plotly';
+import { growStepAxis, StepAxis, stepAxisPlotConfig } from './stepAxis';
+import { axis, baseLayout, palette, Plotly, type Data } from './plotly';
 import { t, useLanguage, useT } from '../i18n';
 
 /**
@@ -54,6 +54,7 @@ export function LossPlot() {
     const COLORS = palette();
     const stepAxis = new StepAxis(stepAxisRef.current!);
     const syncTicks = () => stepAxis.sync(div, COLORS);
+    const config = stepAxisPlotConfig(COLORS);
     let listening = false;
     const { history } = liveStore.getState();
     // Reused between draws: the history is bounded, so these are too.
@@ -168,7 +169,7 @@ export function LossPlot() {
           yaxis: { ...layout.yaxis, ...(set ? { range: set.y, autorange: false } : { autorange: true }), ...(logScale ? { dtick: logTickSpacing(losses, n) } : {}) },
         };
       }
-      void Plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, PLOT_CONFIG).then(() => {
+      void Plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, config).then(() => {
         shown = current();
         syncTicks();
       });

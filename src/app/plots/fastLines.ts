@@ -170,7 +170,8 @@ export function traceSignature(traces: readonly Data[]): string {
  * computed at the last full redraw (the fit and unit curves: a fixed grid), so the hover
  * label of a live curve shows what is drawn.
  */
-function updateHoverData(points: CalcPoint[] | undefined, x: ArrayLike<number>, y: ArrayLike<number>): void {
+function updateHoverData(points: CalcPoint[] | undefined, x: ArrayLike<number>, y: ArrayLike<number>, resize: boolean): void {
+  if (points && resize && points.length > 0 && x.length === y.length) resizeHoverData(points, x.length);
   if (!points || points.length !== x.length || points.length !== y.length) return;
   for (let i = 0; i < points.length; i++) {
     const xv = x[i]!;
@@ -180,6 +181,18 @@ function updateHoverData(points: CalcPoint[] | undefined, x: ArrayLike<number>, 
     points[i]!.x = xv;
     points[i]!.y = yv;
   }
+}
+
+/**
+ * Gives a trace's hover data n points (keeping the first, which carries Plotly's own
+ * fields for the trace), so a growing curve (the loss) can be hovered up to its newest
+ * point. Done when an axis moves in place (a handful of times per run), not per frame.
+ */
+function resizeHoverData(points: CalcPoint[], n: number): void {
+  if (n < 1) return;
+  const first = points[0]!;
+  points.length = n;
+  for (let i = 1; i < n; i++) points[i] ??= { x: first.x, y: first.y };
 }
 
 /** Trace groups whose extra segment paths are already empty, by the calcdata Plotly last drew them with. */
@@ -239,7 +252,7 @@ export function patchLines(div: HTMLElement, traces: readonly Data[], rescaled =
     } else {
       return false;
     }
-    updateHoverData(gd.calcdata?.[i], trace.x, trace.y);
+    updateHoverData(gd.calcdata?.[i], trace.x, trace.y, rescaled);
     shown.x = trace.x;
     shown.y = trace.y;
     shown.name = trace.name;

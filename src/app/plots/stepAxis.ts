@@ -9,7 +9,7 @@
  * still handles hover, zoom and pan on the same scale; the ticks follow every Plotly draw
  * and every zoom or pan through its events.
  */
-import type { Palette } from './plotly';
+import { Plotly, PLOT_CONFIG, type Config, type Layout, type Palette } from './plotly';
 import { formatStep, stepTicks } from './stepTicks';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -104,4 +104,40 @@ export class StepAxis {
   invalidate(): void {
     this.drawn = '';
   }
+}
+
+/** The layout for an exported image: Plotly's own step labels and grid, since ours are not in its picture. */
+function imageLayout(layout: Partial<Layout>, colors: Palette): Partial<Layout> {
+  return { ...layout, xaxis: { ...layout.xaxis, showgrid: true, gridcolor: colors.grid, tickfont: { color: colors.text } } };
+}
+
+interface ImageSource {
+  data: Plotly.Data[];
+  layout: Partial<Layout>;
+  _fullLayout: { width: number; height: number };
+}
+
+/**
+ * The loss plot's config: Plotly's camera button replaced by one that exports the plot
+ * with Plotly's step axis, at the size on screen (same icon, title and place).
+ */
+export function stepAxisPlotConfig(colors: Palette): Partial<Config> {
+  return {
+    ...PLOT_CONFIG,
+    modeBarButtonsToRemove: [...(PLOT_CONFIG.modeBarButtonsToRemove ?? []), 'toImage'],
+    modeBarButtonsToAdd: [
+      {
+        name: 'toImage',
+        title: 'Download plot as a png',
+        icon: Plotly.Icons.camera,
+        click: (gd) => {
+          const source = gd as unknown as ImageSource;
+          const { width, height } = source._fullLayout;
+          // Plotly's downloadImage takes toImage's options, scale included (its types leave scale out).
+          const options = { format: 'png' as const, scale: 2, width, height, filename: 'loss-plot' };
+          void Plotly.downloadImage({ data: source.data, layout: imageLayout(source.layout, colors) }, options);
+        },
+      },
+    ],
+  };
 }
