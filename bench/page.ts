@@ -97,6 +97,18 @@ async function listTasks(page: Page, b: Bench) {
   const measures = await page.evaluate(() =>
     performance.getEntriesByType('measure').map((m) => [m.name, m.startTime, m.duration] as [string, number, number]),
   );
+  // Each kind of drawing in the window: how often and how long (median, 90th percentile, longest).
+  const byName = new Map<string, number[]>();
+  for (const [name, start, duration] of measures) {
+    if (start < b.windowStart) continue;
+    byName.set(name, [...(byName.get(name) ?? []), duration]);
+  }
+  console.log('Drawing in the window (ms): count, median, p90, max');
+  for (const [name, ds] of [...byName].sort()) {
+    ds.sort((x, y) => x - y);
+    const at = (q: number) => ds[Math.min(ds.length - 1, Math.floor(q * ds.length))]!.toFixed(1);
+    console.log(`  ${name.padEnd(24)} ${String(ds.length).padStart(4)}  ${at(0.5).padStart(6)}  ${at(0.9).padStart(6)}  ${ds.at(-1)!.toFixed(1).padStart(6)}`);
+  }
   // The Long Tasks API reports tasks over 50 ms only.
   console.log(`Long tasks (over 50 ms) in the window: ${b.tasks.length}`);
   for (const [start, duration] of b.tasks) {

@@ -5,16 +5,20 @@
  *
  * Acknowledging at the animation frame that draws a frame (the first design) left the
  * worker to finish its slice, build the next frame and post it within one display frame,
- * while the page was busy drawing: at H = 1024 that missed about one display frame in five
- * (`npm run bench:page`). So one frame may wait, ready, for the next animation frame: a
- * frame that arrives when none is waiting is acknowledged at once; one that arrives while
- * another is still waiting (and replaces it) is acknowledged at that animation frame.
- * At most two frames are in flight per display frame, and the newest is always drawn.
+ * while the page was busy drawing; and a busy main thread often runs the next animation
+ * frame before the message that carries it. At H = 1024 that left about one display frame
+ * in five without a new fit (`npm run bench:page`). So up to WAITING_FRAMES frames may
+ * arrive between two animation frames, each acknowledged as it arrives; one more is
+ * acknowledged at the animation frame. The newest is drawn; the others only add their losses.
  */
+
+/** Frames acknowledged on arrival between two animation frames. */
+export const WAITING_FRAMES = 1;
+
 export class FrameAcks {
-  /** A received frame is waiting for its animation frame. */
-  private waiting = false;
-  /** A frame came while another was waiting: its ack goes out at the animation frame. */
+  /** Frames received since the last animation frame. */
+  private waiting = 0;
+  /** A frame came with WAITING_FRAMES already waiting: its ack goes out at the animation frame. */
   private owed = false;
   /** Bumped by reset, so an animation frame asked for before it does nothing. */
   private generation = 0;
@@ -22,21 +26,23 @@ export class FrameAcks {
   constructor(
     private readonly requestFrame: (callback: () => void) => void,
     private readonly ack: () => void,
+    private readonly limit = WAITING_FRAMES,
   ) {}
 
   /** A frame of the current run has arrived (call before handing it to the plots). */
   received(): void {
-    if (this.waiting) {
+    this.waiting++;
+    if (this.waiting > this.limit) {
       this.owed = true;
       return;
     }
     this.ack();
-    this.waiting = true;
+    if (this.waiting > 1) return;
     const generation = this.generation;
     // Asked for before the plots' callbacks (they wake when the frame is handed over), so it runs first.
     this.requestFrame(() => {
       if (generation !== this.generation) return;
-      this.waiting = false;
+      this.waiting = 0;
       if (this.owed) {
         this.owed = false;
         this.ack();
@@ -47,7 +53,7 @@ export class FrameAcks {
   /** A new worker: nothing waits and nothing is owed. */
   reset(): void {
     this.generation++;
-    this.waiting = false;
+    this.waiting = 0;
     this.owed = false;
   }
 }

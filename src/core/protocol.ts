@@ -51,7 +51,10 @@ export interface Frame {
   runId: number;
   /** Steps taken so far. */
   step: number;
-  /** Loss of the current parameters (what the next step will record). */
+  /**
+   * Loss of the current parameters (what the next step will record) when the run stands
+   * still; while it trains, the loss its last step recorded, before that step's update.
+   */
   loss: number;
   /** Loss of the current parameters on the held-out points, or null when none are held out. */
   testLoss: number | null;

@@ -24,6 +24,8 @@ export interface LoopHost {
 export const SLICE_MS = 4;
 /** Without an ack (hidden tab, busy page), send the next frame after this long anyway, ms. */
 export const ACK_TIMEOUT_MS = 250;
+/** Frames sent and not yet acknowledged, at most. */
+export const FRAMES_IN_FLIGHT = 2;
 /** Most steps one 'step' message may ask for. */
 export const MAX_STEP_COUNT = 100_000;
 
@@ -42,9 +44,11 @@ export class TrainerLoop {
   private reachedStop = false;
 
   private readonly pending = new LossBuffer();
+  /** The data changed after the last recorded loss, so that loss is not of the current data. */
+  private newData = false;
   /** Something changed since the last frame. */
   private dirty = false;
-  private awaitingAck = false;
+  private unacked = 0;
   private lastFrameAt = -Infinity;
 
   private readonly pacer = new Pacer();
@@ -75,6 +79,7 @@ export class TrainerLoop {
         return;
       case 'setData':
         this.data = msg.data;
+        this.newData = true;
         if (this.run) {
           this.run.setData(msg.data);
           this.dirty = true;
@@ -125,7 +130,7 @@ export class TrainerLoop {
         this.rescue(msg.learningRate, msg.resume);
         return;
       case 'frameAck':
-        this.awaitingAck = false;
+        this.unacked = Math.max(0, this.unacked - 1);
         if (this.dirty) this.wake();
         return;
     }
@@ -148,7 +153,7 @@ export class TrainerLoop {
     this.runId = runId;
     this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
     this.pending.clear(0);
-    this.awaitingAck = false;
+    this.unacked = 0;
     this.dirty = true;
     this.pacer.chunk = 1;
     this.rate.reset(this.host.now(), 0);
@@ -186,7 +191,10 @@ export class TrainerLoop {
 
   private trainSteps(run: TrainingRun, n: number): number {
     const done = this.pending.train(run, n, this.learningRate);
-    if (done > 0) this.dirty = true;
+    if (done > 0) {
+      this.dirty = true;
+      this.newData = false;
+    }
     return done;
   }
 
@@ -247,7 +255,7 @@ export class TrainerLoop {
   private maybeSendFrame(): void {
     if (!this.dirty || !this.run) return;
     const now = this.host.now();
-    if (this.awaitingAck && now - this.lastFrameAt < ACK_TIMEOUT_MS) return;
+    if (this.unacked >= FRAMES_IN_FLIGHT && now - this.lastFrameAt < ACK_TIMEOUT_MS) return;
     this.sendFrame(this.run, now);
   }
 
@@ -266,11 +274,12 @@ export class TrainerLoop {
       stepsPerSecond: this.trainable ? this.rate.stepsPerSecond : 0,
       state: this.state(run),
       reachedStop: this.reachedStop,
+      lastLossIsCurrent: !this.newData,
     });
     this.reachedStop = false;
     this.pending.clear(run.step);
     this.dirty = false;
-    this.awaitingAck = true;
+    this.unacked++;
     this.lastFrameAt = now;
     this.host.post(frame, transfer);
   }
@@ -282,7 +291,7 @@ export class TrainerLoop {
       delay = this.pending.room === 0 ? this.lastFrameAt + ACK_TIMEOUT_MS - now : this.pacer.untilNext(now, this.run!.step);
     }
     // A frame is waiting for its ack: make sure it goes out when the ack times out.
-    if (this.dirty && this.awaitingAck) delay = Math.min(delay, this.lastFrameAt + ACK_TIMEOUT_MS - now);
+    if (this.dirty && this.unacked >= FRAMES_IN_FLIGHT) delay = Math.min(delay, this.lastFrameAt + ACK_TIMEOUT_MS - now);
     if (delay < Infinity) this.setTimer(Math.max(0, delay));
   }
 
