@@ -3,12 +3,13 @@
  * signed bar per unit over a midline, and beneath it a strip shaded by the size of the
  * unit's last gradient, so a learner sees which weights are moving. Stuck units are grey.
  */
+import { fillRect, rgb, type Pixels } from './stripPixels';
 
 const POSITIVE = '#ea580c';
 const NEGATIVE = '#2563eb';
 const STUCK = '#cbd5e1';
-/** Gradient shade, as the hidden units' purple. */
-const GRAD_RGB = '124, 58, 237';
+/** Opacity of the gradient strip for a zero gradient (1 for the largest). */
+const GRAD_MIN_ALPHA = 0.06;
 /** Height of the bar area and of the gradient strip, CSS px. */
 export const BAR_HEIGHT = 30;
 export const GRAD_HEIGHT = 7;
@@ -21,9 +22,6 @@ export function maxAbs(values: ArrayLike<number>): number {
   return m;
 }
 
-/** Shades of the gradient strip: its opacity is rounded to one of these many steps. */
-const GRAD_LEVELS = 64;
-const GRAD_FILLS = Array.from({ length: GRAD_LEVELS }, (_, k) => `rgba(${GRAD_RGB}, ${(0.06 + (0.94 * k) / (GRAD_LEVELS - 1)).toFixed(3)})`);
 
 /**
  * Sizes the canvas's backing store to a CSS width (measured by the caller, so drawing
@@ -40,19 +38,35 @@ export function fitCanvas(canvas: HTMLCanvasElement, width: number): void {
   canvas.getContext('2d')?.setTransform(dpr, 0, 0, dpr, 0, 0);
 }
 
-/** Fill styles of the bars, by kind: positive, negative, stuck. */
-const BAR_FILLS = [POSITIVE, NEGATIVE, STUCK];
+const BAR_RGB = [rgb(POSITIVE), rgb(NEGATIVE), rgb(STUCK)] as const;
+const MIDLINE = rgb('#e2e8f0');
+const GRAD = rgb('#7c3aed');
+
+/** Each canvas's pixels, kept between frames (re-made when the canvas is resized). */
+const images = new WeakMap<HTMLCanvasElement, ImageData>();
+
+function imageFor(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): ImageData {
+  let image = images.get(canvas);
+  if (!image || image.width !== canvas.width || image.height !== canvas.height) {
+    image = ctx.createImageData(canvas.width, canvas.height);
+    images.set(canvas, image);
+  }
+  return image;
+}
 
 /**
- * Draws the strip at CSS width `width`. Bars are drawn grouped by colour, so each
- * colour is set once: a colour string per bar (parsed by the canvas each time) and a
- * path per colour both cost ~5 ms a frame at H = 1024 (profiled in `npm run bench:page`).
+ * Draws the strip at CSS width `width`: written as pixels (see stripPixels.ts), so the
+ * canvas gets one putImageData per frame instead of two rectangles per unit.
  */
 export function drawStrip(canvas: HTMLCanvasElement, width: number, values: Float32Array, grads: Float32Array, stuck: Uint8Array | null): void {
   fitCanvas(canvas, width);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  ctx.clearRect(0, 0, width, STRIP_HEIGHT);
+  const image = imageFor(canvas, ctx);
+  const pixels: Pixels = { data: image.data, width: image.width, height: image.height };
+  pixels.data.fill(0);
+  // Drawn in CSS pixels, scaled to the backing store's.
+  const s = image.width / Math.max(width, 1);
   const n = values.length;
   const col = width / n;
   // Gaps between bars only where there is room for them.
@@ -61,34 +75,16 @@ export function drawStrip(canvas: HTMLCanvasElement, width: number, values: Floa
   const vMax = maxAbs(values) || 1;
   const gMax = maxAbs(grads);
   const w = Math.max(col - gap, 0.5);
-  ctx.fillStyle = '#e2e8f0';
-  ctx.fillRect(0, mid - 0.5, width, 1);
-  const kind = new Uint8Array(n);
-  const shade = new Uint8Array(n);
+  fillRect(pixels, 0, (mid - 0.5) * s, width * s, (mid + 0.5) * s, MIDLINE);
   for (let j = 0; j < n; j++) {
-    kind[j] = stuck?.[j] ? 2 : values[j]! >= 0 ? 0 : 1;
+    const v = values[j]!;
+    const h = Math.max((Math.abs(v) / vMax) * (mid - 1), 0.5);
+    const x0 = (j * col + gap / 2) * s;
+    const top = v >= 0 ? mid - h : mid;
+    fillRect(pixels, x0, top * s, x0 + w * s, (top + h) * s, BAR_RGB[stuck?.[j] ? 2 : v >= 0 ? 0 : 1]);
     // sqrt: gradients are heavy-tailed; a linear shade would hide all but the largest.
-    shade[j] = gMax > 0 ? Math.round(Math.sqrt(Math.abs(grads[j]!) / gMax) * (GRAD_LEVELS - 1)) : 0;
+    const shade = gMax > 0 ? Math.sqrt(Math.abs(grads[j]!) / gMax) : 0;
+    fillRect(pixels, x0, (BAR_HEIGHT + GAP) * s, x0 + w * s, (BAR_HEIGHT + GAP + GRAD_HEIGHT) * s, GRAD, GRAD_MIN_ALPHA + (1 - GRAD_MIN_ALPHA) * shade);
   }
-  BAR_FILLS.forEach((style, k) => {
-    ctx.fillStyle = style;
-    for (let j = 0; j < n; j++) {
-      if (kind[j] !== k) continue;
-      const v = values[j]!;
-      const h = (Math.abs(v) / vMax) * (mid - 1);
-      ctx.fillRect(j * col + gap / 2, v >= 0 ? mid - h : mid, w, Math.max(h, 0.5));
-    }
-  });
-  // Units grouped by shade (a counting sort), then one colour per group.
-  const starts = new Uint32Array(GRAD_LEVELS + 1);
-  for (let j = 0; j < n; j++) starts[shade[j]! + 1]!++;
-  for (let level = 0; level < GRAD_LEVELS; level++) starts[level + 1]! += starts[level]!;
-  const next = starts.slice(0, GRAD_LEVELS);
-  const order = new Uint32Array(n);
-  for (let j = 0; j < n; j++) order[next[shade[j]!]!++] = j;
-  for (let level = 0; level < GRAD_LEVELS; level++) {
-    if (starts[level] === starts[level + 1]) continue;
-    ctx.fillStyle = GRAD_FILLS[level]!;
-    for (let k = starts[level]!; k < starts[level + 1]!; k++) ctx.fillRect(order[k]! * col + gap / 2, BAR_HEIGHT + GAP, w, GRAD_HEIGHT);
-  }
+  ctx.putImageData(image, 0, 0);
 }
