@@ -43,6 +43,8 @@ type Bench = {
   hooked: boolean;
   /** Long tasks in the window, [start, duration] in ms. */
   tasks: [number, number][];
+  /** The app's User Timing entries (each draw), [name, start, duration]: the app clears them from the buffer. */
+  measures: [string, number, number][];
 };
 
 
@@ -51,7 +53,10 @@ type Bench = {
  * a string, since tsx rewrites functions with helpers that do not exist in the page.
  */
 const INSTRUMENT = `(() => {
-  const b = { rafs: 0, redraws: 0, firstFitAt: -1, windowStart: Infinity, longest: 0, longestAll: 0, hooked: false, tasks: [] };
+  const b = { rafs: 0, redraws: 0, firstFitAt: -1, windowStart: Infinity, longest: 0, longestAll: 0, hooked: false, tasks: [], measures: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.startTime >= b.windowStart) b.measures.push([e.name, e.startTime, e.duration]);
+  }).observe({ type: 'measure' });
   window.__bench = b;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -93,15 +98,14 @@ function jsSizes(dist: string) {
  * `--tasks`: each long task of the window with the app's User Timing measures inside it
  * (every draw is measured, see rafSubscribe.ts), to tell which drawing made a task long.
  */
-async function listTasks(page: Page, b: Bench) {
-  const measures = await page.evaluate(() =>
-    performance.getEntriesByType('measure').map((m) => [m.name, m.startTime, m.duration] as [string, number, number]),
-  );
+function listTasks(b: Bench) {
+  const { measures } = b;
   // Each kind of drawing in the window: how often and how long (median, 90th percentile, longest).
   const byName = new Map<string, number[]>();
-  for (const [name, start, duration] of measures) {
-    if (start < b.windowStart) continue;
-    byName.set(name, [...(byName.get(name) ?? []), duration]);
+  for (const [name, , duration] of measures) {
+    const list = byName.get(name) ?? [];
+    list.push(duration);
+    byName.set(name, list);
   }
   console.log('Drawing in the window (ms): count, median, p90, max');
   for (const [name, ds] of [...byName].sort()) {
@@ -170,6 +174,7 @@ async function main() {
       b.redraws = 0;
       b.longest = 0;
       b.tasks = [];
+      b.measures = [];
     });
     const profile = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
     if (profile) {
@@ -210,8 +215,8 @@ async function main() {
       consoleErrors: errors,
       loadAverage: loadavg()[0],
     };
-    if (process.argv.includes('--tasks')) await listTasks(page, b);
     if (process.argv.includes('--json')) return console.log(JSON.stringify(result, null, 2));
+    if (process.argv.includes('--tasks')) listTasks(b);
     const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
     const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
     console.log(`Page benchmark (built app, headless Chromium), N=2000, H=1024, tanh, speed max, ${WINDOW_MS / 1000} s window`);

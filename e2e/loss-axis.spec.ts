@@ -16,11 +16,20 @@ const READ_AXIS = `(() => {
     left: fl._size.l,
     ours: [...document.querySelectorAll('.step-axis text')].map((t) => [t.textContent, Number(t.getAttribute('x'))]),
     plotly: [...gd.querySelectorAll('.xtick text')].map((t) => [t.textContent, xOf(t)]),
+    // Where a label's value belongs, from the range and the plot's box alone (not from Plotly's scale).
     pixels: [...document.querySelectorAll('.step-axis text')].map((t) => {
       const m = /^([\\d.]+)(k|M)?$/.exec(t.textContent);
       const v = Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1);
-      return fl._size.l + fl.xaxis.c2p(v);
+      const [r0, r1] = fl.xaxis.range;
+      return fl._size.l + (fl._size.w * (v - r0)) / (r1 - r0);
     }),
+    // Where Plotly's scale draws the newest step of the curve, and where the range says it belongs.
+    curveEnd: (() => {
+      const t = gd.data.find((d) => d.name === 'loss');
+      const last = t.x[t.x.length - 1];
+      const [r0, r1] = fl.xaxis.range;
+      return [fl.xaxis.c2p(last), (fl._size.w * (last - r0)) / (r1 - r0)];
+    })(),
   };
 })()`;
 
@@ -30,6 +39,7 @@ interface Axis {
   ours: [string, number][];
   plotly: [string, number][];
   pixels: number[];
+  curveEnd: [number, number];
 }
 
 test('the step axis grows in place while training, on the scale that draws the curve, and matches Plotly at rest', async ({ page, consoleErrors }) => {
@@ -55,6 +65,8 @@ test('the step axis grows in place while training, on the scale that draws the c
   const live = (await page.evaluate(READ_AXIS)) as Axis;
   expect(live.ours.length).toBeGreaterThanOrEqual(3);
   live.ours.forEach(([, x], i) => expect(Math.abs(x - live.pixels[i]!)).toBeLessThan(0.51));
+  // And the curve is drawn on that same scale.
+  expect(Math.abs(live.curveEnd[0] - live.curveEnd[1])).toBeLessThan(0.51);
   // The newest losses can be hovered: the hover data grew with the axis.
   const hovered = await page.evaluate(`(() => {
     const gd = document.querySelector('[data-testid="loss-plot"]');
@@ -62,12 +74,14 @@ test('the step axis grows in place while training, on the scale that draws the c
     return { points: gd.calcdata[i].length, shown: gd.data[i].x.length };
   })()`) as { points: number; shown: number };
   expect(hovered.points).toBeGreaterThan(10);
+  expect(hovered.points).toBe(hovered.shown);
 
   // At rest Plotly redraws with its own axis: our labels are its labels, in the same places.
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect
     .poll(async () => {
       const rest = (await page.evaluate(READ_AXIS)) as Axis;
+      rest.plotly.sort((a, b) => a[1] - b[1]);
       const same = rest.plotly.length === rest.ours.length && rest.plotly.every(([text, x], i) => text === rest.ours[i]![0] && Math.abs(x - rest.ours[i]![1]) < 0.51);
       return same ? rest.plotly.length : 0;
     })
@@ -139,4 +153,52 @@ test('the loss plot downloads as a PNG with its step labels (Plotly draws them f
   );
   expect(dark.n).toBeGreaterThan(50);
   expect(consoleErrors).toEqual([]);
+});
+
+test('our step labels are Plotly\'s own, range by range and at phone width', async ({ page }) => {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/');
+    await waitForStep(page, 5);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    for (const range of [[0, 5], [0, 50], [0, 317], [0, 999], [0, 1000], [0, 12_000], [0, 25_000], [10_000, 11_000], [0, 1.2e6], [0, 2.5e6], [-40, 1234], [3.3, 7.9]]) {
+      // Plotly moves its own (transparent) labels; ours follow its relayout event.
+      await page.evaluate((r) => {
+        const w = window as unknown as { Plotly: { relayout(gd: Element, update: object): Promise<unknown> } };
+        return w.Plotly.relayout(document.querySelector('[data-testid="loss-plot"]')!, { 'xaxis.range': r });
+      }, range);
+      const axis = (await page.evaluate(READ_AXIS)) as Axis;
+      // Left to right (Plotly's elements are in the order its updates left them).
+      axis.plotly.sort((a, b) => a[1] - b[1]);
+      expect(axis.ours.map(([t]) => t), `labels for ${range} at ${width} px`).toEqual(axis.plotly.map(([t]) => t));
+      axis.ours.forEach(([, x], i) => expect(Math.abs(x - axis.plotly[i]![1]), `place of ${axis.ours[i]![0]}`).toBeLessThan(0.6));
+    }
+  }
+});
+
+test('a box zoom after the step axis has grown zooms into the grown axis', async ({ page }) => {
+  await page.goto('/');
+  await waitForStep(page, 0);
+  // Past two growths in place (see the first test): steps 0 to about 50, 80, 130 ...
+  await waitForStep(page, 150);
+  const plot = page.getByTestId('loss-plot');
+  await plot.scrollIntoViewIfNeeded();
+  const box = (await plot.boundingBox())!;
+  const before = (await page.evaluate(READ_AXIS)) as Axis;
+  const size = (await page.evaluate(`(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t, s.w, s.h]; })()`)) as [number, number, number, number];
+  const [l, t, w, h] = size;
+  // A horizontal drag over 55% to 90% of the plot's width: a zoom on x alone.
+  const y = box.y + t + h / 2;
+  await page.mouse.move(box.x + l + 0.55 * w, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + l + 0.7 * w, y, { steps: 4 });
+  await page.mouse.move(box.x + l + 0.9 * w, y, { steps: 4 });
+  await page.mouse.up();
+  const [r0, r1] = before.range;
+  await expect
+    .poll(async () => {
+      const after = (await page.evaluate(READ_AXIS)) as Axis;
+      return [Math.round((after.range[0] - r0) / (r1 - r0) * 100), Math.round((after.range[1] - r0) / (r1 - r0) * 100)];
+    })
+    .toEqual([55, 90]);
 });

@@ -1,5 +1,6 @@
 /** Coalesces store changes to at most one draw per animation frame (the "transient updates" pattern). */
 import type { StoreApi } from 'zustand/vanilla';
+import { recordDraw } from './drawTiming';
 
 /** Calls draw(state) on the animation frame after any change; returns the unsubscribe. */
 export function subscribeRaf<T>(store: Pick<StoreApi<T>, 'subscribe' | 'getState'>, draw: (state: T) => void, name = 'draw'): () => void {
@@ -8,8 +9,7 @@ export function subscribeRaf<T>(store: Pick<StoreApi<T>, 'subscribe' | 'getState
     handle = 0;
     const start = performance.now();
     draw(store.getState());
-    // A User Timing entry per draw: visible in DevTools and read by `npm run bench:page`.
-    performance.measure(name, { start, end: performance.now() });
+    recordDraw(name, start);
   };
   const unsubscribe = store.subscribe(() => {
     if (handle === 0) handle = requestAnimationFrame(flush);

@@ -8,6 +8,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
   return {
     type: 'frame',
     runId,
+    seq: step + 1,
     step,
     loss: 0.5,
     testLoss: null,

@@ -4,7 +4,7 @@
  * never sends frames faster than the page draws them.
  */
 import type { FromWorker, ToWorker } from '../core/protocol';
-import { FrameAcks } from './frameAcks';
+import { FrameAcks } from '../core/frameAcks';
 import { acceptFrame } from './liveStore';
 import { t } from './i18n';
 import { useAppStore } from './store';
@@ -12,7 +12,7 @@ import { useAppStore } from './store';
 let worker: Worker | null = null;
 const acks = new FrameAcks(
   (callback) => requestAnimationFrame(callback),
-  () => send({ type: 'frameAck' }),
+  (seq) => send({ type: 'frameAck', seq }),
 );
 /** When the worker last said anything, ms (performance.now). */
 let lastHeardAt = 0;
@@ -44,7 +44,7 @@ export function handleWorkerMessage(msg: FromWorker): void {
     useAppStore.setState({ workerError: t().workerFailed(msg.message), playing: false });
     return;
   }
-  acks.received();
+  acks.received(msg.seq);
   acceptFrame(msg);
   // The run reached its preset's stop step and the worker paused it: show Play.
   if (msg.reachedStop) useAppStore.setState({ playing: false });

@@ -41,7 +41,8 @@ export type ToWorker =
    */
   | { type: 'rescue'; learningRate: number | null; resume: boolean }
   /** The page has drawn the last frame and can take another: paces frames to the display. */
-  | { type: 'frameAck' };
+  /** Every frame up to sequence number `seq` has reached the page (see core/frameAcks). */
+  | { type: 'frameAck'; seq: number };
 
 export type RunState = 'running' | 'paused' | 'diverged';
 
@@ -49,6 +50,8 @@ export type RunState = 'running' | 'paused' | 'diverged';
 export interface Frame {
   type: 'frame';
   runId: number;
+  /** The worker's count of frames sent, this one included: what the page acknowledges. */
+  seq: number;
   /** Steps taken so far. */
   step: number;
   /**

@@ -5,6 +5,7 @@ import type { TrainingRun } from '../core/run';
 /** What the loop knows that the run does not. */
 export interface FrameContext {
   runId: number;
+  seq: number;
   /** Losses recorded since the previous frame (copied, then transferred). */
   losses: Float32Array;
   lossesStart: number;
@@ -40,6 +41,7 @@ export function buildFrame(run: TrainingRun, ctx: FrameContext): { frame: Frame;
   const frame: Frame = {
     type: 'frame',
     runId: ctx.runId,
+    seq: ctx.seq,
     step: run.step,
     loss: frameLoss(run, ctx),
     testLoss: run.testLoss(),

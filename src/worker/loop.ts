@@ -1,10 +1,12 @@
 /**
  * The training loop, independent of the worker global so tests can drive it with fake
  * timers. It trains in short slices (yielding to incoming messages between them), paces
- * steps to the requested speed, and sends a frame only when the page has drawn the
- * previous one (or after a timeout, for hidden tabs), so frames never outrun the display.
+ * steps to the requested speed, and keeps at most FRAMES_IN_FLIGHT frames unacknowledged
+ * by the page (sending one anyway after a timeout, for hidden tabs), so frames never
+ * outrun the display: see core/frameAcks.
  */
 import type { ModelConfig } from '../core/config';
+import { FRAMES_IN_FLIGHT } from '../core/frameAcks';
 import type { FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { buildFrame } from './frame';
@@ -24,8 +26,6 @@ export interface LoopHost {
 export const SLICE_MS = 4;
 /** Without an ack (hidden tab, busy page), send the next frame after this long anyway, ms. */
 export const ACK_TIMEOUT_MS = 250;
-/** Frames sent and not yet acknowledged, at most. */
-export const FRAMES_IN_FLIGHT = 2;
 /** Most steps one 'step' message may ask for. */
 export const MAX_STEP_COUNT = 100_000;
 
@@ -48,7 +48,9 @@ export class TrainerLoop {
   private newData = false;
   /** Something changed since the last frame. */
   private dirty = false;
-  private unacked = 0;
+  /** Frames sent, and the newest the page has acknowledged (acks are cumulative). */
+  private sent = 0;
+  private acked = 0;
   private lastFrameAt = -Infinity;
 
   private readonly pacer = new Pacer();
@@ -130,7 +132,7 @@ export class TrainerLoop {
         this.rescue(msg.learningRate, msg.resume);
         return;
       case 'frameAck':
-        this.unacked = Math.max(0, this.unacked - 1);
+        this.acked = Math.max(this.acked, Math.min(msg.seq, this.sent));
         if (this.dirty) this.wake();
         return;
     }
@@ -153,7 +155,8 @@ export class TrainerLoop {
     this.runId = runId;
     this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
     this.pending.clear(0);
-    this.unacked = 0;
+    // Frames of the last run no longer count as in flight (the page drops them unacknowledged).
+    this.acked = this.sent;
     this.dirty = true;
     this.pacer.chunk = 1;
     this.rate.reset(this.host.now(), 0);
@@ -255,7 +258,7 @@ export class TrainerLoop {
   private maybeSendFrame(): void {
     if (!this.dirty || !this.run) return;
     const now = this.host.now();
-    if (this.unacked >= FRAMES_IN_FLIGHT && now - this.lastFrameAt < ACK_TIMEOUT_MS) return;
+    if (this.sent - this.acked >= FRAMES_IN_FLIGHT && now - this.lastFrameAt < ACK_TIMEOUT_MS) return;
     this.sendFrame(this.run, now);
   }
 
@@ -269,6 +272,7 @@ export class TrainerLoop {
     this.rate.sample(now, run.step);
     const { frame, transfer } = buildFrame(run, {
       runId: this.runId,
+      seq: ++this.sent,
       losses: this.pending.copy(),
       lossesStart: this.pending.start,
       stepsPerSecond: this.trainable ? this.rate.stepsPerSecond : 0,
@@ -279,7 +283,7 @@ export class TrainerLoop {
     this.reachedStop = false;
     this.pending.clear(run.step);
     this.dirty = false;
-    this.unacked++;
+
     this.lastFrameAt = now;
     this.host.post(frame, transfer);
   }
@@ -291,7 +295,7 @@ export class TrainerLoop {
       delay = this.pending.room === 0 ? this.lastFrameAt + ACK_TIMEOUT_MS - now : this.pacer.untilNext(now, this.run!.step);
     }
     // A frame is waiting for its ack: make sure it goes out when the ack times out.
-    if (this.dirty && this.unacked >= FRAMES_IN_FLIGHT) delay = Math.min(delay, this.lastFrameAt + ACK_TIMEOUT_MS - now);
+    if (this.dirty && this.sent - this.acked >= FRAMES_IN_FLIGHT) delay = Math.min(delay, this.lastFrameAt + ACK_TIMEOUT_MS - now);
     if (delay < Infinity) this.setTimer(Math.max(0, delay));
   }
 

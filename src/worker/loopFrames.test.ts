@@ -24,7 +24,7 @@ describe('frames carry the parameters and the last gradients', () => {
     };
     loop.handle({ type: 'start', runId: 1, config: model, learningRate, speed, playing: false, stopAt: null });
     run();
-    loop.handle({ type: 'frameAck' });
+    loop.handle({ type: 'frameAck', seq: 1 });
     loop.handle({ type: 'step', count: 1 });
     run();
     const frames = posted.map((p) => p.msg).filter((m): m is Frame => m.type === 'frame');

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
 import { liveStore } from '../liveStore';
+import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
@@ -178,7 +179,7 @@ export function FitPlot() {
           drawn();
         });
         // Named apart from the patched frames, so `npm run bench:page -- --tasks` tells them apart.
-        performance.measure('draw:fit-plot-full', { start, end: performance.now() });
+        recordDraw('draw:fit-plot-full', start);
       }
       // Which run's curve is on screen: lets tests check that no stale frame is ever drawn.
       div.dataset.drawnRunId = frame ? String(frame.runId) : '';

@@ -1,6 +1,7 @@
 /** Loss against step, live, from the bounded history in liveStore. */
 import { useEffect, useRef } from 'react';
 import { liveStore, type LiveState } from '../liveStore';
+import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
@@ -128,35 +129,38 @@ export function LossPlot() {
       const zoomed = revision > 0 && !(sameRange(now.x, shown.x) && sameRange(now.y, shown.y));
       const extent = new Extent(logScale).add(losses, n).add(testLosses, nt).add([baselines.noiseFloor, baselines.bestLine]);
       if (!pinnedExtent.empty) extent.add([pinnedExtent.lo, pinnedExtent.hi]);
-      // A user's zoom is theirs: the axes stay as they are and the curve is drawn into them.
-      const inRange = zoomed || (running && set !== null && fits(set, lastStep, extent, logScale));
       // While the axes have room to grow, the flat reference lines reach their end, where their labels are.
       const reach = (ranges: LossRanges | null) => (ranges && !zoomed ? Math.max(lastStep, ranges.x[1]) : lastStep);
       let { traces, annotations } = build(reach(set));
       const signature = traceSignature(traces);
-      if (!force && signature === lastSignature && patchLines(div, traces)) {
-        if (inRange) return;
-        // Only the steps have outgrown their axis: it grows in place, and the lines are drawn on the new scale.
-        if (running && set !== null && !zoomed && fitsY(set, extent, logScale)) {
+      if (!force && signature === lastSignature) {
+        // Only the steps have outgrown their axis: it grows in place first (no Plotly redraw, see
+        // stepAxis.ts), and the lines are drawn once, on the new scale.
+        let rescaled = false;
+        if (running && set !== null && !zoomed && lastStep > set.x[1] && fitsY(set, extent, logScale)) {
           const grown: LossRanges = { x: grownRanges(lastStep, extent, logScale).x, y: set.y };
           if (growStepAxis(div, grown.x)) {
             set = grown;
+            rescaled = true;
             ({ traces } = build(reach(set)));
-            if (patchLines(div, traces, true)) {
-              shown = current();
-              syncTicks();
-              return;
-            }
           }
         }
-        // The data has reached an edge: this frame is drawn (clipped), the axes move in a task of their own.
-        deferred ??= setTimeout(() => {
-          deferred = null;
-          const start = performance.now();
-          draw(liveStore.getState(), true);
-          performance.measure('draw:loss-plot-axes', { start, end: performance.now() });
-        });
-        return;
+        if (patchLines(div, traces, { rescaled, growing: true })) {
+          if (rescaled) {
+            shown = current();
+            syncTicks();
+          }
+          // A user's zoom is theirs: the axes stay as they are and the curve is drawn into them.
+          if (zoomed || (running && set !== null && fits(set, lastStep, extent, logScale))) return;
+          // The losses have left the loss axis: this frame is drawn (clipped), the axes move in a task of their own.
+          deferred ??= setTimeout(() => {
+            deferred = null;
+            const start = performance.now();
+            draw(liveStore.getState(), true);
+            recordDraw('draw:loss-plot-axes', start);
+          });
+          return;
+        }
       }
       lastSignature = signature;
       if (!zoomed) {

@@ -170,14 +170,18 @@ export function traceSignature(traces: readonly Data[]): string {
  * computed at the last full redraw (the fit and unit curves: a fixed grid), so the hover
  * label of a live curve shows what is drawn.
  */
-function updateHoverData(points: CalcPoint[] | undefined, x: ArrayLike<number>, y: ArrayLike<number>, resize: boolean): void {
-  if (points && resize && points.length > 0 && x.length === y.length) resizeHoverData(points, x.length);
+function updateHoverData(points: CalcPoint[] | undefined, x: ArrayLike<number>, y: ArrayLike<number>, growing: boolean): void {
+  if (points && growing && points.length > 0 && x.length === y.length) resizeHoverData(points, x.length);
   if (!points || points.length !== x.length || points.length !== y.length) return;
   for (let i = 0; i < points.length; i++) {
     const xv = x[i]!;
     const yv = y[i]!;
-    // Gaps keep Plotly's own marker for a missing point.
-    if (!Number.isFinite(xv) || !Number.isFinite(yv)) continue;
+    if (!Number.isFinite(xv) || !Number.isFinite(yv)) {
+      // A gap: Plotly's own marker for a missing point stays; a growing curve's gap is NaN
+      // (its points move along as the history is thinned, and Plotly draws a gap for NaN).
+      if (growing) points[i]!.x = points[i]!.y = Number.NaN;
+      continue;
+    }
     points[i]!.x = xv;
     points[i]!.y = yv;
   }
@@ -186,13 +190,12 @@ function updateHoverData(points: CalcPoint[] | undefined, x: ArrayLike<number>, 
 /**
  * Gives a trace's hover data n points (keeping the first, which carries Plotly's own
  * fields for the trace), so a growing curve (the loss) can be hovered up to its newest
- * point. Done when an axis moves in place (a handful of times per run), not per frame.
+ * point. New points only are allocated: a few per frame.
  */
 function resizeHoverData(points: CalcPoint[], n: number): void {
   if (n < 1) return;
-  const first = points[0]!;
   points.length = n;
-  for (let i = 1; i < n; i++) points[i] ??= { x: first.x, y: first.y };
+  for (let i = 1; i < n; i++) points[i] ??= { x: Number.NaN, y: Number.NaN };
 }
 
 /** Trace groups whose extra segment paths are already empty, by the calcdata Plotly last drew them with. */
@@ -209,13 +212,19 @@ function collapseSegments(group: TraceGroup, first: Element): void {
   collapsed.set(group, drawnWith);
 }
 
+export interface PatchOptions {
+  /** An axis has moved since the last patch: every line is redrawn, even one whose arrays are those shown. */
+  rescaled?: boolean;
+  /** Lines change length (a growing curve): their hover data follows, so the newest points can be hovered. */
+  growing?: boolean;
+}
+
 /**
  * Moves the line traces of `traces` (same structure as the last full redraw) to their new
- * points, and points the graph's `data` at the new arrays. Traces whose arrays are those
- * already shown are left alone, unless `rescaled` says an axis has moved since. Returns
- * false when the DOM is not what was expected, so the caller falls back to Plotly.react.
+ * points, and points the graph's `data` at the new arrays. Returns false when the DOM is
+ * not what was expected, so the caller falls back to Plotly.react.
  */
-export function patchLines(div: HTMLElement, traces: readonly Data[], rescaled = false): boolean {
+export function patchLines(div: HTMLElement, traces: readonly Data[], { rescaled = false, growing = false }: PatchOptions = {}): boolean {
   const gd = div as PlotDiv;
   const xa = gd._fullLayout?.xaxis;
   const ya = gd._fullLayout?.yaxis;
@@ -252,7 +261,7 @@ export function patchLines(div: HTMLElement, traces: readonly Data[], rescaled =
     } else {
       return false;
     }
-    updateHoverData(gd.calcdata?.[i], trace.x, trace.y, rescaled);
+    updateHoverData(gd.calcdata?.[i], trace.x, trace.y, growing);
     shown.x = trace.x;
     shown.y = trace.y;
     shown.name = trace.name;

@@ -20,6 +20,9 @@ const EDGE_PX = 1;
 
 interface XAxis {
   range?: number[];
+  /** Plotly's copies of the range that box zoom and pan start from (linear units; set at its redraws). */
+  _r?: number[];
+  _rl?: number[];
   setScale?: () => void;
   c2p(value: number): number;
 }
@@ -43,6 +46,9 @@ export function growStepAxis(div: HTMLElement, range: [number, number]): boolean
   const xa = gd._fullLayout?.xaxis;
   if (!xa?.range || typeof xa.setScale !== 'function' || !gd.layout?.xaxis) return false;
   xa.range = [...range];
+  // Box zoom and pan compute from these, not from range: a zoom after a growth must start from the new axis.
+  xa._r = [...range];
+  xa._rl = [...range];
   xa.setScale();
   gd.layout.xaxis.range = [...range];
   return true;
@@ -52,16 +58,23 @@ export function growStepAxis(div: HTMLElement, range: [number, number]): boolean
 export class StepAxis {
   private drawn = '';
   private readonly grid: SVGPathElement;
+  /** Step 0, when the user pans it inside the plot: drawn as Plotly draws a zero line. */
+  private readonly zero: SVGPathElement;
   private readonly labels: SVGGElement;
 
   constructor(private readonly svg: SVGSVGElement) {
-    this.grid = document.createElementNS(SVG, 'path');
-    this.grid.setAttribute('shape-rendering', 'crispEdges');
-    this.grid.setAttribute('stroke-width', '1');
-    this.grid.setAttribute('fill', 'none');
+    const line = () => {
+      const path = document.createElementNS(SVG, 'path');
+      path.setAttribute('shape-rendering', 'crispEdges');
+      path.setAttribute('stroke-width', '1');
+      path.setAttribute('fill', 'none');
+      return path;
+    };
+    this.grid = line();
+    this.zero = line();
     this.labels = document.createElementNS(SVG, 'g');
     this.labels.setAttribute('text-anchor', 'middle');
-    svg.replaceChildren(this.grid, this.labels);
+    svg.replaceChildren(this.grid, this.zero, this.labels);
   }
 
   sync(div: HTMLElement, colors: Palette): void {
@@ -70,21 +83,28 @@ export class StepAxis {
     const size = layout?._size;
     if (!layout?.xaxis || !range || range.length !== 2 || !size) return;
     const [lo, hi] = range as [number, number];
-    const key = [lo, hi, size.l, size.t, size.w, size.h, colors.grid, colors.text].join();
+    const key = [lo, hi, size.l, size.t, size.w, size.h, colors.grid, colors.zero, colors.text].join();
     if (key === this.drawn) return;
     this.drawn = key;
     const { values, dtick } = stepTicks(lo, hi, size.w);
     const xa = layout.xaxis;
     let d = '';
+    let zero = '';
     const texts: [number, string][] = [];
     for (const v of values) {
       const x = xa.c2p(v) + size.l;
       if (!Number.isFinite(x)) continue;
-      if (x > size.l + EDGE_PX && x < size.l + size.w - EDGE_PX) d += `M${x.toFixed(2)},${size.t}v${size.h}`;
+      const line = `M${x.toFixed(2)},${size.t}v${size.h}`;
+      if (x > size.l + EDGE_PX && x < size.l + size.w - EDGE_PX) {
+        if (v === 0) zero = line;
+        else d += line;
+      }
       texts.push([x, formatStep(v, lo, hi, dtick)]);
     }
     this.grid.setAttribute('d', d);
     this.grid.setAttribute('stroke', colors.grid);
+    this.zero.setAttribute('d', zero);
+    this.zero.setAttribute('stroke', colors.zero);
     this.labels.setAttribute('fill', colors.text);
     this.labels.setAttribute('font-family', layout.font?.family ?? 'sans-serif');
     this.labels.setAttribute('font-size', String(layout.font?.size ?? 12));
@@ -134,7 +154,7 @@ export function stepAxisPlotConfig(colors: Palette): Partial<Config> {
           const source = gd as unknown as ImageSource;
           const { width, height } = source._fullLayout;
           // Plotly's downloadImage takes toImage's options, scale included (its types leave scale out).
-          const options = { format: 'png' as const, scale: 2, width, height, filename: 'loss-plot' };
+          const options = { ...PLOT_CONFIG.toImageButtonOptions, format: 'png' as const, width, height, filename: 'loss-plot' };
           void Plotly.downloadImage({ data: source.data, layout: imageLayout(source.layout, colors) }, options);
         },
       },

@@ -9,12 +9,15 @@ describe('step axis ticks (Plotly auto ticks on a linear x axis)', () => {
     expect(t.values).toEqual([0, 50, 100, 150, 200, 250, 300]);
   });
 
-  it('rounds the spacing up to 2, 5 or 10 times a power of ten, for about one tick per 80 px (4 to 9, plus one)', () => {
-    // 10 ticks at 836 px: rough spacing 1000 / 10 = 100 rounds up to 200.
+  it('rounds the spacing up to the next of 2, 5 or 10 times a power of ten (strictly above, as Plotly), about one tick per 80 px (4 to 9, plus one)', () => {
+    // 10 ticks at 836 px: rough spacing 1000 / 10 = 100, rounded to the next above 1 x 100.
     expect(stepTicks(0, 1000, 836).dtick).toBe(200);
-    // A narrow plot: at least 4 + 1 ticks, rough 1000 / 5 = 200, kept as 200.
-    expect(stepTicks(0, 1000, 200).dtick).toBe(200);
-    expect(stepTicks(0, 1001, 200).dtick).toBe(500);
+    // A narrow plot: at least 4 + 1 ticks; rough 1000 / 5 = 200 is a tie with 2 x 100, so the next: 500.
+    expect(stepTicks(0, 1000, 200).dtick).toBe(500);
+    expect(stepTicks(0, 999, 200).dtick).toBe(200);
+    expect(stepTicks(0, 5, 836).dtick).toBe(1);
+    expect(stepTicks(0, 50, 836).dtick).toBe(10);
+    expect(stepTicks(0, 10, 320).dtick).toBe(5);
     expect(stepTicks(0, 16, 836).dtick).toBe(2);
     expect(stepTicks(0, 2.5e6, 836).dtick).toBe(500_000);
   });
@@ -37,15 +40,18 @@ describe('step axis ticks (Plotly auto ticks on a linear x axis)', () => {
     expect(stepTicks(0, 10, 0).values).toEqual([]);
   });
 
-  it('writes labels as Plotly does: plain to 9999, then k and M by the range, decimals as the spacing needs', () => {
+  it('writes labels as Plotly does: plain to 9999, then k and M by the range, trailing zeros dropped', () => {
     expect(formatStep(0, 0, 317, 50)).toBe('0');
     expect(formatStep(300, 0, 317, 50)).toBe('300');
     expect(formatStep(8000, 0, 9000, 2000)).toBe('8000');
     expect(formatStep(20_000, 0, 25_000, 5000)).toBe('20k');
+    expect(formatStep(10_000, 0, 12_000, 2000)).toBe('10k');
     expect(formatStep(10_200, 10_000, 11_000, 200)).toBe('10.2k');
     expect(formatStep(150_000, 0, 200_000, 50_000)).toBe('150k');
     expect(formatStep(1_500_000, 0, 2_500_000, 500_000)).toBe('1.5M');
+    expect(formatStep(1_000_000, 0, 1_200_000, 200_000)).toBe('1M');
     expect(formatStep(2.5, 0, 10, 0.5)).toBe('2.5');
+    expect(formatStep(1, 0, 5, 0.5)).toBe('1');
     expect(formatStep(-20, -40, 1234, 200)).toBe('\u221220');
     expect(formatStep(1e-12, 0, 10, 2)).toBe('0');
   });

@@ -9,7 +9,7 @@
 const PX_PER_TICK = 80;
 const MIN_TICKS = 4;
 const MAX_TICKS = 9;
-/** Tick spacings are these times a power of ten (Plotly's roundBase10). */
+/** Tick spacings are these times a power of ten (Plotly's roundBase10): the first one above the rough spacing. */
 const ROUND_UP = [2, 5, 10] as const;
 /** Ranges whose largest end has more than this many digits get a suffix (k, M, B): Plotly's minexponent. */
 const MIN_EXPONENT = 3;
@@ -29,8 +29,9 @@ export function stepTicks(lo: number, hi: number, lengthPx: number): StepTicks {
   if (!(b > a) || !Number.isFinite(a) || !Number.isFinite(b) || !(lengthPx > 0)) return { values: [], dtick: 1 };
   const count = Math.min(MAX_TICKS, Math.max(MIN_TICKS, lengthPx / PX_PER_TICK)) + 1;
   const rough = (b - a) / count;
-  const base = 10 ** Math.floor(Math.log10(rough));
-  const dtick = base * ROUND_UP.find((r) => r >= rough / base)!;
+  // As Plotly computes them (Math.log / LN10, not log10, and a strict "above"), so ties round alike.
+  const base = 10 ** Math.floor(Math.log(rough) / Math.LN10);
+  const dtick = base * (ROUND_UP.find((r) => r > rough / base) ?? 10);
   const values: number[] = [];
   // Multiples of dtick (Plotly's tick0 is 0), computed from the index so no error accumulates.
   const first = Math.ceil(a / dtick - 1e-9);
@@ -39,19 +40,25 @@ export function stepTicks(lo: number, hi: number, lengthPx: number): StepTicks {
 }
 
 /**
- * A tick's label as Plotly writes it: plain up to 9999, then a suffix chosen from the
- * range's largest end (5k, 1.5M), with as many decimals as the tick spacing needs.
+ * A tick's label as Plotly writes it (its autoTickRound and numFormat): plain up to 9999,
+ * then a suffix chosen from the range's largest end (5k, 1.5M); two digits below the tick
+ * spacing's, with trailing zeros dropped.
  */
 export function formatStep(value: number, lo: number, hi: number, dtick: number): string {
+  const log10 = (v: number) => Math.log(v) / Math.LN10;
+  const tickRound = 2 - Math.floor(log10(dtick) + 0.01);
   const maxEnd = Math.max(Math.abs(lo), Math.abs(hi));
-  const rangeExp = maxEnd > 0 ? Math.floor(Math.log10(maxEnd) + 0.01) : 0;
-  const exponent = Math.abs(rangeExp) > MIN_EXPONENT ? 3 * Math.round((rangeExp - 1) / 3) : 0;
-  const suffix = SUFFIXES[exponent];
-  const scale = suffix === undefined ? 1 : 10 ** exponent;
-  const decimals = Math.max(0, -Math.floor(Math.log10(dtick / scale) + 0.01));
-  const scaled = Math.abs(value) / scale;
-  // Rounded at the tick's precision, so -0 and float noise never reach the label.
-  const text = scaled.toFixed(decimals);
-  if (Number(text) === 0) return '0';
-  return (value < 0 ? MINUS : '') + text + (suffix ?? '');
+  const rangeExp = maxEnd > 0 ? Math.floor(log10(maxEnd) + 0.01) : 0;
+  const exponent = Math.abs(rangeExp) > MIN_EXPONENT && SUFFIXES[3 * Math.round((rangeExp - 1) / 3)] !== undefined ? 3 * Math.round((rangeExp - 1) / 3) : 0;
+  const abs = Math.abs(value);
+  if (abs < 10 ** -tickRound / 2) return '0';
+  const scaled = abs * 10 ** -exponent;
+  const digits = tickRound + exponent;
+  let text: string;
+  if (digits === 0) text = String(Math.round(scaled));
+  else if (digits < 0) {
+    const unit = 10 ** -digits;
+    text = String(Math.round(scaled / unit) * unit);
+  } else text = scaled.toFixed(Math.min(20, digits)).replace(/\.?0+$/, '');
+  return (value < 0 ? MINUS : '') + text + (SUFFIXES[exponent] ?? '');
 }

@@ -25,7 +25,7 @@ export function maxAbs(values: ArrayLike<number>): number {
 
 /**
  * Sizes the canvas's backing store to a CSS width (measured by the caller, so drawing
- * never forces a layout) and the device's pixel ratio.
+ * never forces a layout) and the device's pixel ratio; drawStrip scales to it.
  */
 export function fitCanvas(canvas: HTMLCanvasElement, width: number): void {
   const dpr = window.devicePixelRatio || 1;
@@ -35,7 +35,6 @@ export function fitCanvas(canvas: HTMLCanvasElement, width: number): void {
     canvas.width = w;
     canvas.height = h;
   }
-  canvas.getContext('2d')?.setTransform(dpr, 0, 0, dpr, 0, 0);
 }
 
 const BAR_RGB = [rgb(POSITIVE), rgb(NEGATIVE), rgb(STUCK)] as const;

@@ -26,6 +26,7 @@ function frame(step: number): Frame {
   return {
     type: 'frame',
     runId: 1,
+    seq: 1,
     step,
     loss: 0.1,
     testLoss: null,

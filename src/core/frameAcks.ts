@@ -1,7 +1,9 @@
 /**
- * When the page acknowledges the worker's frames. The worker sends a frame only once the
- * previous one is acknowledged, so frames never outrun the display; this decides how far
- * ahead it may work.
+ * When the page acknowledges the worker's frames. The worker keeps at most
+ * FRAMES_IN_FLIGHT frames sent and not acknowledged (src/worker/loop.ts), so frames never
+ * outrun the display; this decides how far ahead it may work. An ack is cumulative: it
+ * names the newest frame received, so acks that the page folds together, or never sends
+ * while the tab is hidden, cannot leave the worker counting frames still in flight.
  *
  * Acknowledging at the animation frame that draws a frame (the first design) left the
  * worker to finish its slice, build the next frame and post it within one display frame,
@@ -11,6 +13,9 @@
  * arrive between two animation frames, each acknowledged as it arrives; one more is
  * acknowledged at the animation frame. The newest is drawn; the others only add their losses.
  */
+
+/** Most frames the worker sends before an acknowledgement: one drawn, one on its way. */
+export const FRAMES_IN_FLIGHT = 2;
 
 /** Frames acknowledged on arrival between two animation frames. */
 export const WAITING_FRAMES = 1;
@@ -22,15 +27,22 @@ export class FrameAcks {
   private owed = false;
   /** Bumped by reset, so an animation frame asked for before it does nothing. */
   private generation = 0;
+  /** Sequence number of the newest frame received: what an ack acknowledges. */
+  private newest = 0;
 
   constructor(
     private readonly requestFrame: (callback: () => void) => void,
-    private readonly ack: () => void,
+    private readonly sendAck: (seq: number) => void,
     private readonly limit = WAITING_FRAMES,
   ) {}
 
-  /** A frame of the current run has arrived (call before handing it to the plots). */
-  received(): void {
+  private ack(): void {
+    this.sendAck(this.newest);
+  }
+
+  /** Frame `seq` of the current run has arrived (call before handing it to the plots). */
+  received(seq: number): void {
+    this.newest = Math.max(this.newest, seq);
     this.waiting++;
     if (this.waiting > this.limit) {
       this.owed = true;
@@ -53,6 +65,7 @@ export class FrameAcks {
   /** A new worker: nothing waits and nothing is owed. */
   reset(): void {
     this.generation++;
+    this.newest = 0;
     this.waiting = 0;
     this.owed = false;
   }
