@@ -55,8 +55,9 @@ export interface Frame {
   /** Steps taken so far. */
   step: number;
   /**
-   * Loss of the current parameters (what the next step will record) when the run stands
-   * still; while it trains, the loss its last step recorded, before that step's update.
+   * The loss the last step recorded, before its update (the tutorial's printed loss, and
+   * the loss plot's newest point); the loss of the current parameters before the first
+   * step and after new data, loaded parameters or a rescue.
    */
   loss: number;
   /** Loss of the current parameters on the held-out points, or null when none are held out. */

@@ -12,21 +12,20 @@ export interface FrameContext {
   stepsPerSecond: number;
   state: RunState;
   reachedStop: boolean;
-  /** The last of `losses` was recorded on the run's current data (no new data since). */
-  lastLossIsCurrent: boolean;
+  /** The loss the last step recorded, or null when none stands for the run as it is (see LossBuffer.last). */
+  lastLoss: number | null;
 }
 
 /**
- * The loss the frame reports. While the run trains it is the loss its last step recorded
- * (before that step's update: what the tutorial prints each step), read from the losses
- * the frame carries; the loss of the current parameters would cost one more forward pass
- * per frame, 60% of a step at N = 2000, H = 1024, with frames sent up to twice per display
- * frame. A run standing still reports the loss of its current parameters, exactly.
+ * The loss the frame reports: the loss the last step recorded, before that step's update,
+ * as the tutorial prints it each step and as the loss plot's newest point shows it. The
+ * loss of the current parameters would cost one more forward pass per frame: 60% of a
+ * step at N = 2000, H = 1024, and 15-30% fewer steps per second in the page (measured with
+ * `npm run bench:page`). Before the first step, and after new data, loaded parameters or a
+ * rescue, no step's loss stands for the run, and the current parameters' loss is computed.
  */
 function frameLoss(run: TrainingRun, ctx: FrameContext): number {
-  const n = ctx.losses.length;
-  if (ctx.state === 'running' && n > 0 && ctx.lastLossIsCurrent) return ctx.losses[n - 1]!;
-  return run.currentLoss();
+  return ctx.lastLoss ?? run.currentLoss();
 }
 
 /** The frame and the buffers to transfer with it. Allocates per frame (never per step). */

@@ -44,8 +44,6 @@ export class TrainerLoop {
   private reachedStop = false;
 
   private readonly pending = new LossBuffer();
-  /** The data changed after the last recorded loss, so that loss is not of the current data. */
-  private newData = false;
   /** Something changed since the last frame. */
   private dirty = false;
   /** Frames sent, and the newest the page has acknowledged (acks are cumulative). */
@@ -81,7 +79,8 @@ export class TrainerLoop {
         return;
       case 'setData':
         this.data = msg.data;
-        this.newData = true;
+        // The last recorded loss was on the old data.
+        this.pending.last = null;
         if (this.run) {
           this.run.setData(msg.data);
           this.dirty = true;
@@ -122,7 +121,7 @@ export class TrainerLoop {
         return;
       case 'setParams':
         if (msg.runId !== this.runId || !this.run?.load(msg.params, msg.step)) return;
-        this.pending.clear(msg.step);
+        this.pending.reset(msg.step);
         this.rate.rebase(msg.step);
         this.dirty = true;
         this.reanchor();
@@ -145,7 +144,7 @@ export class TrainerLoop {
     run.rewind();
     if (learningRate !== null) this.learningRate = learningRate;
     this.playing = resume;
-    this.pending.clear(run.step);
+    this.pending.reset(run.step);
     this.dirty = true;
     this.reanchor();
     this.wake();
@@ -154,7 +153,7 @@ export class TrainerLoop {
   private begin(runId: number): void {
     this.runId = runId;
     this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
-    this.pending.clear(0);
+    this.pending.reset(0);
     // Frames of the last run no longer count as in flight (the page drops them unacknowledged).
     this.acked = this.sent;
     this.dirty = true;
@@ -194,10 +193,7 @@ export class TrainerLoop {
 
   private trainSteps(run: TrainingRun, n: number): number {
     const done = this.pending.train(run, n, this.learningRate);
-    if (done > 0) {
-      this.dirty = true;
-      this.newData = false;
-    }
+    if (done > 0) this.dirty = true;
     return done;
   }
 
@@ -278,7 +274,7 @@ export class TrainerLoop {
       stepsPerSecond: this.trainable ? this.rate.stepsPerSecond : 0,
       state: this.state(run),
       reachedStop: this.reachedStop,
-      lastLossIsCurrent: !this.newData,
+      lastLoss: this.pending.last,
     });
     this.reachedStop = false;
     this.pending.clear(run.step);
