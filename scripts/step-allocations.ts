@@ -6,9 +6,9 @@
  * a float boxed on its way out of a function) shows up as bytes. A garbage collection
  * inside the window would make the bytes meaningless, so collections are timed (Node's
  * 'gc' performance entries) and such a window is discarded; a large young generation
- * (--max-semi-space-size) makes them rare. A `control` run allocates a
+ * (--min- and --max-semi-space-size, 64 MB from the start) makes them rare. A `control` run allocates a
  * small array per step on purpose, to show that the probe sees such a thing.
- *   usage: node --expose-gc --max-semi-space-size=64 --import tsx scripts/step-allocations.ts <N> <H>
+ *   usage: node --expose-gc --min-semi-space-size=64 --max-semi-space-size=64 --no-memory-reducer --import tsx scripts/step-allocations.ts <N> <H>
  * Prints one JSON array.
  */
 import { PerformanceObserver } from 'node:perf_hooks';

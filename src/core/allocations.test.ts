@@ -16,8 +16,16 @@ const PROBE = fileURLToPath(new URL('../../scripts/step-allocations.ts', import.
  */
 const WINDOW_OVERHEAD_BYTES = 8 * 1024;
 
+/**
+ * A young generation of 64 MB from the start (V8 otherwise starts small and grows it, so
+ * the control's 2 MB per window could trigger a collection), and no memory reducer (the
+ * collections V8 schedules on a timer, which a window slowed by a busy machine can meet):
+ * the control failed once, under the full suite's load, with every window collected.
+ */
+const NODE_FLAGS = ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--no-memory-reducer'];
+
 function probe(points: number, hidden: number): AllocationResult[] {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', PROBE, String(points), String(hidden)], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), String(hidden)], { encoding: 'utf8' });
   return JSON.parse(out) as AllocationResult[];
 }
 
