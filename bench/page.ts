@@ -47,7 +47,6 @@ type Bench = {
   measures: [string, number, number][];
 };
 
-
 /**
  * Runs in the page before its scripts: counters the bench reads back. Plain JavaScript in
  * a string, since tsx rewrites functions with helpers that do not exist in the page.

@@ -184,18 +184,25 @@ test('a box zoom after the step axis has grown zooms into the grown axis', async
   const plot = page.getByTestId('loss-plot');
   await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
-  // The ends of the step axis on screen from now until the zoom (it may grow once more meanwhile).
+  // The ends of the step axis on screen from now until the zoom (it may grow once more
+  // meanwhile), and whether it last grew in place rather than through a Plotly redraw
+  // (after which Plotly's own zoom state would be current anyway, and this test moot).
   await page.evaluate(`(() => {
     const gd = document.querySelector('[data-testid="loss-plot"]');
-    const seen = (window.__seen = { ends: [gd._fullLayout.xaxis.range[1]], on: true });
+    const seen = (window.__seen = { ends: [gd._fullLayout.xaxis.range[1]], on: true, grewInPlace: false });
+    gd.on('plotly_afterplot', () => (seen.grewInPlace = false));
+    let last = gd._fullLayout.xaxis.range[1];
     const tick = () => {
       if (!seen.on) return;
       const end = gd._fullLayout.xaxis.range[1];
+      if (end !== last) seen.grewInPlace = true;
+      last = end;
       if (!seen.ends.includes(end)) seen.ends.push(end);
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   })()`);
+  await expect.poll(() => page.evaluate('window.__seen.grewInPlace'), { timeout: 15_000 }).toBe(true);
   const [l, t, w, h] = (await page.evaluate(`(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t, s.w, s.h]; })()`)) as [number, number, number, number];
   // A horizontal drag over 55% to 90% of the plot's width: a zoom on x alone.
   const y = box.y + t + h / 2;
@@ -203,7 +210,8 @@ test('a box zoom after the step axis has grown zooms into the grown axis', async
   await page.mouse.down();
   await page.mouse.move(box.x + l + 0.7 * w, y, { steps: 4 });
   await page.mouse.move(box.x + l + 0.9 * w, y, { steps: 4 });
-  const ends = (await page.evaluate(`(() => { window.__seen.on = false; return window.__seen.ends; })()`)) as number[];
+  const { ends, grewInPlace } = (await page.evaluate(`(() => { window.__seen.on = false; return window.__seen; })()`)) as { ends: number[]; grewInPlace: boolean };
+  expect(grewInPlace, 'the axis last grew in place before the zoom').toBe(true);
   await page.mouse.up();
   // The zoom is 55% to 90% of an axis that was on screen (from 0): not of the one Plotly last drew itself.
   await expect

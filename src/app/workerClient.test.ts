@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../core/protocol';
 import { liveStore } from './liveStore';
 import { initialState, useAppStore } from './store';
-import { handleWorkerMessage } from './workerClient';
+import { connectWorker, disconnectWorker, handleWorkerMessage } from './workerClient';
 
 function frame(runId: number, step: number, losses: number[]): Frame {
   return {
@@ -59,5 +59,67 @@ describe('page side of the protocol', () => {
     expect(useAppStore.getState().playing).toBe(true);
     handleWorkerMessage({ ...frame(3, 50, [0.3]), state: 'paused', reachedStop: true });
     expect(useAppStore.getState()).toMatchObject({ playing: false, runState: 'paused' });
+  });
+});
+
+describe('acknowledging frames', () => {
+  /** A stand-in for the trainer worker: records what the page posts to it. */
+  class FakeWorker {
+    static last: FakeWorker | null = null;
+    readonly posted: unknown[] = [];
+    onmessage: unknown = null;
+    onerror: unknown = null;
+    onmessageerror: unknown = null;
+    constructor() {
+      FakeWorker.last = this;
+    }
+    postMessage(msg: unknown) {
+      this.posted.push(msg);
+    }
+    terminate() {}
+  }
+  let frames: (() => void)[] = [];
+  const paint = () => {
+    const run = frames;
+    frames = [];
+    run.forEach((f) => f());
+  };
+
+  beforeEach(() => {
+    frames = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+    useAppStore.setState({ ...initialState, runId: 3 });
+    liveStore.getState().history.clear();
+    connectWorker();
+  });
+  afterEach(() => {
+    disconnectWorker();
+    vi.unstubAllGlobals();
+  });
+
+  const acks = () => FakeWorker.last!.posted.filter((m) => (m as { type: string }).type === 'frameAck');
+
+  it('acknowledges a frame of the current run by its sequence number, and never a stale run\'s', () => {
+    handleWorkerMessage({ ...frame(2, 40, [0.9]), seq: 7 });
+    expect(acks()).toEqual([]);
+    handleWorkerMessage({ ...frame(3, 2, [0.3, 0.2]), seq: 8 });
+    expect(acks()).toEqual([{ type: 'frameAck', seq: 8 }]);
+  });
+
+  it('a frame that comes while one waits for the display is acknowledged at the next animation frame, with the newest', () => {
+    handleWorkerMessage({ ...frame(3, 2, [0.3, 0.2]), seq: 1 });
+    handleWorkerMessage({ ...frame(3, 3, [0.1]), seq: 2 });
+    handleWorkerMessage({ ...frame(3, 4, [0.05]), seq: 3 });
+    expect(acks()).toEqual([{ type: 'frameAck', seq: 1 }]);
+    paint();
+    expect(acks()).toEqual([{ type: 'frameAck', seq: 1 }, { type: 'frameAck', seq: 3 }]);
+  });
+
+  it('a new worker starts with nothing waiting', () => {
+    handleWorkerMessage({ ...frame(3, 2, [0.3, 0.2]), seq: 1 });
+    connectWorker();
+    handleWorkerMessage({ ...frame(3, 1, [0.3]), seq: 1 });
+    expect(acks()).toEqual([{ type: 'frameAck', seq: 1 }]);
   });
 });

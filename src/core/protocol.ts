@@ -40,8 +40,7 @@ export type ToWorker =
    * rate if given, then resume or stay paused.
    */
   | { type: 'rescue'; learningRate: number | null; resume: boolean }
-  /** The page has drawn the last frame and can take another: paces frames to the display. */
-  /** Every frame up to sequence number `seq` has reached the page (see core/frameAcks). */
+  /** Every frame up to sequence number `seq` has reached the page: paces frames to the display (see core/frameAcks). */
   | { type: 'frameAck'; seq: number };
 
 export type RunState = 'running' | 'paused' | 'diverged';
@@ -55,9 +54,9 @@ export interface Frame {
   /** Steps taken so far. */
   step: number;
   /**
-   * The loss the last step recorded, before its update (the tutorial's printed loss, and
-   * the loss plot's newest point); the loss of the current parameters before the first
-   * step and after new data, loaded parameters or a rescue.
+   * Loss of the current parameters (what the next step will record) when the run stands
+   * still. While it trains, the loss its last step recorded, before that step's update
+   * (the tutorial's printed loss, and the loss plot's newest point): one step behind.
    */
   loss: number;
   /** Loss of the current parameters on the held-out points, or null when none are held out. */

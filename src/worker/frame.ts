@@ -17,15 +17,18 @@ export interface FrameContext {
 }
 
 /**
- * The loss the frame reports: the loss the last step recorded, before that step's update,
- * as the tutorial prints it each step and as the loss plot's newest point shows it. The
- * loss of the current parameters would cost one more forward pass per frame: 60% of a
- * step at N = 2000, H = 1024, and 15-30% fewer steps per second in the page (measured with
- * `npm run bench:page`). Before the first step, and after new data, loaded parameters or a
- * rescue, no step's loss stands for the run, and the current parameters' loss is computed.
+ * The loss the frame reports. A run standing still reports the loss of its current
+ * parameters, what its next step will record: Step then always changes it, and a
+ * diverged run shows the loss of the good parameters it went back to. While the run
+ * trains, frames stream and the readout is in motion: they report the loss the last step
+ * recorded (before its update, as the tutorial prints it), one step behind, since the
+ * current loss costs one more forward pass per frame: 60% of a step at N = 2000,
+ * H = 1024, and 15-30% fewer steps per second in the page (`npm run bench:page`, A/B).
+ * After new data, loaded parameters or a rescue no recorded loss stands for the run.
  */
 function frameLoss(run: TrainingRun, ctx: FrameContext): number {
-  return ctx.lastLoss ?? run.currentLoss();
+  if (ctx.state === 'running' && ctx.lastLoss !== null) return ctx.lastLoss;
+  return run.currentLoss();
 }
 
 /** The frame and the buffers to transfer with it. Allocates per frame (never per step). */

@@ -342,8 +342,12 @@ describe('TrainerLoop runs and controls', () => {
     const unchanged = directLosses([[10, 0.01]]);
     expect(bits(losses.subarray(0, 6))).toEqual(bits(unchanged.subarray(0, 6)));
     expect(bits(losses.subarray(6))).not.toEqual(bits(unchanged.subarray(6)));
-    // The loss reported is the one the last step recorded, as in the direct run.
-    expect(h.last.loss).toBe(expected[9]);
+    // A paused run reports the loss of its current parameters, as the direct run does.
+    const run = new TrainingRun(CONFIG);
+    const scratch = new Float32Array(5);
+    run.train(5, 0.01, scratch, 0);
+    run.train(5, 0.05, scratch, 0);
+    expect(h.last.loss).toBe(run.currentLoss());
   });
 
   it('paces steps to the speed, and setSpeed changes it live without a restart', () => {
@@ -533,26 +537,51 @@ describe('TrainerLoop data from the page', () => {
     expect(h.errors).toEqual([]);
   });
 
-  it('frames report the loss the last step recorded, training or paused; before the first step, the current loss', () => {
+  it('a training frame reports the loss its last step recorded; a paused one what the next step will record', () => {
     h = new Harness(true);
-    h.start(1, { speed: Infinity, playing: false });
-    h.advance(50);
-    // Step 0: no step has recorded a loss yet; the loss of the initial parameters.
-    expect(h.last.step).toBe(0);
-    expect(h.last.loss).toBe(new TrainingRun(CONFIG).currentLoss());
-    h.send({ type: 'resume' });
+    h.start(1, { speed: Infinity });
     h.advance(100);
     const running = h.frames.filter((f) => f.state === 'running' && f.losses.length > 0);
     expect(running.length).toBeGreaterThan(3);
     for (const f of running) expect(f.loss).toBe(f.losses[f.losses.length - 1]);
-    h.send({ type: 'pause' });
+    /** Pauses (if playing), then checks the loss shown against the loss the next Step records. */
+    const shownIsNextStepsLoss = () => {
+      h.send({ type: 'pause' });
+      h.advance(50);
+      const shown = h.last;
+      expect(shown.state).toBe('paused');
+      h.send({ type: 'step', count: 1 });
+      h.advance(50);
+      expect(h.last.step).toBe(shown.step + 1);
+      // Recorded losses are float32.
+      expect(h.last.losses[0]).toBe(Math.fround(shown.loss));
+      // And Step changes the loss shown.
+      expect(h.last.loss).not.toBe(shown.loss);
+    };
+    shownIsNextStepsLoss();
+    // New parameters (a model file), new data, a rescue: no step's loss stands for them.
+    const params = new Float32Array(h.last.params.length).fill(0.05);
+    h.send({ type: 'setParams', runId: 1, params, step: 7 });
+    shownIsNextStepsLoss();
+    h.send({ type: 'setData', data: points(12) });
+    shownIsNextStepsLoss();
+  });
+
+  it('after a rescue the loss shown is the good parameters\' loss, what the next step records', () => {
+    const config = { ...CONFIG, hidden: 50 };
+    h = new Harness(true);
+    h.start(1, { config, learningRate: 50, speed: 100 });
+    h.advance(1000);
+    expect(h.last.state).toBe('diverged');
+    // A diverged run reports the loss of the parameters it went back to: finite, not the blow-up.
+    expect(Number.isFinite(h.last.loss)).toBe(true);
+    h.send({ type: 'rescue', learningRate: LR, resume: false });
     h.advance(50);
-    const paused = h.last;
-    expect(paused.state).toBe('paused');
-    // Pausing takes no step, so the loss shown does not change: it is still the last step's.
-    const all = contiguousLosses(h.frames);
-    expect(all).toHaveLength(paused.step);
-    expect(paused.loss).toBe(all[paused.step - 1]);
+    const shown = h.last;
+    expect(shown.state).toBe('paused');
+    h.send({ type: 'step', count: 1 });
+    h.advance(50);
+    expect(h.last.losses[0]).toBe(Math.fround(shown.loss));
   });
 
   it('start with data trains on it from step 0, and reset keeps it', () => {

@@ -79,8 +79,7 @@ export class TrainerLoop {
         return;
       case 'setData':
         this.data = msg.data;
-        // The last recorded loss was on the old data.
-        this.pending.last = null;
+        this.pending.forgetLast();
         if (this.run) {
           this.run.setData(msg.data);
           this.dirty = true;
@@ -131,6 +130,8 @@ export class TrainerLoop {
         this.rescue(msg.learningRate, msg.resume);
         return;
       case 'frameAck':
+        // A malformed ack would leave `acked` NaN, and pacing off for good.
+        if (!Number.isInteger(msg.seq)) return;
         this.acked = Math.max(this.acked, Math.min(msg.seq, this.sent));
         if (this.dirty) this.wake();
         return;
@@ -279,7 +280,6 @@ export class TrainerLoop {
     this.reachedStop = false;
     this.pending.clear(run.step);
     this.dirty = false;
-
     this.lastFrameAt = now;
     this.host.post(frame, transfer);
   }

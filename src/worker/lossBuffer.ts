@@ -33,6 +33,11 @@ export class LossBuffer {
   /** Drops what is buffered and the last loss: the run's parameters changed other than by a step. */
   reset(step: number): void {
     this.clear(step);
+    this.forgetLast();
+  }
+
+  /** The last loss no longer stands for the run (its data changed). */
+  forgetLast(): void {
     this.last = null;
   }
 

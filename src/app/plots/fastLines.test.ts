@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Data } from './plotly';
-import { firstPiece, linePath, SIMPLIFY_PX, type Scale } from './fastLines';
+import { firstPiece, linePath, patchLines, SIMPLIFY_PX, type Scale } from './fastLines';
 
 const identity: Scale = { offset: 0, slope: 1, log: false };
 
@@ -74,5 +74,13 @@ describe('the first piece of a line with gaps', () => {
     expect(firstPiece(markers)).toBe(markers);
     const gapFirst: Data = { name: 'g', mode: 'lines', x: [NaN, 1], y: [NaN, 1] };
     expect(firstPiece(gapFirst)).toBe(gapFirst);
+  });
+});
+
+describe('patching while the user drags', () => {
+  it('leaves the lines alone during a drag (Plotly moves them), and needs a drawn plot otherwise', () => {
+    const trace = { mode: 'lines', x: [0, 1], y: [0, 1] } as Data;
+    expect(patchLines({ _dragging: true } as unknown as HTMLElement, [trace])).toBe(true);
+    expect(patchLines({} as unknown as HTMLElement, [trace])).toBe(false);
   });
 });

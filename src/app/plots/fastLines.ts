@@ -30,6 +30,8 @@ interface PlotDiv extends HTMLElement {
   _fullLayout?: Record<string, Axis | undefined>;
   data?: Data[];
   calcdata?: CalcPoint[][];
+  /** Set by Plotly while the user drags on the plot (pan or zoom). */
+  _dragging?: boolean;
 }
 
 /** Pixel coordinates to this many decimals: sub-pixel enough, and shorter paths to parse. */
@@ -226,6 +228,9 @@ export interface PatchOptions {
  */
 export function patchLines(div: HTMLElement, traces: readonly Data[], { rescaled = false, growing = false }: PatchOptions = {}): boolean {
   const gd = div as PlotDiv;
+  // While the user pans, Plotly moves the plot layer itself and has already moved the axis
+  // scale: a line patched on that scale would move twice as far. Lines wait for the drag's end.
+  if (gd._dragging) return true;
   const xa = gd._fullLayout?.xaxis;
   const ya = gd._fullLayout?.yaxis;
   if (!xa || !ya || !gd.data || gd.data.length !== traces.length) return false;

@@ -119,11 +119,6 @@ export class StepAxis {
       text.textContent = label;
     });
   }
-
-  /** Forgets what was drawn, so the next sync draws afresh (after the theme changes, say). */
-  invalidate(): void {
-    this.drawn = '';
-  }
 }
 
 /** The layout for an exported image: Plotly's own step labels and grid, since ours are not in its picture. */

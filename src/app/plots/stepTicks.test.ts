@@ -34,6 +34,12 @@ describe('step axis ticks (Plotly auto ticks on a linear x axis)', () => {
     }
   });
 
+  it('places ticks a hair beyond the range as Plotly does (1e-4 of the span), so an end that misses a tick by a rounding still gets its label', () => {
+    expect(stepTicks(0, 19_999, 836).values.at(-1)).toBe(20_000);
+    expect(stepTicks(0, 19_990, 836).values.at(-1)).toBe(18_000);
+    expect(stepTicks(1, 10, 836).values[0]).toBe(1);
+  });
+
   it('gives no ticks for an empty or broken range', () => {
     expect(stepTicks(5, 5, 800).values).toEqual([]);
     expect(stepTicks(0, Number.NaN, 800).values).toEqual([]);

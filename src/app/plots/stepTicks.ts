@@ -14,6 +14,8 @@ const ROUND_UP = [2, 5, 10] as const;
 /** Ranges whose largest end has more than this many digits get a suffix (k, M, B): Plotly's minexponent. */
 const MIN_EXPONENT = 3;
 const SUFFIXES: Record<number, string> = { 3: 'k', 6: 'M', 9: 'B', 12: 'T' };
+/** Plotly widens the range by this fraction of its span at each end before placing ticks. */
+const RANGE_SLACK = 1e-4;
 /** Plotly writes negative numbers with a true minus sign. */
 const MINUS = '\u2212';
 
@@ -33,9 +35,10 @@ export function stepTicks(lo: number, hi: number, lengthPx: number): StepTicks {
   const base = 10 ** Math.floor(Math.log(rough) / Math.LN10);
   const dtick = base * (ROUND_UP.find((r) => r > rough / base) ?? 10);
   const values: number[] = [];
-  // Multiples of dtick (Plotly's tick0 is 0), computed from the index so no error accumulates.
-  const first = Math.ceil(a / dtick - 1e-9);
-  for (let k = first; k * dtick <= b + dtick * 1e-9; k++) values.push(k * dtick + 0); // + 0: no -0
+  // Multiples of dtick (Plotly's tick0 is 0) in the slightly widened range, computed from the index so no error accumulates.
+  const slack = (b - a) * RANGE_SLACK;
+  const first = Math.ceil((a - slack) / dtick);
+  for (let k = first; k * dtick <= b + slack; k++) values.push(k * dtick + 0); // + 0: no -0
   return { values, dtick };
 }
 

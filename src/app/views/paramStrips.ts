@@ -22,12 +22,11 @@ export function maxAbs(values: ArrayLike<number>): number {
   return m;
 }
 
-
 /**
  * Sizes the canvas's backing store to a CSS width (measured by the caller, so drawing
  * never forces a layout) and the device's pixel ratio; drawStrip scales to it.
  */
-export function fitCanvas(canvas: HTMLCanvasElement, width: number): void {
+function fitCanvas(canvas: HTMLCanvasElement, width: number): void {
   const dpr = window.devicePixelRatio || 1;
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.round(STRIP_HEIGHT * dpr);
