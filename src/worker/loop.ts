@@ -6,10 +6,10 @@
  * outrun the display: see core/frameAcks.
  */
 import type { ModelConfig } from '../core/config';
-import { FRAMES_IN_FLIGHT } from '../core/frameAcks';
 import type { FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { buildFrame } from './frame';
+import { FrameWindow } from './frameWindow';
 import { LossBuffer } from './lossBuffer';
 import { Pacer, RateMeter } from './pacer';
 
@@ -24,8 +24,7 @@ export interface LoopHost {
 
 /** Training time per slice before yielding to messages, ms. Short, so acks and controls are seen quickly. */
 export const SLICE_MS = 4;
-/** Without an ack (hidden tab, busy page), send the next frame after this long anyway, ms. */
-export const ACK_TIMEOUT_MS = 250;
+export { ACK_TIMEOUT_MS } from './frameWindow';
 /** Most steps one 'step' message may ask for. */
 export const MAX_STEP_COUNT = 100_000;
 
@@ -46,10 +45,7 @@ export class TrainerLoop {
   private readonly pending = new LossBuffer();
   /** Something changed since the last frame. */
   private dirty = false;
-  /** Frames sent, and the newest the page has acknowledged (acks are cumulative). */
-  private sent = 0;
-  private acked = 0;
-  private lastFrameAt = -Infinity;
+  private readonly window = new FrameWindow();
 
   private readonly pacer = new Pacer();
   private readonly rate = new RateMeter();
@@ -130,9 +126,7 @@ export class TrainerLoop {
         this.rescue(msg.learningRate, msg.resume);
         return;
       case 'frameAck':
-        // A malformed ack would leave `acked` NaN, and pacing off for good.
-        if (!Number.isInteger(msg.seq)) return;
-        this.acked = Math.max(this.acked, Math.min(msg.seq, this.sent));
+        this.window.ack(msg.seq);
         if (this.dirty) this.wake();
         return;
     }
@@ -155,8 +149,7 @@ export class TrainerLoop {
     this.runId = runId;
     this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
     this.pending.reset(0);
-    // Frames of the last run no longer count as in flight (the page drops them unacknowledged).
-    this.acked = this.sent;
+    this.window.forgetInFlight();
     this.dirty = true;
     this.pacer.chunk = 1;
     this.rate.reset(this.host.now(), 0);
@@ -255,7 +248,7 @@ export class TrainerLoop {
   private maybeSendFrame(): void {
     if (!this.dirty || !this.run) return;
     const now = this.host.now();
-    if (this.sent - this.acked >= FRAMES_IN_FLIGHT && now - this.lastFrameAt < ACK_TIMEOUT_MS) return;
+    if (this.window.full(now)) return;
     this.sendFrame(this.run, now);
   }
 
@@ -269,7 +262,7 @@ export class TrainerLoop {
     this.rate.sample(now, run.step);
     const { frame, transfer } = buildFrame(run, {
       runId: this.runId,
-      seq: ++this.sent,
+      seq: this.window.send(now),
       losses: this.pending.copy(),
       lossesStart: this.pending.start,
       stepsPerSecond: this.trainable ? this.rate.stepsPerSecond : 0,
@@ -280,7 +273,6 @@ export class TrainerLoop {
     this.reachedStop = false;
     this.pending.clear(run.step);
     this.dirty = false;
-    this.lastFrameAt = now;
     this.host.post(frame, transfer);
   }
 
@@ -288,10 +280,10 @@ export class TrainerLoop {
     const now = this.host.now();
     let delay = Infinity;
     if (this.trainable) {
-      delay = this.pending.room === 0 ? this.lastFrameAt + ACK_TIMEOUT_MS - now : this.pacer.untilNext(now, this.run!.step);
+      delay = this.pending.room === 0 ? this.window.untilTimeout(now) : this.pacer.untilNext(now, this.run!.step);
     }
     // A frame is waiting for its ack: make sure it goes out when the ack times out.
-    if (this.dirty && this.sent - this.acked >= FRAMES_IN_FLIGHT) delay = Math.min(delay, this.lastFrameAt + ACK_TIMEOUT_MS - now);
+    if (this.dirty && this.window.saturated) delay = Math.min(delay, this.window.untilTimeout(now));
     if (delay < Infinity) this.setTimer(Math.max(0, delay));
   }
 

@@ -7,6 +7,7 @@ import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
 import { patchLines, traceSignature } from './fastLines';
 import { Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './lossRange';
+import type { GraphDiv } from './plotlyInternals';
 import { growStepAxis, StepAxis, stepAxisPlotConfig } from './stepAxis';
 import { axis, baseLayout, palette, Plotly, type Data } from './plotly';
 import { t, useLanguage, useT } from '../i18n';
@@ -30,13 +31,6 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
   return decades <= 6 ? 1 : undefined;
 }
 
-interface LossDiv extends HTMLElement {
-  _fullLayout?: { xaxis?: { range?: number[] }; yaxis?: { range?: number[] } };
-  /** Plotly's event API, added to the div by its first draw. */
-  on?: (event: string, handler: () => void) => void;
-  removeListener?: (event: string, handler: () => void) => void;
-}
-
 /** Plotly events after which the step axis may have moved: any redraw, zoom, pan or resize. */
 const AXIS_EVENTS = ['plotly_afterplot', 'plotly_relayout', 'plotly_relayouting'] as const;
 
@@ -51,7 +45,7 @@ export function LossPlot() {
   const language = useLanguage((s) => s.language);
 
   useEffect(() => {
-    const div = ref.current! as LossDiv;
+    const div = ref.current! as GraphDiv;
     const COLORS = palette();
     const stepAxis = new StepAxis(stepAxisRef.current!);
     const syncTicks = () => stepAxis.sync(div, COLORS);

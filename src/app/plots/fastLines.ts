@@ -8,31 +8,7 @@
  * when the plot's structure or axes change.
  */
 import type { Data } from './plotly';
-
-interface Axis {
-  c2p(value: number): number;
-  type?: string;
-}
-
-interface TraceGroup extends Element {
-  /** d3's datum on Plotly's trace group: the trace's calcdata, whose first entry knows the trace. */
-  __data__?: { trace?: { index?: number } }[];
-}
-
-/** One point of Plotly's calcdata for a scatter trace: what hover labels read. */
-interface CalcPoint {
-  x: number;
-  y: number;
-}
-
-interface PlotDiv extends HTMLElement {
-  /** Axes by layout key: xaxis, yaxis, yaxis2 ... */
-  _fullLayout?: Record<string, Axis | undefined>;
-  data?: Data[];
-  calcdata?: CalcPoint[][];
-  /** Set by Plotly while the user drags on the plot (pan or zoom). */
-  _dragging?: boolean;
-}
+import type { CalcPoint, FullAxis, GraphDiv, TraceGroup } from './plotlyInternals';
 
 /** Pixel coordinates to this many decimals: sub-pixel enough, and shorter paths to parse. */
 const PIXEL_SCALE = 10;
@@ -51,7 +27,7 @@ export interface Scale {
   log: boolean;
 }
 
-function scaleOf(axis: Axis): Scale {
+function scaleOf(axis: FullAxis): Scale {
   const log = axis.type === 'log';
   const offset = axis.c2p(log ? 1 : 0);
   return { offset, slope: axis.c2p(log ? 10 : 1) - offset, log };
@@ -227,7 +203,7 @@ export interface PatchOptions {
  * not what was expected, so the caller falls back to Plotly.react.
  */
 export function patchLines(div: HTMLElement, traces: readonly Data[], { rescaled = false, growing = false }: PatchOptions = {}): boolean {
-  const gd = div as PlotDiv;
+  const gd = div as GraphDiv;
   // While the user pans, Plotly moves the plot layer itself and has already moved the axis
   // scale: a line patched on that scale would move twice as far. Lines wait for the drag's end.
   if (gd._dragging) return true;

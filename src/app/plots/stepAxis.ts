@@ -10,6 +10,7 @@
  * and every zoom or pan through its events.
  */
 import { Plotly, PLOT_CONFIG, type Config, type Layout, type Palette } from './plotly';
+import type { GraphDiv } from './plotlyInternals';
 import { formatStep, stepTicks } from './stepTicks';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -18,31 +19,13 @@ const LABEL_OFFSET = 15.4;
 /** Grid lines this close to the plot's left or right edge are left out, px, as Plotly does. */
 const EDGE_PX = 1;
 
-interface XAxis {
-  range?: number[];
-  /** Plotly's copies of the range that box zoom and pan start from (linear units; set at its redraws). */
-  _r?: number[];
-  _rl?: number[];
-  setScale?: () => void;
-  c2p(value: number): number;
-}
-
-interface PlotDiv extends HTMLElement {
-  _fullLayout?: {
-    xaxis?: XAxis;
-    _size?: { l: number; t: number; w: number; h: number };
-    font?: { family?: string; size?: number };
-  };
-  layout?: { xaxis?: { range?: unknown } };
-}
-
 /**
  * Moves the plot's x range to `range` without a Plotly redraw: Plotly's own axis object
  * (which hover, zoom and pan read) and its input layout take the new range. Returns false
  * when the plot is not in the expected state, so the caller redraws through Plotly.
  */
 export function growStepAxis(div: HTMLElement, range: [number, number]): boolean {
-  const gd = div as PlotDiv;
+  const gd = div as GraphDiv;
   const xa = gd._fullLayout?.xaxis;
   if (!xa?.range || typeof xa.setScale !== 'function' || !gd.layout?.xaxis) return false;
   xa.range = [...range];
@@ -78,7 +61,7 @@ export class StepAxis {
   }
 
   sync(div: HTMLElement, colors: Palette): void {
-    const layout = (div as PlotDiv)._fullLayout;
+    const layout = (div as GraphDiv)._fullLayout;
     const range = layout?.xaxis?.range;
     const size = layout?._size;
     if (!layout?.xaxis || !range || range.length !== 2 || !size) return;
@@ -126,12 +109,6 @@ function imageLayout(layout: Partial<Layout>, colors: Palette): Partial<Layout> 
   return { ...layout, xaxis: { ...layout.xaxis, showgrid: true, gridcolor: colors.grid, tickfont: { color: colors.text } } };
 }
 
-interface ImageSource {
-  data: Plotly.Data[];
-  layout: Partial<Layout>;
-  _fullLayout: { width: number; height: number };
-}
-
 /**
  * The loss plot's config: Plotly's camera button replaced by one that exports the plot
  * with Plotly's step axis, at the size on screen (same icon, title and place).
@@ -146,11 +123,12 @@ export function stepAxisPlotConfig(colors: Palette): Partial<Config> {
         title: 'Download plot as a png',
         icon: Plotly.Icons.camera,
         click: (gd) => {
-          const source = gd as unknown as ImageSource;
-          const { width, height } = source._fullLayout;
+          const source = gd as unknown as GraphDiv;
+          const width = source._fullLayout?.width ?? null;
+          const height = source._fullLayout?.height ?? null;
           // Plotly's downloadImage takes toImage's options, scale included (its types leave scale out).
           const options = { ...PLOT_CONFIG.toImageButtonOptions, format: 'png' as const, width, height, filename: 'loss-plot' };
-          void Plotly.downloadImage({ data: source.data, layout: imageLayout(source.layout, colors) }, options);
+          void Plotly.downloadImage({ data: source.data ?? [], layout: imageLayout(source.layout ?? {}, colors) }, options);
         },
       },
     ],
