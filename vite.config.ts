@@ -11,5 +11,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Node 20 has relaxed SIMD behind a flag (Chromium ships it): without it the kernel's
+    // relaxed build, the one the app runs, could not be tested here.
+    execArgv: ['--experimental-wasm-relaxed-simd'],
   },
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IMPLEMENTATIONS, makeTrainer } from './impls';
+import { available, IMPLEMENTATIONS, makeTrainer } from './impls';
 import { makeProblem, type BenchConfig, type Problem } from './problem';
 import { median, timeSteps } from './timing';
 
@@ -58,7 +58,7 @@ async function main() {
   const budget = Number(process.argv[3] ?? 1.5);
   const p = makeProblem(config);
   const results: ImplResult[] = [];
-  for (const impl of IMPLEMENTATIONS) {
+  for (const impl of IMPLEMENTATIONS.filter(available)) {
     const trainer = await makeTrainer(impl, p);
     const losses = Array.from({ length: CHECK_STEPS }, () => trainer.step());
     const rates = timeSteps(() => trainer.step(), budget, REPEATS);

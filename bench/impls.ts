@@ -4,16 +4,26 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { FusedKernel } from '../src/core/kernel/fusedKernel';
+import { kernelBuildSupported, kernelModule, type KernelBuild } from '../src/core/kernel/wasmRuntime';
 import { createWorkspace, type Network } from '../src/core/network';
 import { trainStep } from '../src/core/train';
 import { curveGrid } from '../src/core/grid';
 import type { Problem, Trainer } from './problem';
 
-export const IMPLEMENTATIONS = ['wasm-kernel', 'ts-core', 'tfjs-wasm', 'tfjs-cpu'] as const;
+/**
+ * Our kernel's two builds (the app runs 'wasm-relaxed' where the runtime has relaxed SIMD,
+ * 'wasm-simd128' elsewhere), our TS core, TensorFlow.js's two backends.
+ */
+export const IMPLEMENTATIONS = ['wasm-relaxed', 'wasm-simd128', 'ts-core', 'tfjs-wasm', 'tfjs-cpu'] as const;
 export type Implementation = (typeof IMPLEMENTATIONS)[number];
 
-function kernelTrainer(p: Problem): Trainer {
-  const k = new FusedKernel(p.x, p.y, p.hidden, p.activation, curveGrid());
+/** Whether this process can run an implementation (relaxed SIMD needs Node 20's flag). */
+export function available(impl: Implementation): boolean {
+  return impl !== 'wasm-relaxed' || kernelBuildSupported('relaxed');
+}
+
+function kernelTrainer(p: Problem, build: KernelBuild): Trainer {
+  const k = new FusedKernel(p.x, p.y, p.hidden, p.activation, curveGrid(), kernelModule(build));
   k.w1.set(p.w1);
   k.b1.set(p.b1);
   k.w2.set(p.w2);
@@ -105,7 +115,8 @@ async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> 
 
 export async function makeTrainer(impl: Implementation, p: Problem): Promise<Trainer> {
   switch (impl) {
-    case 'wasm-kernel': return kernelTrainer(p);
+    case 'wasm-relaxed': return kernelTrainer(p, 'relaxed');
+    case 'wasm-simd128': return kernelTrainer(p, 'simd128');
     case 'ts-core': return tsTrainer(p);
     case 'tfjs-wasm': return tfTrainer(p, 'wasm');
     case 'tfjs-cpu': return tfTrainer(p, 'cpu');

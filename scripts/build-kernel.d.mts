@@ -1,3 +1,4 @@
 export declare const OUT: string;
-export declare function compileKernel(): Promise<Uint8Array>;
-export declare function kernelModuleSource(bytes: Uint8Array): string;
+export declare function compileKernel(options?: { relaxedMadd?: boolean }): Promise<Uint8Array>;
+export declare function kernelModuleSource(simd128: Uint8Array, relaxed: Uint8Array): string;
+export declare function kernelSources(): Promise<string>;

@@ -15,6 +15,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { ACTIVATIONS, type ActivationName } from '../src/core/activations';
 import { kernelSupports, TrainingRun, type Engine } from '../src/core/run';
+import type { KernelBuild } from '../src/core/kernel/wasmRuntime';
 
 /** Steps per train() call (as the worker's slices), and calls measured. */
 const STEPS_PER_CALL = 500;
@@ -32,6 +33,8 @@ const QUIET_BYTES_PER_STEP = 1;
 
 export interface AllocationResult {
   engine: Engine | 'control';
+  /** The kernel build the wasm engine ran (null on the TS core). */
+  kernel: KernelBuild | null;
   activation: ActivationName;
   steps: number;
   bytes: number;
@@ -90,11 +93,11 @@ async function measure(engine: Engine | 'control', activation: ActivationName, p
     const end = performance.now();
     await pause(REPORT_MS);
     const collected = collectionTimes.some((t) => t >= start && t <= end) || after < before;
-    const result = { engine: engine === 'control' ? 'control' : run.engine, activation, steps, bytes: after - before, collected } as const;
+    const result = { engine: engine === 'control' ? 'control' : run.engine, kernel: run.kernelBuild, activation, steps, bytes: after - before, collected } as const;
     if (!result.collected && (best === null || result.bytes < best.bytes)) best = result;
     if (best && best.bytes < QUIET_BYTES_PER_STEP * best.steps) break;
   }
-  return best ?? { engine, activation, steps: 0, bytes: 0, collected: true };
+  return best ?? { engine, kernel: null, activation, steps: 0, bytes: 0, collected: true };
 }
 
 const [points, hidden] = process.argv.slice(2).map(Number) as [number, number];

@@ -23,32 +23,42 @@
 //                       derivatives that are no function of a (sine: cos z), or cheaper
 //                       from the forward's intermediates (softplus: sigmoid z, one division).
 //   and, for any of them,
-//   wide                vectors of hidden units per backward iteration (see WIDE).
+//   wide                vectors of hidden units per backward iteration (see WIDE);
+//   inputScale          a constant c: forward() gets c z instead of z, computed from weights
+//                       the kernel scales by c once per step (so the scaling costs nothing
+//                       per sample and unit).
 
-import { ZERO, f32x4, horner } from './simd.mjs';
+import { ZERO, f32x4, madd, monicHorner } from './simd.mjs';
 import { sineInto, softplusInto } from './smooth.mjs';
 
 export { ZERO, f32x4 };
 
-// tanh as x P(x^2) / Q(x^2), P and Q of degree 4 in x^2 (Q(0) = 1), fitted by
-// scripts/kernel/fit_tanh.py: minimax relative error 2e-8 in float64; evaluated in float32
-// it stays under 4e-7 absolute and 8 ulp relative, as src/core/kernel/approximations.test.ts
+// tanh as x P(x^2) / Q(x^2), P and Q of degree 4 in x^2, fitted by scripts/kernel/fit_tanh.py
+// (minimax relative error 2e-8 in float64), and written in u = TANH_SCALE x, where both
+// polynomials are monic. The kernel folds the scale into the weights once per step
+// (inputScale), so the forward pass gets u directly and Horner's rule skips its first
+// multiply in each polynomial: that pass is limited by multiplies. Evaluated in float32 the
+// result stays under 4e-7 absolute and 8 ulp relative, as src/core/kernel/approximations.test.ts
 // checks. Eigen's 13/6 rational (a couple of ulp) has one more multiply-add and one more
 // constant to keep in registers, and measured about 15% slower per training step here.
-// Beyond +-c, the largest input at which the rational is exactly 1 in float32, the result
-// is exactly +-1.
-const TANH_CLAMP = 8.076253890991211;
-const TANH_NUM = [1.3354359368333846e-08, 2.060888374209825e-05, 0.0034955772110216196, 0.13381016906465418, 0.9999999795002291];
-const TANH_DEN = [7.776439849074834e-07, 0.0003285616099723512, 0.025876942061299698, 0.46714332518266893, 1.0];
+// Beyond +-TANH_CLAMP, the largest u at which the rational is exactly 1 in float32 (with
+// Horner's multiply-adds fused or not: see fit_tanh.py), the result is exactly +-1.
+const TANH_SCALE = 0.017172844678947294;
+const TANH_CLAMP = 0.13786910474300385;
+const TANH_NUM = [0.45510949274768775, 0.022764850788190044, 0.00025699194542594335, 5.663890747728594e-7];
+const TANH_DEN = [0.1246007007284881, 0.002894017174391129, 1.5407166727875948e-5, 9.726511808318242e-9];
 
-/** Statements: a = tanh(z). pmin/pmax map to single instructions (min/max need NaN fix-ups). */
-function tanhInto(z, a, tmp) {
+/**
+ * Statements: a = tanh(u / TANH_SCALE), from u already scaled. pmin/pmax map to single
+ * instructions (min/max need NaN fix-ups).
+ */
+function tanhScaledInto(u, a, tmp) {
   const x = tmp('tx');
   const x2 = tmp('tx2');
   return `
-    (local.set ${x} (f32x4.pmax (f32x4.pmin ${z} ${f32x4(TANH_CLAMP)}) ${f32x4(-TANH_CLAMP)}))
+    (local.set ${x} (f32x4.pmax (f32x4.pmin ${u} ${f32x4(TANH_CLAMP)}) ${f32x4(-TANH_CLAMP)}))
     (local.set ${x2} (f32x4.mul (local.get ${x}) (local.get ${x})))
-    (local.set ${a} (f32x4.div (f32x4.mul (local.get ${x}) ${horner(TANH_NUM, x2)}) ${horner(TANH_DEN, x2)}))`;
+    (local.set ${a} (f32x4.div (f32x4.mul (local.get ${x}) ${monicHorner(TANH_NUM, x2)}) ${monicHorner(TANH_DEN, x2)}))`;
 }
 
 /** Slope for negative inputs and ELU's alpha, as LEAKY_SLOPE and ELU_ALPHA in src/core/activations.ts. */
@@ -66,17 +76,20 @@ export const ACTIVATIONS = {
     wide: 4,
   },
   tanh: {
-    forward: tanhInto,
+    forward: tanhScaledInto,
+    inputScale: TANH_SCALE,
     grad: (a) => `(f32x4.sub ${f32x4(1)} (f32x4.mul ${a} ${a}))`,
     gradPoly: [1, 0],
   },
   sigmoid: {
-    // sigmoid(z) = 1/2 + tanh(z/2)/2: one accurate approximation serves both.
-    forward: (z, a, tmp) => {
+    // sigmoid(z) = 1/2 + tanh(z/2)/2: one accurate approximation serves both, and the
+    // halving folds into the weights' scale.
+    forward: (u, a, tmp) => {
       const t = tmp('st');
-      return `${tanhInto(`(f32x4.mul ${z} ${f32x4(0.5)})`, t, tmp)}
-    (local.set ${a} (f32x4.add (f32x4.mul (local.get ${t}) ${f32x4(0.5)}) ${f32x4(0.5)}))`;
+      return `${tanhScaledInto(u, t, tmp)}
+    (local.set ${a} ${madd(`(local.get ${t})`, f32x4(0.5), f32x4(0.5))})`;
     },
+    inputScale: TANH_SCALE / 2,
     grad: (a) => `(f32x4.sub ${a} (f32x4.mul ${a} ${a}))`,
     gradPoly: [0, 1],
   },
@@ -93,7 +106,7 @@ export const ACTIVATIONS = {
     // for z <= 0 (1 - t is in [1, 2)), and exactly -1 once tanh saturates.
     forward: (z, a, tmp) => {
       const t = tmp('et');
-      return `${tanhInto(`(f32x4.mul ${z} ${f32x4(0.5)})`, t, tmp)}
+      return `${tanhScaledInto(`(f32x4.mul ${z} ${f32x4(TANH_SCALE / 2)})`, t, tmp)}
     (local.set ${a} (v128.bitselect ${z}
       (f32x4.mul ${f32x4(ELU_ALPHA)} (f32x4.div (f32x4.add (local.get ${t}) (local.get ${t})) (f32x4.sub ${f32x4(1)} (local.get ${t}))))
       (f32x4.gt ${z} ${ZERO})))`;

@@ -17,6 +17,7 @@
 // the output; their w2 is re-zeroed after each update); N is padded to a multiple of 4
 // with sample weight m = 0, so padded samples add nothing to the loss or the gradients.
 import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
+import { addMul, madd, withRelaxedMadd } from './simd.mjs';
 
 
 /** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
@@ -38,13 +39,13 @@ export const WIDE = 2;
 const stores = (act) => 'grad' in act || Boolean(act.mask);
 
 /** Pointer globals set by configure(), in its parameter order. */
-export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA'];
+export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA', 'pSW1', 'pSB1'];
 const SIZES = ['n', 'np', 'h', 'hp'];
 
 const g = (name) => `(global.get $${name})`;
 /** A global read through a local copied at function entry (V8 reloads globals on every use). */
 const G = (name) => `(local.get $G${name})`;
-const HOISTED = [...'n np h hp hb'.split(' '), 'pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA'];
+const HOISTED = [...'n np h hp hb'.split(' '), ...POINTERS];
 const hoistDecl = HOISTED.map((k) => `(local $G${k} i32)`).join(' ');
 const hoistInit = HOISTED.map((k) => `(local.set $G${k} (global.get $${k}))`).join(' ');
 const L = (name) => `(local.get $${name})`;
@@ -93,11 +94,11 @@ function forwardFunc(name, act, store) {
   for (const v of ['w1', 'b1', 'w2', 'o', 's01', 's23']) loc.v(v);
   const perSample = S.map(
     (s) => `
-      (local.set $z${s} (f32x4.add (f32x4.mul (local.get $x${s}) (local.get $w1)) (local.get $b1)))
+      (local.set $z${s} ${madd(`(local.get $x${s})`, '(local.get $w1)', '(local.get $b1)')})
       ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s), store && act.storesGrad ? loc.v(`g${s}`) : undefined)}
       ${store ? `(v128.store offset=${s * 16} ${add(L('pa'), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)} ${act.mask ? act.mask(`(local.get $z${s})`) : `(local.get $a${s})`})` : ''}
       ${store && act.storesGrad ? `(v128.store offset=${s * 16} ${add(add(L('pa'), GRAD_OFFSET), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)} (local.get $g${s}))` : ''}
-      (local.set $acc${s} (f32x4.add (local.get $acc${s}) (f32x4.mul (local.get $a${s}) (local.get $w2))))`,
+      (local.set $acc${s} ${addMul(`(local.get $acc${s})`, `(local.get $a${s})`, '(local.get $w2)')})`,
   ).join('');
   return `
   (func $${name} (param $px i32) (param $po i32) (param $count i32) (param $pa i32)
@@ -108,8 +109,8 @@ function forwardFunc(name, act, store) {
       ${S.map((s) => `(local.set $acc${s} ${ZERO})`).join(' ')}
       (local.set $j ${i32(0)})
       (loop $units
-        (local.set $w1 (v128.load ${add(G('pW1'), L('j'))}))
-        (local.set $b1 (v128.load ${add(G('pB1'), L('j'))}))
+        (local.set $w1 (v128.load ${add(G(act.inputScale ? 'pSW1' : 'pW1'), L('j'))}))
+        (local.set $b1 (v128.load ${add(G(act.inputScale ? 'pSB1' : 'pB1'), L('j'))}))
         (local.set $w2 (v128.load ${add(G('pW2'), L('j'))}))
         ${perSample}
         (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${G('hb')})))
@@ -162,13 +163,13 @@ function backwardUnits(act, V, loc) {
         (local.set ${g2} (f32x4.add (local.get ${g2}) (local.get ${u})))
         (local.set ${w} (f32x4.mul (local.get ${u}) (v128.load offset=${v * 16 * BLOCK} (local.get $pa))))
         (local.set ${sd} (f32x4.add (local.get ${sd}) (local.get ${w})))
-        (local.set ${sxd} (f32x4.add (local.get ${sxd}) (f32x4.mul (local.get $x) ${xTerm})))`;
+        (local.set ${sxd} ${addMul(`(local.get ${sxd})`, '(local.get $x)', xTerm)})`;
       }
       return `(local.set ${a} (v128.load offset=${v * 16 * BLOCK} (local.get $pa)))
         (local.set ${gr} ${act.grad(`(local.get ${a})`, `(v128.load offset=${v * 16 * BLOCK} ${add(L('pa'), GRAD_OFFSET)})`)})
-        (local.set ${sd} (f32x4.add (local.get ${sd}) (f32x4.mul (local.get $d) (local.get ${gr}))))
-        (local.set ${sxd} (f32x4.add (local.get ${sxd}) (f32x4.mul (local.get $xd) (local.get ${gr}))))
-        (local.set ${g2} (f32x4.add (local.get ${g2}) (f32x4.mul (local.get ${a}) (local.get $d))))`;
+        (local.set ${sd} ${addMul(`(local.get ${sd})`, '(local.get $d)', `(local.get ${gr})`)})
+        (local.set ${sxd} ${addMul(`(local.get ${sxd})`, '(local.get $xd)', `(local.get ${gr})`)})
+        (local.set ${g2} ${addMul(`(local.get ${g2})`, `(local.get ${a})`, '(local.get $d)')})`;
     })
     .join('\n        ');
   const store = vs
@@ -232,9 +233,9 @@ function stepFunc(key, act) {
     : slope ? `(f32x4.add (local.get $xdsplat) ${masked('pGW1')})` : masked('pGW1');
   const c0 = poly ? poly[0] : slope;
   const gw2 = homogeneous
-    ? `(f32x4.add (f32x4.mul (v128.load ${add(g('pW1'), L('j'))}) (local.get $sxd)) (f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd)))`
+    ? madd(`(v128.load ${add(g('pW1'), L('j'))})`, '(local.get $sxd)', `(f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd))`)
     : `(v128.load ${add(g('pGW2'), L('j'))})`;
-  const upd = (p, gv) => `(local.set $t (f32x4.add (v128.load ${add(g(p), L('j'))}) (f32x4.mul (local.get $lrv) ${gv})))
+  const upd = (p, gv) => `(local.set $t ${addMul(`(v128.load ${add(g(p), L('j'))})`, '(local.get $lrv)', gv)})
           (v128.store ${add(g(p), L('j'))} (local.get $t))
           (local.set $psum (f32x4.add (local.get $psum) (local.get $t)))`;
   return `
@@ -245,6 +246,7 @@ function stepFunc(key, act) {
     (if (local.get $train) (then
       (local.set $j ${i32(0)})
       (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))))
+    ${callScale(key, act)}
     (local.set $b ${i32(0)})
     (loop $blocks
       (local.set $e (select ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)})
@@ -308,19 +310,49 @@ function stepFunc(key, act) {
   )`;
 }
 
+/**
+ * For activations with an inputScale c: SW1 = c W1 and SB1 = c B1, which the forward pass
+ * reads instead of W1 and B1 (see inputScale in activations.mjs). O(H), once per call.
+ */
+function scaleFunc(key, act) {
+  return `
+  (func $scale_${key}
+    (local $j i32) (local $c v128)
+    (local.set $c ${f32x4(act.inputScale)})
+    (loop $units
+      (v128.store ${add(g('pSW1'), L('j'))} (f32x4.mul (local.get $c) (v128.load ${add(g('pW1'), L('j'))})))
+      (v128.store ${add(g('pSB1'), L('j'))} (f32x4.mul (local.get $c) (v128.load ${add(g('pB1'), L('j'))})))
+      (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')}))))`;
+}
+
+const callScale = (key, act) => (act.inputScale ? `(call $scale_${key})` : '');
+
 /** The forward pass a training step uses: storing activations only where the backward needs them. */
 const trainForward = (key, act) => (stores(act) ? `fwd_${key}_store` : `fwd_${key}`);
 
-/** The whole module: one step, forward and predict function per activation. */
-export function generateWat() {
+/**
+ * The whole module: one step, forward and predict function per activation. With
+ * relaxedMadd, the multiply-add pairs (forward z and output sums, the activations' Horner
+ * steps, the backward sums, the update) are f32x4.relaxed_madd, a fused multiply-add where
+ * the hardware has one: the relaxed SIMD build, which runtimes with relaxed SIMD load
+ * (wabt needs its relaxed_simd feature; Node 20 --experimental-wasm-relaxed-simd). Without
+ * it, the plain SIMD128 build.
+ */
+export function generateWat({ relaxedMadd = false } = {}) {
+  return withRelaxedMadd(relaxedMadd, generateModule);
+}
+
+function generateModule() {
   const parts = [];
   for (const [key, act] of Object.entries(ACTIVATIONS)) {
     parts.push(forwardFunc(`fwd_${key}`, act, false));
     if (stores(act)) parts.push(forwardFunc(`fwd_${key}_store`, act, true));
     parts.push(backwardFunc(`bwd_${key}`, act));
     parts.push(stepFunc(key, act));
+    if (act.inputScale) parts.push(scaleFunc(key, act));
     parts.push(`
   (func (export "predict_${key}") (param $px i32) (param $po i32) (param $count i32)
+    ${callScale(key, act)}
     (call $fwd_${key} (local.get $px) (local.get $po) (local.get $count) (i32.const 0)))`);
   }
   const all = [...SIZES, ...POINTERS];

@@ -11,7 +11,7 @@ import { curveGrid } from './grid';
 import { paramLength } from './insight';
 import { createTutorialNetwork, createWorkspace, parametersFinite, predictInto, type Network, type Workspace } from './network';
 import { FusedKernel } from './kernel/fusedKernel';
-import { simdSupported } from './kernel/wasmRuntime';
+import { bestKernelBuild, kernelBuildSupported, kernelModule, simdSupported, type KernelBuild } from './kernel/wasmRuntime';
 import { NumpyRandom } from './rng';
 import { evaluateLoss, trainStepInto } from './train';
 
@@ -24,6 +24,8 @@ export type Engine = 'wasm' | 'ts';
 export interface TrainingRunOptions {
   /** 'auto' (default): the kernel when the runtime has WebAssembly SIMD, else the TS core. */
   engine?: Engine | 'auto';
+  /** Which build of the kernel the 'wasm' engine runs (default: the best one here). */
+  kernel?: KernelBuild;
 }
 
 /** Summed gradients of one layer from the last step (weights [in][out], biases [out]). */
@@ -80,6 +82,8 @@ export class TrainingRun {
   /** Loss of the first step, the yardstick for "exploded". */
   private firstLoss: number | null = null;
   readonly engine: Engine;
+  /** The kernel build the 'wasm' engine runs (null on the TS core). */
+  readonly kernelBuild: KernelBuild | null;
   /** The last step's summed gradients per layer (zero before the first step). */
   gradients: readonly LayerGradients[];
   private ws: Workspace;
@@ -103,6 +107,10 @@ export class TrainingRun {
     this.kernel = null;
     if (this.engine === 'wasm' && !simdSupported()) {
       throw new Error('the WebAssembly SIMD engine was asked for, but this runtime has no WebAssembly SIMD');
+    }
+    this.kernelBuild = this.engine === 'wasm' ? (options.kernel ?? bestKernelBuild()) : null;
+    if (this.kernelBuild && !kernelBuildSupported(this.kernelBuild)) {
+      throw new Error(`the ${this.kernelBuild} kernel was asked for, but this runtime cannot run it`);
     }
     this.ws = createWorkspace(this.net, 0);
     this.gridWs = createWorkspace(this.net, grid.length);
@@ -129,7 +137,7 @@ export class TrainingRun {
     this.testWs = test ? createWorkspace(this.net, test.x.length) : null;
     if (this.engine === 'wasm') {
       const [l1, l2] = this.net.layers;
-      const kernel = new FusedKernel(train.x, train.y, this.config.hidden, this.config.activation, this.grid);
+      const kernel = new FusedKernel(train.x, train.y, this.config.hidden, this.config.activation, this.grid, kernelModule(this.kernelBuild!));
       // Copy the current parameters in (from the network, or the previous kernel's views).
       kernel.w1.set(l1!.w);
       kernel.b1.set(l1!.b);

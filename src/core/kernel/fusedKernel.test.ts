@@ -3,12 +3,12 @@ import { ACTIVATIONS, type ActivationName } from '../activations';
 import type { ModelConfig } from '../config';
 import { kernelSupports, TrainingRun, type Engine } from '../run';
 import { FusedKernel } from './fusedKernel';
-import { simdSupported } from './wasmRuntime';
+import { bestKernelBuild, kernelBuildSupported, simdSupported, type KernelBuild } from './wasmRuntime';
 
 const base: ModelConfig = { dataset: 'quadratic', points: 30, noise: 0.2, seed: 3, hidden: 10, activation: 'relu' };
 
-function runOf(config: ModelConfig, engine: Engine, steps: number, lr: number) {
-  const run = new TrainingRun(config, undefined, { engine });
+function runOf(config: ModelConfig, engine: Engine, steps: number, lr: number, kernel?: KernelBuild) {
+  const run = new TrainingRun(config, undefined, { engine, kernel });
   const losses = new Float32Array(steps);
   expect(run.train(steps, lr, losses, 0)).toBe(steps);
   return { run, losses };
@@ -29,6 +29,17 @@ it('this runtime (Node) has WebAssembly SIMD, so the kernel is the default engin
   expect(simdSupported()).toBe(true);
   expect(new TrainingRun(base).engine).toBe('wasm');
   expect(new TrainingRun(base, undefined, { engine: 'ts' }).engine).toBe('ts');
+  expect(new TrainingRun(base, undefined, { engine: 'ts' }).kernelBuild).toBe(null);
+});
+
+// vite.config.ts starts the test workers with relaxed SIMD on, so both builds are tested
+// below; were it off, this fails rather than letting the relaxed build go untested.
+it('both kernel builds run here, and the relaxed one (fused multiply-add) is the default', () => {
+  expect(kernelBuildSupported('simd128')).toBe(true);
+  expect(kernelBuildSupported('relaxed')).toBe(true);
+  expect(bestKernelBuild()).toBe('relaxed');
+  expect(new TrainingRun(base).kernelBuild).toBe('relaxed');
+  expect(new TrainingRun(base, undefined, { kernel: 'simd128' }).kernelBuild).toBe('simd128');
 });
 
 // Sizes around every padding case: N and H not multiples of 4 (padded lanes), N = 1 and 2,
@@ -46,7 +57,10 @@ it('the kernel has every activation, so the default engine is the kernel for eac
   expect(kernelSupports('softmax')).toBe(false);
 });
 
-describe.each(ACTIVATIONS)('kernel vs TypeScript core, %s', (activation) => {
+const BUILDS: KernelBuild[] = ['relaxed', 'simd128'];
+const CASES = BUILDS.flatMap((build) => ACTIVATIONS.map((activation) => [build, activation] as const));
+
+describe.each(CASES)('%s kernel vs TypeScript core, %s', (build, activation) => {
   it.each(SIZES)('N=%i, H=%i: same losses, weights and gradients', (points, hidden) => {
     const config: ModelConfig = { ...base, points, hidden, activation };
     // The app's default rate, or 3/(N H) where that is smaller (larger nets diverge at 0.01).
@@ -58,7 +72,7 @@ describe.each(ACTIVATIONS)('kernel vs TypeScript core, %s', (activation) => {
     const steps = 300;
     // First step alone: gradients are large, before the fit has converged.
     const ts1 = runOf(config, 'ts', 1, lr);
-    const wasm1 = runOf(config, 'wasm', 1, lr);
+    const wasm1 = runOf(config, 'wasm', 1, lr, build);
     const gradScale: number[][] = [];
     ts1.run.gradients.forEach((gt, l) => {
       const gk = wasm1.run.gradients[l]!;
@@ -73,7 +87,7 @@ describe.each(ACTIVATIONS)('kernel vs TypeScript core, %s', (activation) => {
       gradScale.push([Math.max(...Array.from(gt.w, Math.abs)), Math.max(...Array.from(gt.b, Math.abs))]);
     });
     const ts = runOf(config, 'ts', steps, lr);
-    const wasm = runOf(config, 'wasm', steps, lr);
+    const wasm = runOf(config, 'wasm', steps, lr, build);
     // Both are float32 with different summation orders (the kernel sums in 4 lanes and
     // blocks, and factors w2 out of the layer-1 sums); the TS core accumulates gradients
     // in float64. Each step's rounding (~2^-24 relative) is fed back by later steps, so

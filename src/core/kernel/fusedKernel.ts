@@ -7,7 +7,7 @@
  * sized and laid out once here; step() passes two numbers and gets one back.
  */
 import type { ActivationName } from '../activations';
-import { instantiateKernel, type WasmExports } from './wasmRuntime';
+import { instantiateKernel, kernelModule, type WasmExports, type WasmModule } from './wasmRuntime';
 
 /** Samples are processed 4 to a vector and hidden units 4 to a vector. */
 const LANES = 4;
@@ -52,6 +52,8 @@ export class FusedKernel {
     hidden: number,
     activation: ActivationName,
     grid: Float32Array,
+    /** Which build of the kernel (kernelModule(build)); the best one here by default. */
+    module: WasmModule = kernelModule(),
   ) {
     const n = x.length;
     // At least one (masked) vector, so no data (N = 0) still lays out valid buffers.
@@ -72,16 +74,18 @@ export class FusedKernel {
       // as many again for activations that store their derivative too (storesGrad in
       // scripts/kernel/activations.mjs).
       pA: alloc(2 * BLOCK * hp),
+      // w1 and b1 times an activation's input scale (inputScale in scripts/kernel/activations.mjs).
+      pSW1: alloc(hp), pSB1: alloc(hp),
     };
     this.gridPtr = alloc(gp);
     this.gridOutPtr = alloc(gp);
 
-    const { memory, exports } = instantiateKernel(top);
+    const { memory, exports } = instantiateKernel(top, module);
     const view = (ptr: number, length: number) => new Float32Array(memory.buffer, ptr, length);
     exported<(...args: number[]) => void>(exports, 'configure')(
       n, np, hidden, hp,
       ptrs.pW1, ptrs.pB1, ptrs.pW2, ptrs.pB2, ptrs.pGW1, ptrs.pGB1, ptrs.pGW2, ptrs.pGB2,
-      ptrs.pX, ptrs.pY, ptrs.pM, ptrs.pO, ptrs.pD, ptrs.pXD, ptrs.pA,
+      ptrs.pX, ptrs.pY, ptrs.pM, ptrs.pO, ptrs.pD, ptrs.pXD, ptrs.pA, ptrs.pSW1, ptrs.pSB1,
     );
     this.stepFn = exported<StepFn>(exports, `step_${activation}`);
     this.predictFn = exported<PredictFn>(exports, `predict_${activation}`);

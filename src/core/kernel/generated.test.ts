@@ -1,13 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { it, expect } from 'vitest';
-import { compileKernel, kernelModuleSource, OUT } from '../../../scripts/build-kernel.mjs';
+import { compileKernel, kernelSources, OUT } from '../../../scripts/build-kernel.mjs';
+import { generateWat } from '../../../scripts/kernel/generate.mjs';
 import { decodeBase64 } from './base64';
-import { KERNEL_WASM_BASE64 } from './kernelWasm.generated';
+import { KERNEL_RELAXED_WASM_BASE64, KERNEL_WASM_BASE64 } from './kernelWasm.generated';
 
 it('the committed kernel is what its source compiles to (run `npm run kernel` after editing it)', async () => {
-  const bytes = await compileKernel();
-  expect(readFileSync(OUT, 'utf8')).toBe(kernelModuleSource(bytes));
-  expect(decodeBase64(KERNEL_WASM_BASE64)).toEqual(bytes);
+  expect(readFileSync(OUT, 'utf8')).toBe(await kernelSources());
+  expect(decodeBase64(KERNEL_WASM_BASE64)).toEqual(await compileKernel());
+  expect(decodeBase64(KERNEL_RELAXED_WASM_BASE64)).toEqual(await compileKernel({ relaxedMadd: true }));
+});
+
+it('the relaxed build differs from the plain one only by fusing multiply-adds', async () => {
+  const wat = (relaxedMadd: boolean) => generateWat({ relaxedMadd });
+  const plain = wat(false);
+  const relaxed = wat(true);
+  expect(plain).not.toContain('relaxed');
+  const fused = relaxed.match(/f32x4\.relaxed_madd/g)?.length ?? 0;
+  expect(fused).toBeGreaterThan(100);
+  // Each relaxed_madd replaced one f32x4.mul and one f32x4.add, and nothing else changed.
+  const count = (text: string, op: string) => text.split(op).length - 1;
+  expect(count(plain, 'f32x4.mul ') - count(relaxed, 'f32x4.mul ')).toBe(fused);
+  expect(count(plain, 'f32x4.add ') - count(relaxed, 'f32x4.add ')).toBe(fused);
 });
 
 it('decodeBase64 agrees with Node for every padding length', () => {
