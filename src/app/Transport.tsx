@@ -21,8 +21,11 @@ function Readouts() {
         const noData = frame !== null && Number.isNaN(frame.loss) && frame.state !== 'diverged';
         lossRef.current!.textContent = frame && !noData ? formatLoss(frame.loss) : '–';
         rateRef.current!.textContent = frame ? formatRate(frame.stepsPerSecond) : '0';
+        // Hovering the rate says what trains (the kernel's build differs by browser).
+        const engine = frame ? t.engine(frame.engine) : '';
+        if (rateRef.current!.title !== engine) rateRef.current!.title = engine;
       }),
-    [],
+    [t],
   );
   return (
     <dl className="readouts">

@@ -18,6 +18,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     params: new Float32Array(5),
     grads: new Float32Array(5),
     stepsPerSecond: 10,
+    engine: 'wasm-relaxed',
     state: 'running',
     divergedAt: null,
     reachedStop: false,

@@ -45,6 +45,12 @@ export type ToWorker =
 
 export type RunState = 'running' | 'paused' | 'diverged';
 
+/**
+ * What trains a run: the WebAssembly kernel's relaxed SIMD build (fused multiply-add), its
+ * SIMD128 build, or the TypeScript core (see core/run.ts and core/kernel/wasmRuntime.ts).
+ */
+export type TrainingEngine = 'wasm-relaxed' | 'wasm-simd128' | 'ts';
+
 /** Worker -> page: the newest picture of one run. */
 export interface Frame {
   type: 'frame';
@@ -73,6 +79,8 @@ export interface Frame {
   grads: Float32Array;
   /** Measured training speed, steps per second. */
   stepsPerSecond: number;
+  /** What trains the run. */
+  engine: TrainingEngine;
   state: RunState;
   /** Step at which the run diverged, when state is 'diverged'. */
   divergedAt: number | null;

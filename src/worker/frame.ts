@@ -53,6 +53,7 @@ export function buildFrame(run: TrainingRun, ctx: FrameContext): { frame: Frame;
     params,
     grads,
     stepsPerSecond: ctx.stepsPerSecond,
+    engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
     state: ctx.state,
     divergedAt: run.divergedAt,
     reachedStop: ctx.reachedStop,

@@ -31,6 +31,8 @@ describe('frames carry the parameters and the last gradients', () => {
     const [first, second] = frames;
     expect(first!.step).toBe(0);
     expect(Array.from(first!.grads).every((g) => g === 0)).toBe(true);
+    // What trains: the kernel's relaxed build here (Vitest runs Node with relaxed SIMD on).
+    expect(first!.engine).toBe('wasm-relaxed');
     // The same run built here, one step on: the frame must hold exactly its state.
     const ref = new TrainingRun(model);
     ref.train(1, learningRate, new Float32Array(1), 0);

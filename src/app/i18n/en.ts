@@ -7,6 +7,7 @@ import { ACTIVATION_FORMULAS, ACTIVATION_LABELS, type ActivationName } from '../
 import { DATASET_LABELS, type DatasetName } from '../../core/dataset';
 import type { PresetId } from '../../core/presets';
 import type { Problem } from '../../core/problems';
+import type { TrainingEngine } from '../../core/protocol';
 import { formatEn } from '../../messages/en';
 
 export const en = {
@@ -103,6 +104,12 @@ export const en = {
   readoutStep: 'Step',
   readoutLoss: 'Loss',
   readoutRate: 'Steps/s',
+  engine: (engine: TrainingEngine) =>
+    ({
+      'wasm-relaxed': 'Trained by WebAssembly SIMD with fused multiply-add, in a worker thread',
+      'wasm-simd128': 'Trained by WebAssembly SIMD, in a worker thread',
+      ts: 'Trained by the TypeScript core, in a worker thread',
+    })[engine],
   // Plots
   fit: 'Fit',
   loss: 'Loss',

@@ -4,7 +4,9 @@ import { initialLanguage, messagesFor } from './index';
 
 /** Sample arguments for message functions; `problem` takes one of core's problems (every code is tested in src/messages). */
 function sampleArgs(path: string): unknown[] {
-  return path === 'problem' ? [{ code: 'csv.empty' }] : [3, 7, 'x'];
+  if (path === 'problem') return [{ code: 'csv.empty' }];
+  if (path === 'engine') return ['wasm-relaxed'];
+  return [3, 7, 'x'];
 }
 
 /** Every leaf of a dictionary as [path, text], calling message functions with sample arguments. */
@@ -25,6 +27,14 @@ describe('i18n', () => {
     const han = words.filter(([, text]) => /[\u4e00-\u9fff]/.test(text)).length;
     // Only names that are the same in both (ReLU, tanh, Sigmoid, the range hint) stay untranslated.
     expect(han).toBeGreaterThan(words.length - 5);
+  });
+
+  it('names every engine, differently, in both languages', () => {
+    for (const language of ['en', 'zh'] as const) {
+      const names = (['wasm-relaxed', 'wasm-simd128', 'ts'] as const).map(messagesFor(language).engine);
+      expect(new Set(names).size).toBe(3);
+      for (const name of names) expect(name?.trim()).toBeTruthy();
+    }
   });
 
   it('keeps the preset captions of core in the English dictionary, word for word', () => {

@@ -108,6 +108,12 @@ export const zh: Messages = {
   readoutStep: '步数',
   readoutLoss: '损失',
   readoutRate: '步/秒',
+  engine: (engine) =>
+    ({
+      'wasm-relaxed': '由 WebAssembly SIMD（融合乘加）在后台线程中训练',
+      'wasm-simd128': '由 WebAssembly SIMD 在后台线程中训练',
+      ts: '由 TypeScript 核心在后台线程中训练',
+    })[engine],
   fit: '拟合',
   loss: '损失',
   logScale: '对数坐标',

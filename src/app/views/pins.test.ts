@@ -36,6 +36,7 @@ function frame(step: number): Frame {
     params: new Float32Array(31),
     grads: new Float32Array(31),
     stepsPerSecond: 0,
+    engine: 'wasm-relaxed',
     state: 'paused',
     divergedAt: null,
     reachedStop: false,
