@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { relaxedSimdFlags } from './scripts/relaxed-simd.mjs';
 
 export default defineConfig({
   // Relative asset URLs: the built site works when served from any sub-path.
@@ -11,8 +12,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
-    // Node 20 has relaxed SIMD behind a flag (Chromium ships it): without it the kernel's
-    // relaxed build, the one the app runs, could not be tested here.
-    execArgv: ['--experimental-wasm-relaxed-simd'],
+    // Node 20 has relaxed SIMD behind a flag (Chromium ships it, Node 22 too): without it the
+    // kernel's relaxed build, the one the app runs, could not be tested here.
+    execArgv: relaxedSimdFlags(),
   },
 });

@@ -30,7 +30,7 @@ test('loads, trains on its own, the fit moves and the loss falls', async ({ page
 
 test('Chromium trains on the kernel\'s relaxed SIMD build, and the rate readout says so', async ({ page }) => {
   // Chromium has relaxed SIMD, so the worker runs the fused multiply-add build.
-  await expect(page.getByTestId('rate')).toHaveAttribute('title', 'Trained by WebAssembly SIMD with fused multiply-add, in a worker thread');
+  await expect(page.getByTestId('rate')).toHaveAttribute('title', 'Trained by WebAssembly relaxed SIMD (fused multiply-add where the CPU has it), in a worker thread');
 });
 
 test('changing hidden units and activation restarts the run and it animates again', async ({ page }) => {

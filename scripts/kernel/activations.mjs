@@ -44,7 +44,7 @@ export { ZERO, f32x4 };
 // Beyond +-TANH_CLAMP, the largest u at which the rational is exactly 1 in float32 (with
 // Horner's multiply-adds fused or not: see fit_tanh.py), the result is exactly +-1.
 const TANH_SCALE = 0.017172844678947294;
-const TANH_CLAMP = 0.13786910474300385;
+const TANH_CLAMP = 0.1378038078546524;
 const TANH_NUM = [0.45510949274768775, 0.022764850788190044, 0.00025699194542594335, 5.663890747728594e-7];
 const TANH_DEN = [0.1246007007284881, 0.002894017174391129, 1.5407166727875948e-5, 9.726511808318242e-9];
 
@@ -58,7 +58,7 @@ function tanhScaledInto(u, a, tmp) {
   return `
     (local.set ${x} (f32x4.pmax (f32x4.pmin ${u} ${f32x4(TANH_CLAMP)}) ${f32x4(-TANH_CLAMP)}))
     (local.set ${x2} (f32x4.mul (local.get ${x}) (local.get ${x})))
-    (local.set ${a} (f32x4.div (f32x4.mul (local.get ${x}) ${monicHorner(TANH_NUM, x2)}) ${monicHorner(TANH_DEN, x2)}))`;
+    (local.set ${a} (f32x4.mul (local.get ${x}) (f32x4.div ${monicHorner(TANH_NUM, x2)} ${monicHorner(TANH_DEN, x2)})))`;
 }
 
 /** Slope for negative inputs and ELU's alpha, as LEAKY_SLOPE and ELU_ALPHA in src/core/activations.ts. */

@@ -66,7 +66,9 @@ def horner_monic_f32(coeffs, u, fused):
 
 def rational_f32(us, p, q, fused=False):
     u = (us * us).astype(np.float32)
-    return ((us * horner_monic_f32(p, u, fused)).astype(np.float32) / horner_monic_f32(q, u, fused)).astype(np.float32)
+    # u (P / Q), not (u P) / Q: P(0) is tiny in these units (6e-7), so u P would go
+    # subnormal for |x| < 1e-30 and lose relative accuracy; P / Q is about 58 there.
+    return (us * (horner_monic_f32(p, u, fused) / horner_monic_f32(q, u, fused)).astype(np.float32)).astype(np.float32)
 
 
 def main():

@@ -18,58 +18,17 @@
 // with sample weight m = 0, so padded samples add nothing to the loss or the gradients.
 import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd, withRelaxedMadd } from './simd.mjs';
+import { callScale, scaleFunc, stepFunc } from './step.mjs';
+import { BLOCK, BLOCK_SHIFT, G, GRAD_OFFSET, L, Locals, POINTERS, SIZES, add, g, hoistDecl, hoistInit, i32, lanes, stores } from './wat.mjs';
 
+export { BLOCK, POINTERS };
 
-/** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
-export const BLOCK = 32;
-const BLOCK_SHIFT = Math.log2(BLOCK);
-// SCRATCH: a block's stored values, unit-vector-major: the 4 units at byte offset j of a
-// parameter vector keep their BLOCK sample vectors contiguous at j * BLOCK. The backward
-// then streams each unit vector's samples from consecutive addresses; sample-major rows
-// (H floats apart) put every load 4 KB apart at H = 1000, which aliases in L1 and measured
-// 2-3x slower.
 /**
  * Vectors of hidden units per backward iteration (then one at a time for the rest), unless
  * the activation says otherwise: as many as keep every accumulator in one of x64's 16
  * vector registers (V8 spills the rest to the stack, which measured 20-40% slower).
  */
 export const WIDE = 2;
-
-/** Whether the training forward stores something per (sample, unit) for the backward: a, or a mask. */
-const stores = (act) => 'grad' in act || Boolean(act.mask);
-
-/** Pointer globals set by configure(), in its parameter order. */
-export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA', 'pSW1', 'pSB1'];
-const SIZES = ['n', 'np', 'h', 'hp'];
-
-const g = (name) => `(global.get $${name})`;
-/** A global read through a local copied at function entry (V8 reloads globals on every use). */
-const G = (name) => `(local.get $G${name})`;
-const HOISTED = [...'n np h hp hb'.split(' '), ...POINTERS];
-const hoistDecl = HOISTED.map((k) => `(local $G${k} i32)`).join(' ');
-const hoistInit = HOISTED.map((k) => `(local.set $G${k} (global.get $${k}))`).join(' ');
-const L = (name) => `(local.get $${name})`;
-/** Bytes from an activation in the scratch buffer to its stored derivative (storesGrad activations). */
-const GRAD_OFFSET = `(i32.mul ${G('hb')} (i32.const ${BLOCK}))`;
-const add = (a, b) => `(i32.add ${a} ${b})`;
-const i32 = (v) => `(i32.const ${v})`;
-
-/** Declares v128 locals on first use, so snippets can ask for scratch registers freely. */
-class Locals {
-  constructor() {
-    this.v128 = new Set();
-  }
-  v(name) {
-    this.v128.add(name);
-    return `$${name}`;
-  }
-  decl() {
-    return [...this.v128].map((n) => `(local $${n} v128)`).join(' ');
-  }
-}
-
-/** Byte shuffle indices for 32-bit lanes (0-3 from the first operand, 4-7 from the second). */
-const lanes = (...ls) => ls.flatMap((l) => [0, 1, 2, 3].map((b) => l * 4 + b)).join(' ');
 
 /** One vector [sum(v0), sum(v1), sum(v2), sum(v3)] from four accumulators, no scalar code. */
 function transposeSum(v, out) {
@@ -212,123 +171,6 @@ function backwardFunc(name, act) {
         (br $tail)))
   )`;
 }
-
-/**
- * One step (train = 1) or just the loss of the current parameters (train = 0).
- * Returns the mean squared error before the update.
- */
-function stepFunc(key, act) {
-  const homogeneous = !('grad' in act);
-  const zeroAcc = ['pGB1', 'pGW1', 'pGW2'].map((p) => `(v128.store ${add(g(p), L('j'))} ${ZERO})`).join(' ');
-  const poly = act.gradPoly;
-  // sum d act' and sum x d act' from the poly sums: c0 D + c1 sum(d a) - sum(d a^2), c0 XD +- GW1.
-  // Leaky slopes: act' = s + (1 - s) [z > 0], so sum d act' = s D + (1 - s) sum d [z > 0].
-  const slope = act.slope ?? 0;
-  const masked = (p) => (slope ? `(f32x4.mul ${f32x4(1 - slope)} (v128.load ${add(g(p), L('j'))}))` : `(v128.load ${add(g(p), L('j'))})`);
-  const sdExpr = poly
-    ? `(f32x4.sub ${poly[1] ? `(f32x4.add (local.get $dsplat) (v128.load ${add(g('pGW2'), L('j'))}))` : '(local.get $dsplat)'} (v128.load ${add(g('pGB1'), L('j'))}))`
-    : slope ? `(f32x4.add (local.get $dsplat) ${masked('pGB1')})` : masked('pGB1');
-  const sxdExpr = poly
-    ? poly[1] ? `(f32x4.add (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))` : `(f32x4.sub (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))`
-    : slope ? `(f32x4.add (local.get $xdsplat) ${masked('pGW1')})` : masked('pGW1');
-  const c0 = poly ? poly[0] : slope;
-  const gw2 = homogeneous
-    ? madd(`(v128.load ${add(g('pW1'), L('j'))})`, '(local.get $sxd)', `(f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd))`)
-    : `(v128.load ${add(g('pGW2'), L('j'))})`;
-  const upd = (p, gv) => `(local.set $t ${addMul(`(v128.load ${add(g(p), L('j'))})`, '(local.get $lrv)', gv)})
-          (v128.store ${add(g(p), L('j'))} (local.get $t))
-          (local.set $psum (f32x4.add (local.get $psum) (local.get $t)))`;
-  return `
-  (func (export "step_${key}") (param $lr f32) (param $train i32) (result f64)
-    (local $b i32) (local $e i32) (local $i i32) (local $j i32) (local $gb2 f64)
-    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128)
-    (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
-    (if (local.get $train) (then
-      (local.set $j ${i32(0)})
-      (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))))
-    ${callScale(key, act)}
-    (local.set $b ${i32(0)})
-    (loop $blocks
-      (local.set $e (select ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)})
-        (i32.lt_u ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)}))))
-      (call $${trainForward(key, act)} ${add(g('pX'), L('b'))} ${add(g('pO'), L('b'))} (i32.shr_u (i32.sub (local.get $e) (local.get $b)) ${i32(2)}) ${g('pA')})
-      ;; e = (o - y) m; loss += e^2; d = -2 e; xd = x d (float64 sums of the loss and of d).
-      (local.set $i (local.get $b))
-      (loop $errors
-        (local.set $ev (f32x4.mul (f32x4.sub (v128.load ${add(g('pO'), L('i'))}) (v128.load ${add(g('pY'), L('i'))})) (v128.load ${add(g('pM'), L('i'))})))
-        (local.set $t (f32x4.mul (local.get $ev) (local.get $ev)))
-        (local.set $lossv (f64x2.add (local.get $lossv) (f64x2.add (f64x2.promote_low_f32x4 (local.get $t))
-          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $t) (local.get $t))))))
-        (local.set $dv (f32x4.mul (local.get $ev) ${f32x4(-2)}))
-        (v128.store ${add(g('pD'), L('i'))} (local.get $dv))
-        (v128.store ${add(g('pXD'), L('i'))} (local.tee $t (f32x4.mul (local.get $dv) (v128.load ${add(g('pX'), L('i'))}))))
-        (local.set $xdsum (f64x2.add (local.get $xdsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $t))
-          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $t) (local.get $t))))))
-        (local.set $dsum (f64x2.add (local.get $dsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $dv))
-          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $dv) (local.get $dv))))))
-        (br_if $errors (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (local.get $e))))
-      (if (local.get $train) (then (call $bwd_${key} (local.get $b) (local.get $e))))
-      (br_if $blocks (i32.lt_u (local.tee $b (local.get $e)) (i32.shl ${g('np')} ${i32(2)}))))
-    (if (local.get $train) (then
-      ;; Finish the gradients with the old parameters, then update: w += lr g.
-      (local.set $lrv (f32x4.splat (local.get $lr)))
-      (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
-        (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum)))))))
-      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
-        (f64.add (f64x2.extract_lane 0 (local.get $xdsum)) (f64x2.extract_lane 1 (local.get $xdsum)))))))
-      (local.set $j ${i32(0)})
-      (loop $update
-        (local.set $sd ${sdExpr})
-        (local.set $sxd ${sxdExpr})
-        (local.set $w2 (v128.load ${add(g('pW2'), L('j'))}))
-        (local.set $gw2 ${gw2})
-        (local.set $gb1 (f32x4.mul (local.get $w2) (local.get $sd)))
-        (local.set $gw1 (f32x4.mul (local.get $w2) (local.get $sxd)))
-        (v128.store ${add(g('pGB1'), L('j'))} (local.get $gb1))
-        (v128.store ${add(g('pGW1'), L('j'))} (local.get $gw1))
-        (v128.store ${add(g('pGW2'), L('j'))} (local.get $gw2))
-        ${upd('pW1', '(local.get $gw1)')}
-        ${upd('pB1', '(local.get $gb1)')}
-        ${upd('pW2', '(local.get $gw2)')}
-        (br_if $update (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
-      (local.set $gb2 (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum))))
-      (f32.store ${g('pGB2')} (f32.demote_f64 (local.get $gb2)))
-      (f32.store ${g('pB2')} (f32.add (f32.load ${g('pB2')}) (f32.mul (local.get $lr) (f32.load ${g('pGB2')}))))
-      ;; Padded units: keep w2 = 0 so they never reach the output, and report no gradient.
-      (local.set $j (i32.shl ${g('h')} ${i32(2)}))
-      (block $padDone (loop $pad
-        (br_if $padDone (i32.ge_u (local.get $j) ${g('hb')}))
-        (f32.store ${add(g('pW2'), L('j'))} (f32.const 0))
-        (f32.store ${add(g('pGW2'), L('j'))} (f32.const 0))
-        (local.set $j ${add(L('j'), i32(4))})
-        (br $pad)))
-      (global.set $paramSum (f32.add (f32.load ${g('pB2')}) (f32.add
-        (f32.add (f32x4.extract_lane 0 (local.get $psum)) (f32x4.extract_lane 1 (local.get $psum)))
-        (f32.add (f32x4.extract_lane 2 (local.get $psum)) (f32x4.extract_lane 3 (local.get $psum))))))))
-    (f64.div (f64.add (f64x2.extract_lane 0 (local.get $lossv)) (f64x2.extract_lane 1 (local.get $lossv)))
-      (f64.convert_i32_u ${g('n')}))
-  )`;
-}
-
-/**
- * For activations with an inputScale c: SW1 = c W1 and SB1 = c B1, which the forward pass
- * reads instead of W1 and B1 (see inputScale in activations.mjs). O(H), once per call.
- */
-function scaleFunc(key, act) {
-  return `
-  (func $scale_${key}
-    (local $j i32) (local $c v128)
-    (local.set $c ${f32x4(act.inputScale)})
-    (loop $units
-      (v128.store ${add(g('pSW1'), L('j'))} (f32x4.mul (local.get $c) (v128.load ${add(g('pW1'), L('j'))})))
-      (v128.store ${add(g('pSB1'), L('j'))} (f32x4.mul (local.get $c) (v128.load ${add(g('pB1'), L('j'))})))
-      (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')}))))`;
-}
-
-const callScale = (key, act) => (act.inputScale ? `(call $scale_${key})` : '');
-
-/** The forward pass a training step uses: storing activations only where the backward needs them. */
-const trainForward = (key, act) => (stores(act) ? `fwd_${key}_store` : `fwd_${key}`);
 
 /**
  * The whole module: one step, forward and predict function per activation. With

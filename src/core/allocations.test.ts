@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { relaxedSimdFlags } from '../../scripts/relaxed-simd.mjs';
 import type { AllocationResult } from '../../scripts/step-allocations';
 
 /**
@@ -22,7 +23,7 @@ const WINDOW_OVERHEAD_BYTES = 8 * 1024;
  * collections V8 schedules on a timer, which a window slowed by a busy machine can meet):
  * the control failed once, under the full suite's load, with every window collected.
  */
-const NODE_FLAGS = ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--no-memory-reducer', '--experimental-wasm-relaxed-simd'];
+const NODE_FLAGS = ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--no-memory-reducer', ...relaxedSimdFlags()];
 
 function probe(points: number, hidden: number): AllocationResult[] {
   const out = execFileSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), String(hidden)], { encoding: 'utf8' });

@@ -40,9 +40,8 @@ describe('step inspector', () => {
       const g = unpackParams(applied);
       // Near convergence a summed gradient is a small difference of N larger shares (the
       // bias sums cancel about 3e4-fold here), so its float32 error scales with the sum of
-      // the shares' sizes: observed at most 1.3e-7 of it (tanh, relaxed kernel; 8e-8 with the
-      // SIMD128 build), the rational tanh's own error included. A wrong gradient is off by a
-      // fair fraction of it.
+      // the shares' sizes: observed at most 1.3e-7 of it (relu, relaxed build; sigmoid 1.2e-7
+      // with the SIMD128 build). A wrong gradient is off by a fair fraction of it.
       const size = absShareSums(p, activation, run.data.x, run.data.y);
       const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= SHARE_TOLERANCE * scale;
       for (let j = 0; j < p.hidden; j++) {

@@ -3,6 +3,7 @@
  * import these types with `import type`; every message has a literal `type` tag.
  */
 import type { ModelConfig } from './config';
+import type { KernelBuild } from './kernel/wasmRuntime';
 
 /** Data as the page holds it: points, and which are held out for testing (1) or trained on (0). */
 export interface LabeledData {
@@ -49,7 +50,7 @@ export type RunState = 'running' | 'paused' | 'diverged';
  * What trains a run: the WebAssembly kernel's relaxed SIMD build (fused multiply-add), its
  * SIMD128 build, or the TypeScript core (see core/run.ts and core/kernel/wasmRuntime.ts).
  */
-export type TrainingEngine = 'wasm-relaxed' | 'wasm-simd128' | 'ts';
+export type TrainingEngine = `wasm-${KernelBuild}` | 'ts';
 
 /** Worker -> page: the newest picture of one run. */
 export interface Frame {

@@ -106,7 +106,7 @@ export const en = {
   readoutRate: 'Steps/s',
   engine: (engine: TrainingEngine) =>
     ({
-      'wasm-relaxed': 'Trained by WebAssembly SIMD with fused multiply-add, in a worker thread',
+      'wasm-relaxed': 'Trained by WebAssembly relaxed SIMD (fused multiply-add where the CPU has it), in a worker thread',
       'wasm-simd128': 'Trained by WebAssembly SIMD, in a worker thread',
       ts: 'Trained by the TypeScript core, in a worker thread',
     })[engine],

@@ -110,7 +110,7 @@ export const zh: Messages = {
   readoutRate: '步/秒',
   engine: (engine) =>
     ({
-      'wasm-relaxed': '由 WebAssembly SIMD（融合乘加）在后台线程中训练',
+      'wasm-relaxed': '由 WebAssembly relaxed SIMD（CPU 支持时使用融合乘加）在后台线程中训练',
       'wasm-simd128': '由 WebAssembly SIMD 在后台线程中训练',
       ts: '由 TypeScript 核心在后台线程中训练',
     })[engine],

@@ -1,0 +1,122 @@
+// The exported step function of the fused kernel (one full-batch step, or the loss alone),
+// and the once-per-call scaling of the weights for activations with an inputScale.
+import { ZERO, f32x4 } from './activations.mjs';
+import { addMul, madd } from './simd.mjs';
+import { BLOCK, add, g, i32, L, lanes, stores } from './wat.mjs';
+
+/**
+ * One step (train = 1) or just the loss of the current parameters (train = 0).
+ * Returns the mean squared error before the update.
+ */
+export function stepFunc(key, act) {
+  const homogeneous = !('grad' in act);
+  const zeroAcc = ['pGB1', 'pGW1', 'pGW2'].map((p) => `(v128.store ${add(g(p), L('j'))} ${ZERO})`).join(' ');
+  const poly = act.gradPoly;
+  // sum d act' and sum x d act' from the poly sums: c0 D + c1 sum(d a) - sum(d a^2), c0 XD +- GW1.
+  // Leaky slopes: act' = s + (1 - s) [z > 0], so sum d act' = s D + (1 - s) sum d [z > 0].
+  const slope = act.slope ?? 0;
+  const masked = (p) => (slope ? `(f32x4.mul ${f32x4(1 - slope)} (v128.load ${add(g(p), L('j'))}))` : `(v128.load ${add(g(p), L('j'))})`);
+  const sdExpr = poly
+    ? `(f32x4.sub ${poly[1] ? `(f32x4.add (local.get $dsplat) (v128.load ${add(g('pGW2'), L('j'))}))` : '(local.get $dsplat)'} (v128.load ${add(g('pGB1'), L('j'))}))`
+    : slope ? `(f32x4.add (local.get $dsplat) ${masked('pGB1')})` : masked('pGB1');
+  const sxdExpr = poly
+    ? poly[1] ? `(f32x4.add (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))` : `(f32x4.sub (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))`
+    : slope ? `(f32x4.add (local.get $xdsplat) ${masked('pGW1')})` : masked('pGW1');
+  const c0 = poly ? poly[0] : slope;
+  const gw2 = homogeneous
+    ? madd(`(v128.load ${add(g('pW1'), L('j'))})`, '(local.get $sxd)', `(f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd))`)
+    : `(v128.load ${add(g('pGW2'), L('j'))})`;
+  const upd = (p, gv) => `(local.set $t ${addMul(`(v128.load ${add(g(p), L('j'))})`, '(local.get $lrv)', gv)})
+          (v128.store ${add(g(p), L('j'))} (local.get $t))
+          (local.set $psum (f32x4.add (local.get $psum) (local.get $t)))`;
+  return `
+  (func (export "step_${key}") (param $lr f32) (param $train i32) (result f64)
+    (local $b i32) (local $e i32) (local $i i32) (local $j i32) (local $gb2 f64)
+    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128)
+    (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
+    (if (local.get $train) (then
+      (local.set $j ${i32(0)})
+      (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))))
+    ${callScale(key, act)}
+    (local.set $b ${i32(0)})
+    (loop $blocks
+      (local.set $e (select ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)})
+        (i32.lt_u ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)}))))
+      (call $${trainForward(key, act)} ${add(g('pX'), L('b'))} ${add(g('pO'), L('b'))} (i32.shr_u (i32.sub (local.get $e) (local.get $b)) ${i32(2)}) ${g('pA')})
+      ;; e = (o - y) m; loss += e^2; d = -2 e; xd = x d (float64 sums of the loss and of d).
+      (local.set $i (local.get $b))
+      (loop $errors
+        (local.set $ev (f32x4.mul (f32x4.sub (v128.load ${add(g('pO'), L('i'))}) (v128.load ${add(g('pY'), L('i'))})) (v128.load ${add(g('pM'), L('i'))})))
+        (local.set $t (f32x4.mul (local.get $ev) (local.get $ev)))
+        (local.set $lossv (f64x2.add (local.get $lossv) (f64x2.add (f64x2.promote_low_f32x4 (local.get $t))
+          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $t) (local.get $t))))))
+        (local.set $dv (f32x4.mul (local.get $ev) ${f32x4(-2)}))
+        (v128.store ${add(g('pD'), L('i'))} (local.get $dv))
+        (v128.store ${add(g('pXD'), L('i'))} (local.tee $t (f32x4.mul (local.get $dv) (v128.load ${add(g('pX'), L('i'))}))))
+        (local.set $xdsum (f64x2.add (local.get $xdsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $t))
+          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $t) (local.get $t))))))
+        (local.set $dsum (f64x2.add (local.get $dsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $dv))
+          (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $dv) (local.get $dv))))))
+        (br_if $errors (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (local.get $e))))
+      (if (local.get $train) (then (call $bwd_${key} (local.get $b) (local.get $e))))
+      (br_if $blocks (i32.lt_u (local.tee $b (local.get $e)) (i32.shl ${g('np')} ${i32(2)}))))
+    (if (local.get $train) (then
+      ;; Finish the gradients with the old parameters, then update: w += lr g.
+      (local.set $lrv (f32x4.splat (local.get $lr)))
+      (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
+        (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum)))))))
+      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
+        (f64.add (f64x2.extract_lane 0 (local.get $xdsum)) (f64x2.extract_lane 1 (local.get $xdsum)))))))
+      (local.set $j ${i32(0)})
+      (loop $update
+        (local.set $sd ${sdExpr})
+        (local.set $sxd ${sxdExpr})
+        (local.set $w2 (v128.load ${add(g('pW2'), L('j'))}))
+        (local.set $gw2 ${gw2})
+        (local.set $gb1 (f32x4.mul (local.get $w2) (local.get $sd)))
+        (local.set $gw1 (f32x4.mul (local.get $w2) (local.get $sxd)))
+        (v128.store ${add(g('pGB1'), L('j'))} (local.get $gb1))
+        (v128.store ${add(g('pGW1'), L('j'))} (local.get $gw1))
+        (v128.store ${add(g('pGW2'), L('j'))} (local.get $gw2))
+        ${upd('pW1', '(local.get $gw1)')}
+        ${upd('pB1', '(local.get $gb1)')}
+        ${upd('pW2', '(local.get $gw2)')}
+        (br_if $update (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
+      (local.set $gb2 (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum))))
+      (f32.store ${g('pGB2')} (f32.demote_f64 (local.get $gb2)))
+      (f32.store ${g('pB2')} (f32.add (f32.load ${g('pB2')}) (f32.mul (local.get $lr) (f32.load ${g('pGB2')}))))
+      ;; Padded units: keep w2 = 0 so they never reach the output, and report no gradient.
+      (local.set $j (i32.shl ${g('h')} ${i32(2)}))
+      (block $padDone (loop $pad
+        (br_if $padDone (i32.ge_u (local.get $j) ${g('hb')}))
+        (f32.store ${add(g('pW2'), L('j'))} (f32.const 0))
+        (f32.store ${add(g('pGW2'), L('j'))} (f32.const 0))
+        (local.set $j ${add(L('j'), i32(4))})
+        (br $pad)))
+      (global.set $paramSum (f32.add (f32.load ${g('pB2')}) (f32.add
+        (f32.add (f32x4.extract_lane 0 (local.get $psum)) (f32x4.extract_lane 1 (local.get $psum)))
+        (f32.add (f32x4.extract_lane 2 (local.get $psum)) (f32x4.extract_lane 3 (local.get $psum))))))))
+    (f64.div (f64.add (f64x2.extract_lane 0 (local.get $lossv)) (f64x2.extract_lane 1 (local.get $lossv)))
+      (f64.convert_i32_u ${g('n')}))
+  )`;
+}
+
+/**
+ * For activations with an inputScale c: SW1 = c W1 and SB1 = c B1, which the forward pass
+ * reads instead of W1 and B1 (see inputScale in activations.mjs). O(H), once per call.
+ */
+export function scaleFunc(key, act) {
+  return `
+  (func $scale_${key}
+    (local $j i32) (local $c v128)
+    (local.set $c ${f32x4(act.inputScale)})
+    (loop $units
+      (v128.store ${add(g('pSW1'), L('j'))} (f32x4.mul (local.get $c) (v128.load ${add(g('pW1'), L('j'))})))
+      (v128.store ${add(g('pSB1'), L('j'))} (f32x4.mul (local.get $c) (v128.load ${add(g('pB1'), L('j'))})))
+      (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')}))))`;
+}
+
+export const callScale = (key, act) => (act.inputScale ? `(call $scale_${key})` : '');
+
+/** The forward pass a training step uses: storing activations only where the backward needs them. */
+const trainForward = (key, act) => (stores(act) ? `fwd_${key}_store` : `fwd_${key}`);

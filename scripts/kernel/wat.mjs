@@ -1,0 +1,47 @@
+// Shared builders of the kernel's WebAssembly text: the memory layout's globals, the
+// locals that hoist them, and small i32/shuffle helpers (see generate.mjs).
+
+/** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
+export const BLOCK = 32;
+export const BLOCK_SHIFT = Math.log2(BLOCK);
+// SCRATCH: a block's stored values, unit-vector-major: the 4 units at byte offset j of a
+// parameter vector keep their BLOCK sample vectors contiguous at j * BLOCK. The backward
+// then streams each unit vector's samples from consecutive addresses; sample-major rows
+// (H floats apart) put every load 4 KB apart at H = 1000, which aliases in L1 and measured
+// 2-3x slower.
+
+/** Whether the training forward stores something per (sample, unit) for the backward: a, or a mask. */
+export const stores = (act) => 'grad' in act || Boolean(act.mask);
+
+/** Pointer globals set by configure(), in its parameter order. */
+export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA', 'pSW1', 'pSB1'];
+export const SIZES = ['n', 'np', 'h', 'hp'];
+
+export const g = (name) => `(global.get $${name})`;
+/** A global read through a local copied at function entry (V8 reloads globals on every use). */
+export const G = (name) => `(local.get $G${name})`;
+const HOISTED = [...'n np h hp hb'.split(' '), ...POINTERS];
+export const hoistDecl = HOISTED.map((k) => `(local $G${k} i32)`).join(' ');
+export const hoistInit = HOISTED.map((k) => `(local.set $G${k} (global.get $${k}))`).join(' ');
+export const L = (name) => `(local.get $${name})`;
+/** Bytes from an activation in the scratch buffer to its stored derivative (storesGrad activations). */
+export const GRAD_OFFSET = `(i32.mul ${G('hb')} (i32.const ${BLOCK}))`;
+export const add = (a, b) => `(i32.add ${a} ${b})`;
+export const i32 = (v) => `(i32.const ${v})`;
+
+/** Declares v128 locals on first use, so snippets can ask for scratch registers freely. */
+export class Locals {
+  constructor() {
+    this.v128 = new Set();
+  }
+  v(name) {
+    this.v128.add(name);
+    return `$${name}`;
+  }
+  decl() {
+    return [...this.v128].map((n) => `(local $${n} v128)`).join(' ');
+  }
+}
+
+/** Byte shuffle indices for 32-bit lanes (0-3 from the first operand, 4-7 from the second). */
+export const lanes = (...ls) => ls.flatMap((l) => [0, 1, 2, 3].map((b) => l * 4 + b)).join(' ');

@@ -1,0 +1,3 @@
+export declare const RELAXED_SIMD_FLAG: string;
+export declare function relaxedSimdHere(): boolean;
+export declare function relaxedSimdFlags(): string[];
