@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { cpuBetween, cpuByThread, markerFlag } from './procCpu';
 
 /** Length of the measured window, ms. */
 const WINDOW_MS = 5000;
@@ -123,6 +124,15 @@ function listTasks(b: Bench) {
   }
 }
 
+/** `--cpu`: each thread kind's CPU time over the window, per animation frame (the worker's per second). */
+function listCpu(cpu: [string, number][], frames: number) {
+  console.log(`CPU by thread over the window (${frames} animation frames), ms per frame:`);
+  for (const [kind, ms] of cpu) {
+    const worker = kind.includes('DedicatedWorker');
+    console.log(`  ${kind.padEnd(34)} ${(worker ? ms / (WINDOW_MS / 1000) : ms / Math.max(frames, 1)).toFixed(2).padStart(7)}${worker ? ' per second' : ''}`);
+  }
+}
+
 async function main() {
   const port = await freePort();
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
@@ -135,7 +145,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, markerFlag()], headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
@@ -164,6 +174,10 @@ async function main() {
     await set('Hidden units', '1024');
     await page.getByLabel('Activation', { exact: true }).selectOption('tanh');
     await page.getByLabel('Speed', { exact: true }).press('End');
+    // Pressing a key scrolled the slider into view, and the fit plot out of it (off-screen
+    // content is painted but not rasterised): back to the top, where a person watching has
+    // it. `--scrolled` keeps the scrolled page (how this bench measured before 2026-11-27 14:00).
+    if (!process.argv.includes('--scrolled')) await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(SETTLE_MS);
     const stepBefore = Number(await page.getByTestId('step').textContent());
     await page.evaluate(() => {
@@ -175,12 +189,14 @@ async function main() {
       b.tasks = [];
       b.measures = [];
     });
+    const cpuBefore = cpuByThread();
     const profile = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
     if (profile) {
       await profile.send('Profiler.enable');
       await profile.send('Profiler.start');
     }
     await page.waitForTimeout(WINDOW_MS);
+    const cpu = cpuBetween(cpuBefore, cpuByThread());
     const b = await read(page);
     if (profile) {
       // Where the main thread's time went: self time by function, top 15.
@@ -211,11 +227,14 @@ async function main() {
       initialJs: sizes.initial,
       allJs: sizes.all,
       status,
+      /** CPU ms by `process type:thread` over the window (Linux /proc; see procCpu.ts). */
+      cpuMs: Object.fromEntries(cpu),
       consoleErrors: errors,
       loadAverage: loadavg()[0],
     };
     if (process.argv.includes('--json')) return console.log(JSON.stringify(result, null, 2));
     if (process.argv.includes('--tasks')) listTasks(b);
+    if (process.argv.includes('--cpu')) listCpu(cpu, b.rafs);
     const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
     const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
     console.log(`Page benchmark (built app, headless Chromium), N=2000, H=1024, tanh, speed max, ${WINDOW_MS / 1000} s window`);
