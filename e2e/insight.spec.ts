@@ -51,8 +51,10 @@ test('units and kinks are on by default, add up to the fit, and each toggle adds
   expect(names(ts)).toContain('output bias');
   // The tutorial's lesson, checked: ten hinges plus the output bias are the orange curve.
   expect(decompositionGap(ts)).toBeLessThan(1e-4);
+  // Each marker trace has a point per unit; a hinge shows in one (the other keeps its point clipped below the axis).
   const hinges = ts.filter((t) => t.name.startsWith('hinges'));
-  expect(hinges.reduce((n, t) => n + t.x.length, 0)).toBe(10);
+  expect(hinges.map((t) => t.x.length)).toEqual([10, 10]);
+  expect(hinges.reduce((n, t) => n + t.y.filter((v) => v >= 0).length, 0)).toBe(10);
   expect(names(ts)).not.toContain('residuals');
   await page.screenshot({ path: `${SHOTS}/views-h10.png`, fullPage: true });
 
@@ -277,4 +279,27 @@ test('phone width: the views, the network panel and the inspector fit in 360 px'
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/phone-views.png`, fullPage: true });
+});
+
+test('kinks crossing the data\'s edge move in place: no full redraw of the fit plot while training', async ({ page, consoleErrors }) => {
+  // A slow relu run on dense data: its hinges drift across the data's edges for a while.
+  await page.goto('/?points=2000&hidden=10&activation=relu&lr=0.00015&speed=max');
+  await waitForStep(page, 2000);
+  await page.evaluate(`
+    window.__reacts = 0; window.__crossings = 0; window.__frames = 0;
+    const fit = document.querySelector('[data-testid=fit-plot]');
+    const react = window.Plotly.react;
+    window.Plotly.react = function (gd, ...rest) { if (gd === fit) window.__reacts++; return react.call(this, gd, ...rest); };
+    let last = '';
+    fit.addEventListener('fitdrawn', () => {
+      window.__frames++;
+      const shown = fit.data.filter((t) => t.name.startsWith('hinges')).map((t) => Array.from(t.y, (v) => (v >= 0 ? 1 : 0)).join('')).join('|');
+      if (last && shown !== last) window.__crossings++;
+      last = shown;
+    });`);
+  await expect.poll(() => page.evaluate('window.__crossings'), { timeout: 15_000 }).toBeGreaterThan(0);
+  const [frames, reacts] = (await page.evaluate('[window.__frames, window.__reacts]')) as [number, number];
+  expect(frames).toBeGreaterThan(5);
+  expect(reacts).toBe(0);
+  expect(consoleErrors).toEqual([]);
 });

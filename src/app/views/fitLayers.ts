@@ -19,6 +19,15 @@ const OUTSIDE_COLOR = '#94a3b8';
 const RESIDUAL_COLOR = '#dc2626';
 /** Height of kink markers on the hidden 0..1 overlay axis (just above the x axis). */
 const KINK_Y = 0.035;
+/**
+ * Where a kink marker waits while it belongs to the other set: below the overlay axis, so
+ * clipped away. Each marker trace keeps one point per kink, so a kink crossing the data's
+ * edge moves two markers in place instead of changing both traces' lengths, which would
+ * need a full Plotly redraw (50-90 ms) on every frame where one crosses.
+ */
+const HIDDEN_KINK_Y = -1;
+/** Kinks beyond the plot sit this far inside its edge (a fraction of its width), whole. */
+const EDGE_INSET = 0.02;
 /** Above this many units, kinks are drawn as one rug of ticks (one SVG path) instead of a marker each. */
 const DENSE_KINKS = 64;
 /** Most residual segments drawn; beyond it, an even spread of the points (more is a red smear). */
@@ -130,14 +139,19 @@ interface KinkSet {
   text: string[];
 }
 
+/** The data's x range. */
+function dataRange(x: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < x.length; i++) (lo = Math.min(lo, x[i]!)), (hi = Math.max(hi, x[i]!));
+  return [lo, hi];
+}
+
 /** Splits kink positions into those inside the data's x range and those outside it (clamped to the plot's edge). */
 function splitKinks(insight: FrameInsight): { inside: KinkSet; outside: KinkSet } {
   const word = kinkWord(insight.activation);
   const pos = insight.kinks();
-  const { x } = insight.data;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < x.length; i++) (lo = Math.min(lo, x[i]!)), (hi = Math.max(hi, x[i]!));
+  const [lo, hi] = dataRange(insight.data.x);
   const inside: KinkSet = { x: [], text: [] };
   const outside: KinkSet = { x: [], text: [] };
   const [left, right] = PLOT_X_RANGE;
@@ -159,29 +173,57 @@ function rug(name: string, set: KinkSet, color: string, opacity: number): Data {
   return { name, x, y, yaxis: 'y2', mode: 'lines', line: { color, width: 1.2 }, opacity, showlegend: false, hoverinfo: 'skip', cliponaxis: false };
 }
 
-/** Kinks: solid purple inside the data's x range, hollow grey (clamped to the edge) outside it. */
+/**
+ * One marker trace per set with a point for every kink: at KINK_Y where the kink belongs
+ * to the set, at HIDDEN_KINK_Y (clipped) where it belongs to the other.
+ */
+function kinkMarkers(insight: FrameInsight): { inside: KinkMarkers; outside: KinkMarkers } {
+  const word = kinkWord(insight.activation);
+  const pos = insight.kinks();
+  const [lo, hi] = dataRange(insight.data.x);
+  const [left, right] = PLOT_X_RANGE;
+  const inset = EDGE_INSET * (right - left);
+  const inside: KinkMarkers = { x: [], y: [], text: [] };
+  const outside: KinkMarkers = { x: [], y: [], text: [] };
+  for (let j = 0; j < pos.length; j++) {
+    const k = pos[j]!;
+    if (Number.isNaN(k)) continue;
+    const isInside = k >= lo && k <= hi;
+    const x = Math.min(right - inset, Math.max(left + inset, k));
+    const text = `unit ${j + 1}: ${word} at x = ${k.toPrecision(3)}`;
+    for (const [set, shown] of [[inside, isInside], [outside, !isInside]] as const) {
+      set.x.push(x);
+      set.y.push(shown ? KINK_Y : HIDDEN_KINK_Y);
+      set.text.push(text);
+    }
+  }
+  return { inside, outside };
+}
+
+interface KinkMarkers extends KinkSet {
+  y: number[];
+}
+
+/** Kinks: solid purple inside the data's x range, hollow grey (held inside the plot's edge) outside it. */
 function kinks(insight: FrameInsight): Data[] {
   const word = kinkWord(insight.activation);
-  const { inside, outside } = splitKinks(insight);
   if (insight.hidden > DENSE_KINKS) {
+    const { inside, outside } = splitKinks(insight);
     return [rug(`${word}s outside the data`, outside, OUTSIDE_COLOR, 0.6), rug(`${word}s`, inside, UNIT_COLOR, 0.5)];
   }
-  const common = { mode: 'markers' as const, yaxis: 'y2' as const, showlegend: false, hovertemplate: '%{text}<extra></extra>', cliponaxis: false };
+  const { inside, outside } = kinkMarkers(insight);
+  const common = { mode: 'markers' as const, yaxis: 'y2' as const, showlegend: false, hovertemplate: '%{text}<extra></extra>', cliponaxis: true };
   return [
     {
       ...common,
       name: `${word}s outside the data`,
-      x: outside.x,
-      y: outside.x.map(() => KINK_Y),
-      text: outside.text,
+      ...outside,
       marker: { symbol: 'triangle-up-open', size: 10, color: OUTSIDE_COLOR, line: { width: 1.5 } },
     },
     {
       ...common,
       name: `${word}s`,
-      x: inside.x,
-      y: inside.x.map(() => KINK_Y),
-      text: inside.text,
+      ...inside,
       marker: { symbol: 'triangle-up', size: 10, color: UNIT_COLOR, opacity: 0.85 },
     },
   ];
