@@ -134,11 +134,6 @@ function residuals(insight: FrameInsight): Data {
   };
 }
 
-interface KinkSet {
-  x: number[];
-  text: string[];
-}
-
 /** The data's x range. */
 function dataRange(x: ArrayLike<number>): [number, number] {
   let lo = Infinity;
@@ -147,29 +142,35 @@ function dataRange(x: ArrayLike<number>): [number, number] {
   return [lo, hi];
 }
 
-/** Splits kink positions into those inside the data's x range and those outside it (clamped to the plot's edge). */
-function splitKinks(insight: FrameInsight): { inside: KinkSet; outside: KinkSet } {
-  const word = kinkWord(insight.activation);
+/** Kink positions inside the data's x range and outside it (clamped to the plot's edge), for the rug. */
+function splitKinks(insight: FrameInsight): { inside: number[]; outside: number[] } {
   const pos = insight.kinks();
   const [lo, hi] = dataRange(insight.data.x);
-  const inside: KinkSet = { x: [], text: [] };
-  const outside: KinkSet = { x: [], text: [] };
+  const inside: number[] = [];
+  const outside: number[] = [];
   const [left, right] = PLOT_X_RANGE;
   for (let j = 0; j < pos.length; j++) {
     const k = pos[j]!;
     if (Number.isNaN(k)) continue;
-    const bucket = k >= lo && k <= hi ? inside : outside;
-    bucket.x.push(Math.min(right, Math.max(left, k)));
-    bucket.text.push(`unit ${j + 1}: ${word} at x = ${k.toPrecision(3)}`);
+    (k >= lo && k <= hi ? inside : outside).push(Math.min(right, Math.max(left, k)));
   }
   return { inside, outside };
 }
 
-/** A rug: one short vertical tick per kink, all in one path. */
-function rug(name: string, set: KinkSet, color: string, opacity: number): Data {
-  const x: (number | null)[] = [];
-  const y: (number | null)[] = [];
-  for (const k of set.x) x.push(k, k, null), y.push(0, TICK_HEIGHT, null);
+/**
+ * A rug: one short vertical tick per kink, all in one path. Typed arrays with NaN gaps:
+ * arrays mixing numbers and nulls box every number, thousands of small objects per frame
+ * at H = 1024 for the garbage collector.
+ */
+function rug(name: string, kinkX: readonly number[], color: string, opacity: number): Data {
+  const x = new Float64Array(3 * kinkX.length);
+  const y = new Float64Array(3 * kinkX.length);
+  kinkX.forEach((k, i) => {
+    x[3 * i] = x[3 * i + 1] = k;
+    y[3 * i] = 0;
+    y[3 * i + 1] = TICK_HEIGHT;
+    x[3 * i + 2] = y[3 * i + 2] = Number.NaN;
+  });
   return { name, x, y, yaxis: 'y2', mode: 'lines', line: { color, width: 1.2 }, opacity, showlegend: false, hoverinfo: 'skip', cliponaxis: false };
 }
 
@@ -200,8 +201,10 @@ function kinkMarkers(insight: FrameInsight): { inside: KinkMarkers; outside: Kin
   return { inside, outside };
 }
 
-interface KinkMarkers extends KinkSet {
+interface KinkMarkers {
+  x: number[];
   y: number[];
+  text: string[];
 }
 
 /** Kinks: solid purple inside the data's x range, hollow grey (held inside the plot's edge) outside it. */
