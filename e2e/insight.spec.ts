@@ -303,3 +303,24 @@ test('kinks crossing the data\'s edge move in place: no full redraw of the fit p
   expect(reacts).toBe(0);
   expect(consoleErrors).toEqual([]);
 });
+
+test('a kink\'s hover text follows the kink while training', async ({ page }) => {
+  // Slow enough that a kink barely moves between two frames, long enough that it has moved.
+  await page.goto('/?hidden=10&activation=relu&speed=20');
+  await waitForStep(page, 60);
+  const target = await page.evaluate(() => {
+    const gd = document.querySelector('[data-testid=fit-plot]') as HTMLElement & { data: { name: string; y: number[] }[] };
+    const i = gd.data.findIndex((t) => t.name === 'hinges');
+    const k = gd.data[i]!.y.findIndex((v) => v >= 0);
+    const group = [...gd.querySelectorAll('.scatterlayer .trace')].find((g) => (g as unknown as { __data__: { trace: { index: number } }[] }).__data__[0]!.trace.index === i)!;
+    const r = group.querySelectorAll('path.point')[k]!.getBoundingClientRect();
+    return { i, k, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(target.x, target.y);
+  const label = page.getByTestId('fit-plot').locator('.hoverlayer');
+  await expect(label).toContainText('hinge at x =');
+  const shown = Number(/x = (-?[\d.]+)/.exec((await label.textContent())!)![1]);
+  const now = (await page.evaluate(({ i, k }) => (document.querySelector('[data-testid=fit-plot]') as HTMLElement & { data: { x: number[] }[] }).data[i]!.x[k]!, target)) as number;
+  // Three significant digits, and a frame or two of motion at 20 steps/s.
+  expect(Math.abs(shown - now)).toBeLessThan(0.01);
+});

@@ -243,6 +243,10 @@ export function patchLines(div: HTMLElement, traces: readonly Data[], { rescaled
       return false;
     }
     updateHoverData(gd.calcdata?.[i], trace.x, trace.y, growing);
+    // Per-point hover texts (a kink's position) follow the points they describe.
+    const text = (trace as { text?: unknown }).text;
+    const full = gd._fullData?.[i];
+    if (Array.isArray(text) && full && Array.isArray(full.text) && full.text.length === text.length) full.text = text;
     shown.x = trace.x;
     shown.y = trace.y;
     shown.name = trace.name;

@@ -46,6 +46,8 @@ export interface GraphDiv extends HTMLElement {
   data?: Data[];
   layout?: Partial<Layout>;
   calcdata?: CalcPoint[][];
+  /** Each trace's full attributes; hover labels read their `text` from here. */
+  _fullData?: { text?: unknown }[];
   _fullLayout?: FullLayout;
   /** Set by Plotly while the user drags on the plot (pan or zoom). */
   _dragging?: boolean;
