@@ -1,21 +1,25 @@
 /** Timing helpers shared by the benchmark's child processes. */
 
-/** Steps per second of `repeats` runs of about budget / repeats seconds each (at least one step). */
-export function timeSteps(step: () => number, budgetSeconds: number, repeats: number): number[] {
-  // Warm up (JIT tiers, caches) for about a tenth of the budget.
-  let t = performance.now();
+/** Warms a step up (JIT tiers, caches) for about a tenth of the budget; returns seconds per step. */
+function warmUp(step: () => number, budgetSeconds: number): number {
+  const t = performance.now();
   let warm = 0;
   do {
     step();
     warm++;
   } while (performance.now() - t < (budgetSeconds * 1000) / 10 && warm < 1e6);
-  const perStep = (performance.now() - t) / 1000 / warm;
+  return (performance.now() - t) / 1000 / warm;
+}
+
+/** Steps per second of `repeats` runs of about budget / repeats seconds each (at least one step). */
+export function timeSteps(step: () => number, budgetSeconds: number, repeats: number): number[] {
+  const perStep = warmUp(step, budgetSeconds);
   // Slow implementations at big sizes: fewer timed runs of one step each.
   if (perStep > budgetSeconds / repeats) repeats = Math.max(2, Math.min(repeats, Math.ceil((2 * budgetSeconds) / perStep)));
   const count = Math.max(1, Math.floor(budgetSeconds / repeats / Math.max(perStep, 1e-9)));
   const rates: number[] = [];
   for (let r = 0; r < repeats; r++) {
-    t = performance.now();
+    const t = performance.now();
     for (let k = 0; k < count; k++) step();
     rates.push(count / ((performance.now() - t) / 1000));
   }
@@ -29,16 +33,7 @@ export function timeSteps(step: () => number, budgetSeconds: number, repeats: nu
  */
 export function timeAlternating(steps: readonly (() => number)[], budgetSeconds: number, repeats: number): number[][] {
   const rounds = repeats * 3;
-  const counts = steps.map((step) => {
-    const t = performance.now();
-    let warm = 0;
-    do {
-      step();
-      warm++;
-    } while (performance.now() - t < (budgetSeconds * 1000) / 10 && warm < 1e6);
-    const perStep = (performance.now() - t) / 1000 / warm;
-    return Math.max(1, Math.floor(budgetSeconds / rounds / Math.max(perStep, 1e-9)));
-  });
+  const counts = steps.map((step) => Math.max(1, Math.floor(budgetSeconds / rounds / Math.max(warmUp(step, budgetSeconds), 1e-9))));
   const rates = steps.map((): number[] => []);
   for (let r = 0; r < rounds; r++) {
     const order = steps.map((_, i) => (r % 2 ? steps.length - 1 - i : i));
