@@ -32,14 +32,25 @@ function ceilingWat(chains: number, fused: boolean): string {
     (f32x4.extract_lane 0 ${sum})))`;
 }
 
-/** Median GFLOP/s of `repeats` timed runs of about `seconds` each (fused: relaxed_madd chains). */
-export async function measureCeiling(fused = false, repeats = 7, seconds = 0.2): Promise<number> {
+/** The ceiling loop, compiled: run(iterations) and the floating-point operations one iteration does. */
+export interface CeilingLoop {
+  run: (iterations: number) => number;
+  flopsPerIteration: number;
+}
+
+/** Compiles the ceiling loop (fused: relaxed_madd chains, which needs relaxed SIMD here). */
+export async function ceilingLoop(fused: boolean): Promise<CeilingLoop> {
   const wabt = await wabtInit();
   const mod = wabt.parseWat('ceiling.wat', ceilingWat(CHAINS, fused), { simd: true, relaxed_simd: fused });
   const bytes = mod.toBinary({}).buffer;
   mod.destroy();
   const instance = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(bytes)), {});
-  const run = instance.exports.run as (n: number) => number;
+  return { run: instance.exports.run as (n: number) => number, flopsPerIteration: CHAINS * FLOPS_PER_CHAIN };
+}
+
+/** Median GFLOP/s of `repeats` timed runs of about `seconds` each (fused: relaxed_madd chains). */
+export async function measureCeiling(fused = false, repeats = 7, seconds = 0.2): Promise<number> {
+  const { run, flopsPerIteration } = await ceilingLoop(fused);
   run(1e6); // warm up and tier up
   let iterations = 1e6;
   for (;;) {
@@ -56,7 +67,7 @@ export async function measureCeiling(fused = false, repeats = 7, seconds = 0.2):
   for (let r = 0; r < repeats; r++) {
     const t = performance.now();
     run(iterations);
-    rates.push((iterations * CHAINS * FLOPS_PER_CHAIN) / ((performance.now() - t) / 1000) / 1e9);
+    rates.push((iterations * flopsPerIteration) / ((performance.now() - t) / 1000) / 1e9);
   }
   rates.sort((a, b) => a - b);
   return rates[Math.floor(rates.length / 2)]!;

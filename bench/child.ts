@@ -7,14 +7,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ceilingLoop } from './ceiling';
 import { available, IMPLEMENTATIONS, makeTrainer } from './impls';
-import { makeProblem, type BenchConfig, type Problem } from './problem';
+import { flopsPerStep, makeProblem, type BenchConfig, type Problem } from './problem';
+import { relaxedSimdHere } from '../scripts/relaxed-simd.mjs';
 import { median, timeAlternating, timeSteps } from './timing';
 
 /** Steps compared between implementations before timing. */
 const CHECK_STEPS = 3;
 /** Timed runs per implementation; the median is reported. */
 const REPEATS = 5;
+/** Iterations of the ceiling loop per timed call (about 40 µs here). */
+const CEILING_ITERATIONS = 20_000;
 
 export interface ImplResult {
   impl: string;
@@ -23,12 +27,17 @@ export interface ImplResult {
   /** Median steps per second. */
   stepsPerSecond: number;
   rates: number[];
+  /** The kernel's: its GFLOP/s over the ceiling's in the same round, median over the rounds. */
+  fractionOfCeiling?: number;
   error?: string;
 }
 
 export interface ChildResult {
   config: BenchConfig;
   results: ImplResult[];
+  /** The ceiling (fused where this process has relaxed SIMD) timed in alternation with the kernels, median GFLOP/s. */
+  ceilingGflops: number;
+  ceilingFused: boolean;
 }
 
 function numpyResult(p: Problem, budgetSeconds: number): ImplResult | null {
@@ -63,8 +72,18 @@ async function main() {
   const kernels = impls.filter((impl) => impl.startsWith('wasm-'));
   const trainers = await Promise.all(kernels.map((impl) => makeTrainer(impl, p)));
   const kernelLosses = trainers.map((t) => Array.from({ length: CHECK_STEPS }, () => t.step()));
-  const kernelRates = timeAlternating(trainers.map((t) => () => t.step()), budget, REPEATS);
-  kernels.forEach((impl, i) => results.push({ impl, losses: kernelLosses[i]!, rates: kernelRates[i]!, stepsPerSecond: median(kernelRates[i]!) }));
+  // The ceiling loop takes its turn in the same alternation: the host's speed drifts by tens
+  // of percent from minute to minute, and a fraction of a ceiling measured at another
+  // moment would drift with it.
+  const fused = relaxedSimdHere();
+  const ceiling = await ceilingLoop(fused);
+  const rates = timeAlternating([...trainers.map((t) => () => t.step()), () => ceiling.run(CEILING_ITERATIONS)], budget, REPEATS);
+  const ceilingGflops = rates.pop()!.map((r) => (r * CEILING_ITERATIONS * ceiling.flopsPerIteration) / 1e9);
+  const gflopsOf = (stepsPerSecond: number) => (stepsPerSecond * flopsPerStep(config)) / 1e9;
+  kernels.forEach((impl, i) => {
+    const fractions = rates[i]!.map((r, round) => gflopsOf(r) / ceilingGflops[round]!);
+    results.push({ impl, losses: kernelLosses[i]!, rates: rates[i]!, stepsPerSecond: median(rates[i]!), fractionOfCeiling: median(fractions) });
+  });
   for (const impl of impls.filter((i) => !kernels.includes(i))) {
     const trainer = await makeTrainer(impl, p);
     const losses = Array.from({ length: CHECK_STEPS }, () => trainer.step());
@@ -74,7 +93,7 @@ async function main() {
   }
   const np = numpyResult(p, budget);
   if (np) results.push(np);
-  const result: ChildResult = { config, results };
+  const result: ChildResult = { config, results, ceilingGflops: median(ceilingGflops), ceilingFused: fused };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

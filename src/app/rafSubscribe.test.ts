@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { inOwnTask } from './ownTask';
+import { subscribeRaf } from './rafSubscribe';
+
+/** Animation frames run by hand: frame() calls every callback requested so far. */
+let callbacks = new Map<number, FrameRequestCallback>();
+let nextHandle = 1;
+const frame = () => {
+  const due = [...callbacks.values()];
+  callbacks = new Map();
+  due.forEach((cb) => cb(performance.now()));
+};
+/** Resolves after the own tasks queued so far have run (they run in order). */
+const tasks = () => new Promise<void>((resolve) => inOwnTask(resolve));
+
+beforeEach(() => {
+  callbacks = new Map();
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
+    callbacks.set(nextHandle, cb);
+    return nextHandle++;
+  });
+  vi.stubGlobal('cancelAnimationFrame', (handle: number) => callbacks.delete(handle));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('subscribeRaf', () => {
+  it('draws at once, then once per animation frame however many changes came before it', () => {
+    const store = createStore(() => ({ n: 0 }));
+    const drawn: number[] = [];
+    const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n));
+    expect(drawn).toEqual([0]);
+    store.setState({ n: 1 });
+    store.setState({ n: 2 });
+    expect(drawn).toEqual([0]);
+    frame();
+    expect(drawn).toEqual([0, 2]);
+    frame();
+    expect(drawn).toEqual([0, 2]);
+    unsubscribe();
+  });
+
+  it('with ownTask, draws in a task of its own after the frame, with the state of that moment', async () => {
+    const store = createStore(() => ({ n: 0 }));
+    const drawn: number[] = [];
+    const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n), 'draw', { ownTask: true });
+    store.setState({ n: 1 });
+    frame();
+    expect(drawn).toEqual([0]); // not inside the frame's callback
+    store.setState({ n: 2 });
+    await tasks();
+    expect(drawn).toEqual([0, 2]);
+    unsubscribe();
+  });
+
+  it('with ownTask, a draw queued before unsubscribing never runs', async () => {
+    const store = createStore(() => ({ n: 0 }));
+    const drawn: number[] = [];
+    const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n), 'draw', { ownTask: true });
+    store.setState({ n: 1 });
+    frame();
+    unsubscribe();
+    await tasks();
+    expect(drawn).toEqual([0]);
+  });
+});
+
+describe('inOwnTask', () => {
+  it('runs callbacks in order, each in a task of its own', async () => {
+    const order: string[] = [];
+    inOwnTask(() => {
+      order.push('first');
+      // A microtask queued here runs before the next task starts.
+      void Promise.resolve().then(() => order.push('microtask of first'));
+    });
+    inOwnTask(() => order.push('second'));
+    expect(order).toEqual([]);
+    await tasks();
+    expect(order).toEqual(['first', 'microtask of first', 'second']);
+  });
+});
