@@ -22,7 +22,9 @@ import { cpuBetween, cpuByThread, markerFlag } from './procCpu';
 const WINDOW_MS = 5000;
 /** Time given to the new run to start before measuring, ms. */
 const SETTLE_MS = 1500;
-const TARGETS = { longestTaskMs: 50, redrawRatio: 0.9, firstFitMs: 1000, initialJsGzipKb: 500 };
+/** What the Long Tasks API counts as long (it reports only longer tasks), ms. */
+const LONG_TASK_MS = 50;
+const TARGETS = { longestTaskMs: LONG_TASK_MS, redrawRatio: 0.9, firstFitMs: 1000, initialJsGzipKb: 500 };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -220,9 +222,9 @@ async function main() {
       firstFitRunsMs: firstFits,
       longestTaskMs: b.longest,
       longestTaskSinceFirstFitMs: b.longestAll,
-      /** Tasks over 50 ms in the window, and their time beyond 50 ms summed (Lighthouse's total blocking time). */
+      /** Tasks over LONG_TASK_MS in the window, and their time beyond it summed (Lighthouse's total blocking time). */
       longTasks: b.tasks.length,
-      blockingMs: b.tasks.reduce((sum, [, duration]) => sum + duration - 50, 0),
+      blockingMs: b.tasks.reduce((sum, [, duration]) => sum + duration - LONG_TASK_MS, 0),
       animationFrames: b.rafs,
       fitRedraws: b.redraws,
       redrawRatio: ratio,
@@ -243,7 +245,7 @@ async function main() {
     console.log(`Page benchmark (built app, headless Chromium), N=2000, H=1024, tanh, speed max, ${WINDOW_MS / 1000} s window`);
     console.log(`  longest main-thread task:   ${b.longest.toFixed(0)} ms (target <= ${TARGETS.longestTaskMs})  ${ok(b.longest <= TARGETS.longestTaskMs)}`);
     console.log(`    (including the settings changes: ${b.longestAll.toFixed(0)} ms)`);
-    console.log(`    tasks over 50 ms: ${result.longTasks}, blocking ${result.blockingMs.toFixed(0)} ms in all (each one's time beyond 50 ms)`);
+    console.log(`    tasks over ${LONG_TASK_MS} ms: ${result.longTasks}, blocking ${result.blockingMs.toFixed(0)} ms in all (each one's time beyond ${LONG_TASK_MS} ms)`);
     console.log(`  fit redraws / frames:       ${b.redraws} / ${b.rafs} = ${(100 * ratio).toFixed(1)}% (target >= ${100 * TARGETS.redrawRatio}%)  ${ok(ratio >= TARGETS.redrawRatio)}`);
     console.log(`  animation frames per second: ${((1000 * b.rafs) / WINDOW_MS).toFixed(0)}`);
     console.log(`  training speed in the page: ${result.stepsPerSecond.toFixed(0)} steps/s (status: ${status})`);

@@ -1,11 +1,10 @@
 /**
  * `npm run bench -- --pipes`: throughput of the f32x4 operations the kernel is made of,
- * alone and in pairs, as this core runs them from WebAssembly. Each loop keeps CHAINS
- * independent chains of one operation (enough to hide its latency, few enough to stay in
- * x64's 16 vector registers), so the figure is issue throughput. Two operations that share
- * execution pipes run no faster together than either alone; two on separate pipes add up.
- * This is how the README's account of the kernel's limits was measured (which operations
- * compete for which pipes), and it reruns anywhere.
+ * alone and added to loops that keep one pair of execution pipes busy, as this core runs
+ * them from WebAssembly. Chains are independent (enough of them to hide latency, few enough
+ * to stay in x64's 16 vector registers), so the figures are issue throughput: an operation
+ * that shares a loop's pipes makes it longer, one on other pipes does not. This is how the
+ * README's account of the kernel's limits was measured, and it reruns anywhere.
  */
 import wabtInit from 'wabt';
 
@@ -22,24 +21,39 @@ const OPS: Record<string, (a: string) => string> = {
 };
 
 /**
- * A loop: `chains` independent chains of each operation. At most 13 chains in all, so they
- * and the 2 operands stay in x64's 16 vector registers (V8 keeps one spare).
+ * A loop: for each entry, `chains` independent chains of the operation, each applying it
+ * `depth` times per iteration. At most 12 chains in all, so they and the 2 operands stay in
+ * x64's 16 vector registers (V8 keeps one spare).
  */
-type Loop = readonly (readonly [op: string, chains: number])[];
+type Loop = readonly (readonly [op: string, chains: number, depth: number])[];
 
-/** Chains that keep 2 pipes busy: latency (4 cycles fused, 3 add) times 2. */
-const FMA_CHAINS = 8;
-const ADD_CHAINS = 6;
-/** Chains of the operation added to a full loop: if it shares that loop's pipes, 4 more make the loop 1.5x (fused) or 1.67x (add) as long. */
-const EXTRA_CHAINS = 4;
+/**
+ * The two full loops: 10 chains, each 2 operations deep per iteration, keep 2 pipes busy
+ * (20 operations, 10 cycles an iteration) with room to spare over a chain's latency (8
+ * cycles fused, 6 add), so the loop is bound by its pipes and not by its chains; and any
+ * added chain but a division's finishes within an iteration too.
+ */
+const FMA_LOOP: Loop = [['relaxed_madd', 10, 2]];
+const ADD_LOOP: Loop = [['add', 10, 2]];
+/** Chains added to a full loop (2, each 2 deep): on the same pipes they make it 1.2x as long. */
+const EXTRA: (op: string) => Loop[number] = (op) => [op, 2, 2];
+/** Operations whose latency passes the full loops' iteration: timed alone only. */
+const ALONE_ONLY = new Set(['div']);
 
 function loopWat(loop: Loop): string {
-  const ops = loop.flatMap(([op, chains]) => Array<string>(chains).fill(op));
-  const ids = ops.map((_, i) => i);
+  const chains = loop.flatMap(([op, count, depth]) => Array.from({ length: count }, () => ({ op, depth })));
+  const ids = chains.map((_, i) => i);
+  const step = (i: number) => {
+    let a = `(local.get $a${i})`;
+    for (let d = 0; d < chains[i]!.depth; d++) a = OPS[chains[i]!.op]!(a);
+    return `(local.set $a${i} ${a})`;
+  };
+  // m = 1 + 2^-23: repeated multiplies and divisions by it stay in the normal range for the
+  // whole run (by 0.999, products went subnormal, which some cores handle in microcode).
   return `(module (func (export "run") (param $n i32) (result f32) ${ids.map((i) => `(local $a${i} v128)`).join(' ')} (local $m v128) (local $c v128)
-    (local.set $m (f32x4.splat (f32.const 0.999))) (local.set $c (f32x4.splat (f32.const 0.001)))
+    (local.set $m (f32x4.splat (f32.const 1.00000012))) (local.set $c (f32x4.splat (f32.const 0.001)))
     ${ids.map((i) => `(local.set $a${i} (f32x4.splat (f32.const ${1 + i / 100})))`).join(' ')}
-    (loop $l ${ops.map((op, i) => `(local.set $a${i} ${OPS[op]!(`(local.get $a${i})`)})`).join(' ')}
+    (loop $l ${ids.map(step).join(' ')}
       (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
     (f32x4.extract_lane 0 ${ids.map((i) => `(local.get $a${i})`).reduce((s, v) => `(f32x4.add ${s} ${v})`)})))`;
 }
@@ -51,7 +65,9 @@ async function nsPerIteration(loop: Loop): Promise<number> {
   const bytes = Uint8Array.from(mod.toBinary({}).buffer);
   mod.destroy();
   const run = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports.run as (n: number) => number;
-  run(1e5);
+  // Warm-up calls: optimised code replaces the baseline compiler's only from a later call.
+  const warm = performance.now();
+  while (performance.now() - warm < 50) run(1e5);
   const iterations = 2e6;
   const times: number[] = [];
   for (let r = 0; r < 5; r++) {
@@ -63,25 +79,22 @@ async function nsPerIteration(loop: Loop): Promise<number> {
 }
 
 /**
- * Prints, for each operation, its throughput alone (in fused multiply-adds' terms: 1.0 is
- * as many per second), and how much longer a loop that keeps the fused multiply-add pipes
- * busy, or the add pipes, takes with EXTRA_CHAINS chains of it added.
+ * Prints, for each operation, its throughput alone (1.00 = as many per second as fused
+ * multiply-adds) and how much longer each full loop takes with its chains added.
  */
 export async function printPipes(): Promise<void> {
-  const fmaLoop: Loop = [['relaxed_madd', FMA_CHAINS]];
-  const addLoop: Loop = [['add', ADD_CHAINS]];
-  const fmaNs = await nsPerIteration(fmaLoop);
-  const addNs = await nsPerIteration(addLoop);
-  const perFma = fmaNs / FMA_CHAINS;
-  console.log(`f32x4 operations: throughput alone (${FMA_CHAINS} chains; 1.00 = as many as fused multiply-adds),`);
-  console.log(`and the time of a loop that fills the fused multiply-add pipes (${FMA_CHAINS} chains) or the add pipes`);
-  console.log(`(${ADD_CHAINS} chains) with ${EXTRA_CHAINS} chains of the operation added: about 1.0 if it runs on other pipes,`);
-  console.log(`1.5 (fused) or 1.67 (add) if it shares theirs. Fused multiply-add alone: ${(FMA_CHAINS / fmaNs).toFixed(2)} G/s.`);
+  const fmaNs = await nsPerIteration(FMA_LOOP);
+  const addNs = await nsPerIteration(ADD_LOOP);
+  const fmaOps = FMA_LOOP[0]![1] * FMA_LOOP[0]![2];
+  console.log('f32x4 operations: throughput alone (1.00 = as many per second as fused multiply-adds), and how');
+  console.log('much longer a loop that fills the fused multiply-add pipes, or the add pipes, takes with 2 chains of');
+  console.log('the operation added: 1.00 if it runs on other pipes, 1.20 if it shares theirs.');
+  console.log(`Fused multiply-adds alone: ${(fmaOps / fmaNs).toFixed(2)} G/s.`);
   console.log(`  ${'operation'.padEnd(14)} ${'alone'.padStart(6)} ${'+ to fused'.padStart(11)} ${'+ to add'.padStart(9)}`);
   for (const op of Object.keys(OPS)) {
-    const alone = perFma / ((await nsPerIteration([[op, FMA_CHAINS]])) / FMA_CHAINS);
-    const withFma = (await nsPerIteration([...fmaLoop, [op, EXTRA_CHAINS]])) / fmaNs;
-    const withAdd = (await nsPerIteration([...addLoop, [op, EXTRA_CHAINS]])) / addNs;
-    console.log(`  ${op.padEnd(14)} ${alone.toFixed(2).padStart(6)} ${withFma.toFixed(2).padStart(11)} ${withAdd.toFixed(2).padStart(9)}`);
+    const alone = fmaNs / (await nsPerIteration([[op, FMA_LOOP[0]![1], FMA_LOOP[0]![2]]]));
+    const added = async (base: Loop, baseNs: number) => (ALONE_ONLY.has(op) ? '—' : ((await nsPerIteration([...base, EXTRA(op)])) / baseNs).toFixed(2));
+    console.log(`  ${op.padEnd(14)} ${alone.toFixed(2).padStart(6)} ${(await added(FMA_LOOP, fmaNs)).padStart(11)} ${(await added(ADD_LOOP, addNs)).padStart(9)}`);
   }
+  console.log("  (—: a division's latency is longer than the loops' iteration, so its chains would bound them whatever pipe it used)");
 }

@@ -46,7 +46,7 @@ interface Row extends BenchConfig {
 function markdownTable(rows: Row[], plainCeiling: number, fusedCeiling: number, ceilings: readonly { gflops: number }[]): string {
   const inRounds = ceilings.map((c) => c.gflops);
   const lines = [
-    `WebAssembly SIMD ceiling on this machine: ${plainCeiling.toFixed(1)} GFLOP/s (SIMD128 multiply then add), ${fusedCeiling ? `${fusedCeiling.toFixed(1)} GFLOP/s` : 'not measured'} (relaxed SIMD fused multiply-add); "% of ceiling" is of the higher. The kernels' "% of ceiling" is of the ceiling timed in alternation with them (${Math.min(...inRounds).toFixed(1)}–${Math.max(...inRounds).toFixed(1)} GFLOP/s across the configurations).`,
+    `WebAssembly SIMD ceiling on this machine: ${plainCeiling.toFixed(1)} GFLOP/s (SIMD128 multiply then add), ${fusedCeiling ? `${fusedCeiling.toFixed(1)} GFLOP/s` : 'not measured'} (relaxed SIMD fused multiply-add); "% of ceiling" is of the higher. The kernels' "% of ceiling" is of the ceiling timed in alternation with them (${Math.min(...inRounds).toFixed(1)}–${Math.max(...inRounds).toFixed(1)} GFLOP/s across the configurations), the other implementations' of the higher ceiling measured at the start.`,
     '',
     '| config | implementation | steps/s | GFLOP/s | vs kernel | % of ceiling |',
     '|---|---|---:|---:|---:|---:|',

@@ -63,9 +63,59 @@ describe('subscribeRaf', () => {
     await tasks();
     expect(drawn).toEqual([0]);
   });
+
+  it('with ownTask, frames that come before the queued draw has run queue no second draw', async () => {
+    const store = createStore(() => ({ n: 0 }));
+    const drawn: number[] = [];
+    const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n), 'draw', { ownTask: true });
+    store.setState({ n: 1 });
+    frame();
+    store.setState({ n: 2 });
+    frame(); // a busy page can run rendering again before the queued task
+    await tasks();
+    expect(drawn).toEqual([0, 2]);
+    store.setState({ n: 3 });
+    frame();
+    await tasks();
+    expect(drawn).toEqual([0, 2, 3]);
+    unsubscribe();
+  });
+
+  it("with ownTask, one view's unsubscribing leaves another's queued draw to run", async () => {
+    const store = createStore(() => ({ n: 0 }));
+    const a: number[] = [];
+    const b: number[] = [];
+    const offA = subscribeRaf(store, (s) => a.push(s.n), 'a', { ownTask: true });
+    const offB = subscribeRaf(store, (s) => b.push(s.n), 'b', { ownTask: true });
+    store.setState({ n: 1 });
+    frame();
+    offA();
+    await tasks();
+    expect(a).toEqual([0]);
+    expect(b).toEqual([0, 1]);
+    offB();
+  });
 });
 
 describe('inOwnTask', () => {
+  it('a callback that throws leaves the ones after it to run', async () => {
+    const ran: string[] = [];
+    const errors: unknown[] = [];
+    const onError = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      inOwnTask(() => {
+        throw new Error('draw failed');
+      });
+      inOwnTask(() => ran.push('after'));
+      await tasks();
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(ran).toEqual(['after']);
+    expect(errors).toHaveLength(1);
+  });
+
   it('runs callbacks in order, each in a task of its own', async () => {
     const order: string[] = [];
     inOwnTask(() => {

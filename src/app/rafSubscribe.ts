@@ -17,7 +17,10 @@ export interface RafOptions {
 export function subscribeRaf<T>(store: Pick<StoreApi<T>, 'subscribe' | 'getState'>, draw: (state: T) => void, name = 'draw', options: RafOptions = {}): () => void {
   let handle = 0;
   let subscribed = true;
+  /** A draw queued in its own task and not yet run: another animation frame need not queue one. */
+  let queued = false;
   const run = () => {
+    queued = false;
     if (!subscribed) return;
     const start = performance.now();
     draw(store.getState());
@@ -25,8 +28,11 @@ export function subscribeRaf<T>(store: Pick<StoreApi<T>, 'subscribe' | 'getState
   };
   const flush = () => {
     handle = 0;
-    if (options.ownTask) inOwnTask(run);
-    else run();
+    if (!options.ownTask) run();
+    else if (!queued) {
+      queued = true;
+      inOwnTask(run);
+    }
   };
   const unsubscribe = store.subscribe(() => {
     if (handle === 0) handle = requestAnimationFrame(flush);
