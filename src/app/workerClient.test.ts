@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../core/protocol';
+import { WAITING_FRAMES } from '../core/frameAcks';
 import { liveStore } from './liveStore';
 import { initialState, useAppStore } from './store';
 import { connectWorker, disconnectWorker, handleWorkerMessage } from './workerClient';
@@ -108,13 +109,12 @@ describe('acknowledging frames', () => {
     expect(acks()).toEqual([{ type: 'frameAck', seq: 8 }]);
   });
 
-  it('a frame that comes while one waits for the display is acknowledged at the next animation frame, with the newest', () => {
-    handleWorkerMessage({ ...frame(3, 2, [0.3, 0.2]), seq: 1 });
-    handleWorkerMessage({ ...frame(3, 3, [0.1]), seq: 2 });
-    handleWorkerMessage({ ...frame(3, 4, [0.05]), seq: 3 });
-    expect(acks()).toEqual([{ type: 'frameAck', seq: 1 }]);
+  it('frames that come while WAITING_FRAMES wait for the display are acknowledged at the next animation frame, with the newest', () => {
+    const onArrival = Array.from({ length: WAITING_FRAMES }, (_, k) => ({ type: 'frameAck', seq: k + 1 }));
+    for (let seq = 1; seq <= WAITING_FRAMES + 2; seq++) handleWorkerMessage({ ...frame(3, seq + 1, [0.1]), seq });
+    expect(acks()).toEqual(onArrival);
     paint();
-    expect(acks()).toEqual([{ type: 'frameAck', seq: 1 }, { type: 'frameAck', seq: 3 }]);
+    expect(acks()).toEqual([...onArrival, { type: 'frameAck', seq: WAITING_FRAMES + 2 }]);
   });
 
   it('a new worker starts with nothing waiting', () => {
