@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { inOwnTask } from './ownTask';
-import { subscribeRaf } from './rafSubscribe';
+import { subscribeRaf, type RafOptions } from './rafSubscribe';
 
 /** Animation frames run by hand: frame() calls every callback requested so far. */
 let callbacks = new Map<number, FrameRequestCallback>();
@@ -24,11 +24,17 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
+/** A store, a view subscribed to it that records each value it draws, and its unsubscribe. */
+function watch(options?: RafOptions) {
+  const store = createStore(() => ({ n: 0 }));
+  const drawn: number[] = [];
+  const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n), 'draw', options);
+  return { store, drawn, unsubscribe };
+}
+
 describe('subscribeRaf', () => {
   it('draws at once, then once per animation frame however many changes came before it', () => {
-    const store = createStore(() => ({ n: 0 }));
-    const drawn: number[] = [];
-    const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n));
+    const { store, drawn, unsubscribe } = watch();
     expect(drawn).toEqual([0]);
     store.setState({ n: 1 });
     store.setState({ n: 2 });
@@ -41,9 +47,7 @@ describe('subscribeRaf', () => {
   });
 
   it('with ownTask, draws in a task of its own after the frame, with the state of that moment', async () => {
-    const store = createStore(() => ({ n: 0 }));
-    const drawn: number[] = [];
-    const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n), 'draw', { ownTask: true });
+    const { store, drawn, unsubscribe } = watch({ ownTask: true });
     store.setState({ n: 1 });
     frame();
     expect(drawn).toEqual([0]); // not inside the frame's callback
@@ -54,9 +58,7 @@ describe('subscribeRaf', () => {
   });
 
   it('with ownTask, a draw queued before unsubscribing never runs', async () => {
-    const store = createStore(() => ({ n: 0 }));
-    const drawn: number[] = [];
-    const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n), 'draw', { ownTask: true });
+    const { store, drawn, unsubscribe } = watch({ ownTask: true });
     store.setState({ n: 1 });
     frame();
     unsubscribe();
@@ -65,9 +67,7 @@ describe('subscribeRaf', () => {
   });
 
   it('with ownTask, frames that come before the queued draw has run queue no second draw', async () => {
-    const store = createStore(() => ({ n: 0 }));
-    const drawn: number[] = [];
-    const unsubscribe = subscribeRaf(store, (s) => drawn.push(s.n), 'draw', { ownTask: true });
+    const { store, drawn, unsubscribe } = watch({ ownTask: true });
     store.setState({ n: 1 });
     frame();
     store.setState({ n: 2 });
