@@ -118,9 +118,10 @@ function backwardUnits(act, V, loc) {
         const u = loc.v(`u${v}`);
         const w = loc.v(`vv${v}`);
         const xTerm = act.gradPoly[1] ? `(f32x4.sub (local.get ${u}) (local.get ${w}))` : `(local.get ${w})`;
-        return `(local.set ${u} (f32x4.mul (v128.load offset=${v * 16 * BLOCK} (local.get $pa)) (local.get $d)))
+        return `(local.set ${a} (v128.load offset=${v * 16 * BLOCK} (local.get $pa)))
+        (local.set ${u} (f32x4.mul (local.get ${a}) (local.get $d)))
         (local.set ${g2} (f32x4.add (local.get ${g2}) (local.get ${u})))
-        (local.set ${w} (f32x4.mul (local.get ${u}) (v128.load offset=${v * 16 * BLOCK} (local.get $pa))))
+        (local.set ${w} (f32x4.mul (local.get ${u}) (local.get ${a})))
         (local.set ${sd} (f32x4.add (local.get ${sd}) (local.get ${w})))
         (local.set ${sxd} ${addMul(`(local.get ${sxd})`, '(local.get $x)', xTerm)})`;
       }
@@ -137,14 +138,14 @@ function backwardUnits(act, V, loc) {
   return `
       ${setup}
       (local.set $pa ${add(G('pA'), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)})
-      (local.set $i (local.get $first))
+      (local.set $ps (local.get $first))
       (loop $samples${V}
-        (local.set $d (v128.load32_splat ${add(G('pD'), L('i'))}))
-        (local.set $xd (v128.load32_splat ${add(G('pXD'), L('i'))}))
-        ${act.gradPoly ? `(local.set $x (v128.load32_splat ${add(G('pX'), L('i'))}))` : ''}
+        ;; The sample's record [d, x d, x, 0] (see storeRecords in step.mjs): the scalars this activation uses.
+        (local.set $d (v128.load32_splat (local.get $ps)))
+        ${act.gradPoly ? '(local.set $x (v128.load32_splat offset=8 (local.get $ps)))' : '(local.set $xd (v128.load32_splat offset=4 (local.get $ps)))'}
         ${body}
         (local.set $pa ${add(L('pa'), i32(16))})
-        (br_if $samples${V} (i32.lt_u (local.tee $i ${add(L('i'), i32(4))}) (local.get $end))))
+        (br_if $samples${V} (i32.lt_u (local.tee $ps ${add(L('ps'), i32(16))}) (local.get $end))))
       ${store}
       (local.set $j ${add(L('j'), i32(16 * V))})`;
 }
@@ -157,8 +158,11 @@ function backwardFunc(name, act) {
   const tail = backwardUnits(act, 1, loc);
   return `
   (func $${name} (param $first i32) (param $end i32)
-    (local $i i32) (local $j i32) (local $pa i32) ${hoistDecl} ${loc.decl()}
+    (local $ps i32) (local $j i32) (local $pa i32) ${hoistDecl} ${loc.decl()}
     ${hoistInit}
+    ;; From sample offsets (4 bytes a sample) to addresses of their 16-byte records.
+    (local.set $first ${add(G('pS'), `(i32.shl (local.get $first) ${i32(2)})`)})
+    (local.set $end ${add(G('pS'), `(i32.shl (local.get $end) ${i32(2)})`)})
     (block $wideDone
       (loop $wide
         (br_if $wideDone (i32.gt_u ${add(L('j'), i32(16 * width))} ${G('hb')}))

@@ -33,7 +33,7 @@ export function stepFunc(key, act) {
   (func (export "step_${key}") (param $lr f32) (param $train i32) (result f64)
     (local $b i32) (local $e i32) (local $i i32) (local $j i32) (local $gb2 f64)
     (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128)
-    (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
+    (local $xv v128) (local $r01 v128) (local $r23 v128) (local $x01 v128) (local $x23 v128) (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
     (if (local.get $train) (then
       (local.set $j ${i32(0)})
       (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))))
@@ -51,8 +51,8 @@ export function stepFunc(key, act) {
         (local.set $lossv (f64x2.add (local.get $lossv) (f64x2.add (f64x2.promote_low_f32x4 (local.get $t))
           (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $t) (local.get $t))))))
         (local.set $dv (f32x4.mul (local.get $ev) ${f32x4(-2)}))
-        (v128.store ${add(g('pD'), L('i'))} (local.get $dv))
-        (v128.store ${add(g('pXD'), L('i'))} (local.tee $t (f32x4.mul (local.get $dv) (v128.load ${add(g('pX'), L('i'))}))))
+        (local.set $t (f32x4.mul (local.get $dv) (local.tee $xv (v128.load ${add(g('pX'), L('i'))}))))
+        ${storeRecords(`${add(g('pS'), `(i32.shl (local.get $i) ${i32(2)})`)}`)}
         (local.set $xdsum (f64x2.add (local.get $xdsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $t))
           (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $t) (local.get $t))))))
         (local.set $dsum (f64x2.add (local.get $dsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $dv))
@@ -99,6 +99,25 @@ export function stepFunc(key, act) {
     (f64.div (f64.add (f64x2.extract_lane 0 (local.get $lossv)) (f64x2.extract_lane 1 (local.get $lossv)))
       (f64.convert_i32_u ${g('n')}))
   )`;
+}
+
+/**
+ * Stores the 4 samples' records [d, x d, x, 0] (d in $dv, x d in $t, x in $xv) at `at`, one
+ * 16-byte record per sample: the backward pass then reads a sample's three scalars from one
+ * pointer at fixed offsets, with no address arithmetic per array.
+ */
+function storeRecords(at) {
+  const lo = (a, b) => `(i8x16.shuffle ${lanes(0, 4, 1, 5)} ${a} ${b})`;
+  const hi = (a, b) => `(i8x16.shuffle ${lanes(2, 6, 3, 7)} ${a} ${b})`;
+  const dx = ['(local.get $dv)', '(local.get $t)'];
+  const x0 = ['(local.get $xv)', ZERO];
+  const rec = (a, b, half) => `(i8x16.shuffle ${half ? lanes(2, 3, 6, 7) : lanes(0, 1, 4, 5)} ${a} ${b})`;
+  return `(local.set $r01 ${lo(...dx)}) (local.set $r23 ${hi(...dx)})
+        (local.set $x01 ${lo(...x0)}) (local.set $x23 ${hi(...x0)})
+        (v128.store offset=0 ${at} ${rec('(local.get $r01)', '(local.get $x01)', 0)})
+        (v128.store offset=16 ${at} ${rec('(local.get $r01)', '(local.get $x01)', 1)})
+        (v128.store offset=32 ${at} ${rec('(local.get $r23)', '(local.get $x23)', 0)})
+        (v128.store offset=48 ${at} ${rec('(local.get $r23)', '(local.get $x23)', 1)})`;
 }
 
 /**

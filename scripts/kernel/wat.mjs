@@ -14,7 +14,7 @@ export const BLOCK_SHIFT = Math.log2(BLOCK);
 export const stores = (act) => 'grad' in act || Boolean(act.mask);
 
 /** Pointer globals set by configure(), in its parameter order. */
-export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pD', 'pXD', 'pA', 'pSW1', 'pSB1'];
+export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pS', 'pA', 'pSW1', 'pSB1'];
 export const SIZES = ['n', 'np', 'h', 'hp'];
 
 export const g = (name) => `(global.get $${name})`;

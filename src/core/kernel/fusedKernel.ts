@@ -69,7 +69,9 @@ export class FusedKernel {
     const ptrs = {
       pW1: alloc(hp), pB1: alloc(hp), pW2: alloc(hp), pB2: alloc(LANES),
       pGW1: alloc(hp), pGB1: alloc(hp), pGW2: alloc(hp), pGB2: alloc(LANES),
-      pX: alloc(np), pY: alloc(np), pM: alloc(np), pO: alloc(np), pD: alloc(np), pXD: alloc(np),
+      pX: alloc(np), pY: alloc(np), pM: alloc(np), pO: alloc(np),
+      // One record [d, x d, x, 0] per sample, for the backward pass.
+      pS: alloc(4 * np),
       // BLOCK sample vectors per unit vector, whatever N (the kernel strides by BLOCK); then
       // as many again for activations that store their derivative too (storesGrad in
       // scripts/kernel/activations.mjs).
@@ -85,7 +87,7 @@ export class FusedKernel {
     exported<(...args: number[]) => void>(exports, 'configure')(
       n, np, hidden, hp,
       ptrs.pW1, ptrs.pB1, ptrs.pW2, ptrs.pB2, ptrs.pGW1, ptrs.pGB1, ptrs.pGW2, ptrs.pGB2,
-      ptrs.pX, ptrs.pY, ptrs.pM, ptrs.pO, ptrs.pD, ptrs.pXD, ptrs.pA, ptrs.pSW1, ptrs.pSB1,
+      ptrs.pX, ptrs.pY, ptrs.pM, ptrs.pO, ptrs.pS, ptrs.pA, ptrs.pSW1, ptrs.pSB1,
     );
     this.stepFn = exported<StepFn>(exports, `step_${activation}`);
     this.predictFn = exported<PredictFn>(exports, `predict_${activation}`);
