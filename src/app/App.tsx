@@ -1,5 +1,5 @@
 /** The page: settings on the side, transport and plots in the middle. */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { setLogScale, startPlayground, stopPlayground } from './actions';
 import { ControlPanel } from './controls/ControlPanel';
 import { Lesson } from './Lesson';
@@ -30,8 +30,13 @@ import { ViewToggles } from './views/ViewToggles';
 export function App() {
   const logScale = useAppStore((s) => s.logScale);
   const t = useT();
-  useEffect(() => {
+  // A layout effect runs before every component's passive effects, where the plots make their
+  // first (slow, on a first visit) Plotly draws: the worker starts the first run meanwhile.
+  useLayoutEffect(() => {
     startPlayground();
+    return stopPlayground;
+  }, []);
+  useEffect(() => {
     const uninstallShortcuts = installShortcuts();
     const uninstallTheme = installTheme();
     // The current run id on <html>, read by tests that check no stale frame is drawn.
@@ -42,7 +47,6 @@ export function App() {
       uninstallShortcuts();
       uninstallTheme();
       unsubscribeRunId();
-      stopPlayground();
     };
   }, []);
   return (

@@ -1,3 +1,5 @@
+// First: starts the worker before the heavy modules below are evaluated (see bootWorker.ts).
+import './bootWorker';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

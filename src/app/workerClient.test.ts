@@ -3,7 +3,7 @@ import type { Frame } from '../core/protocol';
 import { WAITING_FRAMES } from '../core/frameAcks';
 import { liveStore } from './liveStore';
 import { initialState, useAppStore } from './store';
-import { connectWorker, disconnectWorker, handleWorkerMessage } from './workerClient';
+import { connectWorker, disconnectWorker, handleWorkerMessage, prestartWorker, send } from './workerClient';
 
 function frame(runId: number, step: number, losses: number[]): Frame {
   return {
@@ -124,3 +124,60 @@ describe('acknowledging frames', () => {
     expect(acks()).toEqual([{ type: 'frameAck', seq: 1 }]);
   });
 });
+
+describe('a worker started before the page is ready', () => {
+  const made: { posted: unknown[]; terminated: boolean }[] = [];
+  class CountingWorker {
+    readonly posted: unknown[] = [];
+    terminated = false;
+    onmessage: unknown = null;
+    onerror: unknown = null;
+    onmessageerror: unknown = null;
+    constructor() {
+      made.push(this);
+    }
+    postMessage(msg: unknown) {
+      this.posted.push(msg);
+    }
+    terminate() {
+      this.terminated = true;
+    }
+  }
+  beforeEach(() => {
+    made.length = 0;
+    vi.stubGlobal('Worker', CountingWorker);
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+  });
+  afterEach(() => {
+    disconnectWorker();
+    vi.unstubAllGlobals();
+  });
+
+  it('is the one the first connect adopts: no second worker, and messages reach it', () => {
+    prestartWorker();
+    prestartWorker(); // a second call while one waits starts nothing
+    expect(made).toHaveLength(1);
+    send({ type: 'pause' }); // nothing is connected yet: dropped, not queued on the spare
+    expect(made[0]!.posted).toEqual([]);
+    connectWorker();
+    expect(made).toHaveLength(1);
+    send({ type: 'resume' });
+    expect(made[0]!.posted).toEqual([{ type: 'resume' }]);
+  });
+
+  it('is used once: a restart (after a crash) builds a fresh worker and ends the old one', () => {
+    prestartWorker();
+    connectWorker();
+    connectWorker();
+    expect(made).toHaveLength(2);
+    expect(made[0]!.terminated).toBe(true);
+    expect(made[1]!.terminated).toBe(false);
+  });
+
+  it('is not started while a worker is connected', () => {
+    connectWorker();
+    prestartWorker();
+    expect(made).toHaveLength(1);
+  });
+});
+

@@ -61,10 +61,28 @@ function onError(event: ErrorEvent | MessageEvent): void {
   event.preventDefault();
 }
 
-/** Starts (or restarts) the worker. */
+/** A worker started before the page's heavy modules ran (see bootWorker.ts), not yet in use. */
+let spare: Worker | null = null;
+
+const newWorker = () => new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'trainer' });
+
+/**
+ * Starts a worker now, for the next connectWorker() to take. On a first visit the page spends
+ * most of a second evaluating its bundle (Plotly) and rendering; a worker started first loads
+ * its script and compiles the kernel on the other core meanwhile, so the first run's frames
+ * are ready when the plots are. Messages sent before connectWorker() would be lost, so it
+ * gets none; a spare never adopted costs an idle thread.
+ */
+export function prestartWorker(): void {
+  if (typeof Worker === 'undefined' || spare || worker) return;
+  spare = newWorker();
+}
+
+/** Starts (or restarts) the worker, adopting the prestarted one the first time. */
 export function connectWorker(): void {
   disconnectWorker();
-  worker = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'trainer' });
+  worker = spare ?? newWorker();
+  spare = null;
   worker.onmessage = (event: MessageEvent<FromWorker>) => handleWorkerMessage(event.data);
   worker.onerror = onError;
   worker.onmessageerror = onError;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /** Worker entry: hands messages to the training loop, with a real clock and scheduler. */
 import type { ToWorker } from '../core/protocol';
+import { kernelModule, simdSupported } from '../core/kernel/wasmRuntime';
 import { TrainerLoop, type LoopHost } from './loop';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -32,3 +33,14 @@ const host: LoopHost = {
 
 const loop = new TrainerLoop(host);
 self.onmessage = (event: MessageEvent<ToWorker>) => loop.handle(event.data);
+
+// Compile the kernel now rather than on the first run's start: the page may still be
+// evaluating its own bundle (see prestartWorker), and a start that arrives meanwhile waits
+// in the queue. A runtime without SIMD trains on the TypeScript core and skips this.
+if (simdSupported()) {
+  try {
+    kernelModule();
+  } catch {
+    // The run's start reports the failure where it can be shown.
+  }
+}

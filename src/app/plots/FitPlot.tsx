@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
-import { liveStore } from '../liveStore';
+import { liveStore, type LiveState } from '../liveStore';
 import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useT } from '../i18n';
@@ -112,8 +112,15 @@ export function FitPlot() {
     let revision = 0;
     let clicksBound = false;
     let lastSignature = '';
+    // The frame this subscription last drew (undefined: none yet). The live store also changes
+    // for what this plot does not show (a new run clears it before its first frame comes):
+    // redrawing the same frame would cost a full Plotly redraw for nothing, 70 ms or more on
+    // a first visit, in the way of the first fit.
+    let lastFrame: LiveState['frame'] | undefined;
     const points = scene.points;
     const unsubscribe = subscribeRaf(liveStore, ({ frame }) => {
+      if (frame === lastFrame) return;
+      lastFrame = frame;
       const layers = layersFor(frame, scene.data);
       const traces: Data[] = [
         {

@@ -83,9 +83,15 @@ export function LossPlot() {
     for (const pin of pinned) pinnedExtent.add(pin.losses);
     const current = () => ({ x: div._fullLayout?.xaxis?.range?.slice(), y: div._fullLayout?.yaxis?.range?.slice() });
 
+    // What the last draw showed: losses only arrive with a frame, so the same frame and counts
+    // mean the same picture (a new run clears an already empty store before its first frame:
+    // no Plotly redraw for that, it would be in the way of the first frames on a first visit).
+    let lastDrawn: { frame: LiveState['frame']; n: number; nt: number } | null = null;
     const draw = (live: LiveState, force: boolean) => {
       const n = live.history.snapshot(steps, losses);
       const nt = live.testHistory.snapshot(testSteps, testLosses);
+      if (!force && lastDrawn && lastDrawn.frame === live.frame && lastDrawn.n === n && lastDrawn.nt === nt) return;
+      lastDrawn = { frame: live.frame, n, nt };
       const lastStep = lastStepShown(live.history.lastStep, pinned);
       /** The traces, with the reference lines drawn from step 0 to `reach`. */
       const build = (reach: number) => {
