@@ -32,9 +32,18 @@ function apply(choice: ThemeChoice): void {
   useAppStore.setState({ themeChoice: choice, theme });
 }
 
-/** Reads the stored choice and follows system changes; returns the uninstall. */
-export function installTheme(): () => void {
+/**
+ * Applies the stored choice (or the system's theme). main.tsx calls it before the first
+ * render: the plots draw their first frame in the right colours, instead of drawing light
+ * and then, when the theme arrived in an effect, drawing everything again.
+ */
+export function applyStoredTheme(): void {
   apply(storedChoice());
+}
+
+/** Applies the stored choice and follows system changes; returns the uninstall. */
+export function installTheme(): () => void {
+  applyStoredTheme();
   const media = window.matchMedia(DARK_QUERY);
   const onChange = () => {
     if (useAppStore.getState().themeChoice === 'system') apply('system');

@@ -126,10 +126,17 @@ describe('acknowledging frames', () => {
 });
 
 describe('a worker started before the page is ready', () => {
-  const made: { posted: unknown[]; terminated: boolean }[] = [];
+  const made: { posted: unknown[]; terminated: boolean; fail(): void }[] = [];
   class CountingWorker {
     readonly posted: unknown[] = [];
+    readonly listeners: ((event: { preventDefault(): void }) => void)[] = [];
     terminated = false;
+    addEventListener(type: string, listener: (event: { preventDefault(): void }) => void) {
+      if (type === 'error') this.listeners.push(listener);
+    }
+    fail() {
+      for (const listener of this.listeners) listener({ preventDefault() {} });
+    }
     onmessage: unknown = null;
     onerror: unknown = null;
     onmessageerror: unknown = null;
@@ -172,6 +179,23 @@ describe('a worker started before the page is ready', () => {
     expect(made).toHaveLength(2);
     expect(made[0]!.terminated).toBe(true);
     expect(made[1]!.terminated).toBe(false);
+  });
+
+  it('is dropped if it fails before it is adopted: the first connect builds a fresh one', () => {
+    prestartWorker();
+    made[0]!.fail();
+    expect(made[0]!.terminated).toBe(true);
+    connectWorker();
+    expect(made).toHaveLength(2);
+    send({ type: 'resume' });
+    expect(made[1]!.posted).toEqual([{ type: 'resume' }]);
+  });
+
+  it('once adopted, its failures are no longer its own business: the worker stays connected for onerror to handle', () => {
+    prestartWorker();
+    connectWorker();
+    made[0]!.fail();
+    expect(made[0]!.terminated).toBe(false);
   });
 
   it('is not started while a worker is connected', () => {

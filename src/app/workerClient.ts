@@ -75,7 +75,16 @@ const newWorker = () => new Worker(new URL('../worker/main.ts', import.meta.url)
  */
 export function prestartWorker(): void {
   if (typeof Worker === 'undefined' || spare || worker) return;
-  spare = newWorker();
+  const started = newWorker();
+  // A spare that fails before it is adopted (its script did not load, or threw) is dropped,
+  // so the first connect builds a fresh worker whose failure is heard and shown.
+  started.addEventListener('error', (event) => {
+    if (spare !== started) return;
+    started.terminate();
+    spare = null;
+    event.preventDefault();
+  });
+  spare = started;
 }
 
 /** Starts (or restarts) the worker, adopting the prestarted one the first time. */

@@ -173,10 +173,13 @@ export function LossPlot() {
           yaxis: { ...layout.yaxis, ...(set ? { range: set.y, autorange: false } : { autorange: true }), ...(logScale ? { dtick: logTickSpacing(losses, n) } : {}) },
         };
       }
+      const start = performance.now();
       void Plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, config).then(() => {
         shown = current();
         syncTicks();
       });
+      // Named apart from the patched frames (as the fit plot's), for bench:page --tasks and the tests.
+      recordDraw('draw:loss-plot-full', start);
       shown = current();
       syncTicks();
       if (!listening && div.on) {
