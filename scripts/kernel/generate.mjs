@@ -2,11 +2,11 @@
 //
 // One step, as src/core/train.ts (loss before the update, dz2 = -2(o - y), summed
 // gradients, the delta passed down with the old w2, w += lr * g), reorganised for SIMD:
-//   - samples are taken in blocks of BLOCK; for each block the forward pass finds o (and
-//     stores a = act(z), or for piecewise-linear activations the mask z > 0, in a
-//     block-sized scratch buffer that stays in cache; activations with storesGrad also
-//     store act'(z) GRAD_OFFSET bytes further on), then the backward pass accumulates
-//     that block's contribution;
+//   - samples are taken in blocks of BLOCK (of SMALL_BLOCK for large H); for each block
+//     the forward pass finds o (and stores a = act(z), or for piecewise-linear activations
+//     the mask z > 0, in a block-sized scratch buffer that stays in cache; activations with
+//     storesGrad also store act'(z) gradOffset(block) bytes further on), then the backward
+//     pass accumulates that block's contribution;
 //   - forward: 4 samples at a time against 4 hidden units at a time, so each weight vector
 //     loaded serves 4 samples and the 4 dot products are independent chains;
 //   - backward: hidden units in the outer loop (WIDE vectors of 4 lanes, then a 4-lane
@@ -19,7 +19,7 @@
 import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd, withRelaxedMadd } from './simd.mjs';
 import { callScale, scaleFunc, stepFunc } from './step.mjs';
-import { BLOCK, BLOCK_SHIFT, G, GRAD_OFFSET, L, Locals, POINTERS, SIZES, add, g, hoistDecl, hoistInit, i32, lanes, stores } from './wat.mjs';
+import { BLOCK, G, L, Locals, POINTERS, SIZES, SMALL_BLOCK, add, g, gradOffset, hoistDecl, hoistInit, i32, lanes, stores } from './wat.mjs';
 
 export { BLOCK, POINTERS };
 
@@ -45,7 +45,8 @@ function transposeSum(v, out) {
  * from px into po; with `store`, also a = act(z) (or the mask) into the scratch buffer pa
  * (see SCRATCH).
  */
-function forwardFunc(name, act, store) {
+function forwardFunc(name, act, store, block = BLOCK) {
+  const shift = Math.log2(block);
   const loc = new Locals();
   const tmpFor = (s) => (t) => loc.v(`${t}${s}`);
   const S = [0, 1, 2, 3];
@@ -55,8 +56,8 @@ function forwardFunc(name, act, store) {
     (s) => `
       (local.set $z${s} ${madd(`(local.get $x${s})`, '(local.get $w1)', '(local.get $b1)')})
       ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s), store && act.storesGrad ? loc.v(`g${s}`) : undefined)}
-      ${store ? `(v128.store offset=${s * 16} ${add(L('pa'), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)} ${act.mask ? act.mask(`(local.get $z${s})`) : `(local.get $a${s})`})` : ''}
-      ${store && act.storesGrad ? `(v128.store offset=${s * 16} ${add(add(L('pa'), GRAD_OFFSET), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)} (local.get $g${s}))` : ''}
+      ${store ? `(v128.store offset=${s * 16} ${add(L('pa'), `(i32.shl (local.get $j) ${i32(shift)})`)} ${act.mask ? act.mask(`(local.get $z${s})`) : `(local.get $a${s})`})` : ''}
+      ${store && act.storesGrad ? `(v128.store offset=${s * 16} ${add(add(L('pa'), gradOffset(block)), `(i32.shl (local.get $j) ${i32(shift)})`)} (local.get $g${s}))` : ''}
       (local.set $acc${s} ${addMul(`(local.get $acc${s})`, `(local.get $a${s})`, '(local.get $w2)')})`,
   ).join('');
   return `
@@ -84,7 +85,7 @@ function forwardFunc(name, act, store) {
  * Backward pass of one block: for `V` vectors of hidden units at a time, adds
  * sum_n d act' into GB1, sum_n x d act' into GW1 and (stored activations) sum_n a d into GW2.
  */
-function backwardUnits(act, V, loc) {
+function backwardUnits(act, V, loc, block) {
   const vs = Array.from({ length: V }, (_, v) => v);
   const homogeneous = !('grad' in act);
   const acc = (k, v) => loc.v(`${k}${v}`);
@@ -106,7 +107,7 @@ function backwardUnits(act, V, loc) {
       }
       if (homogeneous) {
         const m = loc.v(`m${v}`);
-        return `(local.set ${m} (v128.load offset=${v * 16 * BLOCK} (local.get $pa)))
+        return `(local.set ${m} (v128.load offset=${v * 16 * block} (local.get $pa)))
         (local.set ${sd} (f32x4.add (local.get ${sd}) (v128.and (local.get $d) (local.get ${m}))))
         (local.set ${sxd} (f32x4.add (local.get ${sxd}) (v128.and (local.get $xd) (local.get ${m}))))`;
       }
@@ -118,15 +119,15 @@ function backwardUnits(act, V, loc) {
         const u = loc.v(`u${v}`);
         const w = loc.v(`vv${v}`);
         const xTerm = act.gradPoly[1] ? `(f32x4.sub (local.get ${u}) (local.get ${w}))` : `(local.get ${w})`;
-        return `(local.set ${a} (v128.load offset=${v * 16 * BLOCK} (local.get $pa)))
+        return `(local.set ${a} (v128.load offset=${v * 16 * block} (local.get $pa)))
         (local.set ${u} (f32x4.mul (local.get ${a}) (local.get $d)))
         (local.set ${g2} (f32x4.add (local.get ${g2}) (local.get ${u})))
         (local.set ${w} (f32x4.mul (local.get ${u}) (local.get ${a})))
         (local.set ${sd} (f32x4.add (local.get ${sd}) (local.get ${w})))
         (local.set ${sxd} ${addMul(`(local.get ${sxd})`, '(local.get $x)', xTerm)})`;
       }
-      return `(local.set ${a} (v128.load offset=${v * 16 * BLOCK} (local.get $pa)))
-        (local.set ${gr} ${act.grad(`(local.get ${a})`, `(v128.load offset=${v * 16 * BLOCK} ${add(L('pa'), GRAD_OFFSET)})`)})
+      return `(local.set ${a} (v128.load offset=${v * 16 * block} (local.get $pa)))
+        (local.set ${gr} ${act.grad(`(local.get ${a})`, `(v128.load offset=${v * 16 * block} ${add(L('pa'), gradOffset(block))})`)})
         (local.set ${sd} ${addMul(`(local.get ${sd})`, '(local.get $d)', `(local.get ${gr})`)})
         (local.set ${sxd} ${addMul(`(local.get ${sxd})`, '(local.get $xd)', `(local.get ${gr})`)})
         (local.set ${g2} ${addMul(`(local.get ${g2})`, `(local.get ${a})`, '(local.get $d)')})`;
@@ -137,7 +138,7 @@ function backwardUnits(act, V, loc) {
     .join('\n      ');
   return `
       ${setup}
-      (local.set $pa ${add(G('pA'), `(i32.shl (local.get $j) ${i32(BLOCK_SHIFT)})`)})
+      (local.set $pa ${add(G('pA'), `(i32.shl (local.get $j) ${i32(Math.log2(block))})`)})
       (local.set $ps (local.get $first))
       (loop $samples${V}
         ;; The sample's record [d, x d, x, 0] (see storeRecords in step.mjs): the scalars this activation uses.
@@ -150,12 +151,12 @@ function backwardUnits(act, V, loc) {
       (local.set $j ${add(L('j'), i32(16 * V))})`;
 }
 
-function backwardFunc(name, act) {
+function backwardFunc(name, act, block = BLOCK) {
   const loc = new Locals();
   for (const v of ['d', 'xd', 'x']) loc.v(v);
   const width = act.wide ?? WIDE;
-  const wide = backwardUnits(act, width, loc);
-  const tail = backwardUnits(act, 1, loc);
+  const wide = backwardUnits(act, width, loc, block);
+  const tail = backwardUnits(act, 1, loc, block);
   return `
   (func $${name} (param $first i32) (param $end i32)
     (local $ps i32) (local $j i32) (local $pa i32) ${hoistDecl} ${loc.decl()}
@@ -192,8 +193,13 @@ function generateModule() {
   const parts = [];
   for (const [key, act] of Object.entries(ACTIVATIONS)) {
     parts.push(forwardFunc(`fwd_${key}`, act, false));
-    if (stores(act)) parts.push(forwardFunc(`fwd_${key}_store`, act, true));
     parts.push(backwardFunc(`bwd_${key}`, act));
+    if (stores(act)) {
+      // Blocks of BLOCK samples, and of SMALL_BLOCK for large H (see SMALL_BLOCK).
+      parts.push(forwardFunc(`fwd_${key}_store`, act, true));
+      parts.push(forwardFunc(`fwd_${key}_store_small`, act, true, SMALL_BLOCK));
+      parts.push(backwardFunc(`bwd_${key}_small`, act, SMALL_BLOCK));
+    }
     parts.push(stepFunc(key, act));
     if (act.inputScale) parts.push(scaleFunc(key, act));
     parts.push(`

@@ -2,7 +2,7 @@
 // and the once-per-call scaling of the weights for activations with an inputScale.
 import { ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd } from './simd.mjs';
-import { BLOCK, add, g, i32, L, lanes, stores } from './wat.mjs';
+import { BLOCK, SCRATCH_BYTES, SMALL_BLOCK, add, g, i32, L, lanes, stores } from './wat.mjs';
 
 /**
  * One step (train = 1) or just the loss of the current parameters (train = 0).
@@ -31,18 +31,21 @@ export function stepFunc(key, act) {
           (local.set $psum (f32x4.add (local.get $psum) (local.get $t)))`;
   return `
   (func (export "step_${key}") (param $lr f32) (param $train i32) (result f64)
-    (local $b i32) (local $e i32) (local $i i32) (local $j i32) (local $gb2 f64)
+    (local $b i32) (local $e i32) (local $small i32) (local $blockBytes i32) (local $i i32) (local $j i32) (local $gb2 f64)
     (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128)
     (local $xv v128) (local $r01 v128) (local $r23 v128) (local $x01 v128) (local $x23 v128) (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
     (if (local.get $train) (then
       (local.set $j ${i32(0)})
       (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))))
     ${callScale(key, act)}
+    ;; Blocks of SMALL_BLOCK samples where BLOCK's would store more than SCRATCH_BYTES.
+    (local.set $small ${stores(act) ? `(i32.gt_u (i32.mul ${g('hb')} ${i32(BLOCK * (act.storesGrad ? 2 : 1))}) ${i32(SCRATCH_BYTES)})` : i32(0)})
+    (local.set $blockBytes (select ${i32(SMALL_BLOCK * 4)} ${i32(BLOCK * 4)} (local.get $small)))
     (local.set $b ${i32(0)})
     (loop $blocks
-      (local.set $e (select ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)})
-        (i32.lt_u ${add(L('b'), i32(BLOCK * 4))} (i32.shl ${g('np')} ${i32(2)}))))
-      (call $${trainForward(key, act)} ${add(g('pX'), L('b'))} ${add(g('pO'), L('b'))} (i32.shr_u (i32.sub (local.get $e) (local.get $b)) ${i32(2)}) ${g('pA')})
+      (local.set $e (select ${add(L('b'), L('blockBytes'))} (i32.shl ${g('np')} ${i32(2)})
+        (i32.lt_u ${add(L('b'), L('blockBytes'))} (i32.shl ${g('np')} ${i32(2)}))))
+      ${blockCall(trainForward(key, act), stores(act), `${add(g('pX'), L('b'))} ${add(g('pO'), L('b'))} (i32.shr_u (i32.sub (local.get $e) (local.get $b)) ${i32(2)}) ${g('pA')}`)}
       ;; e = (o - y) m; loss += e^2; d = -2 e; xd = x d (float64 sums of the loss and of d).
       (local.set $i (local.get $b))
       (loop $errors
@@ -58,7 +61,7 @@ export function stepFunc(key, act) {
         (local.set $dsum (f64x2.add (local.get $dsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $dv))
           (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $dv) (local.get $dv))))))
         (br_if $errors (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (local.get $e))))
-      (if (local.get $train) (then (call $bwd_${key} (local.get $b) (local.get $e))))
+      (if (local.get $train) (then ${blockCall(`bwd_${key}`, stores(act), '(local.get $b) (local.get $e)')}))
       (br_if $blocks (i32.lt_u (local.tee $b (local.get $e)) (i32.shl ${g('np')} ${i32(2)}))))
     (if (local.get $train) (then
       ;; Finish the gradients with the old parameters, then update: w += lr g.
@@ -136,6 +139,11 @@ export function scaleFunc(key, act) {
 }
 
 export const callScale = (key, act) => (act.inputScale ? `(call $scale_${key})` : '');
+
+/** A call of a block function, or of its SMALL_BLOCK twin when $small (activations that store per sample and unit). */
+const blockCall = (fn, twin, args) => (twin
+  ? `(if (local.get $small) (then (call $${fn}_small ${args})) (else (call $${fn} ${args})))`
+  : `(call $${fn} ${args})`);
 
 /** The forward pass a training step uses: storing activations only where the backward needs them. */
 const trainForward = (key, act) => (stores(act) ? `fwd_${key}_store` : `fwd_${key}`);

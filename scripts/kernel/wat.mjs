@@ -3,9 +3,19 @@
 
 /** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
 export const BLOCK = 32;
-export const BLOCK_SHIFT = Math.log2(BLOCK);
+/**
+ * Samples per block when BLOCK's would store more than SCRATCH_BYTES: relu at 2000 x 4000
+ * (512 KB a block of 32) ran 7-11% faster in blocks of 16, and at 1000 x 4000 8%; at
+ * 1000 x 1000 (128 KB) blocks of 16 were 2% slower and 3% at 200 x 100, where the fixed
+ * cost per block (the backward's accumulators loaded and stored) is paid twice as often.
+ * The two sizes have their own forward and backward functions: a block's layout strides
+ * by its size, and keeping BLOCK's stride with half the samples (each row half used, so
+ * a quarter of L1's sets) measured 12% slower instead of faster.
+ */
+export const SMALL_BLOCK = 16;
+export const SCRATCH_BYTES = 256 * 1024;
 // SCRATCH: a block's stored values, unit-vector-major: the 4 units at byte offset j of a
-// parameter vector keep their BLOCK sample vectors contiguous at j * BLOCK. The backward
+// parameter vector keep their `block` sample vectors contiguous at j * block. The backward
 // then streams each unit vector's samples from consecutive addresses; sample-major rows
 // (H floats apart) put every load 4 KB apart at H = 1000, which aliases in L1 and measured
 // 2-3x slower.
@@ -24,8 +34,8 @@ const HOISTED = [...'n np h hp hb'.split(' '), ...POINTERS];
 export const hoistDecl = HOISTED.map((k) => `(local $G${k} i32)`).join(' ');
 export const hoistInit = HOISTED.map((k) => `(local.set $G${k} (global.get $${k}))`).join(' ');
 export const L = (name) => `(local.get $${name})`;
-/** Bytes from an activation in the scratch buffer to its stored derivative (storesGrad activations). */
-export const GRAD_OFFSET = `(i32.mul ${G('hb')} (i32.const ${BLOCK}))`;
+/** Bytes from an activation in the scratch buffer to its stored derivative (storesGrad activations), in blocks of `block`. */
+export const gradOffset = (block) => `(i32.mul ${G('hb')} (i32.const ${block}))`;
 export const add = (a, b) => `(i32.add ${a} ${b})`;
 export const i32 = (v) => `(i32.const ${v})`;
 

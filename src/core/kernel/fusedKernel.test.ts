@@ -46,7 +46,13 @@ it('both kernel builds run here, and the relaxed one (fused multiply-add) is the
 // H = 1, more samples than one block of 32, and more units than one 16-lane backward block.
 const SIZES = [
   [1, 3], [2, 5], [3, 1], [30, 10], [7, 13], [33, 4], [64, 33], [200, 100], [97, 70],
+  // H = 2050 stores more than SCRATCH_BYTES (scripts/kernel/wat.mjs) in a block of 32
+  // samples (32 x 2052 x 4 bytes, twice that for softplus and sine), so the kernel takes
+  // its blocks of 16 functions: 37 samples make two full blocks and a padded one.
+  [37, 2050],
 ] as const;
+/** Steps per comparison: fewer for the largest net, whose TS-core steps are slow. */
+const stepsFor = (points: number, hidden: number) => (points * hidden > 50_000 ? 40 : 300);
 
 it('the kernel has every activation, so the default engine is the kernel for each', () => {
   expect(ACTIVATIONS.filter(kernelSupports)).toEqual([...ACTIVATIONS]);
@@ -69,7 +75,7 @@ describe.each(CASES)('%s kernel vs TypeScript core, %s', (build, activation) => 
     // (in float64 too) and the comparison would measure how that spike amplifies rounding
     // (observed 3.9e-4 of the first loss, N=200, H=100); at 1/(N H) it falls from the start.
     const lr = Math.min(0.01, (activation === 'softplus' ? 1 : 3) / (points * hidden));
-    const steps = 300;
+    const steps = stepsFor(points, hidden);
     // First step alone: gradients are large, before the fit has converged.
     const ts1 = runOf(config, 'ts', 1, lr);
     const wasm1 = runOf(config, 'wasm', 1, lr, build);
