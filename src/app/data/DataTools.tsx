@@ -64,7 +64,7 @@ export function DataTools() {
             e.target.value = ''; // the same file can be imported again
           }}
         />
-        <button type="button" className="small" onClick={exportCsv}>
+        <button type="button" className="small" onClick={() => void exportCsv()}>
           {t.exportCsv}
         </button>
       </div>

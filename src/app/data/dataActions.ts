@@ -3,7 +3,6 @@
  * numpy's), or edited, imported or cleared by the learner. Every change goes to the
  * worker as `setData`, which keeps the network's weights, so the fit chases the change.
  */
-import { parseCsv, toCsv } from '../../core/csv';
 import type { LabeledData } from '../../core/protocol';
 import { addedPointHeldOut, testMask } from '../../core/split';
 import { downloadText } from '../download';
@@ -79,7 +78,7 @@ export function regenerateData(): void {
 
 /** Reads a CSV file; a bad file changes nothing and says why. */
 export async function importCsv(file: File): Promise<void> {
-  const result = parseCsv(await file.text());
+  const result = (await loadCsv()).parseCsv(await file.text());
   if (!result.ok) {
     useAppStore.setState({ dataNote: { kind: 'importFailed', file: file.name, problem: result.problem } });
     return;
@@ -89,9 +88,17 @@ export async function importCsv(file: File): Promise<void> {
   setCustom({ x, y, test: testMask(x.length, config.testShare, config.seed) }, { kind: 'imported', file: file.name, count: x.length, rescaled: result.note });
 }
 
-export function exportCsv(): void {
-  downloadText('data.csv', toCsv(currentData()), 'text/csv');
+export async function exportCsv(): Promise<void> {
+  const data = currentData(); // the data of the moment of the click
+  downloadText('data.csv', (await loadCsv()).toCsv(data), 'text/csv');
 }
+
+/**
+ * The CSV module, loaded the first time a file is read or written: Papa Parse is in no
+ * other path, and left out of the page's first download (7 kB gzip) it is not compiled on
+ * every visit.
+ */
+const loadCsv = () => import('../../core/csv');
 
 /** A new held-out share: the split is drawn again from the seed, weights are kept. */
 export function setTestShare(testShare: number): void {
