@@ -9,8 +9,8 @@ export const BLOCK = 32;
  * 1000 x 1000 (128 KB) blocks of 16 were 2% slower and 3% at 200 x 100, where the fixed
  * cost per block (the backward's accumulators loaded and stored) is paid twice as often.
  * The two sizes have their own forward and backward functions: a block's layout strides
- * by its size, and keeping BLOCK's stride with half the samples (each row half used, so
- * a quarter of L1's sets) measured 12% slower instead of faster.
+ * by its size: keeping BLOCK's stride with half the samples measured 12% slower instead
+ * of faster (each unit vector's row half used, its lines fall in half of the cache's sets).
  */
 export const SMALL_BLOCK = 16;
 export const SCRATCH_BYTES = 256 * 1024;

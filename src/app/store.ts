@@ -15,7 +15,9 @@ export type DataNote =
   | { kind: 'imported'; file: string; count: number; rescaled: CsvRescaled | null }
   | { kind: 'importFailed'; file: string; problem: CsvProblem }
   | { kind: 'cleared' }
-  | { kind: 'full'; max: number };
+  | { kind: 'full'; max: number }
+  /** The CSV code, loaded on first use, did not load (e.g. the site was updated since the page was opened). */
+  | { kind: 'csvUnavailable' };
 
 export interface AppState {
   config: RunConfig;

@@ -16,6 +16,8 @@ export function dataNoteText(t: Messages, note: DataNote): string {
       return t.dataCleared;
     case 'full':
       return t.dataFull(note.max);
+    case 'csvUnavailable':
+      return t.csvUnavailable;
   }
 }
 

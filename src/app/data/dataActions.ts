@@ -78,7 +78,9 @@ export function regenerateData(): void {
 
 /** Reads a CSV file; a bad file changes nothing and says why. */
 export async function importCsv(file: File): Promise<void> {
-  const result = (await loadCsv()).parseCsv(await file.text());
+  const csv = await loadCsv();
+  if (!csv) return;
+  const result = csv.parseCsv(await file.text());
   if (!result.ok) {
     useAppStore.setState({ dataNote: { kind: 'importFailed', file: file.name, problem: result.problem } });
     return;
@@ -90,15 +92,24 @@ export async function importCsv(file: File): Promise<void> {
 
 export async function exportCsv(): Promise<void> {
   const data = currentData(); // the data of the moment of the click
-  downloadText('data.csv', (await loadCsv()).toCsv(data), 'text/csv');
+  const csv = await loadCsv();
+  if (csv) downloadText('data.csv', csv.toCsv(data), 'text/csv');
 }
 
 /**
  * The CSV module, loaded the first time a file is read or written: Papa Parse is in no
  * other path, and left out of the page's first download (7 kB gzip) it is not compiled on
- * every visit.
+ * every visit. If it cannot load (a page left open across a new deployment asks for a file
+ * that is gone), the data note says so, and null is returned.
  */
-const loadCsv = () => import('../../core/csv');
+async function loadCsv(): Promise<typeof import('../../core/csv') | null> {
+  try {
+    return await import('../../core/csv');
+  } catch {
+    useAppStore.setState({ dataNote: { kind: 'csvUnavailable' } });
+    return null;
+  }
+}
 
 /** A new held-out share: the split is drawn again from the seed, weights are kept. */
 export function setTestShare(testShare: number): void {

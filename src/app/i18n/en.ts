@@ -198,6 +198,7 @@ export const en = {
   dataFileError: (file: string, why: string) => `${file}: ${why}`,
   dataCleared: 'No data: click “Edit points” and click on the plot to add some, or Regenerate.',
   dataFull: (max: number) => `At most ${max} points.`,
+  csvUnavailable: 'CSV import and export could not be loaded (the site may have been updated since this page was opened): reload the page to use them. Nothing else has changed.',
   speedMax: 'Max',
   // Core's problems (bad CSV, expression, number, link, model file): one formatter per code in src/messages.
   problem: (problem: Problem) => formatEn(problem),

@@ -195,6 +195,7 @@ export const zh: Messages = {
   dataFileError: (file, why) => `${file}：${why}`,
   dataCleared: '没有数据：点击“编辑数据点”后在图上点击即可添加，或点“重新生成”。',
   dataFull: (max) => `最多 ${max} 个数据点。`,
+  csvUnavailable: 'CSV 导入导出功能未能加载（打开此页面后网站可能已更新）：请重新加载页面后再用。其余一切未受影响。',
   speedMax: '最快',
   problem: formatZh,
 };

@@ -46,10 +46,10 @@ it('both kernel builds run here, and the relaxed one (fused multiply-add) is the
 // H = 1, more samples than one block of 32, and more units than one 16-lane backward block.
 const SIZES = [
   [1, 3], [2, 5], [3, 1], [30, 10], [7, 13], [33, 4], [64, 33], [200, 100], [97, 70],
-  // H = 2050 stores more than SCRATCH_BYTES (scripts/kernel/wat.mjs) in a block of 32
-  // samples (32 x 2052 x 4 bytes, twice that for softplus and sine), so the kernel takes
-  // its blocks of 16 functions: 37 samples make two full blocks and a padded one.
-  [37, 2050],
+  // H = 2200 stores more than SCRATCH_BYTES (256 kB, scripts/kernel/wat.mjs) in a block of
+  // 32 samples (32 x 2200 x 4 = 275 kB, twice that for softplus and sine), so the kernel
+  // takes its blocks-of-16 functions: 37 samples make two full blocks and a padded one.
+  [37, 2200],
 ] as const;
 /** Steps per comparison: fewer for the largest net, whose TS-core steps are slow. */
 const stepsFor = (points: number, hidden: number) => (points * hidden > 50_000 ? 40 : 300);

@@ -72,7 +72,8 @@ export class FusedKernel {
       pX: alloc(np), pY: alloc(np), pM: alloc(np), pO: alloc(np),
       // One record [d, x d, x, 0] per sample, for the backward pass.
       pS: alloc(4 * np),
-      // BLOCK sample vectors per unit vector, whatever N (the kernel strides by BLOCK); then
+      // BLOCK sample vectors per unit vector, whatever N (the kernel strides by BLOCK, or by
+      // SMALL_BLOCK for large H: see scripts/kernel/wat.mjs); then
       // as many again for activations that store their derivative too (storesGrad in
       // scripts/kernel/activations.mjs).
       pA: alloc(2 * BLOCK * hp),
