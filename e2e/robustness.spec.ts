@@ -1,4 +1,4 @@
-import { expect, readNumber, test, waitForStep } from './helpers';
+import { expect, readNumber, test, traceY, waitForStep } from './helpers';
 
 /** The built worker chunk (src/worker/main.ts). */
 const WORKER_SCRIPT = '**/assets/main-*.js';
@@ -34,6 +34,9 @@ test('a worker that fails to load gets a message and Restart brings the run back
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('training worker');
   await expect(page.getByTestId('fit-plot')).toBeVisible();
+  // No frame will come: the fit plot's first draw, which waits briefly for one, still
+  // shows the data.
+  await expect.poll(async () => (await traceY(page, 'fit-plot', 'data')).length).toBe(30);
   await page.unroute(WORKER_SCRIPT);
   await page.getByRole('button', { name: 'Restart', exact: true }).click();
   await waitForStep(page, 20);

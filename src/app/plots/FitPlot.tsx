@@ -36,6 +36,10 @@ const Y_PADDING = 0.15;
 const MAX_MARKERS = 400;
 /** Above this many points markers are small and drawn without an outline. */
 const SMALL_MARKERS_FROM = 500;
+/** The page's first draw of the fit plot waits at most this long for the run's first frame, ms. */
+const FIRST_FRAME_WAIT_MS = 300;
+/** Whether the fit plot has been drawn since the page loaded (only the first draw waits). */
+let firstDrawn = false;
 
 /** Every k-th sample, so that at most `max` remain. */
 function thin(values: Float32Array, max: number): Float32Array {
@@ -117,8 +121,23 @@ export function FitPlot() {
     // redrawing the same frame would cost a full Plotly redraw for nothing, 70 ms or more on
     // a first visit, in the way of the first fit.
     let lastFrame: LiveState['frame'] | undefined;
+    let waiting: ReturnType<typeof setTimeout> | null = null;
     const points = scene.points;
-    const unsubscribe = subscribeRaf(liveStore, ({ frame }) => {
+    const draw = ({ frame }: LiveState) => {
+      if (!firstDrawn && frame === null) {
+        // The page's first draw of this plot is Plotly's slowest (200+ ms on a first visit,
+        // its code compiling as it runs), and the run's first frame is usually tens of ms
+        // away: waiting for it makes one full draw show the curve, where drawing the empty
+        // plot first cost a second full draw before the first fit.
+        waiting ??= setTimeout(() => {
+          firstDrawn = true;
+          draw(liveStore.getState());
+        }, FIRST_FRAME_WAIT_MS);
+        return;
+      }
+      firstDrawn = true;
+      if (waiting !== null) clearTimeout(waiting);
+      waiting = null;
       if (frame === lastFrame) return;
       lastFrame = frame;
       const layers = layersFor(frame, scene.data);
@@ -190,8 +209,12 @@ export function FitPlot() {
       }
       // Which run's curve is on screen: lets tests check that no stale frame is ever drawn.
       div.dataset.drawnRunId = frame ? String(frame.runId) : '';
-    }, 'draw:fit-plot');
-    return unsubscribe;
+    };
+    const unsubscribe = subscribeRaf(liveStore, draw, 'draw:fit-plot');
+    return () => {
+      unsubscribe();
+      if (waiting !== null) clearTimeout(waiting);
+    };
   }, [scene, layersFor, theme, editing]);
 
   useEffect(() => {
