@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
 import { liveStore, type LiveState } from '../liveStore';
+import { markFitDrawn } from './firstFit';
 import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useT } from '../i18n';
@@ -187,7 +188,10 @@ export function FitPlot() {
       ];
       const signature = traceSignature(traces);
       const curvePoints = frame ? frame.curve.length : 0;
-      const drawn = () => div.dispatchEvent(new CustomEvent(FIT_DRAWN_EVENT, { detail: curvePoints }));
+      const drawn = () => {
+        markFitDrawn();
+        div.dispatchEvent(new CustomEvent(FIT_DRAWN_EVENT, { detail: curvePoints }));
+      };
       // While the network trains only its lines move (see fastLines), and the axes here are
       // fixed by the data, so no full redraw is needed until the plot's structure changes.
       // A frame of a run standing still gets a full redraw, to leave Plotly's own state exact.

@@ -5,6 +5,7 @@ import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
+import { afterFitDrawn, fitDrawn } from './firstFit';
 import { patchLines, traceSignature } from './fastLines';
 import { Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './lossRange';
 import type { GraphDiv } from './plotlyInternals';
@@ -31,6 +32,8 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
   return decades <= 6 ? 1 : undefined;
 }
 
+/** Longest the loss plot's first draw waits for the fit plot's (see firstFit.ts), ms. */
+const FIRST_DRAW_WAIT_MS = 1000;
 /** Plotly events after which the step axis may have moved: any redraw, zoom, pan or resize. */
 const AXIS_EVENTS = ['plotly_afterplot', 'plotly_relayout', 'plotly_relayouting'] as const;
 
@@ -87,7 +90,18 @@ export function LossPlot() {
     // mean the same picture (a new run clears an already empty store before its first frame:
     // no Plotly redraw for that, it would be in the way of the first frames on a first visit).
     let lastDrawn: { frame: LiveState['frame']; n: number; nt: number } | null = null;
+    // Until the fit plot has drawn (see firstFit.ts), this plot waits: its first Plotly draw
+    // would otherwise come first and hold up the fit's by 60-190 ms on a first visit.
+    let released = fitDrawn();
+    let cancelWait: (() => void) | null = null;
     const draw = (live: LiveState, force: boolean) => {
+      if (!released) {
+        cancelWait ??= afterFitDrawn(() => {
+          released = true;
+          draw(liveStore.getState(), false);
+        }, FIRST_DRAW_WAIT_MS);
+        return;
+      }
       const n = live.history.snapshot(steps, losses);
       const nt = live.testHistory.snapshot(testSteps, testLosses);
       if (!force && lastDrawn && lastDrawn.frame === live.frame && lastDrawn.n === n && lastDrawn.nt === nt) return;
@@ -190,6 +204,7 @@ export function LossPlot() {
     const unsubscribe = subscribeRaf(liveStore, (live) => draw(live, false), 'draw:loss-plot');
     return () => {
       unsubscribe();
+      cancelWait?.();
       if (deferred !== null) clearTimeout(deferred);
       for (const event of AXIS_EVENTS) div.removeListener?.(event, syncTicks);
     };
