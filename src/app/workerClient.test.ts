@@ -64,22 +64,35 @@ describe('page side of the protocol', () => {
   });
 });
 
-describe('acknowledging frames', () => {
-  /** A stand-in for the trainer worker: records what the page posts to it. */
-  class FakeWorker {
-    static last: FakeWorker | null = null;
-    readonly posted: unknown[] = [];
-    onmessage: unknown = null;
-    onerror: unknown = null;
-    onmessageerror: unknown = null;
-    constructor() {
-      FakeWorker.last = this;
-    }
-    postMessage(msg: unknown) {
-      this.posted.push(msg);
-    }
-    terminate() {}
+/** A stand-in for the trainer worker: records what the page posts to it, and can fail. */
+class FakeWorker {
+  readonly posted: unknown[] = [];
+  readonly errorListeners: ((event: { preventDefault(): void }) => void)[] = [];
+  terminated = false;
+  onmessage: unknown = null;
+  onerror: unknown = null;
+  onmessageerror: unknown = null;
+  constructor() {
+    made.push(this);
   }
+  addEventListener(type: string, listener: (event: { preventDefault(): void }) => void) {
+    if (type === 'error') this.errorListeners.push(listener);
+  }
+  /** Fires the error listeners, as a worker whose script fails does. */
+  fail() {
+    for (const listener of this.errorListeners) listener({ preventDefault() {} });
+  }
+  postMessage(msg: unknown) {
+    this.posted.push(msg);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+/** Every FakeWorker constructed since the test began. */
+const made: FakeWorker[] = [];
+
+describe('acknowledging frames', () => {
   let frames: (() => void)[] = [];
   const paint = () => {
     const run = frames;
@@ -89,6 +102,7 @@ describe('acknowledging frames', () => {
 
   beforeEach(() => {
     frames = [];
+    made.length = 0;
     vi.stubGlobal('Worker', FakeWorker);
     vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
     useAppStore.setState({ ...initialState, runId: 3 });
@@ -100,7 +114,7 @@ describe('acknowledging frames', () => {
     vi.unstubAllGlobals();
   });
 
-  const acks = () => FakeWorker.last!.posted.filter((m) => (m as { type: string }).type === 'frameAck');
+  const acks = () => made.at(-1)!.posted.filter((m) => (m as { type: string }).type === 'frameAck');
 
   it('acknowledges a frame of the current run by its sequence number, and never a stale run\'s', () => {
     handleWorkerMessage({ ...frame(2, 40, [0.9]), seq: 7 });
@@ -126,33 +140,9 @@ describe('acknowledging frames', () => {
 });
 
 describe('a worker started before the page is ready', () => {
-  const made: { posted: unknown[]; terminated: boolean; fail(): void }[] = [];
-  class CountingWorker {
-    readonly posted: unknown[] = [];
-    readonly listeners: ((event: { preventDefault(): void }) => void)[] = [];
-    terminated = false;
-    addEventListener(type: string, listener: (event: { preventDefault(): void }) => void) {
-      if (type === 'error') this.listeners.push(listener);
-    }
-    fail() {
-      for (const listener of this.listeners) listener({ preventDefault() {} });
-    }
-    onmessage: unknown = null;
-    onerror: unknown = null;
-    onmessageerror: unknown = null;
-    constructor() {
-      made.push(this);
-    }
-    postMessage(msg: unknown) {
-      this.posted.push(msg);
-    }
-    terminate() {
-      this.terminated = true;
-    }
-  }
   beforeEach(() => {
     made.length = 0;
-    vi.stubGlobal('Worker', CountingWorker);
+    vi.stubGlobal('Worker', FakeWorker);
     vi.stubGlobal('requestAnimationFrame', () => 1);
   });
   afterEach(() => {

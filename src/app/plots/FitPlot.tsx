@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
 import { liveStore, type LiveState } from '../liveStore';
-import { markFitDrawn } from './firstFit';
+import { fitDrawn, markFitDrawn } from './firstFit';
 import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useT } from '../i18n';
@@ -39,8 +39,6 @@ const MAX_MARKERS = 400;
 const SMALL_MARKERS_FROM = 500;
 /** The page's first draw of the fit plot waits at most this long for the run's first frame, ms. */
 const FIRST_FRAME_WAIT_MS = 300;
-/** Whether the fit plot has been drawn since the page loaded (only the first draw waits). */
-let firstDrawn = false;
 
 /** Every k-th sample, so that at most `max` remain. */
 function thin(values: Float32Array, max: number): Float32Array {
@@ -123,20 +121,20 @@ export function FitPlot() {
     // a first visit, in the way of the first fit.
     let lastFrame: LiveState['frame'] | undefined;
     let waiting: ReturnType<typeof setTimeout> | null = null;
+    let waitedOut = false;
     const points = scene.points;
     const draw = ({ frame }: LiveState) => {
-      if (!firstDrawn && frame === null) {
+      if (!fitDrawn() && !waitedOut && frame === null) {
         // The page's first draw of this plot is Plotly's slowest (200+ ms on a first visit,
         // its code compiling as it runs), and the run's first frame is usually tens of ms
         // away: waiting for it makes one full draw show the curve, where drawing the empty
         // plot first cost a second full draw before the first fit.
         waiting ??= setTimeout(() => {
-          firstDrawn = true;
+          waitedOut = true;
           draw(liveStore.getState());
         }, FIRST_FRAME_WAIT_MS);
         return;
       }
-      firstDrawn = true;
       if (waiting !== null) clearTimeout(waiting);
       waiting = null;
       if (frame === lastFrame) return;

@@ -34,7 +34,7 @@ function logTickSpacing(values: Float32Array, n: number): string | number | unde
 
 /** Longest the loss plot's first draw waits for the fit plot's (see firstFit.ts), ms. */
 const FIRST_DRAW_WAIT_MS = 1000;
-/** Plotly events after which the step axis may have moved: any redraw, zoom, pan or resize. */
+/** Plotly events after which the step axis may have moved: a redraw, zoom, pan or resize. */
 const AXIS_EVENTS = ['plotly_afterplot', 'plotly_relayout', 'plotly_relayouting'] as const;
 
 export function LossPlot() {
