@@ -46,6 +46,40 @@ test('a worker that fails to load gets a message and Restart brings the run back
   consoleErrors.length = 0;
 });
 
+/** Plotly's chunk and the app's (see src/app/main.tsx): both loaded apart from the entry. */
+const PLOTLY_CHUNK = '**/assets/plotly-*.js';
+const APP_CHUNK = '**/assets/start-*.js';
+const ABORTED = /ERR_FAILED|Failed to load resource|Failed to fetch dynamically imported module|plotly-.*\.js|start-.*\.js/;
+
+test('Plotly that fails to load: the plots say so, the network still trains, and a reload brings them back', async ({ page, consoleErrors }) => {
+  await page.route(PLOTLY_CHUNK, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('plots could not be loaded');
+  // Everything else works: the run trains and the network panel follows it.
+  await waitForStep(page, 20);
+  await expect(page.getByTestId('network-panel')).toBeVisible();
+  await page.unroute(PLOTLY_CHUNK);
+  await page.getByRole('button', { name: 'Reload the page', exact: true }).click();
+  await expect.poll(async () => (await traceY(page, 'fit-plot', 'data')).length).toBe(30);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(consoleErrors.filter((e) => !ABORTED.test(e))).toEqual([]);
+  consoleErrors.length = 0;
+});
+
+test('an app chunk that fails to load: a message and a reload button, not a blank page', async ({ page, consoleErrors }) => {
+  await page.route(APP_CHUNK, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('The playground could not be loaded');
+  // The entry had started the first run; with no page to show it, the worker is stopped.
+  await expect.poll(() => page.workers().length).toBe(0);
+  await page.unroute(APP_CHUNK);
+  await page.getByRole('button', { name: 'Reload the page', exact: true }).click();
+  await waitForStep(page, 10);
+  await expect.poll(async () => (await traceY(page, 'fit-plot', 'data')).length).toBe(30);
+  expect(consoleErrors.filter((e) => !ABORTED.test(e))).toEqual([]);
+  consoleErrors.length = 0;
+});
+
 test('a worker that crashes gets a message and Restart brings the run back', async ({ page, consoleErrors }) => {
   await page.goto('/');
   await waitForStep(page, 5);

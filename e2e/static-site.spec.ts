@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -54,6 +54,23 @@ test('the built site works from a sub-path, under its Content-Security-Policy', 
   } finally {
     server.close();
   }
+});
+
+test('the first download: the entry preloads the app and Plotly, each marked for eager compilation', () => {
+  // See src/app/main.tsx, scripts/vite-preload-entry-imports.ts and scripts/vite-compile-hints.ts.
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const entry = html.match(/<script type="module"[^>]+src="\.\/(assets\/index-[^"]+\.js)"/)?.[1];
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]+href="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  expect(entry).toBeDefined();
+  const app = preloads.find((f) => /\/start-/.test(f));
+  const plotly = preloads.find((f) => /\/plotly-/.test(f));
+  expect(app).toBeDefined();
+  expect(plotly).toBeDefined();
+  const code = (file: string) => readFileSync(join(DIST, file), 'utf8');
+  for (const file of [entry!, app!, plotly!]) expect(code(file).startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true);
+  // Plotly stays out of the app's static imports, or the app could not render before Plotly is compiled.
+  expect(code(app!)).not.toMatch(/from\s*"\.\/plotly-/);
+  expect(code(entry!).length).toBeLessThan(100_000);
 });
 
 test('no serious or critical accessibility violations (axe)', async ({ page }) => {

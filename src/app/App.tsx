@@ -1,6 +1,7 @@
 /** The page: settings on the side, transport and plots in the middle. */
 import { useEffect, useLayoutEffect } from 'react';
 import { setLogScale, startPlayground, stopPlayground } from './actions';
+import { workerConnected } from './workerClient';
 import { ControlPanel } from './controls/ControlPanel';
 import { Lesson } from './Lesson';
 import { installShortcuts } from './shortcuts';
@@ -30,10 +31,11 @@ import { ViewToggles } from './views/ViewToggles';
 export function App() {
   const logScale = useAppStore((s) => s.logScale);
   const t = useT();
-  // A layout effect runs before every component's passive effects, where the plots make their
-  // first (slow, on a first visit) Plotly draws: the worker starts the first run meanwhile.
+  // The entry (main.tsx) has started the first run before the app was even loaded. A layout
+  // effect runs before the plots' first draws; it starts a run only on a remount (React's
+  // StrictMode mounts twice in development, and the unmount stops the worker).
   useLayoutEffect(() => {
-    startPlayground();
+    if (!workerConnected()) startPlayground();
     return stopPlayground;
   }, []);
   useEffect(() => {

@@ -1,11 +1,17 @@
-// First: starts the worker before the heavy modules below are evaluated (see bootWorker.ts).
-import './bootWorker';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+/**
+ * The page's entry, kept small on purpose: it reads the settings, starts the first run in
+ * the training worker, and only then loads the app (React's DOM) and Plotly, two chunks of
+ * their own that the HTML preloads. A Chromium worker cannot start while the page's thread
+ * is busy, and evaluating the app is one long task: this way the worker loads, compiles its
+ * kernel and trains the first steps meanwhile, and the first frame is waiting when the plots
+ * first draw. The app renders while Plotly, much the larger, is still being compiled.
+ */
 import './styles.css';
 import './lessonTools.css';
+import { startPlayground, stopPlayground } from './actions';
 import { installLanguage } from './i18n';
+import { showLoadFailure } from './loadFailure';
+import { loadPlotly } from './plots/plotlyLoader';
 import { applyStoredTheme } from './theme';
 import { readUrlIntoStore, syncUrlFromStore } from './urlSync';
 
@@ -14,9 +20,10 @@ readUrlIntoStore();
 installLanguage();
 syncUrlFromStore();
 applyStoredTheme();
+startPlayground();
+void loadPlotly();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+import('./start').catch(() => {
+  stopPlayground();
+  showLoadFailure();
+});

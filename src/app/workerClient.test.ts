@@ -3,7 +3,7 @@ import type { Frame } from '../core/protocol';
 import { WAITING_FRAMES } from '../core/frameAcks';
 import { liveStore } from './liveStore';
 import { initialState, useAppStore } from './store';
-import { connectWorker, disconnectWorker, handleWorkerMessage, prestartWorker, send } from './workerClient';
+import { connectWorker, disconnectWorker, handleWorkerMessage, send, workerConnected } from './workerClient';
 
 function frame(runId: number, step: number, losses: number[]): Frame {
   return {
@@ -64,23 +64,15 @@ describe('page side of the protocol', () => {
   });
 });
 
-/** A stand-in for the trainer worker: records what the page posts to it, and can fail. */
+/** A stand-in for the trainer worker: records what the page posts to it. */
 class FakeWorker {
   readonly posted: unknown[] = [];
-  readonly errorListeners: ((event: { preventDefault(): void }) => void)[] = [];
   terminated = false;
   onmessage: unknown = null;
   onerror: unknown = null;
   onmessageerror: unknown = null;
   constructor() {
     made.push(this);
-  }
-  addEventListener(type: string, listener: (event: { preventDefault(): void }) => void) {
-    if (type === 'error') this.errorListeners.push(listener);
-  }
-  /** Fires the error listeners, as a worker whose script fails does. */
-  fail() {
-    for (const listener of this.errorListeners) listener({ preventDefault() {} });
   }
   postMessage(msg: unknown) {
     this.posted.push(msg);
@@ -139,7 +131,7 @@ describe('acknowledging frames', () => {
   });
 });
 
-describe('a worker started before the page is ready', () => {
+describe('connecting the worker', () => {
   beforeEach(() => {
     made.length = 0;
     vi.stubGlobal('Worker', FakeWorker);
@@ -150,20 +142,17 @@ describe('a worker started before the page is ready', () => {
     vi.unstubAllGlobals();
   });
 
-  it('is the one the first connect adopts: no second worker, and messages reach it', () => {
-    prestartWorker();
-    prestartWorker(); // a second call while one waits starts nothing
-    expect(made).toHaveLength(1);
-    send({ type: 'pause' }); // nothing is connected yet: dropped, not queued on the spare
-    expect(made[0]!.posted).toEqual([]);
+  it('sends to the connected worker only: a message before connecting is dropped, not queued', () => {
+    expect(workerConnected()).toBe(false);
+    send({ type: 'pause' });
     connectWorker();
-    expect(made).toHaveLength(1);
+    expect(workerConnected()).toBe(true);
     send({ type: 'resume' });
+    expect(made).toHaveLength(1);
     expect(made[0]!.posted).toEqual([{ type: 'resume' }]);
   });
 
-  it('is used once: a restart (after a crash) builds a fresh worker and ends the old one', () => {
-    prestartWorker();
+  it('a restart (after a crash) builds a fresh worker and ends the old one', () => {
     connectWorker();
     connectWorker();
     expect(made).toHaveLength(2);
@@ -171,27 +160,10 @@ describe('a worker started before the page is ready', () => {
     expect(made[1]!.terminated).toBe(false);
   });
 
-  it('is dropped if it fails before it is adopted: the first connect builds a fresh one', () => {
-    prestartWorker();
-    made[0]!.fail();
+  it('disconnecting ends the worker', () => {
+    connectWorker();
+    disconnectWorker();
+    expect(workerConnected()).toBe(false);
     expect(made[0]!.terminated).toBe(true);
-    connectWorker();
-    expect(made).toHaveLength(2);
-    send({ type: 'resume' });
-    expect(made[1]!.posted).toEqual([{ type: 'resume' }]);
-  });
-
-  it('once adopted, its failures are no longer its own business: the worker stays connected for onerror to handle', () => {
-    prestartWorker();
-    connectWorker();
-    made[0]!.fail();
-    expect(made[0]!.terminated).toBe(false);
-  });
-
-  it('is not started while a worker is connected', () => {
-    connectWorker();
-    prestartWorker();
-    expect(made).toHaveLength(1);
   });
 });
-

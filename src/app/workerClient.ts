@@ -61,43 +61,23 @@ function onError(event: ErrorEvent | MessageEvent): void {
   event.preventDefault();
 }
 
-/** A worker started before the page's heavy modules ran (see bootWorker.ts), not yet in use. */
-let spare: Worker | null = null;
-
 const newWorker = () => new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'trainer' });
 
-/**
- * Starts a worker now, for the next connectWorker() to take. On a first visit the page spends
- * most of a second evaluating its bundle (Plotly) and rendering; a worker started first loads
- * its script and compiles the kernel on the other core meanwhile, so the first run's frames
- * are ready when the plots are. Messages sent before connectWorker() would be lost, so it
- * gets none; a spare never adopted costs an idle thread.
- */
-export function prestartWorker(): void {
-  if (typeof Worker === 'undefined' || spare || worker) return;
-  const started = newWorker();
-  // A spare that fails before it is adopted (its script did not load, or threw) is dropped,
-  // so the first connect builds a fresh worker whose failure is heard and shown.
-  started.addEventListener('error', (event) => {
-    if (spare !== started) return;
-    started.terminate();
-    spare = null;
-    event.preventDefault();
-  });
-  spare = started;
-}
-
-/** Starts (or restarts) the worker, adopting the prestarted one the first time. */
+/** Starts (or restarts) the worker. */
 export function connectWorker(): void {
   disconnectWorker();
-  worker = spare ?? newWorker();
-  spare = null;
+  worker = newWorker();
   worker.onmessage = (event: MessageEvent<FromWorker>) => handleWorkerMessage(event.data);
   worker.onerror = onError;
   worker.onmessageerror = onError;
   acks.reset();
   lastHeardAt = performance.now();
   watchdog = setInterval(checkWorker, WATCHDOG_PERIOD_MS);
+}
+
+/** Whether a worker is connected (the entry starts the first run before the app mounts). */
+export function workerConnected(): boolean {
+  return worker !== null;
 }
 
 export function disconnectWorker(): void {

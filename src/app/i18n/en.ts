@@ -179,6 +179,9 @@ export const en = {
   footer:
     'The network, its initialisation and its update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients, w += lr · gw. Training runs in a Web Worker in float32.',
   workerSilent: 'The training worker stopped responding.',
+  appLoadFailed: 'The playground could not be loaded (you may be offline, or the site was updated since this page was opened).',
+  reloadPage: 'Reload the page',
+  plotsUnavailable: 'The plots could not be loaded (you may be offline, or the site was updated since this page was opened). The network still trains.',
   workerFailed: (message: string) => `The training worker failed: ${message}`,
   workerStopped: (detail: string) => `The training worker stopped${detail ? `: ${detail}` : ''}.`,
   // Your own data

@@ -17,7 +17,9 @@ import { installPointEditing } from '../data/pointEditing';
 import { useRunData } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
 import { firstPiece, patchLines, traceSignature } from './fastLines';
-import { axis, baseLayout, palette, Plotly, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotly';
+import { axis, baseLayout, palette, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotStyle';
+import { loadedPlotly, usePlotly } from './plotlyLoader';
+import { PlotsUnavailable } from './PlotsUnavailable';
 
 /**
  * Fired on the fit plot's element each time it shows a new frame, by either path (lines
@@ -67,6 +69,7 @@ export function FitPlot() {
   const expression = useAppStore((s) => s.config.expression);
   const editing = useAppStore((s) => s.editing);
   const run = useRunData();
+  const { plotly, failed } = usePlotly();
   /** The y range in force, kept while editing so the axes do not jump under a dragged point. */
   const rangeRef = useRef<[number, number] | null>(null);
 
@@ -86,10 +89,10 @@ export function FitPlot() {
   const layersFor = useFitLayers();
 
   useEffect(() => {
-    if (!editing) return;
+    if (!editing || !plotly) return;
     const div = ref.current!;
     // Plotly's own drag (zoom box) would fight the editor: off while editing.
-    void Plotly.relayout(div, { dragmode: false });
+    void plotly.relayout(div, { dragmode: false });
     const uninstall = installPointEditing(div, {
       points: currentData,
       add: addPoint,
@@ -99,11 +102,12 @@ export function FitPlot() {
     });
     return () => {
       uninstall();
-      void Plotly.relayout(div, { dragmode: 'zoom' });
+      void plotly.relayout(div, { dragmode: 'zoom' });
     };
-  }, [editing]);
+  }, [editing, plotly]);
 
   useEffect(() => {
+    if (!plotly) return; // the plot draws once Plotly is in (see plotlyLoader.ts)
     const div = ref.current!;
     const COLORS = palette();
     const layout = {
@@ -200,8 +204,8 @@ export function FitPlot() {
         // Lines with gaps go to Plotly as their first piece and are then patched whole (see firstPiece).
         const pieces = traces.map(firstPiece);
         const start = performance.now();
-        void Plotly.react(div, pieces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
-          if (pieces.some((t, i) => t !== traces[i]) && !patchLines(div, traces)) void Plotly.react(div, traces, gd.layout, PLOT_CONFIG);
+        void plotly.react(div, pieces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+          if (pieces.some((t, i) => t !== traces[i]) && !patchLines(div, traces)) void plotly.react(div, traces, gd.layout, PLOT_CONFIG);
           if (!clicksBound) bindPointClicks(gd, scene.data.x);
           clicksBound = true;
           drawn();
@@ -217,12 +221,17 @@ export function FitPlot() {
       unsubscribe();
       if (waiting !== null) clearTimeout(waiting);
     };
-  }, [scene, layersFor, theme, editing]);
+  }, [scene, layersFor, theme, editing, plotly]);
 
   useEffect(() => {
     const div = ref.current!;
-    return () => Plotly.purge(div);
+    return () => loadedPlotly()?.purge(div);
   }, []);
 
-  return <div ref={ref} className={`plot plot-fit${editing ? ' editing' : ''}`} data-testid="fit-plot" role="group" aria-label={labelText.fitPlotLabel} />;
+  return (
+    <>
+      {failed && <PlotsUnavailable />}
+      <div ref={ref} className={`plot plot-fit${editing ? ' editing' : ''}`} data-testid="fit-plot" role="group" aria-label={labelText.fitPlotLabel} />
+    </>
+  );
 }

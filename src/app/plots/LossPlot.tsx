@@ -10,7 +10,8 @@ import { patchLines, traceSignature } from './fastLines';
 import { Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './lossRange';
 import type { GraphDiv } from './plotlyInternals';
 import { growStepAxis, StepAxis, stepAxisPlotConfig } from './stepAxis';
-import { axis, baseLayout, palette, Plotly, type Data } from './plotly';
+import { axis, baseLayout, palette, type Data } from './plotStyle';
+import { loadedPlotly, usePlotly } from './plotlyLoader';
 import { t, useLanguage, useT } from '../i18n';
 
 /**
@@ -46,13 +47,15 @@ export function LossPlot() {
   const theme = useAppStore((s) => s.theme);
   const showTest = useAppStore((s) => s.config.testShare > 0);
   const language = useLanguage((s) => s.language);
+  const { plotly } = usePlotly();
 
   useEffect(() => {
+    if (!plotly) return; // the plot draws once Plotly is in (see plotlyLoader.ts)
     const div = ref.current! as GraphDiv;
     const COLORS = palette();
     const stepAxis = new StepAxis(stepAxisRef.current!);
     const syncTicks = () => stepAxis.sync(div, COLORS);
-    const config = stepAxisPlotConfig(COLORS);
+    const config = stepAxisPlotConfig(plotly, COLORS);
     let listening = false;
     const { history } = liveStore.getState();
     // Reused between draws: the history is bounded, so these are too.
@@ -188,7 +191,7 @@ export function LossPlot() {
         };
       }
       const start = performance.now();
-      void Plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, config).then(() => {
+      void plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, config).then(() => {
         shown = current();
         syncTicks();
       });
@@ -208,11 +211,11 @@ export function LossPlot() {
       if (deferred !== null) clearTimeout(deferred);
       for (const event of AXIS_EVENTS) div.removeListener?.(event, syncTicks);
     };
-  }, [logScale, baselines, pinned, labels, theme, showTest, language]);
+  }, [logScale, baselines, pinned, labels, theme, showTest, language, plotly]);
 
   useEffect(() => {
     const div = ref.current!;
-    return () => Plotly.purge(div);
+    return () => loadedPlotly()?.purge(div);
   }, []);
 
   return (

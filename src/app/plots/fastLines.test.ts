@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Data } from './plotly';
+import type { Data } from './plotStyle';
 import { firstPiece, linePath, patchLines, SIMPLIFY_PX, type Scale } from './fastLines';
 
 const identity: Scale = { offset: 0, slope: 1, log: false };

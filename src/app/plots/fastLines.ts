@@ -7,7 +7,7 @@
  * and keep the hover data of same-length traces current, so a full redraw is needed only
  * when the plot's structure or axes change.
  */
-import type { Data } from './plotly';
+import type { Data } from './plotStyle';
 import type { CalcPoint, FullAxis, GraphDiv, TraceGroup } from './plotlyInternals';
 
 /** Pixel coordinates to this many decimals: sub-pixel enough, and shorter paths to parse. */

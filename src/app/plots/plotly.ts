@@ -1,73 +1,8 @@
 /**
- * The one place that imports Plotly (the official basic bundle: scatter is all we
- * draw), plus the look shared by both plots.
+ * The one module that imports Plotly (the official basic bundle: scatter is all we draw).
+ * Only plotlyLoader.ts imports it, dynamically: Plotly is a chunk of its own.
  */
 import Plotly from 'plotly.js-basic-dist-min';
-import { useAppStore } from '../store';
-import type { Theme } from '../theme';
 
 export { Plotly };
-export type { Annotations, Data, Layout, Config, PlotlyHTMLElement, PlotMouseEvent } from 'plotly.js-basic-dist-min';
-
-/** Keeps a user's zoom and pan across live updates (Plotly compares it between calls). */
-export const UI_REVISION = 'keep-user-view';
-
-export interface Palette {
-  data: string;
-  fit: string;
-  truth: string;
-  loss: string;
-  /** The test loss (held-out points). */
-  test: string;
-  grid: string;
-  text: string;
-  zero: string;
-  /** Outline of data markers, so overlapping points stay distinct. */
-  markerLine: string;
-}
-
-/** Plot colours per theme: the same hues, adjusted for contrast on each background. */
-export const PALETTES: Record<Theme, Palette> = {
-  light: { data: '#2563eb', fit: '#f97316', truth: '#64748b', loss: '#7c3aed', test: '#db2777', grid: '#e2e8f0', text: '#334155', zero: '#cbd5e1', markerLine: '#ffffff' },
-  dark: { data: '#60a5fa', fit: '#fb923c', truth: '#94a3b8', loss: '#a78bfa', test: '#f472b6', grid: '#243145', text: '#cbd5e1', zero: '#3b4a61', markerLine: '#0f172a' },
-};
-
-/** The palette of the theme in force (plots redraw when it changes). */
-export function palette(): Palette {
-  return PALETTES[useAppStore.getState().theme];
-}
-
-/** The light palette, for code that does not follow the theme. */
-export const COLORS = PALETTES.light;
-
-export const PLOT_CONFIG: Partial<Plotly.Config> = {
-  displaylogo: false,
-  responsive: true,
-  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
-  toImageButtonOptions: { format: 'png', scale: 2 },
-};
-
-export function baseLayout(): Partial<Plotly.Layout> {
-  const colors = palette();
-  return {
-    uirevision: UI_REVISION,
-    autosize: true,
-    margin: { l: 48, r: 12, t: 8, b: 40 },
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { family: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12, color: colors.text },
-    legend: { orientation: 'h', x: 0, y: 1.02, xanchor: 'left', yanchor: 'bottom', bgcolor: 'rgba(0,0,0,0)' },
-    hovermode: 'closest',
-  };
-}
-
-export function axis(title: string, extra: Partial<Plotly.LayoutAxis> = {}): Partial<Plotly.LayoutAxis> {
-  const colors = palette();
-  return {
-    title: { text: title, standoff: 6 },
-    gridcolor: colors.grid,
-    zerolinecolor: colors.zero,
-    linecolor: colors.grid,
-    ...extra,
-  };
-}
+export type PlotlyApi = typeof Plotly;

@@ -4,7 +4,7 @@
  * a Plotly upgrade is checked here first. Everything is optional: code that reads them
  * falls back to a full Plotly redraw when the graph is not as expected.
  */
-import type { Data, Layout } from './plotly';
+import type { Data, Layout } from './plotStyle';
 
 /** A full axis: Plotly's data-to-pixel map, and the ranges its drawing and dragging read. */
 export interface FullAxis {

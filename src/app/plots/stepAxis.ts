@@ -9,7 +9,8 @@
  * still handles hover, zoom and pan on the same scale; the ticks follow every Plotly draw
  * and every zoom or pan through its events.
  */
-import { Plotly, PLOT_CONFIG, type Config, type Layout, type Palette } from './plotly';
+import type { PlotlyApi } from './plotlyLoader';
+import { PLOT_CONFIG, type Config, type Layout, type Palette } from './plotStyle';
 import type { GraphDiv } from './plotlyInternals';
 import { formatStep, stepTicks } from './stepTicks';
 
@@ -113,7 +114,7 @@ function imageLayout(layout: Partial<Layout>, colors: Palette): Partial<Layout> 
  * The loss plot's config: Plotly's camera button replaced by one that exports the plot
  * with Plotly's step axis, at the size on screen (same icon, title and place).
  */
-export function stepAxisPlotConfig(colors: Palette): Partial<Config> {
+export function stepAxisPlotConfig(plotly: PlotlyApi, colors: Palette): Partial<Config> {
   return {
     ...PLOT_CONFIG,
     modeBarButtonsToRemove: [...(PLOT_CONFIG.modeBarButtonsToRemove ?? []), 'toImage'],
@@ -121,14 +122,14 @@ export function stepAxisPlotConfig(colors: Palette): Partial<Config> {
       {
         name: 'toImage',
         title: 'Download plot as a png',
-        icon: Plotly.Icons.camera,
+        icon: plotly.Icons.camera,
         click: (gd) => {
           const source = gd as unknown as GraphDiv;
           const width = source._fullLayout?.width ?? null;
           const height = source._fullLayout?.height ?? null;
           // Plotly's downloadImage takes toImage's options, scale included (its types leave scale out).
           const options = { ...PLOT_CONFIG.toImageButtonOptions, format: 'png' as const, width, height, filename: 'loss-plot' };
-          void Plotly.downloadImage({ data: source.data ?? [], layout: imageLayout(source.layout ?? {}, colors) }, options);
+          void plotly.downloadImage({ data: source.data ?? [], layout: imageLayout(source.layout ?? {}, colors) }, options);
         },
       },
     ],

@@ -7,7 +7,7 @@ import type { ActivationName } from '../../core/activations';
 import { largestUnits } from '../../core/insight';
 import { PLOT_X_RANGE } from '../../core/grid';
 import { t } from '../i18n';
-import { palette, type Annotations, type Data, type Layout } from '../plots/plotly';
+import { palette, type Annotations, type Data, type Layout } from '../plots/plotStyle';
 import type { FrameInsight } from './frameInsight';
 import type { PinnedRun, ViewState } from './viewStore';
 

@@ -8,7 +8,7 @@ import { lossBaselines, type Baselines } from '../../core/baselines';
 import { targetFunction } from '../../core/dataset';
 import { formatLoss } from '../format';
 import { t } from '../i18n';
-import type { Annotations, Data } from '../plots/plotly';
+import type { Annotations, Data } from '../plots/plotStyle';
 import { useAppStore } from '../store';
 import { pinLabels } from './pins';
 import { useRunData } from './runData';

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from '../../core/dataset';
 import type { Frame } from '../../core/protocol';
-import type { PlotlyHTMLElement, PlotMouseEvent } from '../plots/plotly';
+import type { PlotlyHTMLElement, PlotMouseEvent } from '../plots/plotStyle';
 import { useLanguage } from '../i18n';
 import { useAppStore } from '../store';
 import { fitLayoutExtras, fitOverlays, fitUnderlays, type FitLayerInput } from './fitLayers';

@@ -1,0 +1,32 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PlotlyApi } from './plotlyLoader';
+
+// The loader keeps its state per page: each test gets a fresh module.
+let loader: typeof import('./plotlyLoader');
+beforeEach(async () => {
+  vi.resetModules();
+  loader = await import('./plotlyLoader');
+});
+
+const fakePlotly = { react: () => Promise.resolve() } as unknown as PlotlyApi;
+
+describe('loading Plotly apart from the page', () => {
+  it('loads once, however many plots ask, and hands out the module when it is in', async () => {
+    const load = vi.fn(() => Promise.resolve({ Plotly: fakePlotly }));
+    const first = loader.loadPlotly(load);
+    const second = loader.loadPlotly(load);
+    expect(loader.loadedPlotly()).toBeNull();
+    expect(await first).toEqual({ plotly: fakePlotly, failed: false });
+    expect(await second).toEqual({ plotly: fakePlotly, failed: false });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(loader.loadedPlotly()).toBe(fakePlotly);
+  });
+
+  it('a failed load is reported, and the next call tries again', async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error('chunk gone')).mockResolvedValueOnce({ Plotly: fakePlotly });
+    expect(await loader.loadPlotly(load)).toEqual({ plotly: null, failed: true });
+    expect(loader.loadedPlotly()).toBeNull();
+    expect(await loader.loadPlotly(load)).toEqual({ plotly: fakePlotly, failed: false });
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Plotly, loaded as a chunk of its own. On a first visit the browser compiles Plotly's
+ * megabyte on a background thread for a few hundred ms; the page renders meanwhile,
+ * and the plots draw once it is in (usePlotly). main.tsx starts the load; the HTML
+ * preloads the chunk.
+ */
+import { useSyncExternalStore } from 'react';
+import type { PlotlyApi } from './plotly';
+
+export type { PlotlyApi };
+
+export interface PlotlyStatus {
+  /** Plotly, once loaded. */
+  plotly: PlotlyApi | null;
+  /** Its chunk could not be loaded (offline, or a redeploy removed it): the plots say so. */
+  failed: boolean;
+}
+
+let status: PlotlyStatus = { plotly: null, failed: false };
+let loading: Promise<PlotlyStatus> | null = null;
+const listeners = new Set<() => void>();
+
+function settle(next: PlotlyStatus): PlotlyStatus {
+  status = next;
+  for (const listener of listeners) listener();
+  return next;
+}
+
+/** Loads Plotly once; a failed load may be tried again (the next call). */
+export function loadPlotly(load: () => Promise<{ Plotly: PlotlyApi }> = () => import('./plotly')): Promise<PlotlyStatus> {
+  loading ??= load().then(
+    (module) => settle({ plotly: module.Plotly, failed: false }),
+    () => {
+      loading = null;
+      return settle({ plotly: null, failed: true });
+    },
+  );
+  return loading;
+}
+
+/** Plotly if loaded, else null (code outside React). */
+export function loadedPlotly(): PlotlyApi | null {
+  return status.plotly;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The load's status; the component renders again when it changes. */
+export function usePlotly(): PlotlyStatus {
+  return useSyncExternalStore(subscribe, () => status);
+}
