@@ -6,9 +6,10 @@
 //   Then either
 //   mask(z)             (piecewise-linear, positively homogeneous: a = z * act'(z) with
 //                       act' in {slope, 1}) an expression giving all-ones lanes where
-//                       act' = 1, or null when act' = 1 everywhere. The forward stores the
-//                       mask (one compare) instead of a, the backward needs only and + add
-//                       per sum, and gw2 comes from the other sums: gw2 = w1 sxd + b1 sd.
+//                       act' = 1, or null when act' = 1 everywhere. Nothing is stored: the
+//                       backward computes the mask again from z = x w1 + b1, the forward's
+//                       own multiply-add and so bit for bit its mask, and needs only and +
+//                       add per sum; gw2 comes from the other sums: gw2 = w1 sxd + b1 sd.
 //   slope               act' where the mask is off (0 unless given; leaky ReLU's 0.01).
 //   or
 //   grad(a)             an expression for act'(z) written in terms of the stored a,
@@ -73,7 +74,6 @@ export const ACTIVATIONS = {
   relu: {
     forward: (z, a) => `(local.set ${a} (f32x4.pmax ${z} ${ZERO}))`,
     mask: (z) => `(f32x4.gt ${z} ${ZERO})`,
-    wide: 4,
   },
   tanh: {
     forward: tanhScaledInto,
@@ -99,7 +99,6 @@ export const ACTIVATIONS = {
     // Positively homogeneous too, with act' = slope + (1 - slope) [z > 0]: the relu path.
     mask: (z) => `(f32x4.gt ${z} ${ZERO})`,
     slope: LEAKY_SLOPE,
-    wide: 4,
   },
   elu: {
     // e^z - 1 = 2t / (1 - t) with t = tanh(z/2): the same tanh approximation, no cancellation

@@ -38,9 +38,14 @@ export function stepFunc(key, act) {
       (local.set $j ${i32(0)})
       (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))))
     ${callScale(key, act)}
-    ;; Blocks of SMALL_BLOCK samples where BLOCK's would store more than SCRATCH_BYTES.
-    (local.set $small ${stores(act) ? `(i32.gt_u (i32.mul ${g('hb')} ${i32(BLOCK * (act.storesGrad ? 2 : 1))}) ${i32(SCRATCH_BYTES)})` : i32(0)})
-    (local.set $blockBytes (select ${i32(SMALL_BLOCK * 4)} ${i32(BLOCK * 4)} (local.get $small)))
+    ${stores(act)
+      ? `;; Blocks of SMALL_BLOCK samples where BLOCK's would store more than SCRATCH_BYTES.
+    (local.set $small (i32.gt_u (i32.mul ${g('hb')} ${i32(BLOCK * (act.storesGrad ? 2 : 1))}) ${i32(SCRATCH_BYTES)}))
+    (local.set $blockBytes (select ${i32(SMALL_BLOCK * 4)} ${i32(BLOCK * 4)} (local.get $small)))`
+      : act.mask
+        ? `;; Nothing stored per sample and unit: all samples in one block (fewer passes of the backward's accumulators).
+    (local.set $blockBytes (i32.shl ${g('np')} ${i32(2)}))`
+        : `(local.set $blockBytes ${i32(BLOCK * 4)})`}
     (local.set $b ${i32(0)})
     (loop $blocks
       (local.set $e (select ${add(L('b'), L('blockBytes'))} (i32.shl ${g('np')} ${i32(2)})

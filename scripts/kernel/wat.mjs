@@ -4,10 +4,11 @@
 /** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
 export const BLOCK = 32;
 /**
- * Samples per block when BLOCK's would store more than SCRATCH_BYTES: relu at 2000 x 4000
- * (512 KB a block of 32) ran 7-11% faster in blocks of 16, and at 1000 x 4000 8%; at
- * 1000 x 1000 (128 KB) blocks of 16 were 2% slower and 3% at 200 x 100, where the fixed
- * cost per block (the backward's accumulators loaded and stored) is paid twice as often.
+ * Samples per block when BLOCK's would store more than SCRATCH_BYTES. Measured when relu
+ * still stored its mask: at 2000 x 4000 (512 KB a block of 32) it ran 7-11% faster in blocks
+ * of 16, and at 1000 x 4000 8%; at 1000 x 1000 (128 KB) blocks of 16 were 2% slower and 3% at
+ * 200 x 100, where the fixed cost per block (the backward's accumulators loaded and stored)
+ * is paid twice as often; tanh at 2000 x 4000 gained 2%.
  * The two sizes have their own forward and backward functions: a block's layout strides
  * by its size: keeping BLOCK's stride with half the samples measured 12% slower instead
  * of faster (each unit vector's row half used, its lines fall in half of the cache's sets).
@@ -20,8 +21,12 @@ export const SCRATCH_BYTES = 256 * 1024;
 // (H floats apart) put every load 4 KB apart at H = 1000, which aliases in L1 and measured
 // 2-3x slower.
 
-/** Whether the training forward stores something per (sample, unit) for the backward: a, or a mask. */
-export const stores = (act) => 'grad' in act || Boolean(act.mask);
+/**
+ * Whether the training forward stores something per (sample, unit) for the backward: a (and
+ * for some act'). Piecewise-linear activations store nothing: their backward computes the
+ * mask again (see backwardUnits in generate.mjs).
+ */
+export const stores = (act) => 'grad' in act;
 
 /** Pointer globals set by configure(), in its parameter order. */
 export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pS', 'pA', 'pSW1', 'pSB1'];
