@@ -32,9 +32,27 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).textContent());
 }
 
-/** Waits until the step readout passes n. */
-export async function waitForStep(page: Page, n: number): Promise<void> {
+/**
+ * Waits until the step readout passes n and, unless told otherwise, both plots have had
+ * their first Plotly draw: the run starts before the app loads and Plotly comes last (see
+ * src/app/main.tsx), so steps can show before the plots do.
+ */
+export async function waitForStep(page: Page, n: number, { plots = true } = {}): Promise<void> {
   await expect.poll(() => readNumber(page, 'step'), { timeout: 15_000 }).toBeGreaterThan(n);
+  if (plots) await waitForPlots(page);
+}
+
+/** Waits until the fit and loss plots have each been drawn by Plotly. */
+export async function waitForPlots(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      ['fit-plot', 'loss-plot'].every((id) => {
+        const gd = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: unknown; on?: unknown }) | null;
+        return Array.isArray(gd?.data) && typeof gd?.on === 'function';
+      }),
+    null,
+    { timeout: 15_000 },
+  );
 }
 
 /** Types into a labelled field and applies it with Enter. */

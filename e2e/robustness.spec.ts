@@ -56,7 +56,7 @@ test('Plotly that fails to load: the plots say so, the network still trains, and
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('plots could not be loaded');
   // Everything else works: the run trains and the network panel follows it.
-  await waitForStep(page, 20);
+  await waitForStep(page, 20, { plots: false });
   await expect(page.getByTestId('network-panel')).toBeVisible();
   await page.unroute(PLOTLY_CHUNK);
   await page.getByRole('button', { name: 'Reload the page', exact: true }).click();
@@ -64,6 +64,22 @@ test('Plotly that fails to load: the plots say so, the network still trains, and
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(consoleErrors.filter((e) => !ABORTED.test(e))).toEqual([]);
   consoleErrors.length = 0;
+});
+
+test('editing turned on while Plotly is still loading: the plot draws in editing mode, no error', async ({ page, consoleErrors }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(PLOTLY_CHUNK, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Edit points', exact: true }).click();
+  release();
+  await expect.poll(async () => (await traceY(page, 'fit-plot', 'data')).length).toBe(30);
+  // Plotly's zoom drag is off while editing, from the plot's first draw on.
+  expect(await page.evaluate(() => (document.querySelector('[data-testid="fit-plot"]') as unknown as { _fullLayout: { dragmode: unknown } })._fullLayout.dragmode)).toBe(false);
+  expect(consoleErrors).toEqual([]);
 });
 
 test('an app chunk that fails to load: a message and a reload button, not a blank page', async ({ page, consoleErrors }) => {

@@ -57,7 +57,7 @@ test('the built site works from a sub-path, under its Content-Security-Policy', 
 });
 
 test('the first download: the entry preloads the app and Plotly, each marked for eager compilation', () => {
-  // See src/app/main.tsx, scripts/vite-preload-entry-imports.ts and scripts/vite-compile-hints.ts.
+  // See src/app/main.tsx and scripts/vite-first-download.ts.
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const entry = html.match(/<script type="module"[^>]+src="\.\/(assets\/index-[^"]+\.js)"/)?.[1];
   const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]+href="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);

@@ -31,20 +31,24 @@ import { ViewToggles } from './views/ViewToggles';
 export function App() {
   const logScale = useAppStore((s) => s.logScale);
   const t = useT();
-  // The entry (main.tsx) has started the first run before the app was even loaded. A layout
-  // effect runs before the plots' first draws; it starts a run only on a remount (React's
-  // StrictMode mounts twice in development, and the unmount stops the worker).
+  // The entry (main.tsx) has started the first run before the app was even loaded. This
+  // starts one only on a remount (React's StrictMode mounts twice in development, and the
+  // unmount stops the worker); a worker that has already failed is left for Restart, so
+  // its message stays.
   useLayoutEffect(() => {
-    if (!workerConnected()) startPlayground();
+    if (!workerConnected() && !useAppStore.getState().workerError) startPlayground();
     return stopPlayground;
   }, []);
   useEffect(() => {
     const uninstallShortcuts = installShortcuts();
     const uninstallTheme = installTheme();
-    // The current run id on <html>, read by tests that check no stale frame is drawn.
-    const unsubscribeRunId = useAppStore.subscribe((s) => {
-      document.documentElement.dataset.runId = String(s.runId);
-    });
+    // The current run id on <html>, read by tests that check no stale frame is drawn (the
+    // first run started before the app mounted: written once now, then on each change).
+    const writeRunId = (runId: number) => {
+      document.documentElement.dataset.runId = String(runId);
+    };
+    writeRunId(useAppStore.getState().runId);
+    const unsubscribeRunId = useAppStore.subscribe((s) => writeRunId(s.runId));
     return () => {
       uninstallShortcuts();
       uninstallTheme();

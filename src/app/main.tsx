@@ -23,7 +23,8 @@ applyStoredTheme();
 startPlayground();
 void loadPlotly();
 
-import('./start').catch(() => {
+import('./start').catch((error: unknown) => {
   stopPlayground();
   showLoadFailure();
+  console.error(error); // a bug in the app's code lands here too: keep its reason
 });

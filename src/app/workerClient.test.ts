@@ -3,7 +3,7 @@ import type { Frame } from '../core/protocol';
 import { WAITING_FRAMES } from '../core/frameAcks';
 import { liveStore } from './liveStore';
 import { initialState, useAppStore } from './store';
-import { connectWorker, disconnectWorker, handleWorkerMessage, send, workerConnected } from './workerClient';
+import { connectWorker, disconnectWorker, handleWorkerMessage, send, WATCHDOG_MS, workerConnected } from './workerClient';
 
 function frame(runId: number, step: number, losses: number[]): Frame {
   return {
@@ -165,5 +165,46 @@ describe('connecting the worker', () => {
     disconnectWorker();
     expect(workerConnected()).toBe(false);
     expect(made[0]!.terminated).toBe(true);
+  });
+});
+
+describe('the watchdog', () => {
+  beforeEach(() => {
+    made.length = 0;
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+    vi.stubGlobal('document', { visibilityState: 'visible' });
+    useAppStore.setState({ ...initialState, runId: 3, playing: true });
+    connectWorker();
+  });
+  afterEach(() => {
+    disconnectWorker();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('leaves a worker that has not spoken yet alone: it may still be loading on a slow link', () => {
+    vi.advanceTimersByTime(3 * WATCHDOG_MS);
+    expect(useAppStore.getState().workerError).toBeNull();
+    expect(workerConnected()).toBe(true);
+  });
+
+  it('declares a worker that spoke, then went silent while playing, gone', () => {
+    handleWorkerMessage(frame(3, 1, [0.5]));
+    vi.advanceTimersByTime(WATCHDOG_MS - 1000);
+    expect(useAppStore.getState().workerError).toBeNull();
+    vi.advanceTimersByTime(2000);
+    expect(useAppStore.getState().workerError).toMatch(/stopped responding/);
+    expect(workerConnected()).toBe(false);
+  });
+
+  it('a worker that cannot be created is said, not thrown', () => {
+    vi.stubGlobal('Worker', function NoWorker() {
+      throw new Error('module workers are not allowed here');
+    });
+    expect(() => connectWorker()).not.toThrow();
+    expect(useAppStore.getState().workerError).toMatch(/module workers are not allowed here/);
+    expect(workerConnected()).toBe(false);
   });
 });

@@ -16,6 +16,12 @@ const acks = new FrameAcks(
 );
 /** When the worker last said anything, ms (performance.now). */
 let lastHeardAt = 0;
+/**
+ * Whether the connected worker has said anything yet. Until then it may still be loading
+ * its script, alongside the page's own chunks on a slow link, and is not silent: a script
+ * that fails to load fires an error event instead.
+ */
+let heard = false;
 let watchdog: ReturnType<typeof setInterval> | null = null;
 
 /** A playing run sends a frame at least every ACK_TIMEOUT_MS; silence this long means the worker is gone. */
@@ -25,7 +31,7 @@ const WATCHDOG_PERIOD_MS = 1000;
 /** Declares the worker dead when a playing run has gone silent (closed, hung, or crashed without an error event). */
 function checkWorker(): void {
   const { playing, runState, workerError } = useAppStore.getState();
-  if (!playing || runState === 'diverged' || workerError || document.visibilityState !== 'visible') {
+  if (!heard || !playing || runState === 'diverged' || workerError || document.visibilityState !== 'visible') {
     lastHeardAt = performance.now();
     return;
   }
@@ -38,6 +44,7 @@ function checkWorker(): void {
 /** Takes one message from the worker: frames of the current run only. Exported for tests. */
 export function handleWorkerMessage(msg: FromWorker): void {
   lastHeardAt = performance.now();
+  heard = true;
   const { runId, runState, divergedAt } = useAppStore.getState();
   if (msg.runId !== runId) return; // a frame of a run the user has already left
   if (msg.type === 'error') {
@@ -66,7 +73,14 @@ const newWorker = () => new Worker(new URL('../worker/main.ts', import.meta.url)
 /** Starts (or restarts) the worker. */
 export function connectWorker(): void {
   disconnectWorker();
-  worker = newWorker();
+  try {
+    worker = newWorker();
+  } catch (error) {
+    // No worker in this context (a browser that refuses module workers here): said, not thrown.
+    useAppStore.setState({ workerError: t().workerStopped(error instanceof Error ? error.message : String(error)), playing: false });
+    return;
+  }
+  heard = false;
   worker.onmessage = (event: MessageEvent<FromWorker>) => handleWorkerMessage(event.data);
   worker.onerror = onError;
   worker.onmessageerror = onError;

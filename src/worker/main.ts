@@ -34,9 +34,10 @@ const host: LoopHost = {
 const loop = new TrainerLoop(host);
 self.onmessage = (event: MessageEvent<ToWorker>) => loop.handle(event.data);
 
-// Compile the kernel now rather than on the first run's start: the page may still be
-// evaluating its own bundle (see prestartWorker), and a start that arrives meanwhile waits
-// in the queue. A runtime without SIMD trains on the TypeScript core and skips this.
+// Compile the kernel as the module loads, not on a run's start: the page's first start is
+// usually already queued (its entry sends it as it creates the worker, see src/app/main.tsx)
+// and is handled right after. A runtime without SIMD trains on the TypeScript core and
+// skips this.
 if (simdSupported()) {
   try {
     kernelModule();

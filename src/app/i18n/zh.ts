@@ -177,7 +177,7 @@ export const zh: Messages = {
   footer:
     '网络、它的初始化和更新都来自一篇关于反向传播的 numpy 教程：权重 Normal(0, 0.1)，偏置 0.1，梯度求和，w += lr · gw。训练在 Web Worker 中以 float32 运行。',
   workerSilent: '训练线程没有响应。',
-  appLoadFailed: '练习场未能加载（可能已离线，或打开此页面后网站已更新）。',
+  appLoadFailed: '游乐场未能加载（可能已离线，或打开此页面后网站已更新）。',
   reloadPage: '重新加载页面',
   plotsUnavailable: '图表未能加载（可能已离线，或打开此页面后网站已更新）。网络仍在训练。',
   workerFailed: (message) => `训练线程出错：${message}`,

@@ -17,8 +17,9 @@ import { installPointEditing } from '../data/pointEditing';
 import { useRunData } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
 import { firstPiece, patchLines, traceSignature } from './fastLines';
+import type { GraphDiv } from './plotlyInternals';
 import { axis, baseLayout, palette, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotStyle';
-import { loadedPlotly, usePlotly } from './plotlyLoader';
+import { purgeWhenRemoved, usePlotly } from './plotlyLoader';
 import { PlotsUnavailable } from './PlotsUnavailable';
 
 /**
@@ -91,8 +92,11 @@ export function FitPlot() {
   useEffect(() => {
     if (!editing || !plotly) return;
     const div = ref.current!;
-    // Plotly's own drag (zoom box) would fight the editor: off while editing.
-    void plotly.relayout(div, { dragmode: false });
+    // Plotly's own drag (zoom box) would fight the editor: off while editing. A plot not yet
+    // drawn (editing turned on while Plotly was loading) cannot be relaid out; its first
+    // draw below takes dragmode from `editing`.
+    const drawn = () => (div as GraphDiv)._fullLayout !== undefined;
+    if (drawn()) void plotly.relayout(div, { dragmode: false });
     const uninstall = installPointEditing(div, {
       points: currentData,
       add: addPoint,
@@ -102,7 +106,7 @@ export function FitPlot() {
     });
     return () => {
       uninstall();
-      void plotly.relayout(div, { dragmode: 'zoom' });
+      if (drawn()) void plotly.relayout(div, { dragmode: 'zoom' });
     };
   }, [editing, plotly]);
 
@@ -129,10 +133,10 @@ export function FitPlot() {
     const points = scene.points;
     const draw = ({ frame }: LiveState) => {
       if (!fitDrawn() && !waitedOut && frame === null) {
-        // The page's first draw of this plot is Plotly's slowest (200+ ms on a first visit,
-        // its code compiling as it runs), and the run's first frame is usually tens of ms
-        // away: waiting for it makes one full draw show the curve, where drawing the empty
-        // plot first cost a second full draw before the first fit.
+        // The page's first draw of this plot is Plotly's slowest (200+ ms on a first visit),
+        // and the run's first frame, when not already here, is usually tens of ms away:
+        // waiting for it makes one full draw show the curve, where drawing the empty plot
+        // first cost a second full draw before the first fit.
         waiting ??= setTimeout(() => {
           waitedOut = true;
           draw(liveStore.getState());
@@ -225,7 +229,7 @@ export function FitPlot() {
 
   useEffect(() => {
     const div = ref.current!;
-    return () => loadedPlotly()?.purge(div);
+    return () => purgeWhenRemoved(div);
   }, []);
 
   return (

@@ -11,7 +11,7 @@ import { Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './
 import type { GraphDiv } from './plotlyInternals';
 import { growStepAxis, StepAxis, stepAxisPlotConfig } from './stepAxis';
 import { axis, baseLayout, palette, type Data } from './plotStyle';
-import { loadedPlotly, usePlotly } from './plotlyLoader';
+import { purgeWhenRemoved, usePlotly } from './plotlyLoader';
 import { t, useLanguage, useT } from '../i18n';
 
 /**
@@ -215,7 +215,7 @@ export function LossPlot() {
 
   useEffect(() => {
     const div = ref.current!;
-    return () => loadedPlotly()?.purge(div);
+    return () => purgeWhenRemoved(div);
   }, []);
 
   return (

@@ -1,7 +1,7 @@
 /**
  * Whether the fit plot has drawn since the page loaded, and a way for other views to wait
- * for it. On a first visit each plot's first Plotly draw is slow (Plotly's code compiles as
- * it runs): the fit, the page's main picture, goes first, and the loss plot's first draw
+ * for it. On a first visit each plot's first Plotly draw is slow (Plotly's code runs for the
+ * first time): the fit, the page's main picture, goes first, and the loss plot's first draw
  * follows in a task after it (after the browser has painted the fit), instead of before it.
  */
 let drawn = false;

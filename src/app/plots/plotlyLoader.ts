@@ -30,17 +30,25 @@ function settle(next: PlotlyStatus): PlotlyStatus {
 export function loadPlotly(load: () => Promise<{ Plotly: PlotlyApi }> = () => import('./plotly')): Promise<PlotlyStatus> {
   loading ??= load().then(
     (module) => settle({ plotly: module.Plotly, failed: false }),
-    () => {
+    (error: unknown) => {
       loading = null;
+      console.error(error); // a bug in Plotly's module lands here too: keep its reason
       return settle({ plotly: null, failed: true });
     },
   );
   return loading;
 }
 
-/** Plotly if loaded, else null (code outside React). */
-export function loadedPlotly(): PlotlyApi | null {
-  return status.plotly;
+/**
+ * Frees Plotly's hold on a plot's div (its listeners, the window's resize handler) once the
+ * div has left the page. Deferred, and skipped while the div is still attached: React's
+ * StrictMode unmounts and remounts every component in development, and a plot purged in
+ * the middle of its first draw throws from Plotly's pending margin redraw.
+ */
+export function purgeWhenRemoved(div: HTMLElement): void {
+  setTimeout(() => {
+    if (!div.isConnected) status.plotly?.purge(div);
+  });
 }
 
 function subscribe(listener: () => void): () => void {
