@@ -309,18 +309,24 @@ test('a kink\'s hover text follows the kink while training', async ({ page }) =>
   await page.goto('/?hidden=10&activation=relu&speed=20');
   await waitForStep(page, 60);
   const target = await page.evaluate(() => {
-    const gd = document.querySelector('[data-testid=fit-plot]') as HTMLElement & { data: { name: string; y: number[] }[] };
+    const gd = document.querySelector('[data-testid=fit-plot]') as HTMLElement & { data: { name: string; x: number[]; y: number[] }[] };
     const i = gd.data.findIndex((t) => t.name === 'hinges');
-    const k = gd.data[i]!.y.findIndex((v) => v >= 0);
+    // A kink well inside the data: one near its edge may cross it (and change marker sets) while hovered.
+    const k = gd.data[i]!.y.findIndex((v, j) => v >= 0 && Math.abs(gd.data[i]!.x[j]!) < 0.8);
     const group = [...gd.querySelectorAll('.scatterlayer .trace')].find((g) => (g as unknown as { __data__: { trace: { index: number } }[] }).__data__[0]!.trace.index === i)!;
     const r = group.querySelectorAll('path.point')[k]!.getBoundingClientRect();
     return { i, k, x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
+  const kinkX = () => page.evaluate(({ i, k }) => (document.querySelector('[data-testid=fit-plot]') as HTMLElement & { data: { x: number[] }[] }).data[i]!.x[k]!, target);
+  // The kink keeps moving while the label is shown and read: the label must give where it was
+  // then, between its positions just before the hover and just after the label is read (a
+  // label from the last full redraw was off by 0.68), to three significant digits.
+  const before = await kinkX();
   await page.mouse.move(target.x, target.y);
   const label = page.getByTestId('fit-plot').locator('.hoverlayer');
   await expect(label).toContainText('hinge at x =');
   const shown = Number(/x = (-?[\d.]+)/.exec((await label.textContent())!)![1]);
-  const now = (await page.evaluate(({ i, k }) => (document.querySelector('[data-testid=fit-plot]') as HTMLElement & { data: { x: number[] }[] }).data[i]!.x[k]!, target)) as number;
-  // Three significant digits, and a frame or two of motion at 20 steps/s.
-  expect(Math.abs(shown - now)).toBeLessThan(0.01);
+  const after = await kinkX();
+  expect(shown).toBeGreaterThanOrEqual(Math.min(before, after) - 0.005);
+  expect(shown).toBeLessThanOrEqual(Math.max(before, after) + 0.005);
 });
