@@ -24,7 +24,6 @@
 //                       derivatives that are no function of a (sine: cos z), or cheaper
 //                       from the forward's intermediates (softplus: sigmoid z, one division).
 //   and, for any of them,
-//   wide                vectors of hidden units per backward iteration (see WIDE);
 //   inputScale          a constant c: forward() gets c z instead of z, computed from weights
 //                       the kernel scales by c once per step (so the scaling costs nothing
 //                       per sample and unit).

@@ -26,12 +26,11 @@ function settle(next: PlotlyStatus): PlotlyStatus {
   return next;
 }
 
-/** Loads Plotly once; a failed load may be tried again (the next call). */
+/** Loads Plotly once (a failed load stays failed: the page offers a reload). */
 export function loadPlotly(load: () => Promise<{ Plotly: PlotlyApi }> = () => import('./plotly')): Promise<PlotlyStatus> {
   loading ??= load().then(
     (module) => settle({ plotly: module.Plotly, failed: false }),
     (error: unknown) => {
-      loading = null;
       console.error(error); // a bug in Plotly's module lands here too: keep its reason
       return settle({ plotly: null, failed: true });
     },
