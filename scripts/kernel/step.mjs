@@ -2,7 +2,7 @@
 // and the once-per-call scaling of the weights for activations with an inputScale.
 import { ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd } from './simd.mjs';
-import { BLOCK, SCRATCH_BYTES, SMALL_BLOCK, add, g, i32, L, lanes, stores } from './wat.mjs';
+import { BLOCK, FLUSH_BELOW, SCRATCH_BYTES, SMALL_BLOCK, add, g, i32, L, lanes, stores } from './wat.mjs';
 
 /**
  * One step (train = 1) or just the loss of the current parameters (train = 0).
@@ -26,7 +26,10 @@ export function stepFunc(key, act) {
   const gw2 = homogeneous
     ? madd(`(v128.load ${add(g('pW1'), L('j'))})`, '(local.get $sxd)', `(f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd))`)
     : `(v128.load ${add(g('pGW2'), L('j'))})`;
+  // w += lr g, then a parameter smaller than FLUSH_BELOW in magnitude becomes exactly 0 (NaN
+  // stays NaN: its compare is false). See FLUSH_BELOW in wat.mjs for why.
   const upd = (p, gv) => `(local.set $t ${addMul(`(v128.load ${add(g(p), L('j'))})`, '(local.get $lrv)', gv)})
+          (local.set $t (v128.andnot (local.get $t) (f32x4.lt (f32x4.abs (local.get $t)) ${f32x4(FLUSH_BELOW)})))
           (v128.store ${add(g(p), L('j'))} (local.get $t))
           (local.set $psum (f32x4.add (local.get $psum) (local.get $t)))`;
   return `

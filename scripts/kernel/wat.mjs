@@ -60,3 +60,15 @@ export class Locals {
 
 /** Byte shuffle indices for 32-bit lanes (0-3 from the first operand, 4-7 from the second). */
 export const lanes = (...ls) => ls.flatMap((l) => [0, 1, 2, 3].map((b) => l * 4 + b)).join(' ');
+
+/**
+ * After each update, a parameter smaller than this in magnitude is set to exactly 0, in the
+ * kernel and in the TypeScript core alike (PARAM_FLUSH_BELOW in src/core/train.ts). A hidden
+ * unit that gradient descent shrinks toward 0 (the tutorial's 30 x 10 ReLU net has such
+ * units) otherwise passes through parameters of 1e-19 and below, whose products are float32
+ * subnormals, which Intel cores compute through microcode assists: the step ran 10-40x
+ * slower for hundreds of thousands of steps (WebAssembly has no flush-to-zero mode). A
+ * parameter this small changes no output by more than 2^-50 |x|, far below float32's
+ * resolution; products of two such bounds (2^-100) are still normal floats.
+ */
+export const FLUSH_BELOW = 2 ** -50;
