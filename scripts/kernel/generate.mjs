@@ -20,9 +20,9 @@
 import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd, withRelaxedMadd } from './simd.mjs';
 import { callScale, scaleFunc, stepFunc } from './step.mjs';
-import { BLOCK, G, L, Locals, POINTERS, SIZES, SMALL_BLOCK, add, g, gradOffset, hoistDecl, hoistInit, i32, lanes, stores } from './wat.mjs';
+import { BLOCK, FLUSH_BELOW, G, L, Locals, POINTERS, SIZES, SMALL_BLOCK, add, g, gradOffset, hoistDecl, hoistInit, i32, lanes, stores } from './wat.mjs';
 
-export { BLOCK, POINTERS };
+export { BLOCK, FLUSH_BELOW, POINTERS };
 
 /**
  * Vectors of hidden units per backward iteration (then one at a time for the rest): as many
@@ -44,9 +44,10 @@ function transposeSum(v, out) {
 /**
  * o[n] = b2 + sum_j act(x[n] w1[j] + b1[j]) w2[j] for `count` samples (a multiple of 4)
  * from px into po; with `store`, also a = act(z) (or the mask) into the scratch buffer pa
- * (see SCRATCH).
+ * (see SCRATCH). With clamp false, the forward that skips the activation's input clamp
+ * (clampBound in activations.mjs).
  */
-function forwardFunc(name, act, store, block = BLOCK) {
+function forwardFunc(name, act, store, block = BLOCK, clamp = true) {
   const shift = Math.log2(block);
   const loc = new Locals();
   const tmpFor = (s) => (t) => loc.v(`${t}${s}`);
@@ -56,7 +57,7 @@ function forwardFunc(name, act, store, block = BLOCK) {
   const perSample = S.map(
     (s) => `
       (local.set $z${s} ${madd(`(local.get $x${s})`, '(local.get $w1)', '(local.get $b1)')})
-      ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s), store && act.storesGrad ? loc.v(`g${s}`) : undefined)}
+      ${act.forward(`(local.get $z${s})`, `$a${s}`, tmpFor(s), store && act.storesGrad ? loc.v(`g${s}`) : undefined, { clamp })}
       ${store ? `(v128.store offset=${s * 16} ${add(L('pa'), `(i32.shl (local.get $j) ${i32(shift)})`)} ${act.mask ? act.mask(`(local.get $z${s})`) : `(local.get $a${s})`})` : ''}
       ${store && act.storesGrad ? `(v128.store offset=${s * 16} ${add(add(L('pa'), gradOffset(block)), `(i32.shl (local.get $j) ${i32(shift)})`)} (local.get $g${s}))` : ''}
       (local.set $acc${s} ${addMul(`(local.get $acc${s})`, `(local.get $a${s})`, '(local.get $w2)')})`,
@@ -185,6 +186,21 @@ function backwardFunc(name, act, block = BLOCK) {
 }
 
 /**
+ * Sets $xmax = max |x| over the np samples (padded ones are 0). Called once the data is
+ * written; the clamp check (scaleFunc in step.mjs) bounds every unit's input with it.
+ */
+function measureXFunc() {
+  return `
+  (func (export "measureX")
+    (local $i i32) (local $m v128)
+    (loop $samples
+      (local.set $m (f32x4.max (local.get $m) (f32x4.abs (v128.load ${add(g('pX'), L('i'))}))))
+      (br_if $samples (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (i32.shl ${g('np')} ${i32(2)}))))
+    (global.set $xmax (f32.max (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
+      (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m))))))`;
+}
+
+/**
  * The whole module: one step, forward and predict function per activation. With
  * relaxedMadd, the multiply-add pairs (forward z and output sums, the activations' Horner
  * steps, the backward sums, the update) are f32x4.relaxed_madd, a fused multiply-add where
@@ -206,6 +222,11 @@ function generateModule() {
       parts.push(forwardFunc(`fwd_${key}_store`, act, true));
       parts.push(forwardFunc(`fwd_${key}_store_small`, act, true, SMALL_BLOCK));
       parts.push(backwardFunc(`bwd_${key}_small`, act, SMALL_BLOCK));
+      if (act.clampBound) {
+        // The same without the input clamp, for steps where no input reaches it.
+        parts.push(forwardFunc(`fwd_${key}_store_nc`, act, true, BLOCK, false));
+        parts.push(forwardFunc(`fwd_${key}_store_nc_small`, act, true, SMALL_BLOCK, false));
+      }
     }
     parts.push(stepFunc(key, act));
     if (act.inputScale) parts.push(scaleFunc(key, act));
@@ -221,10 +242,14 @@ function generateModule() {
   ${all.map((k) => `(global $${k} (mut i32) (i32.const 0))`).join('\n  ')}
   (global $hb (mut i32) (i32.const 0))
   (global $paramSum (mut f32) (f32.const 0))
+  ;; max |x| over the data (measureX), and whether this step's forward may skip the clamp.
+  (global $xmax (mut f32) (f32.const 0))
+  (global $unclamped (mut i32) (i32.const 0))
   (func (export "configure") ${all.map((k) => `(param $${k} i32)`).join(' ')}
     ${all.map((k) => `(global.set $${k} (local.get $${k}))`).join('\n    ')}
     (global.set $hb (i32.shl (local.get $hp) (i32.const 2))))
   (func (export "paramSum") (result f32) (global.get $paramSum))
+  ${measureXFunc()}
   ${parts.join('\n')}
 )
 `;

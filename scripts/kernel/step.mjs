@@ -46,7 +46,7 @@ export function stepFunc(key, act) {
     (loop $blocks
       (local.set $e (select ${add(L('b'), L('blockBytes'))} (i32.shl ${g('np')} ${i32(2)})
         (i32.lt_u ${add(L('b'), L('blockBytes'))} (i32.shl ${g('np')} ${i32(2)}))))
-      ${blockCall(trainForward(key, act), stores(act), `${add(g('pX'), L('b'))} ${add(g('pO'), L('b'))} (i32.shr_u (i32.sub (local.get $e) (local.get $b)) ${i32(2)}) ${g('pA')}`)}
+      ${forwardCall(key, act, `${add(g('pX'), L('b'))} ${add(g('pO'), L('b'))} (i32.shr_u (i32.sub (local.get $e) (local.get $b)) ${i32(2)}) ${g('pA')}`)}
       ;; e = (o - y) m; loss += e^2; d = -2 e; xd = x d (float64 sums of the loss and of d).
       (local.set $i (local.get $b))
       (loop $errors
@@ -125,18 +125,34 @@ function storeRecords(at) {
 }
 
 /**
+ * Bounds below clampBound by this relative margin count as never reaching it: it covers
+ * the rounding of the bound's own three operations and of the forward's z (2^-22 at most).
+ */
+const CLAMP_MARGIN = 2 ** -16;
+
+/**
  * For activations with an inputScale c: SW1 = c W1 and SB1 = c B1, which the forward pass
  * reads instead of W1 and B1 (see inputScale in activations.mjs). O(H), once per call.
+ * With a clampBound, also sets $unclamped when every unit's scaled input stays below it on
+ * the data: |SW1| max|x| + |SB1| < clampBound (1 - CLAMP_MARGIN) (max, not pmax, so a NaN
+ * or infinite weight keeps the clamp).
  */
 export function scaleFunc(key, act) {
+  const bound = act.clampBound;
   return `
   (func $scale_${key}
-    (local $j i32) (local $c v128)
+    (local $j i32) (local $c v128) (local $sw v128) (local $sb v128) (local $m v128) (local $xm v128)
     (local.set $c ${f32x4(act.inputScale)})
+    ${bound ? '(local.set $xm (f32x4.splat (global.get $xmax)))' : ''}
     (loop $units
-      (v128.store ${add(g('pSW1'), L('j'))} (f32x4.mul (local.get $c) (v128.load ${add(g('pW1'), L('j'))})))
-      (v128.store ${add(g('pSB1'), L('j'))} (f32x4.mul (local.get $c) (v128.load ${add(g('pB1'), L('j'))})))
-      (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')}))))`;
+      (v128.store ${add(g('pSW1'), L('j'))} (local.tee $sw (f32x4.mul (local.get $c) (v128.load ${add(g('pW1'), L('j'))}))))
+      (v128.store ${add(g('pSB1'), L('j'))} (local.tee $sb (f32x4.mul (local.get $c) (v128.load ${add(g('pB1'), L('j'))}))))
+      ${bound ? '(local.set $m (f32x4.max (local.get $m) (f32x4.add (f32x4.mul (f32x4.abs (local.get $sw)) (local.get $xm)) (f32x4.abs (local.get $sb)))))' : ''}
+      (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
+    ${bound ? `(global.set $unclamped (f32.lt
+      (f32.max (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
+        (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m))))
+      (f32.const ${bound * (1 - CLAMP_MARGIN)})))` : ''})`;
 }
 
 export const callScale = (key, act) => (act.inputScale ? `(call $scale_${key})` : '');
@@ -160,3 +176,13 @@ const blockCall = (fn, twin, args) => (twin
 
 /** The forward pass a training step uses: storing activations only where the backward needs them. */
 const trainForward = (key, act) => (stores(act) ? `fwd_${key}_store` : `fwd_${key}`);
+
+/**
+ * The call of the training forward on a block; for activations with a clampBound, the one
+ * without the clamp when this step's scale function found no input can reach it.
+ */
+function forwardCall(key, act, args) {
+  const call = (fn) => blockCall(fn, stores(act), args);
+  if (!act.clampBound) return call(trainForward(key, act));
+  return `(if (global.get $unclamped) (then ${call(`${trainForward(key, act)}_nc`)}) (else ${call(trainForward(key, act))}))`;
+}

@@ -5,7 +5,7 @@
  * scripts/kernel/wat.mjs).
  */
 import { describe, expect, it } from 'vitest';
-import { FLUSH_BELOW } from '../../../scripts/kernel/wat.mjs';
+import { FLUSH_BELOW } from '../../../scripts/kernel/generate.mjs';
 import { buildModel } from '../run';
 import { createWorkspace, type Network } from '../network';
 import { PARAM_FLUSH_BELOW, trainStep } from '../train';

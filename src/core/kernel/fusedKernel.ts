@@ -97,6 +97,9 @@ export class FusedKernel {
     view(ptrs.pX, n).set(x);
     view(ptrs.pY, n).set(y);
     view(ptrs.pM, n).fill(1); // padded samples keep weight 0
+    // max |x|, with which each step checks whether its activation's input clamp can be
+    // skipped (clampBound in scripts/kernel/activations.mjs); x never changes after this.
+    exported<() => void>(exports, 'measureX')();
     this.w1 = view(ptrs.pW1, hidden);
     this.b1 = view(ptrs.pB1, hidden);
     this.w2 = view(ptrs.pW2, hidden);

@@ -1,0 +1,75 @@
+/**
+ * tanh and sigmoid clamp their scaled input before the rational approximation; the kernel
+ * skips that clamp for a step when no unit's input can reach it on the data (clampBound in
+ * scripts/kernel/activations.mjs). Both sides of that check must train exactly as the TS
+ * core: units just inside the clamp (the clamp skipped) and units far beyond it (kept,
+ * where the rational alone would leave [-1, 1]).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../run';
+import { createWorkspace, forward } from '../network';
+import { evaluateLoss, trainStep } from '../train';
+import { curveGrid } from '../grid';
+import { FusedKernel } from './fusedKernel';
+import { kernelModule, type KernelBuild } from './wasmRuntime';
+
+/** |z| at which each activation's clamp applies: TANH_CLAMP over its input scale. */
+const Z_CLAMP = { tanh: 8.0245, sigmoid: 2 * 8.0245 } as const;
+
+/** Largest difference relative to the largest magnitude in `want`. */
+function scaledError(got: ArrayLike<number>, want: ArrayLike<number>): number {
+  let scale = 0;
+  let err = 0;
+  for (let i = 0; i < want.length; i++) {
+    scale = Math.max(scale, Math.abs(want[i]!));
+    err = Math.max(err, Math.abs(got[i]! - want[i]!));
+  }
+  return err / scale;
+}
+
+const CASES = (['relaxed', 'simd128'] as KernelBuild[]).flatMap((build) =>
+  (['tanh', 'sigmoid'] as const).flatMap((activation) =>
+    // Unit 0's largest |z| on the data (x in [-1, 1]) as a multiple of the clamp's: just
+    // inside (the step skips the clamp) and 3 times beyond it (the step clamps).
+    [0.99, 3].map((reach) => [build, activation, reach] as const),
+  ),
+);
+
+describe.each(CASES)('%s kernel, %s, largest |z| at %s of the clamp', (build, activation, reach) => {
+  it('gives the TS core loss, gradients and curve', () => {
+    const { data, net } = buildModel({ dataset: 'quadratic', points: 30, noise: 0.2, seed: 2, hidden: 8, activation });
+    const [l1, l2] = net.layers;
+    const zmax = reach * Z_CLAMP[activation];
+    // z = w1 x + b1 reaches zmax at x = 1; unit 1 mirrors it at x = -1.
+    l1!.w[0] = zmax - 0.25;
+    l1!.b[0] = 0.25;
+    l1!.w[1] = zmax - 0.25;
+    l1!.b[1] = -0.25;
+    l2!.w[0] = 0.5;
+    l2!.w[1] = -0.5;
+    const k = new FusedKernel(data.x, data.y, 8, activation, curveGrid(), kernelModule(build));
+    k.w1.set(l1!.w);
+    k.b1.set(l1!.b);
+    k.w2.set(l2!.w);
+    k.b2.set(l2!.b);
+
+    const ws = createWorkspace(net, data.x.length);
+    const want = evaluateLoss(net, ws, data.x, data.y);
+    // Rounding only: observed under 1e-7 relative. The rational without its clamp at 3 times
+    // the bound is far from +-1 and changes the loss by orders more.
+    expect(Math.abs(k.loss() - want) / want).toBeLessThan(1e-6);
+
+    const curve = new Float32Array(curveGrid().length);
+    const wantCurve = new Float32Array(curve.length);
+    k.curve(curve);
+    wantCurve.set(forward(net, createWorkspace(net, curve.length), curveGrid()));
+    expect(scaledError(curve, wantCurve)).toBeLessThan(1e-6);
+
+    // One step at rate 0: the gradients, with the parameters left as they are.
+    k.step(0);
+    trainStep(net, ws, data.x, data.y, 0);
+    expect(scaledError(k.gw1, ws.gw[0]!)).toBeLessThan(1e-5);
+    expect(scaledError(k.gb1, ws.gb[0]!)).toBeLessThan(1e-5);
+    expect(scaledError(k.gw2, ws.gw[1]!)).toBeLessThan(1e-5);
+  });
+});
