@@ -23,6 +23,12 @@
 //                       beside a and passes grad(a, g) an expression loading it. For
 //                       derivatives that are no function of a (sine: cos z), or cheaper
 //                       from the forward's intermediates (softplus: sigmoid z, one division).
+//   outAffine [alpha, beta] (with gradPoly) forward() computes a core activation t, and the
+//                       activation is alpha + beta t: the forward sums w2 t and applies
+//                       beta, then adds alpha sum w2 (once per step) to the output's bias;
+//                       the backward's sums run over t, and gw2 = alpha D + beta sum d t.
+//                       It saves sigmoid the multiply-add of 1/2 + t/2 per sample and unit.
+//   gradScale           act' = gradScale (c0 + c1 t - t^2), applied once per unit.
 //   and, for any of them,
 //   inputScale          a constant c: forward() gets c z instead of z, computed from weights
 //                       the kernel scales by c once per step (so the scaling costs nothing
@@ -90,17 +96,17 @@ export const ACTIVATIONS = {
     gradPoly: [1, 0],
   },
   sigmoid: {
-    // sigmoid(z) = 1/2 + tanh(z/2)/2: one accurate approximation serves both, and the
-    // halving folds into the weights' scale.
-    forward: (u, a, tmp, _g, opts) => {
-      const t = tmp('st');
-      return `${tanhScaledInto(u, t, tmp, opts?.clamp)}
-    (local.set ${a} ${madd(`(local.get ${t})`, f32x4(0.5), f32x4(0.5))})`;
-    },
+    // sigmoid(z) = 1/2 + t/2 with t = tanh(z/2): one accurate approximation serves both, and
+    // the halving folds into the weights' scale. The kernel computes, stores and sums t,
+    // exactly as for tanh, and applies a = 1/2 + t/2 to the layer's totals (outAffine):
+    // sum w2 a = sum w2 t / 2 + sum w2 / 2, and act' = a (1 - a) = (1 - t^2) / 4.
+    forward: (u, a, tmp, _g, opts) => tanhScaledInto(u, a, tmp, opts?.clamp),
     inputScale: TANH_SCALE / 2,
     clampBound: TANH_CLAMP,
-    grad: (a) => `(f32x4.sub ${a} (f32x4.mul ${a} ${a}))`,
-    gradPoly: [0, 1],
+    grad: (t) => `(f32x4.mul ${f32x4(0.25)} (f32x4.sub ${f32x4(1)} (f32x4.mul ${t} ${t})))`,
+    gradPoly: [1, 0],
+    gradScale: 0.25,
+    outAffine: [0.5, 0.5],
   },
   'leaky-relu': {
     // max(z, slope z) is z for z > 0 and slope z below: one instruction, exact.

@@ -77,7 +77,9 @@ function forwardFunc(name, act, store, block = BLOCK, clamp = true) {
         ${perSample}
         (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${G('hb')})))
       ${transposeSum(S.map((s) => `(local.get $acc${s})`), '$o')}
-      (v128.store ${add(L('po'), L('i'))} (f32x4.add (local.get $o) (v128.load32_splat ${G('pB2')})))
+      (v128.store ${add(L('po'), L('i'))} ${act.outAffine
+        ? `(f32x4.add (f32x4.mul (local.get $o) ${f32x4(act.outAffine[1])}) (f32x4.splat (global.get $outBias)))`
+        : `(f32x4.add (local.get $o) (v128.load32_splat ${G('pB2')}))`})
       ${store ? `(local.set $pa ${add(L('pa'), i32(64))})` : ''}
       (br_if $samples (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (i32.shl (local.get $count) ${i32(2)}))))
   )`;
@@ -245,6 +247,8 @@ function generateModule() {
   ;; max |x| over the data (measureX), and whether this step's forward may skip the clamp.
   (global $xmax (mut f32) (f32.const 0))
   (global $unclamped (mut i32) (i32.const 0))
+  ;; b2 + alpha sum w2, for activations with an outAffine (set by their scale function).
+  (global $outBias (mut f32) (f32.const 0))
   (func (export "configure") ${all.map((k) => `(param $${k} i32)`).join(' ')}
     ${all.map((k) => `(global.set $${k} (local.get $${k}))`).join('\n    ')}
     (global.set $hb (i32.shl (local.get $hp) (i32.const 2))))

@@ -23,9 +23,15 @@ export function stepFunc(key, act) {
     ? poly[1] ? `(f32x4.add (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))` : `(f32x4.sub (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))`
     : slope ? `(f32x4.add (local.get $xdsplat) ${masked('pGW1')})` : masked('pGW1');
   const c0 = poly ? poly[0] : slope;
+  // outAffine [alpha, beta]: the backward summed d t over the core activation t, and
+  // a = alpha + beta t, so sum d a = alpha D + beta sum d t; act' carries gradScale.
+  const [alpha, beta] = act.outAffine ?? [0, 1];
+  const scaled = (e) => (act.gradScale ? `(f32x4.mul ${f32x4(act.gradScale)} ${e})` : e);
   const gw2 = homogeneous
     ? madd(`(v128.load ${add(g('pW1'), L('j'))})`, '(local.get $sxd)', `(f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd))`)
-    : `(v128.load ${add(g('pGW2'), L('j'))})`;
+    : act.outAffine
+      ? madd(`(v128.load ${add(g('pGW2'), L('j'))})`, f32x4(beta), `(f32x4.mul ${f32x4(alpha)} (local.get $draw))`)
+      : `(v128.load ${add(g('pGW2'), L('j'))})`;
   // w += lr g, then a parameter smaller than FLUSH_BELOW in magnitude becomes exactly 0 (NaN
   // stays NaN: its compare is false). See FLUSH_BELOW in wat.mjs for why.
   const upd = (p, gv) => `(local.set $t ${addMul(`(v128.load ${add(g(p), L('j'))})`, '(local.get $lrv)', gv)})
@@ -35,7 +41,7 @@ export function stepFunc(key, act) {
   return `
   (func (export "step_${key}") (param $lr f32) (param $train i32) (result f64)
     (local $b i32) (local $e i32) (local $small i32) (local $blockBytes i32) (local $i i32) (local $j i32) (local $gb2 f64)
-    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128)
+    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128) (local $draw v128)
     (local $xv v128) (local $r01 v128) (local $r23 v128) (local $x01 v128) (local $x23 v128) (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
     (if (local.get $train) (then
       (local.set $j ${i32(0)})
@@ -67,14 +73,16 @@ export function stepFunc(key, act) {
     (if (local.get $train) (then
       ;; Finish the gradients with the old parameters, then update: w += lr g.
       (local.set $lrv (f32x4.splat (local.get $lr)))
+      ${act.outAffine ? `(local.set $draw (f32x4.splat (f32.demote_f64
+        (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum))))))` : ''}
       (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
         (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum)))))))
       (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
         (f64.add (f64x2.extract_lane 0 (local.get $xdsum)) (f64x2.extract_lane 1 (local.get $xdsum)))))))
       (local.set $j ${i32(0)})
       (loop $update
-        (local.set $sd ${sdExpr})
-        (local.set $sxd ${sxdExpr})
+        (local.set $sd ${scaled(sdExpr)})
+        (local.set $sxd ${scaled(sxdExpr)})
         (local.set $w2 (v128.load ${add(g('pW2'), L('j'))}))
         (local.set $gw2 ${gw2})
         (local.set $gb1 (f32x4.mul (local.get $w2) (local.get $sd)))
@@ -139,16 +147,22 @@ const CLAMP_MARGIN = 2 ** -16;
  */
 export function scaleFunc(key, act) {
   const bound = act.clampBound;
+  const affine = act.outAffine;
   return `
   (func $scale_${key}
-    (local $j i32) (local $c v128) (local $sw v128) (local $sb v128) (local $m v128) (local $xm v128)
+    (local $j i32) (local $c v128) (local $sw v128) (local $sb v128) (local $m v128) (local $xm v128) (local $w2s v128)
     (local.set $c ${f32x4(act.inputScale)})
     ${bound ? '(local.set $xm (f32x4.splat (global.get $xmax)))' : ''}
     (loop $units
       (v128.store ${add(g('pSW1'), L('j'))} (local.tee $sw (f32x4.mul (local.get $c) (v128.load ${add(g('pW1'), L('j'))}))))
       (v128.store ${add(g('pSB1'), L('j'))} (local.tee $sb (f32x4.mul (local.get $c) (v128.load ${add(g('pB1'), L('j'))}))))
       ${bound ? '(local.set $m (f32x4.max (local.get $m) (f32x4.add (f32x4.mul (f32x4.abs (local.get $sw)) (local.get $xm)) (f32x4.abs (local.get $sb)))))' : ''}
+      ${affine ? `(local.set $w2s (f32x4.add (local.get $w2s) (v128.load ${add(g('pW2'), L('j'))})))` : ''}
       (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
+    ${affine ? `;; The output's constant part: b2 + alpha sum w2 (see outAffine in activations.mjs).
+    (global.set $outBias (f32.add (f32.load ${g('pB2')}) (f32.mul (f32.const ${affine[0]})
+      (f32.add (f32.add (f32x4.extract_lane 0 (local.get $w2s)) (f32x4.extract_lane 1 (local.get $w2s)))
+        (f32.add (f32x4.extract_lane 2 (local.get $w2s)) (f32x4.extract_lane 3 (local.get $w2s)))))))` : ''}
     ${bound ? `(global.set $unclamped (f32.lt
       (f32.max (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
         (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m))))
