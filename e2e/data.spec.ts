@@ -14,10 +14,10 @@ interface Trace {
 
 async function traces(page: Page, testId: string): Promise<Trace[]> {
   return page.evaluate((id) => {
-    type T = { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number>; marker?: { symbol?: string } };
+    type T = { meta?: string; name?: string; x?: ArrayLike<number>; y?: ArrayLike<number>; marker?: { symbol?: string } };
     const gd = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: T[] }) | null;
     return (gd?.data ?? []).map((t) => ({
-      name: t.name ?? '',
+      name: t.meta ?? t.name ?? '', // the fixed id (meta) where there is one
       x: t.x ? Array.from(t.x, Number) : [],
       y: t.y ? Array.from(t.y, Number) : [],
       symbol: String(t.marker?.symbol ?? ''),

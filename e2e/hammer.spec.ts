@@ -75,7 +75,28 @@ test('hammering the controls: no console error, no stale frame drawn, memory lev
   await round(200, 1);
   const afterFirst = await heap();
   await round(200, 2);
-  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  // The page still paints: a stalled frame loop would leave Playwright's click waiting for
+  // the button to be "stable" (two animation frames alike) until the test's timeout, as one
+  // CI run did (2026-12-01). Fail fast instead, with what the page looked like.
+  const painting = await page.evaluate(async () => {
+    const reset = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Reset')!;
+    const box = () => { const r = reset.getBoundingClientRect(); return `${r.x},${r.y},${r.width}x${r.height}`; };
+    const frames = await new Promise<number>((resolve) => {
+      let n = 0;
+      const tick = () => (++n < 10 ? requestAnimationFrame(tick) : resolve(n));
+      requestAnimationFrame(tick);
+      setTimeout(() => resolve(n), 5000);
+    });
+    const boxes = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      boxes.add(box());
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { frames, boxes: [...boxes], visibility: document.visibilityState, scrollY: window.scrollY };
+  });
+  expect(painting.frames, `animation frames in 5 s after the hammering: ${JSON.stringify(painting)}`).toBe(10);
+  expect(painting.boxes, `the Reset button moved: ${JSON.stringify(painting)}`).toHaveLength(1);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click({ timeout: 30_000 });
   await page.waitForTimeout(500);
   const afterSecond = await heap();
   const { staleDraws, draws } = await page.evaluate(() => {

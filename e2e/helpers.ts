@@ -20,8 +20,9 @@ export { expect };
 export async function traceY(page: Page, testId: string, name: string): Promise<number[]> {
   return page.evaluate(
     ([id, traceName]) => {
-      const gd = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: { name?: string; y?: ArrayLike<number> }[] }) | null;
-      const trace = gd?.data?.find((t) => t.name === traceName);
+      const gd = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: { meta?: string; name?: string; y?: ArrayLike<number> }[] }) | null;
+      // A trace's fixed id is its meta where it has one (its name follows the language).
+      const trace = gd?.data?.find((t) => (t.meta ?? t.name) === traceName);
       return trace?.y ? Array.from(trace.y) : [];
     },
     [testId, name] as const,

@@ -75,9 +75,13 @@ test('in 中文, the plots are labelled in Chinese and the fit plot’s note is 
   await expect(page.getByTestId('loss-plot')).toHaveAttribute('aria-label', '损失图：均方误差随训练步数的变化');
   const note = page.getByTestId('fit-plot').locator('.annotation-text');
   await expect(note).toContainText('只画出 100 个单元中最大的 32 个');
+  // The legend follows the language too, while the plot keeps training.
+  const legend = page.getByTestId('fit-plot').locator('.legendtext');
+  await expect(legend).toHaveText(['真实函数', '数据', '拟合']);
   await page.getByTestId('fit-plot').screenshot({ path: `${SHOTS}/zh-fit-note.png` });
   await page.getByLabel('语言', { exact: true }).selectOption('en');
   await expect(note).toContainText('32 largest of 100 units drawn');
+  await expect(legend).toHaveText(['truth', 'data', 'fit']);
   await expect(page.getByTestId('fit-plot')).toHaveAttribute('aria-label', 'Fit plot: data, true function and the network’s curve');
   expect(consoleErrors).toEqual([]);
 });

@@ -150,7 +150,9 @@ export function FitPlot() {
       const layers = layersFor(frame, scene.data);
       const traces: Data[] = [
         {
-          name: 'truth',
+          // meta: the trace's fixed id (clicks, tests); name: its label in the legend.
+          meta: 'truth',
+          name: labelText.legendTruth,
           x: scene.grid,
           y: scene.truth,
           mode: 'lines',
@@ -160,9 +162,10 @@ export function FitPlot() {
         },
         ...layers.under,
         {
-          // Always named `data` (a contract of the browser tests); thinning is said in the hover text.
-          name: 'data',
-          hovertemplate: scene.shown.x.length < points ? `x %{x:.3f}<br>y %{y:.3f}<extra>1 in ${Math.ceil(points / MAX_MARKERS)} points shown</extra>` : undefined,
+          // Thinning is said in the hover text.
+          meta: 'data',
+          name: labelText.legendData,
+          hovertemplate: scene.shown.x.length < points ? `x %{x:.3f}<br>y %{y:.3f}<extra>${labelText.hoverThinned(Math.ceil(points / MAX_MARKERS))}</extra>` : undefined,
           x: scene.shown.x,
           y: scene.shown.y,
           mode: 'markers',
@@ -174,17 +177,19 @@ export function FitPlot() {
         ...(scene.testShown.x.length > 0
           ? [
               {
-                name: 'test data',
+                meta: 'test data',
+                name: labelText.legendTestData,
                 x: scene.testShown.x,
                 y: scene.testShown.y,
                 mode: 'markers' as const,
                 marker: { color: COLORS.data, size: 9, symbol: 'circle-open', line: { width: 2, color: COLORS.data } },
-                hovertemplate: 'held out<br>x %{x:.3f}<br>y %{y:.3f}<extra></extra>',
+                hovertemplate: `${labelText.hoverHeldOut}<br>x %{x:.3f}<br>y %{y:.3f}<extra></extra>`,
               },
             ]
           : []),
         {
-          name: 'fit',
+          meta: 'fit',
+          name: labelText.legendFit,
           x: scene.grid,
           y: frame ? frame.curve : new Float32Array(0),
           mode: 'lines',
@@ -225,7 +230,7 @@ export function FitPlot() {
       unsubscribe();
       if (waiting !== null) clearTimeout(waiting);
     };
-  }, [scene, layersFor, theme, editing, plotly]);
+  }, [scene, layersFor, theme, editing, plotly, labelText]);
 
   useEffect(() => {
     const div = ref.current!;

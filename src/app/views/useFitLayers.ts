@@ -48,13 +48,15 @@ export function useFitLayers() {
 export function bindPointClicks(gd: PlotlyHTMLElement, x: Float32Array): void {
   gd.removeAllListeners('plotly_click');
   gd.on('plotly_click', (event: PlotMouseEvent) => {
-    const hit = event.points.find((p) => p.data.name === 'data') ?? event.points[0];
+    // Traces are told apart by meta, their fixed id (their names follow the language).
+    const id = (p: (typeof event.points)[number]) => (p.data as { meta?: unknown }).meta;
+    const hit = event.points.find((p) => id(p) === 'data') ?? event.points[0];
     if (!hit || x.length === 0) return;
-    if (hit.data.name === 'data') {
+    if (id(hit) === 'data') {
       selectPoint(hit.pointIndex);
       return;
     }
-    if (hit.data.name !== 'fit' || typeof hit.x !== 'number') return;
+    if (id(hit) !== 'fit' || typeof hit.x !== 'number') return;
     let best = 0;
     for (let i = 1; i < x.length; i++) if (Math.abs(x[i]! - hit.x) < Math.abs(x[best]! - hit.x)) best = i;
     selectPoint(best);
