@@ -83,5 +83,18 @@ test('in 中文, the plots are labelled in Chinese and the fit plot’s note is 
   await expect(note).toContainText('32 largest of 100 units drawn');
   await expect(legend).toHaveText(['truth', 'data', 'fit']);
   await expect(page.getByTestId('fit-plot')).toHaveAttribute('aria-label', 'Fit plot: data, true function and the network’s curve');
+  // The hover texts follow the language too: a ReLU unit's kink (markers with text at
+  // H <= 64) and the loss curve's.
+  await page.getByLabel('Language', { exact: true }).selectOption('zh');
+  await page.getByLabel('隐藏单元', { exact: true }).fill('10');
+  await page.getByLabel('隐藏单元', { exact: true }).press('Enter');
+  const hovers = () =>
+    page.evaluate(() => {
+      type T = { name?: string; text?: string[]; hovertemplate?: string };
+      const data = (id: string) => (document.querySelector(`[data-testid="${id}"]`) as HTMLElement & { data: T[] }).data;
+      return [data('fit-plot').find((t) => t.name === 'hinges')?.text?.[0] ?? '', data('loss-plot').find((t) => t.name === 'loss')?.hovertemplate ?? ''];
+    });
+  await expect.poll(async () => (await hovers())[0]).toMatch(/^单元 \d+：折点在 x = /);
+  expect((await hovers())[1]).toContain('步数 %{x}<br>损失');
   expect(consoleErrors).toEqual([]);
 });

@@ -253,6 +253,8 @@ function generateModule() {
     ${all.map((k) => `(global.set $${k} (local.get $${k}))`).join('\n    ')}
     (global.set $hb (i32.shl (local.get $hp) (i32.const 2))))
   (func (export "paramSum") (result f32) (global.get $paramSum))
+  ;; Whether the last step's forward skipped the input clamp (clampBound), for the tests.
+  (func (export "clampSkipped") (result i32) (global.get $unclamped))
   ${measureXFunc()}
   ${parts.join('\n')}
 )

@@ -41,7 +41,7 @@ export function stepFunc(key, act) {
   return `
   (func (export "step_${key}") (param $lr f32) (param $train i32) (result f64)
     (local $b i32) (local $e i32) (local $small i32) (local $blockBytes i32) (local $i i32) (local $j i32) (local $gb2 f64)
-    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128) (local $draw v128)
+    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128) (local $draw v128) (local $b2new f32)
     (local $xv v128) (local $r01 v128) (local $r23 v128) (local $x01 v128) (local $x23 v128) (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
     (if (local.get $train) (then
       (local.set $j ${i32(0)})
@@ -96,7 +96,9 @@ export function stepFunc(key, act) {
         (br_if $update (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
       (local.set $gb2 (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum))))
       (f32.store ${g('pGB2')} (f32.demote_f64 (local.get $gb2)))
-      (f32.store ${g('pB2')} (f32.add (f32.load ${g('pB2')}) (f32.mul (local.get $lr) (f32.load ${g('pGB2')}))))
+      ;; b2 += lr gb2, flushed below FLUSH_BELOW like the other parameters.
+      (local.set $b2new (f32.add (f32.load ${g('pB2')}) (f32.mul (local.get $lr) (f32.load ${g('pGB2')}))))
+      (f32.store ${g('pB2')} (select (f32.const 0) (local.get $b2new) (f32.lt (f32.abs (local.get $b2new)) (f32.const ${FLUSH_BELOW}))))
       ;; Padded units: keep w2 = 0 so they never reach the output, and report no gradient.
       (local.set $j (i32.shl ${g('h')} ${i32(2)}))
       (block $padDone (loop $pad

@@ -63,12 +63,18 @@ export const lanes = (...ls) => ls.flatMap((l) => [0, 1, 2, 3].map((b) => l * 4 
 
 /**
  * After each update, a parameter smaller than this in magnitude is set to exactly 0, in the
- * kernel and in the TypeScript core alike (PARAM_FLUSH_BELOW in src/core/train.ts). A hidden
- * unit that gradient descent shrinks toward 0 (the tutorial's 30 x 10 ReLU net has such
- * units) otherwise passes through parameters of 1e-19 and below, whose products are float32
- * subnormals, which Intel cores compute through microcode assists: the step ran 10-40x
- * slower for hundreds of thousands of steps (WebAssembly has no flush-to-zero mode). A
- * parameter this small changes no output by more than 2^-50 |x|, far below float32's
- * resolution; products of two such bounds (2^-100) are still normal floats.
+ * kernel and in the TypeScript core alike (PARAM_FLUSH_BELOW in src/core/train.ts), b2
+ * included. A hidden unit that gradient descent shrinks toward 0 (the tutorial's 30 x 10
+ * ReLU net has such units) otherwise passes through parameters of 1e-19 and below, whose
+ * products are float32 subnormals, which Intel cores compute through microcode assists: the
+ * step ran 10-14x slower for 600,000 steps (WebAssembly has no flush-to-zero mode). A
+ * parameter this small changes no output by more than 2^-50 |x| in that step, far below
+ * float32's resolution. Products of two parameters at the bound (2^-100) are normal floats;
+ * longer products (tanh's backward has d t t) can still be subnormal, more rarely.
+ * The cost: a unit whose parameters have all fallen below the bound stays at 0, since the
+ * steps gradient descent takes from there are smaller than the bound too. In the tutorial's
+ * run the flush only ends such units sooner: without it their parameters kept shrinking by
+ * about 1e-6 every 400,000 steps, to 1e-41 (subnormal themselves) by 2.8 million. Under other
+ * data such a unit might drift back up without the flush, from far below anything visible.
  */
 export const FLUSH_BELOW = 2 ** -50;

@@ -122,7 +122,7 @@ export function LossPlot() {
             y: losses.subarray(0, n),
             mode: 'lines',
             line: { color: COLORS.loss, width: 2 },
-            hovertemplate: 'step %{x}<br>loss %{y:.4g}<extra></extra>',
+            hovertemplate: `${t().hoverStepLoss}<extra></extra>`,
           },
           // The held-out points' loss, when some are held out: where it parts from the
           // training loss, the network is fitting the noise of the points it sees.
@@ -134,7 +134,7 @@ export function LossPlot() {
                   y: testLosses.subarray(0, nt),
                   mode: 'lines' as const,
                   line: { color: COLORS.test, width: 2, dash: 'dot' as const },
-                  hovertemplate: 'step %{x}<br>test loss %{y:.4g}<extra></extra>',
+                  hovertemplate: `${t().hoverStepTestLoss}<extra></extra>`,
                 },
               ]
             : []),

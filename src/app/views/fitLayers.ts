@@ -49,7 +49,7 @@ function kinkWord(act: ActivationName): string {
 
 function pinnedFits({ pinned, pinLabels, grid }: FitLayerInput): Data[] {
   return pinned.map((pin, i) => ({
-    name: `pinned: ${pinLabels[i]}`,
+    name: t().pinnedTrace(pinLabels[i]!),
     x: grid,
     y: pin.curve,
     mode: 'lines',
@@ -179,7 +179,6 @@ function rug(name: string, kinkX: readonly number[], color: string, opacity: num
  * to the set, at HIDDEN_KINK_Y (clipped) where it belongs to the other.
  */
 function kinkMarkers(insight: FrameInsight): { inside: KinkMarkers; outside: KinkMarkers } {
-  const word = kinkWord(insight.activation);
   const pos = insight.kinks();
   const [lo, hi] = dataRange(insight.data.x);
   const [left, right] = PLOT_X_RANGE;
@@ -191,7 +190,7 @@ function kinkMarkers(insight: FrameInsight): { inside: KinkMarkers; outside: Kin
     if (Number.isNaN(k)) continue;
     const isInside = k >= lo && k <= hi;
     const x = Math.min(right - inset, Math.max(left + inset, k));
-    const text = `unit ${j + 1}: ${word} at x = ${k.toPrecision(3)}`;
+    const text = t().kinkHover(j + 1, insight.activation === 'relu', k.toPrecision(3));
     for (const [set, shown] of [[inside, isInside], [outside, !isInside]] as const) {
       set.x.push(x);
       set.y.push(shown ? KINK_Y : HIDDEN_KINK_Y);

@@ -31,13 +31,13 @@ export function useLossLayers(): { baselines: Baselines; pinned: readonly Pinned
 
 export function pinnedLossTraces(pinned: readonly PinnedRun[], labels: readonly string[]): Data[] {
   return pinned.map((pin, i) => ({
-    name: `pinned: ${labels[i]}`,
+    name: t().pinnedTrace(labels[i]!),
     x: pin.steps,
     y: pin.losses,
     mode: 'lines',
     line: { color: pin.color, width: 1.6 },
     opacity: 0.6,
-    hovertemplate: `${labels[i]}<br>step %{x}<br>loss %{y:.4g}<extra></extra>`,
+    hovertemplate: `${labels[i]}<br>${t().hoverStepLoss}<extra></extra>`,
   }));
 }
 

@@ -45,6 +45,7 @@ export class FusedKernel {
   private readonly stepFn: StepFn;
   private readonly predictFn: PredictFn;
   private readonly paramSumFn: () => number;
+  private readonly clampSkippedFn: () => number;
 
   constructor(
     x: Float32Array,
@@ -93,6 +94,7 @@ export class FusedKernel {
     this.stepFn = exported<StepFn>(exports, `step_${activation}`);
     this.predictFn = exported<PredictFn>(exports, `predict_${activation}`);
     this.paramSumFn = exported<() => number>(exports, 'paramSum');
+    this.clampSkippedFn = exported<() => number>(exports, 'clampSkipped');
 
     view(ptrs.pX, n).set(x);
     view(ptrs.pY, n).set(y);
@@ -121,6 +123,14 @@ export class FusedKernel {
   /** Loss of the current parameters, without touching them or the gradients. */
   loss(): number {
     return this.stepFn(0, 0);
+  }
+
+  /**
+   * Whether the last step's forward pass went without its activation's input clamp, because
+   * no input could reach it (clampBound in scripts/kernel/activations.mjs; tanh, sigmoid).
+   */
+  clampSkipped(): boolean {
+    return this.clampSkippedFn() !== 0;
   }
 
   /** True when every parameter is finite after the last step. */
