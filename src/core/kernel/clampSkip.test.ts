@@ -11,21 +11,11 @@ import { createWorkspace, forward } from '../network';
 import { evaluateLoss, trainStep } from '../train';
 import { curveGrid } from '../grid';
 import { FusedKernel } from './fusedKernel';
+import { scaledError } from './scaledError';
 import { kernelModule, type KernelBuild } from './wasmRuntime';
 
 /** |z| at which each activation's clamp applies: TANH_CLAMP over its input scale. */
 const Z_CLAMP = { tanh: 8.0245, sigmoid: 2 * 8.0245 } as const;
-
-/** Largest difference relative to the largest magnitude in `want`. */
-function scaledError(got: ArrayLike<number>, want: ArrayLike<number>): number {
-  let scale = 0;
-  let err = 0;
-  for (let i = 0; i < want.length; i++) {
-    scale = Math.max(scale, Math.abs(want[i]!));
-    err = Math.max(err, Math.abs(got[i]! - want[i]!));
-  }
-  return err / scale;
-}
 
 const CASES = (['relaxed', 'simd128'] as KernelBuild[]).flatMap((build) =>
   (['tanh', 'sigmoid'] as const).flatMap((activation) =>

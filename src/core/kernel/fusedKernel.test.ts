@@ -3,6 +3,7 @@ import { ACTIVATIONS, type ActivationName } from '../activations';
 import type { ModelConfig } from '../config';
 import { kernelSupports, TrainingRun, type Engine } from '../run';
 import { FusedKernel } from './fusedKernel';
+import { scaledError } from './scaledError';
 import { bestKernelBuild, kernelBuildSupported, simdSupported, type KernelBuild } from './wasmRuntime';
 
 const base: ModelConfig = { dataset: 'quadratic', points: 30, noise: 0.2, seed: 3, hidden: 10, activation: 'relu' };
@@ -12,17 +13,6 @@ function runOf(config: ModelConfig, engine: Engine, steps: number, lr: number, k
   const losses = new Float32Array(steps);
   expect(run.train(steps, lr, losses, 0)).toBe(steps);
   return { run, losses };
-}
-
-/** Largest difference relative to the largest magnitude in `want`. */
-function scaledError(got: ArrayLike<number>, want: ArrayLike<number>): number {
-  let scale = 0;
-  let err = 0;
-  for (let i = 0; i < want.length; i++) {
-    scale = Math.max(scale, Math.abs(want[i]!));
-    err = Math.max(err, Math.abs(got[i]! - want[i]!));
-  }
-  return err / scale;
 }
 
 it('this runtime (Node) has WebAssembly SIMD, so the kernel is the default engine', () => {
