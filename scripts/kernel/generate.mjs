@@ -20,7 +20,7 @@
 import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd, withRelaxedMadd } from './simd.mjs';
 import { callScale, scaleFunc, stepFunc } from './step.mjs';
-import { BLOCK, FLUSH_BELOW, G, L, Locals, POINTERS, SIZES, SMALL_BLOCK, add, g, gradOffset, hoistDecl, hoistInit, i32, lanes, stores } from './wat.mjs';
+import { BLOCK, FLUSH_BELOW, G, L, Locals, POINTERS, SIZES, SMALL_BLOCK, add, fold4, g, gradOffset, hoistDecl, hoistInit, i32, lanes, stores } from './wat.mjs';
 
 export { BLOCK, FLUSH_BELOW, POINTERS };
 
@@ -198,8 +198,7 @@ function measureXFunc() {
     (loop $samples
       (local.set $m (f32x4.max (local.get $m) (f32x4.abs (v128.load ${add(g('pX'), L('i'))}))))
       (br_if $samples (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (i32.shl ${g('np')} ${i32(2)}))))
-    (global.set $xmax (f32.max (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
-      (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m))))))`;
+    (global.set $xmax ${fold4('f32.max', '$m')}))`;
 }
 
 /**

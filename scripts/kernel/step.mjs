@@ -2,7 +2,7 @@
 // and the once-per-call scaling of the weights for activations with an inputScale.
 import { ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd } from './simd.mjs';
-import { BLOCK, FLUSH_BELOW, SCRATCH_BYTES, SMALL_BLOCK, add, g, i32, L, lanes, stores } from './wat.mjs';
+import { BLOCK, FLUSH_BELOW, SCRATCH_BYTES, SMALL_BLOCK, add, fold4, g, i32, L, lanes, stores, sum2 } from './wat.mjs';
 
 /**
  * One step (train = 1) or just the loss of the current parameters (train = 0).
@@ -73,12 +73,11 @@ export function stepFunc(key, act) {
     (if (local.get $train) (then
       ;; Finish the gradients with the old parameters, then update: w += lr g.
       (local.set $lrv (f32x4.splat (local.get $lr)))
-      ${act.outAffine ? `(local.set $draw (f32x4.splat (f32.demote_f64
-        (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum))))))` : ''}
-      (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
-        (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum)))))))
-      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0})
-        (f64.add (f64x2.extract_lane 0 (local.get $xdsum)) (f64x2.extract_lane 1 (local.get $xdsum)))))))
+      ;; D = sum d (gb2), in float64.
+      (local.set $gb2 ${sum2('$dsum')})
+      ${act.outAffine ? '(local.set $draw (f32x4.splat (f32.demote_f64 (local.get $gb2))))' : ''}
+      (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0}) (local.get $gb2)))))
+      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0}) ${sum2('$xdsum')}))))
       (local.set $j ${i32(0)})
       (loop $update
         (local.set $sd ${scaled(sdExpr)})
@@ -94,7 +93,6 @@ export function stepFunc(key, act) {
         ${upd('pB1', '(local.get $gb1)')}
         ${upd('pW2', '(local.get $gw2)')}
         (br_if $update (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
-      (local.set $gb2 (f64.add (f64x2.extract_lane 0 (local.get $dsum)) (f64x2.extract_lane 1 (local.get $dsum))))
       (f32.store ${g('pGB2')} (f32.demote_f64 (local.get $gb2)))
       ;; b2 += lr gb2, flushed below FLUSH_BELOW like the other parameters.
       (local.set $b2new (f32.add (f32.load ${g('pB2')}) (f32.mul (local.get $lr) (f32.load ${g('pGB2')}))))
@@ -107,10 +105,8 @@ export function stepFunc(key, act) {
         (f32.store ${add(g('pGW2'), L('j'))} (f32.const 0))
         (local.set $j ${add(L('j'), i32(4))})
         (br $pad)))
-      (global.set $paramSum (f32.add (f32.load ${g('pB2')}) (f32.add
-        (f32.add (f32x4.extract_lane 0 (local.get $psum)) (f32x4.extract_lane 1 (local.get $psum)))
-        (f32.add (f32x4.extract_lane 2 (local.get $psum)) (f32x4.extract_lane 3 (local.get $psum))))))))
-    (f64.div (f64.add (f64x2.extract_lane 0 (local.get $lossv)) (f64x2.extract_lane 1 (local.get $lossv)))
+      (global.set $paramSum (f32.add (f32.load ${g('pB2')}) ${fold4('f32.add', '$psum')}))))
+    (f64.div ${sum2('$lossv')}
       (f64.convert_i32_u ${g('n')}))
   )`;
 }
@@ -162,13 +158,8 @@ export function scaleFunc(key, act) {
       ${affine ? `(local.set $w2s (f32x4.add (local.get $w2s) (v128.load ${add(g('pW2'), L('j'))})))` : ''}
       (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
     ${affine ? `;; The output's constant part: b2 + alpha sum w2 (see outAffine in activations.mjs).
-    (global.set $outBias (f32.add (f32.load ${g('pB2')}) (f32.mul (f32.const ${affine[0]})
-      (f32.add (f32.add (f32x4.extract_lane 0 (local.get $w2s)) (f32x4.extract_lane 1 (local.get $w2s)))
-        (f32.add (f32x4.extract_lane 2 (local.get $w2s)) (f32x4.extract_lane 3 (local.get $w2s)))))))` : ''}
-    ${bound ? `(global.set $unclamped (f32.lt
-      (f32.max (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
-        (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m))))
-      (f32.const ${bound * (1 - CLAMP_MARGIN)})))` : ''})`;
+    (global.set $outBias (f32.add (f32.load ${g('pB2')}) (f32.mul (f32.const ${affine[0]}) ${fold4('f32.add', '$w2s')})))` : ''}
+    ${bound ? `(global.set $unclamped (f32.lt ${fold4('f32.max', '$m')} (f32.const ${bound * (1 - CLAMP_MARGIN)})))` : ''})`;
 }
 
 export const callScale = (key, act) => (act.inputScale ? `(call $scale_${key})` : '');

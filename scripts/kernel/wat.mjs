@@ -58,6 +58,14 @@ export class Locals {
   }
 }
 
+/** The 4 lanes of f32x4 local `v` folded by a scalar f32 op: (op (op l0 l1) (op l2 l3)). */
+export const fold4 = (op, v) => {
+  const l = (i) => `(f32x4.extract_lane ${i} (local.get ${v}))`;
+  return `(${op} (${op} ${l(0)} ${l(1)}) (${op} ${l(2)} ${l(3)}))`;
+};
+/** The sum of the 2 lanes of f64x2 local `v`. */
+export const sum2 = (v) => `(f64.add (f64x2.extract_lane 0 (local.get ${v})) (f64x2.extract_lane 1 (local.get ${v})))`;
+
 /** Byte shuffle indices for 32-bit lanes (0-3 from the first operand, 4-7 from the second). */
 export const lanes = (...ls) => ls.flatMap((l) => [0, 1, 2, 3].map((b) => l * 4 + b)).join(' ');
 
