@@ -6,8 +6,8 @@
  *     each time the fit plot shows a new frame, whether its lines were patched in place
  *     or Plotly redrew it (Plotly's own 'plotly_afterplot' sees only the latter);
  * and the time from navigation to the first drawn fit, on a first visit (nothing cached) and
- * visiting again; plus the
- * build's JavaScript size, raw and gzip. A benchmark that prints figures, not a test.
+ * visiting again; plus the build's JavaScript size, raw and gzip. A benchmark that prints
+ * figures, not a test; it writes them to a record in bench/results/ too (record.ts).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,7 +17,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { pageLines, pageTable, TARGETS } from './pageReport';
 import { cpuBetween, cpuByThread, markerFlag } from './procCpu';
+import { recordContext, writeRecord } from './record';
 
 /** Length of the measured window, ms. */
 const WINDOW_MS = 5000;
@@ -26,8 +28,7 @@ const SETTLE_MS = 1500;
 /** Fresh browser contexts loaded for the time to the first fit (each then reloaded once). */
 const FIRST_FIT_ROUNDS = 5;
 /** What the Long Tasks API counts as long (it reports only longer tasks), ms. */
-const LONG_TASK_MS = 50;
-const TARGETS = { longestTaskMs: LONG_TASK_MS, redrawRatio: 0.9, firstFitMs: 1000, initialJsGzipKb: 500 };
+const LONG_TASK_MS = TARGETS.longestTaskMs;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -139,6 +140,7 @@ function listCpu(cpu: [string, number][], frames: number) {
 }
 
 async function main() {
+  const context = recordContext();
   const port = await freePort();
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
@@ -204,7 +206,7 @@ async function main() {
     await page.getByLabel('Speed', { exact: true }).press('End');
     // Pressing a key scrolled the slider into view, and the fit plot out of it (off-screen
     // content is painted but not rasterised): back to the top, where a person watching has
-    // it. `--scrolled` keeps the scrolled page (how this bench measured before 2026-11-27 14:00).
+    // it. `--scrolled` keeps the scrolled page, to measure the plot off screen.
     if (!process.argv.includes('--scrolled')) await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(SETTLE_MS);
     const stepBefore = Number(await page.getByTestId('step').textContent());
@@ -269,24 +271,13 @@ async function main() {
     if (process.argv.includes('--json')) return console.log(JSON.stringify(result, null, 2));
     if (process.argv.includes('--tasks')) listTasks(b);
     if (process.argv.includes('--cpu')) listCpu(cpu, b.rafs);
-    const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-    console.log(`Page benchmark (built app, headless Chromium), N=2000, H=1024, tanh, speed max, ${WINDOW_MS / 1000} s window`);
-    console.log(`  longest main-thread task:   ${b.longest.toFixed(0)} ms (target <= ${TARGETS.longestTaskMs})  ${ok(b.longest <= TARGETS.longestTaskMs)}`);
-    console.log(`    (including the settings changes: ${b.longestAll.toFixed(0)} ms)`);
-    console.log(`    tasks over ${LONG_TASK_MS} ms: ${result.longTasks}, blocking ${result.blockingMs.toFixed(0)} ms in all (each one's time beyond ${LONG_TASK_MS} ms)`);
-    console.log(`  fit redraws / frames:       ${b.redraws} / ${b.rafs} = ${(100 * ratio).toFixed(1)}% (target >= ${100 * TARGETS.redrawRatio}%)  ${ok(ratio >= TARGETS.redrawRatio)}`);
-    console.log(`  animation frames per second: ${((1000 * b.rafs) / WINDOW_MS).toFixed(0)}`);
-    console.log(`  training speed in the page: ${result.stepsPerSecond.toFixed(0)} steps/s (status: ${status})`);
-    const list = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(', ');
-    console.log(`  navigation to first fit, first visit: ${firstVisitMs.toFixed(0)} ms (median of ${list(firstVisits)}; target < ${TARGETS.firstFitMs})  ${ok(firstVisitMs < TARGETS.firstFitMs)}`);
-    console.log(`    visiting again:           ${againMs.toFixed(0)} ms (median of ${list(visitsAgain)})  ${ok(againMs < TARGETS.firstFitMs)}`);
-    console.log(`    (the browser's own first page load, left out: ${browserFirstLoadMs.toFixed(0)} ms)`);
-    console.log(`  initial JS (entry + preloads): ${kb(sizes.initial.raw)} raw, ${kb(sizes.initial.gzip)} gzip (target < ${TARGETS.initialJsGzipKb} kB)  ${ok(sizes.initial.gzip < TARGETS.initialJsGzipKb * 1024)}`);
-    console.log(`  all JS incl. the worker:    ${kb(sizes.all.raw)} raw, ${kb(sizes.all.gzip)} gzip (${sizes.files.join(', ')})`);
-    console.log(`  console errors: ${errors.length ? errors.join(' | ') : 'none'}`);
+    const title = `npm run bench:page: the built app in headless Chromium, N=2000, H=1024, tanh, speed max, ${WINDOW_MS / 1000} s window`;
+    console.log(title.replace('npm run bench:page: t', 'T'));
+    for (const line of pageLines(result, WINDOW_MS, LONG_TASK_MS)) console.log(line);
+    console.log(`  JS files: ${sizes.files.join(', ')}`);
     // Tasks are timed in wall-clock time: on a busy machine they include time the page waited for a core.
     console.log(`  machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} with ${cpus().length} cores (other processes make every figure worse)`);
+    console.log(`Record written to ${writeRecord(context, title, '-page', pageTable(result, WINDOW_MS, LONG_TASK_MS))}`);
   } finally {
     await browser.close();
     server.kill();

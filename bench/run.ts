@@ -4,8 +4,8 @@
  * and wasm backends) and the numpy tutorial's own code (when python3 with numpy is found),
  * one process per configuration, same data and initial weights for all. Checks that all
  * give the same first losses, then times them. `--json` prints machine-readable output;
- * `--markdown` prints the table the README records; `--pipes` times the kernel's vector
- * operations alone and in pairs instead (see pipes.ts).
+ * `--markdown` prints the table and writes it to a record in bench/results/ (record.ts);
+ * `--pipes` times the kernel's vector operations alone and in pairs instead (see pipes.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -15,6 +15,7 @@ import { measureCeiling } from './ceiling';
 import { printPipes } from './pipes';
 import { RELAXED_SIMD_FLAG, relaxedSimdFlags, relaxedSimdHere } from '../scripts/relaxed-simd.mjs';
 import { flopsPerStep, type BenchConfig } from './problem';
+import { recordContext, writeRecord } from './record';
 
 const SIZES = [[30, 10], [200, 100], [1000, 1000], [2000, 4000]] as const;
 const ACTS = ['relu', 'tanh'] as const;
@@ -50,7 +51,7 @@ interface Row extends BenchConfig {
   error?: string;
 }
 
-/** The README's table: one line per configuration and implementation. */
+/** The record's table: one line per configuration and implementation. */
 function markdownTable(rows: Row[], plainCeiling: number, fusedCeiling: number, ceilings: readonly { gflops: number }[]): string {
   const inRounds = ceilings.map((c) => c.gflops);
   const lines = [
@@ -78,6 +79,7 @@ function runChild(config: BenchConfig): ChildResult {
 const pad = (s: string, n: number) => s.padStart(n);
 
 async function main() {
+  const context = recordContext();
   log(`Backprop Playground benchmark: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one thread`);
   const plainCeiling = await measureCeiling(false);
   const fusedCeiling = relaxedSimdHere() ? await measureCeiling(true) : 0;
@@ -113,8 +115,11 @@ async function main() {
   log(allSame ? `All implementations agree on the first losses (within ${LOSS_TOLERANCE} relative).` : 'Some implementations DISAGREE: see "same losses".');
   if (json) console.log(JSON.stringify({ node: process.version, ceilingGflops: ceiling, simd128CeilingGflops: plainCeiling, fusedCeilingGflops: fusedCeiling, ceilingsInRounds: ceilings, lossTolerance: LOSS_TOLERANCE, rows }, null, 2));
   if (markdown) {
-    console.log(markdownTable(rows, plainCeiling, fusedCeiling, ceilings));
-    console.log(`\n${allSame ? 'All implementations agreed on the first losses' : 'Some implementations DISAGREED on the first losses'} (tolerance ${LOSS_TOLERANCE} relative).`);
+    const agreed = allSame ? 'All implementations agreed on the first losses' : 'Some implementations DISAGREED on the first losses';
+    const body = `${markdownTable(rows, plainCeiling, fusedCeiling, ceilings)}\n\n${agreed} (tolerance ${LOSS_TOLERANCE} relative).`;
+    console.log(body);
+    const title = 'npm run bench -- --markdown: steps per second of one training step, one thread';
+    console.error(`Record written to ${writeRecord(context, title, '', body)}`);
   }
   if (!allSame) process.exitCode = 1;
 }

@@ -1,0 +1,76 @@
+/**
+ * Benchmark records: each bench writes its table to `bench/results/<date>-<cpu>[-page].md`
+ * with the date, CPU model and commit it measured, so docs/performance.md links figures
+ * that the bench itself wrote rather than prose typed by hand.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+/** What a record says about where and on what it was measured. */
+export interface RecordContext {
+  /** UTC date, YYYY-MM-DD. */
+  date: string;
+  cpu: string;
+  cores: number;
+  /** Short hash of HEAD, with "+dirty" when the tree had uncommitted changes. */
+  commit: string;
+  node: string;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function git(args: string[]): string {
+  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+}
+
+/** Taken when a bench starts, so edits made while it runs do not mark its record dirty. */
+export function recordContext(): RecordContext {
+  let commit = 'unknown';
+  try {
+    commit = git(['rev-parse', '--short', 'HEAD']);
+    if (git(['status', '--porcelain', '--untracked-files=no'])) commit += '+dirty';
+  } catch {
+    // Not a git checkout (an unpacked archive): the record says so.
+  }
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus().length,
+    commit,
+    node: process.version,
+  };
+}
+
+/** "Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz" -> "intel-xeon-platinum-8481c-cpu-2-70ghz". */
+export function cpuSlug(model: string): string {
+  const slug = model
+    .toLowerCase()
+    .replace(/\((r|tm)\)/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'unknown-cpu';
+}
+
+/**
+ * Writes `body` (markdown) under a header naming the date, CPU, commit, Node and the load
+ * average at the end (other processes lower every figure). Returns the file's path.
+ */
+export function writeRecord(ctx: RecordContext, title: string, suffix: string, body: string): string {
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const name = `${ctx.date}-${cpuSlug(ctx.cpu)}${suffix}.md`;
+  const header = [
+    `# ${title}`,
+    '',
+    `- date: ${ctx.date}`,
+    `- CPU: ${ctx.cpu} (${ctx.cores} logical cores)`,
+    `- commit: ${ctx.commit}`,
+    `- Node: ${ctx.node}`,
+    `- load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)}`,
+    '',
+  ];
+  writeFileSync(dir + name, `${header.join('\n')}${body.trimEnd()}\n`);
+  return `bench/results/${name}`;
+}
