@@ -17,7 +17,7 @@ import { median, timeAlternating, timeSteps } from './timing';
 const CHECK_STEPS = 3;
 /** Timed runs per implementation; the median is reported. */
 const REPEATS = 5;
-/** Iterations of the ceiling loop per timed call (about 40 µs here). */
+/** Iterations of the ceiling loop per timed call: a call short enough to alternate finely with the steps. */
 const CEILING_ITERATIONS = 20_000;
 
 export interface ImplResult {
@@ -72,9 +72,9 @@ async function main() {
   const kernels = impls.filter((impl) => impl.startsWith('wasm-'));
   const trainers = await Promise.all(kernels.map((impl) => makeTrainer(impl, p)));
   const kernelLosses = trainers.map((t) => Array.from({ length: CHECK_STEPS }, () => t.step()));
-  // The ceiling loop takes its turn in the same alternation: the host's speed drifts by tens
-  // of percent from minute to minute, and a fraction of a ceiling measured at another
-  // moment would drift with it.
+  // The ceiling loop takes its turn in the same alternation: a shared machine's speed can
+  // drift from minute to minute, and a fraction of a ceiling measured at another moment
+  // would drift with it.
   const fused = relaxedSimdHere();
   const ceiling = await ceilingLoop(fused);
   const rates = timeAlternating([...trainers.map((t) => () => t.step()), () => ceiling.run(CEILING_ITERATIONS)], budget, REPEATS);

@@ -3,8 +3,8 @@
  * alone and added to loops that keep one pair of execution pipes busy, as this core runs
  * them from WebAssembly. Chains are independent (enough of them to hide latency, few enough
  * to stay in x64's 16 vector registers), so the figures are issue throughput: an operation
- * that shares a loop's pipes makes it longer, one on other pipes does not. This is how the
- * README's account of the kernel's limits was measured, and it reruns anywhere.
+ * that shares a loop's pipes makes it longer, one on other pipes does not. This is how
+ * docs/kernel.md's account of the kernel's limits was measured, and it reruns anywhere.
  */
 import wabtInit from 'wabt';
 

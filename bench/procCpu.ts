@@ -1,8 +1,8 @@
 /**
  * CPU time by thread of one Chromium's processes, read from Linux's /proc: what
  * `npm run bench:page -- --cpu` reports. Unlike a Chromium trace it costs the page
- * nothing while measuring (a trace of this page under-counted the main thread's time by
- * about 40% and slowed it down), and it sees every thread, raster workers and the GPU
+ * nothing while measuring (a trace of this page under-counted the main thread's time and
+ * slowed it down), and it sees every thread, raster workers and the GPU
  * process's display compositor included. Linux only; resolution 10 ms per thread.
  */
 import { readdirSync, readFileSync } from 'node:fs';

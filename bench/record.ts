@@ -43,7 +43,7 @@ export function recordContext(): RecordContext {
   };
 }
 
-/** "Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz" -> "intel-xeon-platinum-8481c-cpu-2-70ghz". */
+/** "Intel(R) Core(TM) i7-8700 CPU @ 3.20GHz" -> "intel-core-i7-8700-cpu-3-20ghz". */
 export function cpuSlug(model: string): string {
   const slug = model
     .toLowerCase()
@@ -71,6 +71,6 @@ export function writeRecord(ctx: RecordContext, title: string, suffix: string, b
     `- load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)}`,
     '',
   ];
-  writeFileSync(dir + name, `${header.join('\n')}${body.trimEnd()}\n`);
+  writeFileSync(dir + name, `${header.join('\n')}\n${body.trimEnd()}\n`);
   return `bench/results/${name}`;
 }

@@ -38,8 +38,8 @@
 //                       that forward for a step when no unit's input can reach the bound on
 //                       the data: |c w1| max|x| + |c b1| below it for every unit, checked
 //                       once per step. The clamp is then the identity, so the two forwards
-//                       give the same bits, and skipping it measured 11% more steps/s for
-//                       tanh at 1000 x 1000 (Intel Xeon, 2026-12-01).
+//                       give the same bits; the clamp sits in the forward's dependency chain
+//                       (docs/kernel.md).
 
 import { ZERO, f32x4, madd, monicHorner } from './simd.mjs';
 import { sineInto, softplusInto } from './smooth.mjs';
@@ -53,7 +53,7 @@ export { ZERO, f32x4 };
 // multiply in each polynomial: that pass is limited by multiplies. Evaluated in float32 the
 // result stays under 4e-7 absolute and 8 ulp relative, as src/core/kernel/approximations.test.ts
 // checks. Eigen's 13/6 rational (a couple of ulp) has one more multiply-add and one more
-// constant to keep in registers, and measured about 15% slower per training step here.
+// constant to keep in registers, which costs a pass limited by multiplies (docs/kernel.md).
 // Beyond +-TANH_CLAMP, the largest u at which the rational is exactly 1 in float32 (with
 // Horner's multiply-adds fused or not: see fit_tanh.py), the result is exactly +-1.
 const TANH_SCALE = 0.017172844678947294;

@@ -27,7 +27,7 @@ export { BLOCK, FLUSH_BELOW, POINTERS };
 /**
  * Vectors of hidden units per backward iteration (then one at a time for the rest): as many
  * as keep every accumulator in one of x64's 16 vector registers (V8 spills the rest to the
- * stack, which measured 20-40% slower; relu with 3 or 4 measured 0.76-0.85).
+ * stack, which is slower; docs/kernel.md).
  */
 export const WIDE = 2;
 
@@ -113,9 +113,9 @@ function backwardUnits(act, V, loc, block) {
       }
       if (homogeneous) {
         // The mask again, from the forward's own multiply-add (the same instruction on the
-        // same values gives the same bits): storing it and loading it back measured 2-9%
-        // slower (7% at 2000 x 4000, where the masks of a block did not fit in L1), and
-        // without a store there is no block to keep in cache, so all samples are one block.
+        // same values gives the same bits): cheaper than storing it and loading it back, and
+        // without a store there is no block to keep in cache, so all samples are one block
+        // (docs/kernel.md).
         const m = loc.v(`m${v}`);
         return `(local.set ${m} ${act.mask(madd('(local.get $x)', `(local.get $mw${v})`, `(local.get $mb${v})`))})
         (local.set ${sd} (f32x4.add (local.get ${sd}) (v128.and (local.get $d) (local.get ${m}))))

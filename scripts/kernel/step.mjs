@@ -172,7 +172,8 @@ function blockSize(act) {
     (local.set $blockBytes (select ${i32(SMALL_BLOCK * 4)} ${i32(BLOCK * 4)} (local.get $small)))`;
   }
   // Nothing stored per sample and unit: piecewise-linear activations take all samples as one
-  // block (fewer passes of the backward's accumulators); none keeps BLOCK (one block measured 0.92).
+  // block (fewer passes of the backward's accumulators); none keeps BLOCK, which measured
+  // faster for it than one block (docs/kernel.md).
   return act.mask ? `(local.set $blockBytes (i32.shl ${g('np')} ${i32(2)}))` : `(local.set $blockBytes ${i32(BLOCK * 4)})`;
 }
 

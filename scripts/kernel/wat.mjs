@@ -4,22 +4,19 @@
 /** Samples per block: the stored activations of a block (BLOCK x H floats) stay in L2. */
 export const BLOCK = 32;
 /**
- * Samples per block when BLOCK's would store more than SCRATCH_BYTES. Measured when relu
- * still stored its mask: at 2000 x 4000 (512 KB a block of 32) it ran 7-11% faster in blocks
- * of 16, and at 1000 x 4000 8%; at 1000 x 1000 (128 KB) blocks of 16 were 2% slower and 3% at
- * 200 x 100, where the fixed cost per block (the backward's accumulators loaded and stored)
- * is paid twice as often; tanh at 2000 x 4000 gained 2%.
- * The two sizes have their own forward and backward functions: a block's layout strides
- * by its size: keeping BLOCK's stride with half the samples measured 12% slower instead
- * of faster (each unit vector's row half used, its lines fall in half of the cache's sets).
+ * Samples per block when BLOCK's would store more than SCRATCH_BYTES: a smaller block keeps
+ * its stored values in cache, at the price of paying the fixed cost per block (the
+ * backward's accumulators loaded and stored) twice as often, so it is taken only for large H.
+ * The two sizes have their own forward and backward functions, since a block's layout
+ * strides by its size (BLOCK's stride with half the samples leaves each row half used).
+ * Measurements: docs/kernel.md.
  */
 export const SMALL_BLOCK = 16;
 export const SCRATCH_BYTES = 256 * 1024;
 // SCRATCH: a block's stored values, unit-vector-major: the 4 units at byte offset j of a
 // parameter vector keep their `block` sample vectors contiguous at j * block. The backward
 // then streams each unit vector's samples from consecutive addresses; sample-major rows
-// (H floats apart) put every load 4 KB apart at H = 1000, which aliases in L1 and measured
-// 2-3x slower.
+// (H floats apart) put loads a multiple of 4 KB apart, which alias in L1 (docs/kernel.md).
 
 /**
  * Whether the training forward stores something per (sample, unit) for the backward: a (and
@@ -70,19 +67,10 @@ export const sum2 = (v) => `(f64.add (f64x2.extract_lane 0 (local.get ${v})) (f6
 export const lanes = (...ls) => ls.flatMap((l) => [0, 1, 2, 3].map((b) => l * 4 + b)).join(' ');
 
 /**
- * After each update, a parameter smaller than this in magnitude is set to exactly 0, in the
- * kernel and in the TypeScript core alike (PARAM_FLUSH_BELOW in src/core/train.ts), b2
- * included. A hidden unit that gradient descent shrinks toward 0 (the tutorial's 30 x 10
- * ReLU net has such units) otherwise passes through parameters of 1e-19 and below, whose
- * products are float32 subnormals, which Intel cores compute through microcode assists: the
- * step ran 10-14x slower for 600,000 steps (WebAssembly has no flush-to-zero mode). A
- * parameter this small changes no output by more than 2^-50 |x| in that step, far below
- * float32's resolution. Products of two parameters at the bound (2^-100) are normal floats;
- * longer products (tanh's backward has d t t) can still be subnormal, more rarely.
- * The cost: a unit whose parameters have all fallen below the bound stays at 0, since the
- * steps gradient descent takes from there are smaller than the bound too. In the tutorial's
- * run the flush only ends such units sooner: without it their parameters kept shrinking by
- * about 1e-6 every 400,000 steps, to 1e-41 (subnormal themselves) by 2.8 million. Under other
- * data such a unit might drift back up without the flush, from far below anything visible.
+ * After each update, a parameter smaller than this in magnitude is set to exactly 0, b2
+ * included, in the kernel and in the TypeScript core alike (PARAM_FLUSH_BELOW in
+ * src/core/train.ts must equal it): a unit shrinking toward 0 would otherwise compute with
+ * float32 subnormals, which some CPUs handle very slowly, and WebAssembly has no
+ * flush-to-zero mode. Why this bound, and what it costs: docs/kernel.md.
  */
 export const FLUSH_BELOW = 2 ** -50;

@@ -44,12 +44,9 @@ export function denseBackward(
 }
 
 /**
- * After each update a parameter smaller than this in magnitude becomes exactly 0. A hidden
- * unit that gradient descent shrinks toward 0 would otherwise reach parameters whose products
- * are float32 subnormals, which the WebAssembly kernel computes 10-14x slower on Intel cores
- * (see FLUSH_BELOW in scripts/kernel/wat.mjs, which must equal this, for what it costs: a
- * unit flushed whole stays at 0). Such a parameter changes no output by more than 2^-50 |x|
- * in a step, far below float32's resolution.
+ * After each update a parameter smaller than this in magnitude becomes exactly 0, as in the
+ * kernel (FLUSH_BELOW in scripts/kernel/wat.mjs, which must equal this): it keeps a unit
+ * shrinking toward 0 out of slow float32 subnormals. Why and at what cost: docs/kernel.md.
  */
 export const PARAM_FLUSH_BELOW = 2 ** -50;
 

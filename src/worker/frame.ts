@@ -22,8 +22,8 @@ export interface FrameContext {
  * diverged run shows the loss of the good parameters it went back to. While the run
  * trains, frames stream and the readout is in motion: they report the loss the last step
  * recorded (before its update, as the tutorial prints it), one step behind, since the
- * current loss costs one more forward pass per frame: 60% of a step at N = 2000,
- * H = 1024, and 15-30% fewer steps per second in the page (`npm run bench:page`, A/B).
+ * current loss costs one more forward pass per frame, most of a step's cost at large N and H
+ * (docs/performance.md).
  * After new data, loaded parameters or a rescue no recorded loss stands for the run.
  */
 function frameLoss(run: TrainingRun, ctx: FrameContext): number {

@@ -1,8 +1,6 @@
 /**
- * Parameters smaller than 2^-50 become exactly 0 after each update, in both engines: a unit
- * that gradient descent shrinks toward 0 would otherwise compute with float32 subnormals,
- * which Intel cores run through slow microcode assists (see FLUSH_BELOW in
- * scripts/kernel/wat.mjs).
+ * Parameters smaller than 2^-50 become exactly 0 after each update, in both engines, so a
+ * unit shrinking toward 0 never computes with slow float32 subnormals (docs/kernel.md).
  */
 import { describe, expect, it } from 'vitest';
 import { FLUSH_BELOW } from '../../../scripts/kernel/generate.mjs';
@@ -81,9 +79,8 @@ describe.each(ENGINES)('%s', (_name, make) => {
 });
 
 // The tutorial's own net (30 points, 10 ReLU units, rate 0.01) shrinks 3 of its units
-// toward 0: between steps 1.2 and 1.8 million their parameters were 1e-19 to 1e-20, and the
-// kernel ran 10-14 times slower on an Intel Xeon, every product with them a subnormal. (The
-// TS core, 20 times slower, is covered by the direct test above.)
+// toward 0; without the flush their products become subnormals after about a million steps.
+// (The TS core, too slow for this many steps, is covered by the direct test above.)
 describe.each(ENGINES.slice(1))('%s', (_name, make) => {
   it("keeps every parameter of the tutorial's ReLU run at 0 or above 2^-50 for 1.6 million steps", () => {
     const { data, net } = buildModel({ dataset: 'quadratic', points: 30, noise: 0.2, seed: 0, hidden: 10, activation: 'relu' });

@@ -53,8 +53,8 @@ export function simdSupported(): boolean {
 
 /**
  * The kernel's two builds (scripts/build-kernel.mjs): 'relaxed' with relaxed SIMD's fused
- * multiply-add (f32x4.relaxed_madd; 8-39% more steps/s on this project's Zen 4 machine,
- * which has FMA: `npm run bench` times both), 'simd128' plain SIMD128 for runtimes without relaxed SIMD.
+ * multiply-add (f32x4.relaxed_madd: fewer instructions for the same arithmetic where the CPU
+ * has FMA), 'simd128' plain SIMD128 for runtimes without relaxed SIMD. See docs/kernel.md.
  */
 export type KernelBuild = 'relaxed' | 'simd128';
 
