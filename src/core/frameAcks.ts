@@ -8,15 +8,12 @@
  * Acknowledging at the animation frame that draws a frame (the first design) left the
  * worker to finish its slice, build the next frame and post it within one display frame,
  * while the page was busy drawing; and a busy main thread often runs the next animation
- * frame before the message that carries it. At H = 1024 that left about one display frame
- * in five without a new fit (`npm run bench:page`). So up to WAITING_FRAMES frames may
- * arrive between two animation frames, each acknowledged as it arrives; one more is
- * acknowledged at the animation frame. The newest is drawn; the others only add their losses.
- *
- * With 2 in flight and 1 acknowledged on arrival, the fit was redrawn on a median 93.5% of
- * animation frames at H = 1024 (lowest 91.7%); with 3 and 2, on 96.3% (lowest 94.9%): 10
- * alternating runs each of `npm run bench:page`, every pair in the newer one's favour. A
- * frame is a few kilobytes, and the worker is at most one slice (a few ms) further ahead.
+ * frame before the message that carries it, leaving display frames without a new fit. So
+ * up to WAITING_FRAMES frames may arrive between two animation frames, each acknowledged as
+ * it arrives; one more is acknowledged at the animation frame. The newest is drawn; the
+ * others only add their losses. Three in flight redrew the fit on more frames than two
+ * (docs/page.md). A frame is a few kilobytes, and the worker is at most one slice further
+ * ahead.
  */
 
 /** Most frames the worker sends before an acknowledgement: one drawn, two on their way. */

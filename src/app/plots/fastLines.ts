@@ -1,11 +1,10 @@
 /**
  * Redraws line traces in place between full Plotly redraws. Plotly.react recomputes and
  * redraws every trace whenever any data array changes (its own docs: there is no partial
- * recalc), which costs 30 to 200 ms on this project's 2-core reference machine (measured
- * with `npm run bench:page`): far over a frame. Live curves only move their lines, so each
- * frame we rewrite just those paths' `d` attributes with Plotly's own axis conversions,
- * and keep the hover data of same-length traces current, so a full redraw is needed only
- * when the plot's structure or axes change.
+ * recalc), which costs far more than a frame (docs/page.md). Live curves only move their
+ * lines, so each frame we rewrite just those paths' `d` attributes with Plotly's own axis
+ * conversions, and keep the hover data of same-length traces current, so a full redraw is
+ * needed only when the plot's structure or axes change.
  */
 import type { Data } from './plotStyle';
 import type { CalcPoint, FullAxis, GraphDiv, TraceGroup } from './plotlyInternals';
