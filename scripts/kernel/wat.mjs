@@ -16,7 +16,7 @@ export const SCRATCH_BYTES = 256 * 1024;
 // SCRATCH: a block's stored values, unit-vector-major: the 4 units at byte offset j of a
 // parameter vector keep their `block` sample vectors contiguous at j * block. The backward
 // then streams each unit vector's samples from consecutive addresses; sample-major rows
-// (H floats apart) put loads a multiple of 4 KB apart, which alias in L1 (docs/kernel.md).
+// (H floats apart: about 4 KB at H = 1000) put loads where they alias in L1 (docs/kernel.md).
 
 /**
  * Whether the training forward stores something per (sample, unit) for the backward: a (and
