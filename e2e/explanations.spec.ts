@@ -100,6 +100,12 @@ test('the fit legend explains the dashed output-bias line, in both languages, wh
   await setLanguage(page, 'zh');
   await expect(legend).toContainText('紫色虚线：输出偏置 b2；各单元加上 b2 即为橙线');
   await legend.screenshot({ path: `${SHOTS}/fit-legend-zh.png` });
+  // The kink marks are named for what they are: a leaky ReLU's bend is a hinge, a sine unit's mark a zero crossing.
+  await setLanguage(page, 'en');
+  for (const [act, word] of [['leaky-relu', 'hinges'], ['elu', 'hinges'], ['sigmoid', 'centres'], ['sine', 'zero crossings']] as const) {
+    await page.getByLabel('Activation', { exact: true }).selectOption(act);
+    await expect(legend).toContainText(`▲ ${word} (hollow: outside the data)`);
+  }
   expect(consoleErrors).toEqual([]);
 });
 
