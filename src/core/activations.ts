@@ -35,8 +35,25 @@ export const ACTIVATION_FORMULAS: Record<ActivationName, string> = {
   sine: 'a = sin(z)',
 };
 
+/** Each activation applied to the pre-activation o1, as the step inspector's column heads write it. */
+export const ACTIVATION_OF_O1: Record<ActivationName, string> = {
+  none: 'o1',
+  relu: 'max(0, o1)',
+  tanh: 'tanh(o1)',
+  sigmoid: 'σ(o1)',
+  'leaky-relu': `max(${LEAKY_SLOPE}·o1, o1)`,
+  elu: 'ELU(o1)',
+  softplus: 'ln(1 + e^o1)',
+  sine: 'sin(o1)',
+};
+
 export function isActivation(value: unknown): value is ActivationName {
   return typeof value === 'string' && (ACTIVATIONS as readonly string[]).includes(value);
+}
+
+/** Whether [lo, hi] holds a peak or trough of sin (pi/2 + k pi for an integer k), where a sine unit turns back. */
+export function sinePeakBetween(lo: number, hi: number): boolean {
+  return Math.floor((hi - Math.PI / 2) / Math.PI) >= Math.ceil((lo - Math.PI / 2) / Math.PI);
 }
 
 /** ln(1 + e^z) without overflow for large z. */

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATIONS } from './activations';
+import { ACTIVATIONS, type ActivationName } from './activations';
 import { DEFAULT_CONFIG, type ModelConfig } from './config';
 import { curveGrid } from './grid';
-import { kinkPositions, largestUnits, networkOutput, outputsAt, paramLength, sumOfUnits, unitContributions, unitHealth, unpackParams } from './insight';
+import { kinkPositions, largestUnits, networkOutput, outputsAt, paramLength, sumOfUnits, unitContributions, unpackParams } from './insight';
 import { TrainingRun } from './run';
 
 const { learningRate: _lr, speed: _speed, ...MODEL } = DEFAULT_CONFIG;
+
+/** Each activation written out again, in float64, for the references. */
+function reference(act: ActivationName, z: number): number {
+  const table: Record<ActivationName, (v: number) => number> = {
+    none: (v) => v,
+    relu: (v) => Math.max(0, v),
+    tanh: (v) => Math.tanh(v),
+    sigmoid: (v) => 1 / (1 + Math.exp(-v)),
+    'leaky-relu': (v) => (v > 0 ? v : 0.01 * v),
+    elu: (v) => (v > 0 ? v : Math.exp(v) - 1),
+    softplus: (v) => Math.log(1 + Math.exp(v)),
+    sine: (v) => Math.sin(v),
+  };
+  return table[act](z);
+}
 
 /** Builds a flat [w1, b1, w2, b2] vector by hand. */
 function flat(w1: number[], b1: number[], w2: number[], b2: number): Float32Array {
@@ -73,9 +88,31 @@ describe('unit decomposition', () => {
     outputsAt(p, 'relu', xs, out);
     xs.forEach((x, i) => expect(out[i]).toBeCloseTo(networkOutput(p, 'relu', x), 6));
   });
+
+  it('gives every activation’s output at the data, as the unit-by-unit float64 sum does', () => {
+    const p = unpackParams(flat([1.5, -2, 0.7, 3], [0.2, -0.4, 1, -1], [0.8, -1.1, 0.5, 2], -0.3));
+    const xs = [-1, -0.35, 0, 0.42, 1];
+    const out = new Float64Array(xs.length);
+    for (const act of ACTIVATIONS) {
+      outputsAt(p, act, xs, out);
+      xs.forEach((x, i) => {
+        // Independent: b2 + sum over units of w2 * act(w1 x + b1), with act written out here.
+        const ref = p.b2 + [0, 1, 2, 3].reduce((s, j) => s + p.w2[j]! * reference(act, p.w1[j]! * x + p.b1[j]!), 0);
+        expect(Math.abs(out[i]! - ref), `${act} at x = ${x}`).toBeLessThan(1e-12);
+      });
+    }
+  });
+
+  it('ranks a sine unit by its peak inside the interval, not by its ends', () => {
+    // Unit 0: sin(3x) peaks at x = pi/6 with size 1 but is small at both ends of [0, 1.04];
+    // unit 1: sin(x / 2) is largest at x = 1.04, about 0.5.
+    const p = unpackParams(flat([3, 0.5], [0, 0], [1, 1], 0));
+    expect(largestUnits(p, 'sine', 0, 1.04, 1)).toEqual([0]);
+    expect(Math.abs(Math.sin(3 * 1.04))).toBeLessThan(Math.abs(Math.sin(0.5 * 1.04)));
+  });
 });
 
-describe('kinks and unit health on hand-built weights', () => {
+describe('kinks on hand-built weights', () => {
   it('puts each kink at -b1 / w1, none for a flat unit', () => {
     const p = unpackParams(flat([2, -0.5, 0, 4], [1, 0.25, 1, -6], [1, 1, 1, 1], 0));
     const out = new Float64Array(4);
@@ -84,39 +121,5 @@ describe('kinks and unit health on hand-built weights', () => {
     expect(out[1]).toBeCloseTo(0.5, 12);
     expect(out[2]).toBeNaN();
     expect(out[3]).toBeCloseTo(1.5, 12);
-  });
-
-  const xs = Float32Array.from([-1, -0.5, 0, 0.5, 1]);
-
-  it('counts ReLU units that are zero on every point as dead', () => {
-    // Unit 0: z = x - 2 < 0 on [-1, 1]: dead. Unit 1: z = -x - 1.5 < 0: dead.
-    // Unit 2: z = x, positive for x > 0: alive. Unit 3: z = -x - 1 = 0 at x = -1 only: dead (relu(0) = 0).
-    // Unit 4: w1 = 0, b1 = 0.3: constant positive: alive.
-    const p = unpackParams(flat([1, -1, 1, -1, 0], [-2, -1.5, 0, -1, 0.3], [1, 1, 1, 1, 1], 0));
-    const health = unitHealth(p, 'relu', xs);
-    expect(health.dead).toBe(3);
-    expect(Array.from(health.stuck)).toEqual([1, 1, 0, 1, 0]);
-    expect(health.saturated).toBe(0);
-    // The same weights are healthy without an activation: lines never die.
-    expect(unitHealth(p, 'none', xs).dead).toBe(0);
-  });
-
-  it('counts tanh/sigmoid units with |z| > 3 on every point as saturated', () => {
-    // Unit 0: z = x + 4 in [3, 5]: 3 is not > 3, so not saturated. Unit 1: z = x + 4.5 in [3.5, 5.5]: saturated.
-    // Unit 2: z = 10 x: crosses 0: not. Unit 3: z = -x - 5 in [-6, -4]: saturated.
-    const p = unpackParams(flat([1, 1, 10, -1], [4, 4.5, 0, -5], [1, 1, 1, 1], 0));
-    for (const act of ['tanh', 'sigmoid'] as const) {
-      const health = unitHealth(p, act, xs);
-      expect(health.saturated).toBe(2);
-      expect(Array.from(health.stuck)).toEqual([0, 1, 0, 1]);
-      expect(health.dead).toBe(0);
-    }
-  });
-
-  it('checks every point, not only the ends, when the data is not sorted', () => {
-    const p = unpackParams(flat([1], [-0.9], [1], 0));
-    // z = x - 0.9 > 0 only at x = 1, which sits in the middle of this list.
-    expect(unitHealth(p, 'relu', [0.2, 1, -1]).dead).toBe(0);
-    expect(unitHealth(p, 'relu', [0.2, 0.5, -1]).dead).toBe(1);
   });
 });

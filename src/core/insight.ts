@@ -1,12 +1,9 @@
 /**
  * What the hidden units of the 1 -> H -> 1 network are doing: each unit's contribution
- * to the output, where its kink sits, and whether it can still learn. Pure functions over
+ * to the output and where its kink sits (unitHealth.ts: whether it can still learn). Pure functions over
  * the flat parameter vector [w1 (H), b1 (H), w2 (H), b2] that frames carry.
  */
-import { activate, applyActivation, type ActivationName } from './activations';
-
-/** A unit whose pre-activation stays beyond this on every point is saturated (tanh, sigmoid). */
-export const SATURATION_Z = 3;
+import { activate, applyActivation, sinePeakBetween, type ActivationName } from './activations';
 
 /** The parameters of a 1 -> H -> 1 network, as views into one flat vector. */
 export interface UnitParams {
@@ -97,6 +94,8 @@ export function sumOfUnits(p: UnitParams, act: ActivationName, xs: ArrayLike<num
       case 'sigmoid':
         for (let i = 0; i < n; i++) out[i] = out[i]! + w2 / (1 + Math.exp(-(w1 * xs[i]! + b1)));
         break;
+      default:
+        for (let i = 0; i < n; i++) out[i] = out[i]! + w2 * activate(act, w1 * xs[i]! + b1);
     }
   }
 }
@@ -107,66 +106,52 @@ export function outputsAt(p: UnitParams, act: ActivationName, xs: ArrayLike<numb
 }
 
 /**
- * Indices of the k units whose contribution is largest in size over [lo, hi], largest
- * first. Every activation here is monotone, so w2 * act(w1 x + b1) is monotone in x and
- * its largest size on an interval is at one of the ends: O(H), whatever the grid.
+ * Largest size of unit j's contribution over [lo, hi]. Every activation but sine is
+ * monotone, so w2 * act(w1 x + b1) is monotone in x and its largest size is at one of the
+ * ends; a sine unit reaches |w2| wherever its z passes a peak or trough of sin.
  */
+function unitSize(p: UnitParams, act: ActivationName, j: number, lo: number, hi: number): number {
+  const ends = Math.max(Math.abs(unitOutput(p, act, j, lo)), Math.abs(unitOutput(p, act, j, hi)));
+  if (act !== 'sine') return ends;
+  const zA = p.w1[j]! * lo + p.b1[j]!;
+  const zB = p.w1[j]! * hi + p.b1[j]!;
+  return sinePeakBetween(Math.min(zA, zB), Math.max(zA, zB)) ? Math.abs(p.w2[j]!) : ends;
+}
+
+/** Indices of the k units whose contribution is largest in size over [lo, hi], largest first. O(H), whatever the grid. */
 export function largestUnits(p: UnitParams, act: ActivationName, lo: number, hi: number, k: number): number[] {
   const size = new Float64Array(p.hidden);
-  for (let j = 0; j < p.hidden; j++) size[j] = Math.max(Math.abs(unitOutput(p, act, j, lo)), Math.abs(unitOutput(p, act, j, hi)));
+  for (let j = 0; j < p.hidden; j++) size[j] = unitSize(p, act, j, lo, hi);
   const order = Array.from({ length: p.hidden }, (_, j) => j);
   order.sort((a, b) => size[b]! - size[a]! || a - b);
   return order.slice(0, Math.min(k, p.hidden));
 }
 
 /**
- * Where each unit's kink sits: x = -b1 / w1, the ReLU's hinge or the tanh/sigmoid's
- * centre. A unit with w1 = 0 is flat and has none (NaN).
+ * What sits at x = -b1 / w1 for each activation: the bend of a hinge (ReLU, leaky ReLU,
+ * ELU, softplus), the centre of a smooth step (tanh, sigmoid), or one of a sine unit's
+ * zero crossings (it has one every pi / |w1| in x). Without an activation there is none.
+ */
+export type KinkKind = 'none' | 'hinge' | 'centre' | 'zero';
+
+export const KINK_KINDS: Record<ActivationName, KinkKind> = {
+  none: 'none',
+  relu: 'hinge',
+  'leaky-relu': 'hinge',
+  elu: 'hinge',
+  softplus: 'hinge',
+  tanh: 'centre',
+  sigmoid: 'centre',
+  sine: 'zero',
+};
+
+/**
+ * Where each unit's kink sits: x = -b1 / w1 (see KinkKind). A unit with w1 = 0 is flat and
+ * has none (NaN).
  */
 export function kinkPositions(p: UnitParams, out: Float64Array): void {
   for (let j = 0; j < p.hidden; j++) {
     const w = p.w1[j]!;
     out[j] = w === 0 ? NaN : -p.b1[j]! / w;
   }
-}
-
-/** Health of the hidden units over the data. */
-export interface UnitHealth {
-  /** ReLU units that output 0 on every data point (their gradient is 0 everywhere). */
-  dead: number;
-  /** tanh/sigmoid units with |z| > SATURATION_Z on every data point (act' is nearly 0). */
-  saturated: number;
-  /** Per unit: 1 when dead or saturated. */
-  stuck: Uint8Array;
-}
-
-/**
- * Counts dead and saturated units. z = w1 x + b1 is linear in x, so its extremes over
- * the data are at the smallest and largest x: checking those two decides every point.
- */
-export function unitHealth(p: UnitParams, act: ActivationName, xs: ArrayLike<number>): UnitHealth {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    lo = Math.min(lo, xs[i]!);
-    hi = Math.max(hi, xs[i]!);
-  }
-  const stuck = new Uint8Array(p.hidden);
-  let dead = 0;
-  let saturated = 0;
-  if (xs.length === 0) return { dead, saturated, stuck };
-  for (let j = 0; j < p.hidden; j++) {
-    const zLo = p.w1[j]! * lo + p.b1[j]!;
-    const zHi = p.w1[j]! * hi + p.b1[j]!;
-    const zMin = Math.min(zLo, zHi);
-    const zMax = Math.max(zLo, zHi);
-    if (act === 'relu' && zMax <= 0) {
-      dead++;
-      stuck[j] = 1;
-    } else if ((act === 'tanh' || act === 'sigmoid') && (zMin > SATURATION_Z || zMax < -SATURATION_Z)) {
-      saturated++;
-      stuck[j] = 1;
-    }
-  }
-  return { dead, saturated, stuck };
 }

@@ -7,13 +7,19 @@ const HEIGHT = 64;
 const Z_RANGE = 3;
 const Y_MIN = -1.25;
 const Y_MAX = 3;
-const SAMPLES = 61;
+/** Dense enough that the ReLU family's derivative jumps at z = 0 within a quarter pixel. */
+const SAMPLES = 241;
 
+/**
+ * The curve as an SVG path. Values beyond the frame are kept, not clamped: the svg clips
+ * them at its edge, so a line leaves the frame as a line (clamping drew the identity as a
+ * hinge, flat along the frame's bottom).
+ */
 function path(f: (z: number) => number): string {
   const points: string[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const z = -Z_RANGE + (2 * Z_RANGE * i) / (SAMPLES - 1);
-    const y = Math.min(Y_MAX, Math.max(Y_MIN, f(z)));
+    const y = f(z);
     const px = (i / (SAMPLES - 1)) * WIDTH;
     const py = HEIGHT - ((y - Y_MIN) / (Y_MAX - Y_MIN)) * HEIGHT;
     points.push(`${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`);
@@ -26,11 +32,11 @@ export function ActivationPreview({ activation }: { activation: ActivationName }
   const zeroY = HEIGHT - ((0 - Y_MIN) / (Y_MAX - Y_MIN)) * HEIGHT;
   return (
     <figure className="activation-preview">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={t.activationPreview(t.activationNames[activation])}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} data-testid="activation-preview" role="img" aria-label={t.activationPreview(t.activationNames[activation])}>
         <line x1={0} x2={WIDTH} y1={zeroY} y2={zeroY} className="axis" />
         <line x1={WIDTH / 2} x2={WIDTH / 2} y1={0} y2={HEIGHT} className="axis" />
-        <path d={path((z) => activateDerivative(activation, z))} className="derivative" />
-        <path d={path((z) => activate(activation, z))} className="function" />
+        <path d={path((z) => activateDerivative(activation, z))} className="derivative" data-testid="preview-derivative" />
+        <path d={path((z) => activate(activation, z))} className="function" data-testid="preview-function" />
       </svg>
       <figcaption>
         <span className="formula">{t.activationFormulas[activation]}</span>

@@ -5,10 +5,15 @@
 // English names of datasets and activations are core's own tables, kept in one place.
 import { ACTIVATION_FORMULAS, ACTIVATION_LABELS, type ActivationName } from '../../core/activations';
 import { DATASET_LABELS, type DatasetName } from '../../core/dataset';
+import type { KinkKind } from '../../core/insight';
 import type { PresetId } from '../../core/presets';
 import type { Problem } from '../../core/problems';
 import type { TrainingEngine } from '../../core/protocol';
 import { formatEn } from '../../messages/en';
+
+const KINK_WORDS: Record<KinkKind, string> = { none: 'kink', hinge: 'hinge', centre: 'centre', zero: 'zero crossing' };
+/** Marks a count whose units the strips draw grey. */
+const grey = (count: number) => (count > 0 ? ' (grey)' : '');
 
 export const en = {
   // Header
@@ -125,7 +130,7 @@ export const en = {
   hoverStepLoss: 'step %{x}<br>loss %{y:.4g}',
   hoverStepTestLoss: 'step %{x}<br>test loss %{y:.4g}',
   pinnedTrace: (label: string) => `pinned: ${label}`,
-  kinkHover: (unit: number, relu: boolean, x: string) => `unit ${unit}: ${relu ? 'hinge' : 'centre'} at x = ${x}`,
+  kinkHover: (unit: number, kind: KinkKind, x: string) => `unit ${unit}: ${KINK_WORDS[kind]} at x = ${x}`,
   plotBestLine: 'best straight line',
   axisStep: 'step',
   axisLoss: 'loss (MSE)',
@@ -142,8 +147,9 @@ export const en = {
   showResiduals: 'Show residuals',
   showResidualsTitle: 'A segment from each data point to the curve: the errors the loss squares',
   legendNetwork: 'orange: the network',
-  legendUnits: 'thin purple: its hidden units, which add up to orange',
-  legendKinks: (relu: boolean) => `▲ ${relu ? 'hinges' : 'centres'} (hollow: outside the data)`,
+  legendUnits: 'thin purple: its hidden units',
+  legendBias: 'dashed purple: the output bias b2; the units plus b2 add up to orange',
+  legendKinks: (kind: KinkKind) => `▲ ${KINK_WORDS[kind]}s (hollow: outside the data)`,
   legendResiduals: 'red: residuals',
   legendClick: 'click a point to inspect it',
   lossNoteFloor: 'Noise floor: the true function’s own error on this data; a training loss far below it means the network is fitting the noise.',
@@ -160,14 +166,38 @@ export const en = {
   networkNote: 'bars: each unit’s parameter (orange +, blue −) · purple shade: size of its last gradient',
   groupNotes: { w1: 'input → unit', b1: 'unit bias', w2: 'unit → output', b2: 'output bias' },
   stripLabel: (name: string) => `${name} of each hidden unit, with its last gradient`,
-  healthRelu: (dead: number, hidden: number) =>
-    `Dead units: ${dead} of ${hidden}${dead > 0 ? ' (grey)' : ''}. A dead ReLU outputs 0 on every data point, so its gradient is 0 and no step can bring it back.`,
-  healthNone: 'No activation: units never die or saturate, but their sum can only ever be a line.',
-  healthSaturated: (saturated: number, hidden: number, act: string) =>
-    `Saturated units: ${saturated} of ${hidden}${saturated > 0 ? ' (grey)' : ''}. A saturated unit has |z| > 3 on every point, where ${act} is flat: act′ ≈ 0, so its gradient all but vanishes.`,
+  // What "health" truly means for each activation (core's unitHealth counts it; the slopes are checked there).
+  health: {
+    none: (_count: number, _hidden: number) => 'No activation: units never die or saturate, but their sum can only ever be a line.',
+    relu: (count: number, hidden: number) =>
+      `Dead units: ${count} of ${hidden}${grey(count)}. A dead ReLU outputs 0 on every data point, so its gradient is 0 and no step can bring it back.`,
+    tanh: (count: number, hidden: number) =>
+      `Saturated units: ${count} of ${hidden}${grey(count)}. A saturated unit has |z| > 3 on every point, where tanh is nearly flat (tanh′ < 0.01), so its gradient all but vanishes.`,
+    sigmoid: (count: number, hidden: number) =>
+      `Saturated units: ${count} of ${hidden}${grey(count)}. A saturated unit has |z| > 3 on every point, where the sigmoid is nearly flat (σ′ < 0.05, under a fifth of its peak 0.25), so it learns slowly.`,
+    'leaky-relu': (count: number, hidden: number) =>
+      `Units in the leaky region: ${count} of ${hidden}${grey(count)}. Such a unit has z ≤ 0 on every point, where its slope is 0.01: it learns 100× more slowly, but unlike a ReLU it is never dead.`,
+    elu: (count: number, hidden: number) =>
+      `Units flat on the negative side: ${count} of ${hidden}${grey(count)}. Such a unit has z < −3 on every point, where ELU is nearly constant at −1 (slope e^z < 0.05). For z > 0 ELU is a line and never saturates.`,
+    softplus: (count: number, hidden: number) =>
+      `Nearly dead units: ${count} of ${hidden}${grey(count)}. Such a unit has z < −3 on every point, where Softplus is nearly 0 with slope σ(z) < 0.05: like a dead ReLU, but a small gradient remains, so it can come back slowly.`,
+    sine: (count: number, hidden: number) =>
+      `Sine units never die or saturate: their slope cos(z) swings back to ±1 every π. Units that turn back within the data (their z passes a peak of sin): ${count} of ${hidden}.`,
+  } satisfies Record<ActivationName, (count: number, hidden: number) => string>,
   inspectorPlaying: 'Step inspector: pause, then click a data point to follow it through one step of backprop.',
   inspectorPaused: 'Step inspector: click a data point on the fit plot to see its forward pass and its share of the gradients.',
   inspectorHeading: (i: number, n: number, step: number) => `Point ${i} of ${n} at step ${step}`,
+  inspectorOutput: 'output',
+  inspectorError: 'error',
+  inspectorCellKey: 'In each gradient cell:',
+  inspectorShare: 'this point’s share',
+  inspectorSum: (points: number) => `Σ over all ${points} points`,
+  inspectorNextStep: '(the next Step adds lr × Σ)',
+  inspectorMoved: 'how far the last Step moved it',
+  inspectorUnit: 'unit',
+  inspectorOut: 'out',
+  inspectorBias: (b2: string) => `output bias b2 = ${b2}; its gradient gb2 is dz2 itself`,
+  inspectorRowsListed: (shown: number, total: number) => `${shown} of ${total} units listed: those whose w2·a1 matters most to this point.`,
   // Model file
   exportModel: 'Export model',
   importModel: 'Import model',
@@ -181,11 +211,44 @@ export const en = {
   shareCopy: 'Copy lesson link',
   shareCopied: 'Lesson link copied to the clipboard',
   // Lesson and footer
-  lessonNoneLinear: 'No activation: every hidden unit is a line, and a sum of lines is a line, which is all this data needs.',
-  lessonNoneSquare:
-    'No activation: every hidden unit is a line, and a sum of lines is still a line, so the network cannot bend to fit x². This is the tutorial’s underfitting experiment: try ReLU.',
-  lessonRelu: 'ReLU: each hidden unit is a hinge, max(0, w·x + b). The output adds the hinges up, so the curve can bend: this is how the tutorial’s network fits x².',
-  lessonSmooth: (name: string) => `${name}: each hidden unit is a smooth step. Weighted sums of steps make smooth curves, so the network can bend to the data.`,
+  // The lesson line: what one hidden unit is, then what that means for this data (see src/app/lessonText.ts).
+  lessonUnit: {
+    none: 'None (identity): every hidden unit is a line, w2·(w1·x + b1), and a sum of lines is a line.',
+    relu: 'ReLU: each hidden unit is a hinge, max(0, w1·x + b1): 0 on one side of its kink, a straight line on the other.',
+    tanh: 'tanh: each hidden unit is a smooth step from −1 to 1, centred where w1·x + b1 = 0.',
+    sigmoid: 'Sigmoid: each hidden unit is a smooth step from 0 to 1, centred where w1·x + b1 = 0.',
+    'leaky-relu': 'Leaky ReLU: each hidden unit is a hinge whose flat side keeps a slope of 0.01, max(0.01·z, z), so it never stops passing a gradient back.',
+    elu: 'ELU: each hidden unit is a straight line on one side of its kink and, on the other, the curve e^z − 1, which levels off towards −1.',
+    softplus: 'Softplus: each hidden unit is a rounded hinge, ln(1 + e^z): near 0 on one side, near the line z on the other.',
+    sine: 'Sine: each hidden unit is a wave, sin(w1·x + b1), rising and falling again every 2π/|w1| in x; it never flattens out.',
+  } satisfies Record<ActivationName, string>,
+  /** With no activation the network is a line: what that does to each kind of data. */
+  lessonLine: {
+    linear: 'This data is a line too, which is all it needs.',
+    quadratic: 'So the network cannot bend to fit x²: this is the tutorial’s underfitting experiment. Try ReLU.',
+    sine: 'So the network cannot follow the rise and fall of sin(πx): at best it draws the best straight line through it. Try tanh or Sine.',
+    abs: 'So the network cannot make the corner of |x|: at best it draws the best straight line through the V. Try ReLU.',
+    step: 'So the network cannot jump from 0 to 1: at best it draws a tilted line through the step. Try Sigmoid.',
+    cubic: 'So the network cannot bend into the S of x³: at best it draws the best straight line through it. Try tanh.',
+    custom: 'So it fits your expression only as well as a straight line can: if its graph bends, the network underfits. Try ReLU.',
+    own: 'So it fits your points only as well as a straight line can: if they do not lie on a line, the network underfits. Try ReLU.',
+  } satisfies Record<DatasetName | 'own', string>,
+  /** With an activation: what the units' sum can do with each kind of data. */
+  lessonBends: {
+    linear: 'This data is a straight line, so no bend is needed: the units’ bends must cancel out, stay gentle or lie outside the data. With no activation the network is a line exactly.',
+    quadratic: 'Added up (with b2), the units can bend the curve into the parabola x².',
+    sine: 'Added up (with b2), the units can make the curve rise and fall with sin(πx).',
+    abs: 'Added up (with b2), the units can make the V of |x|; none of them has a sharp corner, so the corner comes out slightly rounded.',
+    step: 'No continuous curve can jump, but steep units can make the rise from 0 to 1 nearly sudden; points next to x = 0 keep some error.',
+    cubic: 'Added up (with b2), the units can bend the curve into the S of x³.',
+    custom: 'Added up (with b2), the units can bend the curve to follow your expression, as closely as their number and the steps allow.',
+    own: 'Added up (with b2), the units can bend the curve through your points; with many units and few points it can fit their noise too.',
+  } satisfies Record<DatasetName | 'own', string>,
+  lessonReluSquare: 'The output adds the hinges up, so the curve can bend: this is how the tutorial’s network fits x².',
+  lessonHingesAbs: 'Two hinges make |x| exactly, one for each side of its corner: a network of hinges can fit it with no error but the noise.',
+  lessonStepUnits: 'One steep unit (large w1) is already nearly this step; no continuous curve can jump, so points next to x = 0 keep some error.',
+  lessonSineSine: 'sin(πx) is itself one sine unit, with w1 = π and b1 = 0: this network can fit it with no error but the noise.',
+  lessonJoin: (unit: string, data: string) => `${unit} ${data}`,
   footer:
     'The network, its initialisation and its update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients, w += lr · gw. Training runs in a Web Worker in float32.',
   workerSilent: 'The training worker stopped responding.',

@@ -1,7 +1,12 @@
 /** 简体中文: the tutorial's own vocabulary (反向传播, 激活函数, 学习率, 神经层, 权重, 偏置, 梯度). */
 import { ACTIVATION_FORMULAS } from '../../core/activations';
+import type { KinkKind } from '../../core/insight';
 import { formatZh } from '../../messages/zh';
 import type { Messages } from './en';
+
+const KINK_WORDS: Record<KinkKind, string> = { none: '折点', hinge: '折点', centre: '中心', zero: '零点' };
+/** Marks a count whose units the strips draw grey. */
+const grey = (count: number) => (count > 0 ? '（灰色）' : '');
 
 export const zh: Messages = {
   title: '反向传播游乐场',
@@ -128,7 +133,7 @@ export const zh: Messages = {
   hoverStepLoss: '步数 %{x}<br>损失 %{y:.4g}',
   hoverStepTestLoss: '步数 %{x}<br>测试损失 %{y:.4g}',
   pinnedTrace: (label) => `已固定：${label}`,
-  kinkHover: (unit, relu, x) => `单元 ${unit}：${relu ? '折点' : '中心'}在 x = ${x}`,
+  kinkHover: (unit, kind, x) => `单元 ${unit}：${KINK_WORDS[kind]}在 x = ${x}`,
   plotBestLine: '最佳直线',
   axisStep: '步数',
   axisLoss: '损失（均方误差）',
@@ -145,8 +150,9 @@ export const zh: Messages = {
   showResiduals: '显示残差',
   showResidualsTitle: '从每个数据点到曲线的线段：损失所平方的误差',
   legendNetwork: '橙色：网络输出',
-  legendUnits: '细紫线：各隐藏单元，相加即为橙线',
-  legendKinks: (relu) => `▲ ${relu ? '折点' : '中心'}（空心：在数据范围外）`,
+  legendUnits: '细紫线：各隐藏单元',
+  legendBias: '紫色虚线：输出偏置 b2；各单元加上 b2 即为橙线',
+  legendKinks: (kind) => `▲ ${KINK_WORDS[kind]}（空心：在数据范围外）`,
   legendResiduals: '红色：残差',
   legendClick: '点击数据点查看详情',
   lossNoteFloor: '噪声下限：真实函数在这份数据上自身的误差；训练损失远低于它，说明网络在拟合噪声。',
@@ -162,14 +168,37 @@ export const zh: Messages = {
   networkNote: '条形：每个单元的参数（橙色为正，蓝色为负）· 紫色阴影：上一步梯度的大小',
   groupNotes: { w1: '输入 → 单元', b1: '单元偏置', w2: '单元 → 输出', b2: '输出偏置' },
   stripLabel: (name) => `每个隐藏单元的 ${name} 及其上一步梯度`,
-  healthRelu: (dead, hidden) =>
-    `死亡单元：${dead} / ${hidden}${dead > 0 ? '（灰色）' : ''}。死亡的 ReLU 在每个数据点上都输出 0，梯度为 0，任何一步都无法让它恢复。`,
-  healthNone: '无激活函数：单元不会死亡或饱和，但它们的和永远只是一条直线。',
-  healthSaturated: (saturated, hidden, act) =>
-    `饱和单元：${saturated} / ${hidden}${saturated > 0 ? '（灰色）' : ''}。饱和单元在每个点上都有 |z| > 3，此处 ${act} 几乎是平的：act′ ≈ 0，梯度几乎消失。`,
+  health: {
+    none: () => '无激活函数：单元不会死亡或饱和，但它们的和永远只是一条直线。',
+    relu: (count, hidden) =>
+      `死亡单元：${count} / ${hidden}${grey(count)}。死亡的 ReLU 在每个数据点上都输出 0，梯度为 0，任何一步都无法让它恢复。`,
+    tanh: (count, hidden) =>
+      `饱和单元：${count} / ${hidden}${grey(count)}。饱和单元在每个点上都有 |z| > 3，此处 tanh 几乎是平的（tanh′ < 0.01），梯度几乎消失。`,
+    sigmoid: (count, hidden) =>
+      `饱和单元：${count} / ${hidden}${grey(count)}。饱和单元在每个点上都有 |z| > 3，此处 Sigmoid 几乎是平的（σ′ < 0.05，不到其峰值 0.25 的五分之一），所以学得很慢。`,
+    'leaky-relu': (count, hidden) =>
+      `处于泄漏区的单元：${count} / ${hidden}${grey(count)}。这样的单元在每个点上都有 z ≤ 0，此处斜率为 0.01：它学得慢 100 倍，但与 ReLU 不同，它永远不会死亡。`,
+    elu: (count, hidden) =>
+      `负半轴上变平的单元：${count} / ${hidden}${grey(count)}。这样的单元在每个点上都有 z < −3，此处 ELU 几乎恒为 −1（斜率 e^z < 0.05）。z > 0 时 ELU 是直线，永远不会饱和。`,
+    softplus: (count, hidden) =>
+      `几乎死亡的单元：${count} / ${hidden}${grey(count)}。这样的单元在每个点上都有 z < −3，此处 Softplus 几乎为 0，斜率 σ(z) < 0.05：类似死亡的 ReLU，但仍留有很小的梯度，可以慢慢恢复。`,
+    sine: (count, hidden) =>
+      `正弦单元不会死亡也不会饱和：它的斜率 cos(z) 每隔 π 就回到 ±1。在数据范围内折返的单元（其 z 越过 sin 的峰或谷）：${count} / ${hidden}。`,
+  },
   inspectorPlaying: '单步检查器：先暂停，再点击一个数据点，跟随它走完一步反向传播。',
   inspectorPaused: '单步检查器：点击拟合图上的一个数据点，查看它的前向传播和它在各梯度中的份额。',
   inspectorHeading: (i, n, step) => `第 ${step} 步，第 ${i} / ${n} 个点`,
+  inspectorOutput: '输出',
+  inspectorError: '误差',
+  inspectorCellKey: '每个梯度格中：',
+  inspectorShare: '这个点的份额',
+  inspectorSum: (points) => `全部 ${points} 个点之和 Σ`,
+  inspectorNextStep: '（下一步加上 lr × Σ）',
+  inspectorMoved: '上一步使它移动了多少',
+  inspectorUnit: '单元',
+  inspectorOut: '输出',
+  inspectorBias: (b2) => `输出偏置 b2 = ${b2}；它的梯度 gb2 就是 dz2 本身`,
+  inspectorRowsListed: (shown, total) => `列出了 ${total} 个单元中的 ${shown} 个：对这个点而言 w2·a1 最重要的那些。`,
   exportModel: '导出模型',
   importModel: '导入模型',
   modelLoaded: (step) => `模型已载入，位于第 ${step} 步：点击“播放”继续训练。`,
@@ -180,10 +209,41 @@ export const zh: Messages = {
   shareIntro: '勾选学生不应更改的设置：打开链接时它们会被隐藏。',
   shareCopy: '复制课程链接',
   shareCopied: '课程链接已复制到剪贴板',
-  lessonNoneLinear: '无激活函数：每个隐藏单元都是一条直线，直线之和仍是直线，而这份数据只需要直线。',
-  lessonNoneSquare: '无激活函数：每个隐藏单元都是一条直线，直线之和仍是直线，所以网络弯不成 x²。这就是教程中欠拟合的实验：试试 ReLU。',
-  lessonRelu: 'ReLU：每个隐藏单元是一个折线 max(0, w·x + b)。输出把这些折线加起来，曲线就能弯曲：教程中的网络正是这样拟合 x² 的。',
-  lessonSmooth: (name) => `${name}：每个隐藏单元是一个平滑的台阶。台阶的加权和构成平滑曲线，所以网络可以弯向数据。`,
+  lessonUnit: {
+    none: '无（恒等）：每个隐藏单元都是一条直线 w2·(w1·x + b1)，而直线之和仍是直线。',
+    relu: 'ReLU：每个隐藏单元是一个折线 max(0, w1·x + b1)：折点一侧为 0，另一侧是直线。',
+    tanh: 'tanh：每个隐藏单元是一个从 −1 到 1 的平滑台阶，中心在 w1·x + b1 = 0 处。',
+    sigmoid: 'Sigmoid：每个隐藏单元是一个从 0 到 1 的平滑台阶，中心在 w1·x + b1 = 0 处。',
+    'leaky-relu': '带泄漏 ReLU：每个隐藏单元是一个折线 max(0.01·z, z)，平的一侧仍保留 0.01 的斜率，所以它总能把梯度传回去。',
+    elu: 'ELU（指数线性单元）：每个隐藏单元在折点一侧是直线，另一侧是曲线 e^z − 1，逐渐趋近 −1。',
+    softplus: 'Softplus（平滑 ReLU）：每个隐藏单元是一个圆滑的折线 ln(1 + e^z)：一侧接近 0，另一侧接近直线 z。',
+    sine: '正弦（sin）：每个隐藏单元是一个波 sin(w1·x + b1)，在 x 上每隔 2π/|w1| 起伏一次，永远不会变平。',
+  },
+  lessonLine: {
+    linear: '这份数据也是直线，而它只需要直线。',
+    quadratic: '所以网络弯不成 x²：这就是教程中欠拟合的实验。试试 ReLU。',
+    sine: '所以网络跟不上 sin(πx) 的起伏：最多只能画出穿过它的最佳直线。试试 tanh 或正弦。',
+    abs: '所以网络做不出 |x| 的尖角：最多只能画出穿过这个 V 形的最佳直线。试试 ReLU。',
+    step: '所以网络无法从 0 跳到 1：最多只能画一条斜穿阶跃的直线。试试 Sigmoid。',
+    cubic: '所以网络弯不成 x³ 的 S 形：最多只能画出穿过它的最佳直线。试试 tanh。',
+    custom: '所以它对你的表达式的拟合只能和一条直线一样好：只要函数图像有弯曲，网络就会欠拟合。试试 ReLU。',
+    own: '所以它对你的数据点的拟合只能和一条直线一样好：只要这些点不在一条直线上，网络就会欠拟合。试试 ReLU。',
+  },
+  lessonBends: {
+    linear: '这份数据是一条直线，不需要弯曲：各单元的弯曲必须相互抵消、保持平缓，或落在数据范围之外。没有激活函数时，网络恰好就是一条直线。',
+    quadratic: '各单元（加上 b2）相加，就能把曲线弯成抛物线 x²。',
+    sine: '各单元（加上 b2）相加，就能让曲线随 sin(πx) 起伏。',
+    abs: '各单元（加上 b2）相加，就能做出 |x| 的 V 形；它们都没有尖角，所以这个角会略微圆滑。',
+    step: '连续的曲线无法跳跃，但陡峭的单元可以让 0 到 1 的上升几乎是突变的；x = 0 附近的点仍会留下一些误差。',
+    cubic: '各单元（加上 b2）相加，就能把曲线弯成 x³ 的 S 形。',
+    custom: '各单元（加上 b2）相加，就能让曲线跟随你的表达式，贴合程度取决于单元数和训练步数。',
+    own: '各单元（加上 b2）相加，就能让曲线穿过你的数据点；单元多而点少时，它也会拟合其中的噪声。',
+  },
+  lessonReluSquare: '输出把这些折线加起来，曲线就能弯曲：教程中的网络正是这样拟合 x² 的。',
+  lessonHingesAbs: '两个折线就能精确组成 |x|，尖角两侧各一个：由折线组成的网络可以拟合它，只剩噪声带来的误差。',
+  lessonStepUnits: '一个陡峭的单元（w1 很大）本身就几乎是这个阶跃；连续的曲线无法跳跃，所以 x = 0 附近的点仍会留下一些误差。',
+  lessonSineSine: 'sin(πx) 本身就是一个正弦单元，w1 = π，b1 = 0：这个网络可以拟合它，只剩噪声带来的误差。',
+  lessonJoin: (unit, data) => `${unit}${data}`,
   footer:
     '网络、它的初始化和更新都来自一篇关于反向传播的 numpy 教程：权重 Normal(0, 0.1)，偏置 0.1，梯度求和，w += lr · gw。训练在 Web Worker 中以 float32 运行。',
   workerSilent: '训练线程没有响应。',

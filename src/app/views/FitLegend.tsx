@@ -1,4 +1,5 @@
 /** One line under the fit plot's title saying what each mark means, for the views that are on. */
+import { KINK_KINDS } from '../../core/insight';
 import { useAppStore } from '../store';
 import { useViewStore } from './viewStore';
 import { useT } from '../i18n';
@@ -10,8 +11,8 @@ export function FitLegend() {
   const activation = useAppStore((s) => s.config.activation);
   const t = useT();
   const parts = [t.legendNetwork];
-  if (showUnits) parts.push(t.legendUnits);
-  if (showKinks && activation !== 'none') parts.push(t.legendKinks(activation === 'relu'));
+  if (showUnits) parts.push(t.legendUnits, t.legendBias);
+  if (showKinks && activation !== 'none') parts.push(t.legendKinks(KINK_KINDS[activation]));
   if (showResiduals) parts.push(t.legendResiduals);
   parts.push(t.legendClick);
   return <p className="fit-legend">{parts.join(' · ')}</p>;

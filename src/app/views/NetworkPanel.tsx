@@ -4,8 +4,6 @@
  * on animation frames, straight to canvas and text nodes: no React render per frame.
  */
 import { useEffect, useRef } from 'react';
-import type { ActivationName } from '../../core/activations';
-import type { UnitHealth } from '../../core/insight';
 import { liveStore, type LiveState } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
@@ -14,7 +12,8 @@ import { drawStrip, maxAbs } from './paramStrips';
 import { GRID, useRunData } from './runData';
 import { StepInspector } from './StepInspector';
 import { num } from './numbers';
-import { useT, type Messages } from '../i18n';
+import { useT } from '../i18n';
+import { healthText } from './healthText';
 import { ModelFileButtons } from './ModelFileButtons';
 
 const GROUPS = [{ key: 'w1' }, { key: 'b1' }, { key: 'w2' }] as const;
@@ -26,13 +25,6 @@ const GROUPS = [{ key: 'w1' }, { key: 'b1' }, { key: 'w2' }] as const;
  * bars) it is every second or third frame, which leaves the frame to the fit plot.
  */
 const PANEL_FRAME_SHARE = 0.15;
-
-/** One line on the units that have stopped learning, and why. */
-export function healthText(t: Messages, act: ActivationName, health: UnitHealth, hidden: number): string {
-  if (act === 'relu') return t.healthRelu(health.dead, hidden);
-  if (act === 'none') return t.healthNone;
-  return t.healthSaturated(health.saturated, hidden, act);
-}
 
 export function NetworkPanel() {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);

@@ -4,6 +4,7 @@
  * after Step, how far each parameter actually moved. Renders only on paused frames.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { ACTIVATION_OF_O1 } from '../../core/activations';
 import type { Frame } from '../../core/protocol';
 import { paramLength, unpackParams } from '../../core/insight';
 import { batchGradients, pointPass } from '../../core/inspect';
@@ -109,25 +110,26 @@ export function StepInspector() {
         </button>
       </div>
       <p className="inspector-pass">
-        x = <b>{num(x)}</b>, y = <b>{num(y)}</b> → output o2 = b2 + Σ w2·a1 = <b data-testid="inspect-o2">{num(pass.o2)}</b>, error o2 − y ={' '}
+        x = <b>{num(x)}</b>, y = <b>{num(y)}</b> → {t.inspectorOutput} o2 = b2 + Σ w2·a1 = <b data-testid="inspect-o2">{num(pass.o2)}</b>,{' '}
+        {t.inspectorError} o2 − y ={' '}
         <b data-testid="inspect-error">{num(pass.error)}</b>, dz2 = −2(o2 − y) = <b>{num(-2 * pass.error)}</b>
       </p>
       <p className="inspector-key">
-        In each gradient cell: <span className="g-point">this point’s share</span> · <span className="g-sum">Σ over all {data.x.length} points</span>{' '}
-        (the next Step adds lr × Σ){before && (
+        {t.inspectorCellKey} <span className="g-point">{t.inspectorShare}</span> · <span className="g-sum">{t.inspectorSum(data.x.length)}</span>{' '}
+        {t.inspectorNextStep}
+        {before && (
           <>
-            {' '}· <span className="g-moved">how far the last Step moved it</span>
+            {' '}· <span className="g-moved">{t.inspectorMoved}</span>
           </>
         )}
-        .
       </p>
       <div className="table-scroll">
         <table className="inspector-table">
           <thead>
             <tr>
-              <th scope="col">unit</th>
+              <th scope="col">{t.inspectorUnit}</th>
               <th scope="col">o1 = w1·x + b1</th>
-              <th scope="col">a1 = {config.activation === 'none' ? 'o1' : `${config.activation}(o1)`}</th>
+              <th scope="col">a1 = {ACTIVATION_OF_O1[config.activation]}</th>
               <th scope="col">w2·a1</th>
               <th scope="col">gw1</th>
               <th scope="col">gb1</th>
@@ -149,9 +151,9 @@ export function StepInspector() {
           </tbody>
           <tfoot>
             <tr data-unit="out">
-              <th scope="row">out</th>
+              <th scope="row">{t.inspectorOut}</th>
               <td colSpan={5} className="tfoot-note">
-                output bias b2 = {num(p.b2)}; its gradient gb2 is dz2 itself
+                {t.inspectorBias(num(p.b2))}
               </td>
               <GradCell kind="b2" point={pass.share.b2} sum={sum.b2} moved={before ? p.b2 - before.b2 : null} />
             </tr>
@@ -159,9 +161,7 @@ export function StepInspector() {
         </table>
       </div>
       {p.hidden > MAX_ROWS && (
-        <p className="inspector-key">
-          {MAX_ROWS} of {p.hidden} units listed: those whose w2·a1 matters most to this point.
-        </p>
+        <p className="inspector-key">{t.inspectorRowsListed(MAX_ROWS, p.hidden)}</p>
       )}
     </div>
   );

@@ -4,7 +4,7 @@
  * off view costs nothing.
  */
 import type { ActivationName } from '../../core/activations';
-import { largestUnits } from '../../core/insight';
+import { KINK_KINDS, largestUnits } from '../../core/insight';
 import { PLOT_X_RANGE } from '../../core/grid';
 import { t } from '../i18n';
 import { palette, type Annotations, type Data, type Layout } from '../plots/plotStyle';
@@ -43,8 +43,9 @@ export interface FitLayerInput {
   grid: Float32Array;
 }
 
+/** Trace names (fixed, English: tests find traces by them; hover text follows the language). */
 function kinkWord(act: ActivationName): string {
-  return act === 'relu' ? 'hinge' : 'centre';
+  return { none: 'kink', hinge: 'hinge', centre: 'centre', zero: 'zero crossing' }[KINK_KINDS[act]];
 }
 
 function pinnedFits({ pinned, pinLabels, grid }: FitLayerInput): Data[] {
@@ -190,7 +191,7 @@ function kinkMarkers(insight: FrameInsight): { inside: KinkMarkers; outside: Kin
     if (Number.isNaN(k)) continue;
     const isInside = k >= lo && k <= hi;
     const x = Math.min(right - inset, Math.max(left + inset, k));
-    const text = t().kinkHover(j + 1, insight.activation === 'relu', k.toPrecision(3));
+    const text = t().kinkHover(j + 1, KINK_KINDS[insight.activation], k.toPrecision(3));
     for (const [set, shown] of [[inside, isInside], [outside, !isInside]] as const) {
       set.x.push(x);
       set.y.push(shown ? KINK_Y : HIDDEN_KINK_Y);

@@ -5,7 +5,8 @@
  */
 import type { ActivationName } from '../../core/activations';
 import type { Dataset } from '../../core/dataset';
-import { kinkPositions, largestUnits, outputsAt, paramLength, unitHealth, unitRow, unpackParams, type UnitHealth, type UnitParams } from '../../core/insight';
+import { kinkPositions, largestUnits, outputsAt, paramLength, unitRow, unpackParams, type UnitParams } from '../../core/insight';
+import { unitHealth, type UnitHealth } from '../../core/unitHealth';
 import type { Frame } from '../../core/protocol';
 
 export interface UnitLines {
