@@ -11,6 +11,8 @@ export function Rescue() {
   const divergedAt = useAppStore((s) => s.divergedAt);
   const rescueStep = useAppStore((s) => s.rescueStep);
   const config = useAppStore((s) => s.config);
+  // A lesson that fixes the rate keeps it: only the way back is offered.
+  const rateFixed = useAppStore((s) => s.hiddenControls.includes('learningRate'));
   const t = useT();
   if (divergedAt === null || rescueStep === null) return null;
   const suggestion = suggestedLearningRate(config.points, config.hidden);
@@ -21,9 +23,11 @@ export function Rescue() {
         <p>{t.rescueWhy(rescueStep, config.points, config.hidden, suggestion, config.learningRate, Math.round(config.learningRate / suggestion))}</p>
       </div>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => rescueRun(true)}>
-          {t.rescueLower}
-        </button>
+        {!rateFixed && (
+          <button type="button" className="primary" onClick={() => rescueRun(true)}>
+            {t.rescueLower}
+          </button>
+        )}
         <button type="button" onClick={() => rescueRun(false)}>
           {t.rescueRewind(rescueStep)}
         </button>

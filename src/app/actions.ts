@@ -37,18 +37,21 @@ export function stopPlayground(): void {
 
 /** Applies settings: data or model changes start a new run; rate and speed change live. */
 export function updateConfig(patch: Partial<RunConfig>): void {
-  const before = useAppStore.getState().config;
-  const config = { ...before, ...patch };
+  const { config: before, preset } = useAppStore.getState();
+  const wanted = { ...before, ...patch };
   // Editing a setting the experiment fixes leaves it: the picker shows Custom, no stop step.
-  const leavesPreset = useAppStore.getState().preset !== null && PRESET_KEYS.some((key) => config[key] !== before[key]);
-  useAppStore.setState(leavesPreset ? { config, preset: null } : { config });
+  const leavesPreset = preset !== null && PRESET_KEYS.some((key) => wanted[key] !== before[key]);
+  useAppStore.setState(leavesPreset ? { config: wanted, preset: null } : { config: wanted });
+  // The store keeps what a lesson fixes (lessonLock): go on with the settings it took.
+  const config = useAppStore.getState().config;
+  const leftPreset = preset !== null && useAppStore.getState().preset === null;
   // New data settings: the learner's own points give way to the generated data.
   if (DATA_KEYS.some((key) => config[key] !== before[key])) useAppStore.setState({ customData: null, dataNote: null });
   if (RESTART_KEYS.some((key) => config[key] !== before[key])) {
     startRun();
     return;
   }
-  if (leavesPreset) send({ type: 'setStopAt', stopAt: null });
+  if (leftPreset) send({ type: 'setStopAt', stopAt: null });
   if (config.learningRate !== before.learningRate) send({ type: 'setLearningRate', learningRate: config.learningRate });
   if (config.speed !== before.speed) send({ type: 'setSpeed', speed: config.speed });
 }
@@ -118,5 +121,6 @@ export function rescueRun(lowerRate: boolean): void {
     divergedAt: null,
     rescueStep: null,
   });
-  send({ type: 'rescue', learningRate, resume: lowerRate });
+  // The rate the store took (a lesson that fixes the rate keeps it).
+  send({ type: 'rescue', learningRate: learningRate === null ? null : useAppStore.getState().config.learningRate, resume: lowerRate });
 }

@@ -1,8 +1,10 @@
 /** Saving the model to a JSON file and loading one back into a fresh run. */
 import { modelFile, readModelFile, type LoadedModel } from '../core/modelFile';
 import type { ModelFileProblem } from '../core/problems';
+import type { HideableControl } from '../core/urlState';
 import { startRun } from './actions';
 import { downloadText } from './download';
+import { lessonConflicts } from './lessonLock';
 import { liveStore } from './liveStore';
 import { useAppStore } from './store';
 import { send } from './workerClient';
@@ -16,17 +18,34 @@ export function exportModel(): boolean {
   return true;
 }
 
-/** Starts a run with the file's configuration, paused, and puts its weights and step in. */
-export function loadModel(model: LoadedModel): void {
+/** Settings the weights are meaningless without: their shape (H) and what each unit computes. */
+const WEIGHT_CONTROLS: readonly HideableControl[] = ['hidden', 'activation'];
+
+/**
+ * Starts a run with the file's configuration, paused, and puts its weights and step in.
+ * What a lesson fixes stays (the store keeps it); returns the controls it kept.
+ */
+export function loadModel(model: LoadedModel): HideableControl[] {
   useAppStore.setState({ config: model.config, preset: null, playing: false });
+  const kept = useAppStore.getState().lessonKept ?? [];
   startRun();
   send({ type: 'setParams', runId: useAppStore.getState().runId, params: model.params, step: model.step });
+  return kept;
 }
 
+export type ImportResult =
+  | { ok: true; step: number; kept: HideableControl[] }
+  | { ok: false; problem: ModelFileProblem }
+  /** The lesson fixes the hidden units or the activation to other values than the file's weights need. */
+  | { ok: false; lessonFixed: HideableControl[] };
+
 /** Reads a chosen file and loads it; a bad file changes nothing and says why (worded when shown). */
-export async function importModelFile(file: File): Promise<{ ok: true; step: number } | { ok: false; problem: ModelFileProblem }> {
+export async function importModelFile(file: File): Promise<ImportResult> {
   const read = readModelFile(await file.text());
   if (!read.ok) return { ok: false, problem: read.problem };
-  loadModel(read.model);
-  return { ok: true, step: read.model.step };
+  const { hiddenControls, config } = useAppStore.getState();
+  const lessonFixed = lessonConflicts(hiddenControls, config, read.model.config).filter((c) => WEIGHT_CONTROLS.includes(c));
+  if (lessonFixed.length > 0) return { ok: false, lessonFixed };
+  const kept = loadModel(read.model);
+  return { ok: true, step: read.model.step, kept };
 }

@@ -2,12 +2,13 @@
  * The page's one zustand store for settings and UI state. High-frequency training data
  * lives in liveStore instead, so frames never cause React renders.
  */
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import type { PresetId } from '../core/presets';
 import type { CsvProblem, CsvRescaled, UrlProblem } from '../core/problems';
 import type { LabeledData, RunState } from '../core/protocol';
 import type { HideableControl } from '../core/urlState';
+import { keepLesson } from './lessonLock';
 import type { Theme, ThemeChoice } from './theme';
 
 /** What happened to the learner's data, as data: worded in the language in force when shown. */
@@ -52,6 +53,8 @@ export interface AppState {
   deleting: boolean;
   /** Controls the link hides (a lesson's fixed settings). */
   hiddenControls: HideableControl[];
+  /** Hidden controls whose values the lesson kept when the last change asked for others, or null. */
+  lessonKept: HideableControl[] | null;
 }
 
 export const initialState: AppState = {
@@ -72,6 +75,24 @@ export const initialState: AppState = {
   editing: false,
   deleting: false,
   hiddenControls: [],
+  lessonKept: null,
 };
 
-export const useAppStore = create<AppState>()(() => initialState);
+/**
+ * Every update of the store, by any path, goes through keepLesson: what a lesson link fixes
+ * is enforced here once rather than in each action (zustand's middleware shape).
+ */
+function lessonGuard(creator: StateCreator<AppState>): StateCreator<AppState> {
+  return (set, get, api) => {
+    const guarded = (partial: AppState | Partial<AppState> | ((state: AppState) => AppState | Partial<AppState>), replace?: boolean) => {
+      const current = get();
+      const patch = typeof partial === 'function' ? partial(current) : partial;
+      const next = replace ? (patch as AppState) : { ...current, ...patch };
+      set(keepLesson(current, next), true);
+    };
+    api.setState = guarded as typeof api.setState;
+    return creator(guarded as typeof set, get, api);
+  };
+}
+
+export const useAppStore = create<AppState>()(lessonGuard(() => initialState));

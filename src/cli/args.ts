@@ -60,7 +60,7 @@ the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), t
   --hidden H           hidden units, a whole number from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}
   --expression EXPR    the target of --dataset custom, e.g. "sin(3*x) + 0.5*x^2"
   --activation NAME    ${ACTIVATIONS.join(' | ')}
-  --lr R               learning rate, above 0 to ${NUMERIC_SPECS.learningRate.max}
+  --lr R               learning rate, from ${NUMERIC_SPECS.learningRate.min} to ${NUMERIC_SPECS.learningRate.max}
   --steps N            steps, a whole number from 0 to ${MAX_FIT_STEPS} (default: the preset's)
   --json               print one JSON object (config, seed, lr, x, y, initial, losses, final)
   --spec FILE          train from the exact numbers in a JSON file: x, y, initial,

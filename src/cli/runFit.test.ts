@@ -144,7 +144,7 @@ describe('fit --spec', () => {
     [JSON.stringify({ ...good, initial: [{ w: [[0.1, 0.2]], b: [[0.1]] }, good.initial[1]] }), /initial\[0\]\.b\[0\] must have 2 numbers, has 1/],
     [JSON.stringify({ ...good, initial: [{ w: [], b: [[0.1]] }, good.initial[1]] }), /initial\[0\]\.w must be w1 = \[1\]\[H\] with H from 1 to 1024/],
     [JSON.stringify({ ...good, activation: 'softmax' }), /activation must be one of none, relu, tanh, sigmoid, leaky-relu, elu, softplus, sine, got "softmax"/],
-    [JSON.stringify({ ...good, lr: -1 }), /lr must be a number above 0 up to 10, got -1/],
+    [JSON.stringify({ ...good, lr: -1 }), /lr must be a number from 1e-37 to 10, got -1/],
     [JSON.stringify({ ...good, steps: 2.5 }), /steps must be a whole number from 0 to 1000000, got 2\.5/],
   ])('rejects %s with exit 2', (text, message) => {
     const out = fit(['--spec', 'f.json'], { 'f.json': text });
@@ -173,7 +173,7 @@ describe('fit flags', () => {
     [['--points', '3.5'], /--points must be a whole number from 2 to 5000/],
     [['--noise', 'lots'], /--noise must be a number from 0 to 2 \(got "lots"\)/],
     [['--hidden', '0'], /--hidden must be a whole number from 1 to 1024/],
-    [['--lr', '0'], /--lr must be a number above 0 to 10/],
+    [['--lr', '0'], /--lr must be a number from 1e-37 to 10/],
     [['--steps', '1e7'], /--steps must be a whole number from 0 to 1000000/],
     [['--dataset', 'custom'], /--dataset custom needs --expression/],
     [['--dataset', 'custom', '--expression', 'sin(3*'], /--expression: /],

@@ -4,6 +4,7 @@
  */
 import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activations';
 import { NUMERIC_SPECS, inRange } from '../core/config';
+import { describeRangeEn } from '../messages/en';
 import type { LayerValues } from '../core/fit';
 import { MAX_FIT_STEPS } from './args';
 
@@ -85,7 +86,7 @@ function parseObject(obj: Record<string, unknown>): FitSpec {
   if (!isActivation(activation)) throw new SpecError(`activation must be one of ${ACTIVATIONS.join(', ')}, got ${JSON.stringify(activation)}`);
   const lr = obj.lr;
   if (typeof lr !== 'number' || !inRange(lr, NUMERIC_SPECS.learningRate)) {
-    throw new SpecError(`lr must be a number above 0 up to ${NUMERIC_SPECS.learningRate.max}, got ${JSON.stringify(lr)}`);
+    throw new SpecError(`lr must be ${describeRangeEn(NUMERIC_SPECS.learningRate)}, got ${JSON.stringify(lr)}`);
   }
   const steps = field(obj, 'steps');
   if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0 || steps > MAX_FIT_STEPS) {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, validateConfig, type NumericSpec } from './config';
+import { checkSetting, DEFAULT_CONFIG, MIN_LEARNING_RATE, NUMERIC_SPECS, parseNumeric, validateConfig, type NumericSpec } from './config';
 import { formatEn } from '../messages/en';
 
 const INT_SPEC: NumericSpec = { min: 0, max: 10000, integer: true, minInclusive: true };
@@ -33,13 +33,23 @@ describe('parseNumeric, integer spec 0..10000', () => {
   });
 });
 
-describe('parseNumeric, learning rate (exclusive minimum 0)', () => {
+describe('parseNumeric, learning rate (smallest: 1e-37, a normal float32)', () => {
   const lr = NUMERIC_SPECS.learningRate;
 
-  it('rejects 0 and says "above 0"', () => {
-    const result = parseNumeric('0', lr);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(formatEn(result.problem)).toContain('a number above 0 to 10');
+  it('rejects 0, and rates that are 0 or subnormal in float32, saying the smallest accepted', () => {
+    for (const text of ['0', '1e-320', '1e-46', '1e-38']) {
+      const result = parseNumeric(text, lr);
+      expect(result.ok, text).toBe(false);
+      if (!result.ok) expect(formatEn(result.problem)).toBe('Out of range: enter a number from 1e-37 to 10.');
+    }
+    // 1e-320 is 0 in float32 (and subnormal in float64); 1e-38 is subnormal in float32.
+    expect(Math.fround(1e-320)).toBe(0);
+    expect(Math.fround(1e-38)).toBeLessThan(2 ** -126);
+  });
+
+  it('accepts the smallest rate, which float32 holds as a normal number', () => {
+    expect(parseNumeric('1e-37', lr)).toEqual({ ok: true, value: MIN_LEARNING_RATE });
+    expect(Math.fround(MIN_LEARNING_RATE)).toBeGreaterThanOrEqual(2 ** -126);
   });
 
   it('accepts small positive and fractional rates, and the maximum', () => {
@@ -56,10 +66,30 @@ describe('validateConfig', () => {
   });
 
   it('reports each bad field', () => {
-    const bad = { ...DEFAULT_CONFIG, points: 1, learningRate: 0, seed: 2 ** 32, speed: 0, activation: 'gelu' as never };
-    expect(validateConfig(bad).sort()).toEqual(
-      ['learningRate out of range', 'points out of range', 'seed out of range', 'speed must be positive', 'unknown activation "gelu"'].sort(),
-    );
+    const bad = { ...DEFAULT_CONFIG, points: 1, learningRate: 0, seed: 2 ** 32, speed: 0, activation: 'gelu' as never, testShare: 0.95 };
+    expect(validateConfig(bad).map((p) => p.key).sort()).toEqual(['activation', 'learningRate', 'points', 'seed', 'speed', 'testShare']);
+  });
+
+  it('checks the target expression as the expression field does: it must compile and be finite on [-1, 1]', () => {
+    const custom = { ...DEFAULT_CONFIG, dataset: 'custom' as const };
+    expect(validateConfig({ ...custom, expression: 'sin(' })).toEqual([
+      { key: 'expression', accepts: { kind: 'expression', maxLength: 200 }, expression: { code: 'expr.endsEarly' } },
+    ]);
+    expect(validateConfig({ ...custom, expression: 'log(x)' })[0]?.expression).toEqual({ code: 'expr.notFinite', x: -1 });
+    expect(validateConfig({ ...custom, expression: undefined }).map((p) => p.key)).toEqual(['expression']);
+    // Kept for later on a built-in dataset, it must still be valid.
+    expect(validateConfig({ ...DEFAULT_CONFIG, expression: '1/x' }).map((p) => p.key)).toEqual(['expression']);
+    expect(validateConfig({ ...DEFAULT_CONFIG, expression: undefined })).toEqual([]);
+  });
+
+  it('checkSetting refuses values of the wrong type, whatever their text', () => {
+    expect(checkSetting('points', '30')).not.toBeNull();
+    expect(checkSetting('dataset', 'quadratic')).toBeNull();
+    expect(checkSetting('expression', 42)).not.toBeNull();
+    expect(checkSetting('speed', Infinity)).toBeNull();
+    expect(checkSetting('speed', 7)).not.toBeNull();
+    expect(checkSetting('testShare', 0.9)).toBeNull();
+    expect(checkSetting('learningRate', 1e-320)).not.toBeNull();
   });
 
   it('accepts an infinite speed (as fast as possible)', () => {

@@ -3,10 +3,13 @@
  * settings that change live (learning rate, speed). Ranges live in one table so the
  * page, the URL and the command line validate the same way.
  */
-import { isActivation, type ActivationName } from './activations';
-import { DEFAULT_EXPRESSION, isDataset, type DatasetName } from './dataset';
-import type { NumericProblem } from './problems';
+import { ACTIVATIONS, isActivation, type ActivationName } from './activations';
+import { checkExpression, DATASETS, DEFAULT_EXPRESSION, isDataset, type DatasetName } from './dataset';
+import { MAX_EXPRESSION_LENGTH } from './expression';
+import type { Accepts, ExpressionProblem, NumericProblem } from './problems';
+import { quote } from './quote';
 import { MAX_SEED } from './rng';
+import { MAX_TEST_SHARE } from './split';
 
 export interface ModelConfig {
   dataset: DatasetName;
@@ -46,6 +49,13 @@ export const DEFAULT_CONFIG: RunConfig = {
   testShare: 0,
 };
 
+/**
+ * Last step a run can reach: it stops there. Far past any session (days at the fastest
+ * rate the core trains), exact in the float64 step counters, and short on the step axis
+ * (Plotly's suffixes end at T, 10^12; from 10^15 its labels are written out in full).
+ */
+export const MAX_RUN_STEP = 1e12;
+
 /** Settings that change the data or the model: changing one starts a new run. */
 export const RESTART_KEYS = ['dataset', 'expression', 'points', 'noise', 'seed', 'hidden', 'activation'] as const satisfies readonly (keyof ModelConfig)[];
 
@@ -57,14 +67,21 @@ export interface NumericSpec {
   minInclusive: boolean;
 }
 
-export type NumericKey = 'points' | 'noise' | 'seed' | 'hidden' | 'learningRate';
+export type NumericKey = 'points' | 'noise' | 'seed' | 'hidden' | 'learningRate' | 'testShare';
+
+/**
+ * Smallest learning rate accepted: the smallest power of ten that float32 holds as a normal
+ * number (below 1.18e-38 it is subnormal, and 1e-46 and less round to 0, which trains nothing).
+ */
+export const MIN_LEARNING_RATE = 1e-37;
 
 export const NUMERIC_SPECS: Record<NumericKey, NumericSpec> = {
   points: { min: 2, max: 5000, integer: true, minInclusive: true },
   noise: { min: 0, max: 2, integer: false, minInclusive: true },
   seed: { min: 0, max: MAX_SEED, integer: true, minInclusive: true },
   hidden: { min: 1, max: 1024, integer: true, minInclusive: true },
-  learningRate: { min: 0, max: 10, integer: false, minInclusive: false },
+  learningRate: { min: MIN_LEARNING_RATE, max: 10, integer: false, minInclusive: true },
+  testShare: { min: 0, max: MAX_TEST_SHARE, integer: false, minInclusive: true },
 };
 
 export type ParseResult = { ok: true; value: number } | { ok: false; problem: NumericProblem };
@@ -75,7 +92,7 @@ export function parseNumeric(text: string, spec: NumericSpec): ParseResult {
   if (trimmed === '') return { ok: false, problem: { code: 'number.empty', range: spec } };
   // Number() accepts hex, Infinity and '' -> 0; a plain decimal pattern is stricter.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
-    return { ok: false, problem: { code: 'number.notNumber', text: trimmed.slice(0, 24), range: spec } };
+    return { ok: false, problem: { code: 'number.notNumber', text: quote(trimmed), range: spec } };
   }
   const value = Number(trimmed);
   const tooLow = spec.minInclusive ? value < spec.min : value <= spec.min;
@@ -91,19 +108,6 @@ export function inRange(value: number, spec: NumericSpec): boolean {
   return parseNumeric(String(value), spec).ok;
 }
 
-/** Checks a whole config; returns the problems found, empty when valid. */
-export function validateConfig(config: RunConfig): string[] {
-  const problems: string[] = [];
-  if (!isDataset(config.dataset)) problems.push(`unknown dataset "${String(config.dataset)}"`);
-  if (!isActivation(config.activation)) problems.push(`unknown activation "${String(config.activation)}"`);
-  for (const key of Object.keys(NUMERIC_SPECS) as NumericKey[]) {
-    const value = config[key];
-    if (typeof value !== 'number' || !inRange(value, NUMERIC_SPECS[key])) problems.push(`${key} out of range`);
-  }
-  if (!(config.speed > 0)) problems.push('speed must be positive');
-  return problems;
-}
-
 /**
  * Speed stops, steps per second. Slow enough to watch one update at a time, up to
  * as fast as the core can go (Infinity).
@@ -113,4 +117,62 @@ export const SPEED_STOPS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, 200, 50
 export function formatSpeed(speed: number): string {
   if (!Number.isFinite(speed)) return 'Max';
   return speed >= 1000 ? `${speed / 1000}k/s` : `${speed}/s`;
+}
+
+/** What each setting accepts: the one rule the link, the fields, the model file and the CLI check against. */
+export const SETTING_ACCEPTS: { [K in keyof RunConfig]-?: Accepts } = {
+  dataset: { kind: 'oneOf', values: DATASETS },
+  expression: { kind: 'expression', maxLength: MAX_EXPRESSION_LENGTH },
+  points: { kind: 'range', range: NUMERIC_SPECS.points },
+  noise: { kind: 'range', range: NUMERIC_SPECS.noise },
+  seed: { kind: 'range', range: NUMERIC_SPECS.seed },
+  hidden: { kind: 'range', range: NUMERIC_SPECS.hidden },
+  activation: { kind: 'oneOf', values: ACTIVATIONS },
+  learningRate: { kind: 'range', range: NUMERIC_SPECS.learningRate },
+  // Infinity (as fast as the core can go) is written 'max' wherever speed is text.
+  speed: { kind: 'speed', stops: SPEED_STOPS.filter(Number.isFinite) },
+  testShare: { kind: 'range', range: NUMERIC_SPECS.testShare },
+};
+
+/** One setting that is not acceptable: what is accepted, and for an expression, what is wrong with it. */
+export interface SettingProblem {
+  key: keyof RunConfig;
+  accepts: Accepts;
+  expression?: ExpressionProblem;
+}
+
+/** Checks one setting's value, whatever it came from (typed text already parsed, JSON, a link). Pure. */
+export function checkSetting(key: keyof RunConfig, value: unknown): SettingProblem | null {
+  const accepts = SETTING_ACCEPTS[key];
+  const bad: SettingProblem = { key, accepts };
+  switch (key) {
+    case 'dataset':
+      return isDataset(value) ? null : bad;
+    case 'activation':
+      return isActivation(value) ? null : bad;
+    case 'expression': {
+      if (typeof value !== 'string') return bad;
+      // Compiles and is finite on the data's x range: an expression that is not can neither make data nor be drawn.
+      const checked = checkExpression(value);
+      return checked.ok ? null : { ...bad, expression: checked.problem };
+    }
+    case 'speed':
+      return typeof value === 'number' && SPEED_STOPS.includes(value) ? null : bad;
+    default:
+      return typeof value === 'number' && inRange(value, NUMERIC_SPECS[key]) ? null : bad;
+  }
+}
+
+/**
+ * Checks a whole config; returns the problems found, empty when valid. The expression is
+ * checked whenever there is one (it is kept for the custom dataset) and required for it.
+ */
+export function validateConfig(config: RunConfig): SettingProblem[] {
+  const problems: SettingProblem[] = [];
+  for (const key of Object.keys(SETTING_ACCEPTS) as (keyof RunConfig)[]) {
+    if (key === 'expression' && config.expression === undefined && config.dataset !== 'custom') continue;
+    const problem = checkSetting(key, config[key]);
+    if (problem) problems.push(problem);
+  }
+  return problems;
 }

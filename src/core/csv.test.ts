@@ -56,6 +56,8 @@ describe('parseCsv: bad files get a message naming the line', () => {
     ['0.5,1\nx,y\n', /Line 2: "x" is not a number/],
     ['x,y\n1e999,1\n', /Line 2: the number is too large/],
     ['x,y\n0x10,1\n', /Line 2: "0x10" is not a number/],
+    // A long cell is cut visibly (with an ellipsis), and shown in its own script.
+    [`x,y\n0.5,${'温度'.repeat(20)}\n`, new RegExp(`^Line 2: "${'温度'.repeat(12)}…" is not a number\\.$`)],
   ])('%j', (text, message) => {
     expect(error(text)).toMatch(message);
   });

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import type { Dataset } from './dataset';
 import type { CsvProblem, CsvRescaled } from './problems';
+import { quote } from './quote';
 
 /** Most points a file may bring (the Points setting's own maximum). */
 export const MAX_CSV_POINTS = 5000;
@@ -47,7 +48,7 @@ export function parseCsv(text: string): CsvResult {
       // Only the first line may be a header, and only if neither cell is a number.
       if (r === 0 && !NUMBER.test(cx) && !NUMBER.test(cy)) continue;
       const bad = NUMBER.test(cx) ? cy : cx;
-      return fail({ code: 'csv.notNumber', line, text: bad.slice(0, 20) });
+      return fail({ code: 'csv.notNumber', line, text: quote(bad) });
     }
     if (xs.length >= MAX_CSV_POINTS) return fail({ code: 'csv.tooManyPoints', max: MAX_CSV_POINTS });
     const x = Number(cx);

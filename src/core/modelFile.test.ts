@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type RunConfig } from './config';
+import { DEFAULT_CONFIG, MAX_RUN_STEP, type RunConfig } from './config';
 import { networkValues } from './fit';
 import { MODEL_FILE_KIND, modelFile, readModelFile } from './modelFile';
 import { TrainingRun, type Engine } from './run';
@@ -69,8 +69,18 @@ describe('model file', () => {
     ['a bad activation', (f) => ({ ...f, config: { ...(f.config as object), activation: 'gelu' } }), /config.activation/],
     ['hidden out of range', (f) => ({ ...f, config: { ...(f.config as object), hidden: 0 } }), /config.hidden/],
     ['w1 of the wrong shape', (f) => ({ ...f, params: { ...(f.params as object), w1: [[1, 2]] } }), /params.w1 must be a \[1\]\[7\]/],
-    ['a string weight', (f) => ({ ...f, params: { ...(f.params as object), b2: [['0.1']] } }), /params.b2 holds "0.1"/],
-    ['a float32 overflow', (f) => ({ ...f, params: { ...(f.params as object), b2: [[1e300]] } }), /too large for float32/],
+    ['a string weight', (f) => ({ ...f, params: { ...(f.params as object), b2: [['0.1']] } }), /params.b2 holds "0.1", not a number/],
+    ['a long string weight, quoted with an ellipsis', (f) => ({ ...f, params: { ...(f.params as object), b2: [['x'.repeat(100)]] } }), /params.b2 holds "x{23}…, not a number/],
+    ['a float32 overflow', (f) => ({ ...f, params: { ...(f.params as object), b2: [[1e300]] } }), /params.b2 holds a number beyond float32's range/],
+    ['a weight just past float32', (f) => ({ ...f, params: { ...(f.params as object), b2: [[3.5e38]] } }), /params.b2 holds a number beyond float32's range/],
+    ['a null weight', (f) => ({ ...f, params: { ...(f.params as object), b2: [[null]] } }), /params.b2 holds null, not a number/],
+    ['a target that does not compile', (f) => ({ ...f, config: { ...(f.config as object), dataset: 'custom', expression: 'sin(' } }), /^config.expression is not a target the page can use: The expression ends too early$/],
+    ['a target not finite on [-1, 1]', (f) => ({ ...f, config: { ...(f.config as object), dataset: 'custom', expression: 'log(x)' } }), /config.expression .*Not a finite number at x = -1/],
+    ['a bad target kept for later', (f) => ({ ...f, config: { ...(f.config as object), dataset: 'linear', expression: '1/x' } }), /config.expression .*Not a finite number at x = 0/],
+    ['the custom dataset without a target', (f) => ({ ...f, config: { ...(f.config as object), dataset: 'custom', expression: undefined } }), /config.expression is missing or not valid/],
+    ['a test share out of range', (f) => ({ ...f, config: { ...(f.config as object), testShare: 5 } }), /config.testShare is missing or not valid: it must be a number from 0 to 0.9/],
+    ['a learning rate that is 0 in float32', (f) => ({ ...f, config: { ...(f.config as object), learningRate: 1e-320 } }), /config.learningRate .* a number from 1e-37 to 10/],
+    ['a step no run can reach', (f) => ({ ...f, step: 1e15 }), /step must be a whole number from 0 to 1000000000000/],
     ['a negative step', (f) => ({ ...f, step: -1 }), /step must be/],
     ['a bad speed', (f) => ({ ...f, config: { ...(f.config as object), speed: 7 } }), /config.speed/],
   ];
@@ -82,6 +92,26 @@ describe('model file', () => {
       if (!read.ok) expect(formatEn(read.problem)).toMatch(message);
     });
   }
+
+  it('accepts the last step a run can reach, and a custom target that the expression field accepts', () => {
+    const f = good();
+    const read = readModelFile(JSON.stringify({ ...f, step: MAX_RUN_STEP, config: { ...(f.config as object), dataset: 'custom', expression: 'sin(3*x)' } }));
+    expect(read.ok && read.model.step).toBe(MAX_RUN_STEP);
+    expect(read.ok && read.model.config.expression).toBe('sin(3*x)');
+    expect(Number.isSafeInteger(MAX_RUN_STEP)).toBe(true);
+  });
+
+  it('a run loaded near the last step stops there: no file can hold a step past it', () => {
+    for (const engine of ['ts', 'wasm'] as const) {
+      const run = trained(engine, 2);
+      expect(run.load(snapshot(run), MAX_RUN_STEP - 3)).toBe(true);
+      const losses = new Float32Array(10);
+      expect(run.train(10, CONFIG.learningRate, losses, 0)).toBe(3);
+      expect(run.step).toBe(MAX_RUN_STEP);
+      expect(run.atLastStep).toBe(true);
+      expect(run.train(10, CONFIG.learningRate, losses, 0)).toBe(0);
+    }
+  });
 
   it('reads a file that leaves out speed (written by hand) with the default speed', () => {
     const f = good();

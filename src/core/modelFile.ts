@@ -4,13 +4,11 @@
  * w2 [H][1], b2 [1][1]: the shapes `fit --json` writes). Reading is pure and never throws:
  * a bad file gets one problem naming the field, and nothing is applied.
  */
-import { MAX_TEST_SHARE } from './split';
-import { ACTIVATIONS, isActivation } from './activations';
-import { DEFAULT_CONFIG, NUMERIC_SPECS, SPEED_STOPS, inRange, type NumericKey, type RunConfig } from './config';
-import { DATASETS, isDataset } from './dataset';
+import { checkSetting, DEFAULT_CONFIG, MAX_RUN_STEP, SETTING_ACCEPTS, type RunConfig } from './config';
 import { networkValues, type LayerValues } from './fit';
 import { paramLength, unpackParams } from './insight';
 import type { ModelFileProblem } from './problems';
+import { quote } from './quote';
 
 /** Format version written into every file; files of another version are refused. */
 export const MODEL_FILE_VERSION = 1;
@@ -68,31 +66,44 @@ function matrix(value: unknown, name: string, rows: number, cols: number): numbe
   for (const row of value) {
     if (!Array.isArray(row) || row.length !== cols) throw new FileError(want);
     for (const v of row) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new FileError({ code: 'model.notFinite', name, value: String(JSON.stringify(v)) });
+      if (typeof v !== 'number') throw new FileError({ code: 'model.notNumber', name, value: quote(String(JSON.stringify(v))) });
+      // JSON.parse reads 1e309 as Infinity: a number, too large for float32 like 1e39 is.
+      if (!Number.isFinite(Math.fround(v))) throw new FileError({ code: 'model.float32', name });
       out.push(v);
     }
   }
   return out;
 }
 
+/** Settings a file may leave out (files written by hand, or before the setting existed), and what they then are. */
+const OPTIONAL: Partial<Record<keyof RunConfig, unknown>> = {
+  speed: DEFAULT_CONFIG.speed,
+  // None held out.
+  testShare: 0,
+};
+
+/**
+ * The file's settings, each checked by the rule the link and the fields use: a setting
+ * that could not be typed into the page or opened from a link cannot come from a file.
+ */
 function readConfig(value: unknown): RunConfig {
   if (!isRecord(value)) throw new FileError({ code: 'model.missing', field: 'config' });
-  const { dataset, activation, speed } = value;
-  if (!isDataset(dataset)) throw new FileError({ code: 'model.choice', field: 'dataset', values: DATASETS });
-  if (!isActivation(activation)) throw new FileError({ code: 'model.choice', field: 'activation', values: ACTIVATIONS });
-  const numbers = {} as Record<NumericKey, number>;
-  for (const key of Object.keys(NUMERIC_SPECS) as NumericKey[]) {
-    const v = value[key];
-    if (typeof v !== 'number' || !inRange(v, NUMERIC_SPECS[key])) throw new FileError({ code: 'model.range', field: key });
-    numbers[key] = v;
+  const config: Record<string, unknown> = {};
+  for (const key of Object.keys(SETTING_ACCEPTS) as (keyof RunConfig)[]) {
+    // Speed is written as "max" when it is as fast as the core can go.
+    let v = key === 'speed' && value.speed === 'max' ? Infinity : value[key];
+    if (v === undefined) {
+      // The expression is needed only for the custom dataset.
+      if (key === 'expression' && value.dataset !== 'custom') continue;
+      v = OPTIONAL[key];
+    }
+    const problem = checkSetting(key, v);
+    if (problem?.expression) throw new FileError({ code: 'model.expression', problem: problem.expression });
+    if (problem) throw new FileError({ code: 'model.setting', field: key, accepts: problem.accepts });
+    config[key] = v;
   }
-  // Speed is optional: a file written by hand may leave it out.
-  const speedValue = speed === 'max' ? Infinity : speed === undefined ? DEFAULT_CONFIG.speed : speed;
-  if (typeof speedValue !== 'number' || !SPEED_STOPS.includes(speedValue)) throw new FileError({ code: 'model.speed', stops: SPEED_STOPS.filter(Number.isFinite) });
-  // The test share is optional too (files from before it existed): none held out.
-  const testShare = typeof value.testShare === 'number' && value.testShare >= 0 && value.testShare <= MAX_TEST_SHARE ? value.testShare : 0;
-  const expression = typeof value.expression === 'string' ? { expression: value.expression } : {};
-  return { dataset, ...expression, activation, ...numbers, speed: speedValue, testShare };
+  // Every key of RunConfig was checked by its rule above.
+  return config as unknown as RunConfig;
 }
 
 function readParams(value: unknown, hidden: number): Float32Array {
@@ -102,8 +113,6 @@ function readParams(value: unknown, hidden: number): Float32Array {
   flat.set(matrix(value.b1, 'b1', 1, hidden), hidden);
   flat.set(matrix(value.w2, 'w2', hidden, 1), 2 * hidden);
   flat.set(matrix(value.b2, 'b2', 1, 1), 3 * hidden);
-  // Finite doubles can still overflow float32.
-  if (!flat.every(Number.isFinite)) throw new FileError({ code: 'model.float32' });
   return flat;
 }
 
@@ -118,10 +127,11 @@ export function readModelFile(text: string): ReadModel {
   }
   try {
     if (!isRecord(data) || data.kind !== MODEL_FILE_KIND) throw new FileError({ code: 'model.notOurs' });
-    if (data.version !== MODEL_FILE_VERSION) throw new FileError({ code: 'model.version', found: String(JSON.stringify(data.version)), expected: MODEL_FILE_VERSION });
+    if (data.version !== MODEL_FILE_VERSION) throw new FileError({ code: 'model.version', found: quote(String(JSON.stringify(data.version))), expected: MODEL_FILE_VERSION });
     const config = readConfig(data.config);
     const step = data.step;
-    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) throw new FileError({ code: 'model.step' });
+    // A step no run can reach is not one this file can have come from.
+    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > MAX_RUN_STEP) throw new FileError({ code: 'model.step', max: MAX_RUN_STEP });
     return { ok: true, model: { config, step, params: readParams(data.params, config.hidden) } };
   } catch (err) {
     if (err instanceof FileError) return { ok: false, problem: err.problem };

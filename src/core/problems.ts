@@ -49,13 +49,15 @@ export type Accepts =
   | { kind: 'expression'; maxLength: number }
   | { kind: 'keyList'; keys: readonly string[] };
 
-/** Something in a link that was not used. Keys and values are already shortened to printable ASCII. */
+/** Something in a link that was not used. Keys and values are already quoted (core/quote: printable, shortened). */
 export type UrlProblem =
   | { code: 'url.tooLong' }
   | { code: 'url.undecodable'; count: number }
   | { code: 'url.unknownKey'; key: string }
   | { code: 'url.repeated'; key: string }
-  | { code: 'url.invalid'; key: string; value: string; accepts: Accepts };
+  | { code: 'url.invalid'; key: string; value: string; accepts: Accepts }
+  /** One item of a list (`hide=`) left out; the list's other items are used. */
+  | { code: 'url.badItem'; key: string; item: string; accepts: Accepts };
 
 /** A model file that cannot be loaded. */
 export type ModelFileProblem =
@@ -64,13 +66,16 @@ export type ModelFileProblem =
   | { code: 'model.notOurs' }
   | { code: 'model.version'; found: string; expected: number }
   | { code: 'model.missing'; field: 'config' | 'params' }
-  | { code: 'model.choice'; field: 'dataset' | 'activation'; values: readonly string[] }
-  | { code: 'model.speed'; stops: readonly number[] }
-  | { code: 'model.range'; field: string }
+  /** A setting missing or not accepted, checked by the same rule as the link and the fields (core/config checkSetting). */
+  | { code: 'model.setting'; field: string; accepts: Accepts }
+  /** The custom target does not compile or is not finite on [-1, 1]. */
+  | { code: 'model.expression'; problem: ExpressionProblem }
   | { code: 'model.shape'; name: string; rows: number; cols: number }
-  | { code: 'model.notFinite'; name: string; value: string }
-  | { code: 'model.float32' }
-  | { code: 'model.step' };
+  /** An entry that is not a number at all (a string, null, a list); `value` is quoted. */
+  | { code: 'model.notNumber'; name: string; value: string }
+  /** A number beyond float32's range (JSON's 1e309 is Infinity already; 1e39 becomes it in float32). */
+  | { code: 'model.float32'; name: string }
+  | { code: 'model.step'; max: number };
 
 /** Every problem core reports. */
 export type Problem = CsvProblem | CsvRescaled | ExpressionProblem | NumericProblem | UrlProblem | ModelFileProblem;

@@ -6,7 +6,7 @@
 import { makeDataset, type Dataset } from './dataset';
 import type { LabeledData } from './protocol';
 import { splitData } from './split';
-import type { ModelConfig } from './config';
+import { MAX_RUN_STEP, type ModelConfig } from './config';
 import { curveGrid } from './grid';
 import { paramLength } from './insight';
 import { createTutorialNetwork, createWorkspace, parametersFinite, predictInto, type Network, type Workspace } from './network';
@@ -161,11 +161,12 @@ export class TrainingRun {
 
   /**
    * Trains up to `count` steps, writing each step's loss (before its update) into
-   * lossOut from `offset`. Stops early on divergence; returns the steps taken.
+   * lossOut from `offset`. Stops early on divergence and at MAX_RUN_STEP; returns the steps taken.
    */
   train(count: number, learningRate: number, lossOut: Float32Array, offset: number): number {
     // No points to train on: nothing to step (callers must not wait for progress).
     if (this.divergedAt !== null || this.data.x.length === 0) return 0;
+    count = Math.min(count, MAX_RUN_STEP - this.step);
     const kernel = this.kernel;
     if (kernel) {
       for (let k = 0; k < count; k++) {
@@ -223,6 +224,11 @@ export class TrainingRun {
     this.setParams(this.checkpoint);
     this.step = this.checkpointStep;
     this.divergedAt = null;
+  }
+
+  /** The run has reached the last step a run can reach (MAX_RUN_STEP) and trains no further. */
+  get atLastStep(): boolean {
+    return this.step >= MAX_RUN_STEP;
   }
 
   /** Loss of the current parameters (what the next step will record). */

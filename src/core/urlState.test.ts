@@ -68,9 +68,16 @@ describe('URL state', () => {
       preset: 'square-none',
     });
     expect(urlText('?hide=').settings).toEqual({ hide: [] });
-    const bad = urlText('?hide=dataset,rm%20-rf&hidden=4');
-    expect(bad.settings).toEqual({ hidden: 4 });
-    expect(bad.problems[0]).toMatch(/^hide="dataset,rm -rf" is not valid \(a comma-separated list of dataset/);
+    expect(urlText('?hide=data,test').settings).toEqual({ hide: ['ownData', 'testShare'] });
+  });
+
+  it('keeps the good items of a hide list and reports each bad one once', () => {
+    const bad = urlText('?hide=dataset,rm%20-rf,lr,rm%20-rf,,nope&hidden=4');
+    expect(bad.settings).toEqual({ hidden: 4, hide: ['dataset', 'learningRate'] });
+    expect(bad.problems).toHaveLength(2);
+    expect(bad.problems[0]).toMatch(/^"rm -rf" in hide= is not valid \(a comma-separated list of dataset, .*\): it is ignored, the rest of the list is used\.$/);
+    expect(bad.problems[1]).toMatch(/^"nope" in hide=/);
+    expect(urlText('?hide=nope').settings).toEqual({ hide: [] });
   });
 
   it('keeps what is good, reports what is bad, ignores unknown keys', () => {
@@ -89,10 +96,35 @@ describe('URL state', () => {
     expect(problems).toEqual(['2 parts of the link could not be decoded and were ignored.']);
   });
 
-  it('reads a value only once and says so', () => {
+  it('reads a value only once and says so, once per key', () => {
     const { settings, problems } = urlText('hidden=5&hidden=7');
     expect(settings).toEqual({ hidden: 5 });
     expect(problems).toEqual(['"hidden" appears more than once: the first is used.']);
+    const thrice = urlText('hidden=5&seed=1&hidden=7&seed=2&hidden=9');
+    expect(thrice.problems).toEqual(['"hidden" appears more than once: the first is used.', '"seed" appears more than once: the first is used.']);
+  });
+
+  it('shows non-ASCII values as they are, hides control and bidi characters, and marks cut text with an ellipsis', () => {
+    expect(urlText('?dataset=%E6%8A%9B%E7%89%A9%E7%BA%BF').problems[0]).toMatch(/^dataset="抛物线" is not valid/);
+    expect(urlText('?%E7%82%B9=3').problems).toEqual(['Unknown setting "点" ignored.']);
+    expect(urlText('?activation=ab%E2%80%AEcd%00').problems[0]).toMatch(/^activation="ab\?cd\?" is not valid/);
+    const long = urlText(`?activation=${'é'.repeat(30)}`).problems[0];
+    expect(long).toContain(`activation="${'é'.repeat(24)}…"`);
+    // An emoji is never split into half a surrogate pair.
+    expect(urlText(`?activation=${encodeURIComponent('😀'.repeat(30))}`).problems[0]).toContain(`"${'😀'.repeat(24)}…"`);
+  });
+
+  it('reads no learning rate that is 0 in float32, and says the smallest one accepted', () => {
+    const { settings, problems } = urlText('?lr=1e-320');
+    expect(settings).toEqual({});
+    expect(problems).toEqual(['lr="1e-320" is not valid (a number from 1e-37 to 10): the default is used.']);
+    expect(urlText('?lr=1e-37').settings).toEqual({ learningRate: 1e-37 });
+  });
+
+  it('reads a target expression by the rule the expression field and the model file use', () => {
+    expect(urlText('?dataset=custom&expr=sin(').settings).toEqual({ dataset: 'custom' });
+    expect(urlText('?dataset=custom&expr=log(x)').settings).toEqual({ dataset: 'custom' });
+    expect(urlText('?dataset=custom&expr=log(x%2B2)').settings).toEqual({ dataset: 'custom', expression: 'log(x+2)' });
   });
 
   it('treats a huge query as garbage', () => {
@@ -102,7 +134,7 @@ describe('URL state', () => {
   });
 
   it('never throws and only ever yields valid settings, whatever the string (fuzz)', () => {
-    const keys = ['dataset', 'points', 'noise', 'seed', 'hidden', 'activation', 'lr', 'speed', 'hide', 'x', '__proto__', 'constructor'];
+    const keys = ['dataset', 'expr', 'points', 'noise', 'seed', 'hidden', 'activation', 'lr', 'speed', 'test', 'preset', 'hide', 'x', '__proto__', 'constructor'];
     const pair = fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double().map(String)));
     const query = fc.oneof(
       fc.string({ maxLength: 300 }),
@@ -118,9 +150,30 @@ describe('URL state', () => {
         const { hide, ...config } = settings;
         expect(validateConfig({ ...DEFAULT_CONFIG, ...config })).toEqual([]);
         for (const c of hide ?? []) expect(HIDEABLE_CONTROLS).toContain(c);
-        for (const p of problems) expect(p).toMatch(/^[\x20-\x7e…]*$/);
+        // A repeated key is reported once, however often it repeats.
+        const repeats = problems.filter((p) => p.includes('appears more than once'));
+        expect(new Set(repeats).size).toBe(repeats.length);
+        // Printable: no control, invisible or bidi-reordering character reaches a message.
+        for (const p of problems) expect(p).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u);
       }),
       { seed: 7, numRuns: 2000 },
+    );
+  });
+});
+
+describe('URL state: hide lists (fuzz)', () => {
+  it('keeps every valid item of a hide list, whatever bad items surround it, and reports each bad one', () => {
+    const keys = ['dataset', 'points', 'noise', 'seed', 'data', 'test', 'hidden', 'activation', 'lr', 'speed', 'preset'];
+    const item = fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 }).filter((k) => !k.includes(',') && !k.includes('&') && !k.includes('#')));
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 12 }), (items) => {
+        const { settings, problems } = parseUrlState(`?hide=${items.map(encodeURIComponent).join(',')}`);
+        const good = new Set(items.filter((k) => keys.includes(k)));
+        const bad = new Set(items.filter((k) => k !== '' && !keys.includes(k)));
+        expect(settings.hide).toHaveLength(good.size);
+        expect(problems.filter((p) => p.code === 'url.badItem')).toHaveLength(bad.size);
+      }),
+      { seed: 17, numRuns: 1000 },
     );
   });
 });

@@ -4,15 +4,17 @@
  * `state.ts`, without its side effects). Pure functions of strings: what is bad is
  * reported and left at its default, what is good is kept, nothing is ever executed.
  */
-import { ACTIVATIONS } from './activations';
-import { DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, SPEED_STOPS, type NumericSpec, type RunConfig } from './config';
+import { checkSetting, DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, SETTING_ACCEPTS, SPEED_STOPS, type NumericKey, type RunConfig } from './config';
 import type { Accepts, UrlProblem } from './problems';
-import { checkExpression, DATASETS } from './dataset';
-import { MAX_TEST_SHARE } from './split';
 import { PRESET_IDS, PRESETS, type PresetId } from './presets';
+import { quote } from './quote';
 
-/** Controls a shared link can hide (a lesson that lets students change only some settings). */
-export const HIDEABLE_CONTROLS = ['preset', 'dataset', 'points', 'noise', 'seed', 'hidden', 'activation', 'learningRate', 'speed'] as const;
+/**
+ * Controls a shared link can hide (a lesson that lets students change only some settings).
+ * Each hides one control: 'dataset' the dataset picker (and its expression), 'ownData' the
+ * tools for the learner's own points (edit, CSV, clear), 'testShare' the test-share slider.
+ */
+export const HIDEABLE_CONTROLS = ['preset', 'dataset', 'points', 'noise', 'seed', 'ownData', 'testShare', 'hidden', 'activation', 'learningRate', 'speed'] as const;
 export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 
 /** Everything a link can carry: the settings, the experiment they came from, and the controls it hides. */
@@ -29,25 +31,23 @@ interface Field<T> {
   format(value: T): string;
   /** What is accepted, for the notice. */
   accepts: Accepts;
+  /** Items of an accepted list value that were left out, to report one by one (none for other fields). */
+  rejected?(raw: string): string[];
 }
 
 type Schema = { [K in keyof UrlSettings]-?: Field<UrlSettings[K]> };
 
-/** Longest target expression a link may carry. */
-export const MAX_EXPRESSION_LENGTH = 200;
-
 /** A custom target: read only when it compiles and is finite on [-1, 1] (never executed as code). */
 const expressionField: Field<string | undefined> = {
   key: 'expr',
-  parse: (raw) => (raw.length <= MAX_EXPRESSION_LENGTH && checkExpression(raw).ok ? raw : undefined),
+  parse: (raw) => (checkSetting('expression', raw) === null ? raw : undefined),
   format: (v) => v ?? '',
-  accepts: { kind: 'expression', maxLength: MAX_EXPRESSION_LENGTH },
+  accepts: SETTING_ACCEPTS.expression,
 };
 
-const TEST_SHARE_SPEC: NumericSpec = { min: 0, max: MAX_TEST_SHARE, integer: false, minInclusive: true };
-
-function numeric(key: string, spec: NumericSpec): Field<number> {
-  const accepts: Accepts = { kind: 'range', range: spec };
+/** A numeric setting, read as the fields read typed text. */
+function numeric(key: string, name: NumericKey): Field<number> {
+  const spec = NUMERIC_SPECS[name];
   return {
     key,
     parse: (raw) => {
@@ -55,7 +55,17 @@ function numeric(key: string, spec: NumericSpec): Field<number> {
       return r.ok ? r.value : undefined;
     },
     format: String,
-    accepts,
+    accepts: SETTING_ACCEPTS[name],
+  };
+}
+
+/** A choice among names; the config's own choices are checked by its rule (checkSetting). */
+function choice<K extends 'dataset' | 'activation'>(key: K): Field<RunConfig[K]> {
+  return {
+    key,
+    parse: (raw) => (checkSetting(key, raw) === null ? (raw as RunConfig[K]) : undefined),
+    format: (v) => v,
+    accepts: SETTING_ACCEPTS[key],
   };
 }
 
@@ -76,46 +86,48 @@ const speedField: Field<number> = {
     return stop;
   },
   format: (v) => (Number.isFinite(v) ? String(v) : 'max'),
-  accepts: { kind: 'speed', stops: SPEED_STOPS.filter(Number.isFinite) },
+  accepts: SETTING_ACCEPTS.speed,
 };
+
+/** URL keys of the hideable controls named otherwise: the key that carries the value ('data': the own-data tools have none). */
+const HIDE_KEYS: Partial<Record<HideableControl, string>> = { learningRate: 'lr', testShare: 'test', ownData: 'data' };
+
+/** The URL key of a hideable control. */
+function hideKey(control: HideableControl): string {
+  return HIDE_KEYS[control] ?? control;
+}
 
 /**
  * The hidden controls as a comma-separated list of their URL keys (`hide=dataset,points`),
- * written in schema order without repeats, so equal sets give equal links.
+ * written in schema order without repeats, so equal sets give equal links. An unknown item
+ * is reported on its own and the rest of the list is kept: one typo must not unhide a lesson.
  */
 const hideField: Field<HideableControl[]> = {
   key: 'hide',
   parse: (raw) => {
-    if (raw === '') return [];
-    const keys = raw.split(',');
-    const names = keys.map((k) => KEY_TO_NAME_HIDEABLE.get(k));
-    if (names.some((n) => n === undefined)) return undefined;
+    const names = raw.split(',').map((k) => KEY_TO_NAME_HIDEABLE.get(k));
     return HIDEABLE_CONTROLS.filter((c) => names.includes(c));
   },
+  rejected: (raw) => [...new Set(raw.split(',').filter((k) => k !== '' && !KEY_TO_NAME_HIDEABLE.has(k)))],
   format: (v) => HIDEABLE_CONTROLS.filter((c) => v.includes(c)).map(hideKey).join(','),
   // The settings first, then the preset: the order people read them in.
   accepts: { kind: 'keyList', keys: [...HIDEABLE_CONTROLS.filter((c) => c !== 'preset'), 'preset' as const].map(hideKey) },
 };
 
-/** The URL key of a hideable control (the same key that carries its value). */
-function hideKey(control: HideableControl): string {
-  return control === 'learningRate' ? 'lr' : control;
-}
-
 const KEY_TO_NAME_HIDEABLE = new Map(HIDEABLE_CONTROLS.map((c) => [hideKey(c), c] as const));
 
 /** The table: one row per setting, in the order they are written. */
 export const URL_SCHEMA: Schema = {
-  dataset: oneOf('dataset', DATASETS),
+  dataset: choice('dataset'),
   expression: expressionField,
-  points: numeric('points', NUMERIC_SPECS.points),
-  noise: numeric('noise', NUMERIC_SPECS.noise),
-  seed: numeric('seed', NUMERIC_SPECS.seed),
-  hidden: numeric('hidden', NUMERIC_SPECS.hidden),
-  activation: oneOf('activation', ACTIVATIONS),
-  learningRate: numeric('lr', NUMERIC_SPECS.learningRate),
+  points: numeric('points', 'points'),
+  noise: numeric('noise', 'noise'),
+  seed: numeric('seed', 'seed'),
+  hidden: numeric('hidden', 'hidden'),
+  activation: choice('activation'),
+  learningRate: numeric('lr', 'learningRate'),
   speed: speedField,
-  testShare: numeric('test', TEST_SHARE_SPEC),
+  testShare: numeric('test', 'testShare'),
   preset: oneOf('preset', PRESET_IDS) as Field<PresetId | null>,
   hide: hideField,
 };
@@ -130,12 +142,6 @@ export interface ParsedUrl {
 const KEY_TO_NAME = new Map(
   (Object.keys(URL_SCHEMA) as (keyof UrlSettings)[]).map((name) => [URL_SCHEMA[name].key, name] as const),
 );
-
-/** Short, printable form of untrusted text for messages. */
-function quote(text: string): string {
-  const clean = text.replace(/[^\x20-\x7e]/g, '?');
-  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
-}
 
 /** decodeURIComponent that reports malformed escapes as undefined instead of throwing. */
 function decode(text: string): string | undefined {
@@ -169,6 +175,7 @@ export function parseUrlState(search: string): ParsedUrl {
   const { pairs, malformed } = splitQuery(search.startsWith('?') ? search.slice(1) : search);
   if (malformed > 0) problems.push({ code: 'url.undecodable', count: malformed });
   const seen = new Set<string>();
+  const repeated = new Set<string>();
   for (const [key, raw] of pairs) {
     const name = KEY_TO_NAME.get(key);
     if (name === undefined) {
@@ -176,7 +183,9 @@ export function parseUrlState(search: string): ParsedUrl {
       continue;
     }
     if (seen.has(key)) {
-      problems.push({ code: 'url.repeated', key });
+      // Said once per key, however many times it repeats.
+      if (!repeated.has(key)) problems.push({ code: 'url.repeated', key });
+      repeated.add(key);
       continue;
     }
     seen.add(key);
@@ -186,6 +195,7 @@ export function parseUrlState(search: string): ParsedUrl {
       problems.push({ code: 'url.invalid', key, value: quote(raw), accepts: field.accepts });
       continue;
     }
+    for (const item of field.rejected?.(raw) ?? []) problems.push({ code: 'url.badItem', key, item: quote(item), accepts: field.accepts });
     settings[name] = value;
   }
   return { settings: settings as Partial<UrlSettings>, problems };

@@ -59,19 +59,19 @@ export const problemsEn: ProblemMessages = {
   'url.unknownKey': (p) => `Unknown setting "${p.key}" ignored.`,
   'url.repeated': (p) => `"${p.key}" appears more than once: the first is used.`,
   'url.invalid': (p) => `${p.key}="${p.value}" is not valid (${acceptsEn(p.accepts)}): the default is used.`,
+  'url.badItem': (p) => `"${p.item}" in ${p.key}= is not valid (${acceptsEn(p.accepts)}): it is ignored, the rest of the list is used.`,
 
   'model.tooLarge': () => 'the file is too large to be a model file',
   'model.notJson': () => 'the file is not valid JSON',
   'model.notOurs': () => 'this is not a Backprop Playground model file',
   'model.version': (p) => `version ${p.found} is not supported (expected ${p.expected})`,
   'model.missing': (p) => `${p.field} is missing`,
-  'model.choice': (p) => `config.${p.field} must be one of ${p.values.join(', ')}`,
-  'model.speed': (p) => `config.speed must be one of ${p.stops.join(', ')} or "max"`,
-  'model.range': (p) => `config.${p.field} is missing or out of range`,
+  'model.setting': (p) => `config.${p.field} is missing or not valid: it must be ${acceptsEn(p.accepts)}`,
+  'model.expression': (p) => `config.expression is not a target the page can use: ${formatEn(p.problem)}`,
   'model.shape': (p) => `params.${p.name} must be a [${p.rows}][${p.cols}] list of numbers`,
-  'model.notFinite': (p) => `params.${p.name} holds ${p.value}, not a finite number`,
-  'model.float32': () => 'params hold a value too large for float32',
-  'model.step': () => 'step must be a whole number from 0',
+  'model.notNumber': (p) => `params.${p.name} holds ${p.value}, not a number`,
+  'model.float32': (p) => `params.${p.name} holds a number beyond float32's range (±3.4e38)`,
+  'model.step': (p) => `step must be a whole number from 0 to ${p.max}, the last step a run can reach`,
 };
 
 /** A problem in English (the CLI's language, and the page's English). */

@@ -40,18 +40,18 @@ const SAMPLES: { [C in ProblemCode]: Extract<Problem, { code: C }> } = {
   'url.unknownKey': { code: 'url.unknownKey', key: 'bogus' },
   'url.repeated': { code: 'url.repeated', key: 'hidden' },
   'url.invalid': { code: 'url.invalid', key: 'points', value: 'abc', accepts: { kind: 'range', range: NUMERIC_SPECS.points } },
+  'url.badItem': { code: 'url.badItem', key: 'hide', item: 'datset', accepts: { kind: 'keyList', keys: ['dataset', 'points'] } },
   'model.tooLarge': { code: 'model.tooLarge' },
   'model.notJson': { code: 'model.notJson' },
   'model.notOurs': { code: 'model.notOurs' },
   'model.version': { code: 'model.version', found: '2', expected: 1 },
   'model.missing': { code: 'model.missing', field: 'params' },
-  'model.choice': { code: 'model.choice', field: 'activation', values: ['none', 'relu'] },
-  'model.speed': { code: 'model.speed', stops: [1, 2, 5] },
-  'model.range': { code: 'model.range', field: 'hidden' },
+  'model.setting': { code: 'model.setting', field: 'hidden', accepts: { kind: 'range', range: NUMERIC_SPECS.hidden } },
+  'model.expression': { code: 'model.expression', problem: { code: 'expr.unknownName', name: 'y' } },
   'model.shape': { code: 'model.shape', name: 'w1', rows: 1, cols: 7 },
-  'model.notFinite': { code: 'model.notFinite', name: 'b2', value: '"0.1"' },
-  'model.float32': { code: 'model.float32' },
-  'model.step': { code: 'model.step' },
+  'model.notNumber': { code: 'model.notNumber', name: 'b2', value: '"0.1"' },
+  'model.float32': { code: 'model.float32', name: 'w2' },
+  'model.step': { code: 'model.step', max: 1000 },
 };
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -91,7 +91,7 @@ describe('problem messages', () => {
       '在 x = 0.5 处不是有限数：目标函数必须在 [-1, 1] 上处处有定义',
     ]);
     expect(both(SAMPLES['number.notNumber'])).toEqual(['"abc" is not a number. Enter a whole number from 2 to 5000.', '“abc”不是数字。请输入介于 2 和 5000 之间的整数。']);
-    expect(both(SAMPLES['number.outOfRange'])).toEqual(['Out of range: enter a number above 0 to 10.', '超出范围：请输入大于 0 且不超过 10 的数。']);
+    expect(both(SAMPLES['number.outOfRange'])).toEqual(['Out of range: enter a number from 1e-37 to 10.', '超出范围：请输入介于 1e-37 和 10 之间的数。']);
     expect(both(SAMPLES['url.invalid'])).toEqual([
       'points="abc" is not valid (a whole number from 2 to 5000): the default is used.',
       'points="abc" 无效（应为介于 2 和 5000 之间的整数）：已使用默认值。',
@@ -109,11 +109,15 @@ describe('problem messages', () => {
     const expr = checkExpression('sin(3*x');
     expect(expr.ok).toBe(false);
     if (!expr.ok) expect([formatEn(expr.problem), formatZh(expr.problem)]).toEqual(['Expected ")" to close sin(', '缺少与 sin( 配对的“)”']);
+    // One bad item of the hide list is reported on its own; the good ones are kept.
     const url = parseUrlState('?hide=dataset,rm');
+    expect(url.settings.hide).toEqual(['dataset']);
     expect(url.problems.map(formatEn)).toEqual([
-      'hide="dataset,rm" is not valid (a comma-separated list of dataset, points, noise, seed, hidden, activation, lr, speed, preset): the default is used.',
+      '"rm" in hide= is not valid (a comma-separated list of dataset, points, noise, seed, data, test, hidden, activation, lr, speed, preset): it is ignored, the rest of the list is used.',
     ]);
-    expect(url.problems.map(formatZh)).toEqual(['hide="dataset,rm" 无效（应为逗号分隔的列表，可包含 dataset, points, noise, seed, hidden, activation, lr, speed, preset）：已使用默认值。']);
+    expect(url.problems.map(formatZh)).toEqual([
+      'hide= 中的“rm”无效（应为逗号分隔的列表，可包含 dataset, points, noise, seed, data, test, hidden, activation, lr, speed, preset）：已忽略该项，列表其余部分照常使用。',
+    ]);
     const model = readModelFile('{');
     expect(model.ok).toBe(false);
     if (!model.ok) expect([formatEn(model.problem), formatZh(model.problem)]).toEqual(['the file is not valid JSON', '文件不是有效的 JSON']);

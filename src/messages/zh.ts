@@ -58,19 +58,19 @@ export const problemsZh: ProblemMessages = {
   'url.unknownKey': (p) => `未知的设置“${p.key}”，已忽略。`,
   'url.repeated': (p) => `“${p.key}”出现了不止一次：使用第一个。`,
   'url.invalid': (p) => `${p.key}="${p.value}" 无效（${acceptsZh(p.accepts)}）：已使用默认值。`,
+  'url.badItem': (p) => `${p.key}= 中的“${p.item}”无效（${acceptsZh(p.accepts)}）：已忽略该项，列表其余部分照常使用。`,
 
   'model.tooLarge': () => '文件太大，不可能是模型文件',
   'model.notJson': () => '文件不是有效的 JSON',
   'model.notOurs': () => '这不是反向传播游乐场的模型文件',
   'model.version': (p) => `不支持版本 ${p.found}（应为 ${p.expected}）`,
   'model.missing': (p) => `缺少 ${p.field}`,
-  'model.choice': (p) => `config.${p.field} 必须是以下之一：${p.values.join(', ')}`,
-  'model.speed': (p) => `config.speed 必须是以下之一：${p.stops.join(', ')}, "max"`,
-  'model.range': (p) => `config.${p.field} 缺失或超出范围`,
+  'model.setting': (p) => `config.${p.field} 缺失或无效：${acceptsZh(p.accepts)}`,
+  'model.expression': (p) => `config.expression 不是可用的目标函数：${formatZh(p.problem)}`,
   'model.shape': (p) => `params.${p.name} 必须是 [${p.rows}][${p.cols}] 的数字列表`,
-  'model.notFinite': (p) => `params.${p.name} 含有 ${p.value}，不是有限数`,
-  'model.float32': () => 'params 中有超出 float32 范围的值',
-  'model.step': () => 'step 必须是不小于 0 的整数',
+  'model.notNumber': (p) => `params.${p.name} 含有 ${p.value}，不是数字`,
+  'model.float32': (p) => `params.${p.name} 含有超出 float32 范围（±3.4e38）的数`,
+  'model.step': (p) => `step 必须是 0 到 ${p.max} 之间的整数（一次训练最多能达到的步数）`,
 };
 
 /** A problem in Chinese. */

@@ -197,7 +197,7 @@ export class TrainerLoop {
 
   private get trainable(): boolean {
     // No points to train on: nothing to do until new data comes (no timer spins meanwhile).
-    return this.playing && this.run !== null && this.run.divergedAt === null && this.run.data.x.length > 0;
+    return this.playing && this.run !== null && this.run.divergedAt === null && this.run.data.x.length > 0 && !this.run.atLastStep;
   }
 
   private wake(): void {

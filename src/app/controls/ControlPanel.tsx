@@ -23,7 +23,7 @@ export function ControlPanel() {
     <aside className="panel controls" aria-label={t.settings}>
       <FixedSettings />
       {shown('preset') && <ExperimentPanel />}
-      {(shown('dataset') || shown('points') || shown('noise') || shown('seed')) && (
+      {(['dataset', 'points', 'noise', 'seed', 'ownData', 'testShare'] as const).some(shown) && (
         <section>
           <h2>{t.data}</h2>
           {shown('dataset') && <SelectField label={t.dataset} value={config.dataset} options={DATASETS} labels={t.datasetNames} onChange={(dataset) => updateConfig({ dataset })} />}
@@ -44,7 +44,7 @@ export function ControlPanel() {
               </button>
             </NumberField>
           )}
-          {shown('dataset') && <DataTools />}
+          {(shown('ownData') || shown('testShare')) && <DataTools ownData={shown('ownData')} testShare={shown('testShare')} />}
         </section>
       )}
       {(shown('hidden') || shown('activation')) && (

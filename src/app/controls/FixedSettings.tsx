@@ -1,6 +1,7 @@
 /**
  * What a lesson link fixes: the hidden controls are not rendered; their values are listed
- * here as plain text, so a student still sees what the run uses.
+ * here as plain text, so a student still sees what the run uses, and when a preset or a
+ * model file asked for other values, which ones the lesson kept.
  */
 import { useCallback } from 'react';
 import { formatSpeed } from '../../core/config';
@@ -22,6 +23,8 @@ export function controlLabel(t: Messages, control: HideableControl): string {
     points: t.points,
     noise: t.noise,
     seed: t.seed,
+    ownData: t.ownData,
+    testShare: t.testShare,
     hidden: t.hiddenUnits,
     activation: t.activation,
     learningRate: t.learningRate,
@@ -30,20 +33,31 @@ export function controlLabel(t: Messages, control: HideableControl): string {
   return labels[control];
 }
 
-function controlValue(t: Messages, state: Pick<AppState, 'config' | 'preset'>, control: HideableControl): string {
+type Shown = Pick<AppState, 'config' | 'preset' | 'customData'>;
+
+function controlValue(t: Messages, state: Shown, control: HideableControl): string {
   const { config } = state;
   switch (control) {
     case 'preset':
       return state.preset ? t.presetLabels[state.preset] : t.custom;
     case 'dataset':
-      return t.datasetNames[config.dataset];
+      return config.dataset === 'custom' ? `y = ${config.expression ?? ''}` : t.datasetNames[config.dataset];
     case 'activation':
       return t.activationNames[config.activation];
     case 'speed':
       return Number.isFinite(config.speed) ? formatSpeed(config.speed) : t.speedMax;
+    case 'testShare':
+      return `${Math.round(config.testShare * 100)}%`;
+    case 'ownData':
+      return state.customData ? t.ownDataPoints(state.customData.x.length) : t.ownDataGenerated;
     default:
       return String(config[control]);
   }
+}
+
+/** "Activation (ReLU), Hidden units (10)": the settings a lesson kept, with their values. */
+export function keptText(t: Messages, state: Shown, kept: readonly HideableControl[]): string {
+  return kept.map((c) => `${controlLabel(t, c)} (${controlValue(t, state, c)})`).join(t.listSeparator);
 }
 
 export function FixedSettings() {
@@ -51,7 +65,10 @@ export function FixedSettings() {
   const hidden = useAppStore((s) => s.hiddenControls);
   const config = useAppStore((s) => s.config);
   const preset = useAppStore((s) => s.preset);
+  const customData = useAppStore((s) => s.customData);
+  const kept = useAppStore((s) => s.lessonKept);
   if (hidden.length === 0) return null;
+  const state = { config, preset, customData };
   return (
     <section className="fixed-settings" data-testid="fixed-settings">
       <p className="fixed-note">
@@ -65,10 +82,13 @@ export function FixedSettings() {
         {hidden.map((control) => (
           <div key={control}>
             <dt>{controlLabel(t, control)}</dt>
-            <dd>{controlValue(t, { config, preset }, control)}</dd>
+            <dd>{controlValue(t, state, control)}</dd>
           </div>
         ))}
       </dl>
+      <p className="lesson-kept" role="status" data-testid="lesson-kept">
+        {kept ? t.lessonKept(keptText(t, state, kept)) : ''}
+      </p>
     </section>
   );
 }

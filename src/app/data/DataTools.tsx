@@ -21,7 +21,8 @@ export function dataNoteText(t: Messages, note: DataNote): string {
   }
 }
 
-export function DataTools() {
+/** `ownData`: the edit, CSV and clear tools; `testShare`: the held-out share (a lesson link can hide either). */
+export function DataTools({ ownData = true, testShare: showShare = true }: { ownData?: boolean; testShare?: boolean }) {
   const fileId = useId();
   const shareId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -33,6 +34,8 @@ export function DataTools() {
   const t = useT();
   return (
     <div className="data-tools">
+      {ownData && (
+      <>
       <div className="button-row">
         <button type="button" className="small" aria-pressed={editing} onClick={() => useAppStore.setState({ editing: !editing, deleting: false })}>
           {t.editPoints}
@@ -75,6 +78,9 @@ export function DataTools() {
           {dataNoteText(t, note)}
         </p>
       )}
+      </>
+      )}
+      {showShare && (
       <div className="field">
         <div className="field-label-row">
           <label htmlFor={shareId}>{t.testShare}</label>
@@ -94,6 +100,7 @@ export function DataTools() {
         />
         <p className="field-hint">{t.testShareHint}</p>
       </div>
+      )}
     </div>
   );
 }

@@ -22,6 +22,8 @@ export function currentData(): LabeledData {
 
 function setCustom(data: LabeledData, note: DataNote | null = null): void {
   useAppStore.setState({ customData: data, dataNote: note });
+  // A lesson that fixes the data keeps it (lessonLock): the worker hears only what the store took.
+  if (useAppStore.getState().customData !== data) return;
   send({ type: 'setData', data });
 }
 
@@ -115,6 +117,7 @@ async function loadCsv(): Promise<typeof import('../../core/csv') | null> {
 export function setTestShare(testShare: number): void {
   const state = useAppStore.getState();
   useAppStore.setState({ config: { ...state.config, testShare } });
+  if (useAppStore.getState().config.testShare !== testShare) return; // fixed by the lesson
   const data = state.customData ? { ...state.customData, test: testMask(state.customData.x.length, testShare, state.config.seed) } : generatedData();
   if (state.customData) useAppStore.setState({ customData: data });
   send({ type: 'setData', data });

@@ -73,6 +73,18 @@ export const en = {
   speedText: (speed: string) => `${speed} steps`,
   asFastAsPossible: 'as fast as possible',
   fixedByLesson: 'Some settings are fixed by this lesson.',
+  // What a lesson keeps, and the own-data tools as a control a lesson can hide
+  ownData: 'Edit points, CSV',
+  ownDataGenerated: 'off (generated data)',
+  ownDataPoints: (count: number) => `${count} own point${count === 1 ? '' : 's'}`,
+  listSeparator: ', ',
+  lessonKept: (settings: string) => `The lesson’s fixed settings were kept: ${settings}. The rest was applied.`,
+  modelLessonFixed: (settings: string) => `this lesson fixes ${settings}, and the file’s weights only fit its own`,
+  // When the page itself fails (an error boundary around the app)
+  appCrashedTitle: 'Something went wrong',
+  appCrashed: 'The page ran into an error and stopped drawing. Reload it to go on; if the same settings break it again, go back to the defaults.',
+  resetToDefaults: 'Reset to defaults',
+  errorDetails: 'Details',
   // Experiment
   experiment: 'Experiment',
   preset: 'Preset',
@@ -270,7 +282,7 @@ export const en = {
   testShareHint: 'Held-out points (hollow) are not trained on; their loss is the test loss.',
   targetExpression: 'Target expression',
   expressionHint: 'y = f(x), e.g. sin(3*x) + 0.5*x^2 · functions: sin, cos, exp, log, sqrt, abs, tanh…',
-  dataImported: (file: string, count: number, rescaled: string) => `${file}: ${count} points imported.${rescaled ? ` ${rescaled}` : ''}`,
+  dataImported: (file: string, count: number, rescaled: string) => `${file}: ${count} point${count === 1 ? '' : 's'} imported.${rescaled ? ` ${rescaled}` : ''}`,
   dataFileError: (file: string, why: string) => `${file}: ${why}`,
   dataCleared: 'No data: click “Edit points” and click on the plot to add some, or Regenerate.',
   dataFull: (max: number) => `At most ${max} points.`,

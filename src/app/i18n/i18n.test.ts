@@ -24,8 +24,9 @@ describe('i18n', () => {
     const zh = new Map(leaves(messagesFor('zh')));
     expect([...zh.keys()].sort()).toEqual(en.map(([k]) => k).sort());
     for (const [, text] of zh) expect(text.trim()).not.toBe('');
-    // Formulas are mathematics, the same in both languages (ELU's has words, and is checked).
-    const words = [...zh].filter(([k]) => !k.startsWith('activationFormulas.') || k === 'activationFormulas.elu');
+    // Formulas are mathematics, the same in both languages (ELU's has words, and is checked);
+    // the list separator is punctuation ('、').
+    const words = [...zh].filter(([k]) => (!k.startsWith('activationFormulas.') || k === 'activationFormulas.elu') && k !== 'listSeparator');
     const han = words.filter(([, text]) => /[\u4e00-\u9fff]/.test(text)).length;
     // Only names that are the same in both (ReLU, tanh, Sigmoid, the range hint) stay untranslated.
     expect(han).toBeGreaterThan(words.length - 5);
@@ -45,6 +46,14 @@ describe('i18n', () => {
       expect(en.presetCaptions[id]).toBe(PRESETS[id].caption);
       expect(en.presetLabels[id]).toBe(PRESETS[id].label);
     }
+  });
+
+  it('counts imported points in the right number', () => {
+    const en = messagesFor('en');
+    expect(en.dataImported('one.csv', 1, '')).toBe('one.csv: 1 point imported.');
+    expect(en.dataImported('two.csv', 2, '')).toBe('two.csv: 2 points imported.');
+    expect(en.ownDataPoints(1)).toBe('1 own point');
+    expect(messagesFor('zh').dataImported('one.csv', 1, '')).toBe('one.csv：已导入 1 个数据点。');
   });
 
   it('uses the stored choice, else Chinese for a Chinese browser, else English', () => {

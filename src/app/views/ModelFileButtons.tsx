@@ -1,11 +1,35 @@
 /** "Export model" and "Import model": the weights and configuration as a JSON file, and back. */
 import { useRef, useState } from 'react';
-import { useT } from '../i18n';
+import { useT, type Messages } from '../i18n';
 import type { ModelFileProblem } from '../../core/problems';
+import type { HideableControl } from '../../core/urlState';
+import { keptText } from '../controls/FixedSettings';
 import { exportModel, importModelFile } from '../modelActions';
+import { useAppStore } from '../store';
 
 /** Kept as data and worded when drawn, so a language switch rewords a note already showing. */
-type Note = { kind: 'ok'; step: number } | { kind: 'error'; problem: ModelFileProblem } | { kind: 'not-ready' } | null;
+type Note =
+  | { kind: 'ok'; step: number; kept: HideableControl[] }
+  | { kind: 'error'; problem: ModelFileProblem }
+  | { kind: 'lesson'; fixed: HideableControl[] }
+  | { kind: 'not-ready' }
+  | null;
+
+/** The note in the language in force; what a lesson kept is named with the values in force. */
+function noteText(t: Messages, note: Note): string {
+  if (note === null) return '';
+  const state = useAppStore.getState();
+  switch (note.kind) {
+    case 'ok':
+      return note.kept.length ? `${t.modelLoaded(note.step)} ${t.lessonKept(keptText(t, state, note.kept))}` : t.modelLoaded(note.step);
+    case 'error':
+      return t.modelNotLoaded(t.problem(note.problem));
+    case 'lesson':
+      return t.modelNotLoaded(t.modelLessonFixed(keptText(t, state, note.fixed)));
+    case 'not-ready':
+      return t.modelNotReady;
+  }
+}
 
 export function ModelFileButtons() {
   const t = useT();
@@ -16,15 +40,15 @@ export function ModelFileButtons() {
     if (!file) return;
     try {
       const result = await importModelFile(file);
-      setNote(result.ok ? { kind: 'ok', step: result.step } : { kind: 'error', problem: result.problem });
+      setNote(result.ok ? { kind: 'ok', step: result.step, kept: result.kept } : 'problem' in result ? { kind: 'error', problem: result.problem } : { kind: 'lesson', fixed: result.lessonFixed });
     } finally {
       // The same file can be chosen again.
       if (input.current) input.current.value = '';
     }
   };
 
-  const text =
-    note === null ? '' : note.kind === 'ok' ? t.modelLoaded(note.step) : note.kind === 'error' ? t.modelNotLoaded(t.problem(note.problem)) : t.modelNotReady;
+  const text = noteText(t, note);
+  const failed = note?.kind === 'error' || note?.kind === 'lesson';
   return (
     <div className="model-file">
       <button type="button" className="small" onClick={() => setNote(exportModel() ? null : { kind: 'not-ready' })}>
@@ -34,7 +58,7 @@ export function ModelFileButtons() {
         <input ref={input} type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => void onFile(e.target.files?.[0])} />
         {t.importModel}
       </label>
-      <span className={note?.kind === 'error' ? 'model-note model-error' : 'model-note'} role={note?.kind === 'error' ? 'alert' : 'status'} data-testid="model-note">
+      <span className={failed ? 'model-note model-error' : 'model-note'} role={failed ? 'alert' : 'status'} data-testid="model-note">
         {text}
       </span>
     </div>
