@@ -125,8 +125,10 @@ export function LossPlot() {
             x: steps.subarray(0, n),
             y: losses.subarray(0, n),
             // A single loss (step 0 of a run standing still) is a dot: a line of one point draws nothing.
+            // It sits on the axis at step 0, where clipping would cut it in half.
             mode: n === 1 ? ('markers' as const) : ('lines' as const),
-            marker: { color: COLORS.loss, size: 7 },
+            marker: { color: COLORS.loss, size: 8 },
+            cliponaxis: n !== 1,
             line: { color: COLORS.loss, width: 2 },
             hovertemplate: `${t().hoverStepLoss}<extra></extra>`,
           },
