@@ -226,7 +226,7 @@ test('the step inspector shows the forward pass and gradient shares of the click
   expect(consoleErrors).toEqual([]);
 });
 
-test('the loss plot shows the noise floor and the best straight line of this data', async ({ page }) => {
+test('the loss plot shows the true function’s error and the best straight line of this data', async ({ page }) => {
   await waitForStep(page, 20);
   const fit = await traces(page, 'fit-plot');
   const { x, y } = fit.find((t) => t.name === 'data')!;
@@ -238,7 +238,8 @@ test('the loss plot shows the noise floor and the best straight line of this dat
   const line = x.reduce((s, xi, i) => s + (slope * xi + my - slope * mx - y[i]!) ** 2, 0) / n;
   expect((await traceY(page, 'loss-plot', 'noise floor'))[0]).toBeCloseTo(floor, 5);
   expect((await traceY(page, 'loss-plot', 'best line'))[0]).toBeCloseTo(line, 5);
-  await expect(page.getByTestId('loss-plot')).toContainText('noise floor');
+  // Named in the key below the plot (labels on the plot ran into the curve).
+  await expect(page.getByTestId('loss-key-truth')).toContainText('True function’s error on these points');
 });
 
 test('pinning two runs shows both labelled curves; pins survive settings changes and clear', async ({ page, consoleErrors }) => {

@@ -10,6 +10,7 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { FitPlot } from './plots/FitPlot';
 import { LossPlot } from './plots/LossPlot';
 import { Rescue } from './Rescue';
+import { SettingsJump } from './SettingsJump';
 import { StatusLine } from './StatusLine';
 import { Announcer } from './Announcer';
 import { CopyLink } from './CopyLink';
@@ -84,7 +85,7 @@ export function App() {
       <Announcer />
       <main className="layout">
         <ControlPanel />
-        <div className="stage">
+        <div className="stage" id="plots" tabIndex={-1}>
           <Transport />
           <Rescue />
           <section className="panel plot-card" aria-labelledby="fit-title">
@@ -117,6 +118,7 @@ export function App() {
           <Lesson />
         </div>
       </main>
+      <SettingsJump />
       <footer className="footer">
         {t.footer}
       </footer>

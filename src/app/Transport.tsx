@@ -11,6 +11,9 @@ function Readouts() {
   const t = useT();
   const stepRef = useRef<HTMLSpanElement>(null);
   const lossRef = useRef<HTMLSpanElement>(null);
+  const testLossRef = useRef<HTMLSpanElement>(null);
+  /** With a test share on, the held-out points' loss stands beside the training loss. */
+  const showTest = useAppStore((s) => s.config.testShare > 0);
   const rateRef = useRef<HTMLSpanElement>(null);
   // Written straight to the DOM each animation frame: the numbers change 60 times a second.
   useEffect(
@@ -20,12 +23,14 @@ function Readouts() {
         // A NaN loss of a running (not diverged) run means no points to train on: no loss.
         const noData = frame !== null && Number.isNaN(frame.loss) && frame.state !== 'diverged';
         lossRef.current!.textContent = frame && !noData ? formatLoss(frame.loss) : '–';
+        const testLoss = frame?.testLoss;
+        if (testLossRef.current) testLossRef.current.textContent = testLoss != null && Number.isFinite(testLoss) ? formatLoss(testLoss) : '–';
         rateRef.current!.textContent = frame ? formatRate(frame.stepsPerSecond) : '0';
         // Hovering the rate says what trains (the kernel's build differs by browser).
         const engine = frame ? t.engine(frame.engine) : '';
         if (rateRef.current!.title !== engine) rateRef.current!.title = engine;
       }),
-    [t],
+    [t, showTest],
   );
   return (
     <dl className="readouts">
@@ -41,6 +46,14 @@ function Readouts() {
           <span ref={lossRef} data-testid="loss">–</span>
         </dd>
       </div>
+      {showTest && (
+        <div>
+          <dt>{t.readoutTestLoss}</dt>
+          <dd>
+            <span ref={testLossRef} data-testid="test-loss">–</span>
+          </dd>
+        </div>
+      )}
       <div>
         <dt>{t.readoutRate}</dt>
         <dd>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leastSquaresLine, lossBaselines } from './baselines';
+import { leastSquaresLine, lineBelowTruth, lossBaselines } from './baselines';
 import { makeDataset, TARGETS } from './dataset';
 import { NumpyRandom } from './rng';
 
@@ -50,5 +50,22 @@ describe('loss baselines', () => {
     expect(b.bestLine).toBeCloseTo(mseLine, 9);
     // The tutorial's lesson in numbers: the line leaves most of x²'s variation unexplained.
     expect(b.bestLine).toBeGreaterThan(2 * b.noiseFloor);
+  });
+
+  it('on few points the best straight line can score below the true function (the fit-line preset, N = 10)', () => {
+    const data = makeDataset({ dataset: 'linear', points: 10, noise: 0.2 }, new NumpyRandom(0));
+    const b = lossBaselines(data.x, data.y, TARGETS.linear);
+    // The figures the page shows for this preset at seed 0.
+    expect(b.noiseFloor).toBeCloseTo(0.0592, 4);
+    expect(b.bestLine).toBeCloseTo(0.0279, 4);
+    expect(lineBelowTruth(b)).toBe(true);
+    // On the tutorial's x² data (N = 30) the line stays far above it.
+    const square = makeDataset({ dataset: 'quadratic', points: 30, noise: 0.2 }, new NumpyRandom(0));
+    expect(lineBelowTruth(lossBaselines(square.x, square.y, TARGETS.quadratic))).toBe(false);
+    // Least squares never does worse than the truth when the truth is itself a line: on any sample.
+    for (let seed = 1; seed <= 20; seed++) {
+      const d = makeDataset({ dataset: 'linear', points: 10, noise: 0.2 }, new NumpyRandom(seed));
+      expect(lineBelowTruth(lossBaselines(d.x, d.y, TARGETS.linear))).toBe(true);
+    }
   });
 });

@@ -1,7 +1,11 @@
 /**
- * Two reference levels for the loss: the noise floor (the true function's own error on
- * this data) and the best straight line (what a network without activation can reach at
- * best, since a sum of lines is a line). Float64, from the float32 data.
+ * Two reference levels for the loss: the true function's own error on these points (how
+ * much noise this sample holds) and the best straight line (what a network without
+ * activation can reach at best, since a sum of lines is a line). Float64, from the
+ * float32 data.
+ *
+ * The first is no floor: a fit can score below it by following the noise of the points it
+ * is fitted to, and on a small sample even the best straight line often does.
  */
 
 export interface Line {
@@ -45,7 +49,7 @@ export function mse(x: ArrayLike<number>, y: ArrayLike<number>, f: (x: number) =
 }
 
 export interface Baselines {
-  /** MSE of the noiseless function on this data. */
+  /** MSE of the noiseless function on this data (called the noise floor, though fits can go below it). */
   noiseFloor: number;
   /** MSE of the least-squares line on this data. */
   bestLine: number;
@@ -59,4 +63,13 @@ export function lossBaselines(x: ArrayLike<number>, y: ArrayLike<number>, truth:
     bestLine: mse(x, y, (v) => line.slope * v + line.intercept),
     line,
   };
+}
+
+/**
+ * Whether the best straight line scores below the true function on these points: then a
+ * fit, even a line, follows part of this sample's noise, and a training loss under the
+ * true function's error says nothing by itself about new points.
+ */
+export function lineBelowTruth(b: Baselines): boolean {
+  return b.bestLine < b.noiseFloor;
 }

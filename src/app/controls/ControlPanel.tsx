@@ -20,7 +20,7 @@ export function ControlPanel() {
   const t = useT();
   const shown = useShown();
   return (
-    <aside className="panel controls" aria-label={t.settings}>
+    <aside className="panel controls" id="settings" tabIndex={-1} aria-label={t.settings}>
       <FixedSettings />
       {shown('preset') && <ExperimentPanel />}
       {(['dataset', 'points', 'noise', 'seed', 'ownData', 'testShare'] as const).some(shown) && (

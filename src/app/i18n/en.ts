@@ -49,6 +49,8 @@ export const en = {
   dismiss: 'Dismiss',
   // Controls
   settings: 'Settings',
+  jumpToSettings: 'Settings',
+  jumpToPlots: 'Plots',
   data: 'Data',
   dataset: 'Dataset',
   datasetNames: DATASET_LABELS satisfies Record<DatasetName, string>,
@@ -120,6 +122,7 @@ export const en = {
   resetTitle: 'Start again from the same seed',
   readoutStep: 'Step',
   readoutLoss: 'Loss',
+  readoutTestLoss: 'Test loss',
   readoutRate: 'Steps/s',
   engine: (engine: TrainingEngine) =>
     ({
@@ -132,7 +135,7 @@ export const en = {
   loss: 'Loss',
   logScale: 'Log scale',
   exportLossCsv: 'Export loss CSV',
-  plotNoiseFloor: 'noise floor',
+  plotNoiseFloor: 'true function’s error',
   legendTruth: 'truth',
   legendData: 'data',
   legendTestData: 'test data',
@@ -164,8 +167,11 @@ export const en = {
   legendKinks: (kind: KinkKind) => `▲ ${KINK_WORDS[kind]}s (hollow: outside the data)`,
   legendResiduals: 'red: residuals',
   legendClick: 'click a point to inspect it',
-  lossNoteFloor: 'Noise floor: the true function’s own error on this data; a training loss far below it means the network is fitting the noise.',
-  lossNoteLine: 'Best straight line: the lowest loss a network without activation can ever reach.',
+  lossNoteFloor: (value: string) =>
+    `True function’s error on these points: ${value}, the mean squared noise of this sample. A training loss below it means the network follows some of that noise; whether that costs anything on new points shows in the test loss (hold out a test share).`,
+  lossNoteLine: (value: string) => `Best straight line: ${value}, the lowest loss a network without activation can ever reach.`,
+  lossNoteLineBelowTruth: (n: number) =>
+    `On ${n === 1 ? 'this point' : `these ${n} points`} even the best straight line scores below the true function: fitted to few points, a line already follows part of their noise.`,
   pinRun: 'Pin run',
   pinRunTitle: 'Keep this run’s loss curve and fit to compare with the next',
   pinFull: (max: number) => `Up to ${max} pinned runs: unpin one first`,

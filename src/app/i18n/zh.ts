@@ -37,6 +37,8 @@ export const zh: Messages = {
   linkNotice: '链接提示',
   dismiss: '关闭提示',
   settings: '设置',
+  jumpToSettings: '设置',
+  jumpToPlots: '图表',
   data: '数据',
   dataset: '数据集',
   datasetNames: {
@@ -122,6 +124,7 @@ export const zh: Messages = {
   resetTitle: '用相同的种子重新开始',
   readoutStep: '步数',
   readoutLoss: '损失',
+  readoutTestLoss: '测试损失',
   readoutRate: '步/秒',
   engine: (engine) =>
     ({
@@ -133,7 +136,7 @@ export const zh: Messages = {
   loss: '损失',
   logScale: '对数坐标',
   exportLossCsv: '导出损失 CSV',
-  plotNoiseFloor: '噪声下限',
+  plotNoiseFloor: '真实函数的误差',
   legendTruth: '真实函数',
   legendData: '数据',
   legendTestData: '测试数据',
@@ -165,8 +168,10 @@ export const zh: Messages = {
   legendKinks: (kind) => `▲ ${KINK_WORDS[kind]}（空心：在数据范围外）`,
   legendResiduals: '红色：残差',
   legendClick: '点击数据点查看详情',
-  lossNoteFloor: '噪声下限：真实函数在这份数据上自身的误差；训练损失远低于它，说明网络在拟合噪声。',
-  lossNoteLine: '最佳直线：没有激活函数的网络所能达到的最低损失。',
+  lossNoteFloor: (value) =>
+    `真实函数在这些点上的误差：${value}，即这份样本噪声的均方值。训练损失低于它，说明网络跟随了其中一部分噪声；这对新数据是否有害，要看测试损失（留出一部分测试数据）。`,
+  lossNoteLine: (value) => `最佳直线：${value}，没有激活函数的网络所能达到的最低损失。`,
+  lossNoteLineBelowTruth: (n) => `在这 ${n} 个点上，连最佳直线的损失都低于真实函数：点数很少时，拟合出的直线本身就会跟随一部分噪声。`,
   pinRun: '固定本次运行',
   pinRunTitle: '保留本次运行的损失曲线和拟合，与下一次比较',
   pinFull: (max) => `最多固定 ${max} 次运行：请先取消一个`,

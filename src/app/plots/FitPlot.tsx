@@ -17,10 +17,12 @@ import { installPointEditing } from '../data/pointEditing';
 import { useRunData } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
 import { firstPiece, patchLines, traceSignature } from './fastLines';
+import { dataIndex, thinPoints } from './thinPoints';
 import type { GraphDiv } from './plotlyInternals';
 import { axis, baseLayout, palette, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotStyle';
 import { purgeWhenRemoved, usePlotly } from './plotlyLoader';
 import { PlotsUnavailable } from './PlotsUnavailable';
+import { narrowLayout, useNarrowPlots } from './narrowPlots';
 
 /**
  * Fired on the fit plot's element each time it shows a new frame, by either path (lines
@@ -42,12 +44,6 @@ const MAX_MARKERS = 400;
 const SMALL_MARKERS_FROM = 500;
 /** The page's first draw of the fit plot waits at most this long for the run's first frame, ms. */
 const FIRST_FRAME_WAIT_MS = 300;
-
-/** Every k-th sample, so that at most `max` remain. */
-function thin(values: Float32Array, max: number): Float32Array {
-  const stride = Math.ceil(values.length / max);
-  return stride <= 1 ? values : values.filter((_, i) => i % stride === 0);
-}
 
 function yRange(values: ArrayLike<number>[]): [number, number] {
   let lo = Infinity;
@@ -71,6 +67,7 @@ export function FitPlot() {
   const editing = useAppStore((s) => s.editing);
   const run = useRunData();
   const { plotly, failed } = usePlotly();
+  const narrow = useNarrowPlots();
   /** The y range in force, kept while editing so the axes do not jump under a dragged point. */
   const rangeRef = useRef<[number, number] | null>(null);
 
@@ -79,8 +76,8 @@ export function FitPlot() {
     const grid = curveGrid();
     const truth = grid.map(targetFunction({ dataset, expression }));
     const inData = truth.filter((_, i) => Math.abs(grid[i]!) <= 1);
-    const shown = { x: thin(data.x, MAX_MARKERS), y: thin(data.y, MAX_MARKERS) };
-    const testShown = { x: thin(run.test.x, MAX_MARKERS), y: thin(run.test.y, MAX_MARKERS) };
+    const shown = thinPoints(data.x, data.y, MAX_MARKERS);
+    const testShown = thinPoints(run.test.x, run.test.y, MAX_MARKERS);
     let range = yRange([run.all.y, inData]);
     const kept = rangeRef.current;
     if (editing && kept) range = [Math.min(kept[0], range[0]), Math.max(kept[1], range[1])];
@@ -114,11 +111,15 @@ export function FitPlot() {
     if (!plotly) return; // the plot draws once Plotly is in (see plotlyLoader.ts)
     const div = ref.current!;
     const COLORS = palette();
+    const base = baseLayout();
     const layout = {
-      ...baseLayout(),
+      ...base,
+      // On a phone Plotly's toolbar stands beside the plot, clear of the legend (see narrowPlots.ts).
+      ...(narrow ? narrowLayout(base.margin) : {}),
       ...(editing ? { dragmode: false as const } : {}),
       xaxis: axis('x', { range: [...PLOT_X_RANGE], zeroline: true }),
-      yaxis: axis('y', { range: scene.range, zeroline: true }),
+      // automargin: a steep target's labels (tan near ±π/2: ±6×10¹⁶) widen the margin instead of being cut off.
+      yaxis: axis('y', { range: scene.range, zeroline: true, automargin: true }),
     };
     let revision = 0;
     let clicksBound = false;
@@ -165,7 +166,7 @@ export function FitPlot() {
           // Thinning is said in the hover text.
           meta: 'data',
           name: labelText.legendData,
-          hovertemplate: scene.shown.x.length < points ? `x %{x:.3f}<br>y %{y:.3f}<extra>${labelText.hoverThinned(Math.ceil(points / MAX_MARKERS))}</extra>` : undefined,
+          hovertemplate: scene.shown.stride > 1 ? `x %{x:.3f}<br>y %{y:.3f}<extra>${labelText.hoverThinned(scene.shown.stride)}</extra>` : undefined,
           x: scene.shown.x,
           y: scene.shown.y,
           mode: 'markers',
@@ -215,7 +216,7 @@ export function FitPlot() {
         const start = performance.now();
         void plotly.react(div, pieces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
           if (pieces.some((t, i) => t !== traces[i]) && !patchLines(div, traces)) void plotly.react(div, traces, gd.layout, PLOT_CONFIG);
-          if (!clicksBound) bindPointClicks(gd, scene.data.x);
+          if (!clicksBound) bindPointClicks(gd, scene.data.x, (marker) => dataIndex(scene.shown, marker));
           clicksBound = true;
           drawn();
         });
@@ -230,7 +231,7 @@ export function FitPlot() {
       unsubscribe();
       if (waiting !== null) clearTimeout(waiting);
     };
-  }, [scene, layersFor, theme, editing, plotly, labelText]);
+  }, [scene, layersFor, theme, editing, plotly, labelText, narrow]);
 
   useEffect(() => {
     const div = ref.current!;

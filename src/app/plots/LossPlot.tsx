@@ -7,11 +7,12 @@ import { useAppStore } from '../store';
 import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
 import { afterFitDrawn, fitDrawn } from './firstFit';
 import { patchLines, traceSignature } from './fastLines';
-import { Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './lossRange';
+import { appendStandingLoss, Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './lossRange';
 import type { GraphDiv } from './plotlyInternals';
 import { growStepAxis, StepAxis, stepAxisPlotConfig } from './stepAxis';
 import { axis, baseLayout, palette, type Data } from './plotStyle';
 import { purgeWhenRemoved, usePlotly } from './plotlyLoader';
+import { narrowLayout, useNarrowPlots } from './narrowPlots';
 import { t, useLanguage, useT } from '../i18n';
 
 /**
@@ -48,6 +49,7 @@ export function LossPlot() {
   const showTest = useAppStore((s) => s.config.testShare > 0);
   const language = useLanguage((s) => s.language);
   const { plotly } = usePlotly();
+  const narrow = useNarrowPlots();
 
   useEffect(() => {
     if (!plotly) return; // the plot draws once Plotly is in (see plotlyLoader.ts)
@@ -58,9 +60,10 @@ export function LossPlot() {
     const config = stepAxisPlotConfig(plotly, COLORS);
     let listening = false;
     const { history } = liveStore.getState();
-    // Reused between draws: the history is bounded, so these are too.
-    const steps = new Float64Array(history.capacity + 1);
-    const losses = new Float32Array(history.capacity + 1);
+    // Reused between draws: the history is bounded, so these are too (room for its newest
+    // loss and for the standing run's current one, see appendStandingLoss).
+    const steps = new Float64Array(history.capacity + 2);
+    const losses = new Float32Array(history.capacity + 2);
     const { testHistory } = liveStore.getState();
     const testSteps = new Float64Array(testHistory.capacity + 1);
     const testLosses = new Float32Array(testHistory.capacity + 1);
@@ -72,8 +75,10 @@ export function LossPlot() {
       margin: { l: 60, r: 12, t: showTest ? 28 : 8, b: 40 },
       // The grid and labels of the step axis are ours (stepAxis.ts); Plotly's labels stay, transparent, to place the title.
       xaxis: axis(t().axisStep, { rangemode: 'tozero' as const, showgrid: false, zeroline: false, tickfont: { color: 'rgba(0,0,0,0)' } }),
-      yaxis: axis(t().axisLoss, { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g' }),
+      yaxis: axis(t().axisLoss, { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g', automargin: true }),
     };
+    // On a phone Plotly's toolbar stands beside the plot, clear of the legend and the curve (see narrowPlots.ts).
+    if (narrow) Object.assign(layout, narrowLayout(layout.margin));
     let revision = 0;
     let lastSignature = '';
     /** Axis ranges set at the last full redraw while training (null: Plotly's autorange). */
@@ -105,22 +110,25 @@ export function LossPlot() {
         }, FIRST_DRAW_WAIT_MS);
         return;
       }
-      const n = live.history.snapshot(steps, losses);
+      const n = appendStandingLoss(steps, losses, live.history.snapshot(steps, losses), live.frame);
       const nt = live.testHistory.snapshot(testSteps, testLosses);
       if (!force && lastDrawn && lastDrawn.frame === live.frame && lastDrawn.n === n && lastDrawn.nt === nt) return;
       lastDrawn = { frame: live.frame, n, nt };
       const lastStep = lastStepShown(live.history.lastStep, pinned);
       /** The traces, with the reference lines drawn from step 0 to `reach`. */
       const build = (reach: number) => {
-        const reference = baselineTraces(baselines, reach, logScale);
         const traces: Data[] = [
           ...pinnedTraces.map((t) => ({ ...t, showlegend: false })),
-          ...reference.traces.map((t) => ({ ...t, showlegend: false })),
+          ...baselineTraces(baselines, reach, logScale).map((t) => ({ ...t, showlegend: false })),
           {
             name: 'loss',
             x: steps.subarray(0, n),
             y: losses.subarray(0, n),
-            mode: 'lines',
+            // A single loss (step 0 of a run standing still) is a dot: a line of one point draws nothing.
+            // It sits on the axis at step 0, where clipping would cut it in half.
+            mode: n === 1 ? ('markers' as const) : ('lines' as const),
+            marker: { color: COLORS.loss, size: 8 },
+            cliponaxis: n !== 1,
             line: { color: COLORS.loss, width: 2 },
             hovertemplate: `${t().hoverStepLoss}<extra></extra>`,
           },
@@ -139,16 +147,16 @@ export function LossPlot() {
               ]
             : []),
         ];
-        return { traces, annotations: reference.annotations };
+        return traces;
       };
       const running = live.frame?.state === 'running';
       const now = current();
       const zoomed = revision > 0 && !(sameRange(now.x, shown.x) && sameRange(now.y, shown.y));
       const extent = new Extent(logScale).add(losses, n).add(testLosses, nt).add([baselines.noiseFloor, baselines.bestLine]);
       if (!pinnedExtent.empty) extent.add([pinnedExtent.lo, pinnedExtent.hi]);
-      // While the axes have room to grow, the flat reference lines reach their end, where their labels are.
+      // While the axes have room to grow, the flat reference lines reach their end.
       const reach = (ranges: LossRanges | null) => (ranges && !zoomed ? Math.max(lastStep, ranges.x[1]) : lastStep);
-      let { traces, annotations } = build(reach(set));
+      let traces = build(reach(set));
       const signature = traceSignature(traces);
       if (!force && signature === lastSignature) {
         // Only the steps have outgrown their axis: it grows in place first (no Plotly redraw, see
@@ -159,7 +167,7 @@ export function LossPlot() {
           if (growStepAxis(div, grown.x)) {
             set = grown;
             rescaled = true;
-            ({ traces } = build(reach(set)));
+            traces = build(reach(set));
           }
         }
         if (patchLines(div, traces, { rescaled, growing: true })) {
@@ -183,7 +191,7 @@ export function LossPlot() {
       if (!zoomed) {
         // Training: axes with room to grow. Standing still: Plotly's autorange, tight around the curves.
         set = running ? grownRanges(lastStep, extent, logScale) : null;
-        ({ traces, annotations } = build(reach(set)));
+        traces = build(reach(set));
         // New objects, not edits of the last ones: Plotly keeps the layout it was given.
         axes = {
           xaxis: { ...layout.xaxis, ...(set ? { range: set.x, autorange: false } : { autorange: true }) },
@@ -191,7 +199,7 @@ export function LossPlot() {
         };
       }
       const start = performance.now();
-      void plotly.react(div, traces, { ...layout, ...axes, annotations, datarevision: ++revision }, config).then(() => {
+      void plotly.react(div, traces, { ...layout, ...axes, datarevision: ++revision }, config).then(() => {
         shown = current();
         syncTicks();
       });
@@ -211,7 +219,7 @@ export function LossPlot() {
       if (deferred !== null) clearTimeout(deferred);
       for (const event of AXIS_EVENTS) div.removeListener?.(event, syncTicks);
     };
-  }, [logScale, baselines, pinned, labels, theme, showTest, language, plotly]);
+  }, [logScale, baselines, pinned, labels, theme, showTest, language, plotly, narrow]);
 
   useEffect(() => {
     const div = ref.current!;

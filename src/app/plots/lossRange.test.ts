@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Extent, fits, grownRanges, LOG_ROOM_BELOW, MIN_X_RANGE, sameRange, X_GROWTH } from './lossRange';
+import { appendStandingLoss, Extent, fits, grownRanges, LOG_ROOM_BELOW, MIN_X_RANGE, sameRange, X_GROWTH } from './lossRange';
 
 describe('loss plot ranges while training', () => {
   it('an extent skips non-finite values, and non-positive ones on a log axis', () => {
@@ -42,5 +42,28 @@ describe('loss plot ranges while training', () => {
     expect(sameRange([0, 480], [0, 480 + 1e-10])).toBe(true);
     expect(sameRange([0, 480], [0, 470])).toBe(false);
     expect(sameRange(undefined, [0, 1])).toBe(false);
+  });
+
+  it('a run standing still shows the loss of the parameters on show: at step 0 it is the only loss, and the range holds it', () => {
+    const steps = new Float64Array(4);
+    const losses = new Float32Array(4);
+    // The untrained preset: step 0, nothing recorded yet.
+    const n = appendStandingLoss(steps, losses, 0, { step: 0, loss: 0.3152, state: 'paused' });
+    expect(n).toBe(1);
+    expect([steps[0], losses[0]]).toEqual([0, Math.fround(0.3152)]);
+    const extent = new Extent(true).add(losses, n).add([0.0592, 0.0279]);
+    const r = grownRanges(0, extent, true);
+    expect(fits(r, 0, extent, true)).toBe(true);
+    expect(r.y[1]).toBeGreaterThan(Math.log10(0.3152));
+    // Paused after 2 steps: the losses of steps 0 and 1 are recorded, the current one comes at step 2.
+    steps.set([0, 1]);
+    losses.set([0.5, 0.4]);
+    expect(appendStandingLoss(steps, losses, 2, { step: 2, loss: 0.35, state: 'paused' })).toBe(3);
+    expect([steps[2], losses[2]]).toEqual([2, Math.fround(0.35)]);
+    // Nothing is added while training, for a loss already there, or a loss that is not a number.
+    expect(appendStandingLoss(steps, losses, 2, { step: 2, loss: 0.35, state: 'running' })).toBe(2);
+    expect(appendStandingLoss(steps, losses, 2, { step: 1, loss: 0.35, state: 'paused' })).toBe(2);
+    expect(appendStandingLoss(steps, losses, 2, { step: 2, loss: Number.NaN, state: 'diverged' })).toBe(2);
+    expect(appendStandingLoss(steps, losses, 0, null)).toBe(0);
   });
 });

@@ -76,3 +76,24 @@ export function sameRange(a: readonly number[] | undefined, b: readonly number[]
   const tol = 1e-9 * Math.max(1, Math.abs(a[0]!), Math.abs(a[1]!));
   return Math.abs(a[0]! - b[0]!) <= tol && Math.abs(a[1]! - b[1]!) <= tol;
 }
+
+/** What appendStandingLoss reads of a frame. */
+export interface StandingFrame {
+  step: number;
+  loss: number;
+  state: 'running' | 'paused' | 'diverged';
+}
+
+/**
+ * Adds the loss of the parameters on show to a history snapshot (steps, losses, n points)
+ * when the run stands still: the history records each step's loss before its update, so
+ * the current parameters' loss is not in it yet, and at step 0 nothing is. Returns the new
+ * count; the arrays need room for one more point.
+ */
+export function appendStandingLoss(steps: Float64Array, losses: Float32Array, n: number, frame: StandingFrame | null): number {
+  if (!frame || frame.state === 'running' || !Number.isFinite(frame.loss)) return n;
+  if (n > 0 && steps[n - 1]! >= frame.step) return n;
+  steps[n] = frame.step;
+  losses[n] = frame.loss;
+  return n + 1;
+}

@@ -39,10 +39,23 @@ export function palette(): Palette {
 /** The light palette, for code that does not follow the theme. */
 export const COLORS = PALETTES.light;
 
-export const PLOT_CONFIG: Partial<Config> = {
+/**
+ * Nothing on a plot may send the learner's data off the machine or lead to Plotly's site:
+ * no "Share chart" / Chart Studio button (Plotly shows one by default, uploading the
+ * plot's data), no logo link, and no server to upload to even if a button came back.
+ */
+export const OFFLINE_CONFIG: Partial<Config> = {
   displaylogo: false,
+  showSendToCloud: false,
+  showEditInChartStudio: false,
+  showLink: false,
+  plotlyServerURL: '',
+};
+
+export const PLOT_CONFIG: Partial<Config> = {
+  ...OFFLINE_CONFIG,
   responsive: true,
-  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
+  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'sendDataToCloud', 'sendChartToCloud'],
   toImageButtonOptions: { format: 'png', scale: 2 },
 };
 

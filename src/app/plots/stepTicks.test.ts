@@ -61,4 +61,14 @@ describe('step axis ticks (Plotly auto ticks on a linear x axis)', () => {
     expect(formatStep(-20, -40, 1234, 200)).toBe('\u221220');
     expect(formatStep(1e-12, 0, 10, 2)).toBe('0');
   });
+
+  it('past 10¹⁴ steps writes powers of ten, short enough not to run into each other (as Plotly does)', () => {
+    expect(formatStep(1e12, 0, 1.6e12, 2e11)).toBe('1T');
+    expect(formatStep(2e14, 0, 1.6e15, 2e14)).toBe('0.2×10¹⁵');
+    expect(formatStep(1.4e15, 0, 1.6e15, 2e14)).toBe('1.4×10¹⁵');
+    expect(formatStep(3e17, 0, 5e17, 1e17)).toBe('3×10¹⁷');
+    // Every label of such an axis fits the 80 px a tick is given (at most 9 characters of 12 px text).
+    const { values, dtick } = stepTicks(0, 1.6e15, 836);
+    for (const v of values) expect(formatStep(v, 0, 1.6e15, dtick).length).toBeLessThanOrEqual(9);
+  });
 });

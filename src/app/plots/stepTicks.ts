@@ -14,6 +14,10 @@ const ROUND_UP = [2, 5, 10] as const;
 /** Ranges whose largest end has more than this many digits get a suffix (k, M, B): Plotly's minexponent. */
 const MIN_EXPONENT = 3;
 const SUFFIXES: Record<number, string> = { 3: 'k', 6: 'M', 9: 'B', 12: 'T' };
+/** Beyond this exponent Plotly leaves suffixes for powers of ten (1.5×10¹⁵): plain digits would run into each other. */
+const MAX_SUFFIX_EXPONENT = 14;
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (n: number) => Array.from(String(n), (d) => SUPERSCRIPTS[Number(d)]).join('');
 /** Plotly widens the range by this fraction of its span at each end before placing ticks. */
 const RANGE_SLACK = 1e-4;
 /** Plotly writes negative numbers with a true minus sign. */
@@ -44,15 +48,16 @@ export function stepTicks(lo: number, hi: number, lengthPx: number): StepTicks {
 
 /**
  * A tick's label as Plotly writes it (its autoTickRound and numFormat): plain up to 9999,
- * then a suffix chosen from the range's largest end (5k, 1.5M); two digits below the tick
- * spacing's, with trailing zeros dropped.
+ * then a suffix chosen from the range's largest end (5k, 1.5M), and past 10¹⁴ a power of
+ * ten (2×10¹⁵); two digits below the tick spacing's, with trailing zeros dropped.
  */
 export function formatStep(value: number, lo: number, hi: number, dtick: number): string {
   const log10 = (v: number) => Math.log(v) / Math.LN10;
   const tickRound = 2 - Math.floor(log10(dtick) + 0.01);
   const maxEnd = Math.max(Math.abs(lo), Math.abs(hi));
   const rangeExp = maxEnd > 0 ? Math.floor(log10(maxEnd) + 0.01) : 0;
-  const exponent = Math.abs(rangeExp) > MIN_EXPONENT && SUFFIXES[3 * Math.round((rangeExp - 1) / 3)] !== undefined ? 3 * Math.round((rangeExp - 1) / 3) : 0;
+  const power = rangeExp > MAX_SUFFIX_EXPONENT;
+  const exponent = power ? rangeExp : Math.abs(rangeExp) > MIN_EXPONENT && SUFFIXES[3 * Math.round((rangeExp - 1) / 3)] !== undefined ? 3 * Math.round((rangeExp - 1) / 3) : 0;
   const abs = Math.abs(value);
   if (abs < 10 ** -tickRound / 2) return '0';
   const scaled = abs * 10 ** -exponent;
@@ -63,5 +68,6 @@ export function formatStep(value: number, lo: number, hi: number, dtick: number)
     const unit = 10 ** -digits;
     text = String(Math.round(scaled / unit) * unit);
   } else text = scaled.toFixed(Math.min(20, digits)).replace(/\.?0+$/, '');
-  return (value < 0 ? MINUS : '') + text + (SUFFIXES[exponent] ?? '');
+  const suffix = power ? `×10${superscript(exponent)}` : (SUFFIXES[exponent] ?? '');
+  return (value < 0 ? MINUS : '') + text + suffix;
 }

@@ -1,14 +1,15 @@
 /**
- * The loss plot's reference lines and pinned runs. The noise floor is the true
- * function's error on this data; the best line is what a network without activation can
- * reach at best. Both are flat lines across the steps shown, labelled at the right.
+ * The loss plot's reference lines and pinned runs. One is the true function's error on
+ * these points; the other, what a network without activation can reach at best. Both are
+ * flat lines across the steps shown, explained in the key below the plot (LossNote): text
+ * on the plot ran into itself and into the curve.
  */
 import { useMemo } from 'react';
 import { lossBaselines, type Baselines } from '../../core/baselines';
 import { targetFunction } from '../../core/dataset';
 import { formatLoss } from '../format';
 import { t } from '../i18n';
-import type { Annotations, Data } from '../plots/plotStyle';
+import type { Data } from '../plots/plotStyle';
 import { useAppStore } from '../store';
 import { pinLabels } from './pins';
 import { useRunData } from './runData';
@@ -49,9 +50,8 @@ export function lastStepShown(liveLast: number, pinned: readonly PinnedRun[]): n
 }
 
 /** The two reference lines; on a log axis a zero level (no noise) cannot be drawn and is left out. */
-export function baselineTraces(b: Baselines, lastStep: number, logScale: boolean): { traces: Data[]; annotations: Partial<Annotations>[] } {
+export function baselineTraces(b: Baselines, lastStep: number, logScale: boolean): Data[] {
   const traces: Data[] = [];
-  const annotations: Partial<Annotations>[] = [];
   const add = (name: string, label: string, value: number, color: string, dash: 'dot' | 'dash') => {
     if (!Number.isFinite(value) || (logScale && value <= 0)) return;
     traces.push({
@@ -62,20 +62,9 @@ export function baselineTraces(b: Baselines, lastStep: number, logScale: boolean
       line: { color, width: 1.5, dash },
       hovertemplate: `${label}: ${formatLoss(value)}<extra></extra>`,
     });
-    annotations.push({
-      xref: 'paper',
-      x: 1,
-      xanchor: 'right',
-      yref: 'y',
-      y: logScale ? Math.log10(value) : value,
-      yanchor: 'bottom',
-      showarrow: false,
-      text: `${label} ${formatLoss(value)}`,
-      font: { size: 11, color },
-    });
   };
-  // Trace names stay English (tests read them); the labels on the plot follow the language.
+  // Trace names stay English (tests read them); the hover labels follow the language.
   add('noise floor', t().plotNoiseFloor, b.noiseFloor, FLOOR_COLOR, 'dot');
   add('best line', t().plotBestLine, b.bestLine, LINE_COLOR, 'dash');
-  return { traces, annotations };
+  return traces;
 }

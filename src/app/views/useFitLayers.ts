@@ -43,9 +43,10 @@ export function useFitLayers() {
 /**
  * Clicking a data point selects it for the step inspector. A click that lands on the
  * fitted curve instead selects the data point nearest in x, so a point under the curve
- * can still be picked.
+ * can still be picked. `dataIndex` maps a marker of the data trace to the point it shows
+ * (the plot may draw only every k-th point).
  */
-export function bindPointClicks(gd: PlotlyHTMLElement, x: Float32Array): void {
+export function bindPointClicks(gd: PlotlyHTMLElement, x: Float32Array, dataIndex: (marker: number) => number): void {
   gd.removeAllListeners('plotly_click');
   gd.on('plotly_click', (event: PlotMouseEvent) => {
     // Traces are told apart by meta, their fixed id (their names follow the language).
@@ -53,7 +54,7 @@ export function bindPointClicks(gd: PlotlyHTMLElement, x: Float32Array): void {
     const hit = event.points.find((p) => id(p) === 'data') ?? event.points[0];
     if (!hit || x.length === 0) return;
     if (id(hit) === 'data') {
-      selectPoint(hit.pointIndex);
+      selectPoint(dataIndex(hit.pointIndex));
       return;
     }
     if (id(hit) !== 'fit' || typeof hit.x !== 'number') return;
