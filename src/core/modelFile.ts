@@ -4,6 +4,7 @@
  * w2 [H][1], b2 [1][1]: the shapes `fit --json` writes). Reading is pure and never throws:
  * a bad file gets one problem naming the field, and nothing is applied.
  */
+import { finiteMatrix, isRecord } from './jsonShape';
 import { MAX_TEST_SHARE } from './split';
 import { ACTIVATIONS, isActivation } from './activations';
 import { DEFAULT_CONFIG, NUMERIC_SPECS, SPEED_STOPS, inRange, type NumericKey, type RunConfig } from './config';
@@ -56,23 +57,13 @@ class FileError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A [rows][cols] nested list of finite numbers, flattened row by row. */
 function matrix(value: unknown, name: string, rows: number, cols: number): number[] {
-  const want: ModelFileProblem = { code: 'model.shape', name, rows, cols };
-  if (!Array.isArray(value) || value.length !== rows) throw new FileError(want);
-  const out: number[] = [];
-  for (const row of value) {
-    if (!Array.isArray(row) || row.length !== cols) throw new FileError(want);
-    for (const v of row) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new FileError({ code: 'model.notFinite', name, value: String(JSON.stringify(v)) });
-      out.push(v);
-    }
-  }
-  return out;
+  const checked = finiteMatrix(value, name, rows, cols);
+  if (checked.ok) return checked.value.flat();
+  const { fault } = checked;
+  if (fault.kind === 'notFinite') throw new FileError({ code: 'model.notFinite', name, value: String(JSON.stringify(fault.value)) });
+  throw new FileError({ code: 'model.shape', name, rows, cols });
 }
 
 function readConfig(value: unknown): RunConfig {
