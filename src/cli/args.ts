@@ -75,7 +75,8 @@ the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), t
                        activation, lr, steps (a file written by --json works too)
   --help               this text
 
-Exit status: 0 done, 1 the run diverged, 2 bad flags or spec file.
+Exit status: 0 done, 1 the run diverged (by the page's rule; --json's final then holds the
+last good parameters, from at most ${PRINT_EVERY} steps before), 2 bad flags or spec file.
 `;
 
 function isValueFlag(flag: string): boolean {

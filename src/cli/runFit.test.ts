@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { networkValues } from '../core/fit';
 import { PRESETS } from '../core/presets';
 import { TrainingRun } from '../core/run';
 import { ENGINES, parseFitArgs } from './args';
@@ -72,6 +73,11 @@ describe.each(ENGINES)('fit --engine %s, numpy\'s numbers', (engine) => {
     expect(worker.divergedAt).toBe(taken);
     expect(json.losses).toEqual(Array.from(losses.subarray(0, taken)));
     expect(out.stderr).toBe(`fit: custom, seed 0: linear data, N=10, noise 0.2, 1 -> 3 -> 1 none, lr 5: diverged at step ${taken} on ${ENGINE_NAME[engine]}; try a smaller --lr\n`);
+    // final: the last good parameters, those of the last whole 10 steps before the divergence.
+    const good = new TrainingRun({ ...PRESETS['fit-line'].settings, seed: 0 }, undefined, { engine });
+    const goodSteps = Math.floor((taken - 1) / 10) * 10;
+    expect(good.train(goodSteps, 5, new Float32Array(Math.max(goodSteps, 1)), 0)).toBe(goodSteps);
+    expect(json.final).toEqual(networkValues(good.net));
   });
 });
 
@@ -248,7 +254,8 @@ describe('fit flags', () => {
   });
 });
 
-describe('the real command (npm run fit)', () => {
+// Each spawn starts Node with tsx's loader: seconds on a busy machine, not milliseconds.
+describe('the real command (npm run fit)', { timeout: 60_000 }, () => {
   const run = (args: string[]) => spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'fit.mjs'), ...args], { encoding: 'utf8' });
 
   it('runs the kernel build the page runs (relaxed SIMD, flag or none as this Node needs)', () => {
