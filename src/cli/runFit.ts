@@ -153,7 +153,8 @@ export function runFit(argv: readonly string[], io: FitIo): number {
   try {
     training = run.build(command.engine);
   } catch (err) {
-    io.stderr(`fit: --engine ${command.engine}: ${err instanceof Error ? err.message : String(err)}\n`);
+    const where = command.engine === 'auto' ? '' : `--engine ${command.engine}: `;
+    io.stderr(`fit: ${where}${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT_USAGE;
   }
   const initial = networkValues(training.net);
