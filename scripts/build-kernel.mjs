@@ -1,12 +1,15 @@
 // Builds the fused training kernel: WebAssembly text from scripts/kernel/generate.mjs,
 // compiled with wabt, written as base64 into a TypeScript module that the core imports
-// (so the same bytes load in Vite's build, the dev server, Vitest and plain Node).
+// (so the same bytes load in Vite's build, the dev server, Vitest and plain Node), and its
+// interface (scripts/kernel/layout.mjs) into another, which the core lays memory out from.
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 import { generateWat } from './kernel/generate.mjs';
+import { kernelLayoutSource } from './kernel/layout.mjs';
 
 export const OUT = fileURLToPath(new URL('../src/core/kernel/kernelWasm.generated.ts', import.meta.url));
+export const LAYOUT_OUT = fileURLToPath(new URL('../src/core/kernel/kernelLayout.generated.ts', import.meta.url));
 
 /**
  * The kernel's bytes, compiled from the generated text: plain SIMD128, or with `relaxedMadd`
@@ -41,11 +44,17 @@ export async function kernelSources() {
   return kernelModuleSource(await compileKernel(), await compileKernel({ relaxedMadd: true }));
 }
 
+/** Writes a generated file unless it already holds exactly this source. */
+function update(path, source) {
+  if (existsSync(path) && readFileSync(path, 'utf8') === source) return;
+  writeFileSync(path, source);
+  console.log(`kernel: wrote ${path}`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const source = await kernelSources();
   if (process.argv.includes('--wat')) process.stdout.write(generateWat({ relaxedMadd: process.argv.includes('--relaxed') }));
-  else if (!existsSync(OUT) || readFileSync(OUT, 'utf8') !== source) {
-    writeFileSync(OUT, source);
-    console.log(`kernel: wrote ${OUT}`);
+  else {
+    update(OUT, await kernelSources());
+    update(LAYOUT_OUT, kernelLayoutSource());
   }
 }

@@ -25,8 +25,30 @@ export const SCRATCH_BYTES = 256 * 1024;
  */
 export const stores = (act) => 'grad' in act;
 
+/** Floats in one v128: samples and hidden units go 4 to a vector, padded to a multiple of 4. */
+export const LANES = 4;
+/**
+ * The buffers configure() gets pointers to, in its parameter order (after SIZES), with their
+ * lengths in floats: so many per padded hidden unit (hp) and per padded sample (np), plus a
+ * fixed count. The TypeScript side lays memory out from this table, which build-kernel.mjs
+ * writes to src/core/kernel/kernelLayout.generated.ts.
+ */
+export const BUFFERS = {
+  pW1: { hp: 1 }, pB1: { hp: 1 }, pW2: { hp: 1 }, pB2: { fixed: LANES },
+  pGW1: { hp: 1 }, pGB1: { hp: 1 }, pGW2: { hp: 1 }, pGB2: { fixed: LANES },
+  pX: { np: 1 }, pY: { np: 1 }, pM: { np: 1 }, pO: { np: 1 },
+  // One record [d, x d, x, 0] per sample, for the backward pass.
+  pS: { np: 4 },
+  // A block's stored values (SCRATCH): BLOCK sample vectors per unit vector whatever N (a
+  // SMALL_BLOCK block fits in the same room), then as many again for activations that store
+  // their derivative too (storesGrad in activations.mjs).
+  pA: { hp: 2 * BLOCK },
+  // w1 and b1 times an activation's input scale (inputScale in activations.mjs).
+  pSW1: { hp: 1 }, pSB1: { hp: 1 },
+};
 /** Pointer globals set by configure(), in its parameter order. */
-export const POINTERS = ['pW1', 'pB1', 'pW2', 'pB2', 'pGW1', 'pGB1', 'pGW2', 'pGB2', 'pX', 'pY', 'pM', 'pO', 'pS', 'pA', 'pSW1', 'pSB1'];
+export const POINTERS = Object.keys(BUFFERS);
+/** Size globals set by configure() before the pointers: N, N padded, H, H padded. */
 export const SIZES = ['n', 'np', 'h', 'hp'];
 
 export const g = (name) => `(global.get $${name})`;

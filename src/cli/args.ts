@@ -8,6 +8,7 @@ import { checkExpression, DATASETS, isDataset, type DatasetName } from '../core/
 import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import type { ModelConfig } from '../core/config';
 import { PRINT_EVERY } from '../core/numpyScript';
+import type { Engine } from '../core/run';
 import { describeRangeEn, formatEn } from '../messages/en';
 
 /** Most steps one command may train. */
@@ -15,6 +16,9 @@ export const MAX_FIT_STEPS = 1_000_000;
 const STEPS_SPEC: NumericSpec = { min: 0, max: MAX_FIT_STEPS, integer: true, minInclusive: true };
 /** The preset used when none is named: the tutorial's last experiment. */
 export const DEFAULT_PRESET: PresetId = 'square-relu';
+/** Engines --engine names; without it the run picks one as the page's worker does ('auto'). */
+export const ENGINES: readonly Engine[] = ['wasm', 'ts'];
+export type EngineChoice = Engine | 'auto';
 
 export type FitCommand =
   | { kind: 'help' }
@@ -25,9 +29,10 @@ export type FitCommand =
       config: ModelConfig;
       learningRate: number;
       steps: number;
+      engine: EngineChoice;
       json: boolean;
     }
-  | { kind: 'spec'; file: string; json: boolean };
+  | { kind: 'spec'; file: string; engine: EngineChoice; json: boolean };
 
 export type ParsedArgs = { ok: true; command: FitCommand } | { ok: false; message: string };
 
@@ -41,14 +46,14 @@ const NUMERIC_FLAGS = {
 } as const;
 type NumericFlag = keyof typeof NUMERIC_FLAGS;
 
-const VALUE_FLAGS = ['--preset', '--dataset', '--expression', '--activation', '--spec', ...Object.keys(NUMERIC_FLAGS)] as const;
+const VALUE_FLAGS = ['--preset', '--dataset', '--expression', '--activation', '--spec', '--engine', ...Object.keys(NUMERIC_FLAGS)] as const;
 const SWITCHES = ['--json', '--help', '-h'] as const;
 /** Flags that describe a run, which --spec replaces. */
 const RUN_FLAGS = ['--preset', '--dataset', '--expression', '--activation', ...Object.keys(NUMERIC_FLAGS)];
 
 export const USAGE = `Usage: npm run fit -- [flags]
 
-Trains the tutorial's 1 -> H -> 1 network headless, with the playground's core, and prints
+Trains the tutorial's 1 -> H -> 1 network headless, as the playground's worker does, and prints
 the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), then a summary.
 
   --preset NAME        ${PRESET_IDS.join(' | ')} (default ${DEFAULT_PRESET});
@@ -62,12 +67,16 @@ the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), t
   --activation NAME    ${ACTIVATIONS.join(' | ')}
   --lr R               learning rate, from ${NUMERIC_SPECS.learningRate.min} to ${NUMERIC_SPECS.learningRate.max}
   --steps N            steps, a whole number from 0 to ${MAX_FIT_STEPS} (default: the preset's)
+  --engine NAME        ${ENGINES.join(' | ')}: the WebAssembly kernel or the TypeScript reference
+                       (default: as the page's worker picks, the kernel where this runtime
+                       has WebAssembly SIMD)
   --json               print one JSON object (config, seed, lr, x, y, initial, losses, final)
   --spec FILE          train from the exact numbers in a JSON file: x, y, initial,
                        activation, lr, steps (a file written by --json works too)
   --help               this text
 
-Exit status: 0 done, 1 the run diverged, 2 bad flags or spec file.
+Exit status: 0 done, 1 the run diverged (by the page's rule; --json's final then holds the
+last good parameters, from at most ${PRINT_EVERY} steps before), 2 bad flags or spec file.
 `;
 
 function isValueFlag(flag: string): boolean {
@@ -103,11 +112,19 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     values.set(flag, value);
   }
 
+  const engineName = values.get('--engine');
+  let engine: EngineChoice = 'auto';
+  if (engineName !== undefined) {
+    const named = ENGINES.find((e) => e === engineName);
+    if (!named) return { ok: false, message: oneOf('--engine', engineName, ENGINES) };
+    engine = named;
+  }
+
   const specFile = values.get('--spec');
   if (specFile !== undefined) {
     const clash = RUN_FLAGS.filter((f) => values.has(f));
     if (clash.length > 0) return { ok: false, message: `--spec gives the whole run; drop ${clash.join(', ')}` };
-    return { ok: true, command: { kind: 'spec', file: specFile, json } };
+    return { ok: true, command: { kind: 'spec', file: specFile, engine, json } };
   }
 
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;
@@ -145,5 +162,5 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
 
   const { steps, learningRate, ...config } = run;
   const unchanged = PRESET_KEYS.every((key) => run[key] === preset.settings[key]);
-  return { ok: true, command: { kind: 'config', preset: unchanged ? presetName : null, config, learningRate, steps, json } };
+  return { ok: true, command: { kind: 'config', preset: unchanged ? presetName : null, config, learningRate, steps, engine, json } };
 }

@@ -3,9 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { networkValues } from '../core/fit';
 import { PRESETS } from '../core/presets';
-import { parseFitArgs } from './args';
+import { TrainingRun } from '../core/run';
+import { ENGINES, parseFitArgs } from './args';
 import { EXIT_DIVERGED, EXIT_OK, EXIT_USAGE, runFit, type FitJson } from './runFit';
 
 /** numpy's float64 run of the tutorial (see src/core/presets.test.ts for the tolerance). */
@@ -38,27 +40,74 @@ function fitJson(argv: string[], files: Record<string, string> = {}): FitJson {
 
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
-describe('fit, printed like the tutorial', () => {
+/** What each --engine runs here (Vitest's workers have relaxed SIMD on, as Chromium does). */
+const ENGINE_NAME = { wasm: 'wasm-relaxed', ts: 'ts' } as const;
+
+describe.each(ENGINES)('fit --engine %s, numpy\'s numbers', (engine) => {
   it('square-relu seed 0: the loss every 10 steps (numpy\'s, to 1e-6), then one summary line', () => {
-    const out = fit(['--preset', 'square-relu', '--seed', '0']);
+    const out = fit(['--preset', 'square-relu', '--seed', '0', '--engine', engine]);
     expect(out.status).toBe(EXIT_OK);
     const lines = out.stdout.trim().split('\n');
     expect(lines).toHaveLength(30 + 1);
     const ref = NUMPY.runs['square-relu']!['0']!.losses;
     lines.slice(0, 30).forEach((line, k) => expect(relative(Number(line), ref[k * 10]!)).toBeLessThan(LOSS_RTOL));
-    expect(lines[30]).toMatch(/^square-relu, seed 0: quadratic data, N=30, noise 0\.2, 1 -> 10 -> 1 relu, lr 0\.01: 300 steps, loss 0\.343641 -> 0\.0391\d+$/);
+    expect(lines[30]).toMatch(
+      new RegExp(`^square-relu, seed 0: quadratic data, N=30, noise 0\\.2, 1 -> 10 -> 1 relu, lr 0\\.01: 300 steps on ${ENGINE_NAME[engine]}, loss 0\\.343641 -> 0\\.0391\\d+$`),
+    );
   });
 
+  it('--json: every loss within 1e-6 of numpy\'s', () => {
+    const out = fitJson(['--preset', 'square-none', '--seed', '1', '--engine', engine]);
+    const ref = NUMPY.runs['square-none']!['1']!;
+    expect(out.losses).toHaveLength(300);
+    out.losses.forEach((loss, i) => expect(relative(loss, ref.losses[i]!)).toBeLessThan(LOSS_RTOL));
+  });
+
+  it('diverges where the worker\'s run does, with the same losses, and exits 1', () => {
+    const out = fit(['--preset', 'fit-line', '--lr', '5', '--engine', engine, '--json']);
+    expect(out.status).toBe(EXIT_DIVERGED);
+    const json = JSON.parse(out.stdout) as FitJson;
+    const worker = new TrainingRun({ ...PRESETS['fit-line'].settings, seed: 0 }, undefined, { engine });
+    const losses = new Float32Array(PRESETS['fit-line'].steps);
+    const taken = worker.train(losses.length, 5, losses, 0);
+    expect(worker.divergedAt).toBe(taken);
+    expect(json.losses).toEqual(Array.from(losses.subarray(0, taken)));
+    expect(out.stderr).toBe(`fit: custom, seed 0: linear data, N=10, noise 0.2, 1 -> 3 -> 1 none, lr 5: diverged at step ${taken} on ${ENGINE_NAME[engine]}; try a smaller --lr\n`);
+    // final: the last good parameters, those of the last whole 10 steps before the divergence.
+    const good = new TrainingRun({ ...PRESETS['fit-line'].settings, seed: 0 }, undefined, { engine });
+    const goodSteps = Math.floor((taken - 1) / 10) * 10;
+    expect(good.train(goodSteps, 5, new Float32Array(Math.max(goodSteps, 1)), 0)).toBe(goodSteps);
+    expect(json.final).toEqual(networkValues(good.net));
+  });
+});
+
+describe('fit --engine', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('without WebAssembly, picks the TS core as the worker does; --engine wasm then exits 2', () => {
+    vi.stubGlobal('WebAssembly', undefined);
+    expect(fit(['--steps', '10']).stdout).toMatch(/10 steps on ts, /);
+    const out = fit(['--engine', 'wasm', '--steps', '10']);
+    expect(out.status).toBe(EXIT_USAGE);
+    expect(out.stderr).toMatch(/^fit: --engine wasm: .*no WebAssembly SIMD/);
+  });
+
+  it('rejects an engine it does not know', () => {
+    expect(fit(['--engine', 'gpu'])).toMatchObject({ status: EXIT_USAGE, stderr: 'fit: --engine must be one of wasm, ts (got "gpu")\n' });
+  });
+});
+
+describe('fit, printed like the tutorial', () => {
   it('overriding a preset setting makes the run custom', () => {
     const out = fit(['--preset=fit-line', '--hidden=5', '--steps', '20']);
     expect(out.stdout.trim().split('\n')).toHaveLength(2 + 1);
-    expect(out.stdout).toContain('custom, seed 0: linear data, N=10, noise 0.2, 1 -> 5 -> 1 none, lr 0.01: 20 steps');
+    expect(out.stdout).toContain('custom, seed 0: linear data, N=10, noise 0.2, 1 -> 5 -> 1 none, lr 0.01: 20 steps on ');
   });
 
   it('--help lists every flag and exits 0', () => {
     const out = fit(['--help']);
     expect(out.status).toBe(EXIT_OK);
-    for (const flag of ['--preset', '--seed', '--dataset', '--points', '--noise', '--hidden', '--activation', '--lr', '--steps', '--json', '--spec', '--help']) {
+    for (const flag of ['--preset', '--seed', '--dataset', '--points', '--noise', '--hidden', '--activation', '--lr', '--steps', '--engine', '--json', '--spec', '--help']) {
       expect(out.stdout).toContain(flag);
     }
   });
@@ -66,7 +115,7 @@ describe('fit, printed like the tutorial', () => {
   it('a diverging run says so and exits 1', () => {
     const out = fit(['--preset', 'fit-line', '--lr', '5']);
     expect(out.status).toBe(EXIT_DIVERGED);
-    expect(out.stdout).toMatch(/diverged at step \d+; try a smaller --lr/);
+    expect(out.stdout).toMatch(/diverged at step \d+ on wasm-relaxed; try a smaller --lr/);
   });
 });
 
@@ -99,13 +148,13 @@ describe('fit --json', () => {
 });
 
 describe('fit --spec', () => {
-  it('round-trips: a --json output, as a spec, trains to the very same numbers', () => {
-    const first = fitJson(['--preset', 'square-relu', '--seed', '4294967295', '--steps', '120']);
+  it.each(ENGINES)('round-trips on %s: a --json output, as a spec, trains to the very same numbers', (engine) => {
+    const first = fitJson(['--preset', 'square-relu', '--seed', '4294967295', '--steps', '120', '--engine', engine]);
     // Both forms: the --json output itself, and the minimal hand-written shape.
     const minimal = { x: first.x, y: first.y, initial: first.initial, activation: 'relu', lr: first.lr, steps: 120 };
     const files = { 'out.json': JSON.stringify(first), 'min.json': JSON.stringify(minimal) };
     for (const file of Object.keys(files)) {
-      const again = fitJson(['--spec', file], files);
+      const again = fitJson(['--spec', file, '--engine', engine], files);
       expect(again.config).toEqual({ dataset: null, points: 30, hidden: 10, steps: 120, activation: 'relu', noise: null });
       expect(again.seed).toBeNull();
       expect(again.x).toEqual(first.x);
@@ -115,7 +164,7 @@ describe('fit --spec', () => {
     }
   });
 
-  it('trains from numbers no seed produces, and prints like a normal run', () => {
+  it.each(ENGINES)('trains from numbers no seed produces on %s, and prints like a normal run', (engine) => {
     const spec = {
       x: [-1, 0, 1],
       y: [1, 0, 1],
@@ -124,12 +173,12 @@ describe('fit --spec', () => {
       lr: 0.1,
       steps: 25,
     };
-    const out = fit(['--spec', 's.json'], { 's.json': JSON.stringify(spec) });
+    const out = fit(['--spec', 's.json', '--engine', engine], { 's.json': JSON.stringify(spec) });
     expect(out.status).toBe(EXIT_OK);
     const lines = out.stdout.trim().split('\n');
     // relu(0.5x) + relu(-0.5x) = |x|/2: loss before the first step is mean(([1,0,1] - [.5,0,.5])^2) = 1/6.
     expect(Number(lines[0])).toBeCloseTo(1 / 6, 7);
-    expect(lines.at(-1)).toMatch(/^spec s\.json: N=3, 1 -> 2 -> 1 relu, lr 0\.1: 25 steps, loss 0\.166667 -> /);
+    expect(lines.at(-1)).toMatch(new RegExp(`^spec s\\.json: N=3, 1 -> 2 -> 1 relu, lr 0\\.1: 25 steps on ${ENGINE_NAME[engine]}, loss 0\\.166667 -> `));
   });
 
   const good = { x: [0, 1], y: [0, 1], initial: [{ w: [[0.1, 0.2]], b: [[0.1, 0.1]] }, { w: [[0.3], [0.4]], b: [[0.1]] }], activation: 'none', lr: 0.01, steps: 3 };
@@ -205,9 +254,16 @@ describe('fit flags', () => {
   });
 });
 
-describe('the real command', () => {
-  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  const run = (args: string[]) => spawnSync(tsx, ['src/cli/fit.ts', ...args], { encoding: 'utf8' });
+// Each spawn starts Node with tsx's loader: seconds on a busy machine, not milliseconds.
+describe('the real command (npm run fit)', { timeout: 60_000 }, () => {
+  const run = (args: string[]) => spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'fit.mjs'), ...args], { encoding: 'utf8' });
+
+  it('runs the kernel build the page runs (relaxed SIMD, flag or none as this Node needs)', () => {
+    const out = run(['--steps', '10']);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/: 10 steps on wasm-relaxed, loss /);
+  });
 
   it('--json prints one JSON object on stdout and nothing else; --spec reads it back from a file', () => {
     const first = run(['--preset', 'fit-line', '--seed', '5', '--json']);

@@ -1,18 +1,18 @@
 /**
  * The `fit` command, with its input and output passed in (so tests run it in-process):
- * parses flags, builds the run with the playground's core, trains, and prints either the
- * tutorial-style loss lines and a summary, or one JSON object. Returns the exit status.
+ * parses flags, builds the run the page's worker would build (core's TrainingRun: the same
+ * engine choice and divergence rule), trains, and prints either the tutorial-style loss
+ * lines and a summary, or one JSON object. Returns the exit status.
  */
 import type { ActivationName } from '../core/activations';
 import type { ModelConfig } from '../core/config';
-import type { Dataset } from '../core/dataset';
-import { fitNetwork, networkFromValues, networkValues, type FitOutcome, type LayerValues } from '../core/fit';
-import type { Network } from '../core/network';
+import { networkValues, type LayerValues } from '../core/fit';
 import { PRINT_EVERY } from '../core/numpyScript';
 import { PRESETS } from '../core/presets';
-import { buildModel } from '../core/run';
-import { parseFitArgs, USAGE, type FitCommand } from './args';
-import { parseSpec } from './spec';
+import type { TrainingEngine } from '../core/protocol';
+import { TrainingRun } from '../core/run';
+import { parseFitArgs, USAGE, type EngineChoice, type FitCommand } from './args';
+import { parseSpec, type FitSpec } from './spec';
 
 export interface FitIo {
   stdout(text: string): void;
@@ -43,8 +43,8 @@ interface Prepared {
   config: FitJson['config'];
   seed: number | null;
   lr: number;
-  data: Dataset;
-  net: Network;
+  /** Builds the run on an engine; throws when this runtime cannot run the one asked for. */
+  build(engine: EngineChoice): TrainingRun;
 }
 
 function describeModel(config: ModelConfig): string {
@@ -55,14 +55,12 @@ function describeModel(config: ModelConfig): string {
 function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Prepared | string {
   if (command.kind === 'config') {
     const { config, learningRate, steps, preset } = command;
-    const { data, net } = buildModel(config);
     return {
       label: `${preset ? PRESETS[preset].id : 'custom'}, seed ${config.seed}: ${describeModel(config)}`,
       config: { dataset: config.dataset, points: config.points, hidden: config.hidden, steps, activation: config.activation, noise: config.noise },
       seed: config.seed,
       lr: learningRate,
-      data,
-      net,
+      build: (engine) => new TrainingRun(config, undefined, { engine }),
     };
   }
   let text: string;
@@ -80,16 +78,59 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
     config: { dataset: null, points: spec.x.length, hidden, steps: spec.steps, activation: spec.activation, noise: null },
     seed: null,
     lr: spec.lr,
-    data: { x: Float32Array.from(spec.x), y: Float32Array.from(spec.y) },
-    net: networkFromValues(spec.initial, spec.activation),
+    build: (engine) => runFromSpec(spec, hidden, engine),
   };
 }
 
-function summary(run: Prepared, outcome: FitOutcome): string {
-  const steps = outcome.losses.length;
-  if (outcome.divergedAt !== null) return `${run.label}, lr ${run.lr}: diverged at step ${outcome.divergedAt}; try a smaller --lr`;
+/**
+ * A run on the spec's exact data and parameters: built as any run (its seeded data and
+ * weights), then given the spec's points and loaded with its parameters, which replace both.
+ */
+function runFromSpec(spec: FitSpec, hidden: number, engine: EngineChoice): TrainingRun {
+  const config: ModelConfig = { dataset: 'linear', points: spec.x.length, noise: 0, seed: 0, hidden, activation: spec.activation };
+  const data = { x: Float32Array.from(spec.x), y: Float32Array.from(spec.y), test: new Uint8Array(spec.x.length) };
+  const run = new TrainingRun(config, undefined, { engine }, data);
+  const [l1, l2] = spec.initial;
+  run.load(Float32Array.from([...l1.w.flat(), ...l1.b.flat(), ...l2.w.flat(), ...l2.b.flat()]), 0);
+  return run;
+}
+
+/** What training reached: the loss before each step, and where it stopped. */
+interface Outcome {
+  losses: Float32Array;
+  /** Loss of the final parameters (NaN after a divergence). */
+  finalLoss: number;
+  divergedAt: number | null;
+  engine: TrainingEngine;
+}
+
+/**
+ * Trains up to `steps` steps, saving a checkpoint every PRINT_EVERY steps as the worker
+ * does every frame: a run that diverges goes back to the last one (see TrainingRun.train).
+ */
+function train(run: TrainingRun, lr: number, steps: number): Outcome {
+  const losses = new Float32Array(steps);
+  let done = 0;
+  while (done < steps && run.divergedAt === null) {
+    const taken = run.train(Math.min(PRINT_EVERY, steps - done), lr, losses, done);
+    if (taken === 0) break;
+    done += taken;
+    run.saveCheckpoint();
+  }
+  const divergedAt = run.divergedAt;
+  return {
+    losses: losses.subarray(0, done),
+    finalLoss: divergedAt === null ? run.currentLoss() : NaN,
+    divergedAt,
+    engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
+  };
+}
+
+function summary(run: Prepared, outcome: Outcome): string {
+  const head = `${run.label}, lr ${run.lr}`;
+  if (outcome.divergedAt !== null) return `${head}: diverged at step ${outcome.divergedAt} on ${outcome.engine}; try a smaller --lr`;
   const start = outcome.losses[0] ?? outcome.finalLoss;
-  return `${run.label}, lr ${run.lr}: ${steps} steps, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}`;
+  return `${head}: ${outcome.losses.length} steps on ${outcome.engine}, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}`;
 }
 
 export function runFit(argv: readonly string[], io: FitIo): number {
@@ -108,22 +149,30 @@ export function runFit(argv: readonly string[], io: FitIo): number {
     io.stderr(`fit: ${run}\n`);
     return EXIT_USAGE;
   }
-  const initial = networkValues(run.net);
-  const outcome = fitNetwork(run.net, run.data, run.lr, run.config.steps);
+  let training: TrainingRun;
+  try {
+    training = run.build(command.engine);
+  } catch (err) {
+    const where = command.engine === 'auto' ? '' : `--engine ${command.engine}: `;
+    io.stderr(`fit: ${where}${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_USAGE;
+  }
+  const initial = networkValues(training.net);
+  const outcome = train(training, run.lr, run.config.steps);
   if (command.json) {
     const out: FitJson = {
       config: run.config,
       seed: run.seed,
       lr: run.lr,
-      x: Array.from(run.data.x),
-      y: Array.from(run.data.y),
+      x: Array.from(training.data.x),
+      y: Array.from(training.data.y),
       initial,
-      losses: outcome.losses,
-      final: networkValues(run.net),
+      losses: Array.from(outcome.losses),
+      final: networkValues(training.net),
     };
     io.stdout(`${JSON.stringify(out)}\n`);
   } else {
-    const lines = outcome.losses.filter((_, i) => i % PRINT_EVERY === 0).map(String);
+    const lines = Array.from(outcome.losses.filter((_, i) => i % PRINT_EVERY === 0), String);
     io.stdout(lines.map((l) => `${l}\n`).join(''));
     io.stdout(`${summary(run, outcome)}\n`);
   }

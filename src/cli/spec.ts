@@ -6,6 +6,7 @@ import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activati
 import { NUMERIC_SPECS, inRange } from '../core/config';
 import { describeRangeEn } from '../messages/en';
 import type { LayerValues } from '../core/fit';
+import { finiteList, finiteMatrix, isRecord, type ShapeFault } from '../core/jsonShape';
 import { MAX_FIT_STEPS } from './args';
 
 export interface FitSpec {
@@ -24,28 +25,27 @@ const MAX_SPEC_POINTS = NUMERIC_SPECS.points.max;
 
 class SpecError extends Error {}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const finiteMessage = (fault: ShapeFault & { kind: 'notFinite' | 'float32Range' }) =>
+  fault.kind === 'notFinite' ? `${fault.at} must be a finite number, got ${JSON.stringify(fault.value)}` : `${fault.at} is beyond float32's range (±3.4e38)`;
 
 function numbers(value: unknown, path: string, length?: number): number[] {
-  if (!Array.isArray(value)) throw new SpecError(`${path} must be a list of numbers`);
-  if (length !== undefined && value.length !== length) throw new SpecError(`${path} must have ${length} numbers, has ${value.length}`);
-  value.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new SpecError(`${path}[${i}] must be a finite number, got ${JSON.stringify(v)}`);
-  });
-  return value as number[];
+  const list = finiteList(value, path, length);
+  if (list.ok) return list.value;
+  const { fault } = list;
+  if (fault.kind === 'notList') throw new SpecError(`${path} must be a list of numbers`);
+  if (fault.kind === 'length') throw new SpecError(`${path} must have ${fault.expected} numbers, has ${fault.found}`);
+  throw new SpecError(finiteMessage(fault));
 }
 
 /** A [rows][cols] nested list of finite numbers (numpy's `.tolist()` of a 2-D array). */
 function matrix(value: unknown, path: string, rows: number, cols: number, shape: string): number[][] {
+  const checked = finiteMatrix(value, path, rows, cols);
+  if (checked.ok) return checked.value;
+  const { fault } = checked;
   const want = `${path} must be ${shape} = [${rows}][${cols}]`;
-  if (!Array.isArray(value)) throw new SpecError(`${want}, a list of ${rows} lists`);
-  if (value.length !== rows) throw new SpecError(`${want}; it has ${value.length} rows`);
-  return value.map((row, r) => {
-    if (!Array.isArray(row)) throw new SpecError(`${want}; ${path}[${r}] is not a list`);
-    return numbers(row, `${path}[${r}]`, cols);
-  });
+  if (fault.kind === 'notFinite' || fault.kind === 'float32Range') throw new SpecError(finiteMessage(fault));
+  if (fault.at === path) throw new SpecError(fault.kind === 'notList' ? `${want}, a list of ${rows} lists` : `${want}; it has ${fault.found} rows`);
+  throw new SpecError(fault.kind === 'notList' ? `${want}; ${fault.at} is not a list` : `${fault.at} must have ${fault.expected} numbers, has ${fault.found}`);
 }
 
 function layerAt(initial: unknown[], l: number): Record<string, unknown> {

@@ -5,6 +5,7 @@
  * a bad file gets one problem naming the field, and nothing is applied.
  */
 import { checkSetting, DEFAULT_CONFIG, MAX_RUN_STEP, SETTING_ACCEPTS, type RunConfig } from './config';
+import { finiteMatrix, isRecord } from './jsonShape';
 import { networkValues, type LayerValues } from './fit';
 import { paramLength, unpackParams } from './insight';
 import type { ModelFileProblem } from './problems';
@@ -54,25 +55,14 @@ class FileError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A [rows][cols] nested list of finite numbers, flattened row by row. */
 function matrix(value: unknown, name: string, rows: number, cols: number): number[] {
-  const want: ModelFileProblem = { code: 'model.shape', name, rows, cols };
-  if (!Array.isArray(value) || value.length !== rows) throw new FileError(want);
-  const out: number[] = [];
-  for (const row of value) {
-    if (!Array.isArray(row) || row.length !== cols) throw new FileError(want);
-    for (const v of row) {
-      if (typeof v !== 'number') throw new FileError({ code: 'model.notNumber', name, value: quote(String(JSON.stringify(v))) });
-      // JSON.parse reads 1e309 as Infinity: a number, too large for float32 like 1e39 is.
-      if (!Number.isFinite(Math.fround(v))) throw new FileError({ code: 'model.float32', name });
-      out.push(v);
-    }
-  }
-  return out;
+  const checked = finiteMatrix(value, name, rows, cols);
+  if (checked.ok) return checked.value.flat();
+  const { fault } = checked;
+  if (fault.kind === 'notFinite') throw new FileError({ code: 'model.notNumber', name, value: quote(String(JSON.stringify(fault.value))) });
+  if (fault.kind === 'float32Range') throw new FileError({ code: 'model.float32', name });
+  throw new FileError({ code: 'model.shape', name, rows, cols });
 }
 
 /** Settings a file may leave out (files written by hand, or before the setting existed), and what they then are. */

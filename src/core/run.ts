@@ -11,6 +11,7 @@ import { curveGrid } from './grid';
 import { paramLength } from './insight';
 import { createTutorialNetwork, createWorkspace, parametersFinite, predictInto, type Network, type Workspace } from './network';
 import { FusedKernel } from './kernel/fusedKernel';
+import { KERNEL_ACTIVATIONS as KERNEL_ACTIVATION_NAMES } from './kernel/kernelLayout.generated';
 import { bestKernelBuild, kernelBuildSupported, kernelModule, simdSupported, type KernelBuild } from './kernel/wasmRuntime';
 import { NumpyRandom } from './rng';
 import { evaluateLoss, trainStepInto } from './train';
@@ -57,8 +58,8 @@ export function buildModel(config: ModelConfig): { data: Dataset; net: Network }
   return { data, net };
 }
 
-/** The kernel's activations (scripts/kernel/activations.mjs); any other trains on the TS core. */
-const KERNEL_ACTIVATIONS: ReadonlySet<string> = new Set(['none', 'relu', 'tanh', 'sigmoid', 'leaky-relu', 'elu', 'softplus', 'sine']);
+/** The kernel's activations (as generated); any other trains on the TS core. */
+const KERNEL_ACTIVATIONS: ReadonlySet<string> = new Set(KERNEL_ACTIVATION_NAMES);
 
 /** Whether the fused kernel implements an activation. */
 export function kernelSupports(activation: string): boolean {

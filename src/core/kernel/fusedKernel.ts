@@ -4,15 +4,21 @@
  * ../train.ts, which is its reference and fallback.
  *
  * No allocation per step, by construction: every buffer lives in one WebAssembly memory
- * sized and laid out once here; step() passes two numbers and gets one back.
+ * sized and laid out once here; step() passes two numbers and gets one back. The layout
+ * (which buffers, their sizes and configure()'s parameter order) and the export names come
+ * from kernelLayout.generated.ts, which the generator writes beside the kernel itself.
  */
-import type { ActivationName } from '../activations';
+import {
+  KERNEL_BUFFERS,
+  KERNEL_LANES as LANES,
+  KERNEL_SIZES,
+  type KernelActivation,
+  type KernelExport,
+  type KernelPointer,
+  type KernelSize,
+} from './kernelLayout.generated';
 import { instantiateKernel, kernelModule, type WasmExports, type WasmModule } from './wasmRuntime';
 
-/** Samples are processed 4 to a vector and hidden units 4 to a vector. */
-const LANES = 4;
-/** Samples per block, as BLOCK in scripts/kernel/generate.mjs (sizes the scratch buffer). */
-const BLOCK = 32;
 /** Every buffer starts on a cache line. */
 const ALIGN_BYTES = 64;
 
@@ -21,10 +27,24 @@ const roundUp = (value: number, multiple: number) => Math.ceil(value / multiple)
 type StepFn = (learningRate: number, train: number) => number;
 type PredictFn = (xPtr: number, outPtr: number, count: number) => void;
 
-function exported<T>(exports: WasmExports, name: string): T {
+function exported<T>(exports: WasmExports, name: KernelExport): T {
   const fn = exports[name];
   if (typeof fn !== 'function') throw new Error(`the training kernel has no export "${name}"`);
   return fn as T;
+}
+
+/**
+ * Addresses of the kernel's buffers, laid out in the generated order (kernelLayout.generated.ts)
+ * from byte ALIGN_BYTES (address 0 left unused), and the bytes used up to the end of the last.
+ */
+function layOut(np: number, hp: number): { ptrs: Record<KernelPointer, number>; end: number } {
+  const ptrs = {} as Record<KernelPointer, number>;
+  let top = ALIGN_BYTES;
+  for (const buffer of KERNEL_BUFFERS) {
+    ptrs[buffer.name] = top;
+    top = roundUp(top + (buffer.hp * hp + buffer.np * np + buffer.fixed) * 4, ALIGN_BYTES);
+  }
+  return { ptrs, end: top };
 }
 
 export class FusedKernel {
@@ -51,7 +71,7 @@ export class FusedKernel {
     x: Float32Array,
     y: Float32Array,
     hidden: number,
-    activation: ActivationName,
+    activation: KernelActivation,
     grid: Float32Array,
     /** Which build of the kernel (kernelModule(build)); the best one here by default. */
     module: WasmModule = kernelModule(),
@@ -61,36 +81,16 @@ export class FusedKernel {
     const np = Math.max(roundUp(n, LANES), LANES);
     const hp = roundUp(hidden, LANES);
     const gp = roundUp(grid.length, LANES);
-    let top = ALIGN_BYTES; // address 0 left unused
-    const alloc = (floats: number) => {
-      const ptr = top;
-      top = roundUp(top + floats * 4, ALIGN_BYTES);
-      return ptr;
-    };
-    const ptrs = {
-      pW1: alloc(hp), pB1: alloc(hp), pW2: alloc(hp), pB2: alloc(LANES),
-      pGW1: alloc(hp), pGB1: alloc(hp), pGW2: alloc(hp), pGB2: alloc(LANES),
-      pX: alloc(np), pY: alloc(np), pM: alloc(np), pO: alloc(np),
-      // One record [d, x d, x, 0] per sample, for the backward pass.
-      pS: alloc(4 * np),
-      // BLOCK sample vectors per unit vector, whatever N (the kernel strides by BLOCK, or by
-      // SMALL_BLOCK for large H: see scripts/kernel/wat.mjs); then
-      // as many again for activations that store their derivative too (storesGrad in
-      // scripts/kernel/activations.mjs).
-      pA: alloc(2 * BLOCK * hp),
-      // w1 and b1 times an activation's input scale (inputScale in scripts/kernel/activations.mjs).
-      pSW1: alloc(hp), pSB1: alloc(hp),
-    };
-    this.gridPtr = alloc(gp);
-    this.gridOutPtr = alloc(gp);
+    const { ptrs, end } = layOut(np, hp);
+    this.gridPtr = end;
+    this.gridOutPtr = roundUp(end + gp * 4, ALIGN_BYTES);
 
-    const { memory, exports } = instantiateKernel(top, module);
+    const { memory, exports } = instantiateKernel(this.gridOutPtr + gp * 4, module);
     const view = (ptr: number, length: number) => new Float32Array(memory.buffer, ptr, length);
-    exported<(...args: number[]) => void>(exports, 'configure')(
-      n, np, hidden, hp,
-      ptrs.pW1, ptrs.pB1, ptrs.pW2, ptrs.pB2, ptrs.pGW1, ptrs.pGB1, ptrs.pGW2, ptrs.pGB2,
-      ptrs.pX, ptrs.pY, ptrs.pM, ptrs.pO, ptrs.pS, ptrs.pA, ptrs.pSW1, ptrs.pSB1,
-    );
+    // configure() takes the sizes, then the pointers, in the generated order.
+    const sizes: Record<KernelSize, number> = { n, np, h: hidden, hp };
+    const args = [...KERNEL_SIZES.map((k) => sizes[k]), ...KERNEL_BUFFERS.map((b) => ptrs[b.name])];
+    exported<(...args: number[]) => void>(exports, 'configure')(...args);
     this.stepFn = exported<StepFn>(exports, `step_${activation}`);
     this.predictFn = exported<PredictFn>(exports, `predict_${activation}`);
     this.paramSumFn = exported<() => number>(exports, 'paramSum');

@@ -1,0 +1,2 @@
+export declare function kernelExports(): string[];
+export declare function kernelLayoutSource(): string;
