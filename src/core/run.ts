@@ -13,6 +13,7 @@ import { createTutorialNetwork, createWorkspace, parametersFinite, predictInto, 
 import { FusedKernel } from './kernel/fusedKernel';
 import { bestKernelBuild, kernelBuildSupported, kernelModule, simdSupported, type KernelBuild } from './kernel/wasmRuntime';
 import { NumpyRandom } from './rng';
+import { RunHistory } from './runHistory';
 import { evaluateLoss, trainStepInto } from './train';
 
 /**
@@ -92,6 +93,8 @@ export class TrainingRun {
   /** Evaluates the held-out points (sized on data change, never per step). */
   private testWs: Workspace | null = null;
   private readonly config: ModelConfig;
+  /** The learning rates and points trained with, step by step: what an exporter replays. */
+  readonly history = new RunHistory();
 
   /** `data`, when given, replaces the generated data (its test == 1 points are held out). */
   constructor(config: ModelConfig, grid: Float32Array = curveGrid(), options: TrainingRunOptions = {}, data?: LabeledData) {
@@ -128,6 +131,7 @@ export class TrainingRun {
    */
   setData(data: LabeledData): void {
     const { train, test } = splitData({ x: data.x, y: data.y }, data.test);
+    this.history.recordData(this.step, data);
     this.attach(train, test.x.length > 0 ? test : null);
   }
 
@@ -166,6 +170,7 @@ export class TrainingRun {
   train(count: number, learningRate: number, lossOut: Float32Array, offset: number): number {
     // No points to train on: nothing to step (callers must not wait for progress).
     if (this.divergedAt !== null || this.data.x.length === 0) return 0;
+    if (count > 0) this.history.recordRate(this.step, learningRate);
     const kernel = this.kernel;
     if (kernel) {
       for (let k = 0; k < count; k++) {
@@ -219,6 +224,7 @@ export class TrainingRun {
 
   /** Back to the last checkpoint: its parameters and step; the run can train again. */
   rewind(): void {
+    this.history.rewindTo(this.checkpointStep);
     this.firstLoss = null;
     this.setParams(this.checkpoint);
     this.step = this.checkpointStep;
@@ -257,6 +263,7 @@ export class TrainingRun {
   load(params: Float32Array, step: number): boolean {
     if (params.length !== this.paramLength()) return false;
     this.setParams(params);
+    this.history.load(step, params);
     this.step = step;
     this.divergedAt = null;
     this.firstLoss = null;

@@ -1,0 +1,108 @@
+/** "Copy as numpy script" on the learner's own run: imported points and a new rate, replayed by numpy. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, readNumber, test, typeInto, waitForStep } from './helpers';
+
+const SHOTS = 'e2e/screenshots';
+/** Page (float32) against numpy (float64): the presets' tolerance (see src/core/presets.test.ts). */
+const LOSS_RTOL = 1e-6;
+
+/**
+ * Five points no curve fits exactly (two pairs share an x): the loss stays near its floor
+ * of 0.072 rather than falling towards 0, where float32's rounding would be a large share
+ * of it, so the agreement does not depend on how many steps the page took.
+ */
+const CSV = 'x,y\n-0.5,0.3\n-0.5,-0.3\n0,0.2\n0.5,0.6\n0.5,0\n';
+const CSV_VALUES = [-0.5, 0.3, -0.3, 0.2, 0.6];
+
+/** A loss-plot trace's steps and losses ('loss', or 'test loss' for the held-out points). */
+async function stepsAndLosses(page: Page, name = 'loss'): Promise<{ x: number[]; y: number[] }> {
+  return page.evaluate((traceName) => {
+    const gd = document.querySelector('[data-testid="loss-plot"]') as HTMLElement & { data?: { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number> }[] };
+    const trace = gd.data?.find((t) => t.name === traceName);
+    return { x: Array.from(trace?.x ?? []), y: Array.from(trace?.y ?? []) };
+  }, name);
+}
+
+async function copyScript(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Copy as numpy script' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('a CSV imported mid-run and a new learning rate: the script trains on those points from their step, at each rate from its step', async ({ page, context, consoleErrors }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await waitForStep(page, 20);
+  await page.getByLabel('Import CSV').setInputFiles({ name: 'five.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await expect(page.getByText('five.csv: 5 points imported.')).toBeVisible();
+  await waitForStep(page, (await readNumber(page, 'step')) + 40);
+  await typeInto(page, 'Learning rate', '0.02');
+  await waitForStep(page, (await readNumber(page, 'step')) + 40);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Paused');
+  const steps = await readNumber(page, 'step');
+
+  const script = await copyScript(page);
+  // The imported points, as the page holds them (float32), written out.
+  expect(script).toContain(`np.array([${[-0.5, -0.5, 0, 0.5, 0.5].map((v) => String(Math.fround(v))).join(', ')}])[:, None]`);
+  for (const v of CSV_VALUES) expect(script).toContain(String(Math.fround(v)));
+  expect(script).toContain('# own data, N=5 from step ');
+  expect(script).not.toContain('N=30');
+  expect(script).toMatch(/^learning_rates = \{0: 0\.01, \d+: 0\.02\}$/m);
+  expect(script).toContain(`steps = ${steps}`);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.getByRole('button', { name: 'Copy as numpy script' }).screenshot({ path: `${SHOTS}/script-copied.png` });
+
+  const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+  test.skip(numpy.status !== 0, `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`);
+  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  expect(out.stderr).toBe('');
+  expect(out.status).toBe(0);
+  const lines = out.stdout.trim().split('\n');
+  const final = lines.pop()!.match(/^loss after (\d+) steps: (\S+)$/);
+  expect(final?.[1]).toBe(String(steps));
+  const printed = lines.map(Number);
+  expect(printed).toHaveLength(Math.ceil(steps / 10));
+  const { x, y } = await stepsAndLosses(page);
+  printed.forEach((loss, k) => {
+    const i = x.indexOf(k * 10);
+    expect(i, `page has the loss of step ${k * 10}`).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(y[i]! - loss) / loss, `loss at step ${k * 10}`).toBeLessThan(LOSS_RTOL);
+  });
+  const pageLoss = Number(await page.getByTestId('loss').textContent());
+  // The readout is rounded for display: agreement to its own digits.
+  expect(Math.abs(pageLoss - Number(final?.[2])) / pageLoss).toBeLessThan(1e-3);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('with a test share the script leaves the held-out points out of training and prints their loss', async ({ page, context, consoleErrors }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The preset stops at step 300: the same run every time.
+  await page.goto('/?preset=square-relu&test=0.3');
+  await expect.poll(() => readNumber(page, 'step'), { timeout: 15_000 }).toBe(300);
+  await expect(page.getByTestId('status')).toHaveText('Paused');
+  const script = await copyScript(page);
+  expect(script).toContain('9 held out for testing');
+  expect(script).toMatch(/^x, y, x_test, y_test = split\(x, y, \[[\d, ]+\]\)/m);
+
+  const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+  test.skip(numpy.status !== 0, `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`);
+  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  expect(out.stderr).toBe('');
+  const lines = out.stdout.trim().split('\n');
+  const testLoss = Number(lines.at(-1)!.match(/^test loss after 300 steps: (\S+)$/)?.[1]);
+  const held = await stepsAndLosses(page, 'test loss');
+  const at300 = held.x.indexOf(300);
+  expect(at300, 'the page has the test loss of step 300').toBeGreaterThanOrEqual(0);
+  expect(Math.abs(held.y[at300]! - testLoss) / testLoss).toBeLessThan(LOSS_RTOL);
+  const printed = lines.slice(0, -2).map(Number);
+  const { x, y } = await stepsAndLosses(page);
+  printed.forEach((loss, k) => {
+    const i = x.indexOf(k * 10);
+    expect(Math.abs(y[i]! - loss) / loss, `loss at step ${k * 10}`).toBeLessThan(LOSS_RTOL);
+  });
+  expect(printed).toHaveLength(30);
+  expect(consoleErrors).toEqual([]);
+});
