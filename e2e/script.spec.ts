@@ -106,3 +106,47 @@ test('with a test share the script leaves the held-out points out of training an
   expect(printed).toHaveLength(30);
   expect(consoleErrors).toEqual([]);
 });
+
+/** Page coordinates of a point given in data units, through Plotly's own axes. */
+async function pagePoint(page: Page, x: number, y: number): Promise<{ px: number; py: number }> {
+  return page.evaluate(
+    ([dx, dy]) => {
+      type Axis = { c2p(v: number): number };
+      const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & { _fullLayout: { xaxis: Axis; yaxis: Axis; _size: { l: number; t: number } } };
+      const r = gd.getBoundingClientRect();
+      const L = gd._fullLayout;
+      return { px: r.left + L._size.l + L.xaxis.c2p(dx), py: r.top + L._size.t + L.yaxis.c2p(dy) };
+    },
+    [x, y] as const,
+  );
+}
+
+test('a point dragged while training: the script and the copy note say from which step it is not this run', async ({ page, context, consoleErrors }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await waitForStep(page, 20);
+  await page.getByRole('button', { name: 'Edit points' }).click();
+  const added = await pagePoint(page, 0.5, 1.6);
+  await page.mouse.click(added.px, added.py);
+  await page.waitForTimeout(300);
+  // Where it is drawn now (the axes may have rescaled to take it in).
+  const start = await pagePoint(page, 0.5, 1.6);
+  // A slow drag while it trains (100 steps a second): the points change at many steps.
+  await page.mouse.move(start.px, start.py);
+  await page.mouse.down();
+  for (let k = 1; k <= 16; k++) {
+    await page.mouse.move(start.px - 8 * k, start.py + 4 * k);
+    await page.waitForTimeout(60);
+  }
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Copy as numpy script' }).click();
+  const note = page.getByRole('status').filter({ hasText: 'Copied' });
+  await expect(note).toContainText(/but from step \d+ on it is not this run/);
+  const from = Number((await note.textContent())!.match(/from step (\d+)/)![1]);
+  const script = await page.evaluate(() => navigator.clipboard.readText());
+  expect(script).toContain(`# NOT the page's run from step ${from} on`);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.locator('.copy-script').locator('..').screenshot({ path: `${SHOTS}/script-not-exact.png` });
+  expect(consoleErrors).toEqual([]);
+});

@@ -47,6 +47,8 @@ export interface ScriptRun {
    * its points and learning rates with the steps they came in, and loaded weights.
    */
   history?: RunRecord;
+  /** Step at which the run diverged on the page, or null. */
+  divergedAt?: number | null;
 }
 
 /** Steps between printed losses, as the tutorial's `if i % 10 == 0`. */
@@ -138,7 +140,17 @@ export function numpyScript(run: ScriptRun): string {
   return numpyScriptOf(run).script;
 }
 
-function scriptText({ config, steps, title }: ScriptRun, replay: Replay): string {
+/** Said when the run on screen diverged: the script replays the blow-up too. */
+function divergedNote(divergedAt: number | null | undefined): string[] {
+  if (divergedAt === null || divergedAt === undefined) return [];
+  return [
+    `# On the page this run diverged at step ${divergedAt} and kept its last good weights; the`,
+    '# script replays the blow-up too: its losses grow huge, or become inf or nan (numpy then',
+    '# warns of an overflow).',
+  ];
+}
+
+function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Replay): string {
   const { noise, seed, hidden: h, activation } = config;
   const linear = activation === 'none';
   const act = linear ? 'o1  # no activation' : `${pyName(activation)}(o1)`;
@@ -152,6 +164,7 @@ function scriptText({ config, steps, title }: ScriptRun, replay: Replay): string
     '# order, so it prints the playground\'s losses (float32 there, float64 here: they',
     '# agree to about six significant digits).',
     ...fidelityNotes(replay),
+    ...divergedNote(divergedAt),
     'import numpy as np',
     '',
     '',

@@ -172,8 +172,9 @@ export function dataSummary(config: ModelConfig, replay: Replay): string {
   const last = lastSegment(replay);
   const earlier = replay.segments.slice(0, -1);
   if (earlier.length === 0) return `${origin(last)}, N=${last.x.length}${heldOutNote(last)}`;
-  const before = earlier.map((s, k) => `${origin(s)}, ${s.x.length} points${k === 0 ? '' : ` from step ${s.step}`}`);
-  return `${origin(last)}, N=${last.x.length}${heldOutNote(last)} from step ${last.step} (before: ${before.join('; ')})`;
+  const [first, ...between] = earlier;
+  const changes = between.length > 0 ? `, changed at step ${between.map((seg) => seg.step).join(', ')}` : '';
+  return `${origin(last)}, N=${last.x.length}${heldOutNote(last)} from step ${last.step} (before: ${origin(first!)}, ${first!.x.length} points${changes})`;
 }
 
 /**

@@ -195,6 +195,12 @@ describe('what the script says when it cannot be the run', () => {
     expect(text).toMatch(/^# NOT the page's run from step 7 on/m);
   });
 
+  it('a diverged run: the header says the script replays the blow-up', () => {
+    const text = numpyScript({ config: CONFIG, learningRate: 0.5, steps: 12, divergedAt: 12 });
+    expect(text).toMatch(/^# On the page this run diverged at step 12 /m);
+    expect(numpyScript({ config: CONFIG, learningRate: 0.01, steps: 12, divergedAt: null })).not.toContain('diverged');
+  });
+
   it('an unchanged run is exact and says nothing more', () => {
     const run = new TrainingRun(CONFIG);
     run.train(30, 0.01, new Float32Array(30), 0);

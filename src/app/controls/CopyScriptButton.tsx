@@ -32,11 +32,11 @@ function currentRecord(): RunRecord {
 
 /** The script for the run on screen, trained as far as the run has gone; and the step from which it is not that run, if any. */
 function currentScript(): { script: string; differsFrom: number | null } {
-  const { config, preset } = useAppStore.getState();
+  const { config, preset, divergedAt } = useAppStore.getState();
   const { learningRate, speed: _speed, ...model } = config;
   const steps = liveStore.getState().frame?.step ?? 0;
   const history = currentRecord();
-  const { script } = numpyScriptOf({ config: model, learningRate, steps, history, title: preset ? PRESETS[preset].label : 'custom settings' });
+  const { script } = numpyScriptOf({ config: model, learningRate, steps, history, divergedAt, title: preset ? PRESETS[preset].label : 'custom settings' });
   return { script, differsFrom: history.droppedFrom };
 }
 
@@ -87,7 +87,7 @@ export function CopyScriptButton() {
         </svg>
         {t.copyScript}
       </button>
-      <span className="copy-note" role="status">
+      <span className={copied !== null && copied >= 0 ? 'copy-note not-exact' : 'copy-note'} role="status">
         {copied === null ? '' : copied < 0 ? t.scriptCopied : t.scriptNotExact(copied)}
       </span>
       {manual !== null && (
