@@ -2,6 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { DEFAULT_CONFIG } from '../src/core/config';
+import { modelFile } from '../src/core/modelFile';
+import { TrainingRun } from '../src/core/run';
 import { expect, readNumber, test, typeInto, waitForStep } from './helpers';
 
 const SHOTS = 'e2e/screenshots';
@@ -148,5 +151,48 @@ test('a point dragged while training: the script and the copy note say from whic
   expect(script).toContain(`# NOT the page's run from step ${from} on`);
   mkdirSync(SHOTS, { recursive: true });
   await page.locator('.copy-script').locator('..').screenshot({ path: `${SHOTS}/script-not-exact.png` });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('weights loaded from a model file: the script starts from them at their step and prints the page\'s losses', async ({ page, context, consoleErrors }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // A file as Export model writes it: 40 steps of another seed's run.
+  const config = { ...DEFAULT_CONFIG, seed: 3 };
+  const { learningRate: _lr, speed: _speed, testShare: _share, ...model } = config;
+  const source = new TrainingRun(model, undefined, { engine: 'ts' });
+  source.train(40, config.learningRate, new Float32Array(40), 0);
+  const params = new Float32Array(source.paramLength());
+  source.snapshotParams(params);
+  const file = JSON.stringify(modelFile(config, 40, params));
+
+  await page.goto('/');
+  await waitForStep(page, 5);
+  await page.getByLabel('Import model').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByTestId('model-note')).toContainText('Model loaded at step 40');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await waitForStep(page, 90);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('status')).toHaveText('Paused');
+  const steps = await readNumber(page, 'step');
+
+  const script = await copyScript(page);
+  expect(script).toContain('# Weights loaded from a model file at step 40');
+  expect(script).toContain(`l2["b"] = np.array([[${params[30]}]])`);
+  expect(script).toContain('for i in range(40, steps):');
+
+  const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+  test.skip(numpy.status !== 0, `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`);
+  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  expect(out.stderr).toBe('');
+  const lines = out.stdout.trim().split('\n');
+  expect(lines.pop()).toMatch(new RegExp(`^loss after ${steps} steps: `));
+  const printed = lines.map(Number);
+  expect(printed).toHaveLength(Math.ceil((steps - 40) / 10));
+  const { x, y } = await stepsAndLosses(page);
+  printed.forEach((loss, k) => {
+    const i = x.indexOf(40 + k * 10);
+    expect(i, `page has the loss of step ${40 + k * 10}`).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(y[i]! - loss) / loss, `loss at step ${40 + k * 10}`).toBeLessThan(LOSS_RTOL);
+  });
   expect(consoleErrors).toEqual([]);
 });
