@@ -24,6 +24,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     divergedAt: null,
     reachedStop: false,
     checkpointStep: 0,
+    schedule: { rates: [], data: [{ step: 0, id: 0 }], loadedAt: null, droppedFrom: null, dropped: 0 },
   };
 }
 

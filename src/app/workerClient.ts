@@ -6,6 +6,7 @@
 import type { FromWorker, ToWorker } from '../core/protocol';
 import { FrameAcks } from '../core/frameAcks';
 import { acceptFrame } from './liveStore';
+import { keepNamedBy, recordSent } from './runRecord';
 import { t } from './i18n';
 import { useAppStore } from './store';
 
@@ -53,6 +54,7 @@ export function handleWorkerMessage(msg: FromWorker): void {
   }
   acks.received(msg.seq);
   acceptFrame(msg);
+  keepNamedBy(msg);
   // The run reached its preset's stop step and the worker paused it: show Play.
   if (msg.reachedStop) useAppStore.setState({ playing: false });
   if (msg.state !== runState || msg.divergedAt !== divergedAt) {
@@ -102,5 +104,6 @@ export function disconnectWorker(): void {
 }
 
 export function send(msg: ToWorker): void {
-  worker?.postMessage(msg);
+  // Points and weights sent are remembered: the run's history names them (see runRecord).
+  worker?.postMessage(recordSent(msg));
 }

@@ -1,25 +1,54 @@
 /**
  * "Copy as numpy script": a short Python program in the tutorial's own style (its
  * layer(), backprop() and activation functions) that replays a playground run from its
- * seed. It draws in the same order (np.random.seed, noise of y, w1, w2), so its printed
- * losses are the playground's, to float32 precision. Pure: returns a string.
+ * seed. It draws in the same order (np.random.seed, noise of y, w1, w2), trains on the
+ * points the run trained on (the learner's own written out, held-out points left out),
+ * each from the step it came in, and applies each learning rate from the step it was
+ * first used, so its printed losses are the playground's, to float32 precision. Where it
+ * cannot be the run (see fidelityNotes), its first lines say so. Pure: returns a string.
  */
 import type { ActivationName } from './activations';
 import type { ModelConfig } from './config';
 import { linspace, targetFunction, type Dataset, type DatasetName } from './dataset';
+import {
+  column,
+  dataSummary,
+  fidelityNotes,
+  firstDataLines,
+  lastSegment,
+  laterDataLines,
+  loadedLines,
+  py,
+  rateLines,
+  rateSummary,
+  replayIsExact,
+  replayOf,
+  switchDataLine,
+  switchRateLines,
+  type Replay,
+} from './numpyScriptData';
+import type { RunRecord } from './runHistory';
 
 export interface ScriptRun {
   config: ModelConfig;
+  /** The learning rate when the run has taken no step yet (after that, the history's). */
   learningRate: number;
   /** Steps to train (the playground's current step, or a preset's count). */
   steps: number;
   /** Shown in the header, e.g. a preset's name. */
   title?: string;
   /**
-   * The points trained on when they are the learner's own (edited, imported, split):
-   * written out literally. The generated data's draws are still made, so the weights match.
+   * The learner's own points, trained on from step 0 (a shorthand for a history of one
+   * set). The generated data's draws are still made, so the weights match.
    */
   data?: Dataset;
+  /**
+   * What the run trained with, step by step (TrainingRun.history, or its page-side copy):
+   * its points and learning rates with the steps they came in, and loaded weights.
+   */
+  history?: RunRecord;
+  /** Step at which the run diverged on the page, or null. */
+  divergedAt?: number | null;
 }
 
 /** Steps between printed losses, as the tutorial's `if i % 10 == 0`. */
@@ -85,11 +114,6 @@ def sine_derivative(x):  # derivative
 /** Python name of an activation's functions. */
 const pyName = (activation: ActivationName) => activation.replace('-', '_');
 
-/** A float array literal, shape [n, 1], every value exact. */
-function column(values: ArrayLike<number>): string {
-  return `np.array([${Array.from(values, (v) => py(v)).join(', ')}])[:, None]`;
-}
-
 /**
  * The noiseless target at the data's x. A custom expression is our own grammar, not
  * Python: its values (float64, as the playground computes them) are written instead.
@@ -100,34 +124,47 @@ function targetLine(config: ModelConfig): string[] {
   return [`# f(x) = ${config.expression ?? ''}, evaluated at each x by the playground:`, `f = ${column(Array.from(linspace(-1, 1, config.points), f))}`];
 }
 
-/** A number as Python reads it back exactly (JS's shortest round-trip form is valid Python). */
-function py(value: number): string {
-  return String(value);
+/** The held-out points' split, defined only when some are held out. */
+const SPLIT_DEF = `def split(x, y, held_out):  # the page's split: held-out points are tested, not trained on
+    test = np.zeros(len(x), dtype=bool)
+    test[held_out] = True
+    return x[~test], y[~test], x[test], y[test]`;
+
+/** The script for a run, and whether it replays the run exactly (see fidelityNotes). */
+export function numpyScriptOf(run: ScriptRun): { script: string; exact: boolean } {
+  const replay = replayOf(run.config, run.learningRate, run.history, run.data);
+  return { script: scriptText(run, replay), exact: replayIsExact(replay) };
 }
 
-export function numpyScript({ config, learningRate, steps, title, data }: ScriptRun): string {
-  const { dataset, points: n, noise, seed, hidden: h, activation } = config;
+export function numpyScript(run: ScriptRun): string {
+  return numpyScriptOf(run).script;
+}
+
+/** Said when the run on screen diverged: the script replays the blow-up too. */
+function divergedNote(divergedAt: number | null | undefined): string[] {
+  if (divergedAt === null || divergedAt === undefined) return [];
+  return [
+    `# On the page this run diverged at step ${divergedAt} and kept its last good weights; the`,
+    '# script replays the blow-up too: its losses grow huge, or become inf or nan (numpy then',
+    '# warns of an overflow).',
+  ];
+}
+
+function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Replay): string {
+  const { noise, seed, hidden: h, activation } = config;
   const linear = activation === 'none';
   const act = linear ? 'o1  # no activation' : `${pyName(activation)}(o1)`;
-  const dataLines = data
-    ? [
-        `_ = np.random.normal(loc=0, scale=${py(noise)}, size=[${n}, 1])  # the generated data's draws: same weights as the playground`,
-        `# The learner's own ${data.x.length} points:`,
-        `x = ${column(data.x)}`,
-        `y = ${column(data.y)}`,
-      ]
-    : [
-        `x = np.linspace(-1, 1, ${n})[:, None]  # shape [${n}, 1]`,
-        ...targetLine(config),
-        `y = np.random.normal(loc=0, scale=${py(noise)}, size=[${n}, 1]) + f  # shape [${n}, 1]`,
-      ];
-  const settings = `${data ? 'own' : dataset} data, N=${n}, noise ${py(noise)}, seed ${seed}, 1 -> ${h} -> 1, activation ${activation}, lr ${py(learningRate)}, ${steps} steps`;
+  const last = lastSegment(replay);
+  const switchesAtEnd = last.step === steps && replay.segments.length > 1;
+  const settings = `${dataSummary(config, replay)}, noise ${py(noise)}, seed ${seed}, 1 -> ${h} -> 1, activation ${activation}, ${rateSummary(replay)}, ${steps} steps`;
   const lines = [
     `# Backprop Playground${title ? `: ${title}` : ''}`,
     `# ${settings}.`,
     '# The same run in the tutorial\'s own numpy code: same seed, same draws in the same',
     '# order, so it prints the playground\'s losses (float32 there, float64 here: they',
     '# agree to about six significant digits).',
+    ...fidelityNotes(replay),
+    ...divergedNote(divergedAt),
     'import numpy as np',
     '',
     '',
@@ -154,14 +191,19 @@ export function numpyScript({ config, learningRate, steps, title, data }: Script
     '    return [o1, a1, o2]',
     '',
     '',
+    ...(replay.anyHeldOut ? [SPLIT_DEF, '', ''] : []),
     `np.random.seed(${seed})`,
-    ...dataLines,
+    ...firstDataLines(config, replay, targetLine(config)),
     `l1 = layer(1, ${h})`,
     `l2 = layer(${h}, 1)`,
+    ...loadedLines(replay),
+    ...laterDataLines(replay),
     '',
-    `learning_rate = ${py(learningRate)}`,
+    ...rateLines(replay),
     `steps = ${steps}`,
-    'for i in range(steps):',
+    `for i in range(${replay.start === 0 ? 'steps' : `${replay.start}, steps`}):`,
+    ...switchRateLines(replay, '    '),
+    ...switchDataLine(replay, 'i', '    '),
     '    o1, a1, o2 = predict(x, l1, l2)',
     `    if i % ${PRINT_EVERY} == 0:`,
     '        average_cost = np.mean(np.square(o2 - y))',
@@ -171,16 +213,21 @@ export function numpyScript({ config, learningRate, steps, title, data }: Script
     ...(linear ? [] : [`    dz1 *= ${pyName(activation)}_derivative(o1)`]),
     '    _ = backprop(dz1, l1, x, learning_rate)',
     '',
+    ...(switchesAtEnd ? switchDataLine(replay, 'steps', '') : []),
     'o1, a1, o2 = predict(x, l1, l2)',
-    'print("loss after", steps, "steps:", np.mean(np.square(o2 - y)))',
+    last.trained > 0
+      ? 'print("loss after", steps, "steps:", np.mean(np.square(o2 - y)))'
+      : 'print("loss after", steps, "steps: no points to train on")',
+    ...(last.heldOut.length > 0 ? ['print("test loss after", steps, "steps:", np.mean(np.square(predict(x_test, l1, l2)[2] - y_test)))'] : []),
     '',
     'try:  # optional: draw the fit as the tutorial does',
     '    from matplotlib import pyplot as plt',
     'except ImportError:',
     '    plt = None',
     'if plt is not None:',
+    '    order = np.argsort(x.ravel())  # own points need not be sorted',
     '    plt.scatter(x.ravel(), y.ravel())',
-    '    plt.plot(x.ravel(), o2.ravel(), color="tab:orange")',
+    '    plt.plot(x.ravel()[order], o2.ravel()[order], color="tab:orange")',
     '    plt.show()',
     '',
   ];

@@ -4,12 +4,15 @@
  */
 import type { ModelConfig } from './config';
 import type { KernelBuild } from './kernel/wasmRuntime';
+import type { RunSchedule } from './runHistory';
 
 /** Data as the page holds it: points, and which are held out for testing (1) or trained on (0). */
 export interface LabeledData {
   x: Float32Array;
   y: Float32Array;
   test: Uint8Array;
+  /** The page's name for these points, so a run's history can say which it trained on (see RunSchedule). */
+  id?: number;
 }
 
 /** Page -> worker. */
@@ -89,6 +92,8 @@ export interface Frame {
   reachedStop: boolean;
   /** Step of the last good parameters, where a rescue goes back to. */
   checkpointStep: number;
+  /** The learning rates and points the run trained with, step by step (for the exporters). */
+  schedule: RunSchedule;
 }
 
 export type FromWorker =

@@ -14,6 +14,7 @@ import { FusedKernel } from './kernel/fusedKernel';
 import { KERNEL_ACTIVATIONS as KERNEL_ACTIVATION_NAMES } from './kernel/kernelLayout.generated';
 import { bestKernelBuild, kernelBuildSupported, kernelModule, simdSupported, type KernelBuild } from './kernel/wasmRuntime';
 import { NumpyRandom } from './rng';
+import { RunHistory } from './runHistory';
 import { evaluateLoss, trainStepInto } from './train';
 
 /**
@@ -93,6 +94,8 @@ export class TrainingRun {
   /** Evaluates the held-out points (sized on data change, never per step). */
   private testWs: Workspace | null = null;
   private readonly config: ModelConfig;
+  /** The learning rates and points trained with, step by step: what an exporter replays. */
+  readonly history = new RunHistory();
 
   /** `data`, when given, replaces the generated data (its test == 1 points are held out). */
   constructor(config: ModelConfig, grid: Float32Array = curveGrid(), options: TrainingRunOptions = {}, data?: LabeledData) {
@@ -129,6 +132,7 @@ export class TrainingRun {
    */
   setData(data: LabeledData): void {
     const { train, test } = splitData({ x: data.x, y: data.y }, data.test);
+    this.history.recordData(this.step, data);
     this.attach(train, test.x.length > 0 ? test : null);
   }
 
@@ -168,6 +172,7 @@ export class TrainingRun {
     // No points to train on: nothing to step (callers must not wait for progress).
     if (this.divergedAt !== null || this.data.x.length === 0) return 0;
     count = Math.min(count, MAX_RUN_STEP - this.step);
+    if (count > 0) this.history.recordRate(this.step, learningRate);
     const kernel = this.kernel;
     if (kernel) {
       for (let k = 0; k < count; k++) {
@@ -221,6 +226,7 @@ export class TrainingRun {
 
   /** Back to the last checkpoint: its parameters and step; the run can train again. */
   rewind(): void {
+    this.history.rewindTo(this.checkpointStep);
     this.firstLoss = null;
     this.setParams(this.checkpoint);
     this.step = this.checkpointStep;
@@ -264,6 +270,7 @@ export class TrainingRun {
   load(params: Float32Array, step: number): boolean {
     if (params.length !== this.paramLength()) return false;
     this.setParams(params);
+    this.history.load(step, params);
     this.step = step;
     this.divergedAt = null;
     this.firstLoss = null;

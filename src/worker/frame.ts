@@ -58,6 +58,7 @@ export function buildFrame(run: TrainingRun, ctx: FrameContext): { frame: Frame;
     divergedAt: run.divergedAt,
     reachedStop: ctx.reachedStop,
     checkpointStep: run.checkpointStep,
+    schedule: run.history.schedule(),
   };
   return { frame, transfer: [curve.buffer, ctx.losses.buffer, params.buffer, grads.buffer] };
 }

@@ -388,6 +388,39 @@ describe('TrainerLoop data from the page', () => {
     expect(h.last.losses[0]).toBe(Math.fround(shown.loss));
   });
 
+  it('frames carry the schedule: each rate and set of points at the step the run first used it', () => {
+    h = new Harness(true);
+    h.start(1, { learningRate: 0.01 });
+    h.advance(100);
+    h.send({ type: 'setLearningRate', learningRate: 0.02 });
+    h.advance(100);
+    const data = { ...points(12), id: 5 };
+    h.send({ type: 'setData', data });
+    h.advance(100);
+    const { rates, data: sets } = h.last.schedule;
+    expect(rates).toHaveLength(2);
+    expect(sets).toEqual([
+      { step: 0, id: 0 },
+      { step: sets[1]!.step, id: 5 },
+    ]);
+    const rateStep = rates[1]!.step;
+    expect(rates).toEqual([
+      { step: 0, learningRate: 0.01 },
+      { step: rateStep, learningRate: 0.02 },
+    ]);
+    expect(rateStep).toBeGreaterThan(0);
+    expect(sets[1]!.step).toBeGreaterThan(rateStep);
+    // Replayed from the schedule alone, the run gives the worker's losses bit for bit.
+    const losses = contiguousLosses(h.frames);
+    const run = new TrainingRun(CONFIG);
+    const replay = new Float32Array(losses.length);
+    run.train(rateStep, 0.01, replay, 0);
+    run.train(sets[1]!.step - rateStep, 0.02, replay, rateStep);
+    run.setData(data);
+    run.train(losses.length - sets[1]!.step, 0.02, replay, sets[1]!.step);
+    expect(bits(losses)).toEqual(bits(replay));
+  });
+
   it('start with data trains on it from step 0, and reset keeps it', () => {
     h = new Harness(true);
     const data = points(6, 0);

@@ -3,21 +3,41 @@
  * clipboard when the browser allows it; otherwise shows the script to copy by hand.
  */
 import { useEffect, useRef, useState } from 'react';
-import { numpyScript } from '../../core/numpyScript';
+import { numpyScriptOf } from '../../core/numpyScript';
 import { PRESETS } from '../../core/presets';
+import type { RunRecord } from '../../core/runHistory';
+import { currentData } from '../data/dataActions';
 import { liveStore } from '../liveStore';
+import { runRecordOf } from '../runRecord';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 
 /** How long the "Copied" confirmation stays, ms. */
 const CONFIRM_MS = 2500;
+/** How long the note that the script is not exactly this run stays, ms (longer: it has more to read). */
+const NOTE_MS = 8000;
 
-/** The script for the run on screen, trained as far as the run has gone. */
-function currentScript(): string {
-  const { config, preset } = useAppStore.getState();
+/**
+ * What the run on screen trained with. Before its first frame: the data in force from step 0.
+ * Should the page have lost the points the history names, the data in force throughout,
+ * said to differ from step 0.
+ */
+function currentRecord(): RunRecord {
+  const frame = liveStore.getState().frame;
+  const record = frame ? runRecordOf(frame) : null;
+  if (record) return record;
+  const lost = frame !== null && frame.step > 0;
+  return { rates: [], data: [{ step: 0, data: currentData() }], loaded: null, droppedFrom: lost ? 0 : null, dropped: lost ? 1 : 0 };
+}
+
+/** The script for the run on screen, trained as far as the run has gone; and the step from which it is not that run, if any. */
+function currentScript(): { script: string; differsFrom: number | null } {
+  const { config, preset, divergedAt } = useAppStore.getState();
   const { learningRate, speed: _speed, ...model } = config;
   const steps = liveStore.getState().frame?.step ?? 0;
-  return numpyScript({ config: model, learningRate, steps, title: preset ? PRESETS[preset].label : 'custom settings' });
+  const history = currentRecord();
+  const { script } = numpyScriptOf({ config: model, learningRate, steps, history, divergedAt, title: preset ? PRESETS[preset].label : 'custom settings' });
+  return { script, differsFrom: history.droppedFrom };
 }
 
 async function writeClipboard(text: string): Promise<boolean> {
@@ -32,14 +52,16 @@ async function writeClipboard(text: string): Promise<boolean> {
 
 export function CopyScriptButton() {
   const t = useT();
-  const [copied, setCopied] = useState(false);
+  /** Shown after a copy: null, or the step from which the script is not this run (-1: it is). */
+  const [copied, setCopied] = useState<number | null>(null);
   const [manual, setManual] = useState<string | null>(null);
+  const [differsFrom, setDiffersFrom] = useState<number | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    if (!copied) return;
-    const id = setTimeout(() => setCopied(false), CONFIRM_MS);
+    if (copied === null) return;
+    const id = setTimeout(() => setCopied(null), copied < 0 ? CONFIRM_MS : NOTE_MS);
     return () => clearTimeout(id);
   }, [copied]);
 
@@ -50,8 +72,9 @@ export function CopyScriptButton() {
   }, [manual]);
 
   const onCopy = async () => {
-    const script = currentScript();
-    if (await writeClipboard(script)) setCopied(true);
+    const { script, differsFrom } = currentScript();
+    setDiffersFrom(differsFrom);
+    if (await writeClipboard(script)) setCopied(differsFrom ?? -1);
     else setManual(script);
   };
 
@@ -64,13 +87,14 @@ export function CopyScriptButton() {
         </svg>
         {t.copyScript}
       </button>
-      <span className="copy-note" role="status">
-        {copied ? t.scriptCopied : ''}
+      <span className={copied !== null && copied >= 0 ? 'copy-note not-exact' : 'copy-note'} role="status">
+        {copied === null ? '' : copied < 0 ? t.scriptCopied : t.scriptNotExact(copied)}
       </span>
       {manual !== null && (
         <dialog ref={dialogRef} className="script-dialog" aria-labelledby="script-dialog-title" onClose={() => setManual(null)}>
           <h2 id="script-dialog-title">{t.scriptDialogTitle}</h2>
           <p>{t.scriptDialogText}</p>
+          {differsFrom !== null && <p className="script-note">{t.scriptNotExactNote(differsFrom)}</p>}
           <textarea ref={textRef} readOnly wrap="off" value={manual} aria-label={t.numpyScript} rows={18} spellCheck={false} />
           <form method="dialog">
             <button type="submit" className="primary">

@@ -109,6 +109,8 @@ export const en = {
   copyScript: 'Copy as numpy script',
   copyScriptTitle: 'A runnable numpy script that prints this run’s losses',
   scriptCopied: '✓ Copied: paste it into a .py file and run it.',
+  scriptNotExact: (step: number) => `Copied, but from step ${step} on it is not this run: the points changed too often during training to keep them all (the script's first lines say so).`,
+  scriptNotExactNote: (step: number) => `From step ${step} on this script is not this run: the points changed too often during training to keep them all (its first lines say so).`,
   scriptDialogTitle: 'Copy the numpy script',
   scriptDialogText: 'The browser did not allow copying to the clipboard. The script is selected below: copy it with Ctrl+C (⌘C).',
   numpyScript: 'numpy script',

@@ -112,6 +112,8 @@ export const zh: Messages = {
   copyScript: '复制为 numpy 脚本',
   copyScriptTitle: '一个可运行的 numpy 脚本，打印本次运行的损失',
   scriptCopied: '✓ 已复制：粘贴到 .py 文件中运行即可。',
+  scriptNotExact: (step: number) => `已复制，但从第 ${step} 步起它不是本次运行：训练中数据点改动太频繁，无法全部保留（脚本开头有说明）。`,
+  scriptNotExactNote: (step: number) => `从第 ${step} 步起，此脚本不是本次运行：训练中数据点改动太频繁，无法全部保留（脚本开头有说明）。`,
   scriptDialogTitle: '复制 numpy 脚本',
   scriptDialogText: '浏览器不允许写入剪贴板。下面的脚本已选中：请按 Ctrl+C（⌘C）复制。',
   numpyScript: 'numpy 脚本',

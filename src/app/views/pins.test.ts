@@ -41,6 +41,7 @@ function frame(step: number): Frame {
     divergedAt: null,
     reachedStop: false,
     checkpointStep: 0,
+    schedule: { rates: [], data: [{ step: 0, id: 0 }], loadedAt: null, droppedFrom: null, dropped: 0 },
   };
 }
 

@@ -1,0 +1,136 @@
+/**
+ * What a run trained with, step by step: the learning rate and the points in force from
+ * each step on, and weights loaded from a model file. The run keeps it as it goes (see
+ * TrainingRun), so an exporter can replay the run exactly as the page trained it (see
+ * numpyScript), and frames carry its summary to the page (RunSchedule).
+ */
+import type { LabeledData } from './protocol';
+
+/**
+ * Data changes a run keeps. Dragging a point while training changes the data at every
+ * mouse move; past this many changes the history keeps the first ones and the newest,
+ * and says from which step it no longer knows the points (droppedFrom).
+ */
+export const MAX_DATA_CHANGES = 8;
+
+/** The learning rate used from `step` on. */
+export interface RateChange {
+  readonly step: number;
+  readonly learningRate: number;
+}
+
+/** The points in force from `step` on; null: the data the config generates (nothing held out). */
+export interface DataChange {
+  readonly step: number;
+  readonly data: LabeledData | null;
+}
+
+/** Weights loaded from a model file at `step`: the run's life before them is not known. */
+export interface LoadedWeights {
+  readonly step: number;
+  /** [w1 (H), b1 (H), w2 (H), b2], as core/insight lays them out. */
+  readonly params: Float32Array;
+}
+
+/** A run's history as an exporter reads it. */
+export interface RunRecord {
+  readonly rates: readonly RateChange[];
+  /** Never empty: the first entry is the data at the run's first step (0, or the loaded step). */
+  readonly data: readonly DataChange[];
+  readonly loaded: LoadedWeights | null;
+  /** Step of the first data change the history could not keep, or null when it has them all. */
+  readonly droppedFrom: number | null;
+  /** How many data changes it could not keep. */
+  readonly dropped: number;
+}
+
+/**
+ * The history as frames carry it to the page: points are named by the id the page gave
+ * them (LabeledData.id; 0 for the generated data) rather than copied into every frame.
+ */
+export interface RunSchedule {
+  readonly rates: readonly RateChange[];
+  readonly data: readonly { readonly step: number; readonly id: number }[];
+  /** Step at which weights were loaded from a model file, or null. */
+  readonly loadedAt: number | null;
+  readonly droppedFrom: number | null;
+  readonly dropped: number;
+}
+
+export class RunHistory implements RunRecord {
+  rates: RateChange[] = [];
+  data: DataChange[];
+  loaded: LoadedWeights | null = null;
+  droppedFrom: number | null = null;
+  dropped = 0;
+
+  constructor(data: LabeledData | null = null) {
+    this.data = [{ step: 0, data }];
+  }
+
+  /** The step about to be taken at `step` uses this learning rate. */
+  recordRate(step: number, learningRate: number): void {
+    const last = this.rates.at(-1);
+    if (last?.learningRate === learningRate) return;
+    if (last?.step === step) {
+      // Changed again before any step was taken with it (e.g. after a rewind).
+      this.rates.pop();
+      if (this.rates.at(-1)?.learningRate === learningRate) return;
+    }
+    this.rates.push({ step, learningRate });
+  }
+
+  /** From `step` on the run trains on `data`. */
+  recordData(step: number, data: LabeledData | null): void {
+    const last = this.data.at(-1)!;
+    if (last.data === data) return;
+    if (last.step === step) {
+      // Several edits at one step (paused, or no points to train on): only the last counts.
+      this.data[this.data.length - 1] = { step, data };
+      return;
+    }
+    if (this.data.length >= MAX_DATA_CHANGES) {
+      // The last kept set is overwritten: from its step on, the points are not known.
+      this.droppedFrom ??= last.step;
+      this.dropped++;
+      this.data[this.data.length - 1] = { step, data };
+      return;
+    }
+    this.data.push({ step, data });
+  }
+
+  /** The run went back to `step` (a rescue) with the data it has now. */
+  rewindTo(step: number): void {
+    const latest = this.data.at(-1)!.data;
+    this.rates = this.rates.filter((r) => r.step <= step);
+    const kept = this.data.filter((d) => d.step <= step);
+    this.data = kept.length > 0 ? kept : [{ step, data: latest }];
+    // Every change past `step` is gone, the unknown ones too.
+    if (this.droppedFrom !== null && this.droppedFrom >= step) {
+      this.droppedFrom = null;
+      this.dropped = 0;
+    }
+    this.recordData(step, latest);
+  }
+
+  /** Weights from a model file at `step`: the history starts again there, with the data in force. */
+  load(step: number, params: Float32Array): void {
+    const latest = this.data.at(-1)!.data;
+    this.rates = [];
+    this.data = [{ step, data: latest }];
+    this.loaded = { step, params: params.slice() };
+    this.droppedFrom = null;
+    this.dropped = 0;
+  }
+
+  /** The summary a frame carries (small: a few entries). */
+  schedule(): RunSchedule {
+    return {
+      rates: this.rates.slice(),
+      data: this.data.map(({ step, data }) => ({ step, id: data?.id ?? 0 })),
+      loadedAt: this.loaded?.step ?? null,
+      droppedFrom: this.droppedFrom,
+      dropped: this.dropped,
+    };
+  }
+}
