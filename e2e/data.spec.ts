@@ -15,7 +15,7 @@ interface Trace {
 async function traces(page: Page, testId: string): Promise<Trace[]> {
   return page.evaluate((id) => {
     type T = { meta?: string; name?: string; x?: ArrayLike<number>; y?: ArrayLike<number>; marker?: { symbol?: string } };
-    const gd = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: T[] }) | null;
+    const gd = document.querySelector<HTMLElement & { data?: T[] }>(`[data-testid="${id}"]`);
     return (gd?.data ?? []).map((t) => ({
       name: t.meta ?? t.name ?? '', // the fixed id (meta) where there is one
       x: t.x ? Array.from(t.x, Number) : [],

@@ -116,7 +116,7 @@ export const URL_SCHEMA: Schema = {
   learningRate: numeric('lr', NUMERIC_SPECS.learningRate),
   speed: speedField,
   testShare: numeric('test', TEST_SHARE_SPEC),
-  preset: oneOf('preset', PRESET_IDS) as Field<PresetId | null>,
+  preset: oneOf('preset', PRESET_IDS),
   hide: hideField,
 };
 

@@ -11,7 +11,7 @@ it('the committed kernel is what its source compiles to (run `npm run kernel` af
   expect(decodeBase64(KERNEL_RELAXED_WASM_BASE64)).toEqual(await compileKernel({ relaxedMadd: true }));
 });
 
-it('the relaxed build differs from the plain one only by fusing multiply-adds', async () => {
+it('the relaxed build differs from the plain one only by fusing multiply-adds', () => {
   const wat = (relaxedMadd: boolean) => generateWat({ relaxedMadd });
   const plain = wat(false);
   const relaxed = wat(true);
