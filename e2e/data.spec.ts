@@ -96,6 +96,40 @@ test('edit mode: click adds, drag moves, Shift-click removes; training goes on',
   expect(consoleErrors).toEqual([]);
 });
 
+/** The fit plot's y range as drawn: [low, high]. */
+async function yRange(page: Page): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const gd = document.querySelector<HTMLElement & { layout: { yaxis: { range: [number, number] } } }>('[data-testid="fit-plot"]');
+    return gd!.layout.yaxis.range;
+  });
+}
+
+test('while editing, the y axis only grows (no jump under the pointer); leaving edit mode fits the data again', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await waitForStep(page, 5);
+  await expect.poll(() => dataCount(page)).toBe(30);
+  const [low, high] = await yRange(page);
+  await page.getByRole('button', { name: 'Edit points' }).click();
+  await expect(page.getByRole('button', { name: 'Edit points' })).toHaveAttribute('aria-pressed', 'true');
+
+  // A point near the top raises the data's maximum: the axis grows to keep room above it.
+  const top = high - 0.05;
+  await clickAt(page, 0.1, top);
+  await expect.poll(() => dataCount(page)).toBe(31);
+  await expect.poll(async () => (await yRange(page))[1]).toBeGreaterThan(high + 0.1);
+  const grown = await yRange(page);
+  // Removing it again leaves the axis where it was while editing goes on.
+  await clickAt(page, 0.1, top, true);
+  await expect.poll(() => dataCount(page)).toBe(30);
+  await page.waitForTimeout(300);
+  expect(await yRange(page)).toEqual(grown);
+
+  // Out of edit mode the axis fits the data again.
+  await page.getByRole('button', { name: 'Edit points' }).click();
+  await expect.poll(() => yRange(page)).toEqual([low, high]);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a typed target: a good expression makes new data, a bad one says why and keeps the data', async ({ page }) => {
   await page.goto('/');
   await waitForStep(page, 5);
