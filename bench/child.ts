@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ceilingLoop } from './ceiling';
 import { available, IMPLEMENTATIONS, makeTrainer } from './impls';
 import { flopsPerStep, makeProblem, type BenchConfig, type Problem } from './problem';
+import { findNumpyPython } from '../scripts/numpy-python';
 import { relaxedSimdHere } from '../scripts/relaxed-simd.mjs';
 import { median, timeAlternating, timeSteps } from './timing';
 
@@ -41,6 +42,8 @@ export interface ChildResult {
 }
 
 function numpyResult(p: Problem, budgetSeconds: number): ImplResult | null {
+  const python = findNumpyPython().found?.python;
+  if (!python) return null;
   const script = fileURLToPath(new URL('./tutorial_numpy.py', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const file = join(dir, 'problem.json');
@@ -51,7 +54,7 @@ function numpyResult(p: Problem, budgetSeconds: number): ImplResult | null {
       x: arr(p.x), y: arr(p.y), w1: arr(p.w1), b1: arr(p.b1), w2: arr(p.w2), b2: arr(p.b2),
       checkSteps: CHECK_STEPS, budgetSeconds, repeats: REPEATS,
     }));
-    const out = execFileSync('python3', [script, file], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
+    const out = execFileSync(python, [script, file], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
     const parsed = JSON.parse(out) as { losses: number[]; rates: number[]; numpy: string };
     return { impl: `numpy ${parsed.numpy}`, losses: parsed.losses, rates: parsed.rates, stepsPerSecond: median(parsed.rates) };
   } catch (err) {

@@ -42,17 +42,17 @@ function tsTrainer(p: Problem): Trainer {
   return { step: () => trainStep(net, ws, p.x, p.y, p.learningRate) };
 }
 
-let wasmReady: Promise<void> | null = null;
+let wasmPathsSet = false;
 
 /** TensorFlow.js with the backend's kernels, the same step written with tf ops. */
 async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> {
   if (backend === 'wasm') {
     // Load the backend's .wasm files from node_modules (no network).
     const require = createRequire(import.meta.url);
-    wasmReady ??= (async () => {
+    if (!wasmPathsSet) {
       setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
-    })();
-    await wasmReady;
+      wasmPathsSet = true;
+    }
   }
   await tf.setBackend(backend);
   await tf.ready();
@@ -86,15 +86,15 @@ async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> 
   return {
     step() {
       const loss = tf.tidy(() => {
-        const o1 = tf.add(tf.matMul(x, w1), b1) as tf.Tensor2D;
+        const o1 = tf.add<tf.Tensor2D>(tf.matMul(x, w1), b1);
         const a1 = act(o1);
-        const o2 = tf.add(tf.matMul(a1, w2), b2) as tf.Tensor2D;
+        const o2 = tf.add<tf.Tensor2D>(tf.matMul(a1, w2), b2);
         const e = tf.sub(o2, y);
         const l = tf.mean(tf.square(e));
-        const dz2 = tf.mul(e, -2) as tf.Tensor2D;
+        const dz2 = tf.mul<tf.Tensor2D>(e, -2);
         const gw2 = tf.matMul(a1, dz2, true, false);
         const gb2 = tf.sum(dz2, 0, true);
-        const dz1 = tf.mul(tf.matMul(dz2, w2, false, true), actGrad(o1, a1)) as tf.Tensor2D; // old w2
+        const dz1 = tf.mul<tf.Tensor2D>(tf.matMul(dz2, w2, false, true), actGrad(o1, a1)); // old w2
         const gw1 = tf.matMul(x, dz1, true, false);
         const gb1 = tf.sum(dz1, 0, true);
         w2.assign(tf.add(w2, tf.mul(gw2, lr)));

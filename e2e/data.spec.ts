@@ -15,7 +15,7 @@ interface Trace {
 async function traces(page: Page, testId: string): Promise<Trace[]> {
   return page.evaluate((id) => {
     type T = { meta?: string; name?: string; x?: ArrayLike<number>; y?: ArrayLike<number>; marker?: { symbol?: string } };
-    const gd = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: T[] }) | null;
+    const gd = document.querySelector<HTMLElement & { data?: T[] }>(`[data-testid="${id}"]`);
     return (gd?.data ?? []).map((t) => ({
       name: t.meta ?? t.name ?? '', // the fixed id (meta) where there is one
       x: t.x ? Array.from(t.x, Number) : [],
@@ -93,6 +93,40 @@ test('edit mode: click adds, drag moves, Shift-click removes; training goes on',
   const step = await readNumber(page, 'step');
   await waitForStep(page, step + 10);
   await page.getByRole('button', { name: 'Edit points' }).click();
+  expect(consoleErrors).toEqual([]);
+});
+
+/** The fit plot's y range as drawn: [low, high]. */
+async function yRange(page: Page): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const gd = document.querySelector<HTMLElement & { layout: { yaxis: { range: [number, number] } } }>('[data-testid="fit-plot"]');
+    return gd!.layout.yaxis.range;
+  });
+}
+
+test('while editing, the y axis only grows (no jump under the pointer); leaving edit mode fits the data again', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await waitForStep(page, 5);
+  await expect.poll(() => dataCount(page)).toBe(30);
+  const [low, high] = await yRange(page);
+  await page.getByRole('button', { name: 'Edit points' }).click();
+  await expect(page.getByRole('button', { name: 'Edit points' })).toHaveAttribute('aria-pressed', 'true');
+
+  // A point near the top raises the data's maximum: the axis grows to keep room above it.
+  const top = high - 0.05;
+  await clickAt(page, 0.1, top);
+  await expect.poll(() => dataCount(page)).toBe(31);
+  await expect.poll(async () => (await yRange(page))[1]).toBeGreaterThan(high + 0.1);
+  const grown = await yRange(page);
+  // Removing it again leaves the axis where it was while editing goes on.
+  await clickAt(page, 0.1, top, true);
+  await expect.poll(() => dataCount(page)).toBe(30);
+  await page.waitForTimeout(300);
+  expect(await yRange(page)).toEqual(grown);
+
+  // Out of edit mode the axis fits the data again.
+  await page.getByRole('button', { name: 'Edit points' }).click();
+  await expect.poll(() => yRange(page)).toEqual([low, high]);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -14,7 +14,7 @@ interface Trace {
 /** Every trace of a plot, read in one go so they all belong to the same drawn frame. */
 async function traces(page: Page, testId: string): Promise<Trace[]> {
   return page.evaluate((id) => {
-    const gd = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: { meta?: string; name?: string; x?: ArrayLike<number | null>; y?: ArrayLike<number | null> }[] }) | null;
+    const gd = document.querySelector<HTMLElement & { data?: { meta?: string; name?: string; x?: ArrayLike<number | null>; y?: ArrayLike<number | null> }[] }>(`[data-testid="${id}"]`);
     return (gd?.data ?? []).map((t) => ({
       name: t.meta ?? t.name ?? '', // the fixed id (meta) where there is one
       x: t.x ? Array.from(t.x, (v) => (v === null ? NaN : Number(v))) : [],
@@ -131,7 +131,7 @@ test('at H = 1024 the 32 largest units are drawn from the reported weights, the 
 /** Clicks the i-th marker of the fit plot's data trace, where a person would. */
 async function clickDataPoint(page: Page, i: number): Promise<void> {
   const box = await page.evaluate((index) => {
-    const groups = Array.from(document.querySelectorAll('[data-testid="fit-plot"] .scatterlayer .trace')) as (Element & { __data__?: { trace?: { meta?: string } }[] })[];
+    const groups = Array.from(document.querySelectorAll<Element & { __data__?: { trace?: { meta?: string } }[] }>('[data-testid="fit-plot"] .scatterlayer .trace'));
     const group = groups.find((g) => g.__data__?.[0]?.trace?.meta === 'data');
     const r = group?.querySelectorAll('.points path')[index]?.getBoundingClientRect();
     return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;

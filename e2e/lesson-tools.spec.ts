@@ -1,6 +1,7 @@
 /** Two languages, lesson links that hide controls, and the model as a JSON file. */
 import { readFile } from 'node:fs/promises';
 import { expect, readNumber, test, typeInto, waitForStep } from './helpers';
+import type { ModelFile } from '../src/core/modelFile';
 
 const SHOTS = 'e2e/screenshots';
 
@@ -129,7 +130,7 @@ test('the model exports to JSON and imports back: configuration, step and weight
   expect(download.suggestedFilename()).toBe('backprop-model.json');
   const path = info.outputPath('model.json');
   await download.saveAs(path);
-  const file = JSON.parse(await readFile(path, 'utf8'));
+  const file = JSON.parse(await readFile(path, 'utf8')) as ModelFile;
   expect(file.step).toBe(step);
   expect(file.config).toMatchObject({ hidden: 6, activation: 'tanh', seed: 5 });
   expect(file.params.w1).toHaveLength(1);

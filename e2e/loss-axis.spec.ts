@@ -62,17 +62,17 @@ test('the step axis grows in place while training, on the scale that draws the c
   await expect.poll(() => page.evaluate('window.__axis.inPlace'), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
 
   // While training: each of our labels sits where Plotly's scale puts its value (the curve's scale).
-  const live = (await page.evaluate(READ_AXIS)) as Axis;
+  const live = await page.evaluate<Axis>(READ_AXIS);
   expect(live.ours.length).toBeGreaterThanOrEqual(3);
   live.ours.forEach(([, x], i) => expect(Math.abs(x - live.pixels[i]!)).toBeLessThan(0.51));
   // And the curve is drawn on that same scale.
   expect(Math.abs(live.curveEnd[0] - live.curveEnd[1])).toBeLessThan(0.51);
   // The newest losses can be hovered: the hover data grew with the axis.
-  const hovered = await page.evaluate(`(() => {
+  const hovered = await page.evaluate<{ points: number; shown: number }>(`(() => {
     const gd = document.querySelector('[data-testid="loss-plot"]');
     const i = gd.data.findIndex((t) => t.name === 'loss');
     return { points: gd.calcdata[i].length, shown: gd.data[i].x.length };
-  })()`) as { points: number; shown: number };
+  })()`);
   expect(hovered.points).toBeGreaterThan(10);
   expect(hovered.points).toBe(hovered.shown);
 
@@ -80,7 +80,7 @@ test('the step axis grows in place while training, on the scale that draws the c
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect
     .poll(async () => {
-      const rest = (await page.evaluate(READ_AXIS)) as Axis;
+      const rest = await page.evaluate<Axis>(READ_AXIS);
       rest.plotly.sort((a, b) => a[1] - b[1]);
       const same = rest.plotly.length === rest.ours.length && rest.plotly.every(([text, x], i) => text === rest.ours[i]![0] && Math.abs(x - rest.ours[i]![1]) < 0.51);
       return same ? rest.plotly.length : 0;
@@ -99,14 +99,14 @@ test('hovering the newest part of a growing loss curve shows its step and loss',
     .poll(
       async () => {
         const box = (await page.getByTestId('loss-plot').boundingBox())!;
-        const point = (await page.evaluate(`(() => {
+        const point = await page.evaluate<{ step: number; x: number; y: number }>(`(() => {
           const gd = document.querySelector('[data-testid="loss-plot"]');
           const fl = gd._fullLayout;
           const t = gd.data.find((d) => d.name === 'loss');
           const k = t.x.length - 5;
           // c2p takes data values on a log axis too.
           return { step: t.x[k], x: fl._size.l + fl.xaxis.c2p(t.x[k]), y: fl._size.t + fl.yaxis.c2p(t.y[k]) };
-        })()`)) as { step: number; x: number; y: number };
+        })()`);
         await page.mouse.move(box.x + point.x, box.y + point.y);
         const label = (await page.locator('[data-testid="loss-plot"] .hovertext').allTextContents()).join(' ');
         // The curve moves on while we hover: any step from that point on is right, an old one is not.
@@ -132,11 +132,11 @@ test('the loss plot downloads as a PNG with its step labels (Plotly draws them f
   await download.saveAs('e2e/screenshots/loss-plot-download.png');
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   // Decoded in the page: dark pixels in the band under the plot area, right of the loss axis, are the step labels.
-  const size = (await page.evaluate(`(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t + s.h, s.w]; })()`)) as [number, number, number];
+  const size = await page.evaluate<[number, number, number]>(`(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t + s.h, s.w]; })()`);
   const dark = await page.evaluate(
     async ([src, left, bottom, width]) => {
       const img = new Image();
-      img.src = src as string;
+      img.src = src;
       await img.decode();
       const canvas = document.createElement('canvas');
       canvas.width = img.width;
@@ -144,7 +144,7 @@ test('the loss plot downloads as a PNG with its step labels (Plotly draws them f
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
       // The image is at scale 2.
-      const band = ctx.getImageData(2 * (left as number), 2 * ((bottom as number) + 3), 2 * (width as number), 2 * 16).data;
+      const band = ctx.getImageData(2 * left, 2 * (bottom + 3), 2 * width, 2 * 16).data;
       let n = 0;
       for (let i = 0; i < band.length; i += 4) if (band[i + 3]! > 128 && band[i]! + band[i + 1]! + band[i + 2]! < 450) n++;
       return { n, w: img.width };
@@ -167,10 +167,10 @@ test('our step labels are Plotly\'s own, range by range and at phone width', asy
         const w = window as unknown as { Plotly: { relayout(gd: Element, update: object): Promise<unknown> } };
         return w.Plotly.relayout(document.querySelector('[data-testid="loss-plot"]')!, { 'xaxis.range': r });
       }, range);
-      const axis = (await page.evaluate(READ_AXIS)) as Axis;
+      const axis = await page.evaluate<Axis>(READ_AXIS);
       // Left to right (Plotly's elements are in the order its updates left them).
       axis.plotly.sort((a, b) => a[1] - b[1]);
-      expect(axis.ours.map(([t]) => t), `labels for ${range} at ${width} px`).toEqual(axis.plotly.map(([t]) => t));
+      expect(axis.ours.map(([t]) => t), `labels for ${range.join(',')} at ${width} px`).toEqual(axis.plotly.map(([t]) => t));
       axis.ours.forEach(([, x], i) => expect(Math.abs(x - axis.plotly[i]![1]), `place of ${axis.ours[i]![0]}`).toBeLessThan(0.6));
     }
   }
@@ -203,20 +203,20 @@ test('a box zoom after the step axis has grown zooms into the grown axis', async
     requestAnimationFrame(tick);
   })()`);
   await expect.poll(() => page.evaluate('window.__seen.grewInPlace'), { timeout: 15_000 }).toBe(true);
-  const [l, t, w, h] = (await page.evaluate(`(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t, s.w, s.h]; })()`)) as [number, number, number, number];
+  const [l, t, w, h] = await page.evaluate<[number, number, number, number]>(`(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t, s.w, s.h]; })()`);
   // A horizontal drag over 55% to 90% of the plot's width: a zoom on x alone.
   const y = box.y + t + h / 2;
   await page.mouse.move(box.x + l + 0.55 * w, y);
   await page.mouse.down();
   await page.mouse.move(box.x + l + 0.7 * w, y, { steps: 4 });
   await page.mouse.move(box.x + l + 0.9 * w, y, { steps: 4 });
-  const { ends, grewInPlace } = (await page.evaluate(`(() => { window.__seen.on = false; return window.__seen; })()`)) as { ends: number[]; grewInPlace: boolean };
+  const { ends, grewInPlace } = await page.evaluate<{ ends: number[]; grewInPlace: boolean }>(`(() => { window.__seen.on = false; return window.__seen; })()`);
   expect(grewInPlace, 'the axis last grew in place before the zoom').toBe(true);
   await page.mouse.up();
   // The zoom is 55% to 90% of an axis that was on screen (from 0): not of the one Plotly last drew itself.
   await expect
     .poll(async () => {
-      const after = ((await page.evaluate(READ_AXIS)) as Axis).range;
+      const after = (await page.evaluate<Axis>(READ_AXIS)).range;
       return ends.some((end) => Math.round((after[0] / end) * 100) === 55 && Math.round((after[1] / end) * 100) === 90);
     })
     .toBe(true);

@@ -94,10 +94,8 @@ test('every numeric field rejects garbage without applying it', async ({ page })
 });
 
 test('a user zoom survives live updates', async ({ page }) => {
-  await page.evaluate(async () => {
+  await page.evaluate(() => {
     const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement;
-    const plotly = (window as unknown as { Plotly?: unknown }).Plotly;
-    void plotly;
     // Drag-zoom as a user would: a box in the middle of the plot area.
     const box = gd.querySelector('.nsewdrag')!.getBoundingClientRect();
     const opts = { bubbles: true, clientX: box.x + box.width * 0.3, clientY: box.y + box.height * 0.3 };

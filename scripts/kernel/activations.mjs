@@ -41,7 +41,7 @@
 //                       give the same bits; the clamp sits in the forward's dependency chain
 //                       (docs/kernel.md).
 
-import { ZERO, f32x4, madd, monicHorner } from './simd.mjs';
+import { ZERO, f32x4, monicHorner } from './simd.mjs';
 import { sineInto, softplusInto } from './smooth.mjs';
 
 export { ZERO, f32x4 };

@@ -52,7 +52,12 @@ function forwardFunc(name, act, store, block = BLOCK, clamp = true) {
   const loc = new Locals();
   const tmpFor = (s) => (t) => loc.v(`${t}${s}`);
   const S = [0, 1, 2, 3];
-  for (const s of S) loc.v(`x${s}`), loc.v(`acc${s}`), loc.v(`z${s}`), loc.v(`a${s}`);
+  for (const s of S) {
+    loc.v(`x${s}`);
+    loc.v(`acc${s}`);
+    loc.v(`z${s}`);
+    loc.v(`a${s}`);
+  }
   for (const v of ['w1', 'b1', 'w2', 'o', 's01', 's23']) loc.v(v);
   const perSample = S.map(
     (s) => `

@@ -17,7 +17,7 @@ const MANTISSA_BITS = 23;
 // exp(u) for u <= 0: u = n ln2 + r, |r| <= ln2/2, e^u = 2^n e^r.
 /** Below this, e^u < 2^-126.5 and the result flushes to 0 (n = -127 builds the scale 0). */
 const EXP_MIN = -88;
-const LOG2E = 1.44269504088896341;
+const LOG2E = Math.LOG2E;
 /** ln 2 = LN2_HI + LN2_LO, LN2_HI with 9 significant bits, so n LN2_HI is exact for |n| < 2^15. */
 const LN2_HI = 0.693359375;
 const LN2_LO = -2.12194440e-4;
@@ -69,7 +69,7 @@ export function softplusInto(z, a, tmp, g) {
 // sin z: z = j pi/2 + r, |r| <= pi/4, then sin z or cos z of r by the quadrant j mod 4.
 /** Inputs are clamped to +-SINE_LIMIT, where |j| < 2^13 keeps j PIO2_HI and j PIO2_MID exact. */
 const SINE_LIMIT = 8192;
-const TWO_OVER_PI = 0.636619772367581343;
+const TWO_OVER_PI = 2 / Math.PI;
 /** pi/2 = PIO2_HI + PIO2_MID + PIO2_LO, the first two with 11 significant bits (Cody-Waite). */
 const PIO2_HI = 1.5703125;
 const PIO2_MID = 4.837512969970703e-4;

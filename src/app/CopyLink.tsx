@@ -6,9 +6,12 @@ import { useT } from './i18n';
 /** How long the confirmation stays, ms. */
 const CONFIRM_MS = 2000;
 
+/** Nothing to say, just copied, or the link shown to copy by hand (no clipboard permission). */
+type CopyState = 'idle' | 'copied' | { url: string };
+
 export function CopyLink() {
   const t = useT();
-  const [state, setState] = useState<'idle' | 'copied' | string>('idle');
+  const [state, setState] = useState<CopyState>('idle');
   const copy = async () => {
     const url = shareableUrl();
     try {
@@ -16,7 +19,7 @@ export function CopyLink() {
       setState('copied');
       setTimeout(() => setState('idle'), CONFIRM_MS);
     } catch {
-      setState(url); // no clipboard permission: show the link to copy by hand
+      setState({ url });
     }
   };
   return (
@@ -27,8 +30,8 @@ export function CopyLink() {
         </svg>
         {state === 'copied' ? t.copied : t.copyLink}
       </button>
-      {state !== 'idle' && state !== 'copied' && (
-        <input className="copy-link-fallback" aria-label={t.linkToRun} readOnly value={state} onFocus={(e) => e.target.select()} />
+      {typeof state === 'object' && (
+        <input className="copy-link-fallback" aria-label={t.linkToRun} readOnly value={state.url} onFocus={(e) => e.target.select()} />
       )}
       <span className="visually-hidden" role="status">
         {state === 'copied' ? t.linkCopied : ''}

@@ -133,7 +133,7 @@ describe('fit --json', () => {
       expect(params).toHaveLength(2);
       const [l1, l2] = params as [FitJson['initial'][0], FitJson['initial'][0]];
       expect([l1.w.length, l1.w[0]!.length, l1.b.length, l1.b[0]!.length]).toEqual([1, 10, 1, 10]);
-      expect([l2.w.length, ...l2.w.map((r) => r.length), l2.b.length, l2.b[0]!.length]).toEqual([10, ...new Array(10).fill(1), 1, 1]);
+      expect([l2.w.length, ...l2.w.map((r) => r.length), l2.b.length, l2.b[0]!.length]).toEqual([10, ...new Array<number>(10).fill(1), 1, 1]);
     }
     expect(out.initial[0]!.b[0]).toEqual(new Array(10).fill(Math.fround(0.1)));
     expect(out.losses).toHaveLength(300);
@@ -203,8 +203,12 @@ describe('fit --spec', () => {
   });
 
   it('an unreadable file, or --spec with run flags, exits 2', () => {
-    expect(fit(['--spec', 'missing.json'])).toMatchObject({ status: EXIT_USAGE, stderr: expect.stringMatching(/--spec missing\.json: cannot read the file/) });
-    expect(fit(['--spec', 'f.json', '--seed', '3'])).toMatchObject({ status: EXIT_USAGE, stderr: expect.stringMatching(/--spec gives the whole run; drop --seed/) });
+    const missing = fit(['--spec', 'missing.json']);
+    expect(missing.status).toBe(EXIT_USAGE);
+    expect(missing.stderr).toMatch(/--spec missing\.json: cannot read the file/);
+    const both = fit(['--spec', 'f.json', '--seed', '3']);
+    expect(both.status).toBe(EXIT_USAGE);
+    expect(both.stderr).toMatch(/--spec gives the whole run; drop --seed/);
   });
 });
 

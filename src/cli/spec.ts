@@ -60,7 +60,7 @@ function parseInitial(value: unknown): [LayerValues, LayerValues] {
   }
   const l1 = layerAt(value, 0);
   const l2 = layerAt(value, 1);
-  const firstRow = Array.isArray(l1.w) ? l1.w[0] : undefined;
+  const firstRow: unknown = Array.isArray(l1.w) ? l1.w[0] : undefined;
   const hidden = Array.isArray(firstRow) ? firstRow.length : 0;
   if (hidden < NUMERIC_SPECS.hidden.min || hidden > NUMERIC_SPECS.hidden.max) {
     throw new SpecError(`initial[0].w must be w1 = [1][H] with H from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}`);

@@ -1,9 +1,10 @@
 /**
- * The exported numpy script, run by the machine's python3, prints the losses the
+ * The exported numpy script, run by the machine's python with numpy, prints the losses the
  * playground's core computes for the same settings (within the presets' tolerance).
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { numpyForTests } from '../../scripts/numpy-python';
 import type { ModelConfig } from './config';
 import { numpyScript, PRINT_EVERY } from './numpyScript';
 import { PRESET_IDS, PRESETS } from './presets';
@@ -12,11 +13,8 @@ import { TrainingRun } from './run';
 /** Same tolerance as the presets against numpy (see presets.test.ts for the reasoning). */
 const LOSS_RTOL = 1e-6;
 
-const probe = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
-const NUMPY = probe.status === 0 ? probe.stdout.trim() : null;
-if (!NUMPY) {
-  console.warn(`numpy script tests SKIPPED: python3 with numpy not found (${probe.error?.message ?? probe.stderr.trim()})`);
-}
+/** Skipped without numpy, except on CI, where they fail (see scripts/numpy-python.ts). */
+const NUMPY = numpyForTests();
 
 interface Case {
   name: string;
@@ -43,7 +41,7 @@ const CASES: Case[] = [
 ];
 
 function runPython(script: string): string[] {
-  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  const out = spawnSync(NUMPY.python(), ['-'], { input: script, encoding: 'utf8' });
   expect(out.stderr).toBe('');
   expect(out.status).toBe(0);
   return out.stdout.trim().split('\n');
@@ -65,7 +63,7 @@ describe('numpyScript text', () => {
   });
 });
 
-describe.skipIf(!NUMPY)('the script with the learner\'s own points, run by python3', () => {
+describe.skipIf(NUMPY.skip)('the script with the learner\'s own points, run by python', () => {
   it('trains on the literal points from the same initial weights (elu, 7 points)', () => {
     const config: ModelConfig = { dataset: 'quadratic', points: 30, noise: 0.2, seed: 3, hidden: 6, activation: 'elu' };
     const data = { x: Float32Array.of(-0.9, -0.4, -0.1, 0.2, 0.25, 0.6, 0.95), y: Float32Array.of(0.7, 0.1, -0.3, 0.05, 0.4, 0.3, 1.1) };
@@ -80,7 +78,7 @@ describe.skipIf(!NUMPY)('the script with the learner\'s own points, run by pytho
   });
 });
 
-describe.skipIf(!NUMPY)(`the script, run by python3 (numpy ${NUMPY ?? 'missing'}), prints the playground's losses`, () => {
+describe.skipIf(NUMPY.skip)(`the script, run by python (numpy ${NUMPY.version ?? 'missing'}), prints the playground's losses`, () => {
   it.each(CASES)('$name', ({ config, learningRate, steps }) => {
     const lines = runPython(numpyScript({ config, learningRate, steps }));
     const run = new TrainingRun(config);

@@ -128,7 +128,7 @@ export const URL_SCHEMA: Schema = {
   learningRate: numeric('lr', 'learningRate'),
   speed: speedField,
   testShare: numeric('test', 'testShare'),
-  preset: oneOf('preset', PRESET_IDS) as Field<PresetId | null>,
+  preset: oneOf('preset', PRESET_IDS),
   hide: hideField,
 };
 

@@ -3,7 +3,7 @@
  * compiles and is finite on [-1, 1]; otherwise points at the problem and the last good
  * target stays in force.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { checkExpression } from '../../core/dataset';
 import type { ExpressionProblem } from '../../core/problems';
 import { useT } from '../i18n';
@@ -19,10 +19,14 @@ export function ExpressionField({ value, onCommit }: Props) {
   const [text, setText] = useState(value);
   // Kept as a problem, not text, so a language switch rewords it.
   const [error, setError] = useState<{ problem: ExpressionProblem; position: number } | null>(null);
-  useEffect(() => {
+  // The value can change from elsewhere (a preset, a shared link): show it. Adjusted while
+  // rendering, React's way for state that follows a prop, rather than in an effect.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
     setText(value);
     setError(null);
-  }, [value]);
+  }
 
   const commit = () => {
     const result = checkExpression(text);

@@ -2,7 +2,7 @@
  * A typed numeric setting: applies on Enter or blur, only when valid; otherwise shows
  * an inline message and keeps the last good value in force. Escape reverts the text.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { parseNumeric, type NumericSpec } from '../../core/config';
 import type { NumericProblem } from '../../core/problems';
 import { useT } from '../i18n';
@@ -26,11 +26,14 @@ export function NumberField({ label, value, spec, onCommit, hint, children, inpu
   // Kept as a problem, not text, so a language switch rewords it.
   const [error, setError] = useState<NumericProblem | null>(null);
 
-  // The value can change from elsewhere (a new random seed, a reset): show it.
-  useEffect(() => {
+  // The value can change from elsewhere (a new random seed, a reset): show it. Adjusted while
+  // rendering, React's way for state that follows a prop, rather than in an effect.
+  const [shown, setShown] = useState(value);
+  if (!Object.is(value, shown)) {
+    setShown(value);
     setText(String(value));
     setError(null);
-  }, [value]);
+  }
 
   const commit = () => {
     const result = parseNumeric(text, spec);

@@ -3,7 +3,7 @@
  * only when the run's data changes; the curve is redrawn from liveStore at most once
  * per animation frame, without React renders.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
 import { liveStore, type LiveState } from '../liveStore';
@@ -58,6 +58,21 @@ function yRange(values: ArrayLike<number>[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
+/**
+ * The y range in force: the data's own, except that while editing it only grows, so the axes
+ * do not jump under a dragged point. Adjusted while rendering (React's way for state that
+ * follows props), so a frame of new data is drawn on its own range at once.
+ */
+function useKeptRange(fitted: [number, number], editing: boolean): [number, number] {
+  const [kept, setKept] = useState({ fitted, editing, range: fitted });
+  if (kept.fitted === fitted && kept.editing === editing) return kept.range;
+  const range: [number, number] = editing
+    ? [Math.min(kept.range[0], fitted[0]), Math.max(kept.range[1], fitted[1])]
+    : fitted;
+  setKept({ fitted, editing, range });
+  return range;
+}
+
 export function FitPlot() {
   const labelText = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -68,8 +83,6 @@ export function FitPlot() {
   const run = useRunData();
   const { plotly, failed } = usePlotly();
   const narrow = useNarrowPlots();
-  /** The y range in force, kept while editing so the axes do not jump under a dragged point. */
-  const rangeRef = useRef<[number, number] | null>(null);
 
   const scene = useMemo(() => {
     const data = run.train;
@@ -78,12 +91,10 @@ export function FitPlot() {
     const inData = truth.filter((_, i) => Math.abs(grid[i]!) <= 1);
     const shown = thinPoints(data.x, data.y, MAX_MARKERS);
     const testShown = thinPoints(run.test.x, run.test.y, MAX_MARKERS);
-    let range = yRange([run.all.y, inData]);
-    const kept = rangeRef.current;
-    if (editing && kept) range = [Math.min(kept[0], range[0]), Math.max(kept[1], range[1])];
-    rangeRef.current = range;
-    return { data, points: data.x.length, shown, testShown, grid, truth, range };
-  }, [run, dataset, expression, editing]);
+    const fitted = yRange([run.all.y, inData]);
+    return { data, points: data.x.length, shown, testShown, grid, truth, fitted };
+  }, [run, dataset, expression]);
+  const range = useKeptRange(scene.fitted, editing);
   const layersFor = useFitLayers();
 
   useEffect(() => {
@@ -119,7 +130,7 @@ export function FitPlot() {
       ...(editing ? { dragmode: false as const } : {}),
       xaxis: axis('x', { range: [...PLOT_X_RANGE], zeroline: true }),
       // automargin: a steep target's labels (tan near ±π/2: ±6×10¹⁶) widen the margin instead of being cut off.
-      yaxis: axis('y', { range: scene.range, zeroline: true, automargin: true }),
+      yaxis: axis('y', { range, zeroline: true, automargin: true }),
     };
     let revision = 0;
     let clicksBound = false;
@@ -231,7 +242,7 @@ export function FitPlot() {
       unsubscribe();
       if (waiting !== null) clearTimeout(waiting);
     };
-  }, [scene, layersFor, theme, editing, plotly, labelText, narrow]);
+  }, [scene, range, layersFor, theme, editing, plotly, labelText, narrow]);
 
   useEffect(() => {
     const div = ref.current!;

@@ -82,7 +82,11 @@ export function linePath(x: ArrayLike<number>, y: ArrayLike<number>, xs: Scale, 
   const aim = (xp: number, yp: number) => {
     const length = Math.hypot(xp - ax, yp - ay);
     aimed = length >= SIMPLIFY_PX;
-    if (aimed) (ux = (xp - ax) / length), (uy = (yp - ay) / length), (reach = length);
+    if (aimed) {
+      ux = (xp - ax) / length;
+      uy = (yp - ay) / length;
+      reach = length;
+    }
   };
   const n = Math.min(x.length, y.length);
   for (let i = 0; i < n; i++) {
@@ -97,20 +101,29 @@ export function linePath(x: ArrayLike<number>, y: ArrayLike<number>, xs: Scale, 
     const xpx = toPixel(xs, xv);
     if (!open) {
       write('M', i, xpx, yp);
-      (ax = xpx), (ay = yp), (aimed = false), (open = true);
+      ax = xpx;
+      ay = yp;
+      aimed = false;
+      open = true;
       continue;
     }
     if (aimed) {
       const along = (xpx - ax) * ux + (yp - ay) * uy;
       if (Math.abs((xpx - ax) * uy - (yp - ay) * ux) <= SIMPLIFY_PX && along >= reach) {
-        (held = i), (hx = xpx), (hy = yp), (reach = along);
+        held = i;
+        hx = xpx;
+        hy = yp;
+        reach = along;
         continue;
       }
       // This point leaves the run: the last one in it is written and starts the next.
       write('L', held, hx, hy);
-      (ax = hx), (ay = hy);
+      ax = hx;
+      ay = hy;
     }
-    (held = i), (hx = xpx), (hy = yp);
+    held = i;
+    hx = xpx;
+    hy = yp;
     aim(xpx, yp);
   }
   if (held >= 0) write('L', held, hx, hy);

@@ -4,9 +4,9 @@
  * off view costs nothing.
  */
 import type { ActivationName } from '../../core/activations';
-import { KINK_KINDS, largestUnits } from '../../core/insight';
+import { KINK_KINDS } from '../../core/insight';
 import { PLOT_X_RANGE } from '../../core/grid';
-import { t } from '../i18n';
+import type { Messages } from '../i18n';
 import { palette, type Annotations, type Data, type Layout } from '../plots/plotStyle';
 import type { FrameInsight } from './frameInsight';
 import type { PinnedRun, ViewState } from './viewStore';
@@ -41,6 +41,8 @@ export interface FitLayerInput {
   pinned: readonly PinnedRun[];
   pinLabels: readonly string[];
   grid: Float32Array;
+  /** The words of the language in force: a switch changes the layers' identity and redraws. */
+  messages: Messages;
 }
 
 /** Trace names (fixed, English: tests find traces by them; hover text follows the language). */
@@ -48,9 +50,9 @@ function kinkWord(act: ActivationName): string {
   return { none: 'kink', hinge: 'hinge', centre: 'centre', zero: 'zero crossing' }[KINK_KINDS[act]];
 }
 
-function pinnedFits({ pinned, pinLabels, grid }: FitLayerInput): Data[] {
+function pinnedFits({ pinned, pinLabels, grid, messages }: FitLayerInput): Data[] {
   return pinned.map((pin, i) => ({
-    name: t().pinnedTrace(pinLabels[i]!),
+    name: messages.pinnedTrace(pinLabels[i]!),
     x: grid,
     y: pin.curve,
     mode: 'lines',
@@ -139,7 +141,10 @@ function residuals(insight: FrameInsight): Data {
 function dataRange(x: ArrayLike<number>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = 0; i < x.length; i++) (lo = Math.min(lo, x[i]!)), (hi = Math.max(hi, x[i]!));
+  for (let i = 0; i < x.length; i++) {
+    lo = Math.min(lo, x[i]!);
+    hi = Math.max(hi, x[i]!);
+  }
   return [lo, hi];
 }
 
@@ -179,7 +184,7 @@ function rug(name: string, kinkX: readonly number[], color: string, opacity: num
  * One marker trace per set with a point for every kink: at KINK_Y where the kink belongs
  * to the set, at HIDDEN_KINK_Y (clipped) where it belongs to the other.
  */
-function kinkMarkers(insight: FrameInsight): { inside: KinkMarkers; outside: KinkMarkers } {
+function kinkMarkers(insight: FrameInsight, messages: Messages): { inside: KinkMarkers; outside: KinkMarkers } {
   const pos = insight.kinks();
   const [lo, hi] = dataRange(insight.data.x);
   const [left, right] = PLOT_X_RANGE;
@@ -191,7 +196,7 @@ function kinkMarkers(insight: FrameInsight): { inside: KinkMarkers; outside: Kin
     if (Number.isNaN(k)) continue;
     const isInside = k >= lo && k <= hi;
     const x = Math.min(right - inset, Math.max(left + inset, k));
-    const text = t().kinkHover(j + 1, KINK_KINDS[insight.activation], k.toPrecision(3));
+    const text = messages.kinkHover(j + 1, KINK_KINDS[insight.activation], k.toPrecision(3));
     for (const [set, shown] of [[inside, isInside], [outside, !isInside]] as const) {
       set.x.push(x);
       set.y.push(shown ? KINK_Y : HIDDEN_KINK_Y);
@@ -208,13 +213,13 @@ interface KinkMarkers {
 }
 
 /** Kinks: solid purple inside the data's x range, hollow grey (held inside the plot's edge) outside it. */
-function kinks(insight: FrameInsight): Data[] {
+function kinks(insight: FrameInsight, messages: Messages): Data[] {
   const word = kinkWord(insight.activation);
   if (insight.hidden > DENSE_KINKS) {
     const { inside, outside } = splitKinks(insight);
     return [rug(`${word}s outside the data`, outside, OUTSIDE_COLOR, 0.6), rug(`${word}s`, inside, UNIT_COLOR, 0.5)];
   }
-  const { inside, outside } = kinkMarkers(insight);
+  const { inside, outside } = kinkMarkers(insight, messages);
   const common = { mode: 'markers' as const, yaxis: 'y2' as const, showlegend: false, hovertemplate: '%{text}<extra></extra>', cliponaxis: true };
   return [
     {
@@ -242,9 +247,9 @@ export function fitUnderlays(input: FitLayerInput): Data[] {
 }
 
 /** Traces drawn above the fit: kinks, and a ring around the inspected point. */
-export function fitOverlays({ insight, views }: FitLayerInput): Data[] {
+export function fitOverlays({ insight, views, messages }: FitLayerInput): Data[] {
   const traces: Data[] = [];
-  if (insight && views.showKinks && insight.activation !== 'none') traces.push(...kinks(insight));
+  if (insight && views.showKinks && insight.activation !== 'none') traces.push(...kinks(insight, messages));
   const i = views.selected;
   if (insight && i !== null && i < insight.data.x.length) {
     traces.push({
@@ -277,15 +282,15 @@ function note(text: string): Partial<Annotations> {
 }
 
 /** The overlay axis for kinks, and a note on what is hidden or missing. */
-export function fitLayoutExtras({ insight, views }: FitLayerInput): Partial<Layout> {
+export function fitLayoutExtras({ insight, views, messages }: FitLayerInput): Partial<Layout> {
   const lines: string[] = [];
   if (insight && views.showUnits && insight.hidden > MAX_UNIT_LINES) {
-    lines.push(t().noteUnitsDrawn(MAX_UNIT_LINES, insight.hidden));
+    lines.push(messages.noteUnitsDrawn(MAX_UNIT_LINES, insight.hidden));
   }
   if (insight && views.showResiduals && insight.data.x.length > MAX_RESIDUALS) {
-    lines.push(t().noteResiduals(MAX_RESIDUALS, insight.data.x.length));
+    lines.push(messages.noteResiduals(MAX_RESIDUALS, insight.data.x.length));
   }
-  if (insight && views.showKinks && insight.activation === 'none') lines.push(t().noteNoKinks);
+  if (insight && views.showKinks && insight.activation === 'none') lines.push(messages.noteNoKinks);
   return {
     yaxis2: { overlaying: 'y', range: [0, 1], fixedrange: true, visible: false },
     annotations: lines.length > 0 ? [note(lines.join('<br>'))] : [],

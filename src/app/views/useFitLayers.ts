@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from '../../core/dataset';
 import type { Frame } from '../../core/protocol';
 import type { PlotlyHTMLElement, PlotMouseEvent } from '../plots/plotStyle';
-import { useLanguage } from '../i18n';
+import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { fitLayoutExtras, fitOverlays, fitUnderlays, type FitLayerInput } from './fitLayers';
 import { insightFor } from './frameInsight';
@@ -22,7 +22,7 @@ export function useFitLayers() {
   const hidden = useAppStore((s) => s.config.hidden);
   const labels = useMemo(() => pinLabels(pinned), [pinned]);
   // The plot's notes are worded in the language in force: a switch redraws them.
-  const language = useLanguage((s) => s.language);
+  const messages = useT();
   /** The layers for one frame: computed inside the animation-frame draw, never in a render. */
   const layersFor = useMemo(
     () => (frame: Frame | null, data: Dataset) => {
@@ -32,10 +32,11 @@ export function useFitLayers() {
         pinned,
         pinLabels: labels,
         grid: GRID,
+        messages,
       };
       return { under: fitUnderlays(input), over: fitOverlays(input), layout: fitLayoutExtras(input) };
     },
-    [views, pinned, labels, activation, hidden, language],
+    [views, pinned, labels, activation, hidden, messages],
   );
   return layersFor;
 }

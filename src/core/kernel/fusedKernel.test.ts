@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { ACTIVATIONS, type ActivationName } from '../activations';
+import { ACTIVATIONS } from '../activations';
 import type { ModelConfig } from '../config';
 import { kernelSupports, TrainingRun, type Engine } from '../run';
-import { FusedKernel } from './fusedKernel';
 import { scaledError } from './scaledError';
 import { bestKernelBuild, kernelBuildSupported, simdSupported, type KernelBuild } from './wasmRuntime';
 

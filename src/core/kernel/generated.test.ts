@@ -30,7 +30,7 @@ it.each(['simd128', 'relaxed'] as KernelBuild[])('the %s build has exactly the l
   expect(names).toEqual([...KERNEL_SIZES, ...KERNEL_BUFFERS.map((b) => b.name)]);
 });
 
-it('the relaxed build differs from the plain one only by fusing multiply-adds', async () => {
+it('the relaxed build differs from the plain one only by fusing multiply-adds', () => {
   const wat = (relaxedMadd: boolean) => generateWat({ relaxedMadd });
   const plain = wat(false);
   const relaxed = wat(true);
