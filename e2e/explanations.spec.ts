@@ -118,7 +118,7 @@ test('in 中文 the step inspector explains itself in Chinese', async ({ page, c
   await expect(inspector).toContainText('单步检查器');
   // Click a data point (the fit plot's data markers).
   const box = await page.evaluate(() => {
-    const groups = Array.from(document.querySelectorAll('[data-testid="fit-plot"] .scatterlayer .trace')) as (Element & { __data__?: { trace?: { meta?: string } }[] })[];
+    const groups = Array.from(document.querySelectorAll<Element & { __data__?: { trace?: { meta?: string } }[] }>('[data-testid="fit-plot"] .scatterlayer .trace'));
     const group = groups.find((g) => g.__data__?.[0]?.trace?.meta === 'data');
     const r = group?.querySelectorAll('.points path')[5]?.getBoundingClientRect();
     return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;

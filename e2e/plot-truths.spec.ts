@@ -48,7 +48,7 @@ test('at 5,000 points the inspector opens the point clicked: the rightmost dot i
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   // The rightmost marker of the data trace, where a person would click it.
   const target = await page.evaluate(() => {
-    const groups = Array.from(document.querySelectorAll('[data-testid="fit-plot"] .scatterlayer .trace')) as (Element & { __data__?: { trace?: { meta?: string } }[] })[];
+    const groups = Array.from(document.querySelectorAll<Element & { __data__?: { trace?: { meta?: string } }[] }>('[data-testid="fit-plot"] .scatterlayer .trace'));
     const group = groups.find((g) => g.__data__?.[0]?.trace?.meta === 'data');
     const rects = Array.from(group?.querySelectorAll('.points path') ?? [], (p) => p.getBoundingClientRect());
     const r = rects.reduce((best, q) => (q.x > best.x ? q : best), rects[0]!);

@@ -90,8 +90,8 @@ function lessonGuard(creator: StateCreator<AppState>): StateCreator<AppState> {
       const next = replace ? (patch as AppState) : { ...current, ...patch };
       set(keepLesson(current, next), true);
     };
-    api.setState = guarded as typeof api.setState;
-    return creator(guarded as typeof set, get, api);
+    api.setState = guarded;
+    return creator(guarded, get, api);
   };
 }
 

@@ -85,11 +85,12 @@ export class Harness {
     };
     this.loop = new TrainerLoop(host);
     // Time spent training: the real steps run (results are untouched), the clock is charged.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- taken unbound on purpose: applied to each run below
     const train = TrainingRun.prototype.train;
-    const harness = this;
+    const charge = (ms: number) => this.charge(ms);
     vi.spyOn(TrainingRun.prototype, 'train').mockImplementation(function (this: TrainingRun, ...args) {
       const done = train.apply(this, args);
-      harness.charge(done * STEP_COST_MS);
+      charge(done * STEP_COST_MS);
       return done;
     });
   }
