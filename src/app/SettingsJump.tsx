@@ -1,7 +1,7 @@
 /**
  * On a narrow screen the run comes first and its settings follow, several screens down: a
  * button that stays at hand jumps to them, and from them back to the plots. Hidden on
- * wide screens (styles.css), where the settings sit beside the plots.
+ * wide screens (styles/narrow.css), where the settings sit beside the plots.
  */
 import { useEffect, useState } from 'react';
 import { useT } from './i18n';

@@ -6,8 +6,7 @@
  * kernel and trains the first steps meanwhile, and the first frame is waiting when the plots
  * first draw. The app renders while Plotly, much the larger, is still being compiled.
  */
-import './styles.css';
-import './lessonTools.css';
+import './styles/index.css';
 import { startPlayground, stopPlayground } from './actions';
 import { installLanguage } from './i18n';
 import { showLoadFailure } from './loadFailure';

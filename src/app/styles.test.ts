@@ -26,5 +26,5 @@ it('the check catches an unclosed block', () => {
 });
 
 it('finds the stylesheets', () => {
-  expect(sheets).toContain('styles.css');
+  expect(sheets).toContain(join('styles', 'index.css'));
 });
