@@ -1,7 +1,7 @@
 /**
  * The loss plot's axis ranges while a run trains. Plotly's autorange would move the axes
  * on every frame (the x axis ends at the newest step), and moving axes costs a full
- * Plotly redraw, 30 to 130 ms here. So while training the axes are set with room to grow,
+ * Plotly redraw, a long task (docs/page.md). So while training the axes are set with room to grow,
  * the curve is patched in place within them (see fastLines), and they are set afresh only
  * when the data reaches an edge: a handful of times per run, not ten times a second. The
  * step axis then grows in place, without Plotly (see stepAxis.ts); the loss axis, which

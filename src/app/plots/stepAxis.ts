@@ -1,8 +1,8 @@
 /**
  * The loss plot's step axis (x grid lines and tick labels), drawn by us in an SVG behind
  * Plotly's. While a run trains, the step axis must grow every so often (see lossRange.ts),
- * and any axis change through Plotly (react or relayout) is a full redraw: 40 to 80 ms on
- * the 2-core reference machine, the page's longest task in `npm run bench:page`. With the
+ * and any axis change through Plotly (react or relayout) is a full redraw, the page's
+ * longest task in `npm run bench:page` (docs/page.md). With the
  * grid and labels ours, growing the axis is a change of Plotly's x scale in place
  * (`growStepAxis`), the lines patched, and these ticks redrawn: a few milliseconds.
  * Plotly keeps drawing the title (its own labels are there, transparent, to place it) and

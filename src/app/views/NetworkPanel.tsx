@@ -65,7 +65,7 @@ export function NetworkPanel() {
       if (text !== lastHealth && healthRef.current) healthRef.current.textContent = lastHealth = text;
       nextAt = started + (performance.now() - started) / PANEL_FRAME_SHARE;
     };
-    // In a task of its own: at H = 1024 its strips take 3-22 ms, which the frame's task need not wait for.
+    // In a task of its own: at large H its strips take a while, which the frame's task need not wait for.
     const unsubscribe = subscribeRaf(liveStore, draw, 'draw:network-panel', { ownTask: true });
     // The strips follow the card's width.
     const observer = new ResizeObserver((entries) => {

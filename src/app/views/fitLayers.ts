@@ -23,7 +23,7 @@ const KINK_Y = 0.035;
  * Where a kink marker waits while it belongs to the other set: below the overlay axis, so
  * clipped away. Each marker trace keeps one point per kink, so a kink crossing the data's
  * edge moves two markers in place instead of changing both traces' lengths, which would
- * need a full Plotly redraw (50-90 ms) on every frame where one crosses.
+ * need a full Plotly redraw on every frame where one crosses.
  */
 const HIDDEN_KINK_Y = -1;
 /** Kinks beyond the plot sit this far inside its edge (a fraction of its width), whole. */

@@ -69,7 +69,7 @@ const dense = (lo: number, hi: number, perUnit: number) =>
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 // Both builds of the kernel: the relaxed one fuses Horner's multiply-adds where the CPU has
-// FMA (this machine does), so its rounding differs from the plain SIMD128 build's.
+// FMA (as most x64 CPUs do), so its rounding differs from the plain SIMD128 build's.
 const BUILDS: KernelBuild[] = ['relaxed', 'simd128'];
 
 describe.each(BUILDS)('%s kernel build', (build) => {
