@@ -20,9 +20,8 @@ export function Rescue() {
     <div className="panel rescue" role="alert">
       <div>
         <strong>{t.rescueHeading(divergedAt)}</strong>
-        <p>
-          {t.rescueKept(rescueStep)} {t.rescueWhy(points, hidden, suggestion, learningRate, times)}
-        </p>
+        <p>{t.rescueKept(rescueStep)}</p>
+        <p>{t.rescueWhy(points, hidden, suggestion, learningRate, times)}</p>
       </div>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => rescueRun(true)}>
