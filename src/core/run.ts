@@ -196,9 +196,8 @@ export class TrainingRun {
     if (kernel) {
       for (let k = 0; k < count; k++) {
         this.saveParams(this.candidate);
-        const loss = kernel.step(learningRate);
-        lossOut[offset + k] = loss;
-        if (this.blewUp(loss, kernel.parametersFinite())) return k + 1;
+        lossOut[offset + k] = kernel.step(learningRate);
+        if (this.blewUp(lossOut, offset + k, kernel.parametersFinite())) return k + 1;
       }
       return count;
     }
@@ -208,23 +207,32 @@ export class TrainingRun {
       trainStepInto(this.net, this.ws, x, y, learningRate, lossOut, offset + k);
       // The float32 loss decides divergence as well as the float64 one would: a loss past
       // float32's range is Infinity, which is divergence anyway.
-      if (this.blewUp(lossOut[offset + k]!, parametersFinite(this.net))) return k + 1;
+      if (this.blewUp(lossOut, offset + k, parametersFinite(this.net))) return k + 1;
     }
     return count;
   }
 
   /**
    * Counts the step and checks it: a loss or parameter that is not finite, or a loss that
-   * has exploded past EXPLODE_RATIO times the first one, marks the run diverged. `loss` is
-   * that of the parameters before the step (in `candidate`), which are kept when it did
-   * not climb (see RISE_TOLERANCE).
+   * has exploded past EXPLODE_RATIO times the first one, marks the run diverged. The loss,
+   * lossOut[index], is that of the parameters before the step (in `candidate`), which are
+   * kept when it did not climb (see RISE_TOLERANCE). It is read here, not passed: a float
+   * passed to a call V8 does not inline is boxed, an allocation every step.
    */
-  private blewUp(loss: number, paramsFinite: boolean): boolean {
+  private blewUp(lossOut: Float32Array, index: number, paramsFinite: boolean): boolean {
+    const loss = lossOut[index]!;
     if (this.step === 0 || this.firstLoss === null) this.firstLoss = loss;
     const before = this.step;
     this.step++;
     const exploded = loss > EXPLODE_RATIO * Math.max(this.firstLoss, MIN_REFERENCE_LOSS);
-    if (Number.isFinite(loss) && !exploded) this.keepIfNotClimbing(loss, before);
+    // The candidate's loss did not climb: it becomes the kept one (written out here for the same reason).
+    if (Number.isFinite(loss) && !exploded) {
+      const keptLoss = this.checkpointLoss;
+      if (Number.isNaN(keptLoss) || loss <= keptLoss * (1 + RISE_TOLERANCE) || loss <= MIN_REFERENCE_LOSS) {
+        this.keepCandidate(before);
+        this.checkpointLoss = loss;
+      }
+    }
     if (Number.isFinite(loss) && paramsFinite && !exploded) return false;
     this.divergedAt = this.step;
     // Back to the weights from before the climb, not the blown-up ones: the learner resumes from them.
@@ -232,16 +240,13 @@ export class TrainingRun {
     return true;
   }
 
-  /** The parameters of `step` (in candidate), whose loss was `loss`, become the kept ones unless the loss climbed. */
-  private keepIfNotClimbing(loss: number, step: number): void {
-    const keptLoss = this.checkpointLoss;
-    if (!Number.isNaN(keptLoss) && loss > keptLoss * (1 + RISE_TOLERANCE) && loss > MIN_REFERENCE_LOSS) return;
+  /** The parameters of `step`, saved in candidate before it, become the kept ones. */
+  private keepCandidate(step: number): void {
     // Swapped, not copied (nor destructured: that would allocate an array a step).
     const kept = this.candidate;
     this.candidate = this.checkpoint;
     this.checkpoint = kept;
     this.checkpointStep = step;
-    this.checkpointLoss = loss;
   }
 
   /** Copies the parameters in the engine's layout: the kernel's memory block whole (one copy a step), or [w1, b1, w2, b2]. */
