@@ -2,6 +2,7 @@
 import { RESTART_KEYS, type RunConfig } from '../core/config';
 import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import { MAX_SEED } from '../core/rng';
+import { rateAdviceFor } from './controls/rateAdvice';
 import { clearLive, liveStore } from './liveStore';
 import { generatedFor } from './views/runData';
 import { useAppStore, type AppState } from './store';
@@ -106,14 +107,16 @@ export function setLogScale(logScale: boolean): void {
 }
 
 /**
- * After divergence: back to the last good weights and their step (the loss history is cut
- * there too), either with the learning rate divided by 10 and training on, or paused.
+ * After divergence: back to the weights kept from before the loss began to climb, and their
+ * step (the loss history is cut there too), either at a rate the advice calls safe
+ * (rateAdviceFor's rescue) and training on, or paused.
  */
 export function rescueRun(lowerRate: boolean): void {
-  const { config, rescueStep } = useAppStore.getState();
+  const state = useAppStore.getState();
+  const { config, rescueStep } = state;
   if (rescueStep === null) return;
   liveStore.getState().history.truncateAfter(rescueStep);
-  const learningRate = lowerRate ? Number((config.learningRate / 10).toPrecision(6)) : null;
+  const learningRate = lowerRate ? rateAdviceFor(state).rescue : null;
   useAppStore.setState({
     config: learningRate === null ? config : { ...config, learningRate },
     playing: lowerRate,

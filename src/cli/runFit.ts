@@ -105,8 +105,9 @@ interface Outcome {
 }
 
 /**
- * Trains up to `steps` steps, saving a checkpoint every PRINT_EVERY steps as the worker
- * does every frame: a run that diverges goes back to the last one (see TrainingRun.train).
+ * Trains up to `steps` steps in chunks of PRINT_EVERY, as the worker trains in slices: a run
+ * that diverges goes back to the weights it kept from before its loss began to climb
+ * (see TrainingRun.train).
  */
 function train(run: TrainingRun, lr: number, steps: number): Outcome {
   const losses = new Float32Array(steps);
@@ -115,7 +116,6 @@ function train(run: TrainingRun, lr: number, steps: number): Outcome {
     const taken = run.train(Math.min(PRINT_EVERY, steps - done), lr, losses, done);
     if (taken === 0) break;
     done += taken;
-    run.saveCheckpoint();
   }
   const divergedAt = run.divergedAt;
   return {

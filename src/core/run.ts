@@ -36,10 +36,24 @@ export interface LayerGradients {
   readonly b: ArrayLike<number>;
 }
 
+/*
+ * Divergence, and which weights a diverged run keeps. The run is declared diverged when a
+ * loss or a parameter stops being finite, or a loss passes EXPLODE_RATIO times the first.
+ * By then the weights have been growing for several steps (the loss climbs for a few steps
+ * before it overflows), so the run does not keep the weights of the step before the
+ * declaration: it keeps those of the last step whose loss rose no more than RISE_TOLERANCE
+ * above the loss of the weights kept before it. Once the loss starts to climb, the kept
+ * weights stay where the climb began; a loss that comes back down to them moves them on.
+ * A loss that wiggles up once only leaves the kept weights where they were: it never
+ * declares divergence.
+ */
+
 /** A loss this many times the first step's is treated as divergence (it is on its way to Infinity). */
 export const EXPLODE_RATIO = 1e6;
 /** Floor under the first loss for that test, so a near-perfect start does not trip it. */
 const MIN_REFERENCE_LOSS = 1e-6;
+/** How far (relative) a step's loss may rise above the kept weights' loss and still move them on. */
+export const RISE_TOLERANCE = 0.01;
 
 /** The engine 'auto' resolves to here. */
 export function defaultEngine(): Engine {
@@ -78,9 +92,18 @@ export class TrainingRun {
   step = 0;
   /** Step at which the loss or a parameter stopped being finite, or the loss exploded; or null. */
   divergedAt: number | null = null;
-  /** Step of the last known good parameters (see saveCheckpoint). */
+  /** Step of the kept parameters: where the loss last stopped climbing (see RISE_TOLERANCE). */
   checkpointStep = 0;
+  /** The kept parameters, in the engine's own layout (see saveParams). */
   private checkpoint: Float32Array;
+  /** The parameters before the step under way; they become the kept ones if its loss did not climb. */
+  private candidate: Float32Array;
+  /**
+   * Loss of the kept parameters on the data trained on, or NaN while unknown (before a step
+   * on it). NaN, not null: a field that only ever holds numbers is updated in place, where
+   * one that may hold null boxes each new value (an allocation every step).
+   */
+  private checkpointLoss = NaN;
   /** Loss of the first step, the yardstick for "exploded". */
   private firstLoss: number | null = null;
   readonly engine: Engine;
@@ -119,10 +142,11 @@ export class TrainingRun {
     this.ws = createWorkspace(this.net, 0);
     this.gridWs = createWorkspace(this.net, grid.length);
     this.gradients = [];
-    this.checkpoint = new Float32Array(paramLength(config.hidden));
     if (data) this.setData(data);
     else this.attach(built.data, null);
-    this.saveCheckpoint();
+    this.checkpoint = new Float32Array(this.savedParamsLength());
+    this.candidate = new Float32Array(this.savedParamsLength());
+    this.keepCurrent();
   }
 
   /**
@@ -134,6 +158,8 @@ export class TrainingRun {
     const { train, test } = splitData({ x: data.x, y: data.y }, data.test);
     this.history.recordData(this.step, data);
     this.attach(train, test.x.length > 0 ? test : null);
+    // The kept weights' loss was on other points: the next step's loss is the new yardstick.
+    this.checkpointLoss = NaN;
   }
 
   private attach(train: Dataset, test: Dataset | null): void {
@@ -176,35 +202,74 @@ export class TrainingRun {
     const kernel = this.kernel;
     if (kernel) {
       for (let k = 0; k < count; k++) {
-        const loss = kernel.step(learningRate);
-        lossOut[offset + k] = loss;
-        if (this.blewUp(loss, kernel.parametersFinite())) return k + 1;
+        this.saveParams(this.candidate);
+        lossOut[offset + k] = kernel.step(learningRate);
+        if (this.blewUp(lossOut, offset + k, kernel.parametersFinite())) return k + 1;
       }
       return count;
     }
     const { x, y } = this.data;
     for (let k = 0; k < count; k++) {
+      this.saveParams(this.candidate);
       trainStepInto(this.net, this.ws, x, y, learningRate, lossOut, offset + k);
       // The float32 loss decides divergence as well as the float64 one would: a loss past
       // float32's range is Infinity, which is divergence anyway.
-      if (this.blewUp(lossOut[offset + k]!, parametersFinite(this.net))) return k + 1;
+      if (this.blewUp(lossOut, offset + k, parametersFinite(this.net))) return k + 1;
     }
     return count;
   }
 
   /**
    * Counts the step and checks it: a loss or parameter that is not finite, or a loss that
-   * has exploded past EXPLODE_RATIO times the first one, marks the run diverged.
+   * has exploded past EXPLODE_RATIO times the first one, marks the run diverged. The loss,
+   * lossOut[index], is that of the parameters before the step (in `candidate`), which are
+   * kept when it did not climb (see RISE_TOLERANCE). It is read here, not passed: a float
+   * passed to a call V8 does not inline is boxed, an allocation every step.
    */
-  private blewUp(loss: number, paramsFinite: boolean): boolean {
+  private blewUp(lossOut: Float32Array, index: number, paramsFinite: boolean): boolean {
+    const loss = lossOut[index]!;
     if (this.step === 0 || this.firstLoss === null) this.firstLoss = loss;
+    const before = this.step;
     this.step++;
     const exploded = loss > EXPLODE_RATIO * Math.max(this.firstLoss, MIN_REFERENCE_LOSS);
+    // The candidate's loss did not climb: it becomes the kept one (written out here for the same reason).
+    if (Number.isFinite(loss) && !exploded) {
+      const keptLoss = this.checkpointLoss;
+      if (Number.isNaN(keptLoss) || loss <= keptLoss * (1 + RISE_TOLERANCE) || loss <= MIN_REFERENCE_LOSS) {
+        this.keepCandidate(before);
+        this.checkpointLoss = loss;
+      }
+    }
     if (Number.isFinite(loss) && paramsFinite && !exploded) return false;
     this.divergedAt = this.step;
-    // Keep the last good weights rather than the blown-up ones: the learner can resume from them.
-    this.setParams(this.checkpoint);
+    // Back to the weights from before the climb, not the blown-up ones: the learner resumes from them.
+    this.restoreParams(this.checkpoint);
     return true;
+  }
+
+  /** The parameters of `step`, saved in candidate before it, become the kept ones. */
+  private keepCandidate(step: number): void {
+    // Swapped, not copied (nor destructured: that would allocate an array a step).
+    const kept = this.candidate;
+    this.candidate = this.checkpoint;
+    this.checkpoint = kept;
+    this.checkpointStep = step;
+  }
+
+  /** Copies the parameters in the engine's layout: the kernel's memory block whole (one copy a step), or [w1, b1, w2, b2]. */
+  private saveParams(out: Float32Array): void {
+    if (this.kernel) out.set(this.kernel.params);
+    else this.snapshotParams(out);
+  }
+
+  /** Length of saveParams' layout: the same for every kernel of this H, so it outlives setData. */
+  private savedParamsLength(): number {
+    return this.kernel ? this.kernel.params.length : this.paramLength();
+  }
+
+  private restoreParams(saved: Float32Array): void {
+    if (this.kernel) this.kernel.params.set(saved);
+    else this.setParams(saved);
   }
 
   /** Writes parameters in the snapshotParams layout back into the network (or kernel). */
@@ -217,18 +282,18 @@ export class TrainingRun {
     l2!.b[0] = params[3 * h]!;
   }
 
-  /** Remembers the current parameters and step as the last known good ones. */
-  saveCheckpoint(): void {
-    if (this.divergedAt !== null) return;
-    this.snapshotParams(this.checkpoint);
+  /** The current parameters and step become the kept ones, their loss not yet known. */
+  private keepCurrent(): void {
+    this.saveParams(this.checkpoint);
     this.checkpointStep = this.step;
+    this.checkpointLoss = NaN;
   }
 
-  /** Back to the last checkpoint: its parameters and step; the run can train again. */
+  /** Back to the kept parameters and their step (from before the loss began to climb); the run can train again. */
   rewind(): void {
     this.history.rewindTo(this.checkpointStep);
     this.firstLoss = null;
-    this.setParams(this.checkpoint);
+    this.restoreParams(this.checkpoint);
     this.step = this.checkpointStep;
     this.divergedAt = null;
   }
@@ -274,7 +339,7 @@ export class TrainingRun {
     this.step = step;
     this.divergedAt = null;
     this.firstLoss = null;
-    this.saveCheckpoint();
+    this.keepCurrent();
     return true;
   }
 

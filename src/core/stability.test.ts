@@ -1,35 +1,94 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from './config';
+import { ACTIVATIONS } from './activations';
+import { DEFAULT_CONFIG, NUMERIC_SPECS } from './config';
 import { TrainingRun } from './run';
-import { learningRateRisky, suggestedLearningRate } from './stability';
+import { learningRateRisky, rescueLearningRate, suggestedLearningRate } from './stability';
+
+const { learningRate: _l, speed: _s, testShare: _t, ...MODEL } = DEFAULT_CONFIG;
 
 describe('learning rate and the summed gradient', () => {
-  it("the tutorial's own settings are not flagged, and its rate is the suggestion there", () => {
+  it("the tutorial's own settings are not flagged, and the suggestion there is below its rate", () => {
     expect(learningRateRisky(0.01, 30, 10)).toBe(false);
-    expect(suggestedLearningRate(30, 10)).toBe(0.01);
+    expect(suggestedLearningRate(30, 10)).toBe(0.002);
   });
 
   it('flags the tutorial rate at H = 1024 and suggests a rate that trains', () => {
     expect(learningRateRisky(0.01, 30, 1024)).toBe(true);
     const lr = suggestedLearningRate(30, 1024);
     expect(lr).toBe(5e-5);
-    const { learningRate: _l, speed: _s, ...model } = DEFAULT_CONFIG;
     // Independent evidence: at the flagged rate tanh diverges and relu's loss spikes over 100x
     // (killing units); at the suggested rate both fall steadily from the first loss.
-    const blown = new TrainingRun({ ...model, hidden: 1024, activation: 'tanh' });
+    const blown = new TrainingRun({ ...MODEL, hidden: 1024, activation: 'tanh' });
     blown.train(500, 0.01, new Float32Array(500), 0);
     expect(blown.divergedAt).not.toBeNull();
-    const spiky = new TrainingRun({ ...model, hidden: 1024 });
+    const spiky = new TrainingRun({ ...MODEL, hidden: 1024 });
     const spikes = new Float32Array(500);
     spiky.train(500, 0.01, spikes, 0);
     expect(Math.max(...spikes)).toBeGreaterThan(100 * spikes[0]!);
     for (const activation of ['relu', 'tanh'] as const) {
-      const calm = new TrainingRun({ ...model, hidden: 1024, activation });
+      const calm = new TrainingRun({ ...MODEL, hidden: 1024, activation });
       const losses = new Float32Array(2000);
       calm.train(2000, lr, losses, 0);
       expect(calm.divergedAt).toBeNull();
       expect(Math.max(...losses)).toBe(losses[0]);
       expect(losses[1999]!).toBeLessThan(losses[0]! * 0.6);
     }
+  });
+
+  it('at H = 1 the output bias alone caps the rate at 1/N: the advice flags rates past it', () => {
+    // Summed over N points, the output bias's curvature is 2N: plain SGD diverges above 1/N.
+    for (const points of [2, 30, 5000]) {
+      expect(learningRateRisky(1 / points, points, 1)).toBe(true);
+      expect(suggestedLearningRate(points, 1)).toBeLessThan(0.5 / points);
+    }
+  });
+
+  it('the suggested rate trains without diverging, for any N, H and activation (seeded)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 400 }),
+        fc.integer({ min: 1, max: 96 }),
+        fc.constantFrom(...ACTIVATIONS),
+        fc.constantFrom('quadratic', 'step', 'sine', 'linear'),
+        fc.integer({ min: 0, max: 1000 }),
+        (points, hidden, activation, dataset, seed) => {
+          const run = new TrainingRun({ ...MODEL, dataset, points, hidden, activation, seed });
+          run.train(600, suggestedLearningRate(points, hidden), new Float32Array(600), 0);
+          expect(run.divergedAt).toBeNull();
+        },
+      ),
+      { seed: 17, numRuns: 80 },
+    );
+  });
+
+  it('the rescue rate is one the advice calls safe, and lower than the rate that diverged', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: NUMERIC_SPECS.points.max }),
+        fc.integer({ min: 1, max: NUMERIC_SPECS.hidden.max }),
+        fc.double({ min: 1e-9, max: NUMERIC_SPECS.learningRate.max, noNaN: true }),
+        (points, hidden, lr) => {
+          const rescue = rescueLearningRate(lr, points, hidden);
+          expect(rescue).toBeGreaterThan(0);
+          expect(rescue).toBeLessThanOrEqual((lr / 10) * (1 + 1e-5));
+          expect(learningRateRisky(rescue, points, hidden)).toBe(false);
+          expect(rescue).toBeLessThanOrEqual(suggestedLearningRate(points, hidden));
+        },
+      ),
+      { seed: 17, numRuns: 2000 },
+    );
+  });
+
+  it('5,000 points at the default rate: one rescue from the kept weights trains on', () => {
+    const run = new TrainingRun({ ...MODEL, points: 5000, hidden: 1024 });
+    run.train(50, 0.01, new Float32Array(50), 0);
+    expect(run.divergedAt).not.toBeNull();
+    run.rewind();
+    const lr = rescueLearningRate(0.01, 5000, 1024);
+    const losses = new Float32Array(100);
+    run.train(100, lr, losses, 0);
+    expect(run.divergedAt).toBeNull();
+    expect(losses[99]!).toBeLessThan(losses[0]!);
   });
 });

@@ -217,6 +217,28 @@ describe('TrainerLoop runs and controls', () => {
     expect(h.last.state).toBe('diverged');
   });
 
+  it('after divergence the frame carries the weights from before the loss began to climb', () => {
+    // At 0.05 the default run's loss grows about 4x a step for ten steps, one or two per frame.
+    h = new Harness(true);
+    h.start(1, { learningRate: 0.05, speed: 100 });
+    h.advance(1000);
+    const f = h.last;
+    expect(f.state).toBe('diverged');
+    const climbing = h.frames.filter((g) => g.state === 'running' && g.step > 0 && g.step < f.step);
+    expect(climbing.length).toBeGreaterThan(2);
+    expect(f.checkpointStep).toBe(0);
+    const initial = new TrainingRun(CONFIG);
+    const params = new Float32Array(initial.paramLength());
+    initial.snapshotParams(params);
+    expect(f.params).toEqual(params);
+    expect(f.loss).toBeCloseTo(initial.currentLoss(), 6);
+    // A rescue at the tutorial rate trains on from there.
+    h.send({ type: 'rescue', learningRate: 0.01, resume: true });
+    h.advance(500);
+    expect(h.last.state).toBe('running');
+    expect(h.last.loss).toBeLessThan(f.loss);
+  });
+
   it('reset rebuilds the same run under the new id', () => {
     h = new Harness(true);
     h.start(1, { speed: 200 });

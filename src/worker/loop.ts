@@ -258,7 +258,6 @@ export class TrainerLoop {
   }
 
   private sendFrame(run: TrainingRun, now: number): void {
-    run.saveCheckpoint();
     this.rate.sample(now, run.step);
     const { frame, transfer } = buildFrame(run, {
       runId: this.runId,

@@ -1,20 +1,22 @@
 /**
  * Says, where the learning rate is set, when the summed gradient makes it too large for
- * this many points and units, and offers the tutorial's rate scaled to them.
+ * the points trained on and the units, and offers a rate that trains safely there.
  */
-import { learningRateRisky, suggestedLearningRate } from '../../core/stability';
+import { useShallow } from 'zustand/react/shallow';
 import { updateConfig } from '../actions';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
+import { rateAdviceFor } from './rateAdvice';
 
 export function LearningRateAdvice() {
-  const { learningRate, points, hidden } = useAppStore((s) => s.config);
+  const { config, customData } = useAppStore(useShallow((s) => ({ config: s.config, customData: s.customData })));
   const t = useT();
-  if (!learningRateRisky(learningRate, points, hidden)) return null;
-  const suggestion = suggestedLearningRate(points, hidden);
+  const advice = rateAdviceFor({ config, customData });
+  if (!advice.risky) return null;
+  const { points, hidden, suggestion, learningRate, times } = advice;
   return (
     <div className="advice" data-testid="lr-advice">
-      <p>{t.lrAdvice(points, hidden, suggestion, learningRate, Math.round(learningRate / suggestion))}</p>
+      <p>{t.lrAdvice(points, hidden, suggestion, learningRate, times)}</p>
       <button type="button" className="small" onClick={() => updateConfig({ learningRate: suggestion })}>
         {t.lrUse(suggestion)}
       </button>

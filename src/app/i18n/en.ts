@@ -33,12 +33,14 @@ export const en = {
   divergedStatus: (step: number | null) => `Diverged at step ${step ?? '?'}`,
   restart: 'Restart',
   rescueHeading: (step: number) => `Diverged at step ${step}: lower the learning rate.`,
-  rescueWhy: (good: number, points: number, hidden: number, suggestion: number, lr: number, times: number) =>
-    `The loss blew up, so training paused and kept the last good weights, from step ${good}. The tutorial sums the gradient over all ${points} points and the output over ${hidden} units, so its 0.01 scales to about ${suggestion} here; ${lr} is ${times}× that.`,
-  rescueLower: 'Lower learning rate ×0.1 and resume',
+  rescueKept: (good: number) =>
+    `The loss blew up, so training paused and went back to the weights of step ${good}, the last step before the loss began to climb.`,
+  rescueWhy: (points: number, hidden: number, suggestion: number, lr: number, times: number) =>
+    `Each step sums the gradient over the ${points} training points and ${hidden} hidden units, so a rate that trains safely here is about ${suggestion}; ${times > 1 ? `${lr} is ${times}× that.` : `${lr} is not above it, yet the loss grew: a smaller rate still helps.`}`,
+  rescueLower: (rate: number) => `Lower the learning rate to ${rate} and resume`,
   rescueRewind: (step: number) => `Rewind to step ${step}`,
   lrAdvice: (points: number, hidden: number, suggestion: number, lr: number, times: number) =>
-    `The gradient is summed over ${points} points and ${hidden} units, so the tutorial’s 0.01 scales to about ${suggestion} here; ${lr} is ${times}× that and may blow up or kill units.`,
+    `Each step sums the gradient over the ${points} training points and ${hidden} hidden units, so a rate that trains safely here is about ${suggestion}; ${lr} is ${times}× that and may blow up or kill units.`,
   lrUse: (suggestion: number) => `Use ${suggestion}`,
   announce: (prefix: 'diverged' | 'paused' | '', step: number, loss: string) =>
     `${prefix === 'diverged' ? 'Diverged. ' : prefix === 'paused' ? 'Paused. ' : ''}Step ${step}, loss ${loss}.`,

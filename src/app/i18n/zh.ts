@@ -24,12 +24,13 @@ export const zh: Messages = {
   divergedStatus: (step) => `在第 ${step ?? '?'} 步发散`,
   restart: '重新启动',
   rescueHeading: (step) => `在第 ${step} 步发散：请降低学习率。`,
-  rescueWhy: (good, points, hidden, suggestion, lr, times) =>
-    `损失爆炸了，所以训练已暂停，并保留了第 ${good} 步时最后一组正常的权重。教程把梯度在全部 ${points} 个点上求和，输出又是 ${hidden} 个单元之和，所以它的 0.01 在这里约相当于 ${suggestion}；${lr} 是它的 ${times} 倍。`,
-  rescueLower: '学习率 ×0.1 并继续',
+  rescueKept: (good) => `损失爆炸了，所以训练已暂停，并回到了第 ${good} 步的权重：损失开始上升之前的最后一步。`,
+  rescueWhy: (points, hidden, suggestion, lr, times) =>
+    `每一步都把梯度在 ${points} 个训练点和 ${hidden} 个隐藏单元上求和，所以这里能安全训练的学习率约为 ${suggestion}；${times > 1 ? `${lr} 是它的 ${times} 倍。` : `${lr} 并不比它大，但损失仍在增长：更小的学习率仍有帮助。`}`,
+  rescueLower: (rate) => `把学习率降到 ${rate} 并继续`,
   rescueRewind: (step) => `回到第 ${step} 步`,
   lrAdvice: (points, hidden, suggestion, lr, times) =>
-    `梯度在 ${points} 个点和 ${hidden} 个单元上求和，所以教程的 0.01 在这里约相当于 ${suggestion}；${lr} 是它的 ${times} 倍，可能会发散或让单元死亡。`,
+    `每一步都把梯度在 ${points} 个训练点和 ${hidden} 个隐藏单元上求和，所以这里能安全训练的学习率约为 ${suggestion}；${lr} 是它的 ${times} 倍，可能会发散或让单元死亡。`,
   lrUse: (suggestion) => `使用 ${suggestion}`,
   announce: (prefix, step, loss) => `${prefix === 'diverged' ? '已发散。' : prefix === 'paused' ? '已暂停。' : ''}第 ${step} 步，损失 ${loss}。`,
   announceNoData: '没有训练数据点：在图上添加，或点“重新生成”，即可训练。',

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { targetFunction } from '../../core/dataset';
 import { curveGrid, PLOT_X_RANGE } from '../../core/grid';
 import { liveStore, type LiveState } from '../liveStore';
-import { fitDrawn, markFitDrawn } from './firstFit';
+import { markFitDrawn } from './firstFit';
 import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useT } from '../i18n';
@@ -42,7 +42,7 @@ const Y_PADDING = 0.15;
 const MAX_MARKERS = 400;
 /** Above this many points markers are small and drawn without an outline. */
 const SMALL_MARKERS_FROM = 500;
-/** The page's first draw of the fit plot waits at most this long for the run's first frame, ms. */
+/** A draw with no frame (a run that has just started) waits at most this long for the run's first frame, ms. */
 const FIRST_FRAME_WAIT_MS = 300;
 
 function yRange(values: ArrayLike<number>[]): [number, number] {
@@ -144,11 +144,12 @@ export function FitPlot() {
     let waitedOut = false;
     const points = scene.points;
     const draw = ({ frame }: LiveState) => {
-      if (!fitDrawn() && !waitedOut && frame === null) {
-        // The page's first draw of this plot is Plotly's slowest (200+ ms on a first visit),
-        // and the run's first frame, when not already here, is usually tens of ms away:
-        // waiting for it makes one full draw show the curve, where drawing the empty plot
-        // first cost a second full draw before the first fit.
+      if (!waitedOut && frame === null) {
+        // A run with no frame yet: the page's first (whose draw is Plotly's slowest, 200+ ms
+        // on a first visit) or a new one after a settings change. Its first frame is usually
+        // tens of ms away: waiting for it makes one full draw show the new data and curve,
+        // where drawing the empty curve first cost a second full redraw (50+ ms of main
+        // thread at H = 1024, one more long task per settings change).
         waiting ??= setTimeout(() => {
           waitedOut = true;
           draw(liveStore.getState());
@@ -157,6 +158,8 @@ export function FitPlot() {
       }
       if (waiting !== null) clearTimeout(waiting);
       waiting = null;
+      // The next run without a frame is waited for again.
+      if (frame !== null) waitedOut = false;
       if (frame === lastFrame) return;
       lastFrame = frame;
       const layers = layersFor(frame, scene.data);

@@ -102,6 +102,15 @@ export function LossPlot() {
     // would otherwise come first and hold up the fit's by 60-190 ms on a first visit.
     let released = fitDrawn();
     let cancelWait: (() => void) | null = null;
+    /** A full redraw in a task of its own, so it never lengthens an animation frame or a React commit. */
+    const redrawInOwnTask = () => {
+      deferred ??= setTimeout(() => {
+        deferred = null;
+        const start = performance.now();
+        draw(liveStore.getState(), true);
+        recordDraw('draw:loss-plot-axes', start);
+      });
+    };
     const draw = (live: LiveState, force: boolean) => {
       if (!released) {
         cancelWait ??= afterFitDrawn(() => {
@@ -178,14 +187,16 @@ export function LossPlot() {
           // A user's zoom is theirs: the axes stay as they are and the curve is drawn into them.
           if (zoomed || (running && set !== null && fits(set, lastStep, extent, logScale))) return;
           // The losses have left the loss axis: this frame is drawn (clipped), the axes move in a task of their own.
-          deferred ??= setTimeout(() => {
-            deferred = null;
-            const start = performance.now();
-            draw(liveStore.getState(), true);
-            recordDraw('draw:loss-plot-axes', start);
-          });
+          redrawInOwnTask();
           return;
         }
+      }
+      if (!force) {
+        // A full redraw goes to a task of its own too: a settings change or a new run redraws
+        // the fit plot in full in the same animation frame, and the two together took over
+        // 100 ms of main thread at H = 1024.
+        redrawInOwnTask();
+        return;
       }
       lastSignature = signature;
       if (!zoomed) {

@@ -53,6 +53,8 @@ export class FusedKernel {
   readonly b1: Float32Array;
   readonly w2: Float32Array;
   readonly b2: Float32Array;
+  /** w1, b1, w2 and b2 with the padding between them, one contiguous view: saved and restored whole. */
+  readonly params: Float32Array;
   readonly gw1: Float32Array;
   readonly gb1: Float32Array;
   readonly gw2: Float32Array;
@@ -106,6 +108,7 @@ export class FusedKernel {
     this.b1 = view(ptrs.pB1, hidden);
     this.w2 = view(ptrs.pW2, hidden);
     this.b2 = view(ptrs.pB2, 1);
+    this.params = view(ptrs.pW1, (ptrs.pB2 - ptrs.pW1) / 4 + 1);
     this.gw1 = view(ptrs.pGW1, hidden);
     this.gb1 = view(ptrs.pGB1, hidden);
     this.gw2 = view(ptrs.pGW2, hidden);
