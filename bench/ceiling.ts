@@ -18,7 +18,9 @@ const FLOPS_PER_CHAIN = 8;
 function ceilingWat(chains: number, fused: boolean): string {
   const ids = Array.from({ length: chains }, (_, i) => i);
   const locals = ids.map((i) => `(local $a${i} v128)`).join(' ');
-  const init = ids.map((i) => `(local.set $a${i} (f32x4.splat (f32.const ${1 + i / 100})))`).join('\n');
+  const init = ids
+    .map((i) => `(local.set $a${i} (f32x4.splat (f32.const ${1 + i / 100})))`)
+    .join('\n');
   const madd = (i: number) =>
     fused
       ? `(f32x4.relaxed_madd (local.get $a${i}) (local.get $m) (local.get $c))`
@@ -41,11 +43,17 @@ export interface CeilingLoop {
 /** Compiles the ceiling loop (fused: relaxed_madd chains, which needs relaxed SIMD here). */
 export async function ceilingLoop(fused: boolean): Promise<CeilingLoop> {
   const wabt = await wabtInit();
-  const mod = wabt.parseWat('ceiling.wat', ceilingWat(CHAINS, fused), { simd: true, relaxed_simd: fused });
+  const mod = wabt.parseWat('ceiling.wat', ceilingWat(CHAINS, fused), {
+    simd: true,
+    relaxed_simd: fused,
+  });
   const bytes = mod.toBinary({}).buffer;
   mod.destroy();
   const instance = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(bytes)), {});
-  return { run: instance.exports.run as (n: number) => number, flopsPerIteration: CHAINS * FLOPS_PER_CHAIN };
+  return {
+    run: instance.exports.run as (n: number) => number,
+    flopsPerIteration: CHAINS * FLOPS_PER_CHAIN,
+  };
 }
 
 /** Median GFLOP/s of `repeats` timed runs of about `seconds` each (fused: relaxed_madd chains). */

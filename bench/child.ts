@@ -49,17 +49,45 @@ function numpyResult(p: Problem, budgetSeconds: number): ImplResult | null {
   const file = join(dir, 'problem.json');
   try {
     const arr = (a: Float32Array) => Array.from(a);
-    writeFileSync(file, JSON.stringify({
-      activation: p.activation, points: p.points, hidden: p.hidden, learningRate: p.learningRate,
-      x: arr(p.x), y: arr(p.y), w1: arr(p.w1), b1: arr(p.b1), w2: arr(p.w2), b2: arr(p.b2),
-      checkSteps: CHECK_STEPS, budgetSeconds, repeats: REPEATS,
-    }));
-    const out = execFileSync(python, [script, file], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        activation: p.activation,
+        points: p.points,
+        hidden: p.hidden,
+        learningRate: p.learningRate,
+        x: arr(p.x),
+        y: arr(p.y),
+        w1: arr(p.w1),
+        b1: arr(p.b1),
+        w2: arr(p.w2),
+        b2: arr(p.b2),
+        checkSteps: CHECK_STEPS,
+        budgetSeconds,
+        repeats: REPEATS,
+      }),
+    );
+    const out = execFileSync(python, [script, file], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        OMP_NUM_THREADS: '1',
+        OPENBLAS_NUM_THREADS: '1',
+        MKL_NUM_THREADS: '1',
+      },
+    });
     const parsed = JSON.parse(out) as { losses: number[]; rates: number[]; numpy: string };
-    return { impl: `numpy ${parsed.numpy}`, losses: parsed.losses, rates: parsed.rates, stepsPerSecond: median(parsed.rates) };
+    return {
+      impl: `numpy ${parsed.numpy}`,
+      losses: parsed.losses,
+      rates: parsed.rates,
+      stepsPerSecond: median(parsed.rates),
+    };
   } catch (err) {
     const missing = err instanceof Error && /No module named|ENOENT/.test(err.message);
-    return missing ? null : { impl: 'numpy', losses: [], rates: [], stepsPerSecond: 0, error: String(err) };
+    return missing
+      ? null
+      : { impl: 'numpy', losses: [], rates: [], stepsPerSecond: 0, error: String(err) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -80,12 +108,24 @@ async function main() {
   // would drift with it.
   const fused = relaxedSimdHere();
   const ceiling = await ceilingLoop(fused);
-  const rates = timeAlternating([...trainers.map((t) => () => t.step()), () => ceiling.run(CEILING_ITERATIONS)], budget, REPEATS);
-  const ceilingGflops = rates.pop()!.map((r) => (r * CEILING_ITERATIONS * ceiling.flopsPerIteration) / 1e9);
+  const rates = timeAlternating(
+    [...trainers.map((t) => () => t.step()), () => ceiling.run(CEILING_ITERATIONS)],
+    budget,
+    REPEATS,
+  );
+  const ceilingGflops = rates
+    .pop()!
+    .map((r) => (r * CEILING_ITERATIONS * ceiling.flopsPerIteration) / 1e9);
   const gflopsOf = (stepsPerSecond: number) => (stepsPerSecond * flopsPerStep(config)) / 1e9;
   kernels.forEach((impl, i) => {
     const fractions = rates[i]!.map((r, round) => gflopsOf(r) / ceilingGflops[round]!);
-    results.push({ impl, losses: kernelLosses[i]!, rates: rates[i]!, stepsPerSecond: median(rates[i]!), fractionOfCeiling: median(fractions) });
+    results.push({
+      impl,
+      losses: kernelLosses[i]!,
+      rates: rates[i]!,
+      stepsPerSecond: median(rates[i]!),
+      fractionOfCeiling: median(fractions),
+    });
   });
   for (const impl of impls.filter((i) => !kernels.includes(i))) {
     const trainer = await makeTrainer(impl, p);
@@ -96,7 +136,12 @@ async function main() {
   }
   const np = numpyResult(p, budget);
   if (np) results.push(np);
-  const result: ChildResult = { config, results, ceilingGflops: median(ceilingGflops), ceilingFused: fused };
+  const result: ChildResult = {
+    config,
+    results,
+    ceilingGflops: median(ceilingGflops),
+    ceilingFused: fused,
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

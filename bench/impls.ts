@@ -4,7 +4,11 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { FusedKernel } from '../src/core/kernel/fusedKernel';
-import { kernelBuildSupported, kernelModule, type KernelBuild } from '../src/core/kernel/wasmRuntime';
+import {
+  kernelBuildSupported,
+  kernelModule,
+  type KernelBuild,
+} from '../src/core/kernel/wasmRuntime';
 import { createWorkspace, type Network } from '../src/core/network';
 import { trainStep } from '../src/core/train';
 import { curveGrid } from '../src/core/grid';
@@ -14,7 +18,13 @@ import type { Problem, Trainer } from './problem';
  * Our kernel's two builds (the app runs 'wasm-relaxed' where the runtime has relaxed SIMD,
  * 'wasm-simd128' elsewhere), our TS core, TensorFlow.js's two backends.
  */
-export const IMPLEMENTATIONS = ['wasm-relaxed', 'wasm-simd128', 'ts-core', 'tfjs-wasm', 'tfjs-cpu'] as const;
+export const IMPLEMENTATIONS = [
+  'wasm-relaxed',
+  'wasm-simd128',
+  'ts-core',
+  'tfjs-wasm',
+  'tfjs-cpu',
+] as const;
 export type Implementation = (typeof IMPLEMENTATIONS)[number];
 
 /** Whether this process can run an implementation (relaxed SIMD needs Node 20's flag). */
@@ -50,7 +60,9 @@ async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> 
     // Load the backend's .wasm files from node_modules (no network).
     const require = createRequire(import.meta.url);
     if (!wasmPathsSet) {
-      setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
+      setWasmPaths(
+        `${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`,
+      );
       wasmPathsSet = true;
     }
   }
@@ -67,20 +79,30 @@ async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> 
   const lr = p.learningRate;
   const act = (z: tf.Tensor2D): tf.Tensor2D => {
     switch (p.activation) {
-      case 'relu': return tf.relu(z);
-      case 'tanh': return tf.tanh(z);
-      case 'sigmoid': return tf.sigmoid(z);
-      case 'none': return z;
-      default: throw new Error(`the tf.js comparison has no ${p.activation}`);
+      case 'relu':
+        return tf.relu(z);
+      case 'tanh':
+        return tf.tanh(z);
+      case 'sigmoid':
+        return tf.sigmoid(z);
+      case 'none':
+        return z;
+      default:
+        throw new Error(`the tf.js comparison has no ${p.activation}`);
     }
   };
   const actGrad = (z: tf.Tensor2D, a: tf.Tensor2D): tf.Tensor2D => {
     switch (p.activation) {
-      case 'relu': return tf.step(z, 0);
-      case 'tanh': return tf.sub(1, tf.square(a));
-      case 'sigmoid': return tf.mul(a, tf.sub(1, a));
-      case 'none': return tf.onesLike(z);
-      default: throw new Error(`the tf.js comparison has no ${p.activation}`);
+      case 'relu':
+        return tf.step(z, 0);
+      case 'tanh':
+        return tf.sub(1, tf.square(a));
+      case 'sigmoid':
+        return tf.mul(a, tf.sub(1, a));
+      case 'none':
+        return tf.onesLike(z);
+      default:
+        throw new Error(`the tf.js comparison has no ${p.activation}`);
     }
   };
   return {
@@ -115,10 +137,15 @@ async function tfTrainer(p: Problem, backend: 'cpu' | 'wasm'): Promise<Trainer> 
 
 export async function makeTrainer(impl: Implementation, p: Problem): Promise<Trainer> {
   switch (impl) {
-    case 'wasm-relaxed': return kernelTrainer(p, 'relaxed');
-    case 'wasm-simd128': return kernelTrainer(p, 'simd128');
-    case 'ts-core': return tsTrainer(p);
-    case 'tfjs-wasm': return tfTrainer(p, 'wasm');
-    case 'tfjs-cpu': return tfTrainer(p, 'cpu');
+    case 'wasm-relaxed':
+      return kernelTrainer(p, 'relaxed');
+    case 'wasm-simd128':
+      return kernelTrainer(p, 'simd128');
+    case 'ts-core':
+      return tsTrainer(p);
+    case 'tfjs-wasm':
+      return tfTrainer(p, 'wasm');
+    case 'tfjs-cpu':
+      return tfTrainer(p, 'cpu');
   }
 }

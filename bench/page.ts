@@ -35,7 +35,11 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -88,15 +92,23 @@ const read = (page: Page) => page.evaluate(() => (window as unknown as { __bench
 function jsSizes(dist: string) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const entry = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
-  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
-  const all = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
-  const size = (files: string[]) => files.reduce(
-    (s, f) => {
-      const bytes = readFileSync(join(dist, f));
-      return { raw: s.raw + statSync(join(dist, f)).size, gzip: s.gzip + gzipSync(bytes, { level: 9 }).length };
-    },
-    { raw: 0, gzip: 0 },
-  );
+  const preloads = [
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.?\/?([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
+  const all = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+  const size = (files: string[]) =>
+    files.reduce(
+      (s, f) => {
+        const bytes = readFileSync(join(dist, f));
+        return {
+          raw: s.raw + statSync(join(dist, f)).size,
+          gzip: s.gzip + gzipSync(bytes, { level: 9 }).length,
+        };
+      },
+      { raw: 0, gzip: 0 },
+    );
   return { initial: size([...new Set([...entry, ...preloads])]), all: size(all), files: all };
 }
 
@@ -117,7 +129,9 @@ function listTasks(b: Bench) {
   for (const [name, ds] of [...byName].sort()) {
     ds.sort((x, y) => x - y);
     const at = (q: number) => ds[Math.min(ds.length - 1, Math.floor(q * ds.length))]!.toFixed(1);
-    console.log(`  ${name.padEnd(24)} ${String(ds.length).padStart(4)}  ${at(0.5).padStart(6)}  ${at(0.9).padStart(6)}  ${ds.at(-1)!.toFixed(1).padStart(6)}`);
+    console.log(
+      `  ${name.padEnd(24)} ${String(ds.length).padStart(4)}  ${at(0.5).padStart(6)}  ${at(0.9).padStart(6)}  ${ds.at(-1)!.toFixed(1).padStart(6)}`,
+    );
   }
   // The Long Tasks API reports tasks over 50 ms only.
   console.log(`Long tasks (over 50 ms) in the window: ${b.tasks.length}`);
@@ -126,7 +140,9 @@ function listTasks(b: Bench) {
       .filter(([, s, d]) => s >= start - 1 && s + d <= start + duration + 1)
       .map(([name, , d]) => `${name} ${d.toFixed(0)}`)
       .join(', ');
-    console.log(`  at ${((start - b.windowStart) / 1000).toFixed(2)} s: ${duration.toFixed(0)} ms  [${inside || 'no measured drawing'}]`);
+    console.log(
+      `  at ${((start - b.windowStart) / 1000).toFixed(2)} s: ${duration.toFixed(0)} ms  [${inside || 'no measured drawing'}]`,
+    );
   }
 }
 
@@ -135,14 +151,28 @@ function listCpu(cpu: [string, number][], frames: number) {
   console.log(`CPU by thread over the window (${frames} animation frames), ms per frame:`);
   for (const [kind, ms] of cpu) {
     const worker = kind.includes('DedicatedWorker');
-    console.log(`  ${kind.padEnd(34)} ${(worker ? ms / (WINDOW_MS / 1000) : ms / Math.max(frames, 1)).toFixed(2).padStart(7)}${worker ? ' per second' : ''}`);
+    console.log(
+      `  ${kind.padEnd(34)} ${(worker ? ms / (WINDOW_MS / 1000) : ms / Math.max(frames, 1)).toFixed(2).padStart(7)}${worker ? ' per second' : ''}`,
+    );
   }
 }
 
 async function main() {
   const context = recordContext();
   const port = await freePort();
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { stdio: 'ignore' },
+  );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
     try {
@@ -152,7 +182,11 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, markerFlag()], headless: true });
+  const browser = await chromium.launch({
+    executablePath: findChromium() ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, markerFlag()],
+    headless: true,
+  });
   try {
     const errors: string[] = [];
     const newPage = async () => {
@@ -166,7 +200,11 @@ async function main() {
     };
     const firstFitOf = async (page: Page) => {
       await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.firstFitAt >= 0, null, { timeout: 10_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __bench: Bench }).__bench.firstFitAt >= 0,
+        null,
+        { timeout: 10_000 },
+      );
       return (await read(page)).firstFitAt;
     };
 
@@ -220,7 +258,9 @@ async function main() {
       b.measures = [];
     });
     const cpuBefore = cpuByThread();
-    const profile = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
+    const profile = process.argv.includes('--profile')
+      ? await page.context().newCDPSession(page)
+      : null;
     if (profile) {
       await profile.send('Profiler.enable');
       await profile.send('Profiler.start');
@@ -230,7 +270,15 @@ async function main() {
     const b = await read(page);
     if (profile) {
       // Where the main thread's time went: self time by function, top 15.
-      const { profile: prof } = (await profile.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[] } };
+      const { profile: prof } = (await profile.send('Profiler.stop')) as {
+        profile: {
+          nodes: {
+            id: number;
+            callFrame: { functionName: string; url: string; lineNumber: number };
+          }[];
+          samples: number[];
+        };
+      };
       const byId = new Map(prof.nodes.map((n) => [n.id, n]));
       const counts = new Map<string, number>();
       for (const id of prof.samples) {
@@ -239,7 +287,10 @@ async function main() {
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       const total = prof.samples.length;
-      [...counts].sort((a, c) => c[1] - a[1]).slice(0, 15).forEach(([k, c]) => console.log(`  ${((100 * c) / total).toFixed(1)}%  ${k}`));
+      [...counts]
+        .sort((a, c) => c[1] - a[1])
+        .slice(0, 15)
+        .forEach(([k, c]) => console.log(`  ${((100 * c) / total).toFixed(1)}%  ${k}`));
     }
     const stepAfter = Number(await page.getByTestId('step').textContent());
     const status = await page.getByTestId('status').textContent();
@@ -276,8 +327,12 @@ async function main() {
     for (const line of pageLines(result, WINDOW_MS, LONG_TASK_MS)) console.log(line);
     console.log(`  JS files: ${sizes.files.join(', ')}`);
     // Tasks are timed in wall-clock time: on a busy machine they include time the page waited for a core.
-    console.log(`  machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} with ${cpus().length} cores (other processes make every figure worse)`);
-    console.log(`Record written to ${writeRecord(context, title, '-page', pageTable(result, WINDOW_MS, LONG_TASK_MS))}`);
+    console.log(
+      `  machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} with ${cpus().length} cores (other processes make every figure worse)`,
+    );
+    console.log(
+      `Record written to ${writeRecord(context, title, '-page', pageTable(result, WINDOW_MS, LONG_TASK_MS))}`,
+    );
   } finally {
     await browser.close();
     server.kill();

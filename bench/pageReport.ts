@@ -25,7 +25,12 @@ export interface PageResult {
 }
 
 /** The page's targets (the issue that set them): a row with a target says whether it was met. */
-export const TARGETS = { longestTaskMs: 50, redrawRatio: 0.9, firstFitMs: 1000, initialJsGzipKb: 500 };
+export const TARGETS = {
+  longestTaskMs: 50,
+  redrawRatio: 0.9,
+  firstFitMs: 1000,
+  initialJsGzipKb: 500,
+};
 
 interface Row {
   measure: string;
@@ -40,18 +45,58 @@ const list = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(', ');
 
 function rows(r: PageResult, windowMs: number, longTaskMs: number): Row[] {
   return [
-    { measure: 'longest main-thread task after the first frame', value: ms(r.longestTaskMs), target: `≤ ${TARGETS.longestTaskMs} ms`, met: r.longestTaskMs <= TARGETS.longestTaskMs },
+    {
+      measure: 'longest main-thread task after the first frame',
+      value: ms(r.longestTaskMs),
+      target: `≤ ${TARGETS.longestTaskMs} ms`,
+      met: r.longestTaskMs <= TARGETS.longestTaskMs,
+    },
     { measure: '  including the settings changes', value: ms(r.longestTaskSinceFirstFitMs) },
-    { measure: `  tasks over ${longTaskMs} ms, and their time beyond it`, value: `${r.longTasks}, ${ms(r.blockingMs)}` },
-    { measure: 'fit redrawn per animation frame', value: `${(100 * r.redrawRatio).toFixed(1)}% (${r.fitRedraws} / ${r.animationFrames})`, target: `≥ ${100 * TARGETS.redrawRatio}%`, met: r.redrawRatio >= TARGETS.redrawRatio },
-    { measure: 'animation frames per second', value: ((1000 * r.animationFrames) / windowMs).toFixed(0) },
-    { measure: 'training steps per second in the page', value: `${r.stepsPerSecond.toFixed(0)} (${r.status ?? 'no status'})` },
-    { measure: 'navigation to first fit, first visit (median)', value: `${ms(r.firstFitMs)} (of ${list(r.firstFitRunsMs)})`, target: `< ${TARGETS.firstFitMs} ms`, met: r.firstFitMs < TARGETS.firstFitMs },
-    { measure: '  visiting again (median)', value: `${ms(r.firstFitAgainMs)} (of ${list(r.firstFitAgainRunsMs)})`, target: `< ${TARGETS.firstFitMs} ms`, met: r.firstFitAgainMs < TARGETS.firstFitMs },
+    {
+      measure: `  tasks over ${longTaskMs} ms, and their time beyond it`,
+      value: `${r.longTasks}, ${ms(r.blockingMs)}`,
+    },
+    {
+      measure: 'fit redrawn per animation frame',
+      value: `${(100 * r.redrawRatio).toFixed(1)}% (${r.fitRedraws} / ${r.animationFrames})`,
+      target: `≥ ${100 * TARGETS.redrawRatio}%`,
+      met: r.redrawRatio >= TARGETS.redrawRatio,
+    },
+    {
+      measure: 'animation frames per second',
+      value: ((1000 * r.animationFrames) / windowMs).toFixed(0),
+    },
+    {
+      measure: 'training steps per second in the page',
+      value: `${r.stepsPerSecond.toFixed(0)} (${r.status ?? 'no status'})`,
+    },
+    {
+      measure: 'navigation to first fit, first visit (median)',
+      value: `${ms(r.firstFitMs)} (of ${list(r.firstFitRunsMs)})`,
+      target: `< ${TARGETS.firstFitMs} ms`,
+      met: r.firstFitMs < TARGETS.firstFitMs,
+    },
+    {
+      measure: '  visiting again (median)',
+      value: `${ms(r.firstFitAgainMs)} (of ${list(r.firstFitAgainRunsMs)})`,
+      target: `< ${TARGETS.firstFitMs} ms`,
+      met: r.firstFitAgainMs < TARGETS.firstFitMs,
+    },
     { measure: "  the browser's own first load (left out)", value: ms(r.browserFirstLoadMs) },
-    { measure: 'initial JS (entry + preloads), gzip', value: `${kb(r.initialJs.gzip)} (${kb(r.initialJs.raw)} raw)`, target: `< ${TARGETS.initialJsGzipKb} kB`, met: r.initialJs.gzip < TARGETS.initialJsGzipKb * 1024 },
-    { measure: '  all JS with the worker, gzip', value: `${kb(r.allJs.gzip)} (${kb(r.allJs.raw)} raw)` },
-    { measure: 'console errors', value: r.consoleErrors.length ? r.consoleErrors.join(' | ') : 'none' },
+    {
+      measure: 'initial JS (entry + preloads), gzip',
+      value: `${kb(r.initialJs.gzip)} (${kb(r.initialJs.raw)} raw)`,
+      target: `< ${TARGETS.initialJsGzipKb} kB`,
+      met: r.initialJs.gzip < TARGETS.initialJsGzipKb * 1024,
+    },
+    {
+      measure: '  all JS with the worker, gzip',
+      value: `${kb(r.allJs.gzip)} (${kb(r.allJs.raw)} raw)`,
+    },
+    {
+      measure: 'console errors',
+      value: r.consoleErrors.length ? r.consoleErrors.join(' | ') : 'none',
+    },
   ];
 }
 
@@ -59,13 +104,16 @@ const verdict = (row: Row) => (row.target ? `${row.target}: ${row.met ? 'met' : 
 
 /** The summary as terminal lines. */
 export function pageLines(r: PageResult, windowMs: number, longTaskMs: number): string[] {
-  return rows(r, windowMs, longTaskMs).map((row) => `  ${row.measure.padEnd(48)} ${row.value}${row.target ? `  (${verdict(row)})` : ''}`);
+  return rows(r, windowMs, longTaskMs).map(
+    (row) => `  ${row.measure.padEnd(48)} ${row.value}${row.target ? `  (${verdict(row)})` : ''}`,
+  );
 }
 
 /** The summary as the record's markdown table. */
 export function pageTable(r: PageResult, windowMs: number, longTaskMs: number): string {
   const cell = (s: string) => s.trim().replace(/\|/g, '\\|');
   const lines = ['| measure | value | target |', '|---|---|---|'];
-  for (const row of rows(r, windowMs, longTaskMs)) lines.push(`| ${cell(row.measure)} | ${cell(row.value)} | ${cell(verdict(row))} |`);
+  for (const row of rows(r, windowMs, longTaskMs))
+    lines.push(`| ${cell(row.measure)} | ${cell(row.value)} | ${cell(verdict(row))} |`);
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import wabtInit from 'wabt';
 
 /** One step of a chain: the operation applied to accumulator `a` (operands $m, $c). */
 const OPS: Record<string, (a: string) => string> = {
-  'relaxed_madd': (a) => `(f32x4.relaxed_madd ${a} (local.get $m) (local.get $c))`,
+  relaxed_madd: (a) => `(f32x4.relaxed_madd ${a} (local.get $m) (local.get $c))`,
   mul: (a) => `(f32x4.mul ${a} (local.get $m))`,
   add: (a) => `(f32x4.add ${a} (local.get $c))`,
   pmax: (a) => `(f32x4.pmax ${a} (local.get $c))`,
@@ -41,7 +41,9 @@ const EXTRA: (op: string) => Loop[number] = (op) => [op, 2, 2];
 const ALONE_ONLY = new Set(['div']);
 
 function loopWat(loop: Loop): string {
-  const chains = loop.flatMap(([op, count, depth]) => Array.from({ length: count }, () => ({ op, depth })));
+  const chains = loop.flatMap(([op, count, depth]) =>
+    Array.from({ length: count }, () => ({ op, depth })),
+  );
   const ids = chains.map((_, i) => i);
   const step = (i: number) => {
     let a = `(local.get $a${i})`;
@@ -64,7 +66,9 @@ async function nsPerIteration(loop: Loop): Promise<number> {
   const mod = wabt.parseWat('pipes.wat', loopWat(loop), { simd: true, relaxed_simd: true });
   const bytes = Uint8Array.from(mod.toBinary({}).buffer);
   mod.destroy();
-  const run = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports.run as (n: number) => number;
+  const run = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports.run as (
+    n: number,
+  ) => number;
   // Warm-up calls: optimised code replaces the baseline compiler's only from a later call.
   const warm = performance.now();
   while (performance.now() - warm < 50) run(1e5);
@@ -86,15 +90,26 @@ export async function printPipes(): Promise<void> {
   const fmaNs = await nsPerIteration(FMA_LOOP);
   const addNs = await nsPerIteration(ADD_LOOP);
   const fmaOps = FMA_LOOP[0]![1] * FMA_LOOP[0]![2];
-  console.log('f32x4 operations: throughput alone (1.00 = as many per second as fused multiply-adds), and how');
-  console.log('much longer a loop that fills the fused multiply-add pipes, or the add pipes, takes with 2 chains of');
+  console.log(
+    'f32x4 operations: throughput alone (1.00 = as many per second as fused multiply-adds), and how',
+  );
+  console.log(
+    'much longer a loop that fills the fused multiply-add pipes, or the add pipes, takes with 2 chains of',
+  );
   console.log('the operation added: 1.00 if it runs on other pipes, 1.20 if it shares theirs.');
   console.log(`Fused multiply-adds alone: ${(fmaOps / fmaNs).toFixed(2)} G/s.`);
-  console.log(`  ${'operation'.padEnd(14)} ${'alone'.padStart(6)} ${'+ to fused'.padStart(11)} ${'+ to add'.padStart(9)}`);
+  console.log(
+    `  ${'operation'.padEnd(14)} ${'alone'.padStart(6)} ${'+ to fused'.padStart(11)} ${'+ to add'.padStart(9)}`,
+  );
   for (const op of Object.keys(OPS)) {
     const alone = fmaNs / (await nsPerIteration([[op, FMA_LOOP[0]![1], FMA_LOOP[0]![2]]]));
-    const added = async (base: Loop, baseNs: number) => (ALONE_ONLY.has(op) ? '—' : ((await nsPerIteration([...base, EXTRA(op)])) / baseNs).toFixed(2));
-    console.log(`  ${op.padEnd(14)} ${alone.toFixed(2).padStart(6)} ${(await added(FMA_LOOP, fmaNs)).padStart(11)} ${(await added(ADD_LOOP, addNs)).padStart(9)}`);
+    const added = async (base: Loop, baseNs: number) =>
+      ALONE_ONLY.has(op) ? '—' : ((await nsPerIteration([...base, EXTRA(op)])) / baseNs).toFixed(2);
+    console.log(
+      `  ${op.padEnd(14)} ${alone.toFixed(2).padStart(6)} ${(await added(FMA_LOOP, fmaNs)).padStart(11)} ${(await added(ADD_LOOP, addNs)).padStart(9)}`,
+    );
   }
-  console.log("  (—: a division's latency is longer than the loops' iteration, so its chains would bound them whatever pipe it used)");
+  console.log(
+    "  (—: a division's latency is longer than the loops' iteration, so its chains would bound them whatever pipe it used)",
+  );
 }

@@ -38,7 +38,9 @@ export function cpuByThread(): Map<string, number> {
   const out = new Map<string, number>();
   let pids: number[];
   try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+    pids = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
   } catch {
     return out;
   }
@@ -55,7 +57,10 @@ export function cpuByThread(): Map<string, number> {
     return false;
   };
   for (const pid of pids.filter(inTree)) {
-    const type = /--type=([a-z-]+)/.exec(readOr(`/proc/${pid}/cmdline`) ?? '')?.[1]?.replace(/-process$/, '') ?? 'browser';
+    const type =
+      /--type=([a-z-]+)/
+        .exec(readOr(`/proc/${pid}/cmdline`) ?? '')?.[1]
+        ?.replace(/-process$/, '') ?? 'browser';
     let tasks: string[] = [];
     try {
       tasks = readdirSync(`/proc/${pid}/task`);
@@ -66,7 +71,10 @@ export function cpuByThread(): Map<string, number> {
       const stat = readOr(`/proc/${pid}/task/${tid}/stat`);
       if (!stat) continue;
       // Thread names come cut to 15 characters; numbered pools (worker 1, 2 ...) are summed.
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '').trim();
+      const name = stat
+        .slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+        .replace(/\d+$/, '')
+        .trim();
       const fields = statFields(stat);
       const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
       const key = `${type}:${name}`;
@@ -77,7 +85,11 @@ export function cpuByThread(): Map<string, number> {
 }
 
 /** The CPU ms each thread kind used between two readings, largest first, kinds under `min` ms left out. */
-export function cpuBetween(before: Map<string, number>, after: Map<string, number>, min = 50): [string, number][] {
+export function cpuBetween(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  min = 50,
+): [string, number][] {
   return [...after]
     .map(([k, v]): [string, number] => [k, v - (before.get(k) ?? 0)])
     .filter(([, v]) => v >= min)

@@ -22,7 +22,11 @@ export interface RecordContext {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function git(args: string[]): string {
-  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return execFileSync('git', args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
 }
 
 /** Taken when a bench starts, so edits made while it runs do not mark its record dirty. */
@@ -57,7 +61,12 @@ export function cpuSlug(model: string): string {
  * Writes `body` (markdown) under a header naming the date, CPU, commit, Node and the load
  * average at the end (other processes lower every figure). Returns the file's path.
  */
-export function writeRecord(ctx: RecordContext, title: string, suffix: string, body: string): string {
+export function writeRecord(
+  ctx: RecordContext,
+  title: string,
+  suffix: string,
+  body: string,
+): string {
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const name = `${ctx.date}-${cpuSlug(ctx.cpu)}${suffix}.md`;

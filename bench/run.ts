@@ -17,7 +17,12 @@ import { RELAXED_SIMD_FLAG, relaxedSimdFlags, relaxedSimdHere } from '../scripts
 import { flopsPerStep, type BenchConfig } from './problem';
 import { recordContext, writeRecord } from './record';
 
-const SIZES = [[30, 10], [200, 100], [1000, 1000], [2000, 4000]] as const;
+const SIZES = [
+  [30, 10],
+  [200, 100],
+  [1000, 1000],
+  [2000, 4000],
+] as const;
 const ACTS = ['relu', 'tanh'] as const;
 /**
  * Every size for relu and tanh (the issue's list), and sigmoid where the issue sets its
@@ -25,7 +30,9 @@ const ACTS = ['relu', 'tanh'] as const;
  */
 const CONFIGS: BenchConfig[] = SIZES.flatMap(([points, hidden]) => [
   ...ACTS.map((activation) => ({ points, hidden, activation })),
-  ...(points === 1000 && hidden === 1000 ? [{ points, hidden, activation: 'sigmoid' as const }] : []),
+  ...(points === 1000 && hidden === 1000
+    ? [{ points, hidden, activation: 'sigmoid' as const }]
+    : []),
 ]);
 /** Largest relative difference from the TS core's first losses that counts as the same. */
 const LOSS_TOLERANCE = 1e-4;
@@ -52,7 +59,12 @@ interface Row extends BenchConfig {
 }
 
 /** The record's table: one line per configuration and implementation. */
-function markdownTable(rows: Row[], plainCeiling: number, fusedCeiling: number, ceilings: readonly { gflops: number }[]): string {
+function markdownTable(
+  rows: Row[],
+  plainCeiling: number,
+  fusedCeiling: number,
+  ceilings: readonly { gflops: number }[],
+): string {
   const inRounds = ceilings.map((c) => c.gflops);
   const lines = [
     `WebAssembly SIMD ceiling on this machine: ${plainCeiling.toFixed(1)} GFLOP/s (SIMD128 multiply then add), ${fusedCeiling ? `${fusedCeiling.toFixed(1)} GFLOP/s` : 'not measured'} (relaxed SIMD fused multiply-add); "% of ceiling" is of the higher. The kernels' "% of ceiling" is of the ceiling timed in alternation with them (${Math.min(...inRounds).toFixed(1)}–${Math.max(...inRounds).toFixed(1)} GFLOP/s across the configurations), the other implementations' of the higher ceiling measured at the start.`,
@@ -61,18 +73,24 @@ function markdownTable(rows: Row[], plainCeiling: number, fusedCeiling: number, 
     '|---|---|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.activation} ${r.points}×${r.hidden} | ${r.impl} | ${r.stepsPerSecond.toPrecision(4)} | ${r.gflops.toFixed(2)} | ${r.ratioToKernel.toPrecision(3)}× | ${(100 * r.fractionOfCeiling).toFixed(1)}% |`);
+    lines.push(
+      `| ${r.activation} ${r.points}×${r.hidden} | ${r.impl} | ${r.stepsPerSecond.toPrecision(4)} | ${r.gflops.toFixed(2)} | ${r.ratioToKernel.toPrecision(3)}× | ${(100 * r.fractionOfCeiling).toFixed(1)}% |`,
+    );
   }
   return lines.join('\n');
 }
 
 function runChild(config: BenchConfig): ChildResult {
   const child = fileURLToPath(new URL('./child.ts', import.meta.url));
-  const out = execFileSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', child, JSON.stringify(config), String(BUDGET_SECONDS)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'], // tfjs prints a banner on stderr
-    maxBuffer: 1 << 26,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [...NODE_FLAGS, '--import', 'tsx', child, JSON.stringify(config), String(BUDGET_SECONDS)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'], // tfjs prints a banner on stderr
+      maxBuffer: 1 << 26,
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
 }
 
@@ -80,13 +98,19 @@ const pad = (s: string, n: number) => s.padStart(n);
 
 async function main() {
   const context = recordContext();
-  log(`Backprop Playground benchmark: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one thread`);
+  log(
+    `Backprop Playground benchmark: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one thread`,
+  );
   const plainCeiling = await measureCeiling(false);
   const fusedCeiling = relaxedSimdHere() ? await measureCeiling(true) : 0;
   // The kernel's "% of ceiling" is against the higher of the two: the best this core does.
   const ceiling = Math.max(plainCeiling, fusedCeiling);
-  const fused = fusedCeiling ? `${fusedCeiling.toFixed(1)} GFLOP/s` : 'not measured (no relaxed SIMD here)';
-  log(`WebAssembly SIMD ceiling (multiply-add chains): ${plainCeiling.toFixed(1)} GFLOP/s with SIMD128 mul + add, ${fused} with relaxed SIMD's fused multiply-add`);
+  const fused = fusedCeiling
+    ? `${fusedCeiling.toFixed(1)} GFLOP/s`
+    : 'not measured (no relaxed SIMD here)';
+  log(
+    `WebAssembly SIMD ceiling (multiply-add chains): ${plainCeiling.toFixed(1)} GFLOP/s with SIMD128 mul + add, ${fused} with relaxed SIMD's fused multiply-add`,
+  );
   log('');
   const rows: Row[] = [];
   const ceilings: (BenchConfig & { gflops: number; fused: boolean })[] = [];
@@ -98,24 +122,63 @@ async function main() {
     const reference = results.find((r) => r.impl === 'ts-core')!.losses;
     // "vs kernel": against the build the app runs here (relaxed where this Node has it).
     const kernel = results.find((r) => r.impl.startsWith('wasm-'))!.stepsPerSecond;
-    log(`${activation} N=${points} H=${hidden}  (lr = 3/(N H), ${12 * points * hidden} flops/step; ceiling in the kernels' rounds ${ceilingGflops.toFixed(1)} GFLOP/s${ceilingFused ? ', fused' : ''})`);
-    log(`  ${'implementation'.padEnd(14)} ${pad('steps/s', 11)} ${pad('GFLOP/s', 8)} ${pad('vs kernel', 10)} ${pad('% ceiling', 9)}  same losses`);
+    log(
+      `${activation} N=${points} H=${hidden}  (lr = 3/(N H), ${12 * points * hidden} flops/step; ceiling in the kernels' rounds ${ceilingGflops.toFixed(1)} GFLOP/s${ceilingFused ? ', fused' : ''})`,
+    );
+    log(
+      `  ${'implementation'.padEnd(14)} ${pad('steps/s', 11)} ${pad('GFLOP/s', 8)} ${pad('vs kernel', 10)} ${pad('% ceiling', 9)}  same losses`,
+    );
     for (const r of results) {
-      const worst = r.losses.length ? Math.max(...r.losses.map((l, i) => Math.abs(l - reference[i]!) / reference[i]!)) : Infinity;
+      const worst = r.losses.length
+        ? Math.max(...r.losses.map((l, i) => Math.abs(l - reference[i]!) / reference[i]!))
+        : Infinity;
       const same = worst < LOSS_TOLERANCE;
       allSame &&= same;
       const gflops = (r.stepsPerSecond * flopsPerStep(config)) / 1e9;
       // The kernels' fraction is of the ceiling timed in the same rounds (see child.ts).
       const fraction = r.fractionOfCeiling ?? gflops / ceiling;
-      rows.push({ ...config, impl: r.impl, stepsPerSecond: r.stepsPerSecond, gflops, ratioToKernel: r.stepsPerSecond / kernel, fractionOfCeiling: fraction, maxLossDiff: worst, sameLosses: same, error: r.error });
-      log(`  ${r.impl.padEnd(14)} ${pad(r.stepsPerSecond.toPrecision(4), 11)} ${pad(gflops.toFixed(2), 8)} ${pad(`${(r.stepsPerSecond / kernel).toPrecision(3)}x`, 10)} ${pad(`${(100 * fraction).toFixed(1)}%`, 9)}  ${same ? 'yes' : 'NO'} (max rel diff ${worst.toExponential(1)})`);
+      rows.push({
+        ...config,
+        impl: r.impl,
+        stepsPerSecond: r.stepsPerSecond,
+        gflops,
+        ratioToKernel: r.stepsPerSecond / kernel,
+        fractionOfCeiling: fraction,
+        maxLossDiff: worst,
+        sameLosses: same,
+        error: r.error,
+      });
+      log(
+        `  ${r.impl.padEnd(14)} ${pad(r.stepsPerSecond.toPrecision(4), 11)} ${pad(gflops.toFixed(2), 8)} ${pad(`${(r.stepsPerSecond / kernel).toPrecision(3)}x`, 10)} ${pad(`${(100 * fraction).toFixed(1)}%`, 9)}  ${same ? 'yes' : 'NO'} (max rel diff ${worst.toExponential(1)})`,
+      );
     }
     log('');
   }
-  log(allSame ? `All implementations agree on the first losses (within ${LOSS_TOLERANCE} relative).` : 'Some implementations DISAGREE: see "same losses".');
-  if (json) console.log(JSON.stringify({ node: process.version, ceilingGflops: ceiling, simd128CeilingGflops: plainCeiling, fusedCeilingGflops: fusedCeiling, ceilingsInRounds: ceilings, lossTolerance: LOSS_TOLERANCE, rows }, null, 2));
+  log(
+    allSame
+      ? `All implementations agree on the first losses (within ${LOSS_TOLERANCE} relative).`
+      : 'Some implementations DISAGREE: see "same losses".',
+  );
+  if (json)
+    console.log(
+      JSON.stringify(
+        {
+          node: process.version,
+          ceilingGflops: ceiling,
+          simd128CeilingGflops: plainCeiling,
+          fusedCeilingGflops: fusedCeiling,
+          ceilingsInRounds: ceilings,
+          lossTolerance: LOSS_TOLERANCE,
+          rows,
+        },
+        null,
+        2,
+      ),
+    );
   if (markdown) {
-    const agreed = allSame ? 'All implementations agreed on the first losses' : 'Some implementations DISAGREED on the first losses';
+    const agreed = allSame
+      ? 'All implementations agreed on the first losses'
+      : 'Some implementations DISAGREED on the first losses';
     const body = `${markdownTable(rows, plainCeiling, fusedCeiling, ceilings)}\n\n${agreed} (tolerance ${LOSS_TOLERANCE} relative).`;
     console.log(body);
     const title = 'npm run bench -- --markdown: steps per second of one training step, one thread';
@@ -126,7 +189,11 @@ async function main() {
 
 if (!relaxedSimdHere() && !process.execArgv.includes(RELAXED_SIMD_FLAG)) {
   // Start again with relaxed SIMD on, so this process can measure its ceiling too.
-  const again = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const again = spawnSync(
+    process.execPath,
+    [...NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   process.exitCode = again.status ?? 1;
 } else if (process.argv.includes('--pipes')) {
   await printPipes();

@@ -15,7 +15,8 @@ function warmUp(step: () => number, budgetSeconds: number): number {
 export function timeSteps(step: () => number, budgetSeconds: number, repeats: number): number[] {
   const perStep = warmUp(step, budgetSeconds);
   // Slow implementations at big sizes: fewer timed runs of one step each.
-  if (perStep > budgetSeconds / repeats) repeats = Math.max(2, Math.min(repeats, Math.ceil((2 * budgetSeconds) / perStep)));
+  if (perStep > budgetSeconds / repeats)
+    repeats = Math.max(2, Math.min(repeats, Math.ceil((2 * budgetSeconds) / perStep)));
   const count = Math.max(1, Math.floor(budgetSeconds / repeats / Math.max(perStep, 1e-9)));
   const rates: number[] = [];
   for (let r = 0; r < repeats; r++) {
@@ -31,9 +32,15 @@ export function timeSteps(step: () => number, budgetSeconds: number, repeats: nu
  * turn (the order reversed every other round), so a drift in the machine's speed (a shared
  * host's) hits all alike and their ratio stays fair. Budget per implementation.
  */
-export function timeAlternating(steps: readonly (() => number)[], budgetSeconds: number, repeats: number): number[][] {
+export function timeAlternating(
+  steps: readonly (() => number)[],
+  budgetSeconds: number,
+  repeats: number,
+): number[][] {
   const rounds = repeats * 3;
-  const counts = steps.map((step) => Math.max(1, Math.floor(budgetSeconds / rounds / Math.max(warmUp(step, budgetSeconds), 1e-9))));
+  const counts = steps.map((step) =>
+    Math.max(1, Math.floor(budgetSeconds / rounds / Math.max(warmUp(step, budgetSeconds), 1e-9))),
+  );
   const rates = steps.map((): number[] => []);
   for (let r = 0; r < rounds; r++) {
     const order = steps.map((_, i) => (r % 2 ? steps.length - 1 - i : i));

@@ -14,7 +14,13 @@ interface Trace {
 
 async function traces(page: Page, testId: string): Promise<Trace[]> {
   return page.evaluate((id) => {
-    type T = { meta?: string; name?: string; x?: ArrayLike<number>; y?: ArrayLike<number>; marker?: { symbol?: string } };
+    type T = {
+      meta?: string;
+      name?: string;
+      x?: ArrayLike<number>;
+      y?: ArrayLike<number>;
+      marker?: { symbol?: string };
+    };
     const gd = document.querySelector<HTMLElement & { data?: T[] }>(`[data-testid="${id}"]`);
     return (gd?.data ?? []).map((t) => ({
       name: t.meta ?? t.name ?? '', // the fixed id (meta) where there is one
@@ -34,7 +40,9 @@ async function pagePoint(page: Page, x: number, y: number): Promise<{ px: number
   return page.evaluate(
     ([dx, dy]) => {
       type Axis = { c2p(v: number): number };
-      const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & { _fullLayout: { xaxis: Axis; yaxis: Axis; _size: { l: number; t: number } } };
+      const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & {
+        _fullLayout: { xaxis: Axis; yaxis: Axis; _size: { l: number; t: number } };
+      };
       const r = gd.getBoundingClientRect();
       const L = gd._fullLayout;
       return { px: r.left + L._size.l + L.xaxis.c2p(dx), py: r.top + L._size.t + L.yaxis.c2p(dy) };
@@ -54,19 +62,36 @@ const dataCount = async (page: Page) => (await trace(page, 'data'))?.x.length ??
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
-test('edit mode: click adds, drag moves, Shift-click removes; training goes on', async ({ page, consoleErrors }) => {
+test('edit mode: click adds, drag moves, Shift-click removes; training goes on', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await waitForStep(page, 20);
   await expect.poll(() => dataCount(page)).toBe(30);
   await page.getByRole('button', { name: 'Edit points' }).click();
-  await expect(page.getByRole('button', { name: 'Edit points' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await page.evaluate(() => (document.querySelector('[data-testid="fit-plot"]') as HTMLElement & { _fullLayout: { dragmode: unknown } })._fullLayout.dragmode)).toBe(false);
+  await expect(page.getByRole('button', { name: 'Edit points' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(
+    await page.evaluate(
+      () =>
+        (
+          document.querySelector('[data-testid="fit-plot"]') as HTMLElement & {
+            _fullLayout: { dragmode: unknown };
+          }
+        )._fullLayout.dragmode,
+    ),
+  ).toBe(false);
 
   // Add a point far from the others.
   await clickAt(page, 0.5, 1.6);
   await expect.poll(() => dataCount(page)).toBe(31);
   const added = await trace(page, 'data');
-  const i = added!.x.findIndex((x, k) => Math.abs(x - 0.5) < 0.02 && Math.abs(added!.y[k]! - 1.6) < 0.05);
+  const i = added!.x.findIndex(
+    (x, k) => Math.abs(x - 0.5) < 0.02 && Math.abs(added!.y[k]! - 1.6) < 0.05,
+  );
   expect(i).toBeGreaterThanOrEqual(0);
 
   // Drag it to a new place.
@@ -77,17 +102,21 @@ test('edit mode: click adds, drag moves, Shift-click removes; training goes on',
   await page.mouse.move((from.px + to.px) / 2, (from.py + to.py) / 2, { steps: 4 });
   await page.mouse.move(to.px, to.py, { steps: 4 });
   await page.mouse.up();
-  await expect.poll(async () => {
-    const t = await trace(page, 'data');
-    return t!.x.some((x, k) => Math.abs(x + 0.4) < 0.02 && Math.abs(t!.y[k]! - 1.2) < 0.05);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const t = await trace(page, 'data');
+      return t!.x.some((x, k) => Math.abs(x + 0.4) < 0.02 && Math.abs(t!.y[k]! - 1.2) < 0.05);
+    })
+    .toBe(true);
   expect(await dataCount(page)).toBe(31);
 
   // Shift-click removes it.
   await clickAt(page, -0.4, 1.2, true);
   await expect.poll(() => dataCount(page)).toBe(30);
   const after = await trace(page, 'data');
-  expect(after!.x.some((x, k) => Math.abs(x + 0.4) < 0.02 && Math.abs(after!.y[k]! - 1.2) < 0.05)).toBe(false);
+  expect(
+    after!.x.some((x, k) => Math.abs(x + 0.4) < 0.02 && Math.abs(after!.y[k]! - 1.2) < 0.05),
+  ).toBe(false);
 
   // The same run trains on (weights kept): the step goes on from where it was.
   const step = await readNumber(page, 'step');
@@ -99,18 +128,26 @@ test('edit mode: click adds, drag moves, Shift-click removes; training goes on',
 /** The fit plot's y range as drawn: [low, high]. */
 async function yRange(page: Page): Promise<[number, number]> {
   return page.evaluate(() => {
-    const gd = document.querySelector<HTMLElement & { layout: { yaxis: { range: [number, number] } } }>('[data-testid="fit-plot"]');
+    const gd = document.querySelector<
+      HTMLElement & { layout: { yaxis: { range: [number, number] } } }
+    >('[data-testid="fit-plot"]');
     return gd!.layout.yaxis.range;
   });
 }
 
-test('while editing, the y axis only grows (no jump under the pointer); leaving edit mode fits the data again', async ({ page, consoleErrors }) => {
+test('while editing, the y axis only grows (no jump under the pointer); leaving edit mode fits the data again', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await waitForStep(page, 5);
   await expect.poll(() => dataCount(page)).toBe(30);
   const [low, high] = await yRange(page);
   await page.getByRole('button', { name: 'Edit points' }).click();
-  await expect(page.getByRole('button', { name: 'Edit points' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Edit points' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   // A point near the top raises the data's maximum: the axis grows to keep room above it.
   const top = high - 0.05;
@@ -130,18 +167,22 @@ test('while editing, the y axis only grows (no jump under the pointer); leaving 
   expect(consoleErrors).toEqual([]);
 });
 
-test('a typed target: a good expression makes new data, a bad one says why and keeps the data', async ({ page }) => {
+test('a typed target: a good expression makes new data, a bad one says why and keeps the data', async ({
+  page,
+}) => {
   await page.goto('/');
   await waitForStep(page, 5);
   await page.getByLabel('Dataset').selectOption('custom');
   const field = page.getByLabel('Target expression', { exact: true });
   await expect(field).toBeVisible();
   await typeInto(page, 'Target expression', 'x^3 - x');
-  await expect.poll(async () => {
-    const truth = await trace(page, 'truth');
-    if (!truth) return Infinity;
-    return Math.max(...truth.x.map((x, k) => Math.abs(truth.y[k]! - (x ** 3 - x))));
-  }).toBeLessThan(1e-5);
+  await expect
+    .poll(async () => {
+      const truth = await trace(page, 'truth');
+      if (!truth) return Infinity;
+      return Math.max(...truth.x.map((x, k) => Math.abs(truth.y[k]! - (x ** 3 - x))));
+    })
+    .toBeLessThan(1e-5);
   const before = await trace(page, 'data');
   expect(before!.x).toHaveLength(30);
 
@@ -159,7 +200,9 @@ test('a typed target: a good expression makes new data, a bad one says why and k
   await waitForStep(page, 5);
 });
 
-test('CSV code that cannot load (the site was updated since the page opened): Export and Import say so, the data and the run go on', async ({ page }) => {
+test('CSV code that cannot load (the site was updated since the page opened): Export and Import say so, the data and the run go on', async ({
+  page,
+}) => {
   // The CSV module is its own chunk, loaded on first use: make every request for it fail.
   await page.route(/\/assets\/csv-[^/]+\.js$/, (route) => route.abort());
   const pageErrors: string[] = [];
@@ -169,7 +212,11 @@ test('CSV code that cannot load (the site was updated since the page opened): Ex
   const before = await trace(page, 'data');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   await expect(page.getByText(/CSV import and export could not be loaded/)).toBeVisible();
-  await page.getByLabel('Import CSV').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y\n0.1,0.2\n') });
+  await page.getByLabel('Import CSV').setInputFiles({
+    name: 'mine.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('x,y\n0.1,0.2\n'),
+  });
   await expect(page.getByText(/CSV import and export could not be loaded/)).toBeVisible();
   expect((await trace(page, 'data'))!.x).toEqual(before!.x);
   const step = await readNumber(page, 'step');
@@ -178,17 +225,28 @@ test('CSV code that cannot load (the site was updated since the page opened): Ex
   expect(pageErrors).toEqual([]);
 });
 
-test('CSV: a good file replaces the data, a bad one names its line and loses nothing; export writes it back', async ({ page, consoleErrors }) => {
+test('CSV: a good file replaces the data, a bad one names its line and loses nothing; export writes it back', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await waitForStep(page, 5);
   const input = page.getByLabel('Import CSV');
-  await input.setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y\n-0.8,0.5\n-0.2,-0.1\n0.3,0.4\n0.9,1.2\n') });
+  await input.setInputFiles({
+    name: 'mine.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('x,y\n-0.8,0.5\n-0.2,-0.1\n0.3,0.4\n0.9,1.2\n'),
+  });
   await expect(page.getByText('mine.csv: 4 points imported.')).toBeVisible();
   await expect.poll(() => dataCount(page)).toBe(4);
   const good = await trace(page, 'data');
   expect(good!.x).toEqual([-0.8, -0.2, 0.3, 0.9].map(Math.fround));
 
-  await input.setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y\n0.1,0.2\n0.5,banana\n') });
+  await input.setInputFiles({
+    name: 'broken.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('x,y\n0.1,0.2\n0.5,banana\n'),
+  });
   await expect(page.getByText(/broken\.csv: Line 3: "banana" is not a number/)).toBeVisible();
   await page.waitForTimeout(200);
   expect((await trace(page, 'data'))!.x).toEqual(good!.x);
@@ -211,13 +269,17 @@ test('CSV: a good file replaces the data, a bad one names its line and loses not
   await expect(page.getByTestId('loss')).toHaveText('–');
   await expect(page.getByText(/No data: click “Edit points”/)).toBeVisible();
   // Screen readers hear why nothing trains, not "loss NaN".
-  await expect(page.getByTestId('announcer')).toHaveText('No training points: add some on the plot, or Regenerate, to train.');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    'No training points: add some on the plot, or Regenerate, to train.',
+  );
   await page.getByRole('button', { name: 'Regenerate' }).click();
   await expect.poll(() => dataCount(page)).toBe(30);
   expect(consoleErrors).toEqual([]);
 });
 
-test('the test split: held-out points drawn hollow, a finite test loss beside the loss', async ({ page }) => {
+test('the test split: held-out points drawn hollow, a finite test loss beside the loss', async ({
+  page,
+}) => {
   await page.goto('/');
   await waitForStep(page, 5);
   await page.getByLabel('Test share').fill('0.3');
@@ -226,7 +288,9 @@ test('the test split: held-out points drawn hollow, a finite test loss beside th
   const test = await trace(page, 'test data');
   expect(test!.symbol).toBe('circle-open');
   expect((await trace(page, 'data'))!.symbol).not.toBe('circle-open');
-  await expect.poll(async () => (await traceY(page, 'loss-plot', 'test loss')).length, { timeout: 15_000 }).toBeGreaterThan(3);
+  await expect
+    .poll(async () => (await traceY(page, 'loss-plot', 'test loss')).length, { timeout: 15_000 })
+    .toBeGreaterThan(3);
   const testLoss = await traceY(page, 'loss-plot', 'test loss');
   expect(testLoss.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
   expect((await traceY(page, 'loss-plot', 'loss')).length).toBeGreaterThan(0);
@@ -235,9 +299,13 @@ test('the test split: held-out points drawn hollow, a finite test loss beside th
 
   // The activation picker: the new choices and the preview beside the select.
   await page.getByLabel('Activation').selectOption('elu');
-  await expect(page.locator('.activation-preview .formula')).toHaveText('a = z if z > 0, else e^z − 1');
+  await expect(page.locator('.activation-preview .formula')).toHaveText(
+    'a = z if z > 0, else e^z − 1',
+  );
   await page.locator('aside.controls').screenshot({ path: `${SHOTS}/activation-picker.png` });
   // Back to none: the test loss line goes with the split.
   await page.getByLabel('Test share').fill('0');
-  await expect.poll(async () => (await traces(page, 'loss-plot')).some((t) => t.name === 'test loss')).toBe(false);
+  await expect
+    .poll(async () => (await traces(page, 'loss-plot')).some((t) => t.name === 'test loss'))
+    .toBe(false);
 });

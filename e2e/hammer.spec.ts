@@ -1,6 +1,9 @@
 import { expect, test, waitForStep } from './helpers';
 
-test('hammering the controls: no console error, no stale frame drawn, memory levels off', async ({ page, consoleErrors }) => {
+test('hammering the controls: no console error, no stale frame drawn, memory levels off', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(300_000);
   await page.goto('/');
   await waitForStep(page, 5);
@@ -35,16 +38,27 @@ test('hammering the controls: no console error, no stale frame drawn, memory lev
           t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
           return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
         };
-        const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+        const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
         const byLabel = (text: string) => {
-          const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)!;
-          return (label.control ?? label.querySelector('input')) as HTMLInputElement | HTMLSelectElement;
+          const label = [...document.querySelectorAll('label')].find(
+            (l) => l.textContent?.trim() === text,
+          )!;
+          return (label.control ?? label.querySelector('input')) as
+            HTMLInputElement | HTMLSelectElement;
         };
-        const button = (name: RegExp) => [...document.querySelectorAll('button')].find((b) => name.test(b.textContent?.trim() ?? ''))!;
+        const button = (name: RegExp) =>
+          [...document.querySelectorAll('button')].find((b) =>
+            name.test(b.textContent?.trim() ?? ''),
+          )!;
         const setValue = (el: HTMLInputElement | HTMLSelectElement, value: string) => {
-          const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+          const proto =
+            el instanceof HTMLSelectElement
+              ? HTMLSelectElement.prototype
+              : HTMLInputElement.prototype;
           Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
-          el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+          el.dispatchEvent(
+            new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+          );
         };
         const type = (label: string, value: string) => {
           const el = byLabel(label) as HTMLInputElement;
@@ -53,19 +67,60 @@ test('hammering the controls: no console error, no stale frame drawn, memory lev
           el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
         };
         for (let i = 0; i < count; i++) {
-          switch (pick(['hidden', 'activation', 'dataset', 'points', 'noise', 'seed', 'lr', 'speed', 'play', 'step', 'reset', 'log'])) {
-            case 'hidden': type('Hidden units', pick(['1', '5', '10', '64', '300', '0', 'x', '2000'])); break;
-            case 'activation': setValue(byLabel('Activation'), pick(['none', 'relu', 'tanh', 'sigmoid'])); break;
-            case 'dataset': setValue(byLabel('Dataset'), pick(['linear', 'quadratic'])); break;
-            case 'points': type('Points', pick(['2', '30', '500', '-1', ''])); break;
-            case 'noise': type('Noise', pick(['0', '0.2', '1.5', 'abc'])); break;
-            case 'seed': (document.querySelector('[aria-label="New random seed"]') as HTMLButtonElement).click(); break;
-            case 'lr': type('Learning rate', pick(['0.01', '0.001', '0.1', '5'])); break;
-            case 'speed': setValue(byLabel('Speed'), String(Math.floor(random() * 14))); break;
-            case 'play': button(/^(Play|Pause)$/).click(); break;
-            case 'step': button(/^Step$/).click(); break;
-            case 'reset': button(/^Reset$/).click(); break;
-            case 'log': (byLabel('Log scale') as HTMLInputElement).click(); break;
+          switch (
+            pick([
+              'hidden',
+              'activation',
+              'dataset',
+              'points',
+              'noise',
+              'seed',
+              'lr',
+              'speed',
+              'play',
+              'step',
+              'reset',
+              'log',
+            ])
+          ) {
+            case 'hidden':
+              type('Hidden units', pick(['1', '5', '10', '64', '300', '0', 'x', '2000']));
+              break;
+            case 'activation':
+              setValue(byLabel('Activation'), pick(['none', 'relu', 'tanh', 'sigmoid']));
+              break;
+            case 'dataset':
+              setValue(byLabel('Dataset'), pick(['linear', 'quadratic']));
+              break;
+            case 'points':
+              type('Points', pick(['2', '30', '500', '-1', '']));
+              break;
+            case 'noise':
+              type('Noise', pick(['0', '0.2', '1.5', 'abc']));
+              break;
+            case 'seed':
+              (
+                document.querySelector('[aria-label="New random seed"]') as HTMLButtonElement
+              ).click();
+              break;
+            case 'lr':
+              type('Learning rate', pick(['0.01', '0.001', '0.1', '5']));
+              break;
+            case 'speed':
+              setValue(byLabel('Speed'), String(Math.floor(random() * 14)));
+              break;
+            case 'play':
+              button(/^(Play|Pause)$/).click();
+              break;
+            case 'step':
+              button(/^Step$/).click();
+              break;
+            case 'reset':
+              button(/^Reset$/).click();
+              break;
+            case 'log':
+              (byLabel('Log scale') as HTMLInputElement).click();
+              break;
           }
           await new Promise((r) => setTimeout(r, random() * 12));
         }
@@ -79,8 +134,13 @@ test('hammering the controls: no console error, no stale frame drawn, memory lev
   // the button to be "stable" (two animation frames alike) until the test's timeout, as one
   // CI run did (2026-12-01). Fail fast instead, with what the page looked like.
   const painting = await page.evaluate(async () => {
-    const reset = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Reset')!;
-    const box = () => { const r = reset.getBoundingClientRect(); return `${r.x},${r.y},${r.width}x${r.height}`; };
+    const reset = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Reset',
+    )!;
+    const box = () => {
+      const r = reset.getBoundingClientRect();
+      return `${r.x},${r.y},${r.width}x${r.height}`;
+    };
     const frames = await new Promise<number>((resolve) => {
       let n = 0;
       const tick = () => (++n < 10 ? requestAnimationFrame(tick) : resolve(n));
@@ -92,9 +152,17 @@ test('hammering the controls: no console error, no stale frame drawn, memory lev
       boxes.add(box());
       await new Promise((r) => setTimeout(r, 50));
     }
-    return { frames, boxes: [...boxes], visibility: document.visibilityState, scrollY: window.scrollY };
+    return {
+      frames,
+      boxes: [...boxes],
+      visibility: document.visibilityState,
+      scrollY: window.scrollY,
+    };
   });
-  expect(painting.frames, `animation frames in 5 s after the hammering: ${JSON.stringify(painting)}`).toBe(10);
+  expect(
+    painting.frames,
+    `animation frames in 5 s after the hammering: ${JSON.stringify(painting)}`,
+  ).toBe(10);
   expect(painting.boxes, `the Reset button moved: ${JSON.stringify(painting)}`).toHaveLength(1);
   await page.getByRole('button', { name: 'Reset', exact: true }).click({ timeout: 30_000 });
   await page.waitForTimeout(500);
@@ -107,7 +175,9 @@ test('hammering the controls: no console error, no stale frame drawn, memory lev
   expect(staleDraws).toBe(0);
   // Memory levels off: a second round of the same hammering adds little (bounded history, no leaks).
   expect(afterSecond - afterFirst).toBeLessThan(8 * 1024 * 1024);
-  console.log(`heap after round 1: ${(afterFirst / 1e6).toFixed(1)} MB, after round 2: ${(afterSecond / 1e6).toFixed(1)} MB, draws ${draws}`);
+  console.log(
+    `heap after round 1: ${(afterFirst / 1e6).toFixed(1)} MB, after round 2: ${(afterSecond / 1e6).toFixed(1)} MB, draws ${draws}`,
+  );
   // The page still trains after all that: sane settings, Reset, Play.
   await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
   await page.getByLabel('Learning rate', { exact: true }).press('Enter');

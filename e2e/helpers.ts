@@ -20,7 +20,9 @@ export { expect };
 export async function traceY(page: Page, testId: string, name: string): Promise<number[]> {
   return page.evaluate(
     ([id, traceName]) => {
-      const gd = document.querySelector<HTMLElement & { data?: { meta?: string; name?: string; y?: ArrayLike<number> }[] }>(`[data-testid="${id}"]`);
+      const gd = document.querySelector<
+        HTMLElement & { data?: { meta?: string; name?: string; y?: ArrayLike<number> }[] }
+      >(`[data-testid="${id}"]`);
       // A trace's fixed id is its meta where it has one (its name follows the language).
       const trace = gd?.data?.find((t) => (t.meta ?? t.name) === traceName);
       return trace?.y ? Array.from(trace.y) : [];
@@ -48,7 +50,9 @@ export async function waitForPlots(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       ['fit-plot', 'loss-plot'].every((id) => {
-        const gd = document.querySelector<HTMLElement & { data?: unknown; on?: unknown }>(`[data-testid="${id}"]`);
+        const gd = document.querySelector<HTMLElement & { data?: unknown; on?: unknown }>(
+          `[data-testid="${id}"]`,
+        );
         return Array.isArray(gd?.data) && typeof gd?.on === 'function';
       }),
     null,

@@ -14,7 +14,16 @@ interface Trace {
 /** Every trace of a plot, read in one go so they all belong to the same drawn frame. */
 async function traces(page: Page, testId: string): Promise<Trace[]> {
   return page.evaluate((id) => {
-    const gd = document.querySelector<HTMLElement & { data?: { meta?: string; name?: string; x?: ArrayLike<number | null>; y?: ArrayLike<number | null> }[] }>(`[data-testid="${id}"]`);
+    const gd = document.querySelector<
+      HTMLElement & {
+        data?: {
+          meta?: string;
+          name?: string;
+          x?: ArrayLike<number | null>;
+          y?: ArrayLike<number | null>;
+        }[];
+      }
+    >(`[data-testid="${id}"]`);
     return (gd?.data ?? []).map((t) => ({
       name: t.meta ?? t.name ?? '', // the fixed id (meta) where there is one
       x: t.x ? Array.from(t.x, (v) => (v === null ? NaN : Number(v))) : [],
@@ -29,7 +38,10 @@ const unitTraces = (ts: Trace[]) => ts.filter((t) => t.name.startsWith('unit '))
 /** Largest gap between the fit and the sum of the unit traces, the other units and the output bias. */
 function decompositionGap(ts: Trace[]): number {
   const fit = ts.find((t) => t.name === 'fit')!;
-  const parts = [...unitTraces(ts), ...ts.filter((t) => t.name === 'other units' || t.name === 'output bias')];
+  const parts = [
+    ...unitTraces(ts),
+    ...ts.filter((t) => t.name === 'other units' || t.name === 'output bias'),
+  ];
   let worst = 0;
   fit.y.forEach((v, i) => {
     const sum = parts.reduce((s, t) => s + t.y[i]!, 0);
@@ -44,7 +56,10 @@ test.beforeEach(async ({ page }) => {
   await waitForStep(page, 0);
 });
 
-test('units and kinks are on by default, add up to the fit, and each toggle adds its traces while training goes on', async ({ page, consoleErrors }) => {
+test('units and kinks are on by default, add up to the fit, and each toggle adds its traces while training goes on', async ({
+  page,
+  consoleErrors,
+}) => {
   await waitForStep(page, 200);
   let ts = await traces(page, 'fit-plot');
   expect(unitTraces(ts)).toHaveLength(10);
@@ -84,19 +99,28 @@ test('units and kinks are on by default, add up to the fit, and each toggle adds
   await page.getByLabel('Activation', { exact: true }).selectOption('tanh');
   await expect(page.getByTestId('unit-health')).toContainText(/Saturated units: \d+ of 10/);
   await page.getByLabel('Show kinks').check();
-  await expect.poll(async () => names(await traces(page, 'fit-plot')).some((n) => n.startsWith('centres'))).toBe(true);
+  await expect
+    .poll(async () => names(await traces(page, 'fit-plot')).some((n) => n.startsWith('centres')))
+    .toBe(true);
   expect(consoleErrors).toEqual([]);
 });
 
-test('at H = 1024 the 32 largest units are drawn from the reported weights, the rest summed, adding up to the fit', async ({ page, consoleErrors }) => {
+test('at H = 1024 the 32 largest units are drawn from the reported weights, the rest summed, adding up to the fit', async ({
+  page,
+  consoleErrors,
+}) => {
   await typeInto(page, 'Hidden units', '1024');
-  await expect.poll(async () => unitTraces(await traces(page, 'fit-plot')).length, { timeout: 15_000 }).toBe(32);
+  await expect
+    .poll(async () => unitTraces(await traces(page, 'fit-plot')).length, { timeout: 15_000 })
+    .toBe(32);
   await waitForStep(page, 150);
   const ts = await traces(page, 'fit-plot');
   expect(names(ts)).toContain('other units');
   expect(decompositionGap(ts)).toBeLessThan(1e-4);
   // At this size kinks are a rug: two ends of a tick per unit, in one path per trace.
-  const tickEnds = ts.filter((t) => t.name.startsWith('hinges')).reduce((n, t) => n + t.x.filter(Number.isFinite).length, 0);
+  const tickEnds = ts
+    .filter((t) => t.name.startsWith('hinges'))
+    .reduce((n, t) => n + t.x.filter(Number.isFinite).length, 0);
   expect(tickEnds).toBe(2 * 1024);
   await expect(page.getByTestId('fit-plot')).toContainText('32 largest of 1024 units drawn');
   const step = await readNumber(page, 'step');
@@ -110,7 +134,8 @@ test('at H = 1024 the 32 largest units are drawn from the reported weights, the 
   // monotone, so a unit's largest size on the plot is at one of its ends).
   const { params } = await reported(page);
   const H = 1024;
-  const unitAt = (j: number, x: number) => params[2 * H + j]! * Math.max(0, params[j]! * x + params[H + j]!);
+  const unitAt = (j: number, x: number) =>
+    params[2 * H + j]! * Math.max(0, params[j]! * x + params[H + j]!);
   const drawn = unitTraces(await traces(page, 'fit-plot'));
   const size = (j: number) => Math.max(Math.abs(unitAt(j, -1.25)), Math.abs(unitAt(j, 1.25)));
   const drawnIds = drawn.map((t) => Number(t.name.slice('unit '.length)) - 1);
@@ -122,7 +147,11 @@ test('at H = 1024 the 32 largest units are drawn from the reported weights, the 
     });
   }
   const smallestDrawn = Math.min(...drawnIds.map(size));
-  const largestHidden = Math.max(...Array.from({ length: H }, (_, j) => j).filter((j) => !drawnIds.includes(j)).map(size));
+  const largestHidden = Math.max(
+    ...Array.from({ length: H }, (_, j) => j)
+      .filter((j) => !drawnIds.includes(j))
+      .map(size),
+  );
   expect(smallestDrawn).toBeGreaterThanOrEqual(largestHidden);
   await page.screenshot({ path: `${SHOTS}/inspector-h1024.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
@@ -131,7 +160,11 @@ test('at H = 1024 the 32 largest units are drawn from the reported weights, the 
 /** Clicks the i-th marker of the fit plot's data trace, where a person would. */
 async function clickDataPoint(page: Page, i: number): Promise<void> {
   const box = await page.evaluate((index) => {
-    const groups = Array.from(document.querySelectorAll<Element & { __data__?: { trace?: { meta?: string } }[] }>('[data-testid="fit-plot"] .scatterlayer .trace'));
+    const groups = Array.from(
+      document.querySelectorAll<Element & { __data__?: { trace?: { meta?: string } }[] }>(
+        '[data-testid="fit-plot"] .scatterlayer .trace',
+      ),
+    );
     const group = groups.find((g) => g.__data__?.[0]?.trace?.meta === 'data');
     const r = group?.querySelectorAll('.points path')[index]?.getBoundingClientRect();
     return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
@@ -163,10 +196,15 @@ async function reported(page: Page): Promise<Reported> {
  */
 function expectShown(text: string | null, value: number, what: string, floor = 1e-12): void {
   const shown = Number(text);
-  expect(Math.abs(shown - value), `${what}: shown ${text}, computed ${value}`).toBeLessThanOrEqual(6e-4 * Math.abs(value) + floor);
+  expect(Math.abs(shown - value), `${what}: shown ${text}, computed ${value}`).toBeLessThanOrEqual(
+    6e-4 * Math.abs(value) + floor,
+  );
 }
 
-test('the step inspector shows the forward pass and gradient shares of the clicked point; Step shows the update', async ({ page, consoleErrors }) => {
+test('the step inspector shows the forward pass and gradient shares of the clicked point; Step shows the update', async ({
+  page,
+  consoleErrors,
+}) => {
   await waitForStep(page, 100);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('inspector')).toContainText('click a data point');
@@ -200,15 +238,31 @@ test('the step inspector shows the forward pass and gradient shares of the click
     const row = page.locator(`[data-testid="inspector"] tr[data-unit="${j}"]`);
     expectShown(await row.locator('[data-cell="o1"]').textContent(), me.o1[j]!, `o1[${j}]`);
     expectShown(await row.locator('[data-cell="a1"]').textContent(), me.a1[j]!, `a1[${j}]`);
-    expectShown(await row.locator('[data-cell="w2a1"]').textContent(), w2[j]! * me.a1[j]!, `w2 a1[${j}]`);
+    expectShown(
+      await row.locator('[data-cell="w2a1"]').textContent(),
+      w2[j]! * me.a1[j]!,
+      `w2 a1[${j}]`,
+    );
     for (const k of ['gw1', 'gb1', 'gw2'] as const) {
       const cell = row.locator(`[data-cell="${k.slice(1)}"]`);
-      expectShown(await cell.locator('[data-part="point"]').textContent(), me[k][j]!, `${k}[${j}] share`);
-      expectShown(await cell.locator('[data-part="sum"]').textContent(), sumOf(k, j), `${k}[${j}] sum`);
+      expectShown(
+        await cell.locator('[data-part="point"]').textContent(),
+        me[k][j]!,
+        `${k}[${j}] share`,
+      );
+      expectShown(
+        await cell.locator('[data-part="sum"]').textContent(),
+        sumOf(k, j),
+        `${k}[${j}] sum`,
+      );
     }
   }
   const out = page.locator('[data-testid="inspector"] tr[data-unit="out"] [data-cell="b2"]');
-  expectShown(await out.locator('[data-part="sum"]').textContent(), all.reduce((s, p) => s + p.dz2, 0), 'gb2 sum');
+  expectShown(
+    await out.locator('[data-part="sum"]').textContent(),
+    all.reduce((s, p) => s + p.dz2, 0),
+    'gb2 sum',
+  );
   await page.screenshot({ path: `${SHOTS}/inspector-h10.png`, fullPage: true });
 
   // Step: every parameter moves by lr times the sum the inspector showed.
@@ -216,9 +270,16 @@ test('the step inspector shows the forward pass and gradient shares of the click
   await expect(page.getByTestId('inspector')).toHaveAttribute('data-step', String(step + 1));
   const lr = 0.01;
   for (let j = 0; j < H; j++) {
-    const cell = page.locator(`[data-testid="inspector"] tr[data-unit="${j}"] [data-cell="w2"] [data-part="moved"]`);
+    const cell = page.locator(
+      `[data-testid="inspector"] tr[data-unit="${j}"] [data-cell="w2"] [data-part="moved"]`,
+    );
     // w2 after - w2 before, both float32 near |w2| <= 1: one ulp of each (2^-24 relative) is up to 1.2e-7.
-    expectShown(await cell.textContent(), lr * sumOf('gw2', j), `w2[${j}] moved`, 2 * 2 ** -23 * Math.max(1, Math.abs(w2[j]!)));
+    expectShown(
+      await cell.textContent(),
+      lr * sumOf('gw2', j),
+      `w2[${j}] moved`,
+      2 * 2 ** -23 * Math.max(1, Math.abs(w2[j]!)),
+    );
   }
   const after = await reported(page);
   expect(after.params[2 * H + 3]! - w2[3]!).toBeCloseTo(lr * sumOf('gw2', 3), 6);
@@ -226,7 +287,9 @@ test('the step inspector shows the forward pass and gradient shares of the click
   expect(consoleErrors).toEqual([]);
 });
 
-test('the loss plot shows the true function’s error and the best straight line of this data', async ({ page }) => {
+test('the loss plot shows the true function’s error and the best straight line of this data', async ({
+  page,
+}) => {
   await waitForStep(page, 20);
   const fit = await traces(page, 'fit-plot');
   const { x, y } = fit.find((t) => t.name === 'data')!;
@@ -234,15 +297,22 @@ test('the loss plot shows the true function’s error and the best straight line
   const floor = x.reduce((s, xi, i) => s + (xi * xi - y[i]!) ** 2, 0) / n;
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / n;
-  const slope = x.reduce((s, xi, i) => s + (xi - mx) * (y[i]! - my), 0) / x.reduce((s, xi) => s + (xi - mx) ** 2, 0);
+  const slope =
+    x.reduce((s, xi, i) => s + (xi - mx) * (y[i]! - my), 0) /
+    x.reduce((s, xi) => s + (xi - mx) ** 2, 0);
   const line = x.reduce((s, xi, i) => s + (slope * xi + my - slope * mx - y[i]!) ** 2, 0) / n;
   expect((await traceY(page, 'loss-plot', 'noise floor'))[0]).toBeCloseTo(floor, 5);
   expect((await traceY(page, 'loss-plot', 'best line'))[0]).toBeCloseTo(line, 5);
   // Named in the key below the plot (labels on the plot ran into the curve).
-  await expect(page.getByTestId('loss-key-truth')).toContainText('True function’s error on these points');
+  await expect(page.getByTestId('loss-key-truth')).toContainText(
+    'True function’s error on these points',
+  );
 });
 
-test('pinning two runs shows both labelled curves; pins survive settings changes and clear', async ({ page, consoleErrors }) => {
+test('pinning two runs shows both labelled curves; pins survive settings changes and clear', async ({
+  page,
+  consoleErrors,
+}) => {
   await waitForStep(page, 150);
   await page.getByRole('button', { name: 'Pin run' }).click();
   await page.getByLabel('Activation', { exact: true }).selectOption('none');
@@ -251,7 +321,9 @@ test('pinning two runs shows both labelled curves; pins survive settings changes
   await page.getByRole('button', { name: 'Pin run' }).click();
   const expected = ['pinned: H=10 relu', 'pinned: H=10 none'];
   for (const id of ['loss-plot', 'fit-plot']) {
-    await expect.poll(async () => names(await traces(page, id)).filter((n) => n.startsWith('pinned: '))).toEqual(expected);
+    await expect
+      .poll(async () => names(await traces(page, id)).filter((n) => n.startsWith('pinned: ')))
+      .toEqual(expected);
   }
   const pinnedLoss = (await traces(page, 'loss-plot')).filter((t) => t.name.startsWith('pinned: '));
   for (const t of pinnedLoss) expect(t.y.length).toBeGreaterThan(100);
@@ -261,28 +333,43 @@ test('pinning two runs shows both labelled curves; pins survive settings changes
 
   await typeInto(page, 'Hidden units', '20');
   await waitForStep(page, 30);
-  expect(names(await traces(page, 'loss-plot')).filter((n) => n.startsWith('pinned: '))).toEqual(expected);
+  expect(names(await traces(page, 'loss-plot')).filter((n) => n.startsWith('pinned: '))).toEqual(
+    expected,
+  );
   await page.screenshot({ path: `${SHOTS}/pinned.png`, fullPage: true });
   await page.getByRole('button', { name: 'Unpin H=10 none' }).click();
-  await expect.poll(async () => names(await traces(page, 'loss-plot')).filter((n) => n.startsWith('pinned: '))).toEqual(['pinned: H=10 relu']);
+  await expect
+    .poll(async () =>
+      names(await traces(page, 'loss-plot')).filter((n) => n.startsWith('pinned: ')),
+    )
+    .toEqual(['pinned: H=10 relu']);
   await page.getByRole('button', { name: 'Clear pinned' }).click();
-  await expect.poll(async () => names(await traces(page, 'fit-plot')).filter((n) => n.startsWith('pinned: '))).toEqual([]);
+  await expect
+    .poll(async () => names(await traces(page, 'fit-plot')).filter((n) => n.startsWith('pinned: ')))
+    .toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 
-test('phone width: the views, the network panel and the inspector fit in 360 px', async ({ page }) => {
+test('phone width: the views, the network panel and the inspector fit in 360 px', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.getByLabel('Show residuals').check();
   await waitForStep(page, 60);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await clickDataPoint(page, 20);
   await expect(page.getByTestId('inspector')).toContainText('Point 21 of 30');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/phone-views.png`, fullPage: true });
 });
 
-test('kinks crossing the data\'s edge move in place: no full redraw of the fit plot while training', async ({ page, consoleErrors }) => {
+test("kinks crossing the data's edge move in place: no full redraw of the fit plot while training", async ({
+  page,
+  consoleErrors,
+}) => {
   // A slow relu run on dense data: its hinges drift across the data's edges for a while.
   await page.goto('/?points=2000&hidden=10&activation=relu&lr=0.00015&speed=max');
   await waitForStep(page, 2000);
@@ -300,25 +387,42 @@ test('kinks crossing the data\'s edge move in place: no full redraw of the fit p
     });`);
   // Watched until a crossing has been drawn and more than 5 frames in all (a crossing can
   // come within the first few frames: waiting for the crossing alone made this flaky).
-  await expect.poll(() => page.evaluate('window.__crossings > 0 && window.__frames > 5'), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate('window.__crossings > 0 && window.__frames > 5'), { timeout: 15_000 })
+    .toBe(true);
   expect(await page.evaluate('window.__reacts')).toBe(0);
   expect(consoleErrors).toEqual([]);
 });
 
-test('a kink\'s hover text follows the kink while training', async ({ page }) => {
+test("a kink's hover text follows the kink while training", async ({ page }) => {
   // Slow enough that a kink barely moves between two frames, long enough that it has moved.
   await page.goto('/?hidden=10&activation=relu&speed=20');
   await waitForStep(page, 60);
   const target = await page.evaluate(() => {
-    const gd = document.querySelector('[data-testid=fit-plot]') as HTMLElement & { data: { name: string; x: number[]; y: number[] }[] };
+    const gd = document.querySelector('[data-testid=fit-plot]') as HTMLElement & {
+      data: { name: string; x: number[]; y: number[] }[];
+    };
     const i = gd.data.findIndex((t) => t.name === 'hinges');
     // A kink well inside the data: one near its edge may cross it (and change marker sets) while hovered.
     const k = gd.data[i]!.y.findIndex((v, j) => v >= 0 && Math.abs(gd.data[i]!.x[j]!) < 0.8);
-    const group = [...gd.querySelectorAll('.scatterlayer .trace')].find((g) => (g as unknown as { __data__: { trace: { index: number } }[] }).__data__[0]!.trace.index === i)!;
+    const group = [...gd.querySelectorAll('.scatterlayer .trace')].find(
+      (g) =>
+        (g as unknown as { __data__: { trace: { index: number } }[] }).__data__[0]!.trace.index ===
+        i,
+    )!;
     const r = group.querySelectorAll('path.point')[k]!.getBoundingClientRect();
     return { i, k, x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
-  const kinkX = () => page.evaluate(({ i, k }) => (document.querySelector('[data-testid=fit-plot]') as HTMLElement & { data: { x: number[] }[] }).data[i]!.x[k]!, target);
+  const kinkX = () =>
+    page.evaluate(
+      ({ i, k }) =>
+        (
+          document.querySelector('[data-testid=fit-plot]') as HTMLElement & {
+            data: { x: number[] }[];
+          }
+        ).data[i]!.x[k]!,
+      target,
+    );
   // The kink keeps moving while the label is shown and read: the label must give where it was
   // then, between its positions just before the hover and just after the label is read (a
   // label from the last full redraw was off by 0.68), to three significant digits.

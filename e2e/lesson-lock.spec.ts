@@ -19,21 +19,48 @@ function fileText(config: Partial<RunConfig>, step = 40): string {
 }
 
 async function importText(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Import model').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel('Import model')
+    .setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 /** The fixed list as "label: value" lines. */
 async function fixedList(page: Page): Promise<string[]> {
-  return page.getByTestId('fixed-settings').locator('.fixed-list > div').evaluateAll((rows) => rows.map((r) => `${r.querySelector('dt')?.textContent}: ${r.querySelector('dd')?.textContent}`));
+  return page
+    .getByTestId('fixed-settings')
+    .locator('.fixed-list > div')
+    .evaluateAll((rows) =>
+      rows.map(
+        (r) => `${r.querySelector('dt')?.textContent}: ${r.querySelector('dd')?.textContent}`,
+      ),
+    );
 }
 
-const SETTING_LABELS = ['Preset', 'Dataset', 'Points', 'Noise', 'Seed', 'Test share', 'Hidden units', 'Activation', 'Learning rate', 'Speed'];
+const SETTING_LABELS = [
+  'Preset',
+  'Dataset',
+  'Points',
+  'Noise',
+  'Seed',
+  'Test share',
+  'Hidden units',
+  'Activation',
+  'Learning rate',
+  'Speed',
+];
 
-test('everything hidden: nothing to change, model files cannot change a fixed setting, shortcuts neither', async ({ page, consoleErrors }) => {
-  await page.goto(`/?activation=tanh&hidden=6&${new URLSearchParams({ hide: EVERYTHING })}`.replace(/%2C/g, ','));
+test('everything hidden: nothing to change, model files cannot change a fixed setting, shortcuts neither', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto(
+    `/?activation=tanh&hidden=6&${new URLSearchParams({ hide: EVERYTHING })}`.replace(/%2C/g, ','),
+  );
   await waitForStep(page, 3);
-  for (const label of SETTING_LABELS) await expect(page.getByLabel(label, { exact: true })).toHaveCount(0);
-  for (const name of ['Edit points', 'Clear', 'Regenerate', 'New random seed']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  for (const label of SETTING_LABELS)
+    await expect(page.getByLabel(label, { exact: true })).toHaveCount(0);
+  for (const name of ['Edit points', 'Clear', 'Regenerate', 'New random seed'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await expect(page.getByLabel('Import CSV')).toHaveCount(0);
   const before = await fixedList(page);
   expect(before).toEqual([
@@ -55,13 +82,22 @@ test('everything hidden: nothing to change, model files cannot change a fixed se
   // A file whose weights need another activation: refused, and it says which setting the lesson fixes.
   await importText(page, fileText({ activation: 'sigmoid', hidden: 6 }));
   const note = page.getByTestId('model-note');
-  await expect(note).toHaveText('Could not load the model: this lesson fixes Activation (tanh), and the file’s weights only fit its own. Nothing was changed.');
+  await expect(note).toHaveText(
+    'Could not load the model: this lesson fixes Activation (tanh), and the file’s weights only fit its own. Nothing was changed.',
+  );
   expect(await fixedList(page)).toEqual(before);
 
   // Same network, other data and speed: the weights load, the lesson's settings stay, and it says so.
-  await importText(page, fileText({ activation: 'tanh', hidden: 6, points: 80, seed: 4, speed: 1000 }));
-  await expect(note).toHaveText('Model loaded at step 40: press Play to go on training. The lesson’s fixed settings were kept: Points (30), Seed (0), Speed (100/s). The rest was applied.');
-  await expect(page.getByTestId('lesson-kept')).toHaveText('The lesson’s fixed settings were kept: Points (30), Seed (0), Speed (100/s). The rest was applied.');
+  await importText(
+    page,
+    fileText({ activation: 'tanh', hidden: 6, points: 80, seed: 4, speed: 1000 }),
+  );
+  await expect(note).toHaveText(
+    'Model loaded at step 40: press Play to go on training. The lesson’s fixed settings were kept: Points (30), Seed (0), Speed (100/s). The rest was applied.',
+  );
+  await expect(page.getByTestId('lesson-kept')).toHaveText(
+    'The lesson’s fixed settings were kept: Points (30), Seed (0), Speed (100/s). The rest was applied.',
+  );
   await expect(page.getByTestId('step')).toHaveText('40');
   expect(await fixedList(page)).toEqual(before);
   await note.scrollIntoViewIfNeeded();
@@ -79,14 +115,19 @@ test('everything hidden: nothing to change, model files cannot change a fixed se
   expect(consoleErrors).toEqual([]);
 });
 
-test('a preset chosen from the keyboard keeps the activation the lesson fixes, and says so', async ({ page, consoleErrors }) => {
+test('a preset chosen from the keyboard keeps the activation the lesson fixes, and says so', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/?activation=tanh&hide=activation');
   await waitForStep(page, 3);
   const picker = page.getByLabel('Preset', { exact: true });
   await picker.focus();
   // Type-ahead on the closed select: "2 · Fitting the line" (the line, 10 points, 3 units, no activation).
   await page.keyboard.press('2');
-  await expect(page.getByTestId('lesson-kept')).toHaveText('The lesson’s fixed settings were kept: Activation (tanh). The rest was applied.');
+  await expect(page.getByTestId('lesson-kept')).toHaveText(
+    'The lesson’s fixed settings were kept: Activation (tanh). The rest was applied.',
+  );
   await expect(page.getByLabel('Points', { exact: true })).toHaveValue('10');
   await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue('3');
   await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('linear');
@@ -115,7 +156,8 @@ test('each hide key hides its own control only', async ({ page, consoleErrors })
 
   await page.goto('/?hide=data');
   await waitForStep(page, 2);
-  for (const name of ['Edit points', 'Clear', 'Regenerate', 'Export CSV']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  for (const name of ['Edit points', 'Clear', 'Regenerate', 'Export CSV'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await expect(page.getByLabel('Import CSV')).toHaveCount(0);
   await expect(page.getByLabel('Dataset', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Test share', { exact: true })).toBeVisible();
@@ -138,7 +180,10 @@ test('each hide key hides its own control only', async ({ page, consoleErrors })
   expect(consoleErrors).toEqual([]);
 });
 
-test('the link notice: a repeated key once, non-ASCII values as written', async ({ page, consoleErrors }) => {
+test('the link notice: a repeated key once, non-ASCII values as written', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto(`/?seed=1&seed=2&seed=3&dataset=${encodeURIComponent('抛物线')}&lr=1e-320`);
   await waitForStep(page, 2);
   const notice = page.getByRole('status', { name: 'Link notice' });

@@ -5,7 +5,10 @@ import type { ModelFile } from '../src/core/modelFile';
 
 const SHOTS = 'e2e/screenshots';
 
-test('the language switch translates the page, is kept, and sets <html lang>', async ({ page, consoleErrors }) => {
+test('the language switch translates the page, is kept, and sets <html lang>', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await waitForStep(page, 2);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -41,7 +44,10 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByLabel('Theme', { exact: true }).selectOption(theme);
       await page.getByLabel('Language', { exact: true }).selectOption(language);
       await expect(page.getByTestId('step')).toHaveText('300', { timeout: 15_000 });
-      await page.screenshot({ path: `${SHOTS}/i18n-${theme}-${language}-1280.png`, fullPage: true });
+      await page.screenshot({
+        path: `${SHOTS}/i18n-${theme}-${language}-1280.png`,
+        fullPage: true,
+      });
       expect(consoleErrors).toEqual([]);
     });
   }
@@ -52,16 +58,22 @@ test('screenshot: Chinese at 360 px', async ({ page, consoleErrors }) => {
   await page.goto('/?preset=square-relu');
   await page.getByLabel('Language', { exact: true }).selectOption('zh');
   await expect(page.getByTestId('step')).toHaveText('300', { timeout: 15_000 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/i18n-light-zh-360.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
 });
 
-test('a lesson link hides the controls it names and shows their values as fixed', async ({ page, consoleErrors }) => {
+test('a lesson link hides the controls it names and shows their values as fixed', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/?activation=tanh&hide=dataset,points,noise,seed');
   await waitForStep(page, 2);
-  for (const label of ['Dataset', 'Points', 'Noise', 'Seed']) await expect(page.getByLabel(label, { exact: true })).toHaveCount(0);
+  for (const label of ['Dataset', 'Points', 'Noise', 'Seed'])
+    await expect(page.getByLabel(label, { exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'New random seed' })).toHaveCount(0);
   await expect(page.getByLabel('Activation', { exact: true })).toHaveValue('tanh');
   await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue('10');
@@ -73,11 +85,17 @@ test('a lesson link hides the controls it names and shows their values as fixed'
   await expect(fixed).toContainText('30');
   // Changing a shown setting keeps the lesson's hide list in the address bar.
   await page.getByLabel('Activation', { exact: true }).selectOption('relu');
-  await expect.poll(() => new URL(page.url()).searchParams.get('hide')).toBe('dataset,points,noise,seed');
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('hide'))
+    .toBe('dataset,points,noise,seed');
   expect(consoleErrors).toEqual([]);
 });
 
-test('Share… builds a link that hides the ticked controls, from the keyboard', async ({ page, context, consoleErrors }) => {
+test('Share… builds a link that hides the ticked controls, from the keyboard', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await waitForStep(page, 2);
@@ -104,8 +122,10 @@ test('Share… builds a link that hides the ticked controls, from the keyboard',
   const student = await context.newPage();
   await student.goto(url);
   await waitForStep(student, 2);
-  for (const label of ['Preset', 'Hidden units', 'Learning rate', 'Speed']) await expect(student.getByLabel(label, { exact: true })).toHaveCount(0);
-  for (const label of ['Dataset', 'Points', 'Noise', 'Seed', 'Activation']) await expect(student.getByLabel(label, { exact: true })).toBeVisible();
+  for (const label of ['Preset', 'Hidden units', 'Learning rate', 'Speed'])
+    await expect(student.getByLabel(label, { exact: true })).toHaveCount(0);
+  for (const label of ['Dataset', 'Points', 'Noise', 'Seed', 'Activation'])
+    await expect(student.getByLabel(label, { exact: true })).toBeVisible();
   await expect(student.getByTestId('fixed-settings')).toContainText('Hidden units');
   await student.screenshot({ path: `${SHOTS}/lesson-link.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
@@ -117,7 +137,10 @@ async function pausedParams(page: import('@playwright/test').Page): Promise<numb
   return JSON.parse((await panel.getAttribute('data-params'))!) as number[];
 }
 
-test('the model exports to JSON and imports back: configuration, step and weights, and training goes on', async ({ page, consoleErrors }, info) => {
+test('the model exports to JSON and imports back: configuration, step and weights, and training goes on', async ({
+  page,
+  consoleErrors,
+}, info) => {
   await page.goto('/?hidden=6&activation=tanh&seed=5');
   await waitForStep(page, 30);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -126,7 +149,10 @@ test('the model exports to JSON and imports back: configuration, step and weight
   const step = await readNumber(page, 'step');
   expect(params).toHaveLength(3 * 6 + 1);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export model' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export model' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('backprop-model.json');
   const path = info.outputPath('model.json');
   await download.saveAs(path);
@@ -142,7 +168,11 @@ test('the model exports to JSON and imports back: configuration, step and weight
   await typeInto(page, 'Hidden units', '3');
   await page.getByLabel('Activation', { exact: true }).selectOption('sigmoid');
   await expect(page.getByTestId('step')).toHaveText('0'); // a new run, still paused
-  await page.getByLabel('Import model').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"x": [1, 2]}') });
+  await page.getByLabel('Import model').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"x": [1, 2]}'),
+  });
   await expect(page.getByRole('alert')).toContainText('not a Backprop Playground model file');
   await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue('3');
 

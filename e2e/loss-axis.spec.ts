@@ -42,7 +42,10 @@ interface Axis {
   curveEnd: [number, number];
 }
 
-test('the step axis grows in place while training, on the scale that draws the curve, and matches Plotly at rest', async ({ page, consoleErrors }) => {
+test('the step axis grows in place while training, on the scale that draws the curve, and matches Plotly at rest', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await waitForStep(page, 0);
   // Count Plotly's own redraws of the loss plot, and the axis growths that happen without one.
@@ -59,7 +62,9 @@ test('the step axis grows in place while training, on the scale that draws the c
     };
     requestAnimationFrame(tick);
   })()`);
-  await expect.poll(() => page.evaluate('window.__axis.inPlace'), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => page.evaluate('window.__axis.inPlace'), { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(2);
 
   // While training: each of our labels sits where Plotly's scale puts its value (the curve's scale).
   const live = await page.evaluate<Axis>(READ_AXIS);
@@ -82,14 +87,20 @@ test('the step axis grows in place while training, on the scale that draws the c
     .poll(async () => {
       const rest = await page.evaluate<Axis>(READ_AXIS);
       rest.plotly.sort((a, b) => a[1] - b[1]);
-      const same = rest.plotly.length === rest.ours.length && rest.plotly.every(([text, x], i) => text === rest.ours[i]![0] && Math.abs(x - rest.ours[i]![1]) < 0.51);
+      const same =
+        rest.plotly.length === rest.ours.length &&
+        rest.plotly.every(
+          ([text, x], i) => text === rest.ours[i]![0] && Math.abs(x - rest.ours[i]![1]) < 0.51,
+        );
       return same ? rest.plotly.length : 0;
     })
     .toBeGreaterThanOrEqual(3);
   expect(consoleErrors).toEqual([]);
 });
 
-test('hovering the newest part of a growing loss curve shows its step and loss', async ({ page }) => {
+test('hovering the newest part of a growing loss curve shows its step and loss', async ({
+  page,
+}) => {
   await page.goto('/');
   await waitForStep(page, 0);
   // Past two growths of the step axis, so the point hovered was drawn after the last Plotly redraw.
@@ -108,7 +119,9 @@ test('hovering the newest part of a growing loss curve shows its step and loss',
           return { step: t.x[k], x: fl._size.l + fl.xaxis.c2p(t.x[k]), y: fl._size.t + fl.yaxis.c2p(t.y[k]) };
         })()`);
         await page.mouse.move(box.x + point.x, box.y + point.y);
-        const label = (await page.locator('[data-testid="loss-plot"] .hovertext').allTextContents()).join(' ');
+        const label = (
+          await page.locator('[data-testid="loss-plot"] .hovertext').allTextContents()
+        ).join(' ');
         // The curve moves on while we hover: any step from that point on is right, an old one is not.
         const shown = Number(/step (\d+)/.exec(label)?.[1] ?? -1);
         return shown >= point.step - 3 ? 'newest' : `${label} (hovered step ${point.step})`;
@@ -118,13 +131,18 @@ test('hovering the newest part of a growing loss curve shows its step and loss',
     .toBe('newest');
 });
 
-test('the loss plot downloads as a PNG with its step labels (Plotly draws them for the picture)', async ({ page, consoleErrors }) => {
+test('the loss plot downloads as a PNG with its step labels (Plotly draws them for the picture)', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await waitForStep(page, 30);
   await page.getByTestId('loss-plot').hover();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('[data-testid="loss-plot"] .modebar-btn[data-title="Download plot as a png"]').click(),
+    page
+      .locator('[data-testid="loss-plot"] .modebar-btn[data-title="Download plot as a png"]')
+      .click(),
   ]);
   expect(download.suggestedFilename()).toBe('loss-plot.png');
   const bytes = readFileSync(await download.path());
@@ -132,7 +150,9 @@ test('the loss plot downloads as a PNG with its step labels (Plotly draws them f
   await download.saveAs('e2e/screenshots/loss-plot-download.png');
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   // Decoded in the page: dark pixels in the band under the plot area, right of the loss axis, are the step labels.
-  const size = await page.evaluate<[number, number, number]>(`(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t + s.h, s.w]; })()`);
+  const size = await page.evaluate<[number, number, number]>(
+    `(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t + s.h, s.w]; })()`,
+  );
   const dark = await page.evaluate(
     async ([src, left, bottom, width]) => {
       const img = new Image();
@@ -146,7 +166,8 @@ test('the loss plot downloads as a PNG with its step labels (Plotly draws them f
       // The image is at scale 2.
       const band = ctx.getImageData(2 * left, 2 * (bottom + 3), 2 * width, 2 * 16).data;
       let n = 0;
-      for (let i = 0; i < band.length; i += 4) if (band[i + 3]! > 128 && band[i]! + band[i + 1]! + band[i + 2]! < 450) n++;
+      for (let i = 0; i < band.length; i += 4)
+        if (band[i + 3]! > 128 && band[i]! + band[i + 1]! + band[i + 2]! < 450) n++;
       return { n, w: img.width };
     },
     [`data:image/png;base64,${bytes.toString('base64')}`, ...size] as const,
@@ -155,23 +176,45 @@ test('the loss plot downloads as a PNG with its step labels (Plotly draws them f
   expect(consoleErrors).toEqual([]);
 });
 
-test('our step labels are Plotly\'s own, range by range and at phone width', async ({ page }) => {
+test("our step labels are Plotly's own, range by range and at phone width", async ({ page }) => {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/');
     await waitForStep(page, 5);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    for (const range of [[0, 5], [0, 50], [0, 317], [0, 999], [0, 1000], [0, 12_000], [0, 25_000], [10_000, 11_000], [0, 1.2e6], [0, 2.5e6], [-40, 1234], [3.3, 7.9]]) {
+    for (const range of [
+      [0, 5],
+      [0, 50],
+      [0, 317],
+      [0, 999],
+      [0, 1000],
+      [0, 12_000],
+      [0, 25_000],
+      [10_000, 11_000],
+      [0, 1.2e6],
+      [0, 2.5e6],
+      [-40, 1234],
+      [3.3, 7.9],
+    ]) {
       // Plotly moves its own (transparent) labels; ours follow its relayout event.
       await page.evaluate((r) => {
-        const w = window as unknown as { Plotly: { relayout(gd: Element, update: object): Promise<unknown> } };
-        return w.Plotly.relayout(document.querySelector('[data-testid="loss-plot"]')!, { 'xaxis.range': r });
+        const w = window as unknown as {
+          Plotly: { relayout(gd: Element, update: object): Promise<unknown> };
+        };
+        return w.Plotly.relayout(document.querySelector('[data-testid="loss-plot"]')!, {
+          'xaxis.range': r,
+        });
       }, range);
       const axis = await page.evaluate<Axis>(READ_AXIS);
       // Left to right (Plotly's elements are in the order its updates left them).
       axis.plotly.sort((a, b) => a[1] - b[1]);
-      expect(axis.ours.map(([t]) => t), `labels for ${range.join(',')} at ${width} px`).toEqual(axis.plotly.map(([t]) => t));
-      axis.ours.forEach(([, x], i) => expect(Math.abs(x - axis.plotly[i]![1]), `place of ${axis.ours[i]![0]}`).toBeLessThan(0.6));
+      expect(
+        axis.ours.map(([t]) => t),
+        `labels for ${range.join(',')} at ${width} px`,
+      ).toEqual(axis.plotly.map(([t]) => t));
+      axis.ours.forEach(([, x], i) =>
+        expect(Math.abs(x - axis.plotly[i]![1]), `place of ${axis.ours[i]![0]}`).toBeLessThan(0.6),
+      );
     }
   }
 });
@@ -202,22 +245,31 @@ test('a box zoom after the step axis has grown zooms into the grown axis', async
     };
     requestAnimationFrame(tick);
   })()`);
-  await expect.poll(() => page.evaluate('window.__seen.grewInPlace'), { timeout: 15_000 }).toBe(true);
-  const [l, t, w, h] = await page.evaluate<[number, number, number, number]>(`(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t, s.w, s.h]; })()`);
+  await expect
+    .poll(() => page.evaluate('window.__seen.grewInPlace'), { timeout: 15_000 })
+    .toBe(true);
+  const [l, t, w, h] = await page.evaluate<[number, number, number, number]>(
+    `(() => { const s = document.querySelector('[data-testid="loss-plot"]')._fullLayout._size; return [s.l, s.t, s.w, s.h]; })()`,
+  );
   // A horizontal drag over 55% to 90% of the plot's width: a zoom on x alone.
   const y = box.y + t + h / 2;
   await page.mouse.move(box.x + l + 0.55 * w, y);
   await page.mouse.down();
   await page.mouse.move(box.x + l + 0.7 * w, y, { steps: 4 });
   await page.mouse.move(box.x + l + 0.9 * w, y, { steps: 4 });
-  const { ends, grewInPlace } = await page.evaluate<{ ends: number[]; grewInPlace: boolean }>(`(() => { window.__seen.on = false; return window.__seen; })()`);
+  const { ends, grewInPlace } = await page.evaluate<{ ends: number[]; grewInPlace: boolean }>(
+    `(() => { window.__seen.on = false; return window.__seen; })()`,
+  );
   expect(grewInPlace, 'the axis last grew in place before the zoom').toBe(true);
   await page.mouse.up();
   // The zoom is 55% to 90% of an axis that was on screen (from 0): not of the one Plotly last drew itself.
   await expect
     .poll(async () => {
       const after = (await page.evaluate<Axis>(READ_AXIS)).range;
-      return ends.some((end) => Math.round((after[0] / end) * 100) === 55 && Math.round((after[1] / end) * 100) === 90);
+      return ends.some(
+        (end) =>
+          Math.round((after[0] / end) * 100) === 55 && Math.round((after[1] / end) * 100) === 90,
+      );
     })
     .toBe(true);
 });

@@ -9,7 +9,10 @@ test.beforeEach(async ({ page }) => {
   await waitForStep(page, 0);
 });
 
-test('loads, trains on its own, the fit moves and the loss falls', async ({ page, consoleErrors }) => {
+test('loads, trains on its own, the fit moves and the loss falls', async ({
+  page,
+  consoleErrors,
+}) => {
   const firstFit = await traceY(page, 'fit-plot', 'fit');
   expect(firstFit.length).toBeGreaterThanOrEqual(200);
   const data = await traceY(page, 'fit-plot', 'data');
@@ -28,12 +31,19 @@ test('loads, trains on its own, the fit moves and the loss falls', async ({ page
   expect(consoleErrors).toEqual([]);
 });
 
-test('Chromium trains on the kernel\'s relaxed SIMD build, and the rate readout says so', async ({ page }) => {
+test("Chromium trains on the kernel's relaxed SIMD build, and the rate readout says so", async ({
+  page,
+}) => {
   // Chromium has relaxed SIMD, so the worker runs the fused multiply-add build.
-  await expect(page.getByTestId('rate')).toHaveAttribute('title', 'Trained by WebAssembly relaxed SIMD (fused multiply-add where the CPU has it), in a worker thread');
+  await expect(page.getByTestId('rate')).toHaveAttribute(
+    'title',
+    'Trained by WebAssembly relaxed SIMD (fused multiply-add where the CPU has it), in a worker thread',
+  );
 });
 
-test('changing hidden units and activation restarts the run and it animates again', async ({ page }) => {
+test('changing hidden units and activation restarts the run and it animates again', async ({
+  page,
+}) => {
   await waitForStep(page, 60);
   await typeInto(page, 'Hidden units', '50');
   await page.getByLabel('Activation', { exact: true }).selectOption('tanh');
@@ -62,7 +72,10 @@ test('Pause stops the step count, Play resumes it, Step takes one step', async (
   await waitForStep(page, paused + 20);
 });
 
-test('bad input in Hidden units shows a message and training goes on', async ({ page, consoleErrors }) => {
+test('bad input in Hidden units shows a message and training goes on', async ({
+  page,
+  consoleErrors,
+}) => {
   const field = page.getByLabel('Hidden units', { exact: true });
   for (const bad of ['0', 'abc', '100000']) {
     const before = await readNumber(page, 'step');
@@ -98,14 +111,32 @@ test('a user zoom survives live updates', async ({ page }) => {
     const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement;
     // Drag-zoom as a user would: a box in the middle of the plot area.
     const box = gd.querySelector('.nsewdrag')!.getBoundingClientRect();
-    const opts = { bubbles: true, clientX: box.x + box.width * 0.3, clientY: box.y + box.height * 0.3 };
+    const opts = {
+      bubbles: true,
+      clientX: box.x + box.width * 0.3,
+      clientY: box.y + box.height * 0.3,
+    };
     gd.querySelector('.nsewdrag')!.dispatchEvent(new MouseEvent('mousedown', opts));
-    document.dispatchEvent(new MouseEvent('mousemove', { ...opts, clientX: box.x + box.width * 0.6, clientY: box.y + box.height * 0.6 }));
-    document.dispatchEvent(new MouseEvent('mouseup', { ...opts, clientX: box.x + box.width * 0.6, clientY: box.y + box.height * 0.6 }));
+    document.dispatchEvent(
+      new MouseEvent('mousemove', {
+        ...opts,
+        clientX: box.x + box.width * 0.6,
+        clientY: box.y + box.height * 0.6,
+      }),
+    );
+    document.dispatchEvent(
+      new MouseEvent('mouseup', {
+        ...opts,
+        clientX: box.x + box.width * 0.6,
+        clientY: box.y + box.height * 0.6,
+      }),
+    );
   });
   const range = () =>
     page.evaluate(() => {
-      const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & { layout: { xaxis: { range: number[] } } };
+      const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & {
+        layout: { xaxis: { range: number[] } };
+      };
       return gd.layout.xaxis.range.map((v) => Number(v.toFixed(4)));
     });
   const zoomed = await range();
@@ -118,16 +149,23 @@ test('a user zoom survives live updates', async ({ page }) => {
 test('phone width: everything fits in 360 px', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.waitForTimeout(500);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByTestId('fit-plot')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/phone.png`, fullPage: true });
 });
 
-test('a run that diverges stops with a message; a lower rate and Reset bring it back', async ({ page, consoleErrors }) => {
+test('a run that diverges stops with a message; a lower rate and Reset bring it back', async ({
+  page,
+  consoleErrors,
+}) => {
   await typeInto(page, 'Learning rate', '5');
   await expect(page.getByTestId('lr-advice')).toContainText('may blow up');
-  await expect(page.getByRole('alert')).toContainText(/Diverged at step \d+: lower the learning rate/);
+  await expect(page.getByRole('alert')).toContainText(
+    /Diverged at step \d+: lower the learning rate/,
+  );
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeDisabled();
   // The last good weights are kept: the curve on screen is finite.
   expect((await traceY(page, 'fit-plot', 'fit')).every(Number.isFinite)).toBe(true);
@@ -140,7 +178,10 @@ test('a run that diverges stops with a message; a lower rate and Reset bring it 
   expect(consoleErrors).toEqual([]);
 });
 
-test('rescue: lower the learning rate to a safe one and resume from the kept step, or rewind there', async ({ page, consoleErrors }) => {
+test('rescue: lower the learning rate to a safe one and resume from the kept step, or rewind there', async ({
+  page,
+  consoleErrors,
+}) => {
   await typeInto(page, 'Hidden units', '1024');
   await page.getByLabel('Activation', { exact: true }).selectOption('tanh');
   await expect(page.getByRole('alert')).toContainText(/Diverged at step \d+/);
@@ -154,7 +195,9 @@ test('rescue: lower the learning rate to a safe one and resume from the kept ste
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText(/Diverged/);
   // 30 points and 1024 units: 3 / (30 * 1036) rounded down.
-  await page.getByRole('button', { name: 'Lower the learning rate to 0.00005 and resume', exact: true }).click();
+  await page
+    .getByRole('button', { name: 'Lower the learning rate to 0.00005 and resume', exact: true })
+    .click();
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.00005');
   await expect(page.getByRole('alert')).toHaveCount(0);
   const step = await readNumber(page, 'step');

@@ -21,16 +21,29 @@ interface Box {
   bottom: number;
 }
 
-const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** Screen boxes of the elements matching `selector` inside a plot. */
-async function boxes(page: Page, testId: string, selector: string): Promise<(Box & { text: string })[]> {
+async function boxes(
+  page: Page,
+  testId: string,
+  selector: string,
+): Promise<(Box & { text: string })[]> {
   return page.evaluate(
     ([id, sel]) =>
-      Array.from(document.querySelector(`[data-testid="${id}"]`)!.querySelectorAll(sel)).map((e) => {
-        const r = e.getBoundingClientRect();
-        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: e.textContent ?? '' };
-      }),
+      Array.from(document.querySelector(`[data-testid="${id}"]`)!.querySelectorAll(sel)).map(
+        (e) => {
+          const r = e.getBoundingClientRect();
+          return {
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+            text: e.textContent ?? '',
+          };
+        },
+      ),
     [testId, selector] as const,
   );
 }
@@ -42,15 +55,24 @@ async function plotArea(page: Page, testId: string): Promise<Box> {
   return area!;
 }
 
-test('at 5,000 points the inspector opens the point clicked: the rightmost dot is the point at x ≈ 1', async ({ page, consoleErrors }) => {
+test('at 5,000 points the inspector opens the point clicked: the rightmost dot is the point at x ≈ 1', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/?points=5000&hidden=16&lr=1e-5');
   await waitForStep(page, 5);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   // The rightmost marker of the data trace, where a person would click it.
   const target = await page.evaluate(() => {
-    const groups = Array.from(document.querySelectorAll<Element & { __data__?: { trace?: { meta?: string } }[] }>('[data-testid="fit-plot"] .scatterlayer .trace'));
+    const groups = Array.from(
+      document.querySelectorAll<Element & { __data__?: { trace?: { meta?: string } }[] }>(
+        '[data-testid="fit-plot"] .scatterlayer .trace',
+      ),
+    );
     const group = groups.find((g) => g.__data__?.[0]?.trace?.meta === 'data');
-    const rects = Array.from(group?.querySelectorAll('.points path') ?? [], (p) => p.getBoundingClientRect());
+    const rects = Array.from(group?.querySelectorAll('.points path') ?? [], (p) =>
+      p.getBoundingClientRect(),
+    );
     const r = rects.reduce((best, q) => (q.x > best.x ? q : best), rects[0]!);
     return { x: r.x + r.width / 2, y: r.y + r.height / 2, markers: rects.length };
   });
@@ -67,7 +89,9 @@ test('at 5,000 points the inspector opens the point clicked: the rightmost dot i
   // The ring is drawn around the dot that was clicked.
   await expect.poll(async () => (await traceY(page, 'fit-plot', 'inspected point')).length).toBe(1);
   const ring = await page.evaluate(() => {
-    const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & { data: { name?: string; x: number[] }[] };
+    const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & {
+      data: { name?: string; x: number[] }[];
+    };
     return gd.data.find((t) => t.name === 'inspected point')!.x[0]!;
   });
   expect(ring).toBeCloseTo(x, 6);
@@ -75,7 +99,10 @@ test('at 5,000 points the inspector opens the point clicked: the rightmost dot i
   expect(consoleErrors).toEqual([]);
 });
 
-test('the fit-line preset (N = 10): the key names each reference line truly, with its value, and says why a line beats the truth here', async ({ page, consoleErrors }) => {
+test('the fit-line preset (N = 10): the key names each reference line truly, with its value, and says why a line beats the truth here', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/?preset=fit-line');
   await waitForPlots(page);
   const truth = (await traceY(page, 'loss-plot', 'noise floor'))[0]!;
@@ -83,14 +110,22 @@ test('the fit-line preset (N = 10): the key names each reference line truly, wit
   // On ten points of a line, the least-squares line scores below the true function itself.
   expect(line).toBeLessThan(truth);
   const key = page.getByTestId('loss-key');
-  await expect(page.getByTestId('loss-key-truth')).toContainText(`True function’s error on these points: ${truth.toPrecision(4)}`);
-  await expect(page.getByTestId('loss-key-line')).toContainText(`Best straight line: ${line.toPrecision(4)}`);
-  await expect(page.getByTestId('loss-key-small-sample')).toContainText('On these 10 points even the best straight line scores below the true function');
+  await expect(page.getByTestId('loss-key-truth')).toContainText(
+    `True function’s error on these points: ${truth.toPrecision(4)}`,
+  );
+  await expect(page.getByTestId('loss-key-line')).toContainText(
+    `Best straight line: ${line.toPrecision(4)}`,
+  );
+  await expect(page.getByTestId('loss-key-small-sample')).toContainText(
+    'On these 10 points even the best straight line scores below the true function',
+  );
   // No claim that is false here: the truth's error is no floor, and going below it is not called overfitting.
   await expect(key).not.toContainText('noise floor');
   await expect(key).not.toContainText('is fitting the noise');
   await page.getByLabel('Language', { exact: true }).selectOption('zh');
-  await expect(page.getByTestId('loss-key-small-sample')).toContainText('在这 10 个点上，连最佳直线的损失都低于真实函数');
+  await expect(page.getByTestId('loss-key-small-sample')).toContainText(
+    '在这 10 个点上，连最佳直线的损失都低于真实函数',
+  );
   await page.getByLabel('语言', { exact: true }).selectOption('en');
   // The tutorial's x² data: the line is far above the truth, and the small-sample note is not shown.
   await page.goto('/?preset=square-relu');
@@ -100,15 +135,36 @@ test('the fit-line preset (N = 10): the key names each reference line truly, wit
   expect(consoleErrors).toEqual([]);
 });
 
-test('at step 0 of the untrained preset the loss plot shows the only loss, within its range', async ({ page, consoleErrors }) => {
+test('at step 0 of the untrained preset the loss plot shows the only loss, within its range', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/?preset=untrained-line');
   await waitForPlots(page);
   await expect.poll(() => readNumber(page, 'loss')).toBeGreaterThan(0);
-  await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid="loss-plot"]') as HTMLElement & { data?: { name?: string; y?: ArrayLike<number> }[] }).data!.find((t) => t.name === 'loss')!.y!.length)).toBe(1);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (
+            document.querySelector('[data-testid="loss-plot"]') as HTMLElement & {
+              data?: { name?: string; y?: ArrayLike<number> }[];
+            }
+          ).data!.find((t) => t.name === 'loss')!.y!.length,
+      ),
+    )
+    .toBe(1);
   const shown = await readNumber(page, 'loss');
   const [loss] = await traceY(page, 'loss-plot', 'loss');
   expect(Math.abs(loss! - shown) / shown, `plotted ${loss}, readout ${shown}`).toBeLessThan(1e-3);
-  const range = await page.evaluate(() => (document.querySelector('[data-testid="loss-plot"]') as HTMLElement & { _fullLayout: { yaxis: { range: number[] } } })._fullLayout.yaxis.range);
+  const range = await page.evaluate(
+    () =>
+      (
+        document.querySelector('[data-testid="loss-plot"]') as HTMLElement & {
+          _fullLayout: { yaxis: { range: number[] } };
+        }
+      )._fullLayout.yaxis.range,
+  );
   // A log axis: its range is in log10 units.
   expect(Math.log10(loss!)).toBeGreaterThan(range[0]!);
   expect(Math.log10(loss!)).toBeLessThan(range[1]!);
@@ -121,15 +177,27 @@ test('at step 0 of the untrained preset the loss plot shows the only loss, withi
   expect(consoleErrors).toEqual([]);
 });
 
-test('the loss plot has no labels over its curves, and none overlap one another', async ({ page, consoleErrors }) => {
+test('the loss plot has no labels over its curves, and none overlap one another', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/?test=0.3');
   await waitForStep(page, 300);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await waitForPlots(page);
   const area = await plotArea(page, 'loss-plot');
-  const inside = (b: Box) => overlaps(b, { left: area.left + 1, top: area.top + 1, right: area.right - 1, bottom: area.bottom - 1 });
+  const inside = (b: Box) =>
+    overlaps(b, {
+      left: area.left + 1,
+      top: area.top + 1,
+      right: area.right - 1,
+      bottom: area.bottom - 1,
+    });
   const annotations = await boxes(page, 'loss-plot', '.annotation');
-  expect(annotations.filter(inside).map((a) => a.text), 'text inside the plot area').toEqual([]);
+  expect(
+    annotations.filter(inside).map((a) => a.text),
+    'text inside the plot area',
+  ).toEqual([]);
   const labels = [
     ...annotations,
     ...(await boxes(page, 'loss-plot', '.legendtext')),
@@ -137,14 +205,27 @@ test('the loss plot has no labels over its curves, and none overlap one another'
     ...(await page.evaluate(() =>
       Array.from(document.querySelectorAll('.plot-loss .step-axis text'), (e) => {
         const r = e.getBoundingClientRect();
-        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: e.textContent ?? '' };
+        return {
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          text: e.textContent ?? '',
+        };
       }),
     )),
   ].filter((b) => b.right > b.left);
   for (let i = 0; i < labels.length; i++) {
-    for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i]!, labels[j]!), `"${labels[i]!.text}" and "${labels[j]!.text}"`).toBe(false);
+    for (let j = i + 1; j < labels.length; j++)
+      expect(
+        overlaps(labels[i]!, labels[j]!),
+        `"${labels[i]!.text}" and "${labels[j]!.text}"`,
+      ).toBe(false);
   }
-  await page.locator('.plot-card').nth(1).screenshot({ path: `${SHOTS}/loss-plot-labels.png` });
+  await page
+    .locator('.plot-card')
+    .nth(1)
+    .screenshot({ path: `${SHOTS}/loss-plot-labels.png` });
   expect(consoleErrors).toEqual([]);
 });
 
@@ -154,8 +235,14 @@ test('a steep target keeps its y labels whole', async ({ page, consoleErrors }) 
   const fit = await page.getByTestId('fit-plot').boundingBox();
   const ticks = await boxes(page, 'fit-plot', '.ytick text');
   expect(ticks.length).toBeGreaterThan(2);
-  for (const t of ticks) expect(t.left, `label "${t.text}" starts inside the plot's box`).toBeGreaterThanOrEqual(fit!.x - 0.5);
-  await page.locator('.plot-card').first().screenshot({ path: `${SHOTS}/steep-target-labels.png` });
+  for (const t of ticks)
+    expect(t.left, `label "${t.text}" starts inside the plot's box`).toBeGreaterThanOrEqual(
+      fit!.x - 0.5,
+    );
+  await page
+    .locator('.plot-card')
+    .first()
+    .screenshot({ path: `${SHOTS}/steep-target-labels.png` });
   expect(consoleErrors).toEqual([]);
 });
 
@@ -167,25 +254,45 @@ test('a huge step count keeps the step labels apart', async ({ page, consoleErro
     page.evaluate(() =>
       Array.from(document.querySelectorAll('.plot-loss .step-axis text'), (e) => {
         const r = e.getBoundingClientRect();
-        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: e.textContent ?? '' };
+        return {
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          text: e.textContent ?? '',
+        };
       }),
     );
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const before = (await stepLabels()).map((l) => l.text).join();
   await page.evaluate(() => {
     const gd = document.querySelector('[data-testid="loss-plot"]') as HTMLElement;
-    const plotly = (window as unknown as { Plotly: { relayout(gd: HTMLElement, update: object): Promise<unknown> } }).Plotly;
+    const plotly = (
+      window as unknown as {
+        Plotly: { relayout(gd: HTMLElement, update: object): Promise<unknown> };
+      }
+    ).Plotly;
     return plotly.relayout(gd, { 'xaxis.range': [0, 1.6e15] });
   });
   await expect.poll(async () => (await stepLabels()).map((l) => l.text).join()).not.toBe(before);
   const labels = await stepLabels();
   expect(labels.length).toBeGreaterThan(3);
-  for (let i = 1; i < labels.length; i++) expect(overlaps(labels[i - 1]!, labels[i]!), `"${labels[i - 1]!.text}" and "${labels[i]!.text}"`).toBe(false);
-  await page.locator('.plot-card').nth(1).screenshot({ path: `${SHOTS}/huge-step-labels.png` });
+  for (let i = 1; i < labels.length; i++)
+    expect(
+      overlaps(labels[i - 1]!, labels[i]!),
+      `"${labels[i - 1]!.text}" and "${labels[i]!.text}"`,
+    ).toBe(false);
+  await page
+    .locator('.plot-card')
+    .nth(1)
+    .screenshot({ path: `${SHOTS}/huge-step-labels.png` });
   expect(consoleErrors).toEqual([]);
 });
 
-test('on a 390 × 844 phone Plotly’s toolbar stays off the legends and the plots, and a jump reaches the settings and comes back', async ({ page, consoleErrors }) => {
+test('on a 390 × 844 phone Plotly’s toolbar stays off the legends and the plots, and a jump reaches the settings and comes back', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   // A test share: the fit legend has four entries, and the loss plot a legend too.
   await page.goto('/?test=0.3');
@@ -198,11 +305,15 @@ test('on a 390 × 844 phone Plotly’s toolbar stays off the legends and the plo
     expect(toolbar, `${id}: toolbar`).toBeDefined();
     expect(legend, `${id}: legend`).toBeDefined();
     expect(overlaps(toolbar!, legend!), `${id}: toolbar over the legend`).toBe(false);
-    expect(overlaps(toolbar!, await plotArea(page, id)), `${id}: toolbar over the plot area`).toBe(false);
+    expect(overlaps(toolbar!, await plotArea(page, id)), `${id}: toolbar over the plot area`).toBe(
+      false,
+    );
     // Inside the plot's own box, so it neither spills off the card nor widens the page.
     expect(toolbar!.right).toBeLessThanOrEqual(plot!.x + plot!.width + 0.5);
   }
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/phone-390.png` });
 
@@ -210,7 +321,8 @@ test('on a 390 × 844 phone Plotly’s toolbar stays off the legends and the plo
   const jump = page.getByTestId('settings-jump');
   await expect(jump).toBeInViewport();
   await expect(jump).toHaveText(/Settings/);
-  const settingsTop = () => page.evaluate(() => document.getElementById('settings')!.getBoundingClientRect().top);
+  const settingsTop = () =>
+    page.evaluate(() => document.getElementById('settings')!.getBoundingClientRect().top);
   expect(await settingsTop()).toBeGreaterThan(2 * 844);
   await jump.click();
   await expect.poll(settingsTop).toBeLessThan(50);
@@ -227,20 +339,37 @@ test('on a 390 × 844 phone Plotly’s toolbar stays off the legends and the plo
   expect(consoleErrors).toEqual([]);
 });
 
-test('nothing on the plots offers to send the learner’s data away; the built page may connect to its own origin only', async ({ page, consoleErrors }) => {
+test('nothing on the plots offers to send the learner’s data away; the built page may connect to its own origin only', async ({
+  page,
+  consoleErrors,
+}) => {
   const foreign: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) foreign.push(request.url());
+    if (
+      !['127.0.0.1', 'localhost'].includes(url.hostname) &&
+      !['data:', 'blob:'].includes(url.protocol)
+    )
+      foreign.push(request.url());
   });
   await page.goto('/');
   await waitForStep(page, 20);
   for (const id of ['fit-plot', 'loss-plot']) {
     const plot = await page.getByTestId(id).boundingBox();
     await page.mouse.move(plot!.x + plot!.width / 2, plot!.y + plot!.height / 2);
-    const titles = await page.evaluate((i) => Array.from(document.querySelectorAll(`[data-testid="${i}"] .modebar-btn`), (b) => b.getAttribute('data-title') ?? ''), id);
+    const titles = await page.evaluate(
+      (i) =>
+        Array.from(
+          document.querySelectorAll(`[data-testid="${i}"] .modebar-btn`),
+          (b) => b.getAttribute('data-title') ?? '',
+        ),
+      id,
+    );
     expect(titles.length, `${id}: toolbar buttons`).toBeGreaterThan(0);
-    expect(titles.filter((t) => /share|cloud|chart studio|plotly/i.test(t)), `${id}: buttons`).toEqual([]);
+    expect(
+      titles.filter((t) => /share|cloud|chart studio|plotly/i.test(t)),
+      `${id}: buttons`,
+    ).toEqual([]);
   }
   // No link to Plotly's site (the "Produced with Plotly" logo) anywhere on the page.
   expect(await page.locator('a[href*="plot.ly"], a[href*="plotly.com"]').count()).toBe(0);
@@ -248,17 +377,29 @@ test('nothing on the plots offers to send the learner’s data away; the built p
   // The Content-Security-Policy of the built page: connections to its own origin only.
   const html = readFileSync(join('dist', 'index.html'), 'utf8');
   // The attribute as written in the file (quotes may be written as entities).
-  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1]?.replace(/&#39;|&apos;/g, "'");
+  const csp = html
+    .match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1]
+    ?.replace(/&#39;|&apos;/g, "'");
   expect(csp).toBeDefined();
-  const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  const directives = new Map(
+    csp!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
   expect(directives.get('connect-src')).toEqual(["'self'"]);
   expect(directives.get('default-src')).toEqual(["'self'"]);
   // The page served is that file.
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(csp);
+  expect(
+    await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+  ).toBe(csp);
   expect(consoleErrors).toEqual([]);
 });
 
-test('with a test share the test loss has a readout beside step and loss, in both languages', async ({ page, consoleErrors }) => {
+test('with a test share the test loss has a readout beside step and loss, in both languages', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await waitForStep(page, 5);
   await expect(page.getByTestId('test-loss')).toHaveCount(0);
@@ -268,11 +409,13 @@ test('with a test share the test loss has a readout beside step and loss, in bot
   const readout = page.getByTestId('test-loss');
   await expect(page.locator('.readouts dt')).toContainText(['Step', 'Loss', 'Test loss']);
   // Paused: the readout is the held-out points' loss of the weights on show, the test curve's last point.
-  await expect.poll(async () => {
-    const curve = await traceY(page, 'loss-plot', 'test loss');
-    const shown = Number(await readout.textContent());
-    return Math.abs(shown - curve.at(-1)!) / curve.at(-1)!;
-  }).toBeLessThan(1e-3);
+  await expect
+    .poll(async () => {
+      const curve = await traceY(page, 'loss-plot', 'test loss');
+      const shown = Number(await readout.textContent());
+      return Math.abs(shown - curve.at(-1)!) / curve.at(-1)!;
+    })
+    .toBeLessThan(1e-3);
   expect(Number(await readout.textContent())).not.toBeCloseTo(await readNumber(page, 'loss'), 4);
   await page.getByLabel('Language', { exact: true }).selectOption('zh');
   await expect(page.locator('.readouts dt')).toContainText(['步数', '损失', '测试损失']);

@@ -12,7 +12,9 @@ const LOSS_RTOL = 1e-6;
 
 async function stepsAndLosses(page: Page): Promise<{ x: number[]; y: number[] }> {
   return page.evaluate(() => {
-    const gd = document.querySelector('[data-testid="loss-plot"]') as HTMLElement & { data?: { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number> }[] };
+    const gd = document.querySelector('[data-testid="loss-plot"]') as HTMLElement & {
+      data?: { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number> }[];
+    };
     const trace = gd.data?.find((t) => t.name === 'loss');
     return { x: Array.from(trace?.x ?? []), y: Array.from(trace?.y ?? []) };
   });
@@ -32,7 +34,10 @@ test.beforeEach(async ({ page }) => {
   await waitForStep(page, 0);
 });
 
-test('each preset applies its settings, shows its caption and stops at its step count', async ({ page, consoleErrors }) => {
+test('each preset applies its settings, shows its caption and stops at its step count', async ({
+  page,
+  consoleErrors,
+}) => {
   mkdirSync(SHOTS, { recursive: true });
   const picker = page.getByLabel('Preset', { exact: true });
   await expect(picker).toHaveValue('custom');
@@ -41,9 +46,15 @@ test('each preset applies its settings, shows its caption and stops at its step 
     await picker.selectOption(id);
     await expect(page.getByTestId('preset-caption')).toContainText(preset.caption);
     await expect(page.getByTestId('preset-caption')).toBeVisible();
-    await expect(page.getByLabel('Points', { exact: true })).toHaveValue(String(preset.settings.points));
-    await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue(String(preset.settings.hidden));
-    await expect(page.getByLabel('Activation', { exact: true })).toHaveValue(preset.settings.activation);
+    await expect(page.getByLabel('Points', { exact: true })).toHaveValue(
+      String(preset.settings.points),
+    );
+    await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue(
+      String(preset.settings.hidden),
+    );
+    await expect(page.getByLabel('Activation', { exact: true })).toHaveValue(
+      preset.settings.activation,
+    );
     await expectStoppedAt(page, preset.steps);
     await expect(picker).toHaveValue(id);
     await page.screenshot({ path: `${SHOTS}/preset-${id}.png`, fullPage: true });
@@ -51,7 +62,9 @@ test('each preset applies its settings, shows its caption and stops at its step 
   expect(consoleErrors).toEqual([]);
 });
 
-test('Play goes on beyond the stop; editing a setting makes the picker Custom', async ({ page }) => {
+test('Play goes on beyond the stop; editing a setting makes the picker Custom', async ({
+  page,
+}) => {
   const picker = page.getByLabel('Preset', { exact: true });
   await picker.selectOption('fit-line');
   await expectStoppedAt(page, 50);
@@ -77,7 +90,10 @@ test('?preset=square-none opens that experiment', async ({ page, consoleErrors }
   expect(consoleErrors).toEqual([]);
 });
 
-test('Copy as numpy script copies a script whose printed losses are the page\'s', async ({ page, context }) => {
+test("Copy as numpy script copies a script whose printed losses are the page's", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/?preset=square-relu');
   await expectStoppedAt(page, 300);
@@ -103,9 +119,14 @@ test('Copy as numpy script copies a script whose printed losses are the page\'s'
   });
 });
 
-test('without clipboard access the script is shown to copy by hand', async ({ page, consoleErrors }) => {
+test('without clipboard access the script is shown to copy by hand', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.addInitScript(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
   });
   await page.goto('/?preset=fit-line');
   await expectStoppedAt(page, 50);

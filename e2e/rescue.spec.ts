@@ -16,10 +16,13 @@ const SANE_Y = 20;
 /** Largest finite |y| over every trace of the fit plot (unit lines, the fit, the data). */
 async function largestFitY(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const gd = document.querySelector('[data-testid="fit-plot"]') as (HTMLElement & { data?: { y?: ArrayLike<number | null> }[] }) | null;
+    const gd = document.querySelector<HTMLElement & { data?: { y?: ArrayLike<number | null> }[] }>(
+      '[data-testid="fit-plot"]',
+    );
     let most = 0;
     for (const trace of gd?.data ?? []) {
-      for (const v of Array.from(trace.y ?? [])) if (typeof v === 'number' && Number.isFinite(v)) most = Math.max(most, Math.abs(v));
+      for (const v of Array.from(trace.y ?? []))
+        if (typeof v === 'number' && Number.isFinite(v)) most = Math.max(most, Math.abs(v));
     }
     return most;
   });
@@ -40,11 +43,18 @@ interface TraceEvent {
  * page settles. Thread time, not wall time: on a loaded machine the renderer is often
  * descheduled in the middle of a task, which makes wall-clock long tasks measure the host.
  */
-async function mainThreadTaskCpu(page: Page, cdp: CDPSession, act: () => Promise<void>): Promise<{ cpu: number[]; wall: number[] }> {
+async function mainThreadTaskCpu(
+  page: Page,
+  cdp: CDPSession,
+  act: () => Promise<void>,
+): Promise<{ cpu: number[]; wall: number[] }> {
   const events: TraceEvent[] = [];
   const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'disabled-by-default-devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
@@ -60,11 +70,17 @@ async function mainThreadTaskCpu(page: Page, cdp: CDPSession, act: () => Promise
   await done;
   cdp.off('Tracing.dataCollected', collect);
   const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.some((m) => m.pid === e.pid && m.tid === e.tid));
+  const tasks = events.filter(
+    (e) =>
+      e.name === 'RunTask' && e.ph === 'X' && mains.some((m) => m.pid === e.pid && m.tid === e.tid),
+  );
   return { cpu: tasks.map((t) => (t.tdur ?? 0) / 1000), wall };
 }
 
-test('5,000 points x 1,024 units at the default rate: weights from before the blow-up are kept, settings changes stay cheap', async ({ page, consoleErrors }) => {
+test('5,000 points x 1,024 units at the default rate: weights from before the blow-up are kept, settings changes stay cheap', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
   await page.goto('/?points=5000&hidden=1024');
@@ -80,16 +96,35 @@ test('5,000 points x 1,024 units at the default rate: weights from before the bl
 
   const cdp = await page.context().newCDPSession(page);
   const changes: [string, () => Promise<void>][] = [
-    ['activation tanh', () => page.getByLabel('Activation', { exact: true }).selectOption('tanh').then(() => {})],
+    [
+      'activation tanh',
+      () =>
+        page
+          .getByLabel('Activation', { exact: true })
+          .selectOption('tanh')
+          .then(() => {}),
+    ],
     ['noise 0.3', () => typeInto(page, 'Noise', '0.3')],
-    ['dataset sine', () => page.getByLabel('Dataset', { exact: true }).selectOption('sine').then(() => {})],
+    [
+      'dataset sine',
+      () =>
+        page
+          .getByLabel('Dataset', { exact: true })
+          .selectOption('sine')
+          .then(() => {}),
+    ],
     ['hidden 512', () => typeInto(page, 'Hidden units', '512')],
     ['hidden 1024', () => typeInto(page, 'Hidden units', '1024')],
   ];
   for (const [label, act] of changes) {
     const { cpu, wall } = await mainThreadTaskCpu(page, cdp, act);
-    test.info().annotations.push({ type: 'tasks', description: `${label}: longest task CPU ${Math.round(Math.max(...cpu))} ms; long tasks (wall) ${JSON.stringify(wall)}` });
-    expect(Math.max(...cpu), `${label}: longest main-thread task, CPU ms`).toBeLessThan(MAX_TASK_CPU_MS);
+    test.info().annotations.push({
+      type: 'tasks',
+      description: `${label}: longest task CPU ${Math.round(Math.max(...cpu))} ms; long tasks (wall) ${JSON.stringify(wall)}`,
+    });
+    expect(Math.max(...cpu), `${label}: longest main-thread task, CPU ms`).toBeLessThan(
+      MAX_TASK_CPU_MS,
+    );
     // Each new run at this rate diverges again, and keeps sane weights again.
     await expect(alert).toContainText(/Diverged at step \d+/, { timeout: 30_000 });
     await expect.poll(() => largestFitY(page)).toBeLessThan(SANE_Y);
@@ -97,11 +132,17 @@ test('5,000 points x 1,024 units at the default rate: weights from before the bl
   expect(consoleErrors).toEqual([]);
 });
 
-test('one rescue is enough: it goes on at a rate the advice calls safe for the points trained on', async ({ page, consoleErrors }) => {
+test('one rescue is enough: it goes on at a rate the advice calls safe for the points trained on', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/?points=5000&hidden=1024');
   await expect(page.getByTestId('lr-advice')).toContainText('5000 training points');
-  const lower = page.getByRole('button', { name: 'Lower the learning rate to 5e-7 and resume', exact: true });
+  const lower = page.getByRole('button', {
+    name: 'Lower the learning rate to 5e-7 and resume',
+    exact: true,
+  });
   await lower.click({ timeout: 30_000 });
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('5e-7');
@@ -112,7 +153,10 @@ test('one rescue is enough: it goes on at a rate the advice calls safe for the p
   expect(consoleErrors).toEqual([]);
 });
 
-test('after importing 5,000 points the advice counts them, and held-out points are not counted', async ({ page, consoleErrors }) => {
+test('after importing 5,000 points the advice counts them, and held-out points are not counted', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/?lr=0.0001');
   await waitForPlots(page);
   await expect(page.getByTestId('lr-advice')).toHaveCount(0);
@@ -120,9 +164,15 @@ test('after importing 5,000 points the advice counts them, and held-out points a
     const x = -1 + (2 * i) / 4999;
     return `${x.toFixed(5)},${(x * x).toFixed(5)}`;
   });
-  await page.getByLabel('Import CSV').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(`x,y\n${rows.join('\n')}\n`) });
+  await page.getByLabel('Import CSV').setInputFiles({
+    name: 'big.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`x,y\n${rows.join('\n')}\n`),
+  });
   // 0.0001 is 5x the safe rate for 5,000 points and 10 units (3 / (5000 * 22), rounded down to 2e-5).
-  await expect(page.getByTestId('lr-advice')).toContainText('5000 training points and 10 hidden units');
+  await expect(page.getByTestId('lr-advice')).toContainText(
+    '5000 training points and 10 hidden units',
+  );
   await expect(page.getByTestId('lr-advice')).toContainText('about 0.00002; 0.0001 is 5×');
   await page.goto('/?points=30&test=0.5&lr=0.05');
   await expect(page.getByTestId('lr-advice')).toContainText('15 training points');

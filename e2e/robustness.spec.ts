@@ -9,11 +9,13 @@ test('keyboard: Space pauses and plays, S steps, R resets', async ({ page }) => 
   await page.locator('body').press('Space');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   // Frames sent before the worker saw the pause may still arrive: wait for the count to settle.
-  await expect.poll(async () => {
-    const a = await readNumber(page, 'step');
-    await page.waitForTimeout(300);
-    return (await readNumber(page, 'step')) - a;
-  }).toBe(0);
+  await expect
+    .poll(async () => {
+      const a = await readNumber(page, 'step');
+      await page.waitForTimeout(300);
+      return (await readNumber(page, 'step')) - a;
+    })
+    .toBe(0);
   const paused = await readNumber(page, 'step');
   await page.locator('body').press('s');
   await expect.poll(() => readNumber(page, 'step')).toBe(paused + 1);
@@ -29,7 +31,10 @@ test('keyboard: Space pauses and plays, S steps, R resets', async ({ page }) => 
   await expect(field).toHaveValue('s');
 });
 
-test('a worker that fails to load gets a message and Restart brings the run back', async ({ page, consoleErrors }) => {
+test('a worker that fails to load gets a message and Restart brings the run back', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.route(WORKER_SCRIPT, (route) => route.abort());
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('training worker');
@@ -42,16 +47,22 @@ test('a worker that fails to load gets a message and Restart brings the run back
   await waitForStep(page, 20);
   await expect(page.getByRole('alert')).toHaveCount(0);
   // The aborted request is Chromium's own console error, expected here; nothing else is.
-  expect(consoleErrors.filter((e) => !/ERR_FAILED|Failed to load resource|main-.*\.js/.test(e))).toEqual([]);
+  expect(
+    consoleErrors.filter((e) => !/ERR_FAILED|Failed to load resource|main-.*\.js/.test(e)),
+  ).toEqual([]);
   consoleErrors.length = 0;
 });
 
 /** Plotly's chunk and the app's (see src/app/main.tsx): both loaded apart from the entry. */
 const PLOTLY_CHUNK = '**/assets/plotly-*.js';
 const APP_CHUNK = '**/assets/start-*.js';
-const ABORTED = /ERR_FAILED|Failed to load resource|Failed to fetch dynamically imported module|plotly-.*\.js|start-.*\.js/;
+const ABORTED =
+  /ERR_FAILED|Failed to load resource|Failed to fetch dynamically imported module|plotly-.*\.js|start-.*\.js/;
 
-test('Plotly that fails to load: the plots say so, the network still trains, and a reload brings them back', async ({ page, consoleErrors }) => {
+test('Plotly that fails to load: the plots say so, the network still trains, and a reload brings them back', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.route(PLOTLY_CHUNK, (route) => route.abort());
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('plots could not be loaded');
@@ -66,7 +77,10 @@ test('Plotly that fails to load: the plots say so, the network still trains, and
   consoleErrors.length = 0;
 });
 
-test('editing turned on while Plotly is still loading: the plot draws in editing mode, no error', async ({ page, consoleErrors }) => {
+test('editing turned on while Plotly is still loading: the plot draws in editing mode, no error', async ({
+  page,
+  consoleErrors,
+}) => {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(PLOTLY_CHUNK, async (route) => {
@@ -78,11 +92,23 @@ test('editing turned on while Plotly is still loading: the plot draws in editing
   release();
   await expect.poll(async () => (await traceY(page, 'fit-plot', 'data')).length).toBe(30);
   // Plotly's zoom drag is off while editing, from the plot's first draw on.
-  expect(await page.evaluate(() => (document.querySelector('[data-testid="fit-plot"]') as unknown as { _fullLayout: { dragmode: unknown } })._fullLayout.dragmode)).toBe(false);
+  expect(
+    await page.evaluate(
+      () =>
+        (
+          document.querySelector('[data-testid="fit-plot"]') as unknown as {
+            _fullLayout: { dragmode: unknown };
+          }
+        )._fullLayout.dragmode,
+    ),
+  ).toBe(false);
   expect(consoleErrors).toEqual([]);
 });
 
-test('an app chunk that fails to load: a message and a reload button, not a blank page', async ({ page, consoleErrors }) => {
+test('an app chunk that fails to load: a message and a reload button, not a blank page', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.route(APP_CHUNK, (route) => route.abort());
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('The playground could not be loaded');
@@ -96,7 +122,10 @@ test('an app chunk that fails to load: a message and a reload button, not a blan
   consoleErrors.length = 0;
 });
 
-test('a worker that crashes gets a message and Restart brings the run back', async ({ page, consoleErrors }) => {
+test('a worker that crashes gets a message and Restart brings the run back', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/');
   await waitForStep(page, 5);
   const [worker] = page.workers();

@@ -22,7 +22,9 @@ const CSV_VALUES = [-0.5, 0.3, -0.3, 0.2, 0.6];
 /** A loss-plot trace's steps and losses ('loss', or 'test loss' for the held-out points). */
 async function stepsAndLosses(page: Page, name = 'loss'): Promise<{ x: number[]; y: number[] }> {
   return page.evaluate((traceName) => {
-    const gd = document.querySelector('[data-testid="loss-plot"]') as HTMLElement & { data?: { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number> }[] };
+    const gd = document.querySelector('[data-testid="loss-plot"]') as HTMLElement & {
+      data?: { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number> }[];
+    };
     const trace = gd.data?.find((t) => t.name === traceName);
     return { x: Array.from(trace?.x ?? []), y: Array.from(trace?.y ?? []) };
   }, name);
@@ -34,11 +36,17 @@ async function copyScript(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
-test('a CSV imported mid-run and a new learning rate: the script trains on those points from their step, at each rate from its step', async ({ page, context, consoleErrors }) => {
+test('a CSV imported mid-run and a new learning rate: the script trains on those points from their step, at each rate from its step', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await waitForStep(page, 20);
-  await page.getByLabel('Import CSV').setInputFiles({ name: 'five.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles({ name: 'five.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await expect(page.getByText('five.csv: 5 points imported.')).toBeVisible();
   await waitForStep(page, (await readNumber(page, 'step')) + 40);
   await typeInto(page, 'Learning rate', '0.02');
@@ -49,17 +57,24 @@ test('a CSV imported mid-run and a new learning rate: the script trains on those
 
   const script = await copyScript(page);
   // The imported points, as the page holds them (float32), written out.
-  expect(script).toContain(`np.array([${[-0.5, -0.5, 0, 0.5, 0.5].map((v) => String(Math.fround(v))).join(', ')}])[:, None]`);
+  expect(script).toContain(
+    `np.array([${[-0.5, -0.5, 0, 0.5, 0.5].map((v) => String(Math.fround(v))).join(', ')}])[:, None]`,
+  );
   for (const v of CSV_VALUES) expect(script).toContain(String(Math.fround(v)));
   expect(script).toContain('# own data, N=5 from step ');
   expect(script).not.toContain('N=30');
   expect(script).toMatch(/^learning_rates = \{0: 0\.01, \d+: 0\.02\}$/m);
   expect(script).toContain(`steps = ${steps}`);
   mkdirSync(SHOTS, { recursive: true });
-  await page.getByRole('button', { name: 'Copy as numpy script' }).screenshot({ path: `${SHOTS}/script-copied.png` });
+  await page
+    .getByRole('button', { name: 'Copy as numpy script' })
+    .screenshot({ path: `${SHOTS}/script-copied.png` });
 
   const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-  test.skip(numpy.status !== 0, `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`);
+  test.skip(
+    numpy.status !== 0,
+    `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`,
+  );
   const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
   expect(out.stderr).toBe('');
   expect(out.status).toBe(0);
@@ -80,7 +95,11 @@ test('a CSV imported mid-run and a new learning rate: the script trains on those
   expect(consoleErrors).toEqual([]);
 });
 
-test('with a test share the script leaves the held-out points out of training and prints their loss', async ({ page, context, consoleErrors }) => {
+test('with a test share the script leaves the held-out points out of training and prints their loss', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // The preset stops at step 300: the same run every time.
   await page.goto('/?preset=square-relu&test=0.3');
@@ -91,7 +110,10 @@ test('with a test share the script leaves the held-out points out of training an
   expect(script).toMatch(/^x, y, x_test, y_test = split\(x, y, \[[\d, ]+\]\)/m);
 
   const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-  test.skip(numpy.status !== 0, `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`);
+  test.skip(
+    numpy.status !== 0,
+    `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`,
+  );
   const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
   expect(out.stderr).toBe('');
   const lines = out.stdout.trim().split('\n');
@@ -115,7 +137,9 @@ async function pagePoint(page: Page, x: number, y: number): Promise<{ px: number
   return page.evaluate(
     ([dx, dy]) => {
       type Axis = { c2p(v: number): number };
-      const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & { _fullLayout: { xaxis: Axis; yaxis: Axis; _size: { l: number; t: number } } };
+      const gd = document.querySelector('[data-testid="fit-plot"]') as HTMLElement & {
+        _fullLayout: { xaxis: Axis; yaxis: Axis; _size: { l: number; t: number } };
+      };
       const r = gd.getBoundingClientRect();
       const L = gd._fullLayout;
       return { px: r.left + L._size.l + L.xaxis.c2p(dx), py: r.top + L._size.t + L.yaxis.c2p(dy) };
@@ -124,7 +148,11 @@ async function pagePoint(page: Page, x: number, y: number): Promise<{ px: number
   );
 }
 
-test('a point dragged while training: the script and the copy note say from which step it is not this run', async ({ page, context, consoleErrors }) => {
+test('a point dragged while training: the script and the copy note say from which step it is not this run', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await waitForStep(page, 20);
@@ -150,11 +178,18 @@ test('a point dragged while training: the script and the copy note say from whic
   const script = await page.evaluate(() => navigator.clipboard.readText());
   expect(script).toContain(`# NOT the page's run from step ${from} on`);
   mkdirSync(SHOTS, { recursive: true });
-  await page.locator('.copy-script').locator('..').screenshot({ path: `${SHOTS}/script-not-exact.png` });
+  await page
+    .locator('.copy-script')
+    .locator('..')
+    .screenshot({ path: `${SHOTS}/script-not-exact.png` });
   expect(consoleErrors).toEqual([]);
 });
 
-test('weights loaded from a model file: the script starts from them at their step and prints the page\'s losses', async ({ page, context, consoleErrors }) => {
+test("weights loaded from a model file: the script starts from them at their step and prints the page's losses", async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // A file as Export model writes it: 40 steps of another seed's run.
   const config = { ...DEFAULT_CONFIG, seed: 3 };
@@ -167,7 +202,9 @@ test('weights loaded from a model file: the script starts from them at their ste
 
   await page.goto('/');
   await waitForStep(page, 5);
-  await page.getByLabel('Import model').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page
+    .getByLabel('Import model')
+    .setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await expect(page.getByTestId('model-note')).toContainText('Model loaded at step 40');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await waitForStep(page, 90);
@@ -181,7 +218,10 @@ test('weights loaded from a model file: the script starts from them at their ste
   expect(script).toContain('for i in range(40, steps):');
 
   const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-  test.skip(numpy.status !== 0, `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`);
+  test.skip(
+    numpy.status !== 0,
+    `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`,
+  );
   const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
   expect(out.stderr).toBe('');
   const lines = out.stdout.trim().split('\n');

@@ -1,6 +1,9 @@
 import { expect, test, traceY, typeInto, waitForStep } from './helpers';
 
-test('a link opens the run it describes; bad parts are reported and left at defaults', async ({ page, consoleErrors }) => {
+test('a link opens the run it describes; bad parts are reported and left at defaults', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/?hidden=50&activation=tanh&points=abc&bogus=%3Cscript%3E&lr=0.005');
   await waitForStep(page, 5);
   await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue('50');
@@ -36,7 +39,13 @@ test('the address bar follows the settings, and Copy link copies it', async ({ p
 });
 
 test('garbage links open the defaults without crashing', async ({ page, consoleErrors }) => {
-  for (const query of ['?%', '?&&&==&', '?hidden=1e999', '?speed=%F0%9F%92%A9', `?${'x'.repeat(5000)}`]) {
+  for (const query of [
+    '?%',
+    '?&&&==&',
+    '?hidden=1e999',
+    '?speed=%F0%9F%92%A9',
+    `?${'x'.repeat(5000)}`,
+  ]) {
     await page.goto(`/${query}`);
     await waitForStep(page, 2);
     await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue('10');

@@ -36,7 +36,10 @@ function serveUnderSubPath(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-test('the built site works from a sub-path, under its Content-Security-Policy', async ({ page, consoleErrors }) => {
+test('the built site works from a sub-path, under its Content-Security-Policy', async ({
+  page,
+  consoleErrors,
+}) => {
   const server = await serveUnderSubPath();
   try {
     const { port } = server.address() as AddressInfo;
@@ -46,7 +49,9 @@ test('the built site works from a sub-path, under its Content-Security-Policy', 
     });
     await page.goto(`http://127.0.0.1:${port}${SUB_PATH}`);
     await waitForStep(page, 30);
-    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const csp = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toContain("'unsafe-eval'");
     expect(violations).toEqual([]);
@@ -60,14 +65,17 @@ test('the first download: the entry preloads the app and Plotly, each marked for
   // See src/app/main.tsx and scripts/vite-first-download.ts.
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const entry = html.match(/<script type="module"[^>]+src="\.\/(assets\/index-[^"]+\.js)"/)?.[1];
-  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]+href="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const preloads = [
+    ...html.matchAll(/<link rel="modulepreload"[^>]+href="\.\/(assets\/[^"]+\.js)"/g),
+  ].map((m) => m[1]!);
   expect(entry).toBeDefined();
   const app = preloads.find((f) => /\/start-/.test(f));
   const plotly = preloads.find((f) => /\/plotly-/.test(f));
   expect(app).toBeDefined();
   expect(plotly).toBeDefined();
   const code = (file: string) => readFileSync(join(DIST, file), 'utf8');
-  for (const file of [entry!, app!, plotly!]) expect(code(file).startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true);
+  for (const file of [entry!, app!, plotly!])
+    expect(code(file).startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true);
   // Plotly stays out of the app's static imports, or the app could not render before Plotly is compiled.
   expect(code(app!)).not.toMatch(/from\s*"\.\/plotly-/);
   expect(code(entry!).length).toBeLessThan(100_000);
@@ -79,6 +87,9 @@ test('no serious or critical accessibility violations (axe)', async ({ page }) =
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   expect(serious).toEqual([]);
 });

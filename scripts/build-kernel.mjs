@@ -8,8 +8,12 @@ import wabtInit from 'wabt';
 import { generateWat } from './kernel/generate.mjs';
 import { kernelLayoutSource } from './kernel/layout.mjs';
 
-export const OUT = fileURLToPath(new URL('../src/core/kernel/kernelWasm.generated.ts', import.meta.url));
-export const LAYOUT_OUT = fileURLToPath(new URL('../src/core/kernel/kernelLayout.generated.ts', import.meta.url));
+export const OUT = fileURLToPath(
+  new URL('../src/core/kernel/kernelWasm.generated.ts', import.meta.url),
+);
+export const LAYOUT_OUT = fileURLToPath(
+  new URL('../src/core/kernel/kernelLayout.generated.ts', import.meta.url),
+);
 
 /**
  * The kernel's bytes, compiled from the generated text: plain SIMD128, or with `relaxedMadd`
@@ -52,7 +56,8 @@ function update(path, source) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes('--wat')) process.stdout.write(generateWat({ relaxedMadd: process.argv.includes('--relaxed') }));
+  if (process.argv.includes('--wat'))
+    process.stdout.write(generateWat({ relaxedMadd: process.argv.includes('--relaxed') }));
   else {
     update(OUT, await kernelSources());
     update(LAYOUT_OUT, kernelLayoutSource());

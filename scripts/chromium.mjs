@@ -18,8 +18,15 @@ export const CHROMIUM_ARGS = [
 function playwrightInstalled() {
   const root = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (!existsSync(root)) return null;
-  for (const dir of readdirSync(root).filter((d) => d.startsWith('chromium')).sort().reverse()) {
-    for (const rel of ['chrome-linux64/chrome', 'chrome-linux/chrome', 'chrome-headless-shell-linux64/chrome-headless-shell']) {
+  for (const dir of readdirSync(root)
+    .filter((d) => d.startsWith('chromium'))
+    .sort()
+    .reverse()) {
+    for (const rel of [
+      'chrome-linux64/chrome',
+      'chrome-linux/chrome',
+      'chrome-headless-shell-linux64/chrome-headless-shell',
+    ]) {
       const candidate = join(root, dir, rel);
       if (existsSync(candidate)) return candidate;
     }

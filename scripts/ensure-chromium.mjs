@@ -43,14 +43,22 @@ function hasChineseFont() {
 if (!hasChineseFont()) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log(`No Chinese font found: installing Debian's fonts-wqy-microhei for the screenshots (${FONT_INSTALL}).`);
+    console.log(
+      `No Chinese font found: installing Debian's fonts-wqy-microhei for the screenshots (${FONT_INSTALL}).`,
+    );
     try {
-      execFileSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${FONT_INSTALL}`], { stdio: 'inherit' });
+      execFileSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${FONT_INSTALL}`], {
+        stdio: 'inherit',
+      });
     } catch {
       // Only the screenshots need it: the tests go on.
-      console.log('Installing the font failed: the Chinese screenshots will show boxes; the tests go on.');
+      console.log(
+        'Installing the font failed: the Chinese screenshots will show boxes; the tests go on.',
+      );
     }
   } else {
-    console.log(`No Chinese font found: the Chinese screenshots will show boxes. To fix: sudo sh -c '${FONT_INSTALL}'`);
+    console.log(
+      `No Chinese font found: the Chinese screenshots will show boxes. To fix: sudo sh -c '${FONT_INSTALL}'`,
+    );
   }
 }

@@ -7,9 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { relaxedSimdFlags } from './relaxed-simd.mjs';
 
 const entry = fileURLToPath(new URL('../src/cli/fit.ts', import.meta.url));
-const child = spawnSync(process.execPath, [...relaxedSimdFlags(), '--import', import.meta.resolve('tsx'), entry, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const child = spawnSync(
+  process.execPath,
+  [...relaxedSimdFlags(), '--import', import.meta.resolve('tsx'), entry, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 if (child.error) throw child.error;
 // A child ended by a signal has no status: report it as a failure.
 process.exitCode = child.status ?? 1;

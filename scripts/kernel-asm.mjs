@@ -22,7 +22,11 @@ const relaxedMadd = !flags.includes('--plain');
 
 // The kernel with its function names kept (the committed bytes drop them), so V8 reports them.
 const wabt = await wabtInit();
-const parsed = wabt.parseWat('kernel.wat', generateWat({ relaxedMadd }), relaxedMadd ? { simd: true, relaxed_simd: true } : { simd: true });
+const parsed = wabt.parseWat(
+  'kernel.wat',
+  generateWat({ relaxedMadd }),
+  relaxedMadd ? { simd: true, relaxed_simd: true } : { simd: true },
+);
 const bytes = parsed.toBinary({ write_debug_names: true }).buffer;
 parsed.destroy();
 
@@ -32,8 +36,24 @@ try {
   // Compiles every function with TurboFan up front (no baseline tier, nothing lazy) and
   // writes jit-<pid>.dump into the working directory.
   const load = `new WebAssembly.Instance(new WebAssembly.Module(require('fs').readFileSync('kernel.wasm')), { env: { memory: new WebAssembly.Memory({ initial: 1 }) } })`;
-  execFileSync(process.execPath, [...(relaxedMadd ? relaxedSimdFlags() : []), '--perf-prof', '--no-liftoff', '--no-wasm-lazy-compilation', '-e', load], { cwd: dir });
-  const dump = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('jit-') && f.endsWith('.dump'))));
+  execFileSync(
+    process.execPath,
+    [
+      ...(relaxedMadd ? relaxedSimdFlags() : []),
+      '--perf-prof',
+      '--no-liftoff',
+      '--no-wasm-lazy-compilation',
+      '-e',
+      load,
+    ],
+    { cwd: dir },
+  );
+  const dump = readFileSync(
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.startsWith('jit-') && f.endsWith('.dump')),
+    ),
+  );
 
   // jitdump: a header (its size at byte 8), then records of [id u32, size u32, timestamp u64,
   // body]; a code load (id 0) is [pid, tid u32; vma, code address, code size, index u64;
@@ -50,8 +70,17 @@ try {
     const file = join(dir, `code${found}.bin`);
     writeFileSync(file, dump.subarray(nameEnd + 1, nameEnd + 1 + size));
     console.log(`;; ${name}, ${size} bytes (${relaxedMadd ? 'relaxed' : 'SIMD128'} build)`);
-    const text = execFileSync('objdump', ['-D', '-b', 'binary', '-m', 'i386:x86-64', '-M', 'intel', '--no-show-raw-insn', file], { encoding: 'utf8' });
-    console.log(text.split('\n').filter((l) => /^\s+[0-9a-f]+:/.test(l)).join('\n'));
+    const text = execFileSync(
+      'objdump',
+      ['-D', '-b', 'binary', '-m', 'i386:x86-64', '-M', 'intel', '--no-show-raw-insn', file],
+      { encoding: 'utf8' },
+    );
+    console.log(
+      text
+        .split('\n')
+        .filter((l) => /^\s+[0-9a-f]+:/.test(l))
+        .join('\n'),
+    );
   }
   if (!found) {
     console.error(`no compiled function named ${wanted}`);

@@ -7,12 +7,35 @@ export const RELAXED_SIMD_FLAG = '--experimental-wasm-relaxed-simd';
 
 /** (module (func (result v128) (f32x4.relaxed_madd <three zero vectors>))), as wabt writes it. */
 const PROBE = Uint8Array.of(
-  0, 97, 115, 109, 1, 0, 0, 0, // magic, version
-  1, 5, 1, 96, 0, 1, 123, // type section: () -> v128
-  3, 2, 1, 0, // function section
-  10, 61, 1, 59, 0, // code section, one body of 59 bytes, no locals
+  0,
+  97,
+  115,
+  109,
+  1,
+  0,
+  0,
+  0, // magic, version
+  1,
+  5,
+  1,
+  96,
+  0,
+  1,
+  123, // type section: () -> v128
+  3,
+  2,
+  1,
+  0, // function section
+  10,
+  61,
+  1,
+  59,
+  0, // code section, one body of 59 bytes, no locals
   ...[0, 1, 2].flatMap(() => [253, 12, ...new Array(16).fill(0)]), // v128.const 0, three times
-  253, 133, 2, 11, // f32x4.relaxed_madd, end
+  253,
+  133,
+  2,
+  11, // f32x4.relaxed_madd, end
 );
 
 /** Whether this process runs relaxed SIMD. */

@@ -58,9 +58,15 @@ new PerformanceObserver((list) => {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Time Node is given to report a window's collections, ms. */
 const REPORT_MS = 200;
-const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
+const youngBytes = () =>
+  getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
 
-async function measure(engine: Engine | 'control', activation: ActivationName, points: number, hidden: number): Promise<AllocationResult> {
+async function measure(
+  engine: Engine | 'control',
+  activation: ActivationName,
+  points: number,
+  hidden: number,
+): Promise<AllocationResult> {
   const run = new TrainingRun(
     { dataset: 'quadratic', noise: 0.2, seed: 0, points, hidden, activation },
     undefined,
@@ -93,7 +99,14 @@ async function measure(engine: Engine | 'control', activation: ActivationName, p
     const end = performance.now();
     await pause(REPORT_MS);
     const collected = collectionTimes.some((t) => t >= start && t <= end) || after < before;
-    const result = { engine: engine === 'control' ? 'control' : run.engine, kernel: run.kernelBuild, activation, steps, bytes: after - before, collected } as const;
+    const result = {
+      engine: engine === 'control' ? 'control' : run.engine,
+      kernel: run.kernelBuild,
+      activation,
+      steps,
+      bytes: after - before,
+      collected,
+    } as const;
     if (!result.collected && (best === null || result.bytes < best.bytes)) best = result;
     if (best && best.bytes < QUIET_BYTES_PER_STEP * best.steps) break;
   }

@@ -15,8 +15,13 @@ import type { Plugin, Rollup } from 'vite';
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
-function firstDownload(bundle: Rollup.OutputBundle): { entries: Rollup.OutputChunk[]; loaded: Set<string> } {
-  const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+function firstDownload(bundle: Rollup.OutputBundle): {
+  entries: Rollup.OutputChunk[];
+  loaded: Set<string>;
+} {
+  const chunks = new Map(
+    Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])),
+  );
   const entries = [...chunks.values()].filter((c) => c.isEntry);
   const loaded = new Set<string>();
   const add = (file: string) => {
@@ -42,7 +47,8 @@ export function firstDownloadPlugin(): Plugin {
       handler(_options, bundle) {
         const { entries, loaded } = firstDownload(bundle);
         for (const chunk of [...entries, ...[...loaded].map((file) => bundle[file])]) {
-          if (chunk?.type === 'chunk' && !chunk.code.startsWith(COMPILE_HINT)) chunk.code = COMPILE_HINT + chunk.code;
+          if (chunk?.type === 'chunk' && !chunk.code.startsWith(COMPILE_HINT))
+            chunk.code = COMPILE_HINT + chunk.code;
         }
       },
     },
@@ -51,10 +57,15 @@ export function firstDownloadPlugin(): Plugin {
       handler(html, ctx) {
         if (!ctx.bundle) return;
         const { entries, loaded } = firstDownload(ctx.bundle);
-        if (loaded.size === 0) throw new Error('first-download: the entry imports nothing dynamically');
+        if (loaded.size === 0)
+          throw new Error('first-download: the entry imports nothing dynamically');
         return [...loaded]
           .filter((file) => !entries.some((e) => e.fileName === file) && !html.includes(file))
-          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+            injectTo: 'head' as const,
+          }));
       },
     },
   };

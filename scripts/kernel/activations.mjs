@@ -58,8 +58,12 @@ export { ZERO, f32x4 };
 // Horner's multiply-adds fused or not: see fit_tanh.py), the result is exactly +-1.
 const TANH_SCALE = 0.017172844678947294;
 const TANH_CLAMP = 0.1378038078546524;
-const TANH_NUM = [0.45510949274768775, 0.022764850788190044, 0.00025699194542594335, 5.663890747728594e-7];
-const TANH_DEN = [0.1246007007284881, 0.002894017174391129, 1.5407166727875948e-5, 9.726511808318242e-9];
+const TANH_NUM = [
+  0.45510949274768775, 0.022764850788190044, 0.00025699194542594335, 5.663890747728594e-7,
+];
+const TANH_DEN = [
+  0.1246007007284881, 0.002894017174391129, 1.5407166727875948e-5, 9.726511808318242e-9,
+];
 
 /**
  * Statements: a = tanh(u / TANH_SCALE), from u already scaled. pmin/pmax map to single
@@ -126,7 +130,8 @@ export const ACTIVATIONS = {
       (f32x4.gt ${z} ${ZERO})))`;
     },
     // alpha e^z = a + alpha for z <= 0, and 1 above (a > 0 exactly where z > 0).
-    grad: (a) => `(v128.bitselect ${f32x4(1)} (f32x4.add ${a} ${f32x4(ELU_ALPHA)}) (f32x4.gt ${a} ${ZERO}))`,
+    grad: (a) =>
+      `(v128.bitselect ${f32x4(1)} (f32x4.add ${a} ${f32x4(ELU_ALPHA)}) (f32x4.gt ${a} ${ZERO}))`,
   },
   // ln(1 + e^z) and sin z: see smooth.mjs; their derivatives come from the forward pass.
   softplus: {

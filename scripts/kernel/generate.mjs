@@ -20,7 +20,25 @@
 import { ACTIVATIONS, ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd, withRelaxedMadd } from './simd.mjs';
 import { callScale, scaleFunc, stepFunc } from './step.mjs';
-import { BLOCK, FLUSH_BELOW, G, L, Locals, POINTERS, SIZES, SMALL_BLOCK, add, fold4, g, gradOffset, hoistDecl, hoistInit, i32, lanes, stores } from './wat.mjs';
+import {
+  BLOCK,
+  FLUSH_BELOW,
+  G,
+  L,
+  Locals,
+  POINTERS,
+  SIZES,
+  SMALL_BLOCK,
+  add,
+  fold4,
+  g,
+  gradOffset,
+  hoistDecl,
+  hoistInit,
+  i32,
+  lanes,
+  stores,
+} from './wat.mjs';
 
 export { BLOCK, FLUSH_BELOW, POINTERS };
 
@@ -81,10 +99,15 @@ function forwardFunc(name, act, store, block = BLOCK, clamp = true) {
         (local.set $w2 (v128.load ${add(G('pW2'), L('j'))}))
         ${perSample}
         (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${G('hb')})))
-      ${transposeSum(S.map((s) => `(local.get $acc${s})`), '$o')}
-      (v128.store ${add(L('po'), L('i'))} ${act.outAffine
-        ? `(f32x4.add (f32x4.mul (local.get $o) ${f32x4(act.outAffine[1])}) (f32x4.splat (global.get $outBias)))`
-        : `(f32x4.add (local.get $o) (v128.load32_splat ${G('pB2')}))`})
+      ${transposeSum(
+        S.map((s) => `(local.get $acc${s})`),
+        '$o',
+      )}
+      (v128.store ${add(L('po'), L('i'))} ${
+        act.outAffine
+          ? `(f32x4.add (f32x4.mul (local.get $o) ${f32x4(act.outAffine[1])}) (f32x4.splat (global.get $outBias)))`
+          : `(f32x4.add (local.get $o) (v128.load32_splat ${G('pB2')}))`
+      })
       ${store ? `(local.set $pa ${add(L('pa'), i32(64))})` : ''}
       (br_if $samples (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (i32.shl (local.get $count) ${i32(2)}))))
   )`;
@@ -105,7 +128,12 @@ function backwardUnits(act, V, loc, block) {
     .flatMap((v) => [
       ...kinds.map((k) => `(local.set ${acc(k, v)} ${load(ptr[k], v)})`),
       // The unit vector's w1 and b1, for the mask.
-      ...(act.mask ? [`(local.set ${loc.v(`mw${v}`)} ${load('pW1', v)})`, `(local.set ${loc.v(`mb${v}`)} ${load('pB1', v)})`] : []),
+      ...(act.mask
+        ? [
+            `(local.set ${loc.v(`mw${v}`)} ${load('pW1', v)})`,
+            `(local.set ${loc.v(`mb${v}`)} ${load('pB1', v)})`,
+          ]
+        : []),
     ])
     .join('\n      ');
   const body = vs
@@ -133,7 +161,9 @@ function backwardUnits(act, V, loc, block) {
         // u = d a (gw2), v = u a; GB1 gets sum v, GW1 gets sum x (c1 u - v).
         const u = loc.v(`u${v}`);
         const w = loc.v(`vv${v}`);
-        const xTerm = act.gradPoly[1] ? `(f32x4.sub (local.get ${u}) (local.get ${w}))` : `(local.get ${w})`;
+        const xTerm = act.gradPoly[1]
+          ? `(f32x4.sub (local.get ${u}) (local.get ${w}))`
+          : `(local.get ${w})`;
         return `(local.set ${a} (v128.load offset=${v * 16 * block} (local.get $pa)))
         (local.set ${u} (f32x4.mul (local.get ${a}) (local.get $d)))
         (local.set ${g2} (f32x4.add (local.get ${g2}) (local.get ${u})))
@@ -149,7 +179,11 @@ function backwardUnits(act, V, loc, block) {
     })
     .join('\n        ');
   const store = vs
-    .flatMap((v) => kinds.map((k) => `(v128.store offset=${v * 16} ${add(g(ptr[k]), L('j'))} (local.get ${acc(k, v)}))`))
+    .flatMap((v) =>
+      kinds.map(
+        (k) => `(v128.store offset=${v * 16} ${add(g(ptr[k]), L('j'))} (local.get ${acc(k, v)}))`,
+      ),
+    )
     .join('\n      ');
   return `
       ${setup}

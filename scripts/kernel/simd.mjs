@@ -23,10 +23,12 @@ export function withRelaxedMadd(on, build) {
 }
 
 /** a * b + c: f32x4.relaxed_madd under withRelaxedMadd(true, ...), else f32x4.mul then f32x4.add. */
-export const madd = (a, b, c) => (relaxedMadd ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add (f32x4.mul ${a} ${b}) ${c})`);
+export const madd = (a, b, c) =>
+  relaxedMadd ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add (f32x4.mul ${a} ${b}) ${c})`;
 
 /** c + a * b, the accumulator first (as the plain kernel writes its sums): relaxed_madd or add of mul. */
-export const addMul = (c, a, b) => (relaxedMadd ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`);
+export const addMul = (c, a, b) =>
+  relaxedMadd ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`;
 
 /** Horner's rule in x2 over coefficients from the highest power down. */
 export function horner(coeffs, x2) {

@@ -20,9 +20,12 @@ const EXP_MIN = -88;
 const LOG2E = Math.LOG2E;
 /** ln 2 = LN2_HI + LN2_LO, LN2_HI with 9 significant bits, so n LN2_HI is exact for |n| < 2^15. */
 const LN2_HI = 0.693359375;
-const LN2_LO = -2.12194440e-4;
+const LN2_LO = -2.1219444e-4;
 /** e^r = 1 + r + r^2 P(r) on |r| <= 0.354: relative error 3.5e-9. */
-const EXP_P = [0.0013811650685803638, 0.008370140405172293, 0.04166852884033735, 0.16666508669044494, 0.4999999262620662];
+const EXP_P = [
+  0.0013811650685803638, 0.008370140405172293, 0.04166852884033735, 0.16666508669044494,
+  0.4999999262620662,
+];
 /** log1p(t) = 2 atanh(s), s = t / (2 + t) in [0, 1/3]: 2s + s w Q(w), w = s^2; relative error 4.5e-9. */
 const LOG1P_Q = [0.2802556551676807, 0.27999265645344773, 0.4002166766876773, 0.6666641413939598];
 
@@ -59,11 +62,11 @@ export function softplusInto(z, a, tmp, g) {
     (local.set ${w} (f32x4.mul (local.get ${s}) (local.get ${s})))
     (local.set ${a} (f32x4.add (f32x4.pmax ${z} ${ZERO})
       (f32x4.add (f32x4.mul (f32x4.mul (local.get ${s}) (local.get ${w})) ${horner(LOG1P_Q, w)}) (f32x4.add (local.get ${s}) (local.get ${s})))))${
-    g
-      ? `
+        g
+          ? `
     (local.set ${g} (f32x4.div (v128.bitselect ${f32x4(1)} (local.get ${t}) (f32x4.gt ${z} ${ZERO})) (f32x4.add (local.get ${t}) ${f32x4(1)})))`
-      : ''
-  }`;
+          : ''
+      }`;
 }
 
 // sin z: z = j pi/2 + r, |r| <= pi/4, then sin z or cos z of r by the quadrant j mod 4.
@@ -105,10 +108,10 @@ export function sineInto(z, a, tmp, g) {
       (f32x4.sub ${f32x4(1)} (f32x4.mul (local.get ${r2}) ${f32x4(0.5)}))))
     (local.set ${odd} (i32x4.shr_s (i32x4.shl (local.get ${m}) (i32.const 31)) (i32.const 31)))
     (local.set ${a} (v128.xor (v128.bitselect (local.get ${cr}) (local.get ${sr}) (local.get ${odd})) ${signOfBit1(`(local.get ${m})`)}))${
-    g
-      ? `
+      g
+        ? `
     (local.set ${g} (v128.xor (v128.bitselect (local.get ${sr}) (local.get ${cr}) (local.get ${odd}))
       ${signOfBit1(`(i32x4.add (local.get ${m}) ${i32x4(1)})`)}))`
-      : ''
-  }`;
+        : ''
+    }`;
 }

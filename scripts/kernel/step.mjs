@@ -2,7 +2,20 @@
 // and the once-per-call scaling of the weights for activations with an inputScale.
 import { ZERO, f32x4 } from './activations.mjs';
 import { addMul, madd } from './simd.mjs';
-import { BLOCK, FLUSH_BELOW, SCRATCH_BYTES, SMALL_BLOCK, add, fold4, g, i32, L, lanes, stores, sum2 } from './wat.mjs';
+import {
+  BLOCK,
+  FLUSH_BELOW,
+  SCRATCH_BYTES,
+  SMALL_BLOCK,
+  add,
+  fold4,
+  g,
+  i32,
+  L,
+  lanes,
+  stores,
+  sum2,
+} from './wat.mjs';
 
 /**
  * One step (train = 1) or just the loss of the current parameters (train = 0).
@@ -10,31 +23,53 @@ import { BLOCK, FLUSH_BELOW, SCRATCH_BYTES, SMALL_BLOCK, add, fold4, g, i32, L, 
  */
 export function stepFunc(key, act) {
   const homogeneous = !('grad' in act);
-  const zeroAcc = ['pGB1', 'pGW1', 'pGW2'].map((p) => `(v128.store ${add(g(p), L('j'))} ${ZERO})`).join(' ');
+  const zeroAcc = ['pGB1', 'pGW1', 'pGW2']
+    .map((p) => `(v128.store ${add(g(p), L('j'))} ${ZERO})`)
+    .join(' ');
   const poly = act.gradPoly;
   // sum d act' and sum x d act' from the poly sums: c0 D + c1 sum(d a) - sum(d a^2), c0 XD +- GW1.
   // Leaky slopes: act' = s + (1 - s) [z > 0], so sum d act' = s D + (1 - s) sum d [z > 0].
   const slope = act.slope ?? 0;
-  const masked = (p) => (slope ? `(f32x4.mul ${f32x4(1 - slope)} (v128.load ${add(g(p), L('j'))}))` : `(v128.load ${add(g(p), L('j'))})`);
+  const masked = (p) =>
+    slope
+      ? `(f32x4.mul ${f32x4(1 - slope)} (v128.load ${add(g(p), L('j'))}))`
+      : `(v128.load ${add(g(p), L('j'))})`;
   const sdExpr = poly
     ? `(f32x4.sub ${poly[1] ? `(f32x4.add (local.get $dsplat) (v128.load ${add(g('pGW2'), L('j'))}))` : '(local.get $dsplat)'} (v128.load ${add(g('pGB1'), L('j'))}))`
-    : slope ? `(f32x4.add (local.get $dsplat) ${masked('pGB1')})` : masked('pGB1');
+    : slope
+      ? `(f32x4.add (local.get $dsplat) ${masked('pGB1')})`
+      : masked('pGB1');
   const sxdExpr = poly
-    ? poly[1] ? `(f32x4.add (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))` : `(f32x4.sub (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))`
-    : slope ? `(f32x4.add (local.get $xdsplat) ${masked('pGW1')})` : masked('pGW1');
+    ? poly[1]
+      ? `(f32x4.add (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))`
+      : `(f32x4.sub (local.get $xdsplat) (v128.load ${add(g('pGW1'), L('j'))}))`
+    : slope
+      ? `(f32x4.add (local.get $xdsplat) ${masked('pGW1')})`
+      : masked('pGW1');
   const c0 = poly ? poly[0] : slope;
   // outAffine [alpha, beta]: the backward summed d t over the core activation t, and
   // a = alpha + beta t, so sum d a = alpha D + beta sum d t; act' carries gradScale.
   const [alpha, beta] = act.outAffine ?? [0, 1];
   const scaled = (e) => (act.gradScale ? `(f32x4.mul ${f32x4(act.gradScale)} ${e})` : e);
   const gw2 = homogeneous
-    ? madd(`(v128.load ${add(g('pW1'), L('j'))})`, '(local.get $sxd)', `(f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd))`)
+    ? madd(
+        `(v128.load ${add(g('pW1'), L('j'))})`,
+        '(local.get $sxd)',
+        `(f32x4.mul (v128.load ${add(g('pB1'), L('j'))}) (local.get $sd))`,
+      )
     : act.outAffine
-      ? madd(`(v128.load ${add(g('pGW2'), L('j'))})`, f32x4(beta), `(f32x4.mul ${f32x4(alpha)} (local.get $draw))`)
+      ? madd(
+          `(v128.load ${add(g('pGW2'), L('j'))})`,
+          f32x4(beta),
+          `(f32x4.mul ${f32x4(alpha)} (local.get $draw))`,
+        )
       : `(v128.load ${add(g('pGW2'), L('j'))})`;
   // w += lr g, then a parameter smaller than FLUSH_BELOW in magnitude becomes exactly 0 (NaN
   // stays NaN: its compare is false). See FLUSH_BELOW in wat.mjs for why.
-  const upd = (p, gv) => `(local.set $t ${addMul(`(v128.load ${add(g(p), L('j'))})`, '(local.get $lrv)', gv)})
+  const upd = (
+    p,
+    gv,
+  ) => `(local.set $t ${addMul(`(v128.load ${add(g(p), L('j'))})`, '(local.get $lrv)', gv)})
           (local.set $t (v128.andnot (local.get $t) (f32x4.lt (f32x4.abs (local.get $t)) ${f32x4(FLUSH_BELOW)})))
           (v128.store ${add(g(p), L('j'))} (local.get $t))
           (local.set $psum (f32x4.add (local.get $psum) (local.get $t)))`;
@@ -121,7 +156,8 @@ function storeRecords(at) {
   const hi = (a, b) => `(i8x16.shuffle ${lanes(2, 6, 3, 7)} ${a} ${b})`;
   const dx = ['(local.get $dv)', '(local.get $t)'];
   const x0 = ['(local.get $xv)', ZERO];
-  const rec = (a, b, half) => `(i8x16.shuffle ${half ? lanes(2, 3, 6, 7) : lanes(0, 1, 4, 5)} ${a} ${b})`;
+  const rec = (a, b, half) =>
+    `(i8x16.shuffle ${half ? lanes(2, 3, 6, 7) : lanes(0, 1, 4, 5)} ${a} ${b})`;
   return `(local.set $r01 ${lo(...dx)}) (local.set $r23 ${hi(...dx)})
         (local.set $x01 ${lo(...x0)}) (local.set $x23 ${hi(...x0)})
         (v128.store offset=0 ${at} ${rec('(local.get $r01)', '(local.get $x01)', 0)})
@@ -157,8 +193,12 @@ export function scaleFunc(key, act) {
       ${bound ? '(local.set $m (f32x4.max (local.get $m) (f32x4.add (f32x4.mul (f32x4.abs (local.get $sw)) (local.get $xm)) (f32x4.abs (local.get $sb)))))' : ''}
       ${affine ? `(local.set $w2s (f32x4.add (local.get $w2s) (v128.load ${add(g('pW2'), L('j'))})))` : ''}
       (br_if $units (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))
-    ${affine ? `;; The output's constant part: b2 + alpha sum w2 (see outAffine in activations.mjs).
-    (global.set $outBias (f32.add (f32.load ${g('pB2')}) (f32.mul (f32.const ${affine[0]}) ${fold4('f32.add', '$w2s')})))` : ''}
+    ${
+      affine
+        ? `;; The output's constant part: b2 + alpha sum w2 (see outAffine in activations.mjs).
+    (global.set $outBias (f32.add (f32.load ${g('pB2')}) (f32.mul (f32.const ${affine[0]}) ${fold4('f32.add', '$w2s')})))`
+        : ''
+    }
     ${bound ? `(global.set $unclamped (f32.lt ${fold4('f32.max', '$m')} (f32.const ${bound * (1 - CLAMP_MARGIN)})))` : ''})`;
 }
 
@@ -174,13 +214,16 @@ function blockSize(act) {
   // Nothing stored per sample and unit: piecewise-linear activations take all samples as one
   // block (fewer passes of the backward's accumulators); none keeps BLOCK, which measured
   // faster for it than one block (docs/kernel.md).
-  return act.mask ? `(local.set $blockBytes (i32.shl ${g('np')} ${i32(2)}))` : `(local.set $blockBytes ${i32(BLOCK * 4)})`;
+  return act.mask
+    ? `(local.set $blockBytes (i32.shl ${g('np')} ${i32(2)}))`
+    : `(local.set $blockBytes ${i32(BLOCK * 4)})`;
 }
 
 /** A call of a block function, or of its SMALL_BLOCK twin when $small (activations that store per sample and unit). */
-const blockCall = (fn, twin, args) => (twin
-  ? `(if (local.get $small) (then (call $${fn}_small ${args})) (else (call $${fn} ${args})))`
-  : `(call $${fn} ${args})`);
+const blockCall = (fn, twin, args) =>
+  twin
+    ? `(if (local.get $small) (then (call $${fn}_small ${args})) (else (call $${fn} ${args})))`
+    : `(call $${fn} ${args})`;
 
 /** The forward pass a training step uses: storing activations only where the backward needs them. */
 const trainForward = (key, act) => (stores(act) ? `fwd_${key}_store` : `fwd_${key}`);

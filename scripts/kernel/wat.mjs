@@ -34,9 +34,18 @@ export const LANES = 4;
  * writes to src/core/kernel/kernelLayout.generated.ts.
  */
 export const BUFFERS = {
-  pW1: { hp: 1 }, pB1: { hp: 1 }, pW2: { hp: 1 }, pB2: { fixed: LANES },
-  pGW1: { hp: 1 }, pGB1: { hp: 1 }, pGW2: { hp: 1 }, pGB2: { fixed: LANES },
-  pX: { np: 1 }, pY: { np: 1 }, pM: { np: 1 }, pO: { np: 1 },
+  pW1: { hp: 1 },
+  pB1: { hp: 1 },
+  pW2: { hp: 1 },
+  pB2: { fixed: LANES },
+  pGW1: { hp: 1 },
+  pGB1: { hp: 1 },
+  pGW2: { hp: 1 },
+  pGB2: { fixed: LANES },
+  pX: { np: 1 },
+  pY: { np: 1 },
+  pM: { np: 1 },
+  pO: { np: 1 },
   // One record [d, x d, x, 0] per sample, for the backward pass.
   pS: { np: 4 },
   // A block's stored values (SCRATCH): BLOCK sample vectors per unit vector whatever N (a
@@ -44,7 +53,8 @@ export const BUFFERS = {
   // their derivative too (storesGrad in activations.mjs).
   pA: { hp: 2 * BLOCK },
   // w1 and b1 times an activation's input scale (inputScale in activations.mjs).
-  pSW1: { hp: 1 }, pSB1: { hp: 1 },
+  pSW1: { hp: 1 },
+  pSB1: { hp: 1 },
 };
 /** Pointer globals set by configure(), in its parameter order. */
 export const POINTERS = Object.keys(BUFFERS);
@@ -83,7 +93,8 @@ export const fold4 = (op, v) => {
   return `(${op} (${op} ${l(0)} ${l(1)}) (${op} ${l(2)} ${l(3)}))`;
 };
 /** The sum of the 2 lanes of f64x2 local `v`. */
-export const sum2 = (v) => `(f64.add (f64x2.extract_lane 0 (local.get ${v})) (f64x2.extract_lane 1 (local.get ${v})))`;
+export const sum2 = (v) =>
+  `(f64.add (f64x2.extract_lane 0 (local.get ${v})) (f64x2.extract_lane 1 (local.get ${v})))`;
 
 /** Byte shuffle indices for 32-bit lanes (0-3 from the first operand, 4-7 from the second). */
 export const lanes = (...ls) => ls.flatMap((l) => [0, 1, 2, 3].map((b) => l * 4 + b)).join(' ');

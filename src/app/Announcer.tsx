@@ -27,8 +27,18 @@ export function Announcer() {
       lastAt = now;
       lastState = state;
       const prefix = frame.state === 'running' ? '' : frame.state;
-      ref.current!.textContent = noData ? t().announceNoData : t().announce(prefix, frame.step, formatLoss(frame.loss));
+      ref.current!.textContent = noData
+        ? t().announceNoData
+        : t().announce(prefix, frame.step, formatLoss(frame.loss));
     });
   }, []);
-  return <div ref={ref} className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer" />;
+  return (
+    <div
+      ref={ref}
+      className="visually-hidden"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="announcer"
+    />
+  );
 }

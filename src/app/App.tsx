@@ -66,7 +66,12 @@ export function App() {
             <circle cx="16" cy="16" r="3" fill="#7c3aed" />
             <circle cx="16" cy="24" r="3" fill="#7c3aed" />
             <circle cx="26" cy="16" r="3.5" fill="#f97316" />
-            <path d="M9 15 13 9M9.5 16h3.5M9 17l4 6M19 9l4 6M19 16h3.5M19 23l4-6" stroke="#94a3b8" strokeWidth="1.4" fill="none" />
+            <path
+              d="M9 15 13 9M9.5 16h3.5M9 17l4 6M19 9l4 6M19 16h3.5M19 23l4-6"
+              stroke="#94a3b8"
+              strokeWidth="1.4"
+              fill="none"
+            />
           </svg>
           <div>
             <h1>{t.title}</h1>
@@ -102,10 +107,24 @@ export function App() {
               <div className="card-tools">
                 <PinButtons />
                 <label className="toggle">
-                  <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={logScale}
+                    onChange={(e) => setLogScale(e.target.checked)}
+                  />
                   {t.logScale}
                 </label>
-                <button type="button" className="small" onClick={() => downloadText('loss-history.csv', lossHistoryCsv(liveStore.getState().history), 'text/csv')}>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() =>
+                    downloadText(
+                      'loss-history.csv',
+                      lossHistoryCsv(liveStore.getState().history),
+                      'text/csv',
+                    )
+                  }
+                >
                   {t.exportLossCsv}
                 </button>
               </div>
@@ -119,9 +138,7 @@ export function App() {
         </div>
       </main>
       <SettingsJump />
-      <footer className="footer">
-        {t.footer}
-      </footer>
+      <footer className="footer">{t.footer}</footer>
     </div>
   );
 }

@@ -26,12 +26,24 @@ export function CopyLink() {
     <span className="copy-link">
       <button type="button" onClick={() => void copy()}>
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-          <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          <path
+            d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          />
         </svg>
         {state === 'copied' ? t.copied : t.copyLink}
       </button>
       {typeof state === 'object' && (
-        <input className="copy-link-fallback" aria-label={t.linkToRun} readOnly value={state.url} onFocus={(e) => e.target.select()} />
+        <input
+          className="copy-link-fallback"
+          aria-label={t.linkToRun}
+          readOnly
+          value={state.url}
+          onFocus={(e) => e.target.select()}
+        />
       )}
       <span className="visually-hidden" role="status">
         {state === 'copied' ? t.linkCopied : ''}

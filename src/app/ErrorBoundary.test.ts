@@ -39,9 +39,15 @@ describe('ErrorBoundary', () => {
   });
 
   it('quotes what was thrown: anything, shortened, with no markup or control characters', () => {
-    expect(ErrorBoundary.getDerivedStateFromError('plain string')).toEqual({ error: 'plain string' });
-    const long = ErrorBoundary.getDerivedStateFromError(new Error(`${'x'.repeat(300)}\u0000`)).error!;
+    expect(ErrorBoundary.getDerivedStateFromError('plain string')).toEqual({
+      error: 'plain string',
+    });
+    const long = ErrorBoundary.getDerivedStateFromError(
+      new Error(`${'x'.repeat(300)}\u0000`),
+    ).error!;
     expect(long).toBe(`${'x'.repeat(200)}…`);
-    expect(drawnAfter(new Error('<img src=x onerror=alert(1)>'))).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(drawnAfter(new Error('<img src=x onerror=alert(1)>'))).toContain(
+      '&lt;img src=x onerror=alert(1)&gt;',
+    );
   });
 });

@@ -53,6 +53,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 
   override render(): ReactNode {
-    return this.state.error === null ? this.props.children : <AppCrashed message={this.state.error} />;
+    return this.state.error === null ? (
+      this.props.children
+    ) : (
+      <AppCrashed message={this.state.error} />
+    );
   }
 }

@@ -9,7 +9,11 @@ export function LanguageSwitch() {
   return (
     <span className="header-select">
       <label htmlFor={id}>{t.language}</label>
-      <select id={id} value={language} onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}>
+      <select
+        id={id}
+        value={language}
+        onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}
+      >
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l === 'zh' ? 'zh-CN' : 'en'}>
             {LANGUAGE_NAMES[l]}

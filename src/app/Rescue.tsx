@@ -12,12 +12,17 @@ import { useT } from './i18n';
 export function Rescue() {
   const divergedAt = useAppStore((s) => s.divergedAt);
   const rescueStep = useAppStore((s) => s.rescueStep);
-  const { config, customData } = useAppStore(useShallow((s) => ({ config: s.config, customData: s.customData })));
+  const { config, customData } = useAppStore(
+    useShallow((s) => ({ config: s.config, customData: s.customData })),
+  );
   // A lesson that fixes the rate keeps it: only the way back is offered.
   const rateFixed = useAppStore((s) => s.hiddenControls.includes('learningRate'));
   const t = useT();
   if (divergedAt === null || rescueStep === null) return null;
-  const { points, hidden, suggestion, learningRate, times, rescue } = rateAdviceFor({ config, customData });
+  const { points, hidden, suggestion, learningRate, times, rescue } = rateAdviceFor({
+    config,
+    customData,
+  });
   return (
     <div className="panel rescue" role="alert">
       <div>

@@ -23,9 +23,12 @@ export function SettingsJump() {
   useEffect(() => {
     const panel = document.getElementById('settings');
     if (!panel) return;
-    const observer = new IntersectionObserver(([entry]) => setSettingsInView(entry!.intersectionRatio > IN_VIEW_RATIO), {
-      threshold: [0, IN_VIEW_RATIO, 1],
-    });
+    const observer = new IntersectionObserver(
+      ([entry]) => setSettingsInView(entry!.intersectionRatio > IN_VIEW_RATIO),
+      {
+        threshold: [0, IN_VIEW_RATIO, 1],
+      },
+    );
     observer.observe(panel);
     return () => observer.disconnect();
   }, []);

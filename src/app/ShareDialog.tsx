@@ -48,31 +48,47 @@ export function ShareDialog() {
         {t.share}
       </button>
       {isOpen && (
-      <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={() => setOpen(false)}>
-        <h2 id="share-title">{t.shareTitle}</h2>
-        <p>{t.shareIntro}</p>
-        <fieldset className="share-options">
-          <legend className="visually-hidden">{t.shareTitle}</legend>
-          {HIDEABLE_CONTROLS.map((control) => (
-            <label key={control} className="toggle">
-              <input type="checkbox" checked={hide.includes(control)} onChange={(e) => toggle(control, e.target.checked)} />
-              {controlLabel(t, control)}
-            </label>
-          ))}
-        </fieldset>
-        <input id="share-url" className="share-url" aria-label={t.linkToRun} readOnly value={url} onFocus={(e) => e.target.select()} />
-        <div className="share-actions">
-          <span className="copy-note" role="status">
-            {copied ? t.shareCopied : ''}
-          </span>
-          <button type="button" className="primary" onClick={() => void copy()}>
-            {t.shareCopy}
-          </button>
-          <form method="dialog">
-            <button type="submit">{t.close}</button>
-          </form>
-        </div>
-      </dialog>
+        <dialog
+          ref={dialog}
+          className="share-dialog"
+          aria-labelledby="share-title"
+          onClose={() => setOpen(false)}
+        >
+          <h2 id="share-title">{t.shareTitle}</h2>
+          <p>{t.shareIntro}</p>
+          <fieldset className="share-options">
+            <legend className="visually-hidden">{t.shareTitle}</legend>
+            {HIDEABLE_CONTROLS.map((control) => (
+              <label key={control} className="toggle">
+                <input
+                  type="checkbox"
+                  checked={hide.includes(control)}
+                  onChange={(e) => toggle(control, e.target.checked)}
+                />
+                {controlLabel(t, control)}
+              </label>
+            ))}
+          </fieldset>
+          <input
+            id="share-url"
+            className="share-url"
+            aria-label={t.linkToRun}
+            readOnly
+            value={url}
+            onFocus={(e) => e.target.select()}
+          />
+          <div className="share-actions">
+            <span className="copy-note" role="status">
+              {copied ? t.shareCopied : ''}
+            </span>
+            <button type="button" className="primary" onClick={() => void copy()}>
+              {t.shareCopy}
+            </button>
+            <form method="dialog">
+              <button type="submit">{t.close}</button>
+            </form>
+          </div>
+        </dialog>
       )}
     </>
   );

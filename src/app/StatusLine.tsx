@@ -28,7 +28,11 @@ export function StatusLine() {
   }
   const text = runState === 'starting' ? t.starting : playing ? t.training : t.paused;
   return (
-    <div className={`status ${playing ? 'status-running' : 'status-paused'}`} role="status" data-testid="status">
+    <div
+      className={`status ${playing ? 'status-running' : 'status-paused'}`}
+      role="status"
+      data-testid="status"
+    >
       <span className="status-dot" aria-hidden="true" />
       {text}
     </div>

@@ -13,7 +13,11 @@ export function ThemeSwitch() {
   return (
     <span className="header-select">
       <label htmlFor={id}>{t.theme}</label>
-      <select id={id} value={choice} onChange={(e) => setThemeChoice(e.target.value as ThemeChoice)}>
+      <select
+        id={id}
+        value={choice}
+        onChange={(e) => setThemeChoice(e.target.value as ThemeChoice)}
+      >
         {CHOICES.map((c) => (
           <option key={c} value={c}>
             {t.themeNames[c]}

@@ -24,7 +24,9 @@ function Readouts() {
         const noData = frame !== null && Number.isNaN(frame.loss) && frame.state !== 'diverged';
         lossRef.current!.textContent = frame && !noData ? formatLoss(frame.loss) : '–';
         const testLoss = frame?.testLoss;
-        if (testLossRef.current) testLossRef.current.textContent = testLoss != null && Number.isFinite(testLoss) ? formatLoss(testLoss) : '–';
+        if (testLossRef.current)
+          testLossRef.current.textContent =
+            testLoss != null && Number.isFinite(testLoss) ? formatLoss(testLoss) : '–';
         rateRef.current!.textContent = frame ? formatRate(frame.stepsPerSecond) : '0';
         // Hovering the rate says what trains (the kernel's build differs by browser).
         const engine = frame ? t.engine(frame.engine) : '';
@@ -37,27 +39,35 @@ function Readouts() {
       <div>
         <dt>{t.readoutStep}</dt>
         <dd>
-          <span ref={stepRef} data-testid="step">0</span>
+          <span ref={stepRef} data-testid="step">
+            0
+          </span>
         </dd>
       </div>
       <div>
         <dt>{t.readoutLoss}</dt>
         <dd>
-          <span ref={lossRef} data-testid="loss">–</span>
+          <span ref={lossRef} data-testid="loss">
+            –
+          </span>
         </dd>
       </div>
       {showTest && (
         <div>
           <dt>{t.readoutTestLoss}</dt>
           <dd>
-            <span ref={testLossRef} data-testid="test-loss">–</span>
+            <span ref={testLossRef} data-testid="test-loss">
+              –
+            </span>
           </dd>
         </div>
       )}
       <div>
         <dt>{t.readoutRate}</dt>
         <dd>
-          <span ref={rateRef} data-testid="rate">0</span>
+          <span ref={rateRef} data-testid="rate">
+            0
+          </span>
         </dd>
       </div>
     </dl>
@@ -72,7 +82,10 @@ function PlayIcon({ playing }: { playing: boolean }) {
     </svg>
   ) : (
     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-      <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12-7.5a1 1 0 0 0 0-1.72l-12-7.5A1 1 0 0 0 7 4.5z" fill="currentColor" />
+      <path
+        d="M7 4.5v15a1 1 0 0 0 1.5.86l12-7.5a1 1 0 0 0 0-1.72l-12-7.5A1 1 0 0 0 7 4.5z"
+        fill="currentColor"
+      />
     </svg>
   );
 }

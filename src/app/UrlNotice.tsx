@@ -17,9 +17,19 @@ export function UrlNotice() {
           ))}
         </ul>
       </div>
-      <button type="button" className="icon-button" aria-label={t.dismiss} onClick={() => useAppStore.setState({ urlNotice: null })}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t.dismiss}
+        onClick={() => useAppStore.setState({ urlNotice: null })}
+      >
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          <path
+            d="M6 6l12 12M18 6L6 18"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          />
         </svg>
       </button>
     </div>

@@ -9,7 +9,13 @@ import { useAppStore, type AppState } from './store';
 import { connectWorker, disconnectWorker, send } from './workerClient';
 
 /** Settings that generate the data: changing one brings back generated data. */
-const DATA_KEYS = ['dataset', 'expression', 'points', 'noise', 'seed'] as const satisfies readonly (keyof RunConfig)[];
+const DATA_KEYS = [
+  'dataset',
+  'expression',
+  'points',
+  'noise',
+  'seed',
+] as const satisfies readonly (keyof RunConfig)[];
 
 export function startRun(): void {
   const { runId, config, playing, preset, customData } = useAppStore.getState();
@@ -22,7 +28,16 @@ export function startRun(): void {
   // they are the learner's own or some are held out.
   const data = customData ?? (config.testShare > 0 ? generatedFor(config) : undefined);
   const { testShare: _share, ...modelOnly } = model;
-  send({ type: 'start', runId: next, config: modelOnly, learningRate, speed, playing, stopAt, ...(data ? { data } : {}) });
+  send({
+    type: 'start',
+    runId: next,
+    config: modelOnly,
+    learningRate,
+    speed,
+    playing,
+    stopAt,
+    ...(data ? { data } : {}),
+  });
 }
 
 /** Boots the worker and the first run (on page load, and to recover from a crash). */
@@ -47,13 +62,15 @@ export function updateConfig(patch: Partial<RunConfig>): void {
   const config = useAppStore.getState().config;
   const leftPreset = preset !== null && useAppStore.getState().preset === null;
   // New data settings: the learner's own points give way to the generated data.
-  if (DATA_KEYS.some((key) => config[key] !== before[key])) useAppStore.setState({ customData: null, dataNote: null });
+  if (DATA_KEYS.some((key) => config[key] !== before[key]))
+    useAppStore.setState({ customData: null, dataNote: null });
   if (RESTART_KEYS.some((key) => config[key] !== before[key])) {
     startRun();
     return;
   }
   if (leftPreset) send({ type: 'setStopAt', stopAt: null });
-  if (config.learningRate !== before.learningRate) send({ type: 'setLearningRate', learningRate: config.learningRate });
+  if (config.learningRate !== before.learningRate)
+    send({ type: 'setLearningRate', learningRate: config.learningRate });
   if (config.speed !== before.speed) send({ type: 'setSpeed', speed: config.speed });
 }
 
@@ -64,7 +81,10 @@ export function togglePlaying(): void {
 }
 
 /** Store state with a preset's settings applied (seed and speed stay as they are). Pure. */
-export function withPreset(state: Pick<AppState, 'config'>, id: PresetId): Pick<AppState, 'config' | 'preset'> {
+export function withPreset(
+  state: Pick<AppState, 'config'>,
+  id: PresetId,
+): Pick<AppState, 'config' | 'preset'> {
   return { config: { ...state.config, ...PRESETS[id].settings }, preset: id };
 }
 
@@ -76,7 +96,12 @@ export function choosePreset(id: PresetId | null): void {
     send({ type: 'setStopAt', stopAt: null });
     return;
   }
-  useAppStore.setState({ ...withPreset(useAppStore.getState(), id), playing: true, customData: null, dataNote: null });
+  useAppStore.setState({
+    ...withPreset(useAppStore.getState(), id),
+    playing: true,
+    customData: null,
+    dataNote: null,
+  });
   startRun();
 }
 
@@ -125,5 +150,9 @@ export function rescueRun(lowerRate: boolean): void {
     rescueStep: null,
   });
   // The rate the store took (a lesson that fixes the rate keeps it).
-  send({ type: 'rescue', learningRate: learningRate === null ? null : useAppStore.getState().config.learningRate, resume: lowerRate });
+  send({
+    type: 'rescue',
+    learningRate: learningRate === null ? null : useAppStore.getState().config.learningRate,
+    resume: lowerRate,
+  });
 }

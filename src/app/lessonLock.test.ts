@@ -18,11 +18,32 @@ const { addPoint, setTestShare } = await import('./data/dataActions');
 const { importModelFile } = await import('./modelActions');
 const { initialState, useAppStore } = await import('./store');
 
-const ALL: HideableControl[] = ['preset', 'dataset', 'points', 'noise', 'seed', 'ownData', 'testShare', 'hidden', 'activation', 'learningRate', 'speed'];
+const ALL: HideableControl[] = [
+  'preset',
+  'dataset',
+  'points',
+  'noise',
+  'seed',
+  'ownData',
+  'testShare',
+  'hidden',
+  'activation',
+  'learningRate',
+  'speed',
+];
 
 /** Opens a lesson link: these settings, these controls hidden (as readUrlIntoStore does). */
-function openLesson(config: Partial<RunConfig>, hide: HideableControl[], preset: PresetId | null = null): void {
-  useAppStore.setState({ ...initialState, config: { ...DEFAULT_CONFIG, ...config }, preset, hiddenControls: hide });
+function openLesson(
+  config: Partial<RunConfig>,
+  hide: HideableControl[],
+  preset: PresetId | null = null,
+): void {
+  useAppStore.setState({
+    ...initialState,
+    config: { ...DEFAULT_CONFIG, ...config },
+    preset,
+    hiddenControls: hide,
+  });
 }
 
 function lastStart() {
@@ -34,7 +55,9 @@ function lastStart() {
 /** A model file of `config` with zero weights, as the file input hands it over. */
 function file(config: RunConfig): File {
   const params = new Float32Array(3 * config.hidden + 1);
-  return new File([JSON.stringify(modelFile(config, 12, params))], 'model.json', { type: 'application/json' });
+  return new File([JSON.stringify(modelFile(config, 12, params))], 'model.json', {
+    type: 'application/json',
+  });
 }
 
 describe('what a lesson fixes stays fixed', () => {
@@ -67,7 +90,14 @@ describe('what a lesson fixes stays fixed', () => {
 
   it('with everything hidden, a model file keeps every fixed setting and is refused when its weights need other ones', async () => {
     openLesson({ activation: 'relu', hidden: 10 }, ALL);
-    const other: RunConfig = { ...DEFAULT_CONFIG, activation: 'sigmoid', hidden: 10, points: 50, seed: 9, speed: 500 };
+    const other: RunConfig = {
+      ...DEFAULT_CONFIG,
+      activation: 'sigmoid',
+      hidden: 10,
+      points: 50,
+      seed: 9,
+      speed: 500,
+    };
     const refused = await importModelFile(file(other));
     expect(refused).toEqual({ ok: false, lessonFixed: ['activation'] });
     expect(useAppStore.getState().config.activation).toBe('relu');
@@ -78,13 +108,20 @@ describe('what a lesson fixes stays fixed', () => {
     expect(loaded).toEqual({ ok: true, step: 12, kept: ['points', 'seed', 'speed'] });
     const { config } = useAppStore.getState();
     expect(config).toEqual({ ...DEFAULT_CONFIG, activation: 'relu', hidden: 10 });
-    expect(lastStart().config).toMatchObject({ points: DEFAULT_CONFIG.points, seed: DEFAULT_CONFIG.seed, activation: 'relu' });
+    expect(lastStart().config).toMatchObject({
+      points: DEFAULT_CONFIG.points,
+      seed: DEFAULT_CONFIG.seed,
+      activation: 'relu',
+    });
     expect(sent.at(-1)).toMatchObject({ type: 'setParams', step: 12 });
   });
 
   it('a model file with other hidden units is refused when the lesson fixes them', async () => {
     openLesson({ hidden: 4 }, ['hidden']);
-    expect(await importModelFile(file({ ...DEFAULT_CONFIG, hidden: 6 }))).toEqual({ ok: false, lessonFixed: ['hidden'] });
+    expect(await importModelFile(file({ ...DEFAULT_CONFIG, hidden: 6 }))).toEqual({
+      ok: false,
+      lessonFixed: ['hidden'],
+    });
     expect(useAppStore.getState().config.hidden).toBe(4);
   });
 

@@ -24,8 +24,14 @@ export const FIXED_KEYS: Record<HideableControl, readonly (keyof RunConfig)[]> =
 };
 
 /** The hidden controls whose settings `config` would change: what a lesson would keep from it. */
-export function lessonConflicts(hidden: readonly HideableControl[], current: RunConfig, config: RunConfig): HideableControl[] {
-  return HIDEABLE_CONTROLS.filter((c) => hidden.includes(c) && FIXED_KEYS[c].some((key) => config[key] !== current[key]));
+export function lessonConflicts(
+  hidden: readonly HideableControl[],
+  current: RunConfig,
+  config: RunConfig,
+): HideableControl[] {
+  return HIDEABLE_CONTROLS.filter(
+    (c) => hidden.includes(c) && FIXED_KEYS[c].some((key) => config[key] !== current[key]),
+  );
 }
 
 /** Whether every setting the experiment fixes has its value in `config`. */
@@ -65,7 +71,9 @@ export function keepLesson(current: AppState, next: AppState): AppState {
   }
   if (kept.size === 0) {
     // A new setting the lesson allows: a note about an earlier one is out of date.
-    return next.config !== current.config && next.lessonKept !== null ? { ...next, lessonKept: null } : next;
+    return next.config !== current.config && next.lessonKept !== null
+      ? { ...next, lessonKept: null }
+      : next;
   }
   if (sameConfig(config, current.config)) {
     // Nothing was left to change: the settings, and the experiment they are, stay as they were.
@@ -75,5 +83,11 @@ export function keepLesson(current: AppState, next: AppState): AppState {
     // The experiment's own settings are not all in force: the run is Custom, as a link says it.
     preset = null;
   }
-  return { ...next, config, preset, customData, lessonKept: HIDEABLE_CONTROLS.filter((c) => kept.has(c)) };
+  return {
+    ...next,
+    config,
+    preset,
+    customData,
+    lessonKept: HIDEABLE_CONTROLS.filter((c) => kept.has(c)),
+  };
 }

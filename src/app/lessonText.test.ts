@@ -8,8 +8,26 @@ const DATA: readonly LessonData[] = [...DATASETS, 'own'];
 
 /** Words that show which data a sentence is about, per language. */
 const NAMES_DATA: Record<'en' | 'zh', Record<LessonData, RegExp>> = {
-  en: { linear: /line/, quadratic: /x²/, sine: /sin\(πx\)/, abs: /\|x\|/, step: /step|jump/, cubic: /x³/, custom: /expression/, own: /points/ },
-  zh: { linear: /直线/, quadratic: /x²/, sine: /sin\(πx\)/, abs: /\|x\|/, step: /阶跃|跳/, cubic: /x³/, custom: /表达式/, own: /数据点/ },
+  en: {
+    linear: /line/,
+    quadratic: /x²/,
+    sine: /sin\(πx\)/,
+    abs: /\|x\|/,
+    step: /step|jump/,
+    cubic: /x³/,
+    custom: /expression/,
+    own: /points/,
+  },
+  zh: {
+    linear: /直线/,
+    quadratic: /x²/,
+    sine: /sin\(πx\)/,
+    abs: /\|x\|/,
+    step: /阶跃|跳/,
+    cubic: /x³/,
+    custom: /表达式/,
+    own: /数据点/,
+  },
 };
 
 /** Activation ids that are not also a name in that language: they must never show. */
@@ -31,14 +49,20 @@ describe('the lesson line', () => {
           // The parabola is named only where the data is the parabola (the sine data once read "cannot bend to fit x²").
           if (data !== 'quadratic') expect(text, `${act} / ${data}`).not.toMatch(/x²/);
           // No other activation's name stands at the head of the sentence (leaky ReLU once read "Sigmoid: …").
-          for (const other of ACTIVATIONS) if (other !== act && !t.activationNames[act].startsWith(t.activationNames[other])) expect(text.startsWith(t.activationNames[other])).toBe(false);
+          for (const other of ACTIVATIONS)
+            if (other !== act && !t.activationNames[act].startsWith(t.activationNames[other]))
+              expect(text.startsWith(t.activationNames[other])).toBe(false);
         }
       }
     });
 
     it(`gives each activation and each dataset its own sentence (${language})`, () => {
-      for (const act of ACTIVATIONS) expect(new Set(DATA.map((d) => lessonText(t, act, d))).size, act).toBe(DATA.length);
-      for (const data of DATA) expect(new Set(ACTIVATIONS.map((a) => lessonText(t, a, data))).size, data).toBe(ACTIVATIONS.length);
+      for (const act of ACTIVATIONS)
+        expect(new Set(DATA.map((d) => lessonText(t, act, d))).size, act).toBe(DATA.length);
+      for (const data of DATA)
+        expect(new Set(ACTIVATIONS.map((a) => lessonText(t, a, data))).size, data).toBe(
+          ACTIVATIONS.length,
+        );
     });
   }
 
@@ -48,7 +72,8 @@ describe('the lesson line', () => {
       const none = lessonText(t, 'none', data);
       if (data === 'linear') expect(none).toMatch(/all it needs/);
       else expect(none).toMatch(/cannot|only as well as a straight line/);
-      for (const act of ACTIVATIONS.filter((a) => a !== 'none')) expect(lessonText(t, act, data)).not.toMatch(/cannot bend|only as well as a straight line/);
+      for (const act of ACTIVATIONS.filter((a) => a !== 'none'))
+        expect(lessonText(t, act, data)).not.toMatch(/cannot bend|only as well as a straight line/);
     }
   });
 

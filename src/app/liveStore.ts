@@ -38,7 +38,11 @@ export function clearLive(): void {
 export function acceptFrame(frame: Frame): void {
   const { history, testHistory, version } = liveStore.getState();
   history.append(frame.lossesStart, frame.losses);
-  if (frame.testLoss !== null && Number.isFinite(frame.testLoss) && frame.step > testHistory.lastStep) {
+  if (
+    frame.testLoss !== null &&
+    Number.isFinite(frame.testLoss) &&
+    frame.step > testHistory.lastStep
+  ) {
     testHistory.append(frame.step, [frame.testLoss]);
   }
   liveStore.setState({ frame, version: version + 1 });

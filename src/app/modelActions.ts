@@ -14,7 +14,11 @@ export function exportModel(): boolean {
   const frame = liveStore.getState().frame;
   const { config } = useAppStore.getState();
   if (!frame || frame.params.length !== 3 * config.hidden + 1) return false;
-  downloadText('backprop-model.json', `${JSON.stringify(modelFile(config, frame.step, frame.params), null, 1)}\n`, 'application/json');
+  downloadText(
+    'backprop-model.json',
+    `${JSON.stringify(modelFile(config, frame.step, frame.params), null, 1)}\n`,
+    'application/json',
+  );
   return true;
 }
 
@@ -29,7 +33,12 @@ export function loadModel(model: LoadedModel): HideableControl[] {
   useAppStore.setState({ config: model.config, preset: null, playing: false });
   const kept = useAppStore.getState().lessonKept ?? [];
   startRun();
-  send({ type: 'setParams', runId: useAppStore.getState().runId, params: model.params, step: model.step });
+  send({
+    type: 'setParams',
+    runId: useAppStore.getState().runId,
+    params: model.params,
+    step: model.step,
+  });
   return kept;
 }
 
@@ -44,7 +53,9 @@ export async function importModelFile(file: File): Promise<ImportResult> {
   const read = readModelFile(await file.text());
   if (!read.ok) return { ok: false, problem: read.problem };
   const { hiddenControls, config } = useAppStore.getState();
-  const lessonFixed = lessonConflicts(hiddenControls, config, read.model.config).filter((c) => WEIGHT_CONTROLS.includes(c));
+  const lessonFixed = lessonConflicts(hiddenControls, config, read.model.config).filter((c) =>
+    WEIGHT_CONTROLS.includes(c),
+  );
   if (lessonFixed.length > 0) return { ok: false, lessonFixed };
   const kept = loadModel(read.model);
   return { ok: true, step: read.model.step, kept };

@@ -22,7 +22,10 @@ function lastStart() {
 describe('presets in the page', () => {
   beforeEach(() => {
     sent.length = 0;
-    useAppStore.setState({ ...initialState, config: { ...initialState.config, seed: 77, speed: 500 } });
+    useAppStore.setState({
+      ...initialState,
+      config: { ...initialState.config, seed: 77, speed: 500 },
+    });
   });
 
   it('choosing one applies its settings, keeps seed and speed, and starts a run that stops at its steps', () => {
@@ -31,11 +34,21 @@ describe('presets in the page', () => {
     expect(preset).toBe('fit-line');
     expect(playing).toBe(true);
     // The custom target and the test share are not the experiment's: they stay as they were.
-    expect(config).toEqual({ ...PRESETS['fit-line'].settings, seed: 77, speed: 500, expression: initialState.config.expression, testShare: 0 });
+    expect(config).toEqual({
+      ...PRESETS['fit-line'].settings,
+      seed: 77,
+      speed: 500,
+      expression: initialState.config.expression,
+      testShare: 0,
+    });
     const start = lastStart();
     expect(start.stopAt).toBe(50);
     const { learningRate, ...model } = PRESETS['fit-line'].settings;
-    expect(start.config).toEqual({ ...model, seed: 77, expression: initialState.config.expression });
+    expect(start.config).toEqual({
+      ...model,
+      seed: 77,
+      expression: initialState.config.expression,
+    });
     expect(start.data).toBeUndefined(); // generated data, no split: the worker makes it itself
     expect(start.learningRate).toBe(learningRate);
     expect(start.config.points).toBe(10);

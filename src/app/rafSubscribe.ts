@@ -14,7 +14,12 @@ export interface RafOptions {
 }
 
 /** Calls draw(state) on the animation frame after any change; returns the unsubscribe. */
-export function subscribeRaf<T>(store: Pick<StoreApi<T>, 'subscribe' | 'getState'>, draw: (state: T) => void, name = 'draw', options: RafOptions = {}): () => void {
+export function subscribeRaf<T>(
+  store: Pick<StoreApi<T>, 'subscribe' | 'getState'>,
+  draw: (state: T) => void,
+  name = 'draw',
+  options: RafOptions = {},
+): () => void {
   let handle = 0;
   let subscribed = true;
   /** A draw queued in its own task and not yet run: another animation frame need not queue one. */

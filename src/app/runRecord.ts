@@ -49,5 +49,11 @@ export function runRecordOf(frame: Frame): RunRecord | null {
     if (!loaded || loaded.runId !== frame.runId || loaded.step !== schedule.loadedAt) return null;
     weights = { step: loaded.step, params: loaded.params };
   }
-  return { rates: schedule.rates, data, loaded: weights, droppedFrom: schedule.droppedFrom, dropped: schedule.dropped };
+  return {
+    rates: schedule.rates,
+    data,
+    loaded: weights,
+    droppedFrom: schedule.droppedFrom,
+    dropped: schedule.dropped,
+  };
 }

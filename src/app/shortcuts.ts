@@ -12,7 +12,10 @@ const ACTIONS: Record<string, () => void> = {
 
 function isInteractive(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest('input, select, textarea, button, a[href], [role="dialog"]') !== null;
+  return (
+    target.isContentEditable ||
+    target.closest('input, select, textarea, button, a[href], [role="dialog"]') !== null
+  );
 }
 
 /** Installs the shortcuts on window; returns the uninstall. */

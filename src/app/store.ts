@@ -84,7 +84,10 @@ export const initialState: AppState = {
  */
 function lessonGuard(creator: StateCreator<AppState>): StateCreator<AppState> {
   return (set, get, api) => {
-    const guarded = (partial: AppState | Partial<AppState> | ((state: AppState) => AppState | Partial<AppState>), replace?: boolean) => {
+    const guarded = (
+      partial: AppState | Partial<AppState> | ((state: AppState) => AppState | Partial<AppState>),
+      replace?: boolean,
+    ) => {
       const current = get();
       const patch = typeof partial === 'function' ? partial(current) : partial;
       const next = replace ? (patch as AppState) : { ...current, ...patch };

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
  * an error anywhere; a strict parser names the line instead.
  */
 const APP = fileURLToPath(new URL('.', import.meta.url));
-const sheets = readdirSync(APP, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css'));
+const sheets = readdirSync(APP, { recursive: true, encoding: 'utf8' }).filter((f) =>
+  f.endsWith('.css'),
+);
 
 describe.each(sheets)('%s', (sheet) => {
   it('parses, with every block closed', () => {
@@ -22,7 +24,9 @@ describe.each(sheets)('%s', (sheet) => {
 });
 
 it('the check catches an unclosed block', () => {
-  expect(() => postcss.parse('.a { color: red;\n.b { color: blue; }', { from: 'bad.css' })).toThrow(/Unclosed block/);
+  expect(() => postcss.parse('.a { color: red;\n.b { color: blue; }', { from: 'bad.css' })).toThrow(
+    /Unclosed block/,
+  );
 });
 
 it('finds the stylesheets', () => {

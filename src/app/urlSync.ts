@@ -4,14 +4,25 @@
  * Parsing and writing are the pure functions of core/urlState.
  */
 import type { RunConfig } from '../core/config';
-import { parseUrlState, serializeUrlState, settingsFromUrl, type HideableControl, type UrlSettings } from '../core/urlState';
+import {
+  parseUrlState,
+  serializeUrlState,
+  settingsFromUrl,
+  type HideableControl,
+  type UrlSettings,
+} from '../core/urlState';
 import { useAppStore } from './store';
 
 /** Applies the link's settings to the store; problems become a dismissible notice. */
 export function readUrlIntoStore(): void {
   const { settings, problems } = parseUrlState(window.location.search);
   const { preset, hide, ...config } = settingsFromUrl(settings);
-  useAppStore.setState({ config: config satisfies RunConfig, preset, hiddenControls: hide, urlNotice: problems.length ? problems : null });
+  useAppStore.setState({
+    config: config satisfies RunConfig,
+    preset,
+    hiddenControls: hide,
+    urlNotice: problems.length ? problems : null,
+  });
 }
 
 function urlSettings(hide?: HideableControl[]): UrlSettings {
@@ -28,8 +39,17 @@ export function shareableUrl(hide?: HideableControl[]): string {
 /** Keeps the address bar current; returns the unsubscribe. */
 export function syncUrlFromStore(): () => void {
   return useAppStore.subscribe((state, previous) => {
-    if (state.config === previous.config && state.preset === previous.preset && state.hiddenControls === previous.hiddenControls) return;
+    if (
+      state.config === previous.config &&
+      state.preset === previous.preset &&
+      state.hiddenControls === previous.hiddenControls
+    )
+      return;
     const { pathname, hash } = window.location;
-    window.history.replaceState(window.history.state, '', `${pathname}${serializeUrlState(urlSettings())}${hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${pathname}${serializeUrlState(urlSettings())}${hash}`,
+    );
   });
 }

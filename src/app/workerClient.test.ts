@@ -3,7 +3,14 @@ import type { Frame } from '../core/protocol';
 import { WAITING_FRAMES } from '../core/frameAcks';
 import { liveStore } from './liveStore';
 import { initialState, useAppStore } from './store';
-import { connectWorker, disconnectWorker, handleWorkerMessage, send, WATCHDOG_MS, workerConnected } from './workerClient';
+import {
+  connectWorker,
+  disconnectWorker,
+  handleWorkerMessage,
+  send,
+  WATCHDOG_MS,
+  workerConnected,
+} from './workerClient';
 
 function frame(runId: number, step: number, losses: number[]): Frame {
   return {
@@ -24,7 +31,13 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     divergedAt: null,
     reachedStop: false,
     checkpointStep: 0,
-    schedule: { rates: [], data: [{ step: 0, id: 0 }], loadedAt: null, droppedFrom: null, dropped: 0 },
+    schedule: {
+      rates: [],
+      data: [{ step: 0, id: 0 }],
+      loadedAt: null,
+      droppedFrom: null,
+      dropped: 0,
+    },
   };
 }
 
@@ -109,7 +122,7 @@ describe('acknowledging frames', () => {
 
   const acks = () => made.at(-1)!.posted.filter((m) => (m as { type: string }).type === 'frameAck');
 
-  it('acknowledges a frame of the current run by its sequence number, and never a stale run\'s', () => {
+  it("acknowledges a frame of the current run by its sequence number, and never a stale run's", () => {
     handleWorkerMessage({ ...frame(2, 40, [0.9]), seq: 7 });
     expect(acks()).toEqual([]);
     handleWorkerMessage({ ...frame(3, 2, [0.3, 0.2]), seq: 8 });
@@ -117,8 +130,12 @@ describe('acknowledging frames', () => {
   });
 
   it('frames that come while WAITING_FRAMES wait for the display are acknowledged at the next animation frame, with the newest', () => {
-    const onArrival = Array.from({ length: WAITING_FRAMES }, (_, k) => ({ type: 'frameAck', seq: k + 1 }));
-    for (let seq = 1; seq <= WAITING_FRAMES + 2; seq++) handleWorkerMessage({ ...frame(3, seq + 1, [0.1]), seq });
+    const onArrival = Array.from({ length: WAITING_FRAMES }, (_, k) => ({
+      type: 'frameAck',
+      seq: k + 1,
+    }));
+    for (let seq = 1; seq <= WAITING_FRAMES + 2; seq++)
+      handleWorkerMessage({ ...frame(3, seq + 1, [0.1]), seq });
     expect(acks()).toEqual(onArrival);
     paint();
     expect(acks()).toEqual([...onArrival, { type: 'frameAck', seq: WAITING_FRAMES + 2 }]);

@@ -32,7 +32,13 @@ const WATCHDOG_PERIOD_MS = 1000;
 /** Declares the worker dead when a playing run has gone silent (closed, hung, or crashed without an error event). */
 function checkWorker(): void {
   const { playing, runState, workerError } = useAppStore.getState();
-  if (!heard || !playing || runState === 'diverged' || workerError || document.visibilityState !== 'visible') {
+  if (
+    !heard ||
+    !playing ||
+    runState === 'diverged' ||
+    workerError ||
+    document.visibilityState !== 'visible'
+  ) {
     lastHeardAt = performance.now();
     return;
   }
@@ -58,7 +64,11 @@ export function handleWorkerMessage(msg: FromWorker): void {
   // The run reached its preset's stop step and the worker paused it: show Play.
   if (msg.reachedStop) useAppStore.setState({ playing: false });
   if (msg.state !== runState || msg.divergedAt !== divergedAt) {
-    useAppStore.setState({ runState: msg.state, divergedAt: msg.divergedAt, rescueStep: msg.divergedAt === null ? null : msg.checkpointStep });
+    useAppStore.setState({
+      runState: msg.state,
+      divergedAt: msg.divergedAt,
+      rescueStep: msg.divergedAt === null ? null : msg.checkpointStep,
+    });
   }
 }
 
@@ -70,7 +80,8 @@ function onError(event: ErrorEvent | MessageEvent): void {
   event.preventDefault();
 }
 
-const newWorker = () => new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'trainer' });
+const newWorker = () =>
+  new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'trainer' });
 
 /** Starts (or restarts) the worker. */
 export function connectWorker(): void {
@@ -79,7 +90,10 @@ export function connectWorker(): void {
     worker = newWorker();
   } catch (error) {
     // No worker in this context (a browser that refuses module workers here): said, not thrown.
-    useAppStore.setState({ workerError: t().workerStopped(error instanceof Error ? error.message : String(error)), playing: false });
+    useAppStore.setState({
+      workerError: t().workerStopped(error instanceof Error ? error.message : String(error)),
+      playing: false,
+    });
     return;
   }
   heard = false;

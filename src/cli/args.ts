@@ -46,10 +46,24 @@ const NUMERIC_FLAGS = {
 } as const;
 type NumericFlag = keyof typeof NUMERIC_FLAGS;
 
-const VALUE_FLAGS = ['--preset', '--dataset', '--expression', '--activation', '--spec', '--engine', ...Object.keys(NUMERIC_FLAGS)] as const;
+const VALUE_FLAGS = [
+  '--preset',
+  '--dataset',
+  '--expression',
+  '--activation',
+  '--spec',
+  '--engine',
+  ...Object.keys(NUMERIC_FLAGS),
+] as const;
 const SWITCHES = ['--json', '--help', '-h'] as const;
 /** Flags that describe a run, which --spec replaces. */
-const RUN_FLAGS = ['--preset', '--dataset', '--expression', '--activation', ...Object.keys(NUMERIC_FLAGS)];
+const RUN_FLAGS = [
+  '--preset',
+  '--dataset',
+  '--expression',
+  '--activation',
+  ...Object.keys(NUMERIC_FLAGS),
+];
 
 export const USAGE = `Usage: npm run fit -- [flags]
 
@@ -102,12 +116,18 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     if (!isValueFlag(flag)) {
-      return { ok: false, message: arg.startsWith('-') ? `unknown flag ${flag} (see --help)` : `unexpected argument "${arg}" (see --help)` };
+      return {
+        ok: false,
+        message: arg.startsWith('-')
+          ? `unknown flag ${flag} (see --help)`
+          : `unexpected argument "${arg}" (see --help)`,
+      };
     }
     let value: string | undefined;
     if (flag !== arg) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i];
-    if (value === undefined || value === '') return { ok: false, message: `${flag} needs a value (see --help)` };
+    if (value === undefined || value === '')
+      return { ok: false, message: `${flag} needs a value (see --help)` };
     if (values.has(flag)) return { ok: false, message: `${flag} given twice` };
     values.set(flag, value);
   }
@@ -123,14 +143,20 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
   const specFile = values.get('--spec');
   if (specFile !== undefined) {
     const clash = RUN_FLAGS.filter((f) => values.has(f));
-    if (clash.length > 0) return { ok: false, message: `--spec gives the whole run; drop ${clash.join(', ')}` };
+    if (clash.length > 0)
+      return { ok: false, message: `--spec gives the whole run; drop ${clash.join(', ')}` };
     return { ok: true, command: { kind: 'spec', file: specFile, engine, json } };
   }
 
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;
-  if (!isPresetId(presetName)) return { ok: false, message: oneOf('--preset', presetName, PRESET_IDS) };
+  if (!isPresetId(presetName))
+    return { ok: false, message: oneOf('--preset', presetName, PRESET_IDS) };
   const preset = PRESETS[presetName];
-  const run: typeof preset.settings & { seed: number; steps: number; expression?: string } = { ...preset.settings, seed: 0, steps: preset.steps };
+  const run: typeof preset.settings & { seed: number; steps: number; expression?: string } = {
+    ...preset.settings,
+    seed: 0,
+    steps: preset.steps,
+  };
 
   const dataset = values.get('--dataset');
   if (dataset !== undefined) {
@@ -143,12 +169,17 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     if (!checked.ok) return { ok: false, message: `--expression: ${formatEn(checked.problem)}` };
   }
   if (run.dataset === 'custom') {
-    if (expression === undefined) return { ok: false, message: '--dataset custom needs --expression (a target such as "sin(3*x)")' };
+    if (expression === undefined)
+      return {
+        ok: false,
+        message: '--dataset custom needs --expression (a target such as "sin(3*x)")',
+      };
     run.expression = expression;
   }
   const activation = values.get('--activation');
   if (activation !== undefined) {
-    if (!isActivation(activation)) return { ok: false, message: oneOf('--activation', activation, ACTIVATIONS) };
+    if (!isActivation(activation))
+      return { ok: false, message: oneOf('--activation', activation, ACTIVATIONS) };
     run.activation = activation satisfies ActivationName;
   }
   for (const flag of Object.keys(NUMERIC_FLAGS) as NumericFlag[]) {
@@ -156,11 +187,23 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     if (text === undefined) continue;
     const { key, spec } = NUMERIC_FLAGS[flag];
     const parsed = parseNumeric(text, spec);
-    if (!parsed.ok) return { ok: false, message: `${flag} must be ${describeRangeEn(spec)} (got "${text}")` };
+    if (!parsed.ok)
+      return { ok: false, message: `${flag} must be ${describeRangeEn(spec)} (got "${text}")` };
     run[key] = parsed.value;
   }
 
   const { steps, learningRate, ...config } = run;
   const unchanged = PRESET_KEYS.every((key) => run[key] === preset.settings[key]);
-  return { ok: true, command: { kind: 'config', preset: unchanged ? presetName : null, config, learningRate, steps, engine, json } };
+  return {
+    ok: true,
+    command: {
+      kind: 'config',
+      preset: unchanged ? presetName : null,
+      config,
+      learningRate,
+      steps,
+      engine,
+      json,
+    },
+  };
 }

@@ -11,7 +11,9 @@ import { ENGINES, parseFitArgs } from './args';
 import { EXIT_DIVERGED, EXIT_OK, EXIT_USAGE, runFit, type FitJson } from './runFit';
 
 /** numpy's float64 run of the tutorial (see src/core/presets.test.ts for the tolerance). */
-const NUMPY = JSON.parse(readFileSync(new URL('../core/fixtures/presets.json', import.meta.url), 'utf8')) as {
+const NUMPY = JSON.parse(
+  readFileSync(new URL('../core/fixtures/presets.json', import.meta.url), 'utf8'),
+) as {
   runs: Record<string, Record<string, { losses: number[]; x: number[]; y: number[] }>>;
 };
 const LOSS_RTOL = 1e-6;
@@ -43,38 +45,48 @@ const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 /** What each --engine runs here (Vitest's workers have relaxed SIMD on, as Chromium does). */
 const ENGINE_NAME = { wasm: 'wasm-relaxed', ts: 'ts' } as const;
 
-describe.each(ENGINES)('fit --engine %s, numpy\'s numbers', (engine) => {
-  it('square-relu seed 0: the loss every 10 steps (numpy\'s, to 1e-6), then one summary line', () => {
+describe.each(ENGINES)("fit --engine %s, numpy's numbers", (engine) => {
+  it("square-relu seed 0: the loss every 10 steps (numpy's, to 1e-6), then one summary line", () => {
     const out = fit(['--preset', 'square-relu', '--seed', '0', '--engine', engine]);
     expect(out.status).toBe(EXIT_OK);
     const lines = out.stdout.trim().split('\n');
     expect(lines).toHaveLength(30 + 1);
     const ref = NUMPY.runs['square-relu']!['0']!.losses;
-    lines.slice(0, 30).forEach((line, k) => expect(relative(Number(line), ref[k * 10]!)).toBeLessThan(LOSS_RTOL));
+    lines
+      .slice(0, 30)
+      .forEach((line, k) => expect(relative(Number(line), ref[k * 10]!)).toBeLessThan(LOSS_RTOL));
     expect(lines[30]).toMatch(
-      new RegExp(`^square-relu, seed 0: quadratic data, N=30, noise 0\\.2, 1 -> 10 -> 1 relu, lr 0\\.01: 300 steps on ${ENGINE_NAME[engine]}, loss 0\\.343641 -> 0\\.0391\\d+$`),
+      new RegExp(
+        `^square-relu, seed 0: quadratic data, N=30, noise 0\\.2, 1 -> 10 -> 1 relu, lr 0\\.01: 300 steps on ${ENGINE_NAME[engine]}, loss 0\\.343641 -> 0\\.0391\\d+$`,
+      ),
     );
   });
 
-  it('--json: every loss within 1e-6 of numpy\'s', () => {
+  it("--json: every loss within 1e-6 of numpy's", () => {
     const out = fitJson(['--preset', 'square-none', '--seed', '1', '--engine', engine]);
     const ref = NUMPY.runs['square-none']!['1']!;
     expect(out.losses).toHaveLength(300);
     out.losses.forEach((loss, i) => expect(relative(loss, ref.losses[i]!)).toBeLessThan(LOSS_RTOL));
   });
 
-  it('diverges where the worker\'s run does, with the same losses, and exits 1', () => {
+  it("diverges where the worker's run does, with the same losses, and exits 1", () => {
     const out = fit(['--preset', 'fit-line', '--lr', '5', '--engine', engine, '--json']);
     expect(out.status).toBe(EXIT_DIVERGED);
     const json = JSON.parse(out.stdout) as FitJson;
-    const worker = new TrainingRun({ ...PRESETS['fit-line'].settings, seed: 0 }, undefined, { engine });
+    const worker = new TrainingRun({ ...PRESETS['fit-line'].settings, seed: 0 }, undefined, {
+      engine,
+    });
     const losses = new Float32Array(PRESETS['fit-line'].steps);
     const taken = worker.train(losses.length, 5, losses, 0);
     expect(worker.divergedAt).toBe(taken);
     expect(json.losses).toEqual(Array.from(losses.subarray(0, taken)));
-    expect(out.stderr).toBe(`fit: custom, seed 0: linear data, N=10, noise 0.2, 1 -> 3 -> 1 none, lr 5: diverged at step ${taken} on ${ENGINE_NAME[engine]}; try a smaller --lr\n`);
+    expect(out.stderr).toBe(
+      `fit: custom, seed 0: linear data, N=10, noise 0.2, 1 -> 3 -> 1 none, lr 5: diverged at step ${taken} on ${ENGINE_NAME[engine]}; try a smaller --lr\n`,
+    );
     // final: the last good parameters, those of the last whole 10 steps before the divergence.
-    const good = new TrainingRun({ ...PRESETS['fit-line'].settings, seed: 0 }, undefined, { engine });
+    const good = new TrainingRun({ ...PRESETS['fit-line'].settings, seed: 0 }, undefined, {
+      engine,
+    });
     const goodSteps = Math.floor((taken - 1) / 10) * 10;
     expect(good.train(goodSteps, 5, new Float32Array(Math.max(goodSteps, 1)), 0)).toBe(goodSteps);
     expect(json.final).toEqual(networkValues(good.net));
@@ -93,7 +105,10 @@ describe('fit --engine', () => {
   });
 
   it('rejects an engine it does not know', () => {
-    expect(fit(['--engine', 'gpu'])).toMatchObject({ status: EXIT_USAGE, stderr: 'fit: --engine must be one of wasm, ts (got "gpu")\n' });
+    expect(fit(['--engine', 'gpu'])).toMatchObject({
+      status: EXIT_USAGE,
+      stderr: 'fit: --engine must be one of wasm, ts (got "gpu")\n',
+    });
   });
 });
 
@@ -101,13 +116,29 @@ describe('fit, printed like the tutorial', () => {
   it('overriding a preset setting makes the run custom', () => {
     const out = fit(['--preset=fit-line', '--hidden=5', '--steps', '20']);
     expect(out.stdout.trim().split('\n')).toHaveLength(2 + 1);
-    expect(out.stdout).toContain('custom, seed 0: linear data, N=10, noise 0.2, 1 -> 5 -> 1 none, lr 0.01: 20 steps on ');
+    expect(out.stdout).toContain(
+      'custom, seed 0: linear data, N=10, noise 0.2, 1 -> 5 -> 1 none, lr 0.01: 20 steps on ',
+    );
   });
 
   it('--help lists every flag and exits 0', () => {
     const out = fit(['--help']);
     expect(out.status).toBe(EXIT_OK);
-    for (const flag of ['--preset', '--seed', '--dataset', '--points', '--noise', '--hidden', '--activation', '--lr', '--steps', '--engine', '--json', '--spec', '--help']) {
+    for (const flag of [
+      '--preset',
+      '--seed',
+      '--dataset',
+      '--points',
+      '--noise',
+      '--hidden',
+      '--activation',
+      '--lr',
+      '--steps',
+      '--engine',
+      '--json',
+      '--spec',
+      '--help',
+    ]) {
       expect(out.stdout).toContain(flag);
     }
   });
@@ -120,10 +151,26 @@ describe('fit, printed like the tutorial', () => {
 });
 
 describe('fit --json', () => {
-  it('has exactly the documented shape, numpy .tolist() nesting, and numpy\'s numbers', () => {
+  it("has exactly the documented shape, numpy .tolist() nesting, and numpy's numbers", () => {
     const out = fitJson(['--preset', 'square-none', '--seed', '1']);
-    expect(Object.keys(out)).toEqual(['config', 'seed', 'lr', 'x', 'y', 'initial', 'losses', 'final']);
-    expect(out.config).toEqual({ dataset: 'quadratic', points: 30, hidden: 10, steps: 300, activation: 'none', noise: 0.2 });
+    expect(Object.keys(out)).toEqual([
+      'config',
+      'seed',
+      'lr',
+      'x',
+      'y',
+      'initial',
+      'losses',
+      'final',
+    ]);
+    expect(out.config).toEqual({
+      dataset: 'quadratic',
+      points: 30,
+      hidden: 10,
+      steps: 300,
+      activation: 'none',
+      noise: 0.2,
+    });
     expect(out.seed).toBe(1);
     expect(out.lr).toBe(0.01);
     const ref = NUMPY.runs['square-none']!['1']!;
@@ -133,7 +180,12 @@ describe('fit --json', () => {
       expect(params).toHaveLength(2);
       const [l1, l2] = params as [FitJson['initial'][0], FitJson['initial'][0]];
       expect([l1.w.length, l1.w[0]!.length, l1.b.length, l1.b[0]!.length]).toEqual([1, 10, 1, 10]);
-      expect([l2.w.length, ...l2.w.map((r) => r.length), l2.b.length, l2.b[0]!.length]).toEqual([10, ...new Array<number>(10).fill(1), 1, 1]);
+      expect([l2.w.length, ...l2.w.map((r) => r.length), l2.b.length, l2.b[0]!.length]).toEqual([
+        10,
+        ...new Array<number>(10).fill(1),
+        1,
+        1,
+      ]);
     }
     expect(out.initial[0]!.b[0]).toEqual(new Array(10).fill(Math.fround(0.1)));
     expect(out.losses).toHaveLength(300);
@@ -148,53 +200,117 @@ describe('fit --json', () => {
 });
 
 describe('fit --spec', () => {
-  it.each(ENGINES)('round-trips on %s: a --json output, as a spec, trains to the very same numbers', (engine) => {
-    const first = fitJson(['--preset', 'square-relu', '--seed', '4294967295', '--steps', '120', '--engine', engine]);
-    // Both forms: the --json output itself, and the minimal hand-written shape.
-    const minimal = { x: first.x, y: first.y, initial: first.initial, activation: 'relu', lr: first.lr, steps: 120 };
-    const files = { 'out.json': JSON.stringify(first), 'min.json': JSON.stringify(minimal) };
-    for (const file of Object.keys(files)) {
-      const again = fitJson(['--spec', file, '--engine', engine], files);
-      expect(again.config).toEqual({ dataset: null, points: 30, hidden: 10, steps: 120, activation: 'relu', noise: null });
-      expect(again.seed).toBeNull();
-      expect(again.x).toEqual(first.x);
-      expect(again.initial).toEqual(first.initial);
-      expect(again.losses).toEqual(first.losses);
-      expect(again.final).toEqual(first.final);
-    }
-  });
+  it.each(ENGINES)(
+    'round-trips on %s: a --json output, as a spec, trains to the very same numbers',
+    (engine) => {
+      const first = fitJson([
+        '--preset',
+        'square-relu',
+        '--seed',
+        '4294967295',
+        '--steps',
+        '120',
+        '--engine',
+        engine,
+      ]);
+      // Both forms: the --json output itself, and the minimal hand-written shape.
+      const minimal = {
+        x: first.x,
+        y: first.y,
+        initial: first.initial,
+        activation: 'relu',
+        lr: first.lr,
+        steps: 120,
+      };
+      const files = { 'out.json': JSON.stringify(first), 'min.json': JSON.stringify(minimal) };
+      for (const file of Object.keys(files)) {
+        const again = fitJson(['--spec', file, '--engine', engine], files);
+        expect(again.config).toEqual({
+          dataset: null,
+          points: 30,
+          hidden: 10,
+          steps: 120,
+          activation: 'relu',
+          noise: null,
+        });
+        expect(again.seed).toBeNull();
+        expect(again.x).toEqual(first.x);
+        expect(again.initial).toEqual(first.initial);
+        expect(again.losses).toEqual(first.losses);
+        expect(again.final).toEqual(first.final);
+      }
+    },
+  );
 
-  it.each(ENGINES)('trains from numbers no seed produces on %s, and prints like a normal run', (engine) => {
-    const spec = {
-      x: [-1, 0, 1],
-      y: [1, 0, 1],
-      initial: [{ w: [[0.5, -0.5]], b: [[0, 0]] }, { w: [[1], [1]], b: [[0]] }],
-      activation: 'relu',
-      lr: 0.1,
-      steps: 25,
-    };
-    const out = fit(['--spec', 's.json', '--engine', engine], { 's.json': JSON.stringify(spec) });
-    expect(out.status).toBe(EXIT_OK);
-    const lines = out.stdout.trim().split('\n');
-    // relu(0.5x) + relu(-0.5x) = |x|/2: loss before the first step is mean(([1,0,1] - [.5,0,.5])^2) = 1/6.
-    expect(Number(lines[0])).toBeCloseTo(1 / 6, 7);
-    expect(lines.at(-1)).toMatch(new RegExp(`^spec s\\.json: N=3, 1 -> 2 -> 1 relu, lr 0\\.1: 25 steps on ${ENGINE_NAME[engine]}, loss 0\\.166667 -> `));
-  });
+  it.each(ENGINES)(
+    'trains from numbers no seed produces on %s, and prints like a normal run',
+    (engine) => {
+      const spec = {
+        x: [-1, 0, 1],
+        y: [1, 0, 1],
+        initial: [
+          { w: [[0.5, -0.5]], b: [[0, 0]] },
+          { w: [[1], [1]], b: [[0]] },
+        ],
+        activation: 'relu',
+        lr: 0.1,
+        steps: 25,
+      };
+      const out = fit(['--spec', 's.json', '--engine', engine], { 's.json': JSON.stringify(spec) });
+      expect(out.status).toBe(EXIT_OK);
+      const lines = out.stdout.trim().split('\n');
+      // relu(0.5x) + relu(-0.5x) = |x|/2: loss before the first step is mean(([1,0,1] - [.5,0,.5])^2) = 1/6.
+      expect(Number(lines[0])).toBeCloseTo(1 / 6, 7);
+      expect(lines.at(-1)).toMatch(
+        new RegExp(
+          `^spec s\\.json: N=3, 1 -> 2 -> 1 relu, lr 0\\.1: 25 steps on ${ENGINE_NAME[engine]}, loss 0\\.166667 -> `,
+        ),
+      );
+    },
+  );
 
-  const good = { x: [0, 1], y: [0, 1], initial: [{ w: [[0.1, 0.2]], b: [[0.1, 0.1]] }, { w: [[0.3], [0.4]], b: [[0.1]] }], activation: 'none', lr: 0.01, steps: 3 };
+  const good = {
+    x: [0, 1],
+    y: [0, 1],
+    initial: [
+      { w: [[0.1, 0.2]], b: [[0.1, 0.1]] },
+      { w: [[0.3], [0.4]], b: [[0.1]] },
+    ],
+    activation: 'none',
+    lr: 0.01,
+    steps: 3,
+  };
   it.each([
     ['{ not json', /not valid JSON/],
     ['[1, 2]', /must be a JSON object/],
-    [JSON.stringify({ ...good, x: undefined }), /^fit: --spec f\.json: x must be a list of numbers/],
+    [
+      JSON.stringify({ ...good, x: undefined }),
+      /^fit: --spec f\.json: x must be a list of numbers/,
+    ],
     [JSON.stringify({ ...good, y: [0] }), /y must have 2 numbers, has 1/],
     [JSON.stringify({ ...good, x: [0, 'a'] }), /x\[1\] must be a finite number, got "a"/],
     [JSON.stringify({ ...good, initial: [good.initial[0]] }), /initial must be a list of 2 layers/],
-    [JSON.stringify({ ...good, initial: [good.initial[0], { w: [[0.3]], b: [[0.1]] }] }), /initial\[1\]\.w must be w2 = \[2\]\[1\]; it has 1 rows/],
-    [JSON.stringify({ ...good, initial: [{ w: [[0.1, 0.2]], b: [[0.1]] }, good.initial[1]] }), /initial\[0\]\.b\[0\] must have 2 numbers, has 1/],
-    [JSON.stringify({ ...good, initial: [{ w: [], b: [[0.1]] }, good.initial[1]] }), /initial\[0\]\.w must be w1 = \[1\]\[H\] with H from 1 to 1024/],
-    [JSON.stringify({ ...good, activation: 'softmax' }), /activation must be one of none, relu, tanh, sigmoid, leaky-relu, elu, softplus, sine, got "softmax"/],
+    [
+      JSON.stringify({ ...good, initial: [good.initial[0], { w: [[0.3]], b: [[0.1]] }] }),
+      /initial\[1\]\.w must be w2 = \[2\]\[1\]; it has 1 rows/,
+    ],
+    [
+      JSON.stringify({ ...good, initial: [{ w: [[0.1, 0.2]], b: [[0.1]] }, good.initial[1]] }),
+      /initial\[0\]\.b\[0\] must have 2 numbers, has 1/,
+    ],
+    [
+      JSON.stringify({ ...good, initial: [{ w: [], b: [[0.1]] }, good.initial[1]] }),
+      /initial\[0\]\.w must be w1 = \[1\]\[H\] with H from 1 to 1024/,
+    ],
+    [
+      JSON.stringify({ ...good, activation: 'softmax' }),
+      /activation must be one of none, relu, tanh, sigmoid, leaky-relu, elu, softplus, sine, got "softmax"/,
+    ],
     [JSON.stringify({ ...good, lr: -1 }), /lr must be a number from 1e-37 to 10, got -1/],
-    [JSON.stringify({ ...good, steps: 2.5 }), /steps must be a whole number from 0 to 1000000, got 2\.5/],
+    [
+      JSON.stringify({ ...good, steps: 2.5 }),
+      /steps must be a whole number from 0 to 1000000, got 2\.5/,
+    ],
   ])('rejects %s with exit 2', (text, message) => {
     const out = fit(['--spec', 'f.json'], { 'f.json': text });
     expect(out.status).toBe(EXIT_USAGE);
@@ -214,7 +330,16 @@ describe('fit --spec', () => {
 
 describe('fit flags', () => {
   it('--dataset custom --expression trains on the typed target', () => {
-    const out = fit(['--dataset', 'custom', '--expression', 'sin(3x)', '--activation', 'elu', '--steps', '30']);
+    const out = fit([
+      '--dataset',
+      'custom',
+      '--expression',
+      'sin(3x)',
+      '--activation',
+      'elu',
+      '--steps',
+      '30',
+    ]);
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('custom data y = sin(3x), N=30');
   });
@@ -230,9 +355,15 @@ describe('fit flags', () => {
     [['--steps', '1e7'], /--steps must be a whole number from 0 to 1000000/],
     [['--dataset', 'custom'], /--dataset custom needs --expression/],
     [['--dataset', 'custom', '--expression', 'sin(3*'], /--expression: /],
-    [['--dataset', 'spiral'], /--dataset must be one of linear, quadratic, sine, abs, step, cubic, custom \(got "spiral"\)/],
+    [
+      ['--dataset', 'spiral'],
+      /--dataset must be one of linear, quadratic, sine, abs, step, cubic, custom \(got "spiral"\)/,
+    ],
     [['--activation', 'gelu'], /--activation must be one of none, relu, tanh, sigmoid/],
-    [['--preset', 'square'], /--preset must be one of untrained-line, fit-line, square-none, square-relu/],
+    [
+      ['--preset', 'square'],
+      /--preset must be one of untrained-line, fit-line, square-none, square-relu/,
+    ],
     [['--sed', '1'], /unknown flag --sed/],
     [['seed'], /unexpected argument "seed"/],
     [['--seed'], /--seed needs a value/],
@@ -254,13 +385,18 @@ describe('fit flags', () => {
     const same = parseFitArgs(['--preset', 'square-none', '--activation', 'none']);
     expect(same.ok && same.command.kind === 'config' && same.command.preset).toBe('square-none');
     const defaults = parseFitArgs([]);
-    expect(defaults.ok && defaults.command.kind === 'config' && defaults.command.steps).toBe(PRESETS['square-relu'].steps);
+    expect(defaults.ok && defaults.command.kind === 'config' && defaults.command.steps).toBe(
+      PRESETS['square-relu'].steps,
+    );
   });
 });
 
 // Each spawn starts Node with tsx's loader: seconds on a busy machine, not milliseconds.
 describe('the real command (npm run fit)', { timeout: 60_000 }, () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'fit.mjs'), ...args], { encoding: 'utf8' });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'fit.mjs'), ...args], {
+      encoding: 'utf8',
+    });
 
   it('runs the kernel build the page runs (relaxed SIMD, flag or none as this Node needs)', () => {
     const out = run(['--steps', '10']);

@@ -27,7 +27,14 @@ export const EXIT_USAGE = 2;
 
 /** The object `--json` prints, keys in this order. */
 export interface FitJson {
-  config: { dataset: string | null; points: number; hidden: number; steps: number; activation: ActivationName; noise: number | null };
+  config: {
+    dataset: string | null;
+    points: number;
+    hidden: number;
+    steps: number;
+    activation: ActivationName;
+    noise: number | null;
+  };
   seed: number | null;
   lr: number;
   x: number[];
@@ -48,7 +55,10 @@ interface Prepared {
 }
 
 function describeModel(config: ModelConfig): string {
-  const target = config.dataset === 'custom' ? `custom data y = ${config.expression ?? ''}` : `${config.dataset} data`;
+  const target =
+    config.dataset === 'custom'
+      ? `custom data y = ${config.expression ?? ''}`
+      : `${config.dataset} data`;
   return `${target}, N=${config.points}, noise ${config.noise}, 1 -> ${config.hidden} -> 1 ${config.activation}`;
 }
 
@@ -57,7 +67,14 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
     const { config, learningRate, steps, preset } = command;
     return {
       label: `${preset ? PRESETS[preset].id : 'custom'}, seed ${config.seed}: ${describeModel(config)}`,
-      config: { dataset: config.dataset, points: config.points, hidden: config.hidden, steps, activation: config.activation, noise: config.noise },
+      config: {
+        dataset: config.dataset,
+        points: config.points,
+        hidden: config.hidden,
+        steps,
+        activation: config.activation,
+        noise: config.noise,
+      },
       seed: config.seed,
       lr: learningRate,
       build: (engine) => new TrainingRun(config, undefined, { engine }),
@@ -75,7 +92,14 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
   const hidden = spec.initial[0].w[0]!.length;
   return {
     label: `spec ${command.file}: N=${spec.x.length}, 1 -> ${hidden} -> 1 ${spec.activation}`,
-    config: { dataset: null, points: spec.x.length, hidden, steps: spec.steps, activation: spec.activation, noise: null },
+    config: {
+      dataset: null,
+      points: spec.x.length,
+      hidden,
+      steps: spec.steps,
+      activation: spec.activation,
+      noise: null,
+    },
     seed: null,
     lr: spec.lr,
     build: (engine) => runFromSpec(spec, hidden, engine),
@@ -87,8 +111,19 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
  * weights), then given the spec's points and loaded with its parameters, which replace both.
  */
 function runFromSpec(spec: FitSpec, hidden: number, engine: EngineChoice): TrainingRun {
-  const config: ModelConfig = { dataset: 'linear', points: spec.x.length, noise: 0, seed: 0, hidden, activation: spec.activation };
-  const data = { x: Float32Array.from(spec.x), y: Float32Array.from(spec.y), test: new Uint8Array(spec.x.length) };
+  const config: ModelConfig = {
+    dataset: 'linear',
+    points: spec.x.length,
+    noise: 0,
+    seed: 0,
+    hidden,
+    activation: spec.activation,
+  };
+  const data = {
+    x: Float32Array.from(spec.x),
+    y: Float32Array.from(spec.y),
+    test: new Uint8Array(spec.x.length),
+  };
   const run = new TrainingRun(config, undefined, { engine }, data);
   const [l1, l2] = spec.initial;
   run.load(Float32Array.from([...l1.w.flat(), ...l1.b.flat(), ...l2.w.flat(), ...l2.b.flat()]), 0);
@@ -128,7 +163,8 @@ function train(run: TrainingRun, lr: number, steps: number): Outcome {
 
 function summary(run: Prepared, outcome: Outcome): string {
   const head = `${run.label}, lr ${run.lr}`;
-  if (outcome.divergedAt !== null) return `${head}: diverged at step ${outcome.divergedAt} on ${outcome.engine}; try a smaller --lr`;
+  if (outcome.divergedAt !== null)
+    return `${head}: diverged at step ${outcome.divergedAt} on ${outcome.engine}; try a smaller --lr`;
   const start = outcome.losses[0] ?? outcome.finalLoss;
   return `${head}: ${outcome.losses.length} steps on ${outcome.engine}, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}`;
 }
@@ -172,7 +208,10 @@ export function runFit(argv: readonly string[], io: FitIo): number {
     };
     io.stdout(`${JSON.stringify(out)}\n`);
   } else {
-    const lines = Array.from(outcome.losses.filter((_, i) => i % PRINT_EVERY === 0), String);
+    const lines = Array.from(
+      outcome.losses.filter((_, i) => i % PRINT_EVERY === 0),
+      String,
+    );
     io.stdout(lines.map((l) => `${l}\n`).join(''));
     io.stdout(`${summary(run, outcome)}\n`);
   }

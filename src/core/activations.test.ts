@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { ACTIVATIONS, activate, activateDerivative, applyActivation, multiplyByDerivative } from './activations';
+import {
+  ACTIVATIONS,
+  activate,
+  activateDerivative,
+  applyActivation,
+  multiplyByDerivative,
+} from './activations';
 
 // Pre-activations spanning the saturating tails; none within 1e-3 of relu's kink at 0
 // except 0 itself, which only the buffer tests use (relu'(0) = 0, as np.where(x > 0, 1, 0)).
@@ -30,10 +36,11 @@ describe.each(ACTIVATIONS)('%s', (name) => {
     // relative error <= 2^-24, so act' is off by <= ~1.2e-7 absolute; times |delta| <= 3.5,
     // plus float32 storage of the product (<= 2^-24 * 3.5): bound ~6e-7; observed 1.6e-7 (tanh).
     delta.forEach((d, i) => expect(Math.abs(d - expected[i]!)).toBeLessThan(1e-6));
-    if (name === 'relu' || name === 'none' || name === 'leaky-relu') expect(Array.from(delta)).toEqual(expected.map(Math.fround));
+    if (name === 'relu' || name === 'none' || name === 'leaky-relu')
+      expect(Array.from(delta)).toEqual(expected.map(Math.fround));
   });
 
-  it("activateDerivative matches central differences of activate", () => {
+  it('activateDerivative matches central differences of activate', () => {
     const h = 1e-5;
     for (const z of Z) {
       const fd = (activate(name, z + h) - activate(name, z - h)) / (2 * h);

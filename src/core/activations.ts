@@ -3,7 +3,16 @@
  * choice of activation is made once per layer, not once per element.
  */
 
-export const ACTIVATIONS = ['none', 'relu', 'tanh', 'sigmoid', 'leaky-relu', 'elu', 'softplus', 'sine'] as const;
+export const ACTIVATIONS = [
+  'none',
+  'relu',
+  'tanh',
+  'sigmoid',
+  'leaky-relu',
+  'elu',
+  'softplus',
+  'sine',
+] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
 
 /** Slope of leaky ReLU for negative inputs (the common default, as in PyTorch). */
@@ -114,7 +123,12 @@ export function activateDerivative(name: ActivationName, z: number): number {
 }
 
 /** a[i] = act(z[i]) for the first `length` entries. For `none`, callers alias a to z instead. */
-export function applyActivation(name: ActivationName, z: Float32Array, a: Float32Array, length: number): void {
+export function applyActivation(
+  name: ActivationName,
+  z: Float32Array,
+  a: Float32Array,
+  length: number,
+): void {
   switch (name) {
     case 'none':
       if (a !== z) a.set(z.subarray(0, length));

@@ -23,10 +23,20 @@ const WINDOW_OVERHEAD_BYTES = 8 * 1024;
  * collections V8 schedules on a timer, which a window slowed by a busy machine can meet):
  * the control failed once, under the full suite's load, with every window collected.
  */
-const NODE_FLAGS = ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--no-memory-reducer', ...relaxedSimdFlags()];
+const NODE_FLAGS = [
+  '--expose-gc',
+  '--min-semi-space-size=64',
+  '--max-semi-space-size=64',
+  '--no-memory-reducer',
+  ...relaxedSimdFlags(),
+];
 
 function probe(points: number, hidden: number): AllocationResult[] {
-  const out = execFileSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), String(hidden)], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), String(hidden)],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out) as AllocationResult[];
 }
 
@@ -41,14 +51,13 @@ describe('training steps allocate nothing (N=30, H=10)', () => {
     expect(control.bytes / control.steps).toBeGreaterThan(16);
   });
 
-  it.each(results.filter((r) => r.engine !== 'control').map((r) => [r.engine, r.activation, r] as const))(
-    '%s engine, %s',
-    (_engine, _activation, r) => {
-      expect(r.collected).toBe(false);
-      expect(r.steps).toBe(10_000);
-      // The wasm engine runs the build the app runs in Chromium (the probe has the flag).
-      expect(r.kernel).toBe(r.engine === 'wasm' ? 'relaxed' : null);
-      expect(r.bytes).toBeLessThan(WINDOW_OVERHEAD_BYTES);
-    },
-  );
+  it.each(
+    results.filter((r) => r.engine !== 'control').map((r) => [r.engine, r.activation, r] as const),
+  )('%s engine, %s', (_engine, _activation, r) => {
+    expect(r.collected).toBe(false);
+    expect(r.steps).toBe(10_000);
+    // The wasm engine runs the build the app runs in Chromium (the probe has the flag).
+    expect(r.kernel).toBe(r.engine === 'wasm' ? 'relaxed' : null);
+    expect(r.bytes).toBeLessThan(WINDOW_OVERHEAD_BYTES);
+  });
 });

@@ -18,9 +18,15 @@ describe('loss baselines', () => {
     const line = leastSquaresLine(x, y);
     expect(line.slope).toBeCloseTo(slope, 12);
     expect(line.intercept).toBeCloseTo(intercept, 12);
-    const err = (m: number, c: number) => x.reduce((a, xi, i) => a + (m * xi + c - y[i]!) ** 2, 0) / n;
+    const err = (m: number, c: number) =>
+      x.reduce((a, xi, i) => a + (m * xi + c - y[i]!) ** 2, 0) / n;
     const best = err(line.slope, line.intercept);
-    for (const [dm, dc] of [[1e-3, 0], [-1e-3, 0], [0, 1e-3], [0, -1e-3]] as const) {
+    for (const [dm, dc] of [
+      [1e-3, 0],
+      [-1e-3, 0],
+      [0, 1e-3],
+      [0, -1e-3],
+    ] as const) {
       expect(err(line.slope + dm, line.intercept + dc)).toBeGreaterThan(best);
     }
   });
@@ -60,7 +66,10 @@ describe('loss baselines', () => {
     expect(b.bestLine).toBeCloseTo(0.0279, 4);
     expect(lineBelowTruth(b)).toBe(true);
     // On the tutorial's x² data (N = 30) the line stays far above it.
-    const square = makeDataset({ dataset: 'quadratic', points: 30, noise: 0.2 }, new NumpyRandom(0));
+    const square = makeDataset(
+      { dataset: 'quadratic', points: 30, noise: 0.2 },
+      new NumpyRandom(0),
+    );
     expect(lineBelowTruth(lossBaselines(square.x, square.y, TARGETS.quadratic))).toBe(false);
     // Least squares never does worse than the truth when the truth is itself a line: on any sample.
     for (let seed = 1; seed <= 20; seed++) {

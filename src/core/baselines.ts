@@ -56,7 +56,11 @@ export interface Baselines {
   line: Line;
 }
 
-export function lossBaselines(x: ArrayLike<number>, y: ArrayLike<number>, truth: (x: number) => number): Baselines {
+export function lossBaselines(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  truth: (x: number) => number,
+): Baselines {
   const line = leastSquaresLine(x, y);
   return {
     noiseFloor: mse(x, y, truth),

@@ -4,7 +4,13 @@
  * page, the URL and the command line validate the same way.
  */
 import { ACTIVATIONS, isActivation, type ActivationName } from './activations';
-import { checkExpression, DATASETS, DEFAULT_EXPRESSION, isDataset, type DatasetName } from './dataset';
+import {
+  checkExpression,
+  DATASETS,
+  DEFAULT_EXPRESSION,
+  isDataset,
+  type DatasetName,
+} from './dataset';
 import { MAX_EXPRESSION_LENGTH } from './expression';
 import type { Accepts, ExpressionProblem, NumericProblem } from './problems';
 import { quote } from './quote';
@@ -57,7 +63,15 @@ export const DEFAULT_CONFIG: RunConfig = {
 export const MAX_RUN_STEP = 1e12;
 
 /** Settings that change the data or the model: changing one starts a new run. */
-export const RESTART_KEYS = ['dataset', 'expression', 'points', 'noise', 'seed', 'hidden', 'activation'] as const satisfies readonly (keyof ModelConfig)[];
+export const RESTART_KEYS = [
+  'dataset',
+  'expression',
+  'points',
+  'noise',
+  'seed',
+  'hidden',
+  'activation',
+] as const satisfies readonly (keyof ModelConfig)[];
 
 export interface NumericSpec {
   min: number;
@@ -99,7 +113,8 @@ export function parseNumeric(text: string, spec: NumericSpec): ParseResult {
   if (!Number.isFinite(value) || tooLow || value > spec.max) {
     return { ok: false, problem: { code: 'number.outOfRange', range: spec } };
   }
-  if (spec.integer && !Number.isInteger(value)) return { ok: false, problem: { code: 'number.notWhole', range: spec } };
+  if (spec.integer && !Number.isInteger(value))
+    return { ok: false, problem: { code: 'number.notWhole', range: spec } };
   return { ok: true, value };
 }
 
@@ -112,7 +127,22 @@ export function inRange(value: number, spec: NumericSpec): boolean {
  * Speed stops, steps per second. Slow enough to watch one update at a time, up to
  * as fast as the core can go (Infinity).
  */
-export const SPEED_STOPS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 3000, 10000, 30000, Infinity];
+export const SPEED_STOPS: readonly number[] = [
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  1000,
+  3000,
+  10000,
+  30000,
+  Infinity,
+];
 
 export function formatSpeed(speed: number): string {
   if (!Number.isFinite(speed)) return 'Max';
@@ -170,7 +200,8 @@ export function checkSetting(key: keyof RunConfig, value: unknown): SettingProbl
 export function validateConfig(config: RunConfig): SettingProblem[] {
   const problems: SettingProblem[] = [];
   for (const key of Object.keys(SETTING_ACCEPTS) as (keyof RunConfig)[]) {
-    if (key === 'expression' && config.expression === undefined && config.dataset !== 'custom') continue;
+    if (key === 'expression' && config.expression === undefined && config.dataset !== 'custom')
+      continue;
     const problem = checkSetting(key, config[key]);
     if (problem) problems.push(problem);
   }

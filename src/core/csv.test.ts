@@ -24,7 +24,10 @@ describe('parseCsv: good files', () => {
 
   it('reads files without a header, with CRLF, blank lines, spaces, tabs or semicolons', () => {
     expect(Array.from(ok('0.1,1\r\n0.2,2\r\n\r\n').data.y)).toEqual([1, 2]);
-    expect(Array.from(ok(' 0.1 , 1 \n 0.2 , 2 ').data.x)).toEqual([Math.fround(0.1), Math.fround(0.2)]);
+    expect(Array.from(ok(' 0.1 , 1 \n 0.2 , 2 ').data.x)).toEqual([
+      Math.fround(0.1),
+      Math.fround(0.2),
+    ]);
     expect(Array.from(ok('0.1\t1\n0.2\t2').data.y)).toEqual([1, 2]);
     expect(Array.from(ok('0.1;1\n0.2;2').data.y)).toEqual([1, 2]);
     expect(Array.from(ok('\uFEFFx,y\n0.5,1e-2').data.y)).toEqual([Math.fround(0.01)]);
@@ -57,13 +60,19 @@ describe('parseCsv: bad files get a message naming the line', () => {
     ['x,y\n1e999,1\n', /Line 2: the number is too large/],
     ['x,y\n0x10,1\n', /Line 2: "0x10" is not a number/],
     // A long cell is cut visibly (with an ellipsis), and shown in its own script.
-    [`x,y\n0.5,${'温度'.repeat(20)}\n`, new RegExp(`^Line 2: "${'温度'.repeat(12)}…" is not a number\\.$`)],
+    [
+      `x,y\n0.5,${'温度'.repeat(20)}\n`,
+      new RegExp(`^Line 2: "${'温度'.repeat(12)}…" is not a number\\.$`),
+    ],
   ])('%j', (text, message) => {
     expect(error(text)).toMatch(message);
   });
 
   it('refuses more points than the playground takes, and huge files', () => {
-    const rows = Array.from({ length: MAX_CSV_POINTS + 1 }, (_, i) => `${i / MAX_CSV_POINTS},1`).join('\n');
+    const rows = Array.from(
+      { length: MAX_CSV_POINTS + 1 },
+      (_, i) => `${i / MAX_CSV_POINTS},1`,
+    ).join('\n');
     expect(error(rows)).toMatch(/Too many points: at most 5000/);
     expect(error('1,1\n'.repeat(300_000))).toMatch(/too large/);
   });

@@ -33,7 +33,10 @@ function fail(problem: CsvProblem): CsvResult {
 /** Parses CSV text into float32 data, rescaling x into [-1, 1] when it lies outside. */
 export function parseCsv(text: string): CsvResult {
   if (text.length > MAX_CSV_BYTES) return fail({ code: 'csv.tooLarge', maxBytes: MAX_CSV_BYTES });
-  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';'] });
+  const parsed = Papa.parse<string[]>(text.trim(), {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', '\t', ';'],
+  });
   const rows = parsed.data;
   if (rows.length === 0) return fail({ code: 'csv.empty' });
   const xs: number[] = [];
@@ -50,10 +53,12 @@ export function parseCsv(text: string): CsvResult {
       const bad = NUMBER.test(cx) ? cy : cx;
       return fail({ code: 'csv.notNumber', line, text: quote(bad) });
     }
-    if (xs.length >= MAX_CSV_POINTS) return fail({ code: 'csv.tooManyPoints', max: MAX_CSV_POINTS });
+    if (xs.length >= MAX_CSV_POINTS)
+      return fail({ code: 'csv.tooManyPoints', max: MAX_CSV_POINTS });
     const x = Number(cx);
     const y = Number(cy);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return fail({ code: 'csv.numberTooLarge', line });
+    if (!Number.isFinite(x) || !Number.isFinite(y))
+      return fail({ code: 'csv.numberTooLarge', line });
     xs.push(x);
     ys.push(y);
   }

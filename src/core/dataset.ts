@@ -79,7 +79,9 @@ export function makeDataset(spec: DataSpec, rng: Rng): Dataset {
 }
 
 /** Checks a custom target: it must compile and be finite on the data's x range. Pure. */
-export function checkExpression(source: string): { ok: true } | { ok: false; problem: ExpressionProblem; position: number } {
+export function checkExpression(
+  source: string,
+): { ok: true } | { ok: false; problem: ExpressionProblem; position: number } {
   const compiled = compileExpression(source);
   if (!compiled.ok) return compiled;
   // Dense enough to catch a pole or a domain edge inside [-1, 1] for any N up to 5000.
@@ -93,10 +95,15 @@ export function checkExpression(source: string): { ok: true } | { ok: false; pro
 }
 
 /** The noiseless target of a spec; a custom expression that does not compile is an error. */
-export function targetFunction(spec: Pick<DataSpec, 'dataset' | 'expression'>): (x: number) => number {
+export function targetFunction(
+  spec: Pick<DataSpec, 'dataset' | 'expression'>,
+): (x: number) => number {
   if (spec.dataset !== 'custom') return TARGETS[spec.dataset];
   const compiled = compileExpression(spec.expression ?? '');
   // Callers check the expression first; reaching here is a programming error.
-  if (!compiled.ok) throw new RangeError(`target expression does not compile (${compiled.problem.code} at ${compiled.position})`);
+  if (!compiled.ok)
+    throw new RangeError(
+      `target expression does not compile (${compiled.problem.code} at ${compiled.position})`,
+    );
   return compiled.fn;
 }

@@ -136,7 +136,10 @@ class Parser {
     const fn = this.sum();
     if (this.peek.kind !== 'end') {
       const t = this.peek;
-      throw new ExpressionError({ code: t.kind === 'op' && t.op === ')' ? 'expr.unmatchedParen' : 'expr.expectedOperator' }, t.pos);
+      throw new ExpressionError(
+        { code: t.kind === 'op' && t.op === ')' ? 'expr.unmatchedParen' : 'expr.expectedOperator' },
+        t.pos,
+      );
     }
     return fn;
   }
@@ -165,7 +168,11 @@ class Parser {
   /** A factor can follow another without '*' when it starts with a name, '(' or a number after a name. */
   private startsImplicit(): boolean {
     const t = this.peek;
-    return t.kind === 'name' || (t.kind === 'op' && t.op === '(') || (t.kind === 'op' && t.op === '|' && this.insideBars === 0);
+    return (
+      t.kind === 'name' ||
+      (t.kind === 'op' && t.op === '(') ||
+      (t.kind === 'op' && t.op === '|' && this.insideBars === 0)
+    );
   }
 
   private product(): Compiled {
@@ -224,7 +231,8 @@ class Parser {
       if (constant !== undefined) return () => constant;
       const f = FUNCTIONS.get(name);
       if (f) {
-        if (!this.isOp('(')) throw new ExpressionError({ code: 'expr.callNeedsParen', name: t.name }, this.peek.pos);
+        if (!this.isOp('('))
+          throw new ExpressionError({ code: 'expr.callNeedsParen', name: t.name }, this.peek.pos);
         this.i++;
         const arg = this.nest(t.pos, () => this.sum());
         this.expect(')', { code: 'expr.unclosedCall', name: t.name });
@@ -247,20 +255,28 @@ class Parser {
       return (x) => Math.abs(inner(x));
     }
     if (t.kind === 'end') throw new ExpressionError({ code: 'expr.endsEarly' }, t.pos);
-    throw new ExpressionError({ code: 'expr.unexpectedToken', token: t.kind === 'op' ? t.op : '' }, t.pos);
+    throw new ExpressionError(
+      { code: 'expr.unexpectedToken', token: t.kind === 'op' ? t.op : '' },
+      t.pos,
+    );
   }
 }
 
 /** Compiles a target expression of x; errors carry a problem and the character position. */
 export function compileExpression(source: string): CompileResult {
   if (source.length > MAX_EXPRESSION_LENGTH) {
-    return { ok: false, problem: { code: 'expr.tooLong', max: MAX_EXPRESSION_LENGTH }, position: MAX_EXPRESSION_LENGTH };
+    return {
+      ok: false,
+      problem: { code: 'expr.tooLong', max: MAX_EXPRESSION_LENGTH },
+      position: MAX_EXPRESSION_LENGTH,
+    };
   }
   try {
     const fn = new Parser(tokenize(source)).parseAll();
     return { ok: true, fn, source };
   } catch (err) {
-    if (err instanceof ExpressionError) return { ok: false, problem: err.problem, position: err.position };
+    if (err instanceof ExpressionError)
+      return { ok: false, problem: err.problem, position: err.position };
     throw err;
   }
 }

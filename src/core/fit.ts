@@ -12,7 +12,9 @@ export interface LayerValues {
 
 /** A row-major [rows][cols] buffer as nested lists. */
 function nest(values: Float32Array, rows: number, cols: number): number[][] {
-  return Array.from({ length: rows }, (_, r) => Array.from(values.subarray(r * cols, (r + 1) * cols)));
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from(values.subarray(r * cols, (r + 1) * cols)),
+  );
 }
 
 /** The network's parameters, nested as numpy's `.tolist()` would give them. */

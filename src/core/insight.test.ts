@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, type ActivationName } from './activations';
 import { DEFAULT_CONFIG, type ModelConfig } from './config';
 import { curveGrid } from './grid';
-import { kinkPositions, largestUnits, networkOutput, outputsAt, paramLength, sumOfUnits, unitContributions, unpackParams } from './insight';
+import {
+  kinkPositions,
+  largestUnits,
+  networkOutput,
+  outputsAt,
+  paramLength,
+  sumOfUnits,
+  unitContributions,
+  unpackParams,
+} from './insight';
 import { TrainingRun } from './run';
 
 const { learningRate: _lr, speed: _speed, ...MODEL } = DEFAULT_CONFIG;
@@ -45,7 +54,11 @@ describe('unit decomposition', () => {
       for (let i = 0; i < grid.length; i++) {
         let s = p.b2;
         for (let j = 0; j < p.hidden; j++) s += contrib[j * grid.length + i]!;
-        worst = Math.max(worst, Math.abs(s - curve[i]!), Math.abs(networkOutput(p, activation, grid[i]!) - curve[i]!));
+        worst = Math.max(
+          worst,
+          Math.abs(s - curve[i]!),
+          Math.abs(networkOutput(p, activation, grid[i]!) - curve[i]!),
+        );
       }
       // The worker computes in float32: a few ulps of outputs of size ~1.
       expect(worst).toBeLessThan(1e-5);
@@ -66,15 +79,21 @@ describe('unit decomposition', () => {
   });
 
   it('ranks units by the size of their contribution, checked against every grid point', () => {
-    const p = unpackParams(flat([1, 1, 1, -2, 0.5], [0, 0.5, -0.2, 0.1, 2], [0.1, -3, 2, 1.5, -0.4], 0));
+    const p = unpackParams(
+      flat([1, 1, 1, -2, 0.5], [0, 0.5, -0.2, 0.1, 2], [0.1, -3, 2, 1.5, -0.4], 0),
+    );
     for (const act of ACTIVATIONS) {
       const grid = curveGrid();
       const contrib = new Float32Array(5 * grid.length);
       unitContributions(p, act, grid, contrib);
       // Independent: the largest |value| over the whole grid, per unit.
-      const size = [0, 1, 2, 3, 4].map((j) => Math.max(...Array.from(contrib.subarray(j * grid.length, (j + 1) * grid.length), Math.abs)));
+      const size = [0, 1, 2, 3, 4].map((j) =>
+        Math.max(...Array.from(contrib.subarray(j * grid.length, (j + 1) * grid.length), Math.abs)),
+      );
       const expected = [0, 1, 2, 3, 4].sort((a, b) => size[b]! - size[a]!);
-      expect(largestUnits(p, act, grid[0]!, grid[grid.length - 1]!, 3), act).toEqual(expected.slice(0, 3));
+      expect(largestUnits(p, act, grid[0]!, grid[grid.length - 1]!, 3), act).toEqual(
+        expected.slice(0, 3),
+      );
       expect(largestUnits(p, act, grid[0]!, grid[grid.length - 1]!, 10)).toHaveLength(5);
     }
   });
@@ -84,7 +103,9 @@ describe('unit decomposition', () => {
     const xs = [-1, 0, 0.7];
     const out = new Float64Array(3);
     sumOfUnits(p, 'relu', xs, Uint8Array.from([0, 1, 0]), true, out);
-    xs.forEach((x, i) => expect(out[i]).toBeCloseTo(0.25 + Math.max(0, x) - Math.max(0, 2 * x - 1), 6));
+    xs.forEach((x, i) =>
+      expect(out[i]).toBeCloseTo(0.25 + Math.max(0, x) - Math.max(0, 2 * x - 1), 6),
+    );
     outputsAt(p, 'relu', xs, out);
     xs.forEach((x, i) => expect(out[i]).toBeCloseTo(networkOutput(p, 'relu', x), 6));
   });
@@ -97,7 +118,9 @@ describe('unit decomposition', () => {
       outputsAt(p, act, xs, out);
       xs.forEach((x, i) => {
         // Independent: b2 + sum over units of w2 * act(w1 x + b1), with act written out here.
-        const ref = p.b2 + [0, 1, 2, 3].reduce((s, j) => s + p.w2[j]! * reference(act, p.w1[j]! * x + p.b1[j]!), 0);
+        const ref =
+          p.b2 +
+          [0, 1, 2, 3].reduce((s, j) => s + p.w2[j]! * reference(act, p.w1[j]! * x + p.b1[j]!), 0);
         expect(Math.abs(out[i]! - ref), `${act} at x = ${x}`).toBeLessThan(1e-12);
       });
     }

@@ -22,7 +22,8 @@ export function paramLength(hidden: number): number {
 /** Views a flat [w1, b1, w2, b2] vector (no copy). */
 export function unpackParams(flat: Float32Array): UnitParams {
   const hidden = (flat.length - 1) / 3;
-  if (!Number.isInteger(hidden) || hidden < 1) throw new RangeError(`a 1 -> H -> 1 parameter vector has 3H + 1 entries, not ${flat.length}`);
+  if (!Number.isInteger(hidden) || hidden < 1)
+    throw new RangeError(`a 1 -> H -> 1 parameter vector has 3H + 1 entries, not ${flat.length}`);
   return {
     hidden,
     w1: flat.subarray(0, hidden),
@@ -48,7 +49,13 @@ export function networkOutput(p: UnitParams, act: ActivationName, x: number): nu
  * Unit j's contribution at every x into row (length >= xs.length), float32 as the
  * worker computes it, with the activation applied to the whole row at once.
  */
-export function unitRow(p: UnitParams, act: ActivationName, j: number, xs: ArrayLike<number>, row: Float32Array): void {
+export function unitRow(
+  p: UnitParams,
+  act: ActivationName,
+  j: number,
+  xs: ArrayLike<number>,
+  row: Float32Array,
+): void {
   const n = xs.length;
   const w1 = p.w1[j]!;
   const b1 = p.b1[j]!;
@@ -59,7 +66,12 @@ export function unitRow(p: UnitParams, act: ActivationName, j: number, xs: Array
 }
 
 /** Every unit's contribution at every x, into out as rows: out[j * xs.length + i]. */
-export function unitContributions(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float32Array): void {
+export function unitContributions(
+  p: UnitParams,
+  act: ActivationName,
+  xs: ArrayLike<number>,
+  out: Float32Array,
+): void {
   const n = xs.length;
   if (out.length < p.hidden * n) throw new RangeError('out needs hidden * xs.length entries');
   for (let j = 0; j < p.hidden; j++) unitRow(p, act, j, xs, out.subarray(j * n, (j + 1) * n));
@@ -70,7 +82,14 @@ export function unitContributions(p: UnitParams, act: ActivationName, xs: ArrayL
  * at each x, into out, in float64. O(H * xs.length) with the activation chosen once, as
  * this runs on every drawn frame at H = 1024.
  */
-export function sumOfUnits(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, skip: Uint8Array | null, withBias: boolean, out: Float64Array): void {
+export function sumOfUnits(
+  p: UnitParams,
+  act: ActivationName,
+  xs: ArrayLike<number>,
+  skip: Uint8Array | null,
+  withBias: boolean,
+  out: Float64Array,
+): void {
   const n = xs.length;
   out.fill(withBias ? p.b2 : 0, 0, n);
   for (let j = 0; j < p.hidden; j++) {
@@ -101,7 +120,12 @@ export function sumOfUnits(p: UnitParams, act: ActivationName, xs: ArrayLike<num
 }
 
 /** The network's output at each x into out (float64), for residuals. */
-export function outputsAt(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, out: Float64Array): void {
+export function outputsAt(
+  p: UnitParams,
+  act: ActivationName,
+  xs: ArrayLike<number>,
+  out: Float64Array,
+): void {
   sumOfUnits(p, act, xs, null, true, out);
 }
 
@@ -119,7 +143,13 @@ function unitSize(p: UnitParams, act: ActivationName, j: number, lo: number, hi:
 }
 
 /** Indices of the k units whose contribution is largest in size over [lo, hi], largest first. O(H), whatever the grid. */
-export function largestUnits(p: UnitParams, act: ActivationName, lo: number, hi: number, k: number): number[] {
+export function largestUnits(
+  p: UnitParams,
+  act: ActivationName,
+  lo: number,
+  hi: number,
+  k: number,
+): number[] {
   const size = new Float64Array(p.hidden);
   for (let j = 0; j < p.hidden; j++) size[j] = unitSize(p, act, j, lo, hi);
   const order = Array.from({ length: p.hidden }, (_, j) => j);

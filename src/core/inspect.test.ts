@@ -11,8 +11,18 @@ const { learningRate: _lr, speed: _speed, ...MODEL } = DEFAULT_CONFIG;
 const SHARE_TOLERANCE = 1e-6;
 
 /** Sum over the points of each share's absolute value: the scale of a summed gradient's rounding error. */
-function absShareSums(p: UnitParams, activation: ActivationName, xs: ArrayLike<number>, ys: ArrayLike<number>) {
-  const out = { w1: new Float64Array(p.hidden), b1: new Float64Array(p.hidden), w2: new Float64Array(p.hidden), b2: 0 };
+function absShareSums(
+  p: UnitParams,
+  activation: ActivationName,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+) {
+  const out = {
+    w1: new Float64Array(p.hidden),
+    b1: new Float64Array(p.hidden),
+    w2: new Float64Array(p.hidden),
+    b2: 0,
+  };
   for (let n = 0; n < xs.length; n++) {
     const { share } = pointPass(p, activation, xs[n]!, ys[n]!);
     for (let j = 0; j < p.hidden; j++) {
@@ -43,7 +53,8 @@ describe('step inspector', () => {
       // the shares' sizes: observed at most 1.3e-7 of it (relu, relaxed build; sigmoid 1.2e-7
       // with the SIMD128 build). A wrong gradient is off by a fair fraction of it.
       const size = absShareSums(p, activation, run.data.x, run.data.y);
-      const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= SHARE_TOLERANCE * scale;
+      const close = (a: number, b: number, scale: number) =>
+        Math.abs(a - b) <= SHARE_TOLERANCE * scale;
       for (let j = 0; j < p.hidden; j++) {
         expect(close(sum.w1[j]!, g.w1[j]!, size.w1[j]!), `w1[${j}]`).toBe(true);
         expect(close(sum.b1[j]!, g.b1[j]!, size.b1[j]!), `b1[${j}]`).toBe(true);
@@ -56,7 +67,8 @@ describe('step inspector', () => {
       const after = new Float32Array(before.length);
       run.snapshotParams(after);
       const a = unpackParams(after);
-      for (let j = 0; j < p.hidden; j++) expect(a.w2[j]! - p.w2[j]!).toBeCloseTo(0.01 * sum.w2[j]!, 6);
+      for (let j = 0; j < p.hidden; j++)
+        expect(a.w2[j]! - p.w2[j]!).toBeCloseTo(0.01 * sum.w2[j]!, 6);
     });
   }
 
@@ -93,11 +105,23 @@ describe('batch gradients', () => {
       const sum = batchGradients(p, act, xs, ys);
       const shares = xs.map((x, i) => pointPass(p, act, x, ys[i]!).share);
       for (let j = 0; j < 3; j++) {
-        expect(sum.w1[j]).toBeCloseTo(shares.reduce((a, s) => a + s.w1[j]!, 0), 12);
-        expect(sum.b1[j]).toBeCloseTo(shares.reduce((a, s) => a + s.b1[j]!, 0), 12);
-        expect(sum.w2[j]).toBeCloseTo(shares.reduce((a, s) => a + s.w2[j]!, 0), 12);
+        expect(sum.w1[j]).toBeCloseTo(
+          shares.reduce((a, s) => a + s.w1[j]!, 0),
+          12,
+        );
+        expect(sum.b1[j]).toBeCloseTo(
+          shares.reduce((a, s) => a + s.b1[j]!, 0),
+          12,
+        );
+        expect(sum.w2[j]).toBeCloseTo(
+          shares.reduce((a, s) => a + s.w2[j]!, 0),
+          12,
+        );
       }
-      expect(sum.b2).toBeCloseTo(shares.reduce((a, s) => a + s.b2, 0), 12);
+      expect(sum.b2).toBeCloseTo(
+        shares.reduce((a, s) => a + s.b2, 0),
+        12,
+      );
     }
   });
 });

@@ -30,7 +30,12 @@ export interface PointPass {
 }
 
 function emptyGroups(hidden: number): ParamGroups {
-  return { w1: new Float64Array(hidden), b1: new Float64Array(hidden), w2: new Float64Array(hidden), b2: 0 };
+  return {
+    w1: new Float64Array(hidden),
+    b1: new Float64Array(hidden),
+    w2: new Float64Array(hidden),
+    b2: 0,
+  };
 }
 
 export function pointPass(p: UnitParams, act: ActivationName, x: number, y: number): PointPass {
@@ -58,7 +63,12 @@ export function pointPass(p: UnitParams, act: ActivationName, x: number, y: numb
 }
 
 /** The full-batch sums the next step will apply (times the learning rate). O(N H), no per-point allocation. */
-export function batchGradients(p: UnitParams, act: ActivationName, xs: ArrayLike<number>, ys: ArrayLike<number>): ParamGroups {
+export function batchGradients(
+  p: UnitParams,
+  act: ActivationName,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+): ParamGroups {
   const H = p.hidden;
   const sum = emptyGroups(H);
   const a1 = new Float64Array(H);

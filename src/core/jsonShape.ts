@@ -22,19 +22,28 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** A list of numbers finite in float32, of `length` numbers when given. */
 export function finiteList(value: unknown, at: string, length?: number): Shaped<number[]> {
   if (!Array.isArray(value)) return { ok: false, fault: { kind: 'notList', at } };
-  if (length !== undefined && value.length !== length) return { ok: false, fault: { kind: 'length', at, expected: length, found: value.length } };
+  if (length !== undefined && value.length !== length)
+    return { ok: false, fault: { kind: 'length', at, expected: length, found: value.length } };
   for (let i = 0; i < value.length; i++) {
     const v: unknown = value[i];
-    if (typeof v !== 'number' || Number.isNaN(v)) return { ok: false, fault: { kind: 'notFinite', at: `${at}[${i}]`, value: v } };
-    if (!Number.isFinite(Math.fround(v))) return { ok: false, fault: { kind: 'float32Range', at: `${at}[${i}]` } };
+    if (typeof v !== 'number' || Number.isNaN(v))
+      return { ok: false, fault: { kind: 'notFinite', at: `${at}[${i}]`, value: v } };
+    if (!Number.isFinite(Math.fround(v)))
+      return { ok: false, fault: { kind: 'float32Range', at: `${at}[${i}]` } };
   }
   return { ok: true, value: value as number[] };
 }
 
 /** A [rows][cols] nested list of numbers finite in float32 (numpy's `.tolist()` of a 2-D array). */
-export function finiteMatrix(value: unknown, at: string, rows: number, cols: number): Shaped<number[][]> {
+export function finiteMatrix(
+  value: unknown,
+  at: string,
+  rows: number,
+  cols: number,
+): Shaped<number[][]> {
   if (!Array.isArray(value)) return { ok: false, fault: { kind: 'notList', at } };
-  if (value.length !== rows) return { ok: false, fault: { kind: 'length', at, expected: rows, found: value.length } };
+  if (value.length !== rows)
+    return { ok: false, fault: { kind: 'length', at, expected: rows, found: value.length } };
   const out: number[][] = [];
   for (let r = 0; r < rows; r++) {
     const row = finiteList(value[r], `${at}[${r}]`, cols);

@@ -6,8 +6,15 @@ it('writes every stored point of the history, in step order', () => {
   const history = new LossHistory(8);
   history.append(0, [0.5, 0.25, 0.125]);
   expect(lossHistoryCsv(history)).toBe('step,loss\n0,0.5\n1,0.25\n2,0.125\n');
-  history.append(3, Array.from({ length: 40 }, (_, i) => 1 / (i + 2)));
-  const rows = lossHistoryCsv(history).trim().split('\n').slice(1).map((r) => r.split(',').map(Number));
+  history.append(
+    3,
+    Array.from({ length: 40 }, (_, i) => 1 / (i + 2)),
+  );
+  const rows = lossHistoryCsv(history)
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((r) => r.split(',').map(Number));
   expect(rows.length).toBeLessThanOrEqual(9);
   expect(rows.at(-1)![0]).toBe(42); // the newest step is always there
   for (let i = 1; i < rows.length; i++) expect(rows[i]![0]!).toBeGreaterThan(rows[i - 1]![0]!);

@@ -66,7 +66,10 @@ describe('LossHistory', () => {
 
     // From now on four raw losses make one stored (min, max) pair.
     h.append(8, [9, 0.5, 3, 3]);
-    expect(snapshotOf(h)).toEqual({ steps: [0, 1, 4, 5, 7, 8, 9, 11], losses: [5, 1, 4, 8, 7, 9, 0.5, 3] });
+    expect(snapshotOf(h)).toEqual({
+      steps: [0, 1, 4, 5, 7, 8, 9, 11],
+      losses: [5, 1, 4, 8, 7, 9, 0.5, 3],
+    });
   });
 
   it('keeps a NaN loss (divergence) wherever it falls in a bucket', () => {
@@ -79,7 +82,10 @@ describe('LossHistory', () => {
       h.append(12, [0.4, 0.3, 0.2, 0.1]);
       h.append(16, [0.09, 0.08, 0.07, 0.06]); // forces another compaction
       const { steps, losses } = snapshotOf(h);
-      expect(losses.some(Number.isNaN), `NaN at bucket index ${at}: ${JSON.stringify(losses)}`).toBe(true);
+      expect(
+        losses.some(Number.isNaN),
+        `NaN at bucket index ${at}: ${JSON.stringify(losses)}`,
+      ).toBe(true);
       for (let i = 1; i < steps.length; i++) expect(steps[i]!).toBeGreaterThan(steps[i - 1]!);
     }
   });

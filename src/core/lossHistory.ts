@@ -27,7 +27,8 @@ export class LossHistory {
   lastLoss = NaN;
 
   constructor(capacity = DEFAULT_HISTORY_CAPACITY) {
-    if (capacity < 8 || capacity % 4 !== 0) throw new RangeError('capacity must be a multiple of 4, at least 8');
+    if (capacity < 8 || capacity % 4 !== 0)
+      throw new RangeError('capacity must be a multiple of 4, at least 8');
     this.capacity = capacity;
     this.steps = new Float64Array(capacity);
     this.losses = new Float32Array(capacity);

@@ -4,7 +4,13 @@
  * w2 [H][1], b2 [1][1]: the shapes `fit --json` writes). Reading is pure and never throws:
  * a bad file gets one problem naming the field, and nothing is applied.
  */
-import { checkSetting, DEFAULT_CONFIG, MAX_RUN_STEP, SETTING_ACCEPTS, type RunConfig } from './config';
+import {
+  checkSetting,
+  DEFAULT_CONFIG,
+  MAX_RUN_STEP,
+  SETTING_ACCEPTS,
+  type RunConfig,
+} from './config';
 import { finiteMatrix, isRecord } from './jsonShape';
 import { networkValues, type LayerValues } from './fit';
 import { paramLength, unpackParams } from './insight';
@@ -46,7 +52,13 @@ export function modelFile(config: RunConfig, step: number, params: Float32Array)
     ],
   }) as [LayerValues, LayerValues];
   const speed = Number.isFinite(config.speed) ? config.speed : 'max';
-  return { kind: MODEL_FILE_KIND, version: MODEL_FILE_VERSION, config: { ...config, speed }, step, params: { w1: l1.w, b1: l1.b, w2: l2.w, b2: l2.b } };
+  return {
+    kind: MODEL_FILE_KIND,
+    version: MODEL_FILE_VERSION,
+    config: { ...config, speed },
+    step,
+    params: { w1: l1.w, b1: l1.b, w2: l2.w, b2: l2.b },
+  };
 }
 
 class FileError extends Error {
@@ -60,7 +72,12 @@ function matrix(value: unknown, name: string, rows: number, cols: number): numbe
   const checked = finiteMatrix(value, name, rows, cols);
   if (checked.ok) return checked.value.flat();
   const { fault } = checked;
-  if (fault.kind === 'notFinite') throw new FileError({ code: 'model.notNumber', name, value: quote(String(JSON.stringify(fault.value))) });
+  if (fault.kind === 'notFinite')
+    throw new FileError({
+      code: 'model.notNumber',
+      name,
+      value: quote(String(JSON.stringify(fault.value))),
+    });
   if (fault.kind === 'float32Range') throw new FileError({ code: 'model.float32', name });
   throw new FileError({ code: 'model.shape', name, rows, cols });
 }
@@ -88,8 +105,10 @@ function readConfig(value: unknown): RunConfig {
       v = OPTIONAL[key];
     }
     const problem = checkSetting(key, v);
-    if (problem?.expression) throw new FileError({ code: 'model.expression', problem: problem.expression });
-    if (problem) throw new FileError({ code: 'model.setting', field: key, accepts: problem.accepts });
+    if (problem?.expression)
+      throw new FileError({ code: 'model.expression', problem: problem.expression });
+    if (problem)
+      throw new FileError({ code: 'model.setting', field: key, accepts: problem.accepts });
     config[key] = v;
   }
   // Every key of RunConfig was checked by its rule above.
@@ -116,12 +135,19 @@ export function readModelFile(text: string): ReadModel {
     return { ok: false, problem: { code: 'model.notJson' } };
   }
   try {
-    if (!isRecord(data) || data.kind !== MODEL_FILE_KIND) throw new FileError({ code: 'model.notOurs' });
-    if (data.version !== MODEL_FILE_VERSION) throw new FileError({ code: 'model.version', found: quote(String(JSON.stringify(data.version))), expected: MODEL_FILE_VERSION });
+    if (!isRecord(data) || data.kind !== MODEL_FILE_KIND)
+      throw new FileError({ code: 'model.notOurs' });
+    if (data.version !== MODEL_FILE_VERSION)
+      throw new FileError({
+        code: 'model.version',
+        found: quote(String(JSON.stringify(data.version))),
+        expected: MODEL_FILE_VERSION,
+      });
     const config = readConfig(data.config);
     const step = data.step;
     // A step no run can reach is not one this file can have come from.
-    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > MAX_RUN_STEP) throw new FileError({ code: 'model.step', max: MAX_RUN_STEP });
+    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > MAX_RUN_STEP)
+      throw new FileError({ code: 'model.step', max: MAX_RUN_STEP });
     return { ok: true, model: { config, step, params: readParams(data.params, config.hidden) } };
   } catch (err) {
     if (err instanceof FileError) return { ok: false, problem: err.problem };

@@ -28,8 +28,13 @@ export interface Network {
  * Builds layers in order, drawing each layer's weights from rng as numpy fills an
  * [in, out] array (row by row), biases at 0.1. The last layer is linear.
  */
-export function createNetwork(sizes: readonly number[], hiddenActivation: ActivationName, rng: Rng): Network {
-  if (sizes.length < 2) throw new RangeError('a network needs at least an input and an output size');
+export function createNetwork(
+  sizes: readonly number[],
+  hiddenActivation: ActivationName,
+  rng: Rng,
+): Network {
+  if (sizes.length < 2)
+    throw new RangeError('a network needs at least an input and an output size');
   const layers: DenseLayer[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
     const inDim = sizes[l]!;
@@ -44,7 +49,11 @@ export function createNetwork(sizes: readonly number[], hiddenActivation: Activa
 }
 
 /** The tutorial's network: 1 -> hidden -> 1. */
-export function createTutorialNetwork(hidden: number, activation: ActivationName, rng: Rng): Network {
+export function createTutorialNetwork(
+  hidden: number,
+  activation: ActivationName,
+  rng: Rng,
+): Network {
   return createNetwork([1, hidden, 1], activation, rng);
 }
 
@@ -81,7 +90,13 @@ export function createWorkspace(net: Network, batch: number): Workspace {
 }
 
 /** z = input . w + b, then a = act(z), for one layer over `batch` rows. */
-export function denseForward(layer: DenseLayer, input: Float32Array, batch: number, z: Float32Array, a: Float32Array): void {
+export function denseForward(
+  layer: DenseLayer,
+  input: Float32Array,
+  batch: number,
+  z: Float32Array,
+  a: Float32Array,
+): void {
   const { inDim, outDim, w, b } = layer;
   if (inDim === 1) {
     // The tutorial's first layer: an outer product, kept tight because it is the hot path.
@@ -105,7 +120,12 @@ export function denseForward(layer: DenseLayer, input: Float32Array, batch: numb
 }
 
 /** Runs every layer; returns the output buffer ([batch][outDim of last layer]) owned by ws. */
-export function forward(net: Network, ws: Workspace, x: Float32Array, batch = ws.batch): Float32Array {
+export function forward(
+  net: Network,
+  ws: Workspace,
+  x: Float32Array,
+  batch = ws.batch,
+): Float32Array {
   // A plain loop: a forEach callback would allocate a closure and its context every step.
   let input = x;
   for (let l = 0; l < net.layers.length; l++) {
@@ -116,7 +136,12 @@ export function forward(net: Network, ws: Workspace, x: Float32Array, batch = ws
 }
 
 /** Evaluates the network at each x into out (length >= xs.length), using ws sized for xs. */
-export function predictInto(net: Network, ws: Workspace, xs: Float32Array, out: Float32Array): void {
+export function predictInto(
+  net: Network,
+  ws: Workspace,
+  xs: Float32Array,
+  out: Float32Array,
+): void {
   out.set(forward(net, ws, xs, xs.length).subarray(0, xs.length));
 }
 

@@ -27,7 +27,9 @@ interface RngFixture {
   seeds: RngSeedFixture[];
 }
 
-const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/rng.json', import.meta.url), 'utf8')) as RngFixture;
+const FIXTURE = JSON.parse(
+  readFileSync(new URL('./fixtures/rng.json', import.meta.url), 'utf8'),
+) as RngFixture;
 /** The scales the tutorial draws at: standard, the noise of y, the initial weights. */
 const SCALES = [1, 0.2, 0.1];
 /**
@@ -86,7 +88,8 @@ describe('numpy legacy generator, against rng.json', () => {
         const theirs = ref[i]!;
         worstUlps = Math.max(worstUlps, ulps(ours, theirs));
         for (const scale of SCALES) {
-          if (Math.fround(scale * ours) !== Math.fround(scale * theirs)) float32Misses.push(`draw ${i} at scale ${scale}`);
+          if (Math.fround(scale * ours) !== Math.fround(scale * theirs))
+            float32Misses.push(`draw ${i} at scale ${scale}`);
         }
       }
       expect(float32Misses).toEqual([]);

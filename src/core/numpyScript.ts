@@ -121,7 +121,10 @@ const pyName = (activation: ActivationName) => activation.replace('-', '_');
 function targetLine(config: ModelConfig): string[] {
   if (config.dataset !== 'custom') return [`f = ${TARGET_EXPR[config.dataset]}`];
   const f = targetFunction(config);
-  return [`# f(x) = ${config.expression ?? ''}, evaluated at each x by the playground:`, `f = ${column(Array.from(linspace(-1, 1, config.points), f))}`];
+  return [
+    `# f(x) = ${config.expression ?? ''}, evaluated at each x by the playground:`,
+    `f = ${column(Array.from(linspace(-1, 1, config.points), f))}`,
+  ];
 }
 
 /** The held-out points' split, defined only when some are held out. */
@@ -160,8 +163,8 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
   const lines = [
     `# Backprop Playground${title ? `: ${title}` : ''}`,
     `# ${settings}.`,
-    '# The same run in the tutorial\'s own numpy code: same seed, same draws in the same',
-    '# order, so it prints the playground\'s losses (float32 there, float64 here: they',
+    "# The same run in the tutorial's own numpy code: same seed, same draws in the same",
+    "# order, so it prints the playground's losses (float32 there, float64 here: they",
     '# agree to about six significant digits).',
     ...fidelityNotes(replay),
     ...divergedNote(divergedAt),
@@ -218,7 +221,11 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     last.trained > 0
       ? 'print("loss after", steps, "steps:", np.mean(np.square(o2 - y)))'
       : 'print("loss after", steps, "steps: no points to train on")',
-    ...(last.heldOut.length > 0 ? ['print("test loss after", steps, "steps:", np.mean(np.square(predict(x_test, l1, l2)[2] - y_test)))'] : []),
+    ...(last.heldOut.length > 0
+      ? [
+          'print("test loss after", steps, "steps:", np.mean(np.square(predict(x_test, l1, l2)[2] - y_test)))',
+        ]
+      : []),
     '',
     'try:  # optional: draw the fit as the tutorial does',
     '    from matplotlib import pyplot as plt',

@@ -50,22 +50,41 @@ function sameValues(a: Float32Array, b: Float32Array): boolean {
 }
 
 function segmentOf(step: number, data: LabeledData | null, generated: Dataset): Segment {
-  if (!data) return { step, ...generated, heldOut: [], generated: true, trained: generated.x.length };
+  if (!data)
+    return { step, ...generated, heldOut: [], generated: true, trained: generated.x.length };
   const heldOut: number[] = [];
   data.test.forEach((t, i) => t === 1 && heldOut.push(i));
   // Only the first set is drawn by the script; later ones are written out even so.
   const isGenerated = sameValues(data.x, generated.x) && sameValues(data.y, generated.y);
-  return { step, x: data.x, y: data.y, heldOut, generated: isGenerated, trained: data.x.length - heldOut.length };
+  return {
+    step,
+    x: data.x,
+    y: data.y,
+    heldOut,
+    generated: isGenerated,
+    trained: data.x.length - heldOut.length,
+  };
 }
 
 /**
  * The replay of a run from its history (TrainingRun.history, or what the page resolved
  * from a frame's schedule); without one, the config's data, or `data`, throughout.
  */
-export function replayOf(config: ModelConfig, learningRate: number, record: RunRecord | undefined, data: Dataset | undefined): Replay {
+export function replayOf(
+  config: ModelConfig,
+  learningRate: number,
+  record: RunRecord | undefined,
+  data: Dataset | undefined,
+): Replay {
   const generated = buildDataset(config);
   const own = data ? { x: data.x, y: data.y, test: new Uint8Array(data.x.length) } : null;
-  const history = record ?? { rates: [], data: [{ step: 0, data: own }], loaded: null, droppedFrom: null, dropped: 0 };
+  const history = record ?? {
+    rates: [],
+    data: [{ step: 0, data: own }],
+    loaded: null,
+    droppedFrom: null,
+    dropped: 0,
+  };
   const start = history.loaded?.step ?? 0;
   const segments = history.data.map(({ step, data: d }) => segmentOf(step, d, generated));
   // No step taken yet: the rate in force is the one the next step would use.
@@ -91,18 +110,29 @@ function heldOutNote(s: Segment): string {
 }
 
 /** The first set of points, after np.random.seed: drawn as the tutorial draws them, or written out. */
-export function firstDataLines(config: ModelConfig, replay: Replay, targetLines: string[]): string[] {
+export function firstDataLines(
+  config: ModelConfig,
+  replay: Replay,
+  targetLines: string[],
+): string[] {
   const first = replay.segments[0]!;
   const n = config.points;
   const lines = first.generated
-    ? [`x = np.linspace(-1, 1, ${n})[:, None]  # shape [${n}, 1]`, ...targetLines, `y = np.random.normal(loc=0, scale=${py(config.noise)}, size=[${n}, 1]) + f  # shape [${n}, 1]`]
+    ? [
+        `x = np.linspace(-1, 1, ${n})[:, None]  # shape [${n}, 1]`,
+        ...targetLines,
+        `y = np.random.normal(loc=0, scale=${py(config.noise)}, size=[${n}, 1]) + f  # shape [${n}, 1]`,
+      ]
     : [
         `_ = np.random.normal(loc=0, scale=${py(config.noise)}, size=[${n}, 1])  # the generated data's draws: same weights as the playground`,
         `# The learner's own ${first.x.length} points${first.step > 0 ? ` at step ${first.step}` : ''}:`,
         `x = ${column(first.x)}`,
         `y = ${column(first.y)}`,
       ];
-  if (replay.anyHeldOut) lines.push(`x, y, x_test, y_test = ${splitCall('x', 'y', first.heldOut)}  # ${first.trained} trained on${heldOutNote(first)}`);
+  if (replay.anyHeldOut)
+    lines.push(
+      `x, y, x_test, y_test = ${splitCall('x', 'y', first.heldOut)}  # ${first.trained} trained on${heldOutNote(first)}`,
+    );
   return lines;
 }
 
@@ -127,7 +157,10 @@ export function laterDataLines(replay: Replay): string[] {
 export function switchDataLine(replay: Replay, index: string, indent: string): string[] {
   if (replay.segments.length < 2) return [];
   const target = replay.anyHeldOut ? 'x, y, x_test, y_test' : 'x, y';
-  return [`${indent}if ${index} in point_changes:`, `${indent}    ${target} = point_changes[${index}]`];
+  return [
+    `${indent}if ${index} in point_changes:`,
+    `${indent}    ${target} = point_changes[${index}]`,
+  ];
 }
 
 /** Weights from a model file, written over the drawn ones (none: no lines). */
@@ -135,7 +168,8 @@ export function loadedLines(replay: Replay): string[] {
   const loaded = replay.loaded;
   if (!loaded) return [];
   const h = (loaded.params.length - 1) / 3;
-  const row = (from: number) => `np.array([[${Array.from(loaded.params.subarray(from, from + h), py).join(', ')}]])`;
+  const row = (from: number) =>
+    `np.array([[${Array.from(loaded.params.subarray(from, from + h), py).join(', ')}]])`;
   return [
     `# Weights loaded from a model file at step ${loaded.step} (they replace the ones drawn above):`,
     `l1["w"] = ${row(0)}`,
@@ -173,7 +207,8 @@ export function dataSummary(config: ModelConfig, replay: Replay): string {
   const earlier = replay.segments.slice(0, -1);
   if (earlier.length === 0) return `${origin(last)}, N=${last.x.length}${heldOutNote(last)}`;
   const [first, ...between] = earlier;
-  const changes = between.length > 0 ? `, changed at step ${between.map((seg) => seg.step).join(', ')}` : '';
+  const changes =
+    between.length > 0 ? `, changed at step ${between.map((seg) => seg.step).join(', ')}` : '';
   return `${origin(last)}, N=${last.x.length}${heldOutNote(last)} from step ${last.step} (before: ${origin(first!)}, ${first!.x.length} points${changes})`;
 }
 
@@ -191,10 +226,14 @@ export function fidelityNotes(replay: Replay): string[] {
     );
   }
   if (replay.loaded) {
-    notes.push(`# It starts from the weights loaded from a model file at step ${replay.loaded.step}, as the page did.`);
+    notes.push(
+      `# It starts from the weights loaded from a model file at step ${replay.loaded.step}, as the page did.`,
+    );
   }
   if (replay.anyHeldOut) {
-    notes.push("# Held-out points are not trained on; the last line prints their loss (the page's test loss).");
+    notes.push(
+      "# Held-out points are not trained on; the last line prints their loss (the page's test loss).",
+    );
   }
   return notes;
 }

@@ -34,7 +34,9 @@ interface PresetFixture {
   runs: Record<PresetId, Record<string, PresetRun>>;
 }
 
-const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/presets.json', import.meta.url), 'utf8')) as PresetFixture;
+const FIXTURE = JSON.parse(
+  readFileSync(new URL('./fixtures/presets.json', import.meta.url), 'utf8'),
+) as PresetFixture;
 /** Relative tolerance of float32 losses against numpy's float64 (see the header). */
 const LOSS_RTOL = 1e-6;
 /** Absolute tolerance of trained float32 parameters (|w| < 2 here; measured worst 4.8e-7,
@@ -47,7 +49,8 @@ const flat = (layer: LayerValues) => ({ w: layer.w.flat(), b: layer.b.flat() });
 /** Largest |a - b| / |b|. */
 function maxRelative(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
-  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / Math.abs(b[i]!));
+  for (let i = 0; i < b.length; i++)
+    worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / Math.abs(b[i]!));
   return worst;
 }
 
@@ -67,37 +70,43 @@ function trained(id: PresetId, seed: number, learningRate = PRESETS[id].settings
 
 describe.each(PRESET_IDS)('preset %s against the tutorial in numpy', (id) => {
   const preset = PRESETS[id];
-  it.each(FIXTURE.seeds)('seed %i: same data and initial weights, bit for bit in float32', (seed) => {
-    const f = FIXTURE.runs[id][String(seed)]!;
-    const { run } = trained(id, seed);
-    // Fresh run: the data and initial draws, before training touches the weights.
-    const fresh = new TrainingRun({ ...preset.settings, seed });
-    expect(Array.from(fresh.data.x)).toEqual(f32(f.x));
-    expect(Array.from(fresh.data.y)).toEqual(f32(f.y));
-    fresh.net.layers.forEach((layer, l) => {
-      const ref = flat(f.initial[l]!);
-      expect(Array.from(layer.w)).toEqual(f32(ref.w));
-      expect(Array.from(layer.b)).toEqual(f32(ref.b));
-    });
-    expect(run.data.x.length).toBe(preset.settings.points);
-  });
+  it.each(FIXTURE.seeds)(
+    'seed %i: same data and initial weights, bit for bit in float32',
+    (seed) => {
+      const f = FIXTURE.runs[id][String(seed)]!;
+      const { run } = trained(id, seed);
+      // Fresh run: the data and initial draws, before training touches the weights.
+      const fresh = new TrainingRun({ ...preset.settings, seed });
+      expect(Array.from(fresh.data.x)).toEqual(f32(f.x));
+      expect(Array.from(fresh.data.y)).toEqual(f32(f.y));
+      fresh.net.layers.forEach((layer, l) => {
+        const ref = flat(f.initial[l]!);
+        expect(Array.from(layer.w)).toEqual(f32(ref.w));
+        expect(Array.from(layer.b)).toEqual(f32(ref.b));
+      });
+      expect(run.data.x.length).toBe(preset.settings.points);
+    },
+  );
 
-  it.each(FIXTURE.seeds)(`seed %i: loss of every step within ${LOSS_RTOL} relative, final weights close`, (seed) => {
-    const f = FIXTURE.runs[id][String(seed)]!;
-    const { run, losses } = trained(id, seed);
-    expect(f.losses).toHaveLength(preset.steps);
-    expect(maxRelative(losses, f.losses)).toBeLessThan(LOSS_RTOL);
-    expect(Math.abs(run.currentLoss() - f.finalLoss) / f.finalLoss).toBeLessThan(LOSS_RTOL);
-    run.net.layers.forEach((layer, l) => {
-      const ref = flat(f.final[l]!);
-      expect(maxAbsolute(layer.w, ref.w)).toBeLessThan(PARAM_ATOL);
-      expect(maxAbsolute(layer.b, ref.b)).toBeLessThan(PARAM_ATOL);
-    });
-    // numpy's prediction at the data points after training.
-    const prediction = new Float32Array(run.data.x.length);
-    predictInto(run.net, createWorkspace(run.net, prediction.length), run.data.x, prediction);
-    expect(maxAbsolute(prediction, f.prediction)).toBeLessThan(PARAM_ATOL);
-  });
+  it.each(FIXTURE.seeds)(
+    `seed %i: loss of every step within ${LOSS_RTOL} relative, final weights close`,
+    (seed) => {
+      const f = FIXTURE.runs[id][String(seed)]!;
+      const { run, losses } = trained(id, seed);
+      expect(f.losses).toHaveLength(preset.steps);
+      expect(maxRelative(losses, f.losses)).toBeLessThan(LOSS_RTOL);
+      expect(Math.abs(run.currentLoss() - f.finalLoss) / f.finalLoss).toBeLessThan(LOSS_RTOL);
+      run.net.layers.forEach((layer, l) => {
+        const ref = flat(f.final[l]!);
+        expect(maxAbsolute(layer.w, ref.w)).toBeLessThan(PARAM_ATOL);
+        expect(maxAbsolute(layer.b, ref.b)).toBeLessThan(PARAM_ATOL);
+      });
+      // numpy's prediction at the data points after training.
+      const prediction = new Float32Array(run.data.x.length);
+      predictInto(run.net, createWorkspace(run.net, prediction.length), run.data.x, prediction);
+      expect(maxAbsolute(prediction, f.prediction)).toBeLessThan(PARAM_ATOL);
+    },
+  );
 });
 
 describe('the tolerance can fail', () => {
@@ -113,7 +122,10 @@ describe('presets', () => {
     expect(PRESETS['untrained-line'].steps).toBe(0);
     expect(PRESETS['fit-line'].steps).toBe(50);
     expect(PRESETS['square-none'].steps).toBe(300);
-    expect(PRESETS['square-relu'].settings).toEqual({ ...PRESETS['square-none'].settings, activation: 'relu' });
+    expect(PRESETS['square-relu'].settings).toEqual({
+      ...PRESETS['square-none'].settings,
+      activation: 'relu',
+    });
     expect(PRESETS['fit-line'].settings).toEqual(PRESETS['untrained-line'].settings);
     for (const id of PRESET_IDS) expect(PRESETS[id].id).toBe(id);
   });

@@ -40,28 +40,59 @@ export const PRESETS: Record<PresetId, Preset> = {
     label: '1 · Untrained, on the line',
     caption:
       'predict01(): before any training the random weights give a nearly flat line near 0.1, far from the data. Press Play to watch it learn.',
-    settings: { dataset: 'linear', points: 10, noise: TUTORIAL_NOISE, hidden: 3, activation: 'none', learningRate: TUTORIAL_LR },
+    settings: {
+      dataset: 'linear',
+      points: 10,
+      noise: TUTORIAL_NOISE,
+      hidden: 3,
+      activation: 'none',
+      learningRate: TUTORIAL_LR,
+    },
     steps: 0,
   },
   'fit-line': {
     id: 'fit-line',
     label: '2 · Fitting the line',
-    caption: 'predict02(): 50 steps of backpropagation tilt the flat line toward the data. A network without activation is a line, which is all this data needs.',
-    settings: { dataset: 'linear', points: 10, noise: TUTORIAL_NOISE, hidden: 3, activation: 'none', learningRate: TUTORIAL_LR },
+    caption:
+      'predict02(): 50 steps of backpropagation tilt the flat line toward the data. A network without activation is a line, which is all this data needs.',
+    settings: {
+      dataset: 'linear',
+      points: 10,
+      noise: TUTORIAL_NOISE,
+      hidden: 3,
+      activation: 'none',
+      learningRate: TUTORIAL_LR,
+    },
     steps: 50,
   },
   'square-none': {
     id: 'square-none',
     label: '3 · The square, no activation',
-    caption: 'predict03(): without an activation the ten hidden units add up to a single line, so after 300 steps it still cannot bend to x²: underfitting.',
-    settings: { dataset: 'quadratic', points: 30, noise: TUTORIAL_NOISE, hidden: 10, activation: 'none', learningRate: TUTORIAL_LR },
+    caption:
+      'predict03(): without an activation the ten hidden units add up to a single line, so after 300 steps it still cannot bend to x²: underfitting.',
+    settings: {
+      dataset: 'quadratic',
+      points: 30,
+      noise: TUTORIAL_NOISE,
+      hidden: 10,
+      activation: 'none',
+      learningRate: TUTORIAL_LR,
+    },
     steps: 300,
   },
   'square-relu': {
     id: 'square-relu',
     label: '4 · The square, with ReLU',
-    caption: 'predict04(): the same network with ReLU. Each unit becomes a hinge, and in 300 steps the hinges bend the curve into the parabola.',
-    settings: { dataset: 'quadratic', points: 30, noise: TUTORIAL_NOISE, hidden: 10, activation: 'relu', learningRate: TUTORIAL_LR },
+    caption:
+      'predict04(): the same network with ReLU. Each unit becomes a hinge, and in 300 steps the hinges bend the curve into the parabola.',
+    settings: {
+      dataset: 'quadratic',
+      points: 30,
+      noise: TUTORIAL_NOISE,
+      hidden: 10,
+      activation: 'relu',
+      learningRate: TUTORIAL_LR,
+    },
     steps: 300,
   },
 };
@@ -71,4 +102,11 @@ export function isPresetId(value: unknown): value is PresetId {
 }
 
 /** Keys a preset fixes: editing one of them leaves the preset (the picker shows Custom). */
-export const PRESET_KEYS = ['dataset', 'points', 'noise', 'hidden', 'activation', 'learningRate'] as const satisfies readonly (keyof PresetSettings)[];
+export const PRESET_KEYS = [
+  'dataset',
+  'points',
+  'noise',
+  'hidden',
+  'activation',
+  'learningRate',
+] as const satisfies readonly (keyof PresetSettings)[];

@@ -78,5 +78,6 @@ export type ModelFileProblem =
   | { code: 'model.step'; max: number };
 
 /** Every problem core reports. */
-export type Problem = CsvProblem | CsvRescaled | ExpressionProblem | NumericProblem | UrlProblem | ModelFileProblem;
+export type Problem =
+  CsvProblem | CsvRescaled | ExpressionProblem | NumericProblem | UrlProblem | ModelFileProblem;
 export type ProblemCode = Problem['code'];

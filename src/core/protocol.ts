@@ -22,7 +22,16 @@ export type ToWorker =
    * stopAt: pause when the run reaches this step (a preset's step count), or null to run on.
    * `data`, when given, replaces the generated data (edited, imported or split points).
    */
-  | { type: 'start'; runId: number; config: ModelConfig; learningRate: number; speed: number; playing: boolean; stopAt: number | null; data?: LabeledData }
+  | {
+      type: 'start';
+      runId: number;
+      config: ModelConfig;
+      learningRate: number;
+      speed: number;
+      playing: boolean;
+      stopAt: number | null;
+      data?: LabeledData;
+    }
   /** New data for the same network: weights are kept and training goes on. */
   | { type: 'setData'; data: LabeledData }
   /** Rebuild the same run from its config and seed, under a new id. */

@@ -9,10 +9,23 @@ import { splitData } from './split';
 import { MAX_RUN_STEP, type ModelConfig } from './config';
 import { curveGrid } from './grid';
 import { paramLength } from './insight';
-import { createTutorialNetwork, createWorkspace, parametersFinite, predictInto, type Network, type Workspace } from './network';
+import {
+  createTutorialNetwork,
+  createWorkspace,
+  parametersFinite,
+  predictInto,
+  type Network,
+  type Workspace,
+} from './network';
 import { FusedKernel } from './kernel/fusedKernel';
 import { KERNEL_ACTIVATIONS as KERNEL_ACTIVATION_NAMES } from './kernel/kernelLayout.generated';
-import { bestKernelBuild, kernelBuildSupported, kernelModule, simdSupported, type KernelBuild } from './kernel/wasmRuntime';
+import {
+  bestKernelBuild,
+  kernelBuildSupported,
+  kernelModule,
+  simdSupported,
+  type KernelBuild,
+} from './kernel/wasmRuntime';
 import { NumpyRandom } from './rng';
 import { RunHistory } from './runHistory';
 import { evaluateLoss, trainStepInto } from './train';
@@ -121,7 +134,12 @@ export class TrainingRun {
   readonly history = new RunHistory();
 
   /** `data`, when given, replaces the generated data (its test == 1 points are held out). */
-  constructor(config: ModelConfig, grid: Float32Array = curveGrid(), options: TrainingRunOptions = {}, data?: LabeledData) {
+  constructor(
+    config: ModelConfig,
+    grid: Float32Array = curveGrid(),
+    options: TrainingRunOptions = {},
+    data?: LabeledData,
+  ) {
     const built = buildModel(config);
     const requested = options.engine ?? 'auto';
     const engine = requested === 'auto' ? defaultEngine() : requested;
@@ -133,11 +151,15 @@ export class TrainingRun {
     this.net = built.net;
     this.kernel = null;
     if (this.engine === 'wasm' && !simdSupported()) {
-      throw new Error('the WebAssembly SIMD engine was asked for, but this runtime has no WebAssembly SIMD');
+      throw new Error(
+        'the WebAssembly SIMD engine was asked for, but this runtime has no WebAssembly SIMD',
+      );
     }
     this.kernelBuild = this.engine === 'wasm' ? (options.kernel ?? bestKernelBuild()) : null;
     if (this.kernelBuild && !kernelBuildSupported(this.kernelBuild)) {
-      throw new Error(`the ${this.kernelBuild} kernel was asked for, but this runtime cannot run it`);
+      throw new Error(
+        `the ${this.kernelBuild} kernel was asked for, but this runtime cannot run it`,
+      );
     }
     this.ws = createWorkspace(this.net, 0);
     this.gridWs = createWorkspace(this.net, grid.length);
@@ -168,16 +190,31 @@ export class TrainingRun {
     this.testWs = test ? createWorkspace(this.net, test.x.length) : null;
     if (this.engine === 'wasm') {
       const [l1, l2] = this.net.layers;
-      const kernel = new FusedKernel(train.x, train.y, this.config.hidden, this.config.activation, this.grid, kernelModule(this.kernelBuild!));
+      const kernel = new FusedKernel(
+        train.x,
+        train.y,
+        this.config.hidden,
+        this.config.activation,
+        this.grid,
+        kernelModule(this.kernelBuild!),
+      );
       // Copy the current parameters in (from the network, or the previous kernel's views).
       kernel.w1.set(l1!.w);
       kernel.b1.set(l1!.b);
       kernel.w2.set(l2!.w);
       kernel.b2.set(l2!.b);
       // The network's arrays are views of the kernel's memory: always current, never copied.
-      this.net = { layers: [{ ...l1!, w: kernel.w1, b: kernel.b1 }, { ...l2!, w: kernel.w2, b: kernel.b2 }] };
+      this.net = {
+        layers: [
+          { ...l1!, w: kernel.w1, b: kernel.b1 },
+          { ...l2!, w: kernel.w2, b: kernel.b2 },
+        ],
+      };
       this.kernel = kernel;
-      this.gradients = [{ w: kernel.gw1, b: kernel.gb1 }, { w: kernel.gw2, b: kernel.gb2 }];
+      this.gradients = [
+        { w: kernel.gw1, b: kernel.gb1 },
+        { w: kernel.gw2, b: kernel.gb2 },
+      ];
     } else {
       const previous = this.gradients;
       this.ws = createWorkspace(this.net, train.x.length);
@@ -235,7 +272,11 @@ export class TrainingRun {
     // The candidate's loss did not climb: it becomes the kept one (written out here for the same reason).
     if (Number.isFinite(loss) && !exploded) {
       const keptLoss = this.checkpointLoss;
-      if (Number.isNaN(keptLoss) || loss <= keptLoss * (1 + RISE_TOLERANCE) || loss <= MIN_REFERENCE_LOSS) {
+      if (
+        Number.isNaN(keptLoss) ||
+        loss <= keptLoss * (1 + RISE_TOLERANCE) ||
+        loss <= MIN_REFERENCE_LOSS
+      ) {
         this.keepCandidate(before);
         this.checkpointLoss = loss;
       }

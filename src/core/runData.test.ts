@@ -6,7 +6,14 @@ import type { LabeledData } from './protocol';
 import { buildDataset, TrainingRun, type Engine } from './run';
 import { testMask } from './split';
 
-const base: ModelConfig = { dataset: 'sine', points: 40, noise: 0.1, seed: 7, hidden: 12, activation: 'tanh' };
+const base: ModelConfig = {
+  dataset: 'sine',
+  points: 40,
+  noise: 0.1,
+  seed: 7,
+  hidden: 12,
+  activation: 'tanh',
+};
 const LR = 0.01;
 
 function params(run: TrainingRun): Float32Array {
@@ -16,11 +23,18 @@ function params(run: TrainingRun): Float32Array {
 }
 
 /** MSE on the given points from the flat parameters [w1, b1, w2, b2], in float64: independent of both engines. */
-function referenceLoss(p: Float32Array, hidden: number, activation: ModelConfig['activation'], x: ArrayLike<number>, y: ArrayLike<number>): number {
+function referenceLoss(
+  p: Float32Array,
+  hidden: number,
+  activation: ModelConfig['activation'],
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+): number {
   let sum = 0;
   for (let n = 0; n < x.length; n++) {
     let o = p[3 * hidden]!;
-    for (let j = 0; j < hidden; j++) o += activate(activation, x[n]! * p[j]! + p[hidden + j]!) * p[2 * hidden + j]!;
+    for (let j = 0; j < hidden; j++)
+      o += activate(activation, x[n]! * p[j]! + p[hidden + j]!) * p[2 * hidden + j]!;
     sum += (o - y[n]!) ** 2;
   }
   return sum / x.length;
@@ -41,7 +55,10 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
     expect(Array.from(params(run))).toEqual(Array.from(before));
     expect(run.step).toBe(100);
     // The loss is now the new points' loss under the same weights.
-    expect(run.currentLoss()).toBeCloseTo(referenceLoss(before, base.hidden, base.activation, data.x, data.y), 5);
+    expect(run.currentLoss()).toBeCloseTo(
+      referenceLoss(before, base.hidden, base.activation, data.x, data.y),
+      5,
+    );
     expect(run.train(100, LR, losses, 100)).toBe(100);
     expect(run.step).toBe(200);
     expect(losses[199]!).toBeLessThan(losses[100]!);
@@ -53,11 +70,16 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
     const trainIdx = [...mask.keys()].filter((i) => mask[i] === 0);
     expect(trainIdx.length).toBe(30);
     const split = new TrainingRun(base, undefined, { engine }, { ...all, test: mask });
-    const only = new TrainingRun(base, undefined, { engine }, {
-      x: Float32Array.from(trainIdx, (i) => all.x[i]!),
-      y: Float32Array.from(trainIdx, (i) => all.y[i]!),
-      test: new Uint8Array(trainIdx.length),
-    });
+    const only = new TrainingRun(
+      base,
+      undefined,
+      { engine },
+      {
+        x: Float32Array.from(trainIdx, (i) => all.x[i]!),
+        y: Float32Array.from(trainIdx, (i) => all.y[i]!),
+        test: new Uint8Array(trainIdx.length),
+      },
+    );
     const a = new Float32Array(300);
     const b = new Float32Array(300);
     split.train(300, LR, a, 0);
@@ -73,12 +95,24 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
     run.train(500, LR, new Float32Array(500), 0);
     const held = [...mask.keys()].filter((i) => mask[i] === 1);
     expect(held.length).toBe(12);
-    const want = referenceLoss(params(run), base.hidden, base.activation, held.map((i) => all.x[i]!), held.map((i) => all.y[i]!));
+    const want = referenceLoss(
+      params(run),
+      base.hidden,
+      base.activation,
+      held.map((i) => all.x[i]!),
+      held.map((i) => all.y[i]!),
+    );
     const got = run.testLoss()!;
     expect(Math.abs(got - want) / want).toBeLessThan(1e-5);
     // And the training loss is on the others.
     const trained = [...mask.keys()].filter((i) => mask[i] === 0);
-    const trainWant = referenceLoss(params(run), base.hidden, base.activation, trained.map((i) => all.x[i]!), trained.map((i) => all.y[i]!));
+    const trainWant = referenceLoss(
+      params(run),
+      base.hidden,
+      base.activation,
+      trained.map((i) => all.x[i]!),
+      trained.map((i) => all.y[i]!),
+    );
     expect(Math.abs(run.currentLoss() - trainWant) / trainWant).toBeLessThan(1e-5);
   });
 
@@ -98,7 +132,10 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
     // Only held-out points: still nothing to train on, but a test loss.
     run.setData(labeled([0.1, 0.2], [1, 2], [1, 1]));
     expect(run.train(5, LR, new Float32Array(5), 0)).toBe(0);
-    expect(run.testLoss()).toBeCloseTo(referenceLoss(before, base.hidden, base.activation, [0.1, 0.2], [1, 2]), 5);
+    expect(run.testLoss()).toBeCloseTo(
+      referenceLoss(before, base.hidden, base.activation, [0.1, 0.2], [1, 2]),
+      5,
+    );
     run.setData(labeled([0.1, 0.2, 0.3], [1, 2, 3], [0, 0, 0]));
     expect(run.train(5, LR, new Float32Array(5), 0)).toBe(5);
     expect(run.divergedAt).toBeNull();
@@ -107,7 +144,9 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
 
 it('setData on the kernel copies the parameters, so both engines stay together across a change', () => {
   const data = labeled([-1, -0.3, 0.2, 0.4, 0.8], [0.5, -0.2, 0.1, 0.9, -0.4], [0, 0, 1, 0, 0]);
-  const runs = (['wasm', 'ts'] as Engine[]).map((engine) => new TrainingRun(base, undefined, { engine }));
+  const runs = (['wasm', 'ts'] as Engine[]).map(
+    (engine) => new TrainingRun(base, undefined, { engine }),
+  );
   for (const run of runs) {
     run.train(50, LR, new Float32Array(50), 0);
     run.setData(data);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LabeledData } from './protocol';
 import { MAX_DATA_CHANGES, RunHistory } from './runHistory';
 
-const points = (id: number): LabeledData => ({ x: Float32Array.of(id / 10), y: Float32Array.of(0), test: Uint8Array.of(0), id });
+const points = (id: number): LabeledData => ({
+  x: Float32Array.of(id / 10),
+  y: Float32Array.of(0),
+  test: Uint8Array.of(0),
+  id,
+});
 
 describe('RunHistory', () => {
   it('keeps one learning rate per change, at the step it was first used', () => {
@@ -33,7 +38,10 @@ describe('RunHistory', () => {
     const h = new RunHistory();
     for (let k = 1; k <= MAX_DATA_CHANGES + 5; k++) h.recordData(k * 10, points(k));
     expect(h.data).toHaveLength(MAX_DATA_CHANGES);
-    expect(h.data.at(-1)).toEqual({ step: (MAX_DATA_CHANGES + 5) * 10, data: points(MAX_DATA_CHANGES + 5) });
+    expect(h.data.at(-1)).toEqual({
+      step: (MAX_DATA_CHANGES + 5) * 10,
+      data: points(MAX_DATA_CHANGES + 5),
+    });
     // Entries 0 .. MAX - 2 are exact; the one at MAX - 1 was the first overwritten.
     expect(h.droppedFrom).toBe((MAX_DATA_CHANGES - 1) * 10);
     expect(h.dropped).toBe(6);
@@ -77,6 +85,12 @@ describe('RunHistory', () => {
     h.recordRate(0, 0.01);
     h.load(200, Float32Array.of(1, 2, 3, 4));
     expect(h.rates).toEqual([]);
-    expect(h.schedule()).toEqual({ rates: [], data: [{ step: 200, id: 4 }], loadedAt: 200, droppedFrom: null, dropped: 0 });
+    expect(h.schedule()).toEqual({
+      rates: [],
+      data: [{ step: 200, id: 4 }],
+      loadedAt: 200,
+      droppedFrom: null,
+      dropped: 0,
+    });
   });
 });

@@ -41,13 +41,16 @@ describe('points the learner adds', () => {
     expect(addAll(200, 0.3, 8)).not.toEqual(a);
     // The draw depends on the index, not on which earlier points are held out.
     for (let seed = 0; seed < 20; seed++) {
-      expect(addedPointHeldOut(Uint8Array.of(0, 1, 1, 0), 0.5, seed)).toBe(addedPointHeldOut(Uint8Array.of(0, 0, 0, 0), 0.5, seed));
+      expect(addedPointHeldOut(Uint8Array.of(0, 1, 1, 0), 0.5, seed)).toBe(
+        addedPointHeldOut(Uint8Array.of(0, 0, 0, 0), 0.5, seed),
+      );
     }
   });
 
   it('are held out at the requested share (capped like the split), never at share 0', () => {
     for (const seed of [0, 1, 12345, 0xffffffff]) {
-      for (const s of [0.1, 0.3, 0.5]) expect(Math.abs(share(addAll(20_000, s, seed)) - s)).toBeLessThan(0.01);
+      for (const s of [0.1, 0.3, 0.5])
+        expect(Math.abs(share(addAll(20_000, s, seed)) - s)).toBeLessThan(0.01);
       expect(share(addAll(2000, 0, seed))).toBe(0);
       expect(Math.abs(share(addAll(20_000, 1, seed)) - MAX_TEST_SHARE)).toBeLessThan(0.01);
     }

@@ -31,7 +31,10 @@ export function splitData(data: Dataset, mask: Uint8Array): { train: Dataset; te
   const pick = (held: number) => {
     const idx: number[] = [];
     for (let i = 0; i < data.x.length; i++) if ((mask[i] ?? 0) === held) idx.push(i);
-    return { x: Float32Array.from(idx, (i) => data.x[i]!), y: Float32Array.from(idx, (i) => data.y[i]!) };
+    return {
+      x: Float32Array.from(idx, (i) => data.x[i]!),
+      y: Float32Array.from(idx, (i) => data.y[i]!),
+    };
   };
   return { train: pick(0), test: pick(1) };
 }

@@ -51,4 +51,3 @@ export function rescueLearningRate(learningRate: number, points: number, hidden:
   const tenth = Number((learningRate / RESCUE_DIVISOR).toPrecision(6));
   return Math.min(tenth, suggestedLearningRate(points, hidden));
 }
-

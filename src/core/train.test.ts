@@ -62,11 +62,15 @@ function refGradients(p: Ref, act: Act) {
   const { o1, a1, o2 } = refForward(p, act);
   const H = p.w1.length;
   const dz2 = o2.map((o, n) => -2 * (o - p.y[n]!));
-  const gw2 = Array.from({ length: H }, (_, j) => a1.reduce((s, row, n) => s + row[j]! * dz2[n]!, 0));
+  const gw2 = Array.from({ length: H }, (_, j) =>
+    a1.reduce((s, row, n) => s + row[j]! * dz2[n]!, 0),
+  );
   const gb2 = [dz2.reduce((s, d) => s + d, 0)];
   // new_dz = dz.dot(w.T) with the OLD w2, then *= act'(o1).
   const dz1 = dz2.map((d, n) => p.w2.map((w, j) => d * w * act.df(o1[n]![j]!)));
-  const gw1 = Array.from({ length: H }, (_, j) => dz1.reduce((s, row, n) => s + p.x[n]! * row[j]!, 0));
+  const gw1 = Array.from({ length: H }, (_, j) =>
+    dz1.reduce((s, row, n) => s + p.x[n]! * row[j]!, 0),
+  );
   const gb1 = Array.from({ length: H }, (_, j) => dz1.reduce((s, row) => s + row[j]!, 0));
   return { gw1, gb1, gw2, gb2 };
 }
@@ -92,11 +96,28 @@ const maxScaledError = (got: ArrayLike<number>, want: ArrayLike<number>) => {
 };
 
 const ACTS = ACTIVATIONS;
-const DEFAULT: ModelConfig = { dataset: 'quadratic', points: 30, noise: 0.2, seed: 0, hidden: 10, activation: 'relu' };
+const DEFAULT: ModelConfig = {
+  dataset: 'quadratic',
+  points: 30,
+  noise: 0.2,
+  seed: 0,
+  hidden: 10,
+  activation: 'relu',
+};
 const CASES = [
   { name: 'predict04 default', base: DEFAULT, steps: 300, lr: 0.01 },
-  { name: 'predict02 linear N=10 H=3', base: { ...DEFAULT, dataset: 'linear', points: 10, hidden: 3, seed: 1 }, steps: 50, lr: 0.01 },
-  { name: 'quadratic N=7 H=4 seed 42 lr 0.05', base: { ...DEFAULT, points: 7, hidden: 4, seed: 42 }, steps: 300, lr: 0.05 },
+  {
+    name: 'predict02 linear N=10 H=3',
+    base: { ...DEFAULT, dataset: 'linear', points: 10, hidden: 3, seed: 1 },
+    steps: 50,
+    lr: 0.01,
+  },
+  {
+    name: 'quadratic N=7 H=4 seed 42 lr 0.05',
+    base: { ...DEFAULT, points: 7, hidden: 4, seed: 42 },
+    steps: 300,
+    lr: 0.05,
+  },
 ] as const;
 
 describe('float32 core follows the float64 tutorial reference', () => {
@@ -176,7 +197,8 @@ describe('gradients: core vs central differences of the float64 MSE', () => {
         // The tutorial's gradients are summed, not averaged, and point downhill:
         // g = -N * dLoss/dθ for loss = mean((o - y)^2).
         const want = dLoss.map((d) => -N * d);
-        const absError = (got: ArrayLike<number>) => want.reduce((m, w, i) => Math.max(m, Math.abs(got[i]! - w)), 0);
+        const absError = (got: ArrayLike<number>) =>
+          want.reduce((m, w, i) => Math.max(m, Math.abs(got[i]! - w)), 0);
         // float64 reference vs differences (truncation h^2 L'''/6 plus rounding eps L / h,
         // times N): observed <= 3.4e-10 absolute.
         expect(absError(analyticOf[key]), `reference ${key}`).toBeLessThan(2e-9);
@@ -202,8 +224,12 @@ describe('determinism', () => {
     const run = new TrainingRun({ ...DEFAULT, seed, activation: 'tanh' });
     const losses = new Float32Array(300);
     run.train(300, 0.01, losses, 0);
-    const bytes = (a: Float32Array) => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    return { losses: bytes(losses), params: run.net.layers.flatMap((l) => [bytes(l.w), bytes(l.b)]) };
+    const bytes = (a: Float32Array) =>
+      Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    return {
+      losses: bytes(losses),
+      params: run.net.layers.flatMap((l) => [bytes(l.w), bytes(l.b)]),
+    };
   }
 
   it('the same seed gives bitwise the same losses and weights', () => {

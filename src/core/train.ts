@@ -54,14 +54,24 @@ export const PARAM_FLUSH_BELOW = 2 ** -50;
 const flushed = (v: number) => (Math.abs(v) < PARAM_FLUSH_BELOW ? 0 : v);
 
 /** w += lr * gw, b += lr * gb (the tutorial's sign: dz already carries the minus), then the flush above. */
-export function applyUpdate(layer: DenseLayer, gw: Float64Array, gb: Float64Array, lr: number): void {
+export function applyUpdate(
+  layer: DenseLayer,
+  gw: Float64Array,
+  gb: Float64Array,
+  lr: number,
+): void {
   const { w, b } = layer;
   for (let i = 0; i < w.length; i++) w[i] = flushed(w[i]! + lr * gw[i]!);
   for (let j = 0; j < b.length; j++) b[j] = flushed(b[j]! + lr * gb[j]!);
 }
 
 /** Mean squared error of the output against y, and dz = -2 (o - y) into delta. */
-export function lossAndOutputDelta(out: Float32Array, y: Float32Array, delta: Float32Array, batch: number): number {
+export function lossAndOutputDelta(
+  out: Float32Array,
+  y: Float32Array,
+  delta: Float32Array,
+  batch: number,
+): number {
   let sum = 0;
   for (let n = 0; n < batch; n++) {
     const e = out[n]! - y[n]!;
@@ -72,7 +82,12 @@ export function lossAndOutputDelta(out: Float32Array, y: Float32Array, delta: Fl
 }
 
 /** Mean squared error of the network on (x, y), without touching gradients. */
-export function evaluateLoss(net: Network, ws: Workspace, x: Float32Array, y: Float32Array): number {
+export function evaluateLoss(
+  net: Network,
+  ws: Workspace,
+  x: Float32Array,
+  y: Float32Array,
+): number {
   const out = forward(net, ws, x);
   let sum = 0;
   for (let n = 0; n < ws.batch; n++) {
@@ -86,8 +101,19 @@ export function evaluateLoss(net: Network, ws: Workspace, x: Float32Array, y: Fl
  * One full-batch step; returns the loss measured before the update. Allocates nothing
  * itself, though V8 may box the returned float: the training loop uses trainStepInto.
  */
-export function trainStep(net: Network, ws: Workspace, x: Float32Array, y: Float32Array, lr: number): number {
-  const loss = lossAndOutputDelta(forward(net, ws, x), y, ws.delta[net.layers.length - 1]!, ws.batch);
+export function trainStep(
+  net: Network,
+  ws: Workspace,
+  x: Float32Array,
+  y: Float32Array,
+  lr: number,
+): number {
+  const loss = lossAndOutputDelta(
+    forward(net, ws, x),
+    y,
+    ws.delta[net.layers.length - 1]!,
+    ws.batch,
+  );
   backpropagate(net, ws, x, lr);
   return loss;
 }
@@ -96,8 +122,21 @@ export function trainStep(net: Network, ws: Workspace, x: Float32Array, y: Float
  * trainStep with the loss written to lossOut[index]: a float returned from a function too
  * big to inline is boxed on V8's heap, which would be an allocation every step.
  */
-export function trainStepInto(net: Network, ws: Workspace, x: Float32Array, y: Float32Array, lr: number, lossOut: Float32Array, index: number): void {
-  lossOut[index] = lossAndOutputDelta(forward(net, ws, x), y, ws.delta[net.layers.length - 1]!, ws.batch);
+export function trainStepInto(
+  net: Network,
+  ws: Workspace,
+  x: Float32Array,
+  y: Float32Array,
+  lr: number,
+  lossOut: Float32Array,
+  index: number,
+): void {
+  lossOut[index] = lossAndOutputDelta(
+    forward(net, ws, x),
+    y,
+    ws.delta[net.layers.length - 1]!,
+    ws.batch,
+  );
   backpropagate(net, ws, x, lr);
 }
 
@@ -112,6 +151,13 @@ function backpropagate(net: Network, ws: Workspace, x: Float32Array, lr: number)
     const below = l === 0 ? null : ws.delta[l - 1]!;
     denseBackward(layer, input, ws.delta[l]!, batch, ws.gw[l]!, ws.gb[l]!, below);
     applyUpdate(layer, ws.gw[l]!, ws.gb[l]!, lr);
-    if (below) multiplyByDerivative(layers[l - 1]!.activation, ws.z[l - 1]!, ws.a[l - 1]!, below, batch * layers[l - 1]!.outDim);
+    if (below)
+      multiplyByDerivative(
+        layers[l - 1]!.activation,
+        ws.z[l - 1]!,
+        ws.a[l - 1]!,
+        below,
+        batch * layers[l - 1]!.outDim,
+      );
   }
 }

@@ -21,7 +21,12 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * out here. Sine counts units whose z range over the points holds pi/2 + k pi, found by
  * trying every k.
  */
-function referenceCount(act: ActivationName, w1: ArrayLike<number>, b1: ArrayLike<number>, xs: ArrayLike<number>): number {
+function referenceCount(
+  act: ActivationName,
+  w1: ArrayLike<number>,
+  b1: ArrayLike<number>,
+  xs: ArrayLike<number>,
+): number {
   let count = 0;
   for (let j = 0; j < w1.length; j++) {
     const zs = Array.from(xs, (x) => w1[j]! * x + b1[j]!);
@@ -166,7 +171,12 @@ describe('unit health, per activation', () => {
       // Every dataset's x, and a learner's own points: few, unsorted, off-centre.
       const own = Float32Array.from({ length: 7 }, () => rng.normal(0.3, 0.4));
       const sets: [string, Float32Array][] = DATASETS.map((dataset) => {
-        const spec = { dataset, points: 40, noise: 0.1, ...(dataset === 'custom' ? { expression: 'x' } : {}) };
+        const spec = {
+          dataset,
+          points: 40,
+          noise: 0.1,
+          ...(dataset === 'custom' ? { expression: 'x' } : {}),
+        };
         return [dataset, makeDataset(spec, new NumpyRandom(3)).x];
       });
       sets.push(['own points', own]);
@@ -188,12 +198,20 @@ describe('unit health, per activation', () => {
 
   it('matches the reference on trained networks too (every activation, 300 steps at a rate that kills units)', () => {
     for (const act of ACTIVATIONS) {
-      const run = new TrainingRun({ ...MODEL, hidden: 64, activation: act, seed: 11, dataset: 'quadratic' });
+      const run = new TrainingRun({
+        ...MODEL,
+        hidden: 64,
+        activation: act,
+        seed: 11,
+        dataset: 'quadratic',
+      });
       run.train(300, 0.02, new Float32Array(300), 0);
       const params = new Float32Array(run.paramLength());
       run.snapshotParams(params);
       const p = unpackParams(params);
-      expect(unitHealth(p, act, run.data.x).count, act).toBe(referenceCount(act, p.w1, p.b1, run.data.x));
+      expect(unitHealth(p, act, run.data.x).count, act).toBe(
+        referenceCount(act, p.w1, p.b1, run.data.x),
+      );
     }
   });
 });

@@ -4,7 +4,14 @@ import { ACTIVATIONS } from './activations';
 import { DEFAULT_CONFIG, SPEED_STOPS, validateConfig, type RunConfig } from './config';
 import { DATASETS } from './dataset';
 import { PRESET_IDS, PRESETS } from './presets';
-import { HIDEABLE_CONTROLS, MAX_QUERY_LENGTH, parseUrlState, serializeUrlState, settingsFromUrl, type UrlSettings } from './urlState';
+import {
+  HIDEABLE_CONTROLS,
+  MAX_QUERY_LENGTH,
+  parseUrlState,
+  serializeUrlState,
+  settingsFromUrl,
+  type UrlSettings,
+} from './urlState';
 import { formatEn } from '../messages/en';
 
 /** parseUrlState with its problems worded in English, as the notice shows them. */
@@ -30,7 +37,12 @@ const validConfig: fc.Arbitrary<RunConfig> = fc.record({
 /** Any state the page can be in: a preset's settings hold while the preset is named. */
 const validState: fc.Arbitrary<UrlSettings> = fc
   .tuple(validConfig, fc.constantFrom(null, ...PRESET_IDS), fc.subarray([...HIDEABLE_CONTROLS]))
-  .map(([config, preset, hide]) => ({ ...config, ...(preset ? PRESETS[preset].settings : {}), preset, hide }));
+  .map(([config, preset, hide]) => ({
+    ...config,
+    ...(preset ? PRESETS[preset].settings : {}),
+    preset,
+    hide,
+  }));
 
 const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null, hide: [] };
 
@@ -53,17 +65,42 @@ describe('URL state', () => {
   });
 
   it('a preset link opens the experiment; overriding its settings makes it Custom', () => {
-    expect(serializeUrlState({ ...DEFAULT_CONFIG, ...PRESETS['square-none'].settings, preset: 'square-none', hide: [] })).toBe('?preset=square-none');
-    expect(settingsFromUrl(urlText('?preset=fit-line').settings)).toMatchObject({ preset: 'fit-line', points: 10, hidden: 3, dataset: 'linear' });
-    expect(settingsFromUrl(urlText('?preset=fit-line&seed=4').settings)).toMatchObject({ preset: 'fit-line', seed: 4 });
-    expect(settingsFromUrl(urlText('?preset=fit-line&hidden=7').settings)).toMatchObject({ preset: null, hidden: 7, points: 10 });
+    expect(
+      serializeUrlState({
+        ...DEFAULT_CONFIG,
+        ...PRESETS['square-none'].settings,
+        preset: 'square-none',
+        hide: [],
+      }),
+    ).toBe('?preset=square-none');
+    expect(settingsFromUrl(urlText('?preset=fit-line').settings)).toMatchObject({
+      preset: 'fit-line',
+      points: 10,
+      hidden: 3,
+      dataset: 'linear',
+    });
+    expect(settingsFromUrl(urlText('?preset=fit-line&seed=4').settings)).toMatchObject({
+      preset: 'fit-line',
+      seed: 4,
+    });
+    expect(settingsFromUrl(urlText('?preset=fit-line&hidden=7').settings)).toMatchObject({
+      preset: null,
+      hidden: 7,
+      points: 10,
+    });
     expect(urlText('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
   });
 
   it('hides controls by their URL keys, in schema order, without repeats', () => {
-    const state: UrlSettings = { ...DEFAULT_STATE, activation: 'tanh', hide: ['seed', 'dataset', 'learningRate'] };
+    const state: UrlSettings = {
+      ...DEFAULT_STATE,
+      activation: 'tanh',
+      hide: ['seed', 'dataset', 'learningRate'],
+    };
     expect(serializeUrlState(state)).toBe('?activation=tanh&hide=dataset,seed,lr');
-    expect(settingsFromUrl(urlText('?hide=lr,dataset,lr&preset=square-none').settings)).toMatchObject({
+    expect(
+      settingsFromUrl(urlText('?hide=lr,dataset,lr&preset=square-none').settings),
+    ).toMatchObject({
       hide: ['dataset', 'learningRate'],
       preset: 'square-none',
     });
@@ -75,23 +112,31 @@ describe('URL state', () => {
     const bad = urlText('?hide=dataset,rm%20-rf,lr,rm%20-rf,,nope&hidden=4');
     expect(bad.settings).toEqual({ hidden: 4, hide: ['dataset', 'learningRate'] });
     expect(bad.problems).toHaveLength(2);
-    expect(bad.problems[0]).toMatch(/^"rm -rf" in hide= is not valid \(a comma-separated list of dataset, .*\): it is ignored, the rest of the list is used\.$/);
+    expect(bad.problems[0]).toMatch(
+      /^"rm -rf" in hide= is not valid \(a comma-separated list of dataset, .*\): it is ignored, the rest of the list is used\.$/,
+    );
     expect(bad.problems[1]).toMatch(/^"nope" in hide=/);
     expect(urlText('?hide=nope').settings).toEqual({ hide: [] });
   });
 
   it('keeps what is good, reports what is bad, ignores unknown keys', () => {
-    const { settings, problems } = urlText('?hidden=50&activation=tanh&points=abc&lr=0&bogus=1&speed=max&seed=-3');
+    const { settings, problems } = urlText(
+      '?hidden=50&activation=tanh&points=abc&lr=0&bogus=1&speed=max&seed=-3',
+    );
     expect(settings).toEqual({ hidden: 50, activation: 'tanh', speed: Infinity });
     expect(problems).toHaveLength(4);
-    expect(problems.join('\n')).toMatch(/points="abc" is not valid \(a whole number from 2 to 5000\)/);
+    expect(problems.join('\n')).toMatch(
+      /points="abc" is not valid \(a whole number from 2 to 5000\)/,
+    );
     expect(problems.join('\n')).toMatch(/lr="0" is not valid/);
     expect(problems.join('\n')).toMatch(/Unknown setting "bogus"/);
     expect(problems.join('\n')).toMatch(/seed="-3"/);
   });
 
   it('survives malformed escapes and plus-encoded spaces', () => {
-    const { settings, problems } = urlText('hidden=%E0%A4%A&activation=relu&dataset=%ZZ&noise=+0.5');
+    const { settings, problems } = urlText(
+      'hidden=%E0%A4%A&activation=relu&dataset=%ZZ&noise=+0.5',
+    );
     expect(settings).toEqual({ activation: 'relu', noise: 0.5 });
     expect(problems).toEqual(['2 parts of the link could not be decoded and were ignored.']);
   });
@@ -101,30 +146,44 @@ describe('URL state', () => {
     expect(settings).toEqual({ hidden: 5 });
     expect(problems).toEqual(['"hidden" appears more than once: the first is used.']);
     const thrice = urlText('hidden=5&seed=1&hidden=7&seed=2&hidden=9');
-    expect(thrice.problems).toEqual(['"hidden" appears more than once: the first is used.', '"seed" appears more than once: the first is used.']);
+    expect(thrice.problems).toEqual([
+      '"hidden" appears more than once: the first is used.',
+      '"seed" appears more than once: the first is used.',
+    ]);
   });
 
   it('shows non-ASCII values as they are, hides control and bidi characters, and marks cut text with an ellipsis', () => {
-    expect(urlText('?dataset=%E6%8A%9B%E7%89%A9%E7%BA%BF').problems[0]).toMatch(/^dataset="抛物线" is not valid/);
+    expect(urlText('?dataset=%E6%8A%9B%E7%89%A9%E7%BA%BF').problems[0]).toMatch(
+      /^dataset="抛物线" is not valid/,
+    );
     expect(urlText('?%E7%82%B9=3').problems).toEqual(['Unknown setting "点" ignored.']);
-    expect(urlText('?activation=ab%E2%80%AEcd%00').problems[0]).toMatch(/^activation="ab\?cd\?" is not valid/);
+    expect(urlText('?activation=ab%E2%80%AEcd%00').problems[0]).toMatch(
+      /^activation="ab\?cd\?" is not valid/,
+    );
     const long = urlText(`?activation=${'é'.repeat(30)}`).problems[0];
     expect(long).toContain(`activation="${'é'.repeat(24)}…"`);
     // An emoji is never split into half a surrogate pair.
-    expect(urlText(`?activation=${encodeURIComponent('😀'.repeat(30))}`).problems[0]).toContain(`"${'😀'.repeat(24)}…"`);
+    expect(urlText(`?activation=${encodeURIComponent('😀'.repeat(30))}`).problems[0]).toContain(
+      `"${'😀'.repeat(24)}…"`,
+    );
   });
 
   it('reads no learning rate that is 0 in float32, and says the smallest one accepted', () => {
     const { settings, problems } = urlText('?lr=1e-320');
     expect(settings).toEqual({});
-    expect(problems).toEqual(['lr="1e-320" is not valid (a number from 1e-37 to 10): the default is used.']);
+    expect(problems).toEqual([
+      'lr="1e-320" is not valid (a number from 1e-37 to 10): the default is used.',
+    ]);
     expect(urlText('?lr=1e-37').settings).toEqual({ learningRate: 1e-37 });
   });
 
   it('reads a target expression by the rule the expression field and the model file use', () => {
     expect(urlText('?dataset=custom&expr=sin(').settings).toEqual({ dataset: 'custom' });
     expect(urlText('?dataset=custom&expr=log(x)').settings).toEqual({ dataset: 'custom' });
-    expect(urlText('?dataset=custom&expr=log(x%2B2)').settings).toEqual({ dataset: 'custom', expression: 'log(x+2)' });
+    expect(urlText('?dataset=custom&expr=log(x%2B2)').settings).toEqual({
+      dataset: 'custom',
+      expression: 'log(x+2)',
+    });
   });
 
   it('treats a huge query as garbage', () => {
@@ -134,13 +193,36 @@ describe('URL state', () => {
   });
 
   it('never throws and only ever yields valid settings, whatever the string (fuzz)', () => {
-    const keys = ['dataset', 'expr', 'points', 'noise', 'seed', 'hidden', 'activation', 'lr', 'speed', 'test', 'preset', 'hide', 'x', '__proto__', 'constructor'];
-    const pair = fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double().map(String)));
+    const keys = [
+      'dataset',
+      'expr',
+      'points',
+      'noise',
+      'seed',
+      'hidden',
+      'activation',
+      'lr',
+      'speed',
+      'test',
+      'preset',
+      'hide',
+      'x',
+      '__proto__',
+      'constructor',
+    ];
+    const pair = fc.tuple(
+      fc.constantFrom(...keys),
+      fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double().map(String)),
+    );
     const query = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.array(pair, { maxLength: 12 }).map((pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')),
-      fc.array(pair, { maxLength: 12 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
+      fc
+        .array(pair, { maxLength: 12 })
+        .map((pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')),
+      fc
+        .array(pair, { maxLength: 12 })
+        .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
     );
     fc.assert(
       fc.property(query, (q) => {
@@ -163,11 +245,30 @@ describe('URL state', () => {
 
 describe('URL state: hide lists (fuzz)', () => {
   it('keeps every valid item of a hide list, whatever bad items surround it, and reports each bad one', () => {
-    const keys = ['dataset', 'points', 'noise', 'seed', 'data', 'test', 'hidden', 'activation', 'lr', 'speed', 'preset'];
-    const item = fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 }).filter((k) => !k.includes(',') && !k.includes('&') && !k.includes('#')));
+    const keys = [
+      'dataset',
+      'points',
+      'noise',
+      'seed',
+      'data',
+      'test',
+      'hidden',
+      'activation',
+      'lr',
+      'speed',
+      'preset',
+    ];
+    const item = fc.oneof(
+      fc.constantFrom(...keys),
+      fc
+        .string({ maxLength: 8 })
+        .filter((k) => !k.includes(',') && !k.includes('&') && !k.includes('#')),
+    );
     fc.assert(
       fc.property(fc.array(item, { maxLength: 12 }), (items) => {
-        const { settings, problems } = parseUrlState(`?hide=${items.map(encodeURIComponent).join(',')}`);
+        const { settings, problems } = parseUrlState(
+          `?hide=${items.map(encodeURIComponent).join(',')}`,
+        );
         const good = new Set(items.filter((k) => keys.includes(k)));
         const bad = new Set(items.filter((k) => k !== '' && !keys.includes(k)));
         expect(settings.hide).toHaveLength(good.size);
@@ -180,7 +281,14 @@ describe('URL state: hide lists (fuzz)', () => {
 
 describe('URL state: custom data rows', () => {
   it('reads a good target expression and a test share, with ^ and + escaped on the way out', () => {
-    const state: UrlSettings = { ...DEFAULT_CONFIG, dataset: 'custom', expression: 'x^2 + sin(2*x)', testShare: 0.25, preset: null, hide: [] };
+    const state: UrlSettings = {
+      ...DEFAULT_CONFIG,
+      dataset: 'custom',
+      expression: 'x^2 + sin(2*x)',
+      testShare: 0.25,
+      preset: null,
+      hide: [],
+    };
     const query = serializeUrlState(state);
     expect(query).toContain('expr=x%5E2%20%2B%20sin(2*x)');
     expect(query).toContain('test=0.25');

@@ -4,7 +4,16 @@
  * `state.ts`, without its side effects). Pure functions of strings: what is bad is
  * reported and left at its default, what is good is kept, nothing is ever executed.
  */
-import { checkSetting, DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, SETTING_ACCEPTS, SPEED_STOPS, type NumericKey, type RunConfig } from './config';
+import {
+  checkSetting,
+  DEFAULT_CONFIG,
+  NUMERIC_SPECS,
+  parseNumeric,
+  SETTING_ACCEPTS,
+  SPEED_STOPS,
+  type NumericKey,
+  type RunConfig,
+} from './config';
 import type { Accepts, UrlProblem } from './problems';
 import { PRESET_IDS, PRESETS, type PresetId } from './presets';
 import { quote } from './quote';
@@ -14,7 +23,19 @@ import { quote } from './quote';
  * Each hides one control: 'dataset' the dataset picker (and its expression), 'ownData' the
  * tools for the learner's own points (edit, CSV, clear), 'testShare' the test-share slider.
  */
-export const HIDEABLE_CONTROLS = ['preset', 'dataset', 'points', 'noise', 'seed', 'ownData', 'testShare', 'hidden', 'activation', 'learningRate', 'speed'] as const;
+export const HIDEABLE_CONTROLS = [
+  'preset',
+  'dataset',
+  'points',
+  'noise',
+  'seed',
+  'ownData',
+  'testShare',
+  'hidden',
+  'activation',
+  'learningRate',
+  'speed',
+] as const;
 export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 
 /** Everything a link can carry: the settings, the experiment they came from, and the controls it hides. */
@@ -72,7 +93,7 @@ function choice<K extends 'dataset' | 'activation'>(key: K): Field<RunConfig[K]>
 function oneOf<T extends string>(key: string, values: readonly T[]): Field<T> {
   return {
     key,
-    parse: (raw) => (values as readonly string[]).includes(raw) ? (raw as T) : undefined,
+    parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
     format: (v) => v,
     accepts: { kind: 'oneOf', values },
   };
@@ -90,7 +111,11 @@ const speedField: Field<number> = {
 };
 
 /** URL keys of the hideable controls named otherwise: the key that carries the value ('data': the own-data tools have none). */
-const HIDE_KEYS: Partial<Record<HideableControl, string>> = { learningRate: 'lr', testShare: 'test', ownData: 'data' };
+const HIDE_KEYS: Partial<Record<HideableControl, string>> = {
+  learningRate: 'lr',
+  testShare: 'test',
+  ownData: 'data',
+};
 
 /** The URL key of a hideable control. */
 function hideKey(control: HideableControl): string {
@@ -108,10 +133,18 @@ const hideField: Field<HideableControl[]> = {
     const names = raw.split(',').map((k) => KEY_TO_NAME_HIDEABLE.get(k));
     return HIDEABLE_CONTROLS.filter((c) => names.includes(c));
   },
-  rejected: (raw) => [...new Set(raw.split(',').filter((k) => k !== '' && !KEY_TO_NAME_HIDEABLE.has(k)))],
-  format: (v) => HIDEABLE_CONTROLS.filter((c) => v.includes(c)).map(hideKey).join(','),
+  rejected: (raw) => [
+    ...new Set(raw.split(',').filter((k) => k !== '' && !KEY_TO_NAME_HIDEABLE.has(k))),
+  ],
+  format: (v) =>
+    HIDEABLE_CONTROLS.filter((c) => v.includes(c))
+      .map(hideKey)
+      .join(','),
   // The settings first, then the preset: the order people read them in.
-  accepts: { kind: 'keyList', keys: [...HIDEABLE_CONTROLS.filter((c) => c !== 'preset'), 'preset' as const].map(hideKey) },
+  accepts: {
+    kind: 'keyList',
+    keys: [...HIDEABLE_CONTROLS.filter((c) => c !== 'preset'), 'preset' as const].map(hideKey),
+  },
 };
 
 const KEY_TO_NAME_HIDEABLE = new Map(HIDEABLE_CONTROLS.map((c) => [hideKey(c), c] as const));
@@ -140,7 +173,9 @@ export interface ParsedUrl {
 }
 
 const KEY_TO_NAME = new Map(
-  (Object.keys(URL_SCHEMA) as (keyof UrlSettings)[]).map((name) => [URL_SCHEMA[name].key, name] as const),
+  (Object.keys(URL_SCHEMA) as (keyof UrlSettings)[]).map(
+    (name) => [URL_SCHEMA[name].key, name] as const,
+  ),
 );
 
 /** decodeURIComponent that reports malformed escapes as undefined instead of throwing. */
@@ -171,7 +206,8 @@ function splitQuery(query: string): { pairs: [string, string][]; malformed: numb
 export function parseUrlState(search: string): ParsedUrl {
   const settings: Partial<Record<keyof UrlSettings, unknown>> = {};
   const problems: UrlProblem[] = [];
-  if (search.length > MAX_QUERY_LENGTH) return { settings: {}, problems: [{ code: 'url.tooLong' }] };
+  if (search.length > MAX_QUERY_LENGTH)
+    return { settings: {}, problems: [{ code: 'url.tooLong' }] };
   const { pairs, malformed } = splitQuery(search.startsWith('?') ? search.slice(1) : search);
   if (malformed > 0) problems.push({ code: 'url.undecodable', count: malformed });
   const seen = new Set<string>();
@@ -195,7 +231,8 @@ export function parseUrlState(search: string): ParsedUrl {
       problems.push({ code: 'url.invalid', key, value: quote(raw), accepts: field.accepts });
       continue;
     }
-    for (const item of field.rejected?.(raw) ?? []) problems.push({ code: 'url.badItem', key, item: quote(item), accepts: field.accepts });
+    for (const item of field.rejected?.(raw) ?? [])
+      problems.push({ code: 'url.badItem', key, item: quote(item), accepts: field.accepts });
     settings[name] = value;
   }
   return { settings: settings as Partial<UrlSettings>, problems };
@@ -216,13 +253,17 @@ export function settingsFromUrl(parsed: Partial<UrlSettings>): UrlSettings {
   const merged = { ...defaultsFor(preset), ...parsed, preset };
   if (preset) {
     const fixed: Partial<RunConfig> = PRESETS[preset].settings;
-    if ((Object.keys(fixed) as (keyof RunConfig)[]).some((k) => merged[k] !== fixed[k])) merged.preset = null;
+    if ((Object.keys(fixed) as (keyof RunConfig)[]).some((k) => merged[k] !== fixed[k]))
+      merged.preset = null;
   }
   return merged;
 }
 
 /** Writes what differs from the defaults (of the preset, when there is one), in schema order ('' when none). */
-export function serializeUrlState(settings: UrlSettings, defaults: UrlSettings = defaultsFor(settings.preset)): string {
+export function serializeUrlState(
+  settings: UrlSettings,
+  defaults: UrlSettings = defaultsFor(settings.preset),
+): string {
   const parts: string[] = [];
   for (const name of Object.keys(URL_SCHEMA) as (keyof UrlSettings)[]) {
     const field = URL_SCHEMA[name] as Field<unknown>;

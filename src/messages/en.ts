@@ -45,9 +45,11 @@ export const problemsEn: ProblemMessages = {
   'expr.callNeedsParen': (p) => `Expected "(" after ${p.name}`,
   'expr.unclosedCall': (p) => `Expected ")" to close ${p.name}(`,
   'expr.unclosed': (p) => `Expected a closing "${p.close}"`,
-  'expr.unknownName': (p) => `Unknown name "${p.name}": use x, pi, e or a function such as sin, exp, abs`,
+  'expr.unknownName': (p) =>
+    `Unknown name "${p.name}": use x, pi, e or a function such as sin, exp, abs`,
   'expr.endsEarly': () => 'The expression ends too early',
-  'expr.notFinite': (p) => `Not a finite number at x = ${p.x}: the target must be defined on [-1, 1]`,
+  'expr.notFinite': (p) =>
+    `Not a finite number at x = ${p.x}: the target must be defined on [-1, 1]`,
 
   'number.empty': (p) => `Enter ${describeRangeEn(p.range)}.`,
   'number.notNumber': (p) => `"${p.text}" is not a number. Enter ${describeRangeEn(p.range)}.`,
@@ -55,23 +57,29 @@ export const problemsEn: ProblemMessages = {
   'number.notWhole': (p) => `Enter ${describeRangeEn(p.range)}.`,
 
   'url.tooLong': () => 'The link is too long to read: defaults are used.',
-  'url.undecodable': (p) => `${p.count} part${p.count > 1 ? 's' : ''} of the link could not be decoded and ${p.count > 1 ? 'were' : 'was'} ignored.`,
+  'url.undecodable': (p) =>
+    `${p.count} part${p.count > 1 ? 's' : ''} of the link could not be decoded and ${p.count > 1 ? 'were' : 'was'} ignored.`,
   'url.unknownKey': (p) => `Unknown setting "${p.key}" ignored.`,
   'url.repeated': (p) => `"${p.key}" appears more than once: the first is used.`,
-  'url.invalid': (p) => `${p.key}="${p.value}" is not valid (${acceptsEn(p.accepts)}): the default is used.`,
-  'url.badItem': (p) => `"${p.item}" in ${p.key}= is not valid (${acceptsEn(p.accepts)}): it is ignored, the rest of the list is used.`,
+  'url.invalid': (p) =>
+    `${p.key}="${p.value}" is not valid (${acceptsEn(p.accepts)}): the default is used.`,
+  'url.badItem': (p) =>
+    `"${p.item}" in ${p.key}= is not valid (${acceptsEn(p.accepts)}): it is ignored, the rest of the list is used.`,
 
   'model.tooLarge': () => 'the file is too large to be a model file',
   'model.notJson': () => 'the file is not valid JSON',
   'model.notOurs': () => 'this is not a Backprop Playground model file',
   'model.version': (p) => `version ${p.found} is not supported (expected ${p.expected})`,
   'model.missing': (p) => `${p.field} is missing`,
-  'model.setting': (p) => `config.${p.field} is missing or not valid: it must be ${acceptsEn(p.accepts)}`,
-  'model.expression': (p) => `config.expression is not a target the page can use: ${formatEn(p.problem)}`,
+  'model.setting': (p) =>
+    `config.${p.field} is missing or not valid: it must be ${acceptsEn(p.accepts)}`,
+  'model.expression': (p) =>
+    `config.expression is not a target the page can use: ${formatEn(p.problem)}`,
   'model.shape': (p) => `params.${p.name} must be a [${p.rows}][${p.cols}] list of numbers`,
   'model.notNumber': (p) => `params.${p.name} holds ${p.value}, not a number`,
   'model.float32': (p) => `params.${p.name} holds a number beyond float32's range (±3.4e38)`,
-  'model.step': (p) => `step must be a whole number from 0 to ${p.max}, the last step a run can reach`,
+  'model.step': (p) =>
+    `step must be a whole number from 0 to ${p.max}, the last step a run can reach`,
 };
 
 /** A problem in English (the CLI's language, and the page's English). */

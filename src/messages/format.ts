@@ -5,7 +5,9 @@
 import type { Problem, ProblemCode } from '../core/problems';
 
 /** One formatter per code: a language that leaves a code out does not compile. */
-export type ProblemMessages = { [C in ProblemCode]: (problem: Extract<Problem, { code: C }>) => string };
+export type ProblemMessages = {
+  [C in ProblemCode]: (problem: Extract<Problem, { code: C }>) => string;
+};
 
 /** The problem in the language of `messages`. */
 export function formatProblem(messages: ProblemMessages, problem: Problem): string {

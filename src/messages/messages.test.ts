@@ -39,15 +39,32 @@ const SAMPLES: { [C in ProblemCode]: Extract<Problem, { code: C }> } = {
   'url.undecodable': { code: 'url.undecodable', count: 2 },
   'url.unknownKey': { code: 'url.unknownKey', key: 'bogus' },
   'url.repeated': { code: 'url.repeated', key: 'hidden' },
-  'url.invalid': { code: 'url.invalid', key: 'points', value: 'abc', accepts: { kind: 'range', range: NUMERIC_SPECS.points } },
-  'url.badItem': { code: 'url.badItem', key: 'hide', item: 'datset', accepts: { kind: 'keyList', keys: ['dataset', 'points'] } },
+  'url.invalid': {
+    code: 'url.invalid',
+    key: 'points',
+    value: 'abc',
+    accepts: { kind: 'range', range: NUMERIC_SPECS.points },
+  },
+  'url.badItem': {
+    code: 'url.badItem',
+    key: 'hide',
+    item: 'datset',
+    accepts: { kind: 'keyList', keys: ['dataset', 'points'] },
+  },
   'model.tooLarge': { code: 'model.tooLarge' },
   'model.notJson': { code: 'model.notJson' },
   'model.notOurs': { code: 'model.notOurs' },
   'model.version': { code: 'model.version', found: '2', expected: 1 },
   'model.missing': { code: 'model.missing', field: 'params' },
-  'model.setting': { code: 'model.setting', field: 'hidden', accepts: { kind: 'range', range: NUMERIC_SPECS.hidden } },
-  'model.expression': { code: 'model.expression', problem: { code: 'expr.unknownName', name: 'y' } },
+  'model.setting': {
+    code: 'model.setting',
+    field: 'hidden',
+    accepts: { kind: 'range', range: NUMERIC_SPECS.hidden },
+  },
+  'model.expression': {
+    code: 'model.expression',
+    problem: { code: 'expr.unknownName', name: 'y' },
+  },
   'model.shape': { code: 'model.shape', name: 'w1', rows: 1, cols: 7 },
   'model.notNumber': { code: 'model.notNumber', name: 'b2', value: '"0.1"' },
   'model.float32': { code: 'model.float32', name: 'w2' },
@@ -72,7 +89,11 @@ describe('problem messages', () => {
     expect(zh).not.toBe(en);
     // Parameters reach the text in both languages (bytes are shown in MB).
     for (const [key, value] of Object.entries(problem)) {
-      if ((typeof value === 'number' || typeof value === 'string') && key !== 'code' && key !== 'maxBytes') {
+      if (
+        (typeof value === 'number' || typeof value === 'string') &&
+        key !== 'code' &&
+        key !== 'maxBytes'
+      ) {
         const shown = typeof value === 'number' ? String(+value.toPrecision(4)) : value;
         expect(en).toContain(shown);
         expect(zh).toContain(shown);
@@ -82,33 +103,70 @@ describe('problem messages', () => {
 
   it('gives the expected text for some codes, in both languages', () => {
     const both = (p: Problem) => [formatEn(p), formatZh(p)];
-    expect(both(SAMPLES['csv.notNumber'])).toEqual(['Line 7: "abc" is not a number.', '第 7 行：“abc”不是数字。']);
-    expect(both(SAMPLES['csv.columns'])).toEqual(['Line 3: expected 2 columns (x, y), found 1.', '第 3 行：应有 2 列（x, y），实际有 1 列。']);
-    expect(both(SAMPLES['csv.rescaled'])).toEqual(['x was rescaled from [0, 12.35] to [-1, 1].', 'x 已从 [0, 12.35] 缩放到 [-1, 1]。']);
-    expect(both(SAMPLES['expr.unclosedCall'])).toEqual(['Expected ")" to close sin(', '缺少与 sin( 配对的“)”']);
+    expect(both(SAMPLES['csv.notNumber'])).toEqual([
+      'Line 7: "abc" is not a number.',
+      '第 7 行：“abc”不是数字。',
+    ]);
+    expect(both(SAMPLES['csv.columns'])).toEqual([
+      'Line 3: expected 2 columns (x, y), found 1.',
+      '第 3 行：应有 2 列（x, y），实际有 1 列。',
+    ]);
+    expect(both(SAMPLES['csv.rescaled'])).toEqual([
+      'x was rescaled from [0, 12.35] to [-1, 1].',
+      'x 已从 [0, 12.35] 缩放到 [-1, 1]。',
+    ]);
+    expect(both(SAMPLES['expr.unclosedCall'])).toEqual([
+      'Expected ")" to close sin(',
+      '缺少与 sin( 配对的“)”',
+    ]);
     expect(both(SAMPLES['expr.notFinite'])).toEqual([
       'Not a finite number at x = 0.5: the target must be defined on [-1, 1]',
       '在 x = 0.5 处不是有限数：目标函数必须在 [-1, 1] 上处处有定义',
     ]);
-    expect(both(SAMPLES['number.notNumber'])).toEqual(['"abc" is not a number. Enter a whole number from 2 to 5000.', '“abc”不是数字。请输入介于 2 和 5000 之间的整数。']);
-    expect(both(SAMPLES['number.outOfRange'])).toEqual(['Out of range: enter a number from 1e-37 to 10.', '超出范围：请输入介于 1e-37 和 10 之间的数。']);
+    expect(both(SAMPLES['number.notNumber'])).toEqual([
+      '"abc" is not a number. Enter a whole number from 2 to 5000.',
+      '“abc”不是数字。请输入介于 2 和 5000 之间的整数。',
+    ]);
+    expect(both(SAMPLES['number.outOfRange'])).toEqual([
+      'Out of range: enter a number from 1e-37 to 10.',
+      '超出范围：请输入介于 1e-37 和 10 之间的数。',
+    ]);
     expect(both(SAMPLES['url.invalid'])).toEqual([
       'points="abc" is not valid (a whole number from 2 to 5000): the default is used.',
       'points="abc" 无效（应为介于 2 和 5000 之间的整数）：已使用默认值。',
     ]);
-    expect(both(SAMPLES['url.undecodable'])).toEqual(['2 parts of the link could not be decoded and were ignored.', '链接中有 2 处无法解码，已忽略。']);
-    expect(formatEn({ code: 'url.undecodable', count: 1 })).toBe('1 part of the link could not be decoded and was ignored.');
-    expect(both(SAMPLES['csv.tooLarge'])).toEqual(['The file is too large: at most 1 MB.', '文件太大：最多 1 MB。']);
-    expect(both(SAMPLES['model.shape'])).toEqual(['params.w1 must be a [1][7] list of numbers', 'params.w1 必须是 [1][7] 的数字列表']);
+    expect(both(SAMPLES['url.undecodable'])).toEqual([
+      '2 parts of the link could not be decoded and were ignored.',
+      '链接中有 2 处无法解码，已忽略。',
+    ]);
+    expect(formatEn({ code: 'url.undecodable', count: 1 })).toBe(
+      '1 part of the link could not be decoded and was ignored.',
+    );
+    expect(both(SAMPLES['csv.tooLarge'])).toEqual([
+      'The file is too large: at most 1 MB.',
+      '文件太大：最多 1 MB。',
+    ]);
+    expect(both(SAMPLES['model.shape'])).toEqual([
+      'params.w1 must be a [1][7] list of numbers',
+      'params.w1 必须是 [1][7] 的数字列表',
+    ]);
   });
 
   it('words what core really reports, end to end', () => {
     const csv = parseCsv('x,y\n0.1,0.2\n0.5,banana\n');
     expect(csv.ok).toBe(false);
-    if (!csv.ok) expect([formatEn(csv.problem), formatZh(csv.problem)]).toEqual(['Line 3: "banana" is not a number.', '第 3 行：“banana”不是数字。']);
+    if (!csv.ok)
+      expect([formatEn(csv.problem), formatZh(csv.problem)]).toEqual([
+        'Line 3: "banana" is not a number.',
+        '第 3 行：“banana”不是数字。',
+      ]);
     const expr = checkExpression('sin(3*x');
     expect(expr.ok).toBe(false);
-    if (!expr.ok) expect([formatEn(expr.problem), formatZh(expr.problem)]).toEqual(['Expected ")" to close sin(', '缺少与 sin( 配对的“)”']);
+    if (!expr.ok)
+      expect([formatEn(expr.problem), formatZh(expr.problem)]).toEqual([
+        'Expected ")" to close sin(',
+        '缺少与 sin( 配对的“)”',
+      ]);
     // One bad item of the hide list is reported on its own; the good ones are kept.
     const url = parseUrlState('?hide=dataset,rm');
     expect(url.settings.hide).toEqual(['dataset']);
@@ -120,6 +178,10 @@ describe('problem messages', () => {
     ]);
     const model = readModelFile('{');
     expect(model.ok).toBe(false);
-    if (!model.ok) expect([formatEn(model.problem), formatZh(model.problem)]).toEqual(['the file is not valid JSON', '文件不是有效的 JSON']);
+    if (!model.ok)
+      expect([formatEn(model.problem), formatZh(model.problem)]).toEqual([
+        'the file is not valid JSON',
+        '文件不是有效的 JSON',
+      ]);
   });
 });

@@ -6,7 +6,9 @@ import { formatProblem, short, type ProblemMessages } from './format';
 /** "介于 2 和 5000 之间的整数", "大于 0 且不超过 10 的数": what a spec accepts. */
 export function describeRangeZh(spec: NumericSpec): string {
   const kind = spec.integer ? '整数' : '数';
-  return spec.minInclusive ? `介于 ${spec.min} 和 ${spec.max} 之间的${kind}` : `大于 ${spec.min} 且不超过 ${spec.max} 的${kind}`;
+  return spec.minInclusive
+    ? `介于 ${spec.min} 和 ${spec.max} 之间的${kind}`
+    : `大于 ${spec.min} 且不超过 ${spec.max} 的${kind}`;
 }
 
 function acceptsZh(accepts: Accepts): string {
@@ -58,7 +60,8 @@ export const problemsZh: ProblemMessages = {
   'url.unknownKey': (p) => `未知的设置“${p.key}”，已忽略。`,
   'url.repeated': (p) => `“${p.key}”出现了不止一次：使用第一个。`,
   'url.invalid': (p) => `${p.key}="${p.value}" 无效（${acceptsZh(p.accepts)}）：已使用默认值。`,
-  'url.badItem': (p) => `${p.key}= 中的“${p.item}”无效（${acceptsZh(p.accepts)}）：已忽略该项，列表其余部分照常使用。`,
+  'url.badItem': (p) =>
+    `${p.key}= 中的“${p.item}”无效（${acceptsZh(p.accepts)}）：已忽略该项，列表其余部分照常使用。`,
 
   'model.tooLarge': () => '文件太大，不可能是模型文件',
   'model.notJson': () => '文件不是有效的 JSON',

@@ -32,7 +32,10 @@ function frameLoss(run: TrainingRun, ctx: FrameContext): number {
 }
 
 /** The frame and the buffers to transfer with it. Allocates per frame (never per step). */
-export function buildFrame(run: TrainingRun, ctx: FrameContext): { frame: Frame; transfer: Transferable[] } {
+export function buildFrame(
+  run: TrainingRun,
+  ctx: FrameContext,
+): { frame: Frame; transfer: Transferable[] } {
   const curve = new Float32Array(run.grid.length);
   run.curve(curve);
   // 2 x (3H + 1) floats: 24 kB at H = 1024, cheap enough to send with every frame.

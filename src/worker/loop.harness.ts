@@ -56,7 +56,10 @@ export class Harness {
   private readonly acks = new FrameAcks(
     (callback) => {
       // The next refresh, or the end of a stall (a hidden tab, a long task): no animation frame before it.
-      const vsync = Math.max((Math.floor(this.now() / VSYNC_MS) + 1) * VSYNC_MS, this.displayStalledUntil);
+      const vsync = Math.max(
+        (Math.floor(this.now() / VSYNC_MS) + 1) * VSYNC_MS,
+        this.displayStalledUntil,
+      );
       setTimeout(callback, Math.ceil(vsync - Date.now()));
     },
     (seq) => this.send({ type: 'frameAck', seq }),
@@ -88,7 +91,10 @@ export class Harness {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- taken unbound on purpose: applied to each run below
     const train = TrainingRun.prototype.train;
     const charge = (ms: number) => this.charge(ms);
-    vi.spyOn(TrainingRun.prototype, 'train').mockImplementation(function (this: TrainingRun, ...args) {
+    vi.spyOn(TrainingRun.prototype, 'train').mockImplementation(function (
+      this: TrainingRun,
+      ...args
+    ) {
       const done = train.apply(this, args);
       charge(done * STEP_COST_MS);
       return done;
@@ -145,8 +151,26 @@ export class Harness {
     });
   }
 
-  start(runId: number, opts: Partial<{ config: ModelConfig; learningRate: number; speed: number; playing: boolean; stopAt: number | null }> = {}): void {
-    this.send({ type: 'start', runId, config: CONFIG, learningRate: LR, speed: Infinity, playing: true, stopAt: null, ...opts });
+  start(
+    runId: number,
+    opts: Partial<{
+      config: ModelConfig;
+      learningRate: number;
+      speed: number;
+      playing: boolean;
+      stopAt: number | null;
+    }> = {},
+  ): void {
+    this.send({
+      type: 'start',
+      runId,
+      config: CONFIG,
+      learningRate: LR,
+      speed: Infinity,
+      playing: true,
+      stopAt: null,
+      ...opts,
+    });
   }
 
   /** The page receives a message; it acks current-run frames as workerClient does (frameAcks.ts). */
@@ -195,7 +219,10 @@ export function contiguousLosses(frames: Frame[]): Float32Array {
 }
 
 /** Losses of a TrainingRun trained directly, in segments of [steps, learningRate]. */
-export function directLosses(segments: [number, number][], config: ModelConfig = CONFIG): Float32Array {
+export function directLosses(
+  segments: [number, number][],
+  config: ModelConfig = CONFIG,
+): Float32Array {
   const run = new TrainingRun(config);
   const total = segments.reduce((s, [n]) => s + n, 0);
   const out = new Float32Array(total);

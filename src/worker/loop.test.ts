@@ -174,26 +174,29 @@ describe('TrainerLoop runs and controls', () => {
     expect(bits(losses)).toEqual(bits(directLosses([[losses.length, LR]])));
   });
 
-  it.each([true, false])('frames carry every loss exactly once, in order (page acks: %s)', (autoAck) => {
-    h = new Harness(autoAck);
-    h.start(1, { speed: Infinity });
-    h.advance(600);
-    h.send({ type: 'setSpeed', speed: 1000 });
-    h.advance(600);
-    h.send({ type: 'pause' });
-    h.send({ type: 'step', count: 3 });
-    h.send({ type: 'resume' });
-    h.advance(600);
-    h.send({ type: 'pause' });
-    h.advance(600);
-    const frames = h.frames;
-    expect(frames.length).toBeGreaterThan(autoAck ? 60 : 6);
-    expect(h.last.state).toBe('paused');
-    expect(frames[0]!.lossesStart).toBe(0);
-    const losses = contiguousLosses(frames);
-    expect(losses).toHaveLength(h.last.step);
-    expect(bits(losses)).toEqual(bits(directLosses([[losses.length, LR]])));
-  });
+  it.each([true, false])(
+    'frames carry every loss exactly once, in order (page acks: %s)',
+    (autoAck) => {
+      h = new Harness(autoAck);
+      h.start(1, { speed: Infinity });
+      h.advance(600);
+      h.send({ type: 'setSpeed', speed: 1000 });
+      h.advance(600);
+      h.send({ type: 'pause' });
+      h.send({ type: 'step', count: 3 });
+      h.send({ type: 'resume' });
+      h.advance(600);
+      h.send({ type: 'pause' });
+      h.advance(600);
+      const frames = h.frames;
+      expect(frames.length).toBeGreaterThan(autoAck ? 60 : 6);
+      expect(h.last.state).toBe('paused');
+      expect(frames[0]!.lossesStart).toBe(0);
+      const losses = contiguousLosses(frames);
+      expect(losses).toHaveLength(h.last.step);
+      expect(bits(losses)).toEqual(bits(directLosses([[losses.length, LR]])));
+    },
+  );
 
   it('a huge learning rate diverges: state diverged, divergedAt set, stepping stops', () => {
     const config = { ...CONFIG, hidden: 50 };
@@ -260,23 +263,26 @@ describe('TrainerLoop runs and controls', () => {
 });
 
 describe('TrainerLoop stop step (presets)', () => {
-  it.each([Infinity, 200])('at speed %s a run pauses exactly at stopAt, says so once, and Play goes on beyond it', (speed) => {
-    h = new Harness(true);
-    h.start(1, { speed, stopAt: 300 });
-    h.advance(4000);
-    expect(h.last.step).toBe(300);
-    expect(h.last.state).toBe('paused');
-    expect(h.frames.filter((f) => f.reachedStop)).toHaveLength(1);
-    expect(h.frames.every((f) => f.step <= 300)).toBe(true);
-    const losses = contiguousLosses(h.frames);
-    expect(losses).toHaveLength(300);
-    expect(bits(losses)).toEqual(bits(directLosses([[300, LR]])));
-    h.send({ type: 'resume' });
-    h.advance(1000);
-    expect(h.last.step).toBeGreaterThan(300);
-    expect(h.last.state).toBe('running');
-    expect(h.frames.filter((f) => f.reachedStop)).toHaveLength(1);
-  });
+  it.each([Infinity, 200])(
+    'at speed %s a run pauses exactly at stopAt, says so once, and Play goes on beyond it',
+    (speed) => {
+      h = new Harness(true);
+      h.start(1, { speed, stopAt: 300 });
+      h.advance(4000);
+      expect(h.last.step).toBe(300);
+      expect(h.last.state).toBe('paused');
+      expect(h.frames.filter((f) => f.reachedStop)).toHaveLength(1);
+      expect(h.frames.every((f) => f.step <= 300)).toBe(true);
+      const losses = contiguousLosses(h.frames);
+      expect(losses).toHaveLength(300);
+      expect(bits(losses)).toEqual(bits(directLosses([[300, LR]])));
+      h.send({ type: 'resume' });
+      h.advance(1000);
+      expect(h.last.step).toBeGreaterThan(300);
+      expect(h.last.state).toBe('running');
+      expect(h.frames.filter((f) => f.reachedStop)).toHaveLength(1);
+    },
+  );
 
   it('stopAt 0 pauses before the first step; reset stops there again', () => {
     h = new Harness(true);
@@ -393,7 +399,7 @@ describe('TrainerLoop data from the page', () => {
     shownIsNextStepsLoss();
   });
 
-  it('after a rescue the loss shown is the good parameters\' loss, what the next step records', () => {
+  it("after a rescue the loss shown is the good parameters' loss, what the next step records", () => {
     const config = { ...CONFIG, hidden: 50 };
     h = new Harness(true);
     h.start(1, { config, learningRate: 50, speed: 100 });
@@ -446,7 +452,16 @@ describe('TrainerLoop data from the page', () => {
   it('start with data trains on it from step 0, and reset keeps it', () => {
     h = new Harness(true);
     const data = points(6, 0);
-    h.send({ type: 'start', runId: 2, config: CONFIG, learningRate: LR, speed: Infinity, playing: false, stopAt: null, data });
+    h.send({
+      type: 'start',
+      runId: 2,
+      config: CONFIG,
+      learningRate: LR,
+      speed: Infinity,
+      playing: false,
+      stopAt: null,
+      data,
+    });
     h.advance(50);
     const run = new TrainingRun(CONFIG, undefined, undefined, data);
     expect(h.last.loss).toBeCloseTo(run.currentLoss(), 6);

@@ -197,7 +197,13 @@ export class TrainerLoop {
 
   private get trainable(): boolean {
     // No points to train on: nothing to do until new data comes (no timer spins meanwhile).
-    return this.playing && this.run !== null && this.run.divergedAt === null && this.run.data.x.length > 0 && !this.run.atLastStep;
+    return (
+      this.playing &&
+      this.run !== null &&
+      this.run.divergedAt === null &&
+      this.run.data.x.length > 0 &&
+      !this.run.atLastStep
+    );
   }
 
   private wake(): void {
@@ -279,7 +285,10 @@ export class TrainerLoop {
     const now = this.host.now();
     let delay = Infinity;
     if (this.trainable) {
-      delay = this.pending.room === 0 ? this.window.untilTimeout(now) : this.pacer.untilNext(now, this.run!.step);
+      delay =
+        this.pending.room === 0
+          ? this.window.untilTimeout(now)
+          : this.pacer.untilNext(now, this.run!.step);
     }
     // A frame is waiting for its ack: make sure it goes out when the ack times out.
     if (this.dirty && this.window.saturated) delay = Math.min(delay, this.window.untilTimeout(now));

@@ -22,7 +22,15 @@ describe('frames carry the parameters and the last gradients', () => {
     const run = () => {
       while (queue.length > 0) queue.shift()!();
     };
-    loop.handle({ type: 'start', runId: 1, config: model, learningRate, speed, playing: false, stopAt: null });
+    loop.handle({
+      type: 'start',
+      runId: 1,
+      config: model,
+      learningRate,
+      speed,
+      playing: false,
+      stopAt: null,
+    });
     run();
     loop.handle({ type: 'frameAck', seq: 1 });
     loop.handle({ type: 'step', count: 1 });

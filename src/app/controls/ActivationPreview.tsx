@@ -32,11 +32,26 @@ export function ActivationPreview({ activation }: { activation: ActivationName }
   const zeroY = HEIGHT - ((0 - Y_MIN) / (Y_MAX - Y_MIN)) * HEIGHT;
   return (
     <figure className="activation-preview">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} data-testid="activation-preview" role="img" aria-label={t.activationPreview(t.activationNames[activation])}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+        data-testid="activation-preview"
+        role="img"
+        aria-label={t.activationPreview(t.activationNames[activation])}
+      >
         <line x1={0} x2={WIDTH} y1={zeroY} y2={zeroY} className="axis" />
         <line x1={WIDTH / 2} x2={WIDTH / 2} y1={0} y2={HEIGHT} className="axis" />
-        <path d={path((z) => activateDerivative(activation, z))} className="derivative" data-testid="preview-derivative" />
-        <path d={path((z) => activate(activation, z))} className="function" data-testid="preview-function" />
+        <path
+          d={path((z) => activateDerivative(activation, z))}
+          className="derivative"
+          data-testid="preview-derivative"
+        />
+        <path
+          d={path((z) => activate(activation, z))}
+          className="function"
+          data-testid="preview-function"
+        />
       </svg>
       <figcaption>
         <span className="formula">{t.activationFormulas[activation]}</span>

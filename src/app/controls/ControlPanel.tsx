@@ -26,17 +26,69 @@ export function ControlPanel() {
       {(['dataset', 'points', 'noise', 'seed', 'ownData', 'testShare'] as const).some(shown) && (
         <section>
           <h2>{t.data}</h2>
-          {shown('dataset') && <SelectField label={t.dataset} value={config.dataset} options={DATASETS} labels={t.datasetNames} onChange={(dataset) => updateConfig({ dataset })} />}
-          {shown('dataset') && config.dataset === 'custom' && <ExpressionField value={config.expression ?? DEFAULT_EXPRESSION} onCommit={(expression) => updateConfig({ expression })} />}
+          {shown('dataset') && (
+            <SelectField
+              label={t.dataset}
+              value={config.dataset}
+              options={DATASETS}
+              labels={t.datasetNames}
+              onChange={(dataset) => updateConfig({ dataset })}
+            />
+          )}
+          {shown('dataset') && config.dataset === 'custom' && (
+            <ExpressionField
+              value={config.expression ?? DEFAULT_EXPRESSION}
+              onCommit={(expression) => updateConfig({ expression })}
+            />
+          )}
           <div className="field-pair">
-            {shown('points') && <NumberField label={t.points} value={config.points} spec={NUMERIC_SPECS.points} inputMode="numeric" onCommit={(points) => updateConfig({ points })} hint="2 – 5000" />}
-            {shown('noise') && <NumberField label={t.noise} value={config.noise} spec={NUMERIC_SPECS.noise} onCommit={(noise) => updateConfig({ noise })} hint={t.noiseHint} />}
+            {shown('points') && (
+              <NumberField
+                label={t.points}
+                value={config.points}
+                spec={NUMERIC_SPECS.points}
+                inputMode="numeric"
+                onCommit={(points) => updateConfig({ points })}
+                hint="2 – 5000"
+              />
+            )}
+            {shown('noise') && (
+              <NumberField
+                label={t.noise}
+                value={config.noise}
+                spec={NUMERIC_SPECS.noise}
+                onCommit={(noise) => updateConfig({ noise })}
+                hint={t.noiseHint}
+              />
+            )}
           </div>
           {shown('seed') && (
-            <NumberField label={t.seed} value={config.seed} spec={NUMERIC_SPECS.seed} inputMode="numeric" onCommit={(seed) => updateConfig({ seed })} hint={t.seedHint}>
-              <button type="button" className="icon-button" onClick={randomizeSeed} aria-label={t.newSeed} title={t.newSeed}>
+            <NumberField
+              label={t.seed}
+              value={config.seed}
+              spec={NUMERIC_SPECS.seed}
+              inputMode="numeric"
+              onCommit={(seed) => updateConfig({ seed })}
+              hint={t.seedHint}
+            >
+              <button
+                type="button"
+                className="icon-button"
+                onClick={randomizeSeed}
+                aria-label={t.newSeed}
+                title={t.newSeed}
+              >
                 <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-                  <rect x="3" y="3" width="18" height="18" rx="4" fill="none" stroke="currentColor" strokeWidth="2" />
+                  <rect
+                    x="3"
+                    y="3"
+                    width="18"
+                    height="18"
+                    rx="4"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="2"
+                  />
                   <circle cx="8.5" cy="8.5" r="1.5" fill="currentColor" />
                   <circle cx="15.5" cy="15.5" r="1.5" fill="currentColor" />
                   <circle cx="12" cy="12" r="1.5" fill="currentColor" />
@@ -44,16 +96,33 @@ export function ControlPanel() {
               </button>
             </NumberField>
           )}
-          {(shown('ownData') || shown('testShare')) && <DataTools ownData={shown('ownData')} testShare={shown('testShare')} />}
+          {(shown('ownData') || shown('testShare')) && (
+            <DataTools ownData={shown('ownData')} testShare={shown('testShare')} />
+          )}
         </section>
       )}
       {(shown('hidden') || shown('activation')) && (
         <section>
           <h2>{t.network}</h2>
-          {shown('hidden') && <NumberField label={t.hiddenUnits} value={config.hidden} spec={NUMERIC_SPECS.hidden} inputMode="numeric" onCommit={(hidden) => updateConfig({ hidden })} hint={t.hiddenHint} />}
+          {shown('hidden') && (
+            <NumberField
+              label={t.hiddenUnits}
+              value={config.hidden}
+              spec={NUMERIC_SPECS.hidden}
+              inputMode="numeric"
+              onCommit={(hidden) => updateConfig({ hidden })}
+              hint={t.hiddenHint}
+            />
+          )}
           {shown('activation') && (
             <div className="activation-row">
-              <SelectField label={t.activation} value={config.activation} options={ACTIVATIONS} labels={t.activationNames} onChange={(activation) => updateConfig({ activation })} />
+              <SelectField
+                label={t.activation}
+                value={config.activation}
+                options={ACTIVATIONS}
+                labels={t.activationNames}
+                onChange={(activation) => updateConfig({ activation })}
+              />
               <ActivationPreview activation={config.activation} />
             </div>
           )}
@@ -63,10 +132,18 @@ export function ControlPanel() {
         <section>
           <h2>{t.trainingSection}</h2>
           {shown('learningRate') && (
-            <NumberField label={t.learningRate} value={config.learningRate} spec={NUMERIC_SPECS.learningRate} onCommit={(learningRate) => updateConfig({ learningRate })} hint={t.learningRateHint} />
+            <NumberField
+              label={t.learningRate}
+              value={config.learningRate}
+              spec={NUMERIC_SPECS.learningRate}
+              onCommit={(learningRate) => updateConfig({ learningRate })}
+              hint={t.learningRateHint}
+            />
           )}
           {shown('learningRate') && <LearningRateAdvice />}
-          {shown('speed') && <SpeedField value={config.speed} onChange={(speed) => updateConfig({ speed })} />}
+          {shown('speed') && (
+            <SpeedField value={config.speed} onChange={(speed) => updateConfig({ speed })} />
+          )}
         </section>
       )}
     </aside>

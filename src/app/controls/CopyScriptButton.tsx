@@ -27,7 +27,13 @@ function currentRecord(): RunRecord {
   const record = frame ? runRecordOf(frame) : null;
   if (record) return record;
   const lost = frame !== null && frame.step > 0;
-  return { rates: [], data: [{ step: 0, data: currentData() }], loaded: null, droppedFrom: lost ? 0 : null, dropped: lost ? 1 : 0 };
+  return {
+    rates: [],
+    data: [{ step: 0, data: currentData() }],
+    loaded: null,
+    droppedFrom: lost ? 0 : null,
+    dropped: lost ? 1 : 0,
+  };
 }
 
 /** The script for the run on screen, trained as far as the run has gone; and the step from which it is not that run, if any. */
@@ -36,7 +42,14 @@ function currentScript(): { script: string; differsFrom: number | null } {
   const { learningRate, speed: _speed, ...model } = config;
   const steps = liveStore.getState().frame?.step ?? 0;
   const history = currentRecord();
-  const { script } = numpyScriptOf({ config: model, learningRate, steps, history, divergedAt, title: preset ? PRESETS[preset].label : 'custom settings' });
+  const { script } = numpyScriptOf({
+    config: model,
+    learningRate,
+    steps,
+    history,
+    divergedAt,
+    title: preset ? PRESETS[preset].label : 'custom settings',
+  });
   return { script, differsFrom: history.droppedFrom };
 }
 
@@ -82,20 +95,52 @@ export function CopyScriptButton() {
     <div className="copy-script">
       <button type="button" onClick={() => void onCopy()} title={t.copyScriptTitle}>
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-          <rect x="8" y="8" width="12" height="12" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
-          <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" fill="none" stroke="currentColor" strokeWidth="2" />
+          <rect
+            x="8"
+            y="8"
+            width="12"
+            height="12"
+            rx="2"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          />
+          <path
+            d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          />
         </svg>
         {t.copyScript}
       </button>
-      <span className={copied !== null && copied >= 0 ? 'copy-note not-exact' : 'copy-note'} role="status">
+      <span
+        className={copied !== null && copied >= 0 ? 'copy-note not-exact' : 'copy-note'}
+        role="status"
+      >
         {copied === null ? '' : copied < 0 ? t.scriptCopied : t.scriptNotExact(copied)}
       </span>
       {manual !== null && (
-        <dialog ref={dialogRef} className="script-dialog" aria-labelledby="script-dialog-title" onClose={() => setManual(null)}>
+        <dialog
+          ref={dialogRef}
+          className="script-dialog"
+          aria-labelledby="script-dialog-title"
+          onClose={() => setManual(null)}
+        >
           <h2 id="script-dialog-title">{t.scriptDialogTitle}</h2>
           <p>{t.scriptDialogText}</p>
-          {differsFrom !== null && <p className="script-note">{t.scriptNotExactNote(differsFrom)}</p>}
-          <textarea ref={textRef} readOnly wrap="off" value={manual} aria-label={t.numpyScript} rows={18} spellCheck={false} />
+          {differsFrom !== null && (
+            <p className="script-note">{t.scriptNotExactNote(differsFrom)}</p>
+          )}
+          <textarea
+            ref={textRef}
+            readOnly
+            wrap="off"
+            value={manual}
+            aria-label={t.numpyScript}
+            rows={18}
+            spellCheck={false}
+          />
           <form method="dialog">
             <button type="submit" className="primary">
               {t.close}

@@ -34,7 +34,11 @@ export function ExperimentPanel() {
           ))}
         </select>
         <p id={`${id}-caption`} className="preset-caption" data-testid="preset-caption">
-          {preset && <span className="preset-steps">{PRESETS[preset].steps === 0 ? t.noTraining : t.stopsAt(PRESETS[preset].steps)}</span>}
+          {preset && (
+            <span className="preset-steps">
+              {PRESETS[preset].steps === 0 ? t.noTraining : t.stopsAt(PRESETS[preset].steps)}
+            </span>
+          )}
           {caption}
         </p>
       </div>

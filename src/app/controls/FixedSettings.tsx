@@ -41,7 +41,9 @@ function controlValue(t: Messages, state: Shown, control: HideableControl): stri
     case 'preset':
       return state.preset ? t.presetLabels[state.preset] : t.custom;
     case 'dataset':
-      return config.dataset === 'custom' ? `y = ${config.expression ?? ''}` : t.datasetNames[config.dataset];
+      return config.dataset === 'custom'
+        ? `y = ${config.expression ?? ''}`
+        : t.datasetNames[config.dataset];
     case 'activation':
       return t.activationNames[config.activation];
     case 'speed':
@@ -57,7 +59,9 @@ function controlValue(t: Messages, state: Shown, control: HideableControl): stri
 
 /** "Activation (ReLU), Hidden units (10)": the settings a lesson kept, with their values. */
 export function keptText(t: Messages, state: Shown, kept: readonly HideableControl[]): string {
-  return kept.map((c) => `${controlLabel(t, c)} (${controlValue(t, state, c)})`).join(t.listSeparator);
+  return kept
+    .map((c) => `${controlLabel(t, c)} (${controlValue(t, state, c)})`)
+    .join(t.listSeparator);
 }
 
 export function FixedSettings() {

@@ -9,7 +9,9 @@ import { useT } from '../i18n';
 import { rateAdviceFor } from './rateAdvice';
 
 export function LearningRateAdvice() {
-  const { config, customData } = useAppStore(useShallow((s) => ({ config: s.config, customData: s.customData })));
+  const { config, customData } = useAppStore(
+    useShallow((s) => ({ config: s.config, customData: s.customData })),
+  );
   const t = useT();
   const advice = rateAdviceFor({ config, customData });
   if (!advice.risky) return null;
@@ -17,7 +19,11 @@ export function LearningRateAdvice() {
   return (
     <div className="advice" data-testid="lr-advice">
       <p>{t.lrAdvice(points, hidden, suggestion, learningRate, times)}</p>
-      <button type="button" className="small" onClick={() => updateConfig({ learningRate: suggestion })}>
+      <button
+        type="button"
+        className="small"
+        onClick={() => updateConfig({ learningRate: suggestion })}
+      >
         {t.lrUse(suggestion)}
       </button>
     </div>

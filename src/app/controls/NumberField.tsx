@@ -19,7 +19,15 @@ interface Props {
   inputMode?: 'numeric' | 'decimal';
 }
 
-export function NumberField({ label, value, spec, onCommit, hint, children, inputMode = 'decimal' }: Props) {
+export function NumberField({
+  label,
+  value,
+  spec,
+  onCommit,
+  hint,
+  children,
+  inputMode = 'decimal',
+}: Props) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const t = useT();
@@ -72,7 +80,11 @@ export function NumberField({ label, value, spec, onCommit, hint, children, inpu
         />
         {children}
       </div>
-      <p id={messageId} className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
+      <p
+        id={messageId}
+        className={error ? 'field-error' : 'field-hint'}
+        role={error ? 'alert' : undefined}
+      >
         {error ? t.problem(error) : (hint ?? '')}
       </p>
     </div>

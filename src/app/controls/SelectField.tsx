@@ -10,7 +10,14 @@ interface Props<T extends string> {
   hint?: string;
 }
 
-export function SelectField<T extends string>({ label, value, options, labels, onChange, hint }: Props<T>) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  labels,
+  onChange,
+  hint,
+}: Props<T>) {
   const id = useId();
   return (
     <div className="field">

@@ -11,7 +11,11 @@ interface Props {
 function nearestStop(speed: number): number {
   let best = 0;
   SPEED_STOPS.forEach((stop, i) => {
-    if (Math.abs(Math.log(stop) - Math.log(speed)) < Math.abs(Math.log(SPEED_STOPS[best]!) - Math.log(speed))) best = i;
+    if (
+      Math.abs(Math.log(stop) - Math.log(speed)) <
+      Math.abs(Math.log(SPEED_STOPS[best]!) - Math.log(speed))
+    )
+      best = i;
   });
   return Number.isFinite(speed) ? best : SPEED_STOPS.length - 1;
 }

@@ -23,7 +23,10 @@ export interface RateAdvice {
 }
 
 /** The advice for the settings and data in the store. Pure in its argument. */
-export function rateAdviceFor({ config, customData }: Pick<AppState, 'config' | 'customData'>): RateAdvice {
+export function rateAdviceFor({
+  config,
+  customData,
+}: Pick<AppState, 'config' | 'customData'>): RateAdvice {
   const points = splitRunData(runDataFor(config, customData)).train.x.length;
   const { learningRate, hidden } = config;
   const suggestion = suggestedLearningRate(points, hidden);

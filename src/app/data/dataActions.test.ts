@@ -22,7 +22,10 @@ function drawPoints(count: number): number[] {
 describe('adding points', () => {
   beforeEach(() => {
     sent.length = 0;
-    useAppStore.setState({ ...initialState, config: { ...initialState.config, seed: 7, testShare: 0.4 } });
+    useAppStore.setState({
+      ...initialState,
+      config: { ...initialState.config, seed: 7, testShare: 0.4 },
+    });
   });
 
   it('holds out the same points for the same seed and share, without Math.random', () => {

@@ -52,7 +52,11 @@ export function addPoint(x: number, y: number): void {
     return;
   }
   const { testShare, seed } = useAppStore.getState().config;
-  setCustom({ x: appended(data.x, x), y: appended(data.y, y), test: appended(data.test, addedPointHeldOut(data.test, testShare, seed)) });
+  setCustom({
+    x: appended(data.x, x),
+    y: appended(data.y, y),
+    test: appended(data.test, addedPointHeldOut(data.test, testShare, seed)),
+  });
 }
 
 export function movePoint(index: number, x: number, y: number): void {
@@ -65,11 +69,18 @@ export function movePoint(index: number, x: number, y: number): void {
 
 export function removePoint(index: number): void {
   const data = currentData();
-  setCustom({ x: without(data.x, index), y: without(data.y, index), test: without(data.test, index) });
+  setCustom({
+    x: without(data.x, index),
+    y: without(data.y, index),
+    test: without(data.test, index),
+  });
 }
 
 export function clearData(): void {
-  setCustom({ x: new Float32Array(0), y: new Float32Array(0), test: new Uint8Array(0) }, { kind: 'cleared' });
+  setCustom(
+    { x: new Float32Array(0), y: new Float32Array(0), test: new Uint8Array(0) },
+    { kind: 'cleared' },
+  );
 }
 
 /** Back to the data the settings generate. */
@@ -84,12 +95,17 @@ export async function importCsv(file: File): Promise<void> {
   if (!csv) return;
   const result = csv.parseCsv(await file.text());
   if (!result.ok) {
-    useAppStore.setState({ dataNote: { kind: 'importFailed', file: file.name, problem: result.problem } });
+    useAppStore.setState({
+      dataNote: { kind: 'importFailed', file: file.name, problem: result.problem },
+    });
     return;
   }
   const { x, y } = result.data;
   const { config } = useAppStore.getState();
-  setCustom({ x, y, test: testMask(x.length, config.testShare, config.seed) }, { kind: 'imported', file: file.name, count: x.length, rescaled: result.note });
+  setCustom(
+    { x, y, test: testMask(x.length, config.testShare, config.seed) },
+    { kind: 'imported', file: file.name, count: x.length, rescaled: result.note },
+  );
 }
 
 export async function exportCsv(): Promise<void> {
@@ -118,7 +134,12 @@ export function setTestShare(testShare: number): void {
   const state = useAppStore.getState();
   useAppStore.setState({ config: { ...state.config, testShare } });
   if (useAppStore.getState().config.testShare !== testShare) return; // fixed by the lesson
-  const data = state.customData ? { ...state.customData, test: testMask(state.customData.x.length, testShare, state.config.seed) } : generatedData();
+  const data = state.customData
+    ? {
+        ...state.customData,
+        test: testMask(state.customData.x.length, testShare, state.config.seed),
+      }
+    : generatedData();
   if (state.customData) useAppStore.setState({ customData: data });
   send({ type: 'setData', data });
 }

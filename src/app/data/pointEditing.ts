@@ -26,7 +26,10 @@ export interface EditCallbacks {
   deleteMode(): boolean;
 }
 
-function toData(div: PlotDiv, event: PointerEvent): { x: number; y: number; px: number; py: number } | null {
+function toData(
+  div: PlotDiv,
+  event: PointerEvent,
+): { x: number; y: number; px: number; py: number } | null {
   const layout = div._fullLayout;
   if (!layout) return null;
   const rect = div.getBoundingClientRect();
@@ -36,7 +39,12 @@ function toData(div: PlotDiv, event: PointerEvent): { x: number; y: number; px: 
   return { x: layout.xaxis.p2c(px), y: layout.yaxis.p2c(py), px, py };
 }
 
-function nearest(div: PlotDiv, px: number, py: number, pts: { x: Float32Array; y: Float32Array }): number {
+function nearest(
+  div: PlotDiv,
+  px: number,
+  py: number,
+  pts: { x: Float32Array; y: Float32Array },
+): number {
   const layout = div._fullLayout!;
   let best = -1;
   let bestD = HIT_RADIUS_PX * HIT_RADIUS_PX;
@@ -77,7 +85,8 @@ export function installPointEditing(div: HTMLElement, cb: EditCallbacks): () => 
     if (at) cb.move(dragging, at.x, at.y);
   };
   const onUp = (event: PointerEvent) => {
-    if (dragging >= 0 && div.hasPointerCapture(event.pointerId)) div.releasePointerCapture(event.pointerId);
+    if (dragging >= 0 && div.hasPointerCapture(event.pointerId))
+      div.releasePointerCapture(event.pointerId);
     dragging = -1;
   };
   div.addEventListener('pointerdown', onDown, true);

@@ -14,8 +14,11 @@ function sampleArgs(path: string): unknown[] {
 /** Every leaf of a dictionary as [path, text], calling message functions with sample arguments. */
 function leaves(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
-  if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)(...sampleArgs(path)))]];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  if (typeof value === 'function')
+    return [[path, String((value as (...a: unknown[]) => unknown)(...sampleArgs(path)))]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    leaves(v, path ? `${path}.${k}` : k),
+  );
 }
 
 describe('i18n', () => {
@@ -26,7 +29,11 @@ describe('i18n', () => {
     for (const [, text] of zh) expect(text.trim()).not.toBe('');
     // Formulas are mathematics, the same in both languages (ELU's has words, and is checked);
     // the list separator is punctuation ('、').
-    const words = [...zh].filter(([k]) => (!k.startsWith('activationFormulas.') || k === 'activationFormulas.elu') && k !== 'listSeparator');
+    const words = [...zh].filter(
+      ([k]) =>
+        (!k.startsWith('activationFormulas.') || k === 'activationFormulas.elu') &&
+        k !== 'listSeparator',
+    );
     const han = words.filter(([, text]) => /[\u4e00-\u9fff]/.test(text)).length;
     // Only names that are the same in both (ReLU, tanh, Sigmoid, the range hint) stay untranslated.
     expect(han).toBeGreaterThan(words.length - 5);
@@ -34,7 +41,9 @@ describe('i18n', () => {
 
   it('names every engine, differently, in both languages', () => {
     for (const language of ['en', 'zh'] as const) {
-      const names = (['wasm-relaxed', 'wasm-simd128', 'ts'] as const).map(messagesFor(language).engine);
+      const names = (['wasm-relaxed', 'wasm-simd128', 'ts'] as const).map(
+        messagesFor(language).engine,
+      );
       expect(new Set(names).size).toBe(3);
       for (const name of names) expect(name?.trim()).toBeTruthy();
     }

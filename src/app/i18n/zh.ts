@@ -4,7 +4,12 @@ import type { KinkKind } from '../../core/insight';
 import { formatZh } from '../../messages/zh';
 import type { Messages } from './en';
 
-const KINK_WORDS: Record<KinkKind, string> = { none: '折点', hinge: '折点', centre: '中心', zero: '零点' };
+const KINK_WORDS: Record<KinkKind, string> = {
+  none: '折点',
+  hinge: '折点',
+  centre: '中心',
+  zero: '零点',
+};
 /** Marks a count whose units the strips draw grey. */
 const grey = (count: number) => (count > 0 ? '（灰色）' : '');
 
@@ -24,7 +29,8 @@ export const zh: Messages = {
   divergedStatus: (step) => `在第 ${step ?? '?'} 步发散`,
   restart: '重新启动',
   rescueHeading: (step) => `在第 ${step} 步发散：请降低学习率。`,
-  rescueKept: (good) => `损失爆炸了，所以训练已暂停，并回到了第 ${good} 步的权重：损失开始上升之前的最后一步。`,
+  rescueKept: (good) =>
+    `损失爆炸了，所以训练已暂停，并回到了第 ${good} 步的权重：损失开始上升之前的最后一步。`,
   rescueWhy: (points, hidden, suggestion, lr, times) =>
     `每一步都把梯度在 ${points} 个训练点和 ${hidden} 个隐藏单元上求和，所以这里能安全训练的学习率约为 ${suggestion}；${times > 1 ? `${lr} 是它的 ${times} 倍。` : `${lr} 并不比它大，但损失仍在增长：更小的学习率仍有帮助。`}`,
   rescueLower: (rate) => `把学习率降到 ${rate} 并继续`,
@@ -32,7 +38,8 @@ export const zh: Messages = {
   lrAdvice: (points, hidden, suggestion, lr, times) =>
     `每一步都把梯度在 ${points} 个训练点和 ${hidden} 个隐藏单元上求和，所以这里能安全训练的学习率约为 ${suggestion}；${lr} 是它的 ${times} 倍，可能会发散或让单元死亡。`,
   lrUse: (suggestion) => `使用 ${suggestion}`,
-  announce: (prefix, step, loss) => `${prefix === 'diverged' ? '已发散。' : prefix === 'paused' ? '已暂停。' : ''}第 ${step} 步，损失 ${loss}。`,
+  announce: (prefix, step, loss) =>
+    `${prefix === 'diverged' ? '已发散。' : prefix === 'paused' ? '已暂停。' : ''}第 ${step} 步，损失 ${loss}。`,
   announceNoData: '没有训练数据点：在图上添加，或点“重新生成”，即可训练。',
   noticeHeading: '此链接中的部分设置未被采用。',
   linkNotice: '链接提示',
@@ -89,7 +96,8 @@ export const zh: Messages = {
   lessonKept: (settings) => `本课固定的设置保持不变：${settings}。其余设置已应用。`,
   modelLessonFixed: (settings) => `本课固定了 ${settings}，而文件中的权重只适用于它自己的设置`,
   appCrashedTitle: '出错了',
-  appCrashed: '页面遇到错误，已停止绘制。请重新加载页面继续；如果同样的设置再次出错，请恢复默认设置。',
+  appCrashed:
+    '页面遇到错误，已停止绘制。请重新加载页面继续；如果同样的设置再次出错，请恢复默认设置。',
   resetToDefaults: '恢复默认设置',
   errorDetails: '详细信息',
   experiment: '实验',
@@ -105,16 +113,22 @@ export const zh: Messages = {
     'square-relu': '4 · 平方数据，使用 ReLU',
   },
   presetCaptions: {
-    'untrained-line': 'predict01()：训练之前，随机权重给出一条接近 0.1 的几乎水平的线，离数据很远。点击“播放”看它学习。',
-    'fit-line': 'predict02()：50 步反向传播把水平线向数据倾斜。没有激活函数的网络就是一条直线，而这份数据只需要直线。',
-    'square-none': 'predict03()：没有激活函数，十个隐藏单元加起来仍是一条直线，所以 300 步之后它仍然弯不成 x²：欠拟合。',
-    'square-relu': 'predict04()：同样的网络加上 ReLU。每个单元变成一个折线，300 步之内这些折点把曲线弯成抛物线。',
+    'untrained-line':
+      'predict01()：训练之前，随机权重给出一条接近 0.1 的几乎水平的线，离数据很远。点击“播放”看它学习。',
+    'fit-line':
+      'predict02()：50 步反向传播把水平线向数据倾斜。没有激活函数的网络就是一条直线，而这份数据只需要直线。',
+    'square-none':
+      'predict03()：没有激活函数，十个隐藏单元加起来仍是一条直线，所以 300 步之后它仍然弯不成 x²：欠拟合。',
+    'square-relu':
+      'predict04()：同样的网络加上 ReLU。每个单元变成一个折线，300 步之内这些折点把曲线弯成抛物线。',
   },
   copyScript: '复制为 numpy 脚本',
   copyScriptTitle: '一个可运行的 numpy 脚本，打印本次运行的损失',
   scriptCopied: '✓ 已复制：粘贴到 .py 文件中运行即可。',
-  scriptNotExact: (step: number) => `已复制，但从第 ${step} 步起它不是本次运行：训练中数据点改动太频繁，无法全部保留（脚本开头有说明）。`,
-  scriptNotExactNote: (step: number) => `从第 ${step} 步起，此脚本不是本次运行：训练中数据点改动太频繁，无法全部保留（脚本开头有说明）。`,
+  scriptNotExact: (step: number) =>
+    `已复制，但从第 ${step} 步起它不是本次运行：训练中数据点改动太频繁，无法全部保留（脚本开头有说明）。`,
+  scriptNotExactNote: (step: number) =>
+    `从第 ${step} 步起，此脚本不是本次运行：训练中数据点改动太频繁，无法全部保留（脚本开头有说明）。`,
   scriptDialogTitle: '复制 numpy 脚本',
   scriptDialogText: '浏览器不允许写入剪贴板。下面的脚本已选中：请按 Ctrl+C（⌘C）复制。',
   numpyScript: 'numpy 脚本',
@@ -155,7 +169,8 @@ export const zh: Messages = {
   axisLoss: '损失（均方误差）',
   fitPlotLabel: '拟合图：数据、真实函数与网络的曲线',
   lossPlotLabel: '损失图：均方误差随训练步数的变化',
-  noteUnitsDrawn: (shown, total) => `只画出 ${total} 个单元中最大的 ${shown} 个；其余 ${total - shown} 个之和画成虚线`,
+  noteUnitsDrawn: (shown, total) =>
+    `只画出 ${total} 个单元中最大的 ${shown} 个；其余 ${total - shown} 个之和画成虚线`,
   noteResiduals: (shown, total) => `均匀选取 ${total} 个点中的 ${shown} 个画出残差`,
   noteNoKinks: '没有折点：没有激活函数时，每个单元都是一条直线',
   fitViews: '拟合图显示选项',
@@ -174,7 +189,8 @@ export const zh: Messages = {
   lossNoteFloor: (value) =>
     `真实函数在这些点上的误差：${value}，即这份样本噪声的均方值。训练损失低于它，说明网络跟随了其中一部分噪声；这对新数据是否有害，要看测试损失（留出一部分测试数据）。`,
   lossNoteLine: (value) => `最佳直线：${value}，没有激活函数的网络所能达到的最低损失。`,
-  lossNoteLineBelowTruth: (n) => `在这 ${n} 个点上，连最佳直线的损失都低于真实函数：点数很少时，拟合出的直线本身就会跟随一部分噪声。`,
+  lossNoteLineBelowTruth: (n) =>
+    `在这 ${n} 个点上，连最佳直线的损失都低于真实函数：点数很少时，拟合出的直线本身就会跟随一部分噪声。`,
   pinRun: '固定本次运行',
   pinRunTitle: '保留本次运行的损失曲线和拟合，与下一次比较',
   pinFull: (max) => `最多固定 ${max} 次运行：请先取消一个`,
@@ -216,7 +232,8 @@ export const zh: Messages = {
   inspectorUnit: '单元',
   inspectorOut: '输出',
   inspectorBias: (b2) => `输出偏置 b2 = ${b2}；它的梯度 gb2 就是 dz2 本身`,
-  inspectorRowsListed: (shown, total) => `列出了 ${total} 个单元中的 ${shown} 个：对这个点而言 w2·a1 最重要的那些。`,
+  inspectorRowsListed: (shown, total) =>
+    `列出了 ${total} 个单元中的 ${shown} 个：对这个点而言 w2·a1 最重要的那些。`,
   exportModel: '导出模型',
   importModel: '导入模型',
   modelLoaded: (step) => `模型已载入，位于第 ${step} 步：点击“播放”继续训练。`,
@@ -232,9 +249,11 @@ export const zh: Messages = {
     relu: 'ReLU：每个隐藏单元是一个折线 max(0, w1·x + b1)：折点一侧为 0，另一侧是直线。',
     tanh: 'tanh：每个隐藏单元是一个从 −1 到 1 的平滑台阶，中心在 w1·x + b1 = 0 处。',
     sigmoid: 'Sigmoid：每个隐藏单元是一个从 0 到 1 的平滑台阶，中心在 w1·x + b1 = 0 处。',
-    'leaky-relu': '带泄漏 ReLU：每个隐藏单元是一个折线 max(0.01·z, z)，平的一侧仍保留 0.01 的斜率，所以它总能把梯度传回去。',
+    'leaky-relu':
+      '带泄漏 ReLU：每个隐藏单元是一个折线 max(0.01·z, z)，平的一侧仍保留 0.01 的斜率，所以它总能把梯度传回去。',
     elu: 'ELU（指数线性单元）：每个隐藏单元在折点一侧是直线，另一侧是曲线 e^z − 1，逐渐趋近 −1。',
-    softplus: 'Softplus（平滑 ReLU）：每个隐藏单元是一个圆滑的折线 ln(1 + e^z)：一侧接近 0，另一侧接近直线 z。',
+    softplus:
+      'Softplus（平滑 ReLU）：每个隐藏单元是一个圆滑的折线 ln(1 + e^z)：一侧接近 0，另一侧接近直线 z。',
     sine: '正弦（sin）：每个隐藏单元是一个波 sin(w1·x + b1)，在 x 上每隔 2π/|w1| 起伏一次，永远不会变平。',
   },
   lessonLine: {
@@ -244,11 +263,13 @@ export const zh: Messages = {
     abs: '所以网络做不出 |x| 的尖角：最多只能画出穿过这个 V 形的最佳直线。试试 ReLU。',
     step: '所以网络无法从 0 跳到 1：最多只能画一条斜穿阶跃的直线。试试 Sigmoid。',
     cubic: '所以网络弯不成 x³ 的 S 形：最多只能画出穿过它的最佳直线。试试 tanh。',
-    custom: '所以它对你的表达式的拟合只能和一条直线一样好：只要函数图像有弯曲，网络就会欠拟合。试试 ReLU。',
+    custom:
+      '所以它对你的表达式的拟合只能和一条直线一样好：只要函数图像有弯曲，网络就会欠拟合。试试 ReLU。',
     own: '所以它对你的数据点的拟合只能和一条直线一样好：只要这些点不在一条直线上，网络就会欠拟合。试试 ReLU。',
   },
   lessonBends: {
-    linear: '这份数据是一条直线，不需要弯曲：各单元的弯曲必须相互抵消、保持平缓，或落在数据范围之外。没有激活函数时，网络恰好就是一条直线。',
+    linear:
+      '这份数据是一条直线，不需要弯曲：各单元的弯曲必须相互抵消、保持平缓，或落在数据范围之外。没有激活函数时，网络恰好就是一条直线。',
     quadratic: '各单元（加上 b2）相加，就能把曲线弯成抛物线 x²。',
     sine: '各单元（加上 b2）相加，就能让曲线随 sin(πx) 起伏。',
     abs: '各单元（加上 b2）相加，就能做出 |x| 的 V 形；它们都没有尖角，所以这个角会略微圆滑。',
@@ -258,9 +279,12 @@ export const zh: Messages = {
     own: '各单元（加上 b2）相加，就能让曲线穿过你的数据点；单元多而点少时，它也会拟合其中的噪声。',
   },
   lessonReluSquare: '输出把这些折线加起来，曲线就能弯曲：教程中的网络正是这样拟合 x² 的。',
-  lessonHingesAbs: '两个折线就能精确组成 |x|，尖角两侧各一个：由折线组成的网络可以拟合它，只剩噪声带来的误差。',
-  lessonStepUnits: '一个陡峭的单元（w1 很大）本身就几乎是这个阶跃；连续的曲线无法跳跃，所以 x = 0 附近的点仍会留下一些误差。',
-  lessonSineSine: 'sin(πx) 本身就是一个正弦单元，w1 = π，b1 = 0：这个网络可以拟合它，只剩噪声带来的误差。',
+  lessonHingesAbs:
+    '两个折线就能精确组成 |x|，尖角两侧各一个：由折线组成的网络可以拟合它，只剩噪声带来的误差。',
+  lessonStepUnits:
+    '一个陡峭的单元（w1 很大）本身就几乎是这个阶跃；连续的曲线无法跳跃，所以 x = 0 附近的点仍会留下一些误差。',
+  lessonSineSine:
+    'sin(πx) 本身就是一个正弦单元，w1 = π，b1 = 0：这个网络可以拟合它，只剩噪声带来的误差。',
   lessonJoin: (unit, data) => `${unit}${data}`,
   footer:
     '网络、它的初始化和更新都来自一篇关于反向传播的 numpy 教程：权重 Normal(0, 0.1)，偏置 0.1，梯度求和，w += lr · gw。训练在 Web Worker 中以 float32 运行。',
@@ -274,19 +298,22 @@ export const zh: Messages = {
   deleteMode: '删除模式',
   clearData: '清空',
   regenerate: '重新生成',
-  editHint: (deleting) => `点击图表添加数据点，拖动可移动，Shift+点击${deleting ? '或直接点击' : ''}可删除。`,
+  editHint: (deleting) =>
+    `点击图表添加数据点，拖动可移动，Shift+点击${deleting ? '或直接点击' : ''}可删除。`,
   importCsv: '导入 CSV',
   exportCsv: '导出 CSV',
   testShare: '测试集比例',
   testShareText: (percent) => `留出 ${percent}% 的数据点`,
   testShareHint: '留出的点（空心）不参与训练；它们的误差就是测试误差。',
   targetExpression: '目标表达式',
-  expressionHint: 'y = f(x)，例如 sin(3*x) + 0.5*x^2 · 可用函数：sin、cos、exp、log、sqrt、abs、tanh…',
+  expressionHint:
+    'y = f(x)，例如 sin(3*x) + 0.5*x^2 · 可用函数：sin、cos、exp、log、sqrt、abs、tanh…',
   dataImported: (file, count, rescaled) => `${file}：已导入 ${count} 个数据点。${rescaled}`,
   dataFileError: (file, why) => `${file}：${why}`,
   dataCleared: '没有数据：点击“编辑数据点”后在图上点击即可添加，或点“重新生成”。',
   dataFull: (max) => `最多 ${max} 个数据点。`,
-  csvUnavailable: 'CSV 导入导出功能未能加载（打开此页面后网站可能已更新）：请重新加载页面后再用。其余一切未受影响。',
+  csvUnavailable:
+    'CSV 导入导出功能未能加载（打开此页面后网站可能已更新）：请重新加载页面后再用。其余一切未受影响。',
   speedMax: '最快',
   problem: formatZh,
 };

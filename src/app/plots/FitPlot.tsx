@@ -19,7 +19,14 @@ import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
 import { firstPiece, patchLines, traceSignature } from './fastLines';
 import { dataIndex, thinPoints } from './thinPoints';
 import type { GraphDiv } from './plotlyInternals';
-import { axis, baseLayout, palette, PLOT_CONFIG, type Data, type PlotlyHTMLElement } from './plotStyle';
+import {
+  axis,
+  baseLayout,
+  palette,
+  PLOT_CONFIG,
+  type Data,
+  type PlotlyHTMLElement,
+} from './plotStyle';
 import { purgeWhenRemoved, usePlotly } from './plotlyLoader';
 import { PlotsUnavailable } from './PlotsUnavailable';
 import { narrowLayout, useNarrowPlots } from './narrowPlots';
@@ -180,13 +187,22 @@ export function FitPlot() {
           // Thinning is said in the hover text.
           meta: 'data',
           name: labelText.legendData,
-          hovertemplate: scene.shown.stride > 1 ? `x %{x:.3f}<br>y %{y:.3f}<extra>${labelText.hoverThinned(scene.shown.stride)}</extra>` : undefined,
+          hovertemplate:
+            scene.shown.stride > 1
+              ? `x %{x:.3f}<br>y %{y:.3f}<extra>${labelText.hoverThinned(scene.shown.stride)}</extra>`
+              : undefined,
           x: scene.shown.x,
           y: scene.shown.y,
           mode: 'markers',
-          marker: points > SMALL_MARKERS_FROM
-            ? { color: COLORS.data, size: 4, opacity: 0.6 }
-            : { color: COLORS.data, size: 8, opacity: 0.75, line: { width: 1, color: COLORS.markerLine } },
+          marker:
+            points > SMALL_MARKERS_FROM
+              ? { color: COLORS.data, size: 4, opacity: 0.6 }
+              : {
+                  color: COLORS.data,
+                  size: 8,
+                  opacity: 0.75,
+                  line: { width: 1, color: COLORS.markerLine },
+                },
         },
         // Held-out points: hollow, so what the network never trains on stands apart.
         ...(scene.testShown.x.length > 0
@@ -197,7 +213,12 @@ export function FitPlot() {
                 x: scene.testShown.x,
                 y: scene.testShown.y,
                 mode: 'markers' as const,
-                marker: { color: COLORS.data, size: 9, symbol: 'circle-open', line: { width: 2, color: COLORS.data } },
+                marker: {
+                  color: COLORS.data,
+                  size: 9,
+                  symbol: 'circle-open',
+                  line: { width: 2, color: COLORS.data },
+                },
                 hovertemplate: `${labelText.hoverHeldOut}<br>x %{x:.3f}<br>y %{y:.3f}<extra></extra>`,
               },
             ]
@@ -228,12 +249,21 @@ export function FitPlot() {
         // Lines with gaps go to Plotly as their first piece and are then patched whole (see firstPiece).
         const pieces = traces.map(firstPiece);
         const start = performance.now();
-        void plotly.react(div, pieces, { ...layout, ...layers.layout, datarevision: ++revision }, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
-          if (pieces.some((t, i) => t !== traces[i]) && !patchLines(div, traces)) void plotly.react(div, traces, gd.layout, PLOT_CONFIG);
-          if (!clicksBound) bindPointClicks(gd, scene.data.x, (marker) => dataIndex(scene.shown, marker));
-          clicksBound = true;
-          drawn();
-        });
+        void plotly
+          .react(
+            div,
+            pieces,
+            { ...layout, ...layers.layout, datarevision: ++revision },
+            PLOT_CONFIG,
+          )
+          .then((gd: PlotlyHTMLElement) => {
+            if (pieces.some((t, i) => t !== traces[i]) && !patchLines(div, traces))
+              void plotly.react(div, traces, gd.layout, PLOT_CONFIG);
+            if (!clicksBound)
+              bindPointClicks(gd, scene.data.x, (marker) => dataIndex(scene.shown, marker));
+            clicksBound = true;
+            drawn();
+          });
         // Named apart from the patched frames, so `npm run bench:page -- --tasks` tells them apart.
         recordDraw('draw:fit-plot-full', start);
       }
@@ -255,7 +285,13 @@ export function FitPlot() {
   return (
     <>
       {failed && <PlotsUnavailable />}
-      <div ref={ref} className={`plot plot-fit${editing ? ' editing' : ''}`} data-testid="fit-plot" role="group" aria-label={labelText.fitPlotLabel} />
+      <div
+        ref={ref}
+        className={`plot plot-fit${editing ? ' editing' : ''}`}
+        data-testid="fit-plot"
+        role="group"
+        aria-label={labelText.fitPlotLabel}
+      />
     </>
   );
 }

@@ -4,10 +4,23 @@ import { liveStore, type LiveState } from '../liveStore';
 import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { baselineTraces, lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
+import {
+  baselineTraces,
+  lastStepShown,
+  pinnedLossTraces,
+  useLossLayers,
+} from '../views/lossLayers';
 import { afterFitDrawn, fitDrawn } from './firstFit';
 import { patchLines, traceSignature } from './fastLines';
-import { appendStandingLoss, Extent, fits, fitsY, grownRanges, sameRange, type LossRanges } from './lossRange';
+import {
+  appendStandingLoss,
+  Extent,
+  fits,
+  fitsY,
+  grownRanges,
+  sameRange,
+  type LossRanges,
+} from './lossRange';
 import type { GraphDiv } from './plotlyInternals';
 import { growStepAxis, StepAxis, stepAxisPlotConfig } from './stepAxis';
 import { axis, baseLayout, palette, type Data } from './plotStyle';
@@ -71,11 +84,27 @@ export function LossPlot() {
       ...baseLayout(),
       // A legend only to tell the two losses apart, when there are two.
       showlegend: showTest,
-      legend: { orientation: 'h' as const, x: 0, y: 1, xanchor: 'left' as const, yanchor: 'bottom' as const, font: { size: 11 } },
+      legend: {
+        orientation: 'h' as const,
+        x: 0,
+        y: 1,
+        xanchor: 'left' as const,
+        yanchor: 'bottom' as const,
+        font: { size: 11 },
+      },
       margin: { l: 60, r: 12, t: showTest ? 28 : 8, b: 40 },
       // The grid and labels of the step axis are ours (stepAxis.ts); Plotly's labels stay, transparent, to place the title.
-      xaxis: axis(t().axisStep, { rangemode: 'tozero' as const, showgrid: false, zeroline: false, tickfont: { color: 'rgba(0,0,0,0)' } }),
-      yaxis: axis(t().axisLoss, { type: logScale ? ('log' as const) : ('linear' as const), tickformat: '~g', automargin: true }),
+      xaxis: axis(t().axisStep, {
+        rangemode: 'tozero' as const,
+        showgrid: false,
+        zeroline: false,
+        tickfont: { color: 'rgba(0,0,0,0)' },
+      }),
+      yaxis: axis(t().axisLoss, {
+        type: logScale ? ('log' as const) : ('linear' as const),
+        tickformat: '~g',
+        automargin: true,
+      }),
     };
     // On a phone Plotly's toolbar stands beside the plot, clear of the legend and the curve (see narrowPlots.ts).
     if (narrow) Object.assign(layout, narrowLayout(layout.margin));
@@ -92,7 +121,10 @@ export function LossPlot() {
     const pinnedTraces = pinnedLossTraces(pinned, labels);
     const pinnedExtent = new Extent(logScale);
     for (const pin of pinned) pinnedExtent.add(pin.losses);
-    const current = () => ({ x: div._fullLayout?.xaxis?.range?.slice(), y: div._fullLayout?.yaxis?.range?.slice() });
+    const current = () => ({
+      x: div._fullLayout?.xaxis?.range?.slice(),
+      y: div._fullLayout?.yaxis?.range?.slice(),
+    });
 
     // What the last draw showed: losses only arrive with a frame, so the same frame and counts
     // mean the same picture (a new run clears an already empty store before its first frame:
@@ -121,7 +153,14 @@ export function LossPlot() {
       }
       const n = appendStandingLoss(steps, losses, live.history.snapshot(steps, losses), live.frame);
       const nt = live.testHistory.snapshot(testSteps, testLosses);
-      if (!force && lastDrawn && lastDrawn.frame === live.frame && lastDrawn.n === n && lastDrawn.nt === nt) return;
+      if (
+        !force &&
+        lastDrawn &&
+        lastDrawn.frame === live.frame &&
+        lastDrawn.n === n &&
+        lastDrawn.nt === nt
+      )
+        return;
       lastDrawn = { frame: live.frame, n, nt };
       const lastStep = lastStepShown(live.history.lastStep, pinned);
       /** The traces, with the reference lines drawn from step 0 to `reach`. */
@@ -161,17 +200,27 @@ export function LossPlot() {
       const running = live.frame?.state === 'running';
       const now = current();
       const zoomed = revision > 0 && !(sameRange(now.x, shown.x) && sameRange(now.y, shown.y));
-      const extent = new Extent(logScale).add(losses, n).add(testLosses, nt).add([baselines.noiseFloor, baselines.bestLine]);
+      const extent = new Extent(logScale)
+        .add(losses, n)
+        .add(testLosses, nt)
+        .add([baselines.noiseFloor, baselines.bestLine]);
       if (!pinnedExtent.empty) extent.add([pinnedExtent.lo, pinnedExtent.hi]);
       // While the axes have room to grow, the flat reference lines reach their end.
-      const reach = (ranges: LossRanges | null) => (ranges && !zoomed ? Math.max(lastStep, ranges.x[1]) : lastStep);
+      const reach = (ranges: LossRanges | null) =>
+        ranges && !zoomed ? Math.max(lastStep, ranges.x[1]) : lastStep;
       let traces = build(reach(set));
       const signature = traceSignature(traces);
       if (!force && signature === lastSignature) {
         // Only the steps have outgrown their axis: it grows in place first (no Plotly redraw, see
         // stepAxis.ts), and the lines are drawn once, on the new scale.
         let rescaled = false;
-        if (running && set !== null && !zoomed && lastStep > set.x[1] && fitsY(set, extent, logScale)) {
+        if (
+          running &&
+          set !== null &&
+          !zoomed &&
+          lastStep > set.x[1] &&
+          fitsY(set, extent, logScale)
+        ) {
           const grown: LossRanges = { x: grownRanges(lastStep, extent, logScale).x, y: set.y };
           if (growStepAxis(div, grown.x)) {
             set = grown;
@@ -205,15 +254,24 @@ export function LossPlot() {
         traces = build(reach(set));
         // New objects, not edits of the last ones: Plotly keeps the layout it was given.
         axes = {
-          xaxis: { ...layout.xaxis, ...(set ? { range: set.x, autorange: false } : { autorange: true }) },
-          yaxis: { ...layout.yaxis, ...(set ? { range: set.y, autorange: false } : { autorange: true }), ...(logScale ? { dtick: logTickSpacing(losses, n) } : {}) },
+          xaxis: {
+            ...layout.xaxis,
+            ...(set ? { range: set.x, autorange: false } : { autorange: true }),
+          },
+          yaxis: {
+            ...layout.yaxis,
+            ...(set ? { range: set.y, autorange: false } : { autorange: true }),
+            ...(logScale ? { dtick: logTickSpacing(losses, n) } : {}),
+          },
         };
       }
       const start = performance.now();
-      void plotly.react(div, traces, { ...layout, ...axes, datarevision: ++revision }, config).then(() => {
-        shown = current();
-        syncTicks();
-      });
+      void plotly
+        .react(div, traces, { ...layout, ...axes, datarevision: ++revision }, config)
+        .then(() => {
+          shown = current();
+          syncTicks();
+        });
       // Named apart from the patched frames (as the fit plot's), for bench:page --tasks and the tests.
       recordDraw('draw:loss-plot-full', start);
       shown = current();
@@ -240,7 +298,13 @@ export function LossPlot() {
   return (
     <div className="plot-frame plot-loss">
       <svg ref={stepAxisRef} className="step-axis" aria-hidden="true" />
-      <div ref={ref} className="plot" data-testid="loss-plot" role="group" aria-label={labelText.lossPlotLabel} />
+      <div
+        ref={ref}
+        className="plot"
+        data-testid="loss-plot"
+        role="group"
+        aria-label={labelText.lossPlotLabel}
+      />
     </div>
   );
 }

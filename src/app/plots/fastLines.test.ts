@@ -15,7 +15,10 @@ function pieces(d: string): number[][][] {
 /** Distance from point p to segment a-b. */
 function toSegment(p: number[], a: number[], b: number[]): number {
   const [dx, dy] = [b[0]! - a[0]!, b[1]! - a[1]!];
-  const t = Math.max(0, Math.min(1, ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / (dx * dx + dy * dy || 1)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / (dx * dx + dy * dy || 1)),
+  );
   return Math.hypot(p[0]! - (a[0]! + t * dx), p[1]! - (a[1]! + t * dy));
 }
 
@@ -35,14 +38,17 @@ describe('patched line paths', () => {
     expect(piece![piece!.length - 1]).toEqual([720, Math.round(y[240]! * 10) / 10]);
     for (let i = 0; i < x.length; i++) {
       let best = Infinity;
-      for (let k = 1; k < piece!.length; k++) best = Math.min(best, toSegment([x[i]!, y[i]!], piece![k - 1]!, piece![k]!));
+      for (let k = 1; k < piece!.length; k++)
+        best = Math.min(best, toSegment([x[i]!, y[i]!], piece![k - 1]!, piece![k]!));
       // Rounding to 0.1 px adds up to 0.05 px in each coordinate.
       expect(best).toBeLessThanOrEqual(2 * SIMPLIFY_PX + 0.08);
     }
   });
 
   it('a sharp hinge and a turn back are kept', () => {
-    expect(linePath([0, 1, 2, 3, 4], [0, 0, 0, 5, 10], identity, identity, false)).toBe('M0,0L2,0L4,10');
+    expect(linePath([0, 1, 2, 3, 4], [0, 0, 0, 5, 10], identity, identity, false)).toBe(
+      'M0,0L2,0L4,10',
+    );
     expect(linePath([0, 1, 2, 1], [0, 0, 0, 0], identity, identity, false)).toBe('M0,0L2,0L1,0');
   });
 
@@ -51,7 +57,9 @@ describe('patched line paths', () => {
     const y = [0, 1, NaN, 0, 1, null as unknown as number, 0, 1];
     expect(linePath(x, y, identity, identity, false)).toBe('M0,0L0,1M5,0L5,1M9,0L9,1');
     const log: Scale = { offset: 300, slope: -100, log: true };
-    expect(linePath([0, 1, 2, 3], [1, 0, 10, 100], identity, log, false)).toBe('M0,300M2,200L3,100');
+    expect(linePath([0, 1, 2, 3], [1, 0, 10, 100], identity, log, false)).toBe(
+      'M0,300M2,200L3,100',
+    );
   });
 
   it('huge values stay finite, clamped far outside the plot', () => {
@@ -61,14 +69,24 @@ describe('patched line paths', () => {
 
 describe('the first piece of a line with gaps', () => {
   it('cuts a lines trace at its first gap, and leaves markers, gapless and gap-first traces as they are', () => {
-    const rug: Data = { name: 'hinges', mode: 'lines', x: [0.5, 0.5, null, 0.7, 0.7, null], y: [0, 0.05, null, 0, 0.05, null] };
+    const rug: Data = {
+      name: 'hinges',
+      mode: 'lines',
+      x: [0.5, 0.5, null, 0.7, 0.7, null],
+      y: [0, 0.05, null, 0, 0.05, null],
+    };
     const piece = firstPiece(rug) as Data & { x: unknown[]; y: unknown[] };
     expect(piece.x).toEqual([0.5, 0.5]);
     expect(piece.y).toEqual([0, 0.05]);
     expect(piece.name).toBe('hinges');
     // The caller's trace is untouched.
     expect((rug as { x: unknown[] }).x).toHaveLength(6);
-    const fit: Data = { name: 'fit', mode: 'lines', x: new Float32Array([0, 1]), y: new Float32Array([1, 2]) };
+    const fit: Data = {
+      name: 'fit',
+      mode: 'lines',
+      x: new Float32Array([0, 1]),
+      y: new Float32Array([1, 2]),
+    };
     expect(firstPiece(fit)).toBe(fit);
     const markers: Data = { name: 'data', mode: 'markers', x: [0, null], y: [1, null] };
     expect(firstPiece(markers)).toBe(markers);

@@ -42,7 +42,13 @@ const xTexts = new WeakMap<object, { offset: number; slope: number; texts: strin
 function xText(x: ArrayLike<number>, s: Scale): string[] | null {
   if (s.log || typeof x !== 'object') return null;
   const cached = xTexts.get(x);
-  if (cached && cached.offset === s.offset && cached.slope === s.slope && cached.texts.length === x.length) return cached.texts;
+  if (
+    cached &&
+    cached.offset === s.offset &&
+    cached.slope === s.slope &&
+    cached.texts.length === x.length
+  )
+    return cached.texts;
   const texts = Array.from({ length: x.length }, (_, i) => String(px(toPixel(s, x[i]!))));
   xTexts.set(x, { offset: s.offset, slope: s.slope, texts });
   return texts;
@@ -61,7 +67,13 @@ export const SIMPLIFY_PX = 0.15;
  * keeps its first point and a direction, takes every later point within SIMPLIFY_PX of
  * that line that moves on along it, and writes only the last of them when a point leaves.
  */
-export function linePath(x: ArrayLike<number>, y: ArrayLike<number>, xs: Scale, ys: Scale, sharedX: boolean): string {
+export function linePath(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  xs: Scale,
+  ys: Scale,
+  sharedX: boolean,
+): string {
   const xTexts = sharedX ? xText(x, xs) : null;
   let d = '';
   const write = (command: string, i: number, xp: number, yp: number) => {
@@ -131,7 +143,13 @@ export function linePath(x: ArrayLike<number>, y: ArrayLike<number>, xs: Scale, 
 }
 
 /** Moves a markers trace's points (one `path.point` per finite point) to new positions. */
-function moveMarkers(group: Element, x: ArrayLike<number>, y: ArrayLike<number>, xs: Scale, ys: Scale): boolean {
+function moveMarkers(
+  group: Element,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  xs: Scale,
+  ys: Scale,
+): boolean {
   const points = group.querySelectorAll('path.point');
   let k = 0;
   const n = Math.min(x.length, y.length);
@@ -160,8 +178,14 @@ export function traceSignature(traces: readonly Data[]): string {
  * computed at the last full redraw (the fit and unit curves: a fixed grid), so the hover
  * label of a live curve shows what is drawn.
  */
-function updateHoverData(points: CalcPoint[] | undefined, x: ArrayLike<number>, y: ArrayLike<number>, growing: boolean): void {
-  if (points && growing && points.length > 0 && x.length === y.length) resizeHoverData(points, x.length);
+function updateHoverData(
+  points: CalcPoint[] | undefined,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  growing: boolean,
+): void {
+  if (points && growing && points.length > 0 && x.length === y.length)
+    resizeHoverData(points, x.length);
   if (!points || points.length !== x.length || points.length !== y.length) return;
   for (let i = 0; i < points.length; i++) {
     const xv = x[i]!;
@@ -198,7 +222,8 @@ const collapsed = new WeakMap<Element, unknown>();
 function collapseSegments(group: TraceGroup, first: Element): void {
   const drawnWith = group.__data__;
   if (collapsed.get(group) === drawnWith) return;
-  for (const path of group.querySelectorAll('path.js-line')) if (path !== first) path.setAttribute('d', '');
+  for (const path of group.querySelectorAll('path.js-line'))
+    if (path !== first) path.setAttribute('d', '');
   collapsed.set(group, drawnWith);
 }
 
@@ -214,7 +239,11 @@ export interface PatchOptions {
  * points, and points the graph's `data` at the new arrays. Returns false when the DOM is
  * not what was expected, so the caller falls back to Plotly.react.
  */
-export function patchLines(div: HTMLElement, traces: readonly Data[], { rescaled = false, growing = false }: PatchOptions = {}): boolean {
+export function patchLines(
+  div: HTMLElement,
+  traces: readonly Data[],
+  { rescaled = false, growing = false }: PatchOptions = {},
+): boolean {
   const gd = div as GraphDiv;
   // While the user pans, Plotly moves the plot layer itself and has already moved the axis
   // scale: a line patched on that scale would move twice as far. Lines wait for the drag's end.
@@ -237,9 +266,15 @@ export function patchLines(div: HTMLElement, traces: readonly Data[], { rescaled
     if (index !== undefined) groups.set(index, g);
   }
   for (let i = 0; i < traces.length; i++) {
-    const trace = traces[i] as Data & { x?: ArrayLike<number>; y?: ArrayLike<number>; mode?: string; yaxis?: string };
+    const trace = traces[i] as Data & {
+      x?: ArrayLike<number>;
+      y?: ArrayLike<number>;
+      mode?: string;
+      yaxis?: string;
+    };
     const shown = gd.data[i] as Data & { x?: unknown; y?: unknown; name?: string };
-    if (!rescaled && shown.x === trace.x && shown.y === trace.y && shown.name === trace.name) continue;
+    if (!rescaled && shown.x === trace.x && shown.y === trace.y && shown.name === trace.name)
+      continue;
     const group = groups.get(i);
     const ys = yScale(trace.yaxis ?? 'y');
     if (!trace.x || !trace.y || !group || !ys) return false;
@@ -258,7 +293,8 @@ export function patchLines(div: HTMLElement, traces: readonly Data[], { rescaled
     // Per-point hover texts (a kink's position) follow the points they describe.
     const text = (trace as { text?: unknown }).text;
     const full = gd._fullData?.[i];
-    if (Array.isArray(text) && full && Array.isArray(full.text) && full.text.length === text.length) full.text = text;
+    if (Array.isArray(text) && full && Array.isArray(full.text) && full.text.length === text.length)
+      full.text = text;
     shown.x = trace.x;
     shown.y = trace.y;
     shown.name = trace.name;
@@ -273,15 +309,31 @@ export function patchLines(div: HTMLElement, traces: readonly Data[], { rescaled
  * without gaps come back as they are.
  */
 export function firstPiece(trace: Data): Data {
-  const t = trace as Data & { x?: ArrayLike<number | null>; y?: ArrayLike<number | null>; mode?: string };
+  const t = trace as Data & {
+    x?: ArrayLike<number | null>;
+    y?: ArrayLike<number | null>;
+    mode?: string;
+  };
   if (t.mode !== 'lines' || !t.x || !t.y) return trace;
   const n = Math.min(t.x.length, t.y.length);
   for (let i = 0; i < n; i++) {
     const xv = t.x[i];
     const yv = t.y[i];
-    if (typeof xv === 'number' && typeof yv === 'number' && Number.isFinite(xv) && Number.isFinite(yv)) continue;
+    if (
+      typeof xv === 'number' &&
+      typeof yv === 'number' &&
+      Number.isFinite(xv) &&
+      Number.isFinite(yv)
+    )
+      continue;
     // A piece needs a point: a trace that starts with a gap is left whole.
-    return i === 0 ? trace : ({ ...trace, x: Array.from({ length: i }, (_, k) => t.x![k]!), y: Array.from({ length: i }, (_, k) => t.y![k]!) } as Data);
+    return i === 0
+      ? trace
+      : ({
+          ...trace,
+          x: Array.from({ length: i }, (_, k) => t.x![k]!),
+          y: Array.from({ length: i }, (_, k) => t.y![k]!),
+        } as Data);
   }
   return trace;
 }

@@ -6,7 +6,7 @@ const load = async () => {
   return import('./firstFit');
 };
 
-describe('waiting for the fit plot\'s first draw', () => {
+describe("waiting for the fit plot's first draw", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { appendStandingLoss, Extent, fits, grownRanges, LOG_ROOM_BELOW, MIN_X_RANGE, sameRange, X_GROWTH } from './lossRange';
+import {
+  appendStandingLoss,
+  Extent,
+  fits,
+  grownRanges,
+  LOG_ROOM_BELOW,
+  MIN_X_RANGE,
+  sameRange,
+  X_GROWTH,
+} from './lossRange';
 
 describe('loss plot ranges while training', () => {
   it('an extent skips non-finite values, and non-positive ones on a log axis', () => {
@@ -22,7 +31,9 @@ describe('loss plot ranges while training', () => {
     // The next frames fit until the steps pass the end or the loss falls past the room below.
     expect(fits(r, Math.ceil(200 * X_GROWTH), new Extent(true).add([0.34, 0.03]), true)).toBe(true);
     expect(fits(r, Math.ceil(200 * X_GROWTH) + 1, extent, true)).toBe(false);
-    expect(fits(r, 210, new Extent(true).add([0.34, 0.05 * 10 ** -LOG_ROOM_BELOW * 0.99]), true)).toBe(false);
+    expect(
+      fits(r, 210, new Extent(true).add([0.34, 0.05 * 10 ** -LOG_ROOM_BELOW * 0.99]), true),
+    ).toBe(false);
     expect(fits(r, 210, new Extent(true).add([0.5]), true)).toBe(false);
   });
 
@@ -63,7 +74,9 @@ describe('loss plot ranges while training', () => {
     // Nothing is added while training, for a loss already there, or a loss that is not a number.
     expect(appendStandingLoss(steps, losses, 2, { step: 2, loss: 0.35, state: 'running' })).toBe(2);
     expect(appendStandingLoss(steps, losses, 2, { step: 1, loss: 0.35, state: 'paused' })).toBe(2);
-    expect(appendStandingLoss(steps, losses, 2, { step: 2, loss: Number.NaN, state: 'diverged' })).toBe(2);
+    expect(
+      appendStandingLoss(steps, losses, 2, { step: 2, loss: Number.NaN, state: 'diverged' }),
+    ).toBe(2);
     expect(appendStandingLoss(steps, losses, 0, null)).toBe(0);
   });
 });

@@ -52,7 +52,11 @@ export class Extent {
 export function grownRanges(lastStep: number, extent: Extent, log: boolean): LossRanges {
   const x: [number, number] = [0, Math.max(MIN_X_RANGE, Math.ceil(lastStep * X_GROWTH))];
   if (extent.empty) return { x, y: log ? [-1, 0] : [0, 1] };
-  if (log) return { x, y: [Math.log10(extent.lo) - LOG_ROOM_BELOW, Math.log10(extent.hi) + LOG_ROOM_ABOVE] };
+  if (log)
+    return {
+      x,
+      y: [Math.log10(extent.lo) - LOG_ROOM_BELOW, Math.log10(extent.hi) + LOG_ROOM_ABOVE],
+    };
   const spread = Math.max(extent.hi - extent.lo, Math.abs(extent.hi) * 1e-3, 1e-12);
   return { x, y: [extent.lo - spread * LINEAR_ROOM_BELOW, extent.hi + spread * LINEAR_ROOM_ABOVE] };
 }
@@ -71,7 +75,10 @@ export function fitsY(ranges: LossRanges, extent: Extent, log: boolean): boolean
 }
 
 /** Two ranges equal to a relative tolerance (Plotly hands ranges back as computed numbers). */
-export function sameRange(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+export function sameRange(
+  a: readonly number[] | undefined,
+  b: readonly number[] | undefined,
+): boolean {
   if (!a || !b || a.length !== 2 || b.length !== 2) return false;
   const tol = 1e-9 * Math.max(1, Math.abs(a[0]!), Math.abs(a[1]!));
   return Math.abs(a[0]! - b[0]!) <= tol && Math.abs(a[1]! - b[1]!) <= tol;
@@ -90,7 +97,12 @@ export interface StandingFrame {
  * the current parameters' loss is not in it yet, and at step 0 nothing is. Returns the new
  * count; the arrays need room for one more point.
  */
-export function appendStandingLoss(steps: Float64Array, losses: Float32Array, n: number, frame: StandingFrame | null): number {
+export function appendStandingLoss(
+  steps: Float64Array,
+  losses: Float32Array,
+  n: number,
+  frame: StandingFrame | null,
+): number {
   if (!frame || frame.state === 'running' || !Number.isFinite(frame.loss)) return n;
   if (n > 0 && steps[n - 1]! >= frame.step) return n;
   steps[n] = frame.step;

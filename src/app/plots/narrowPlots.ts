@@ -19,7 +19,11 @@ function subscribe(onChange: () => void): () => void {
 
 /** Whether the screen is narrow; plots re-render when it turns. */
 export function useNarrowPlots(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(NARROW_QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(NARROW_QUERY).matches,
+    () => false,
+  );
 }
 
 /** The layout a plot takes on a narrow screen: its toolbar upright in the right margin. */

@@ -6,7 +6,14 @@ import type { Config, Layout, LayoutAxis } from 'plotly.js-basic-dist-min';
 import { useAppStore } from '../store';
 import type { Theme } from '../theme';
 
-export type { Annotations, Data, Layout, Config, PlotlyHTMLElement, PlotMouseEvent } from 'plotly.js-basic-dist-min';
+export type {
+  Annotations,
+  Data,
+  Layout,
+  Config,
+  PlotlyHTMLElement,
+  PlotMouseEvent,
+} from 'plotly.js-basic-dist-min';
 
 /** Keeps a user's zoom and pan across live updates (Plotly compares it between calls). */
 export const UI_REVISION = 'keep-user-view';
@@ -27,8 +34,28 @@ export interface Palette {
 
 /** Plot colours per theme: the same hues, adjusted for contrast on each background. */
 export const PALETTES: Record<Theme, Palette> = {
-  light: { data: '#2563eb', fit: '#f97316', truth: '#64748b', loss: '#7c3aed', test: '#db2777', grid: '#e2e8f0', text: '#334155', zero: '#cbd5e1', markerLine: '#ffffff' },
-  dark: { data: '#60a5fa', fit: '#fb923c', truth: '#94a3b8', loss: '#a78bfa', test: '#f472b6', grid: '#243145', text: '#cbd5e1', zero: '#3b4a61', markerLine: '#0f172a' },
+  light: {
+    data: '#2563eb',
+    fit: '#f97316',
+    truth: '#64748b',
+    loss: '#7c3aed',
+    test: '#db2777',
+    grid: '#e2e8f0',
+    text: '#334155',
+    zero: '#cbd5e1',
+    markerLine: '#ffffff',
+  },
+  dark: {
+    data: '#60a5fa',
+    fit: '#fb923c',
+    truth: '#94a3b8',
+    loss: '#a78bfa',
+    test: '#f472b6',
+    grid: '#243145',
+    text: '#cbd5e1',
+    zero: '#3b4a61',
+    markerLine: '#0f172a',
+  },
 };
 
 /** The palette of the theme in force (plots redraw when it changes). */
@@ -55,7 +82,13 @@ export const OFFLINE_CONFIG: Partial<Config> = {
 export const PLOT_CONFIG: Partial<Config> = {
   ...OFFLINE_CONFIG,
   responsive: true,
-  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'sendDataToCloud', 'sendChartToCloud'],
+  modeBarButtonsToRemove: [
+    'select2d',
+    'lasso2d',
+    'autoScale2d',
+    'sendDataToCloud',
+    'sendChartToCloud',
+  ],
   toImageButtonOptions: { format: 'png', scale: 2 },
 };
 
@@ -67,8 +100,19 @@ export function baseLayout(): Partial<Layout> {
     margin: { l: 48, r: 12, t: 8, b: 40 },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { family: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12, color: colors.text },
-    legend: { orientation: 'h', x: 0, y: 1.02, xanchor: 'left', yanchor: 'bottom', bgcolor: 'rgba(0,0,0,0)' },
+    font: {
+      family: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      size: 12,
+      color: colors.text,
+    },
+    legend: {
+      orientation: 'h',
+      x: 0,
+      y: 1.02,
+      xanchor: 'left',
+      yanchor: 'bottom',
+      bgcolor: 'rgba(0,0,0,0)',
+    },
     hovermode: 'closest',
   };
 }

@@ -27,7 +27,9 @@ function settle(next: PlotlyStatus): PlotlyStatus {
 }
 
 /** Loads Plotly once (a failed load stays failed: the page offers a reload). */
-export function loadPlotly(load: () => Promise<{ Plotly: PlotlyApi }> = () => import('./plotly')): Promise<PlotlyStatus> {
+export function loadPlotly(
+  load: () => Promise<{ Plotly: PlotlyApi }> = () => import('./plotly'),
+): Promise<PlotlyStatus> {
   loading ??= load().then(
     (module) => settle({ plotly: module.Plotly, failed: false }),
     (error: unknown) => {

@@ -67,7 +67,17 @@ export class StepAxis {
     const size = layout?._size;
     if (!layout?.xaxis || !range || range.length !== 2 || !size) return;
     const [lo, hi] = range as [number, number];
-    const key = [lo, hi, size.l, size.t, size.w, size.h, colors.grid, colors.zero, colors.text].join();
+    const key = [
+      lo,
+      hi,
+      size.l,
+      size.t,
+      size.w,
+      size.h,
+      colors.grid,
+      colors.zero,
+      colors.text,
+    ].join();
     if (key === this.drawn) return;
     this.drawn = key;
     const { values, dtick } = stepTicks(lo, hi, size.w);
@@ -94,7 +104,8 @@ export class StepAxis {
     this.labels.setAttribute('font-size', String(layout.font?.size ?? 12));
     // Text elements are reused: a frame that moves the axis rewrites a handful of them.
     while (this.labels.childElementCount > texts.length) this.labels.lastElementChild!.remove();
-    while (this.labels.childElementCount < texts.length) this.labels.append(document.createElementNS(SVG, 'text'));
+    while (this.labels.childElementCount < texts.length)
+      this.labels.append(document.createElementNS(SVG, 'text'));
     const y = (size.t + size.h + LABEL_OFFSET).toFixed(1);
     texts.forEach(([x, label], i) => {
       const text = this.labels.children[i]!;
@@ -107,7 +118,15 @@ export class StepAxis {
 
 /** The layout for an exported image: Plotly's own step labels and grid, since ours are not in its picture. */
 function imageLayout(layout: Partial<Layout>, colors: Palette): Partial<Layout> {
-  return { ...layout, xaxis: { ...layout.xaxis, showgrid: true, gridcolor: colors.grid, tickfont: { color: colors.text } } };
+  return {
+    ...layout,
+    xaxis: {
+      ...layout.xaxis,
+      showgrid: true,
+      gridcolor: colors.grid,
+      tickfont: { color: colors.text },
+    },
+  };
 }
 
 /**
@@ -128,8 +147,17 @@ export function stepAxisPlotConfig(plotly: PlotlyApi, colors: Palette): Partial<
           const width = source._fullLayout?.width ?? null;
           const height = source._fullLayout?.height ?? null;
           // Plotly's downloadImage takes toImage's options, scale included (its types leave scale out).
-          const options = { ...PLOT_CONFIG.toImageButtonOptions, format: 'png' as const, width, height, filename: 'loss-plot' };
-          void plotly.downloadImage({ data: source.data ?? [], layout: imageLayout(source.layout ?? {}, colors) }, options);
+          const options = {
+            ...PLOT_CONFIG.toImageButtonOptions,
+            format: 'png' as const,
+            width,
+            height,
+            filename: 'loss-plot',
+          };
+          void plotly.downloadImage(
+            { data: source.data ?? [], layout: imageLayout(source.layout ?? {}, colors) },
+            options,
+          );
         },
       },
     ],

@@ -23,7 +23,13 @@ describe('step axis ticks (Plotly auto ticks on a linear x axis)', () => {
   });
 
   it('puts ticks on multiples of the spacing inside the range, for any range', () => {
-    for (const [lo, hi] of [[0, 10], [3.3, 7.9], [-40, 1234], [100_000, 160_000], [1e6, 1e6 + 3]] as const) {
+    for (const [lo, hi] of [
+      [0, 10],
+      [3.3, 7.9],
+      [-40, 1234],
+      [100_000, 160_000],
+      [1e6, 1e6 + 3],
+    ] as const) {
       const { values, dtick } = stepTicks(lo, hi, 600);
       expect(values.length).toBeGreaterThanOrEqual(2);
       for (const v of values) {

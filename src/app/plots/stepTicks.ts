@@ -32,7 +32,8 @@ export interface StepTicks {
 export function stepTicks(lo: number, hi: number, lengthPx: number): StepTicks {
   const a = Math.min(lo, hi);
   const b = Math.max(lo, hi);
-  if (!(b > a) || !Number.isFinite(a) || !Number.isFinite(b) || !(lengthPx > 0)) return { values: [], dtick: 1 };
+  if (!(b > a) || !Number.isFinite(a) || !Number.isFinite(b) || !(lengthPx > 0))
+    return { values: [], dtick: 1 };
   const count = Math.min(MAX_TICKS, Math.max(MIN_TICKS, lengthPx / PX_PER_TICK)) + 1;
   const rough = (b - a) / count;
   // As Plotly computes them (Math.log / LN10, not log10, and a strict "above"), so ties round alike.
@@ -57,7 +58,12 @@ export function formatStep(value: number, lo: number, hi: number, dtick: number)
   const maxEnd = Math.max(Math.abs(lo), Math.abs(hi));
   const rangeExp = maxEnd > 0 ? Math.floor(log10(maxEnd) + 0.01) : 0;
   const power = rangeExp > MAX_SUFFIX_EXPONENT;
-  const exponent = power ? rangeExp : Math.abs(rangeExp) > MIN_EXPONENT && SUFFIXES[3 * Math.round((rangeExp - 1) / 3)] !== undefined ? 3 * Math.round((rangeExp - 1) / 3) : 0;
+  const exponent = power
+    ? rangeExp
+    : Math.abs(rangeExp) > MIN_EXPONENT &&
+        SUFFIXES[3 * Math.round((rangeExp - 1) / 3)] !== undefined
+      ? 3 * Math.round((rangeExp - 1) / 3)
+      : 0;
   const abs = Math.abs(value);
   if (abs < 10 ** -tickRound / 2) return '0';
   const scaled = abs * 10 ** -exponent;

@@ -16,12 +16,16 @@ export function LossNote() {
   return (
     <ul className="loss-note" data-testid="loss-key">
       <li data-testid="loss-key-truth">
-        <span className="swatch-floor" aria-hidden="true" /> {t.lossNoteFloor(formatLoss(baselines.noiseFloor))}
+        <span className="swatch-floor" aria-hidden="true" />{' '}
+        {t.lossNoteFloor(formatLoss(baselines.noiseFloor))}
       </li>
       <li data-testid="loss-key-line">
-        <span className="swatch-line" aria-hidden="true" /> {t.lossNoteLine(formatLoss(baselines.bestLine))}
+        <span className="swatch-line" aria-hidden="true" />{' '}
+        {t.lossNoteLine(formatLoss(baselines.bestLine))}
       </li>
-      {lineBelowTruth(baselines) && <li data-testid="loss-key-small-sample">{t.lossNoteLineBelowTruth(points)}</li>}
+      {lineBelowTruth(baselines) && (
+        <li data-testid="loss-key-small-sample">{t.lossNoteLineBelowTruth(points)}</li>
+      )}
     </ul>
   );
 }

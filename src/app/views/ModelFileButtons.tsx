@@ -21,7 +21,9 @@ function noteText(t: Messages, note: Note): string {
   const state = useAppStore.getState();
   switch (note.kind) {
     case 'ok':
-      return note.kept.length ? `${t.modelLoaded(note.step)} ${t.lessonKept(keptText(t, state, note.kept))}` : t.modelLoaded(note.step);
+      return note.kept.length
+        ? `${t.modelLoaded(note.step)} ${t.lessonKept(keptText(t, state, note.kept))}`
+        : t.modelLoaded(note.step);
     case 'error':
       return t.modelNotLoaded(t.problem(note.problem));
     case 'lesson':
@@ -40,7 +42,13 @@ export function ModelFileButtons() {
     if (!file) return;
     try {
       const result = await importModelFile(file);
-      setNote(result.ok ? { kind: 'ok', step: result.step, kept: result.kept } : 'problem' in result ? { kind: 'error', problem: result.problem } : { kind: 'lesson', fixed: result.lessonFixed });
+      setNote(
+        result.ok
+          ? { kind: 'ok', step: result.step, kept: result.kept }
+          : 'problem' in result
+            ? { kind: 'error', problem: result.problem }
+            : { kind: 'lesson', fixed: result.lessonFixed },
+      );
     } finally {
       // The same file can be chosen again.
       if (input.current) input.current.value = '';
@@ -51,14 +59,28 @@ export function ModelFileButtons() {
   const failed = note?.kind === 'error' || note?.kind === 'lesson';
   return (
     <div className="model-file">
-      <button type="button" className="small" onClick={() => setNote(exportModel() ? null : { kind: 'not-ready' })}>
+      <button
+        type="button"
+        className="small"
+        onClick={() => setNote(exportModel() ? null : { kind: 'not-ready' })}
+      >
         {t.exportModel}
       </button>
       <label className="small button-like">
-        <input ref={input} type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <input
+          ref={input}
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
         {t.importModel}
       </label>
-      <span className={failed ? 'model-note model-error' : 'model-note'} role={failed ? 'alert' : 'status'} data-testid="model-note">
+      <span
+        className={failed ? 'model-note model-error' : 'model-note'}
+        role={failed ? 'alert' : 'status'}
+        data-testid="model-note"
+      >
         {text}
       </span>
     </div>

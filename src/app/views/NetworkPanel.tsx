@@ -41,7 +41,8 @@ export function NetworkPanel() {
     let lastHealth = '';
     /** Each canvas's CSS width, from the ResizeObserver: reading it while drawing would force a layout. */
     const widths = new WeakMap<HTMLCanvasElement, number>();
-    const widthOf = (canvas: HTMLCanvasElement) => widths.get(canvas) ?? widths.set(canvas, canvas.clientWidth).get(canvas)!;
+    const widthOf = (canvas: HTMLCanvasElement) =>
+      widths.get(canvas) ?? widths.set(canvas, canvas.clientWidth).get(canvas)!;
     let nextAt = 0;
     const draw = (live: LiveState | null) => {
       const started = performance.now();
@@ -57,19 +58,23 @@ export function NetworkPanel() {
         const scale = scales.current[i];
         if (scale) scale.textContent = `±${num(maxAbs(values))} · ∇ ${num(maxAbs(grads))}`;
       });
-      if (outRef.current) outRef.current.textContent = `b2 = ${num(insight.params.b2)} · ∇ ${num(insight.grads.b2)}`;
+      if (outRef.current)
+        outRef.current.textContent = `b2 = ${num(insight.params.b2)} · ∇ ${num(insight.grads.b2)}`;
       // The weights in force while the run stands still, for tests and the curious (not per running frame).
       const frame = liveStore.getState().frame;
-      if (frame && frame.state !== 'running' && sectionRef.current) sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
+      if (frame && frame.state !== 'running' && sectionRef.current)
+        sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
       const text = healthText(t, activation, health, hidden);
-      if (text !== lastHealth && healthRef.current) healthRef.current.textContent = lastHealth = text;
+      if (text !== lastHealth && healthRef.current)
+        healthRef.current.textContent = lastHealth = text;
       nextAt = started + (performance.now() - started) / PANEL_FRAME_SHARE;
     };
     // In a task of its own: at large H its strips take a while, which the frame's task need not wait for.
     const unsubscribe = subscribeRaf(liveStore, draw, 'draw:network-panel', { ownTask: true });
     // The strips follow the card's width.
     const observer = new ResizeObserver((entries) => {
-      for (const e of entries) if (e.target instanceof HTMLCanvasElement) widths.set(e.target, e.contentRect.width);
+      for (const e of entries)
+        if (e.target instanceof HTMLCanvasElement) widths.set(e.target, e.contentRect.width);
       draw(null);
     });
     canvases.current.forEach((c) => c && observer.observe(c));
@@ -80,7 +85,12 @@ export function NetworkPanel() {
   }, [activation, hidden, data, t]);
 
   return (
-    <section ref={sectionRef} className="panel network-card" aria-labelledby="network-title" data-testid="network-panel">
+    <section
+      ref={sectionRef}
+      className="panel network-card"
+      aria-labelledby="network-title"
+      data-testid="network-panel"
+    >
       <div className="card-head">
         <h2 id="network-title">{t.insideNetwork}</h2>
         <span className="card-note">{t.networkNote}</span>
@@ -92,7 +102,12 @@ export function NetworkPanel() {
               <b>{g.key}</b>
               <span>{t.groupNotes[g.key]}</span>
             </div>
-            <canvas ref={(el) => void (canvases.current[i] = el)} className="strip-canvas" role="img" aria-label={t.stripLabel(g.key)} />
+            <canvas
+              ref={(el) => void (canvases.current[i] = el)}
+              className="strip-canvas"
+              role="img"
+              aria-label={t.stripLabel(g.key)}
+            />
             <span ref={(el) => void (scales.current[i] = el)} className="strip-scale" />
           </div>
         ))}

@@ -10,7 +10,13 @@ export function PinButtons() {
   const t = useT();
   return (
     <div className="pin-buttons">
-      <button type="button" className="small" onClick={pinRun} disabled={full} title={full ? t.pinFull(MAX_PINNED) : t.pinRunTitle}>
+      <button
+        type="button"
+        className="small"
+        onClick={pinRun}
+        disabled={full}
+        title={full ? t.pinFull(MAX_PINNED) : t.pinRunTitle}
+      >
         {t.pinRun}
       </button>
       <button type="button" className="small" onClick={clearPinned} disabled={count === 0}>
@@ -32,7 +38,13 @@ export function PinnedList() {
           <span className="pin-swatch" style={{ background: pin.color }} aria-hidden="true" />
           <span>{labels[i]}</span>
           <span className="pin-step">{t.pinStep(pin.step)}</span>
-          <button type="button" className="pin-remove" onClick={() => unpin(pin.id)} aria-label={`${t.unpin} ${labels[i]}`} title={t.unpin}>
+          <button
+            type="button"
+            className="pin-remove"
+            onClick={() => unpin(pin.id)}
+            aria-label={`${t.unpin} ${labels[i]}`}
+            title={t.unpin}
+          >
             ×
           </button>
         </li>

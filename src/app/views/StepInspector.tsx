@@ -34,8 +34,10 @@ function usePausedFrames(): Paused | null {
         if (frame.state === 'running') return;
         setPaused((p) => {
           if (p?.now === frame) return p;
-          if (p && p.now.runId === frame.runId && p.now.step === frame.step) return { now: frame, prev: p.prev };
-          const prev = p && p.now.runId === frame.runId && p.now.step === frame.step - 1 ? p.now : null;
+          if (p && p.now.runId === frame.runId && p.now.step === frame.step)
+            return { now: frame, prev: p.prev };
+          const prev =
+            p && p.now.runId === frame.runId && p.now.step === frame.step - 1 ? p.now : null;
           return { now: frame, prev };
         });
       }),
@@ -44,12 +46,30 @@ function usePausedFrames(): Paused | null {
   return paused;
 }
 
-function GradCell({ kind, point, sum, moved }: { kind: string; point: number; sum: number; moved: number | null }) {
+function GradCell({
+  kind,
+  point,
+  sum,
+  moved,
+}: {
+  kind: string;
+  point: number;
+  sum: number;
+  moved: number | null;
+}) {
   return (
     <td className="grad-cell" data-cell={kind}>
-      <span className="g-point" data-part="point">{num(point)}</span>
-      <span className="g-sum" data-part="sum">{num(sum)}</span>
-      {moved !== null && <span className="g-moved" data-part="moved">{signed(moved)}</span>}
+      <span className="g-point" data-part="point">
+        {num(point)}
+      </span>
+      <span className="g-sum" data-part="sum">
+        {num(sum)}
+      </span>
+      {moved !== null && (
+        <span className="g-moved" data-part="moved">
+          {signed(moved)}
+        </span>
+      )}
     </td>
   );
 }
@@ -61,7 +81,11 @@ export function StepInspector() {
   const paused = usePausedFrames();
   const t = useT();
   const data = useRunData().train;
-  const live = !playing && paused !== null && paused.now.state !== 'running' && paused.now.params.length === paramLength(config.hidden);
+  const live =
+    !playing &&
+    paused !== null &&
+    paused.now.state !== 'running' &&
+    paused.now.params.length === paramLength(config.hidden);
   const index = selected !== null && selected < data.x.length ? selected : null;
 
   const view = useMemo(() => {
@@ -76,12 +100,18 @@ export function StepInspector() {
     const rows =
       p.hidden <= MAX_ROWS
         ? order
-        : order.sort((a, b) => Math.abs(p.w2[b]! * pass.a1[b]!) - Math.abs(p.w2[a]! * pass.a1[a]!)).slice(0, MAX_ROWS);
+        : order
+            .sort((a, b) => Math.abs(p.w2[b]! * pass.a1[b]!) - Math.abs(p.w2[a]! * pass.a1[a]!))
+            .slice(0, MAX_ROWS);
     return { p, x, y, pass, sum, before, rows, step: paused.now.step };
   }, [live, index, paused, data, config.activation]);
 
   if (playing) {
-    return <p className="inspector-hint" data-testid="inspector">{t.inspectorPlaying}</p>;
+    return (
+      <p className="inspector-hint" data-testid="inspector">
+        {t.inspectorPlaying}
+      </p>
+    );
   }
   if (!view) {
     return (
@@ -91,7 +121,8 @@ export function StepInspector() {
     );
   }
   const { p, x, y, pass, sum, before, rows, step } = view;
-  const moved = (now: Float32Array, old: Float32Array | undefined, j: number) => (old ? now[j]! - old[j]! : null);
+  const moved = (now: Float32Array, old: Float32Array | undefined, j: number) =>
+    old ? now[j]! - old[j]! : null;
   return (
     <div
       className="inspector"
@@ -102,24 +133,24 @@ export function StepInspector() {
       data-step={step}
     >
       <div className="inspector-head">
-        <h3>
-          {t.inspectorHeading(index! + 1, data.x.length, step)}
-        </h3>
+        <h3>{t.inspectorHeading(index! + 1, data.x.length, step)}</h3>
         <button type="button" className="small" onClick={() => selectPoint(null)}>
           {t.close}
         </button>
       </div>
       <p className="inspector-pass">
-        x = <b>{num(x)}</b>, y = <b>{num(y)}</b> → {t.inspectorOutput} o2 = b2 + Σ w2·a1 = <b data-testid="inspect-o2">{num(pass.o2)}</b>,{' '}
-        {t.inspectorError} o2 − y ={' '}
-        <b data-testid="inspect-error">{num(pass.error)}</b>, dz2 = −2(o2 − y) = <b>{num(-2 * pass.error)}</b>
+        x = <b>{num(x)}</b>, y = <b>{num(y)}</b> → {t.inspectorOutput} o2 = b2 + Σ w2·a1 ={' '}
+        <b data-testid="inspect-o2">{num(pass.o2)}</b>, {t.inspectorError} o2 − y ={' '}
+        <b data-testid="inspect-error">{num(pass.error)}</b>, dz2 = −2(o2 − y) ={' '}
+        <b>{num(-2 * pass.error)}</b>
       </p>
       <p className="inspector-key">
-        {t.inspectorCellKey} <span className="g-point">{t.inspectorShare}</span> · <span className="g-sum">{t.inspectorSum(data.x.length)}</span>{' '}
-        {t.inspectorNextStep}
+        {t.inspectorCellKey} <span className="g-point">{t.inspectorShare}</span> ·{' '}
+        <span className="g-sum">{t.inspectorSum(data.x.length)}</span> {t.inspectorNextStep}
         {before && (
           <>
-            {' '}· <span className="g-moved">{t.inspectorMoved}</span>
+            {' '}
+            · <span className="g-moved">{t.inspectorMoved}</span>
           </>
         )}
       </p>
@@ -143,9 +174,24 @@ export function StepInspector() {
                 <td data-cell="o1">{num(pass.o1[j]!)}</td>
                 <td data-cell="a1">{num(pass.a1[j]!)}</td>
                 <td data-cell="w2a1">{num(p.w2[j]! * pass.a1[j]!)}</td>
-                <GradCell kind="w1" point={pass.share.w1[j]!} sum={sum.w1[j]!} moved={moved(p.w1, before?.w1, j)} />
-                <GradCell kind="b1" point={pass.share.b1[j]!} sum={sum.b1[j]!} moved={moved(p.b1, before?.b1, j)} />
-                <GradCell kind="w2" point={pass.share.w2[j]!} sum={sum.w2[j]!} moved={moved(p.w2, before?.w2, j)} />
+                <GradCell
+                  kind="w1"
+                  point={pass.share.w1[j]!}
+                  sum={sum.w1[j]!}
+                  moved={moved(p.w1, before?.w1, j)}
+                />
+                <GradCell
+                  kind="b1"
+                  point={pass.share.b1[j]!}
+                  sum={sum.b1[j]!}
+                  moved={moved(p.b1, before?.b1, j)}
+                />
+                <GradCell
+                  kind="w2"
+                  point={pass.share.w2[j]!}
+                  sum={sum.w2[j]!}
+                  moved={moved(p.w2, before?.w2, j)}
+                />
               </tr>
             ))}
           </tbody>
@@ -155,7 +201,12 @@ export function StepInspector() {
               <td colSpan={5} className="tfoot-note">
                 {t.inspectorBias(num(p.b2))}
               </td>
-              <GradCell kind="b2" point={pass.share.b2} sum={sum.b2} moved={before ? p.b2 - before.b2 : null} />
+              <GradCell
+                kind="b2"
+                point={pass.share.b2}
+                sum={sum.b2}
+                moved={before ? p.b2 - before.b2 : null}
+              />
             </tr>
           </tfoot>
         </table>

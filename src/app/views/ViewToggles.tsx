@@ -10,15 +10,27 @@ export function ViewToggles() {
   return (
     <div className="view-toggles" role="group" aria-label={t.fitViews}>
       <label className="toggle" title={t.showUnitsTitle}>
-        <input type="checkbox" checked={showUnits} onChange={(e) => setView({ showUnits: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={showUnits}
+          onChange={(e) => setView({ showUnits: e.target.checked })}
+        />
         {t.showUnits}
       </label>
       <label className="toggle" title={t.showKinksTitle}>
-        <input type="checkbox" checked={showKinks} onChange={(e) => setView({ showKinks: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={showKinks}
+          onChange={(e) => setView({ showKinks: e.target.checked })}
+        />
         {t.showKinks}
       </label>
       <label className="toggle" title={t.showResidualsTitle}>
-        <input type="checkbox" checked={showResiduals} onChange={(e) => setView({ showResiduals: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={showResiduals}
+          onChange={(e) => setView({ showResiduals: e.target.checked })}
+        />
         {t.showResiduals}
       </label>
     </div>

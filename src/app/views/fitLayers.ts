@@ -106,7 +106,9 @@ function unitLines(insight: FrameInsight, grid: Float32Array): Data[] {
 /** Which data points get a residual: all of them, or an even spread of MAX_RESIDUALS. */
 export function residualPoints(n: number): number[] {
   if (n <= MAX_RESIDUALS) return Array.from({ length: n }, (_, i) => i);
-  return Array.from({ length: MAX_RESIDUALS }, (_, k) => Math.round((k * (n - 1)) / (MAX_RESIDUALS - 1)));
+  return Array.from({ length: MAX_RESIDUALS }, (_, k) =>
+    Math.round((k * (n - 1)) / (MAX_RESIDUALS - 1)),
+  );
 }
 
 let residualCache: { data: FrameInsight['data']; xs: Float32Array; idx: number[] } | null = null;
@@ -177,14 +179,28 @@ function rug(name: string, kinkX: readonly number[], color: string, opacity: num
     y[3 * i + 1] = TICK_HEIGHT;
     x[3 * i + 2] = y[3 * i + 2] = Number.NaN;
   });
-  return { name, x, y, yaxis: 'y2', mode: 'lines', line: { color, width: 1.2 }, opacity, showlegend: false, hoverinfo: 'skip', cliponaxis: false };
+  return {
+    name,
+    x,
+    y,
+    yaxis: 'y2',
+    mode: 'lines',
+    line: { color, width: 1.2 },
+    opacity,
+    showlegend: false,
+    hoverinfo: 'skip',
+    cliponaxis: false,
+  };
 }
 
 /**
  * One marker trace per set with a point for every kink: at KINK_Y where the kink belongs
  * to the set, at HIDDEN_KINK_Y (clipped) where it belongs to the other.
  */
-function kinkMarkers(insight: FrameInsight, messages: Messages): { inside: KinkMarkers; outside: KinkMarkers } {
+function kinkMarkers(
+  insight: FrameInsight,
+  messages: Messages,
+): { inside: KinkMarkers; outside: KinkMarkers } {
   const pos = insight.kinks();
   const [lo, hi] = dataRange(insight.data.x);
   const [left, right] = PLOT_X_RANGE;
@@ -197,7 +213,10 @@ function kinkMarkers(insight: FrameInsight, messages: Messages): { inside: KinkM
     const isInside = k >= lo && k <= hi;
     const x = Math.min(right - inset, Math.max(left + inset, k));
     const text = messages.kinkHover(j + 1, KINK_KINDS[insight.activation], k.toPrecision(3));
-    for (const [set, shown] of [[inside, isInside], [outside, !isInside]] as const) {
+    for (const [set, shown] of [
+      [inside, isInside],
+      [outside, !isInside],
+    ] as const) {
       set.x.push(x);
       set.y.push(shown ? KINK_Y : HIDDEN_KINK_Y);
       set.text.push(text);
@@ -217,10 +236,19 @@ function kinks(insight: FrameInsight, messages: Messages): Data[] {
   const word = kinkWord(insight.activation);
   if (insight.hidden > DENSE_KINKS) {
     const { inside, outside } = splitKinks(insight);
-    return [rug(`${word}s outside the data`, outside, OUTSIDE_COLOR, 0.6), rug(`${word}s`, inside, UNIT_COLOR, 0.5)];
+    return [
+      rug(`${word}s outside the data`, outside, OUTSIDE_COLOR, 0.6),
+      rug(`${word}s`, inside, UNIT_COLOR, 0.5),
+    ];
   }
   const { inside, outside } = kinkMarkers(insight, messages);
-  const common = { mode: 'markers' as const, yaxis: 'y2' as const, showlegend: false, hovertemplate: '%{text}<extra></extra>', cliponaxis: true };
+  const common = {
+    mode: 'markers' as const,
+    yaxis: 'y2' as const,
+    showlegend: false,
+    hovertemplate: '%{text}<extra></extra>',
+    cliponaxis: true,
+  };
   return [
     {
       ...common,
@@ -249,7 +277,8 @@ export function fitUnderlays(input: FitLayerInput): Data[] {
 /** Traces drawn above the fit: kinks, and a ring around the inspected point. */
 export function fitOverlays({ insight, views, messages }: FitLayerInput): Data[] {
   const traces: Data[] = [];
-  if (insight && views.showKinks && insight.activation !== 'none') traces.push(...kinks(insight, messages));
+  if (insight && views.showKinks && insight.activation !== 'none')
+    traces.push(...kinks(insight, messages));
   const i = views.selected;
   if (insight && i !== null && i < insight.data.x.length) {
     traces.push({

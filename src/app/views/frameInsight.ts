@@ -5,7 +5,15 @@
  */
 import type { ActivationName } from '../../core/activations';
 import type { Dataset } from '../../core/dataset';
-import { kinkPositions, largestUnits, outputsAt, paramLength, unitRow, unpackParams, type UnitParams } from '../../core/insight';
+import {
+  kinkPositions,
+  largestUnits,
+  outputsAt,
+  paramLength,
+  unitRow,
+  unpackParams,
+  type UnitParams,
+} from '../../core/insight';
 import { unitHealth, type UnitHealth } from '../../core/unitHealth';
 import type { Frame } from '../../core/protocol';
 
@@ -50,9 +58,17 @@ export class FrameInsight {
   unitLines(max: number): UnitLines {
     if (!this.units || this.units.max !== max) {
       const G = this.grid.length;
-      const shown = largestUnits(this.params, this.activation, this.grid[0]!, this.grid[G - 1]!, max);
+      const shown = largestUnits(
+        this.params,
+        this.activation,
+        this.grid[0]!,
+        this.grid[G - 1]!,
+        max,
+      );
       const rows = new Float32Array(shown.length * G);
-      shown.forEach((j, r) => unitRow(this.params, this.activation, j, this.grid, rows.subarray(r * G, (r + 1) * G)));
+      shown.forEach((j, r) =>
+        unitRow(this.params, this.activation, j, this.grid, rows.subarray(r * G, (r + 1) * G)),
+      );
       let others: Float64Array | null = null;
       if (shown.length < this.hidden && this.frame.curve.length === G) {
         others = new Float64Array(G);
@@ -98,9 +114,27 @@ let last: FrameInsight | null = null;
  * when the frame's parameters do not fit the expected hidden size (a frame racing a
  * settings change).
  */
-export function insightFor(frame: Frame | null, activation: ActivationName, hidden: number, data: Dataset, grid: Float32Array): FrameInsight | null {
-  if (!frame || frame.params.length !== paramLength(hidden) || frame.grads.length !== frame.params.length) return null;
-  if (last && last.frame === frame && last.activation === activation && last.data === data && last.grid === grid) return last;
+export function insightFor(
+  frame: Frame | null,
+  activation: ActivationName,
+  hidden: number,
+  data: Dataset,
+  grid: Float32Array,
+): FrameInsight | null {
+  if (
+    !frame ||
+    frame.params.length !== paramLength(hidden) ||
+    frame.grads.length !== frame.params.length
+  )
+    return null;
+  if (
+    last &&
+    last.frame === frame &&
+    last.activation === activation &&
+    last.data === data &&
+    last.grid === grid
+  )
+    return last;
   last = new FrameInsight(frame, activation, data, grid);
   return last;
 }

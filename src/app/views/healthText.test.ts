@@ -51,7 +51,10 @@ describe('the health line', () => {
         expect(text, act).not.toMatch(/leaky-relu|\bsoftplus\b|\belu\b/);
       }
       // Neither sine nor leaky ReLU is ever called flat or saturated.
-      for (const act of ['sine', 'leaky-relu'] as const) expect(healthText(t, act, health(act), 10)).not.toMatch(/is (nearly )?flat|Saturated|饱和单元|几乎是平的/);
+      for (const act of ['sine', 'leaky-relu'] as const)
+        expect(healthText(t, act, health(act), 10)).not.toMatch(
+          /is (nearly )?flat|Saturated|饱和单元|几乎是平的/,
+        );
     });
   }
 });

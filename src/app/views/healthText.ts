@@ -3,6 +3,11 @@ import type { ActivationName } from '../../core/activations';
 import type { UnitHealth } from '../../core/unitHealth';
 import type { Messages } from '../i18n';
 
-export function healthText(t: Messages, act: ActivationName, health: UnitHealth, hidden: number): string {
+export function healthText(
+  t: Messages,
+  act: ActivationName,
+  health: UnitHealth,
+  hidden: number,
+): string {
   return t.health[act](health.count, hidden);
 }

@@ -19,13 +19,20 @@ const FLOOR_COLOR = '#059669';
 const LINE_COLOR = '#64748b';
 
 /** Baselines of the current data, and the pinned runs with their labels, as React state. */
-export function useLossLayers(): { baselines: Baselines; pinned: readonly PinnedRun[]; labels: readonly string[] } {
+export function useLossLayers(): {
+  baselines: Baselines;
+  pinned: readonly PinnedRun[];
+  labels: readonly string[];
+} {
   const dataset = useAppStore((s) => s.config.dataset);
   const expression = useAppStore((s) => s.config.expression);
   const { train } = useRunData();
   const pinned = useViewStore((s) => s.pinned);
   // On the points trained on, against the target the settings name (also for edited points).
-  const baselines = useMemo(() => lossBaselines(train.x, train.y, targetFunction({ dataset, expression })), [train, dataset, expression]);
+  const baselines = useMemo(
+    () => lossBaselines(train.x, train.y, targetFunction({ dataset, expression })),
+    [train, dataset, expression],
+  );
   const labels = useMemo(() => pinLabels(pinned), [pinned]);
   return { baselines, pinned, labels };
 }
@@ -45,7 +52,8 @@ export function pinnedLossTraces(pinned: readonly PinnedRun[], labels: readonly 
 /** The widest step range on show, so the flat lines span the whole plot. */
 export function lastStepShown(liveLast: number, pinned: readonly PinnedRun[]): number {
   let last = Math.max(1, liveLast);
-  for (const pin of pinned) if (pin.steps.length > 0) last = Math.max(last, pin.steps[pin.steps.length - 1]!);
+  for (const pin of pinned)
+    if (pin.steps.length > 0) last = Math.max(last, pin.steps[pin.steps.length - 1]!);
   return last;
 }
 

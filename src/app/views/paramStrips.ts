@@ -56,7 +56,13 @@ function imageFor(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): Ima
  * Draws the strip at CSS width `width`: written as pixels (see stripPixels.ts), so the
  * canvas gets one putImageData per frame instead of two rectangles per unit.
  */
-export function drawStrip(canvas: HTMLCanvasElement, width: number, values: Float32Array, grads: Float32Array, stuck: Uint8Array | null): void {
+export function drawStrip(
+  canvas: HTMLCanvasElement,
+  width: number,
+  values: Float32Array,
+  grads: Float32Array,
+  stuck: Uint8Array | null,
+): void {
   fitCanvas(canvas, width);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
@@ -79,10 +85,25 @@ export function drawStrip(canvas: HTMLCanvasElement, width: number, values: Floa
     const h = Math.max((Math.abs(v) / vMax) * (mid - 1), 0.5);
     const x0 = (j * col + gap / 2) * s;
     const top = v >= 0 ? mid - h : mid;
-    fillRect(pixels, x0, top * s, x0 + w * s, (top + h) * s, BAR_RGB[stuck?.[j] ? 2 : v >= 0 ? 0 : 1]);
+    fillRect(
+      pixels,
+      x0,
+      top * s,
+      x0 + w * s,
+      (top + h) * s,
+      BAR_RGB[stuck?.[j] ? 2 : v >= 0 ? 0 : 1],
+    );
     // sqrt: gradients are heavy-tailed; a linear shade would hide all but the largest.
     const shade = gMax > 0 ? Math.sqrt(Math.abs(grads[j]!) / gMax) : 0;
-    fillRect(pixels, x0, (BAR_HEIGHT + GAP) * s, x0 + w * s, (BAR_HEIGHT + GAP + GRAD_HEIGHT) * s, GRAD, GRAD_MIN_ALPHA + (1 - GRAD_MIN_ALPHA) * shade);
+    fillRect(
+      pixels,
+      x0,
+      (BAR_HEIGHT + GAP) * s,
+      x0 + w * s,
+      (BAR_HEIGHT + GAP + GRAD_HEIGHT) * s,
+      GRAD,
+      GRAD_MIN_ALPHA + (1 - GRAD_MIN_ALPHA) * shade,
+    );
   }
   ctx.putImageData(image, 0, 0);
 }

@@ -10,15 +10,27 @@ const C = DEFAULT_CONFIG;
 describe('pin labels', () => {
   it('name hidden size and activation, plus whatever else differs', () => {
     expect(pinLabels([{ config: C, step: 1 }])).toEqual(['H=10 relu']);
-    expect(pinLabels([{ config: { ...C, activation: 'none' }, step: 1 }, { config: C, step: 2 }])).toEqual(['H=10 none', 'H=10 relu']);
-    expect(pinLabels([{ config: C, step: 1 }, { config: { ...C, learningRate: 0.05, seed: 3 }, step: 2 }])).toEqual([
-      'H=10 relu seed=0 lr=0.01',
-      'H=10 relu seed=3 lr=0.05',
-    ]);
+    expect(
+      pinLabels([
+        { config: { ...C, activation: 'none' }, step: 1 },
+        { config: C, step: 2 },
+      ]),
+    ).toEqual(['H=10 none', 'H=10 relu']);
+    expect(
+      pinLabels([
+        { config: C, step: 1 },
+        { config: { ...C, learningRate: 0.05, seed: 3 }, step: 2 },
+      ]),
+    ).toEqual(['H=10 relu seed=0 lr=0.01', 'H=10 relu seed=3 lr=0.05']);
   });
 
   it('tell identical settings apart by the step they were pinned at', () => {
-    expect(pinLabels([{ config: C, step: 100 }, { config: C, step: 300 }])).toEqual(['H=10 relu @100', 'H=10 relu @300']);
+    expect(
+      pinLabels([
+        { config: C, step: 100 },
+        { config: C, step: 300 },
+      ]),
+    ).toEqual(['H=10 relu @100', 'H=10 relu @300']);
   });
 });
 
@@ -41,7 +53,13 @@ function frame(step: number): Frame {
     divergedAt: null,
     reachedStop: false,
     checkpointStep: 0,
-    schedule: { rates: [], data: [{ step: 0, id: 0 }], loadedAt: null, droppedFrom: null, dropped: 0 },
+    schedule: {
+      rates: [],
+      data: [{ step: 0, id: 0 }],
+      loadedAt: null,
+      droppedFrom: null,
+      dropped: 0,
+    },
   };
 }
 

@@ -24,9 +24,18 @@ const LABEL_PARTS: [LabelKey, (c: RunConfig) => string][] = [
  * runs would otherwise read the same. Pure.
  */
 export function pinLabels(pins: readonly { config: RunConfig; step: number }[]): string[] {
-  const differs = LABEL_PARTS.filter(([key]) => pins.some((p) => p.config[key] !== pins[0]!.config[key]));
-  const base = pins.map((p) => [`H=${p.config.hidden} ${p.config.activation}`, ...differs.map(([, fmt]) => fmt(p.config))].join(' '));
-  return base.map((label, i) => (base.filter((b) => b === label).length > 1 ? `${label} @${pins[i]!.step}` : label));
+  const differs = LABEL_PARTS.filter(([key]) =>
+    pins.some((p) => p.config[key] !== pins[0]!.config[key]),
+  );
+  const base = pins.map((p) =>
+    [
+      `H=${p.config.hidden} ${p.config.activation}`,
+      ...differs.map(([, fmt]) => fmt(p.config)),
+    ].join(' '),
+  );
+  return base.map((label, i) =>
+    base.filter((b) => b === label).length > 1 ? `${label} @${pins[i]!.step}` : label,
+  );
 }
 
 let nextPinId = 1;

@@ -15,7 +15,10 @@ import { useAppStore } from '../store';
 /** The grid the worker samples the fitted curve on. */
 export const GRID: Float32Array = curveGrid();
 
-type DataSettings = Pick<RunConfig, 'dataset' | 'expression' | 'points' | 'noise' | 'seed' | 'testShare'>;
+type DataSettings = Pick<
+  RunConfig,
+  'dataset' | 'expression' | 'points' | 'noise' | 'seed' | 'testShare'
+>;
 
 let lastKey = '';
 let lastData: LabeledData | null = null;

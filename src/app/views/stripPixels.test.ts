@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fillRect, rgb, type Pixels } from './stripPixels';
 
-const pixels = (width: number, height: number): Pixels => ({ data: new Uint8ClampedArray(width * height * 4), width, height });
-const at = (p: Pixels, x: number, y: number) => Array.from(p.data.subarray((y * p.width + x) * 4, (y * p.width + x) * 4 + 4));
+const pixels = (width: number, height: number): Pixels => ({
+  data: new Uint8ClampedArray(width * height * 4),
+  width,
+  height,
+});
+const at = (p: Pixels, x: number, y: number) =>
+  Array.from(p.data.subarray((y * p.width + x) * 4, (y * p.width + x) * 4 + 4));
 
 describe('strip pixels', () => {
   it('reads #rrggbb colours', () => {

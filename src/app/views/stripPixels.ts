@@ -28,7 +28,15 @@ export function rgb(hex: string): Rgb {
  * opacity alpha over what is there: each pixel takes the fraction of it the rectangle
  * covers, as an anti-aliased fillRect would (source-over).
  */
-export function fillRect(p: Pixels, x0: number, y0: number, x1: number, y1: number, c: Rgb, alpha = 1): void {
+export function fillRect(
+  p: Pixels,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  c: Rgb,
+  alpha = 1,
+): void {
   const left = Math.max(0, Math.floor(x0));
   const right = Math.min(p.width, Math.ceil(x1));
   const top = Math.max(0, Math.floor(y0));

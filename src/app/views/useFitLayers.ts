@@ -15,7 +15,12 @@ import { selectPoint, useViewStore } from './viewStore';
 /** Everything the fit plot's layers depend on besides the live frame, as React state. */
 export function useFitLayers() {
   const views = useViewStore(
-    useShallow((s) => ({ showUnits: s.showUnits, showKinks: s.showKinks, showResiduals: s.showResiduals, selected: s.selected })),
+    useShallow((s) => ({
+      showUnits: s.showUnits,
+      showKinks: s.showKinks,
+      showResiduals: s.showResiduals,
+      selected: s.selected,
+    })),
   );
   const pinned = useViewStore((s) => s.pinned);
   const activation = useAppStore((s) => s.config.activation);
@@ -34,7 +39,11 @@ export function useFitLayers() {
         grid: GRID,
         messages,
       };
-      return { under: fitUnderlays(input), over: fitOverlays(input), layout: fitLayoutExtras(input) };
+      return {
+        under: fitUnderlays(input),
+        over: fitOverlays(input),
+        layout: fitLayoutExtras(input),
+      };
     },
     [views, pinned, labels, activation, hidden, messages],
   );
@@ -47,7 +56,11 @@ export function useFitLayers() {
  * can still be picked. `dataIndex` maps a marker of the data trace to the point it shows
  * (the plot may draw only every k-th point).
  */
-export function bindPointClicks(gd: PlotlyHTMLElement, x: Float32Array, dataIndex: (marker: number) => number): void {
+export function bindPointClicks(
+  gd: PlotlyHTMLElement,
+  x: Float32Array,
+  dataIndex: (marker: number) => number,
+): void {
   gd.removeAllListeners('plotly_click');
   gd.on('plotly_click', (event: PlotMouseEvent) => {
     // Traces are told apart by meta, their fixed id (their names follow the language).
@@ -60,7 +73,8 @@ export function bindPointClicks(gd: PlotlyHTMLElement, x: Float32Array, dataInde
     }
     if (id(hit) !== 'fit' || typeof hit.x !== 'number') return;
     let best = 0;
-    for (let i = 1; i < x.length; i++) if (Math.abs(x[i]! - hit.x) < Math.abs(x[best]! - hit.x)) best = i;
+    for (let i = 1; i < x.length; i++)
+      if (Math.abs(x[i]! - hit.x) < Math.abs(x[best]! - hit.x)) best = i;
     selectPoint(best);
   });
 }

@@ -44,7 +44,9 @@ export const initialViewState: ViewState = {
 
 export const useViewStore = create<ViewState>()(() => initialViewState);
 
-export function setView(patch: Partial<Pick<ViewState, 'showUnits' | 'showKinks' | 'showResiduals'>>): void {
+export function setView(
+  patch: Partial<Pick<ViewState, 'showUnits' | 'showKinks' | 'showResiduals'>>,
+): void {
   useViewStore.setState(patch);
 }
 

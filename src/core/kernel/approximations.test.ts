@@ -4,8 +4,19 @@ import { FusedKernel } from './fusedKernel';
 import { kernelModule, type KernelBuild } from './wasmRuntime';
 
 /** The kernel's activation at each x: a 1 -> 1 -> 1 network with w1 = w2 = 1, zero biases. */
-function kernelActivation(build: KernelBuild, name: ActivationName, xs: Float32Array): Float32Array {
-  const k = new FusedKernel(Float32Array.of(0), Float32Array.of(0), 1, name, xs, kernelModule(build));
+function kernelActivation(
+  build: KernelBuild,
+  name: ActivationName,
+  xs: Float32Array,
+): Float32Array {
+  const k = new FusedKernel(
+    Float32Array.of(0),
+    Float32Array.of(0),
+    1,
+    name,
+    xs,
+    kernelModule(build),
+  );
   k.w1[0] = 1;
   k.b1[0] = 0;
   k.w2[0] = 1;
@@ -18,7 +29,20 @@ function kernelActivation(build: KernelBuild, name: ActivationName, xs: Float32A
 /** Dense over [-30, 30] (both tails saturate in float32 well inside), plus special points. */
 const XS = Float32Array.from([
   ...Array.from({ length: 240_001 }, (_, i) => -30 + i / 4000),
-  0, -0, 1e-30, -1e-30, 1e-36, -1e-36, 1e-8, 7.9, 7.90531, 9, 88, -88, 1e30, -1e30,
+  0,
+  -0,
+  1e-30,
+  -1e-30,
+  1e-36,
+  -1e-36,
+  1e-8,
+  7.9,
+  7.90531,
+  9,
+  88,
+  -88,
+  1e30,
+  -1e30,
 ]);
 
 /** Float32 spacing just below 1 (one ulp of results in [0.5, 1)). */
@@ -32,12 +56,23 @@ const MIN_NORMAL = 2 ** -126;
  * with rate 0 leaves the parameters alone. b2 = 1e6 keeps d = -2 o far from 0 and d act'
  * a normal float32. Costs one float32 rounding of d act' (2^-24 relative).
  */
-function kernelDerivative(build: KernelBuild, name: ActivationName, zs: Float32Array): Float64Array {
+function kernelDerivative(
+  build: KernelBuild,
+  name: ActivationName,
+  zs: Float32Array,
+): Float64Array {
   const units = 4096;
   const out = new Float64Array(zs.length);
   for (let start = 0; start < zs.length; start += units) {
     const chunk = zs.subarray(start, start + units);
-    const k = new FusedKernel(Float32Array.of(1), Float32Array.of(0), chunk.length, name, Float32Array.of(0), kernelModule(build));
+    const k = new FusedKernel(
+      Float32Array.of(1),
+      Float32Array.of(0),
+      chunk.length,
+      name,
+      Float32Array.of(0),
+      kernelModule(build),
+    );
     k.w1.fill(0);
     k.b1.set(chunk);
     k.w2.fill(1);
@@ -51,7 +86,12 @@ function kernelDerivative(build: KernelBuild, name: ActivationName, zs: Float32A
 }
 
 /** Largest absolute error, and relative error where |want| >= relFrom, of got against f in float64. */
-function errors(xs: Float32Array, got: ArrayLike<number>, f: (x: number) => number, relFrom: number) {
+function errors(
+  xs: Float32Array,
+  got: ArrayLike<number>,
+  f: (x: number) => number,
+  relFrom: number,
+) {
   let abs = 0;
   let rel = 0;
   xs.forEach((x, i) => {
@@ -94,7 +134,8 @@ describe.each(BUILDS)('%s kernel build', (build) => {
         const want = activate(name, x);
         const err = Math.abs(got[i]! - want);
         worst = Math.max(worst, err);
-        if (Math.abs(want) > relFrom && want !== 0) worstRel = Math.max(worstRel, err / Math.abs(want));
+        if (Math.abs(want) > relFrom && want !== 0)
+          worstRel = Math.max(worstRel, err / Math.abs(want));
       });
       expect(worst).toBeLessThan(absTol);
       // A few float32 ulp (2^-24 ~ 6e-8) relative.
@@ -117,13 +158,17 @@ describe.each(BUILDS)('%s kernel build', (build) => {
   it('relu and none are exact', () => {
     const xs = Float32Array.from([-3, -1e-20, 0, 1e-20, 0.37, 5]);
     for (const name of ['relu', 'none'] as const) {
-      expect(Array.from(kernelActivation(build, name, xs))).toEqual(Array.from(xs, (x) => Math.fround(activate(name, x)) + 0));
+      expect(Array.from(kernelActivation(build, name, xs))).toEqual(
+        Array.from(xs, (x) => Math.fround(activate(name, x)) + 0),
+      );
     }
   });
 
   it('leaky relu is exact up to the float32 product slope * z', () => {
     const xs = Float32Array.from([-3, -1e-20, 0, 1e-20, 0.37, 5, -0.25]);
-    expect(Array.from(kernelActivation(build, 'leaky-relu', xs))).toEqual(Array.from(xs, (x) => (x > 0 ? x : Math.fround(Math.fround(0.01) * x)) + 0));
+    expect(Array.from(kernelActivation(build, 'leaky-relu', xs))).toEqual(
+      Array.from(xs, (x) => (x > 0 ? x : Math.fround(Math.fround(0.01) * x)) + 0),
+    );
   });
 
   // ELU below 0 is 2t / (1 - t) with the tanh approximation t = tanh(z/2): 1 - t is in [1, 2),
@@ -156,13 +201,18 @@ describe.each(BUILDS)('%s kernel build', (build) => {
       expect(rel).toBeLessThan(4 * ULP1);
       expect(rel).toBeGreaterThan(0); // an approximation, not a copy of the reference
       xs.forEach((x, i) => {
-        if (activate('softplus', x) < MIN_NORMAL) expect(Math.abs(got[i]! - activate('softplus', x))).toBeLessThan(MIN_NORMAL);
+        if (activate('softplus', x) < MIN_NORMAL)
+          expect(Math.abs(got[i]! - activate('softplus', x))).toBeLessThan(MIN_NORMAL);
       });
       expect(got.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     });
 
     it('gets the special points right: ln 2 at +-0, z for large z, 0 far below', () => {
-      const got = kernelActivation(build, 'softplus', Float32Array.of(0, -0, 1e-30, -1e-30, 20, 88, 1e30, -88, -100, -1e30, -87.5));
+      const got = kernelActivation(
+        build,
+        'softplus',
+        Float32Array.of(0, -0, 1e-30, -1e-30, 20, 88, 1e30, -88, -100, -1e30, -87.5),
+      );
       expect(got[0]).toBe(Math.fround(Math.LN2));
       expect(got[1]).toBe(Math.fround(Math.LN2));
       expect(got[2]).toBe(Math.fround(Math.LN2));
@@ -193,7 +243,16 @@ describe.each(BUILDS)('%s kernel build', (build) => {
   // result; relative error grows only where sin z is near 0 (the reduction's absolute error
   // ~3e-8 over a tiny value), so it is bounded where |sin z| >= 1/64.
   describe('sine approximation', () => {
-    const xs = Float32Array.from([...dense(-100, 100, 4000), 0, -0, 1e-30, -1e-30, 1e-8, Math.PI, Math.PI / 2]);
+    const xs = Float32Array.from([
+      ...dense(-100, 100, 4000),
+      0,
+      -0,
+      1e-30,
+      -1e-30,
+      1e-8,
+      Math.PI,
+      Math.PI / 2,
+    ]);
 
     it('is within 2 ulp of 1 (absolute) of Math.sin over [-100, 100]', () => {
       const { abs, rel } = errors(xs, kernelActivation(build, 'sine', xs), Math.sin, 1 / 64);
@@ -203,12 +262,19 @@ describe.each(BUILDS)('%s kernel build', (build) => {
     });
 
     it('is exact at 0, -0 and tiny inputs, stays accurate to the clamp at +-8192, and in [-1, 1] beyond', () => {
-      const got = kernelActivation(build, 'sine', Float32Array.of(0, -0, 1e-30, -1e-8, 8192, -8191.5, 5000.25, 1e30, -1e30, 3e38));
+      const got = kernelActivation(
+        build,
+        'sine',
+        Float32Array.of(0, -0, 1e-30, -1e-8, 8192, -8191.5, 5000.25, 1e30, -1e30, 3e38),
+      );
       // sin(-0) = -0 becomes +0 in the output sum 0 + a w2, as in the TS core.
       expect(Array.from(got.subarray(0, 2))).toEqual([0, 0]);
       expect(got[2]).toBe(Math.fround(1e-30));
       expect(got[3]).toBe(Math.fround(-1e-8));
-      for (const i of [4, 5, 6]) expect(Math.abs(got[i]! - Math.sin([8192, -8191.5, 5000.25][i - 4]!))).toBeLessThan(2 * ULP1);
+      for (const i of [4, 5, 6])
+        expect(Math.abs(got[i]! - Math.sin([8192, -8191.5, 5000.25][i - 4]!))).toBeLessThan(
+          2 * ULP1,
+        );
       // Beyond the clamp the value is sin(+-8192): bounded and finite, not Math.sin's.
       expect(got[7]).toBe(got[4]);
       expect(got[8]).toBe(-got[4]!);

@@ -27,7 +27,10 @@ interface Engine {
 function tsEngine(net: Network, x: Float32Array, y: Float32Array): Engine {
   const ws = createWorkspace(net, x.length);
   const [l1, l2] = net.layers;
-  return { params: { w1: l1!.w, b1: l1!.b, w2: l2!.w, b2: l2!.b }, step: (lr) => trainStep(net, ws, x, y, lr) };
+  return {
+    params: { w1: l1!.w, b1: l1!.b, w2: l2!.w, b2: l2!.b },
+    step: (lr) => trainStep(net, ws, x, y, lr),
+  };
 }
 
 function kernelEngine(net: Network, x: Float32Array, y: Float32Array, build: KernelBuild): Engine {
@@ -42,8 +45,14 @@ function kernelEngine(net: Network, x: Float32Array, y: Float32Array, build: Ker
 
 const ENGINES = [
   ['TypeScript core', (net: Network, x: Float32Array, y: Float32Array) => tsEngine(net, x, y)],
-  ['relaxed kernel', (net: Network, x: Float32Array, y: Float32Array) => kernelEngine(net, x, y, 'relaxed')],
-  ['simd128 kernel', (net: Network, x: Float32Array, y: Float32Array) => kernelEngine(net, x, y, 'simd128')],
+  [
+    'relaxed kernel',
+    (net: Network, x: Float32Array, y: Float32Array) => kernelEngine(net, x, y, 'relaxed'),
+  ],
+  [
+    'simd128 kernel',
+    (net: Network, x: Float32Array, y: Float32Array) => kernelEngine(net, x, y, 'simd128'),
+  ],
 ] as const;
 
 const all = (p: Params) => [...p.w1, ...p.b1, ...p.w2, ...p.b2];
@@ -57,7 +66,14 @@ it('the kernel generator and the TypeScript core flush below the same bound, 2^-
 
 describe.each(ENGINES)('%s', (_name, make) => {
   it('sets parameters below 2^-50 to exactly 0, keeps those at or above it, and keeps NaN', () => {
-    const { data, net } = buildModel({ dataset: 'quadratic', points: 30, noise: 0.2, seed: 1, hidden: 6, activation: 'tanh' });
+    const { data, net } = buildModel({
+      dataset: 'quadratic',
+      points: 30,
+      noise: 0.2,
+      seed: 1,
+      hidden: 6,
+      activation: 'tanh',
+    });
     const e = make(net, data.x, data.y);
     const { w1, b1, w2 } = e.params;
     // Unit 0 all tiny (its gradients are then tiny too, so after the step it is still below
@@ -83,7 +99,14 @@ describe.each(ENGINES)('%s', (_name, make) => {
 // (The TS core, too slow for this many steps, is covered by the direct test above.)
 describe.each(ENGINES.slice(1))('%s', (_name, make) => {
   it("keeps every parameter of the tutorial's ReLU run at 0 or above 2^-50 for 1.6 million steps", () => {
-    const { data, net } = buildModel({ dataset: 'quadratic', points: 30, noise: 0.2, seed: 0, hidden: 10, activation: 'relu' });
+    const { data, net } = buildModel({
+      dataset: 'quadratic',
+      points: 30,
+      noise: 0.2,
+      seed: 0,
+      hidden: 10,
+      activation: 'relu',
+    });
     const e = make(net, data.x, data.y);
     for (let s = 0; s < 1_600_000; s += 50_000) {
       for (let i = 0; i < 50_000; i++) e.step(0.01);

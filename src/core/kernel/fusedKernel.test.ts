@@ -3,11 +3,29 @@ import { ACTIVATIONS } from '../activations';
 import type { ModelConfig } from '../config';
 import { kernelSupports, TrainingRun, type Engine } from '../run';
 import { scaledError } from './scaledError';
-import { bestKernelBuild, kernelBuildSupported, simdSupported, type KernelBuild } from './wasmRuntime';
+import {
+  bestKernelBuild,
+  kernelBuildSupported,
+  simdSupported,
+  type KernelBuild,
+} from './wasmRuntime';
 
-const base: ModelConfig = { dataset: 'quadratic', points: 30, noise: 0.2, seed: 3, hidden: 10, activation: 'relu' };
+const base: ModelConfig = {
+  dataset: 'quadratic',
+  points: 30,
+  noise: 0.2,
+  seed: 3,
+  hidden: 10,
+  activation: 'relu',
+};
 
-function runOf(config: ModelConfig, engine: Engine, steps: number, lr: number, kernel?: KernelBuild) {
+function runOf(
+  config: ModelConfig,
+  engine: Engine,
+  steps: number,
+  lr: number,
+  kernel?: KernelBuild,
+) {
   const run = new TrainingRun(config, undefined, { engine, kernel });
   const losses = new Float32Array(steps);
   expect(run.train(steps, lr, losses, 0)).toBe(steps);
@@ -34,7 +52,15 @@ it('both kernel builds run here, and the relaxed one (fused multiply-add) is the
 // Sizes around every padding case: N and H not multiples of 4 (padded lanes), N = 1 and 2,
 // H = 1, more samples than one block of 32, and more units than one 16-lane backward block.
 const SIZES = [
-  [1, 3], [2, 5], [3, 1], [30, 10], [7, 13], [33, 4], [64, 33], [200, 100], [97, 70],
+  [1, 3],
+  [2, 5],
+  [3, 1],
+  [30, 10],
+  [7, 13],
+  [33, 4],
+  [64, 33],
+  [200, 100],
+  [97, 70],
   // H = 2200 stores more than SCRATCH_BYTES (256 kB, scripts/kernel/wat.mjs) in a block of
   // 32 samples (32 x 2200 x 4 = 275 kB, twice that for softplus and sine), so the kernel
   // takes its blocks-of-16 functions: 37 samples make two full blocks and a padded one.
@@ -47,13 +73,17 @@ it('the kernel has every activation, so the default engine is the kernel for eac
   expect(ACTIVATIONS.filter(kernelSupports)).toEqual([...ACTIVATIONS]);
   for (const activation of ACTIVATIONS) {
     expect(new TrainingRun({ ...base, activation }).engine).toBe('wasm');
-    expect(new TrainingRun({ ...base, activation }, undefined, { engine: 'auto' }).engine).toBe('wasm');
+    expect(new TrainingRun({ ...base, activation }, undefined, { engine: 'auto' }).engine).toBe(
+      'wasm',
+    );
   }
   expect(kernelSupports('softmax')).toBe(false);
 });
 
 const BUILDS: KernelBuild[] = ['relaxed', 'simd128'];
-const CASES = BUILDS.flatMap((build) => ACTIVATIONS.map((activation) => [build, activation] as const));
+const CASES = BUILDS.flatMap((build) =>
+  ACTIVATIONS.map((activation) => [build, activation] as const),
+);
 
 describe.each(CASES)('%s kernel vs TypeScript core, %s', (build, activation) => {
   it.each(SIZES)('N=%i, H=%i: same losses, weights and gradients', (points, hidden) => {
@@ -79,7 +109,10 @@ describe.each(CASES)('%s kernel vs TypeScript core, %s', (build, activation) => 
       // (sigmoid, N=33, H=4) of the largest gradient.
       expect(scaledError(gk.w, gt.w), `first gw${l + 1}`).toBeLessThan(1e-4);
       expect(scaledError(gk.b, gt.b), `first gb${l + 1}`).toBeLessThan(1e-4);
-      gradScale.push([Math.max(...Array.from(gt.w, Math.abs)), Math.max(...Array.from(gt.b, Math.abs))]);
+      gradScale.push([
+        Math.max(...Array.from(gt.w, Math.abs)),
+        Math.max(...Array.from(gt.b, Math.abs)),
+      ]);
     });
     const ts = runOf(config, 'ts', steps, lr);
     const wasm = runOf(config, 'wasm', steps, lr, build);
@@ -93,7 +126,9 @@ describe.each(CASES)('%s kernel vs TypeScript core, %s', (build, activation) => 
     // ~1e-10, so relative to the loss itself would test nothing but rounding noise).
     const first = ts.losses[0]!;
     expect(Math.abs(wasm.losses[0]! - first) / first).toBeLessThan(1e-6);
-    expect(scaledError(wasm.losses, ts.losses) * (Math.max(...ts.losses) / first)).toBeLessThan(1e-4);
+    expect(scaledError(wasm.losses, ts.losses) * (Math.max(...ts.losses) / first)).toBeLessThan(
+      1e-4,
+    );
     ts.run.net.layers.forEach((layer, l) => {
       const other = wasm.run.net.layers[l]!;
       expect(other.w.length).toBe(layer.w.length);
@@ -105,7 +140,8 @@ describe.each(CASES)('%s kernel vs TypeScript core, %s', (build, activation) => 
       const gt = ts.run.gradients[l]!;
       const gk = wasm.run.gradients[l]!;
       const [sw, sb] = gradScale[l]!;
-      const absErr = (a: ArrayLike<number>, b: ArrayLike<number>) => scaledError(a, b) * Math.max(...Array.from(b, Math.abs));
+      const absErr = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+        scaledError(a, b) * Math.max(...Array.from(b, Math.abs));
       expect(absErr(gk.w, gt.w) / sw!, `gw${l + 1}`).toBeLessThan(1e-3);
       expect(absErr(gk.b, gt.b) / sb!, `gb${l + 1}`).toBeLessThan(1e-3);
     });

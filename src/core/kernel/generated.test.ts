@@ -11,24 +11,31 @@ import { instantiateKernel, kernelModule, WASM_PAGE_BYTES, type KernelBuild } fr
 it('the committed kernel is what its source compiles to (run `npm run kernel` after editing it)', async () => {
   expect(readFileSync(OUT, 'utf8')).toBe(await kernelSources());
   expect(decodeBase64(KERNEL_WASM_BASE64)).toEqual(await compileKernel());
-  expect(decodeBase64(KERNEL_RELAXED_WASM_BASE64)).toEqual(await compileKernel({ relaxedMadd: true }));
+  expect(decodeBase64(KERNEL_RELAXED_WASM_BASE64)).toEqual(
+    await compileKernel({ relaxedMadd: true }),
+  );
 });
 
 it('the committed layout is what the generator describes (run `npm run kernel` after editing it)', () => {
   expect(readFileSync(LAYOUT_OUT, 'utf8')).toBe(kernelLayoutSource());
 });
 
-it.each(['simd128', 'relaxed'] as KernelBuild[])('the %s build has exactly the layout\'s exports and configure() parameters', (build) => {
-  const { exports } = instantiateKernel(WASM_PAGE_BYTES, kernelModule(build));
-  const functions = Object.keys(exports).filter((name) => typeof exports[name] === 'function');
-  expect(functions.sort()).toEqual([...KERNEL_EXPORTS].sort());
-  const configure = exports.configure as (...args: number[]) => void;
-  expect(configure.length).toBe(KERNEL_SIZES.length + KERNEL_BUFFERS.length);
-  // The text's parameter names, in order, against the order fusedKernel.ts passes them in.
-  const header = /\(func \(export "configure"\)((?: \(param \$\w+ i32\))+)/.exec(generateWat({ relaxedMadd: build === 'relaxed' }));
-  const names = [...header![1]!.matchAll(/\$(\w+)/g)].map((m) => m[1]);
-  expect(names).toEqual([...KERNEL_SIZES, ...KERNEL_BUFFERS.map((b) => b.name)]);
-});
+it.each(['simd128', 'relaxed'] as KernelBuild[])(
+  "the %s build has exactly the layout's exports and configure() parameters",
+  (build) => {
+    const { exports } = instantiateKernel(WASM_PAGE_BYTES, kernelModule(build));
+    const functions = Object.keys(exports).filter((name) => typeof exports[name] === 'function');
+    expect(functions.sort()).toEqual([...KERNEL_EXPORTS].sort());
+    const configure = exports.configure as (...args: number[]) => void;
+    expect(configure.length).toBe(KERNEL_SIZES.length + KERNEL_BUFFERS.length);
+    // The text's parameter names, in order, against the order fusedKernel.ts passes them in.
+    const header = /\(func \(export "configure"\)((?: \(param \$\w+ i32\))+)/.exec(
+      generateWat({ relaxedMadd: build === 'relaxed' }),
+    );
+    const names = [...header![1]!.matchAll(/\$(\w+)/g)].map((m) => m[1]);
+    expect(names).toEqual([...KERNEL_SIZES, ...KERNEL_BUFFERS.map((b) => b.name)]);
+  },
+);
 
 it('the relaxed build differs from the plain one only by fusing multiply-adds', () => {
   const wat = (relaxedMadd: boolean) => generateWat({ relaxedMadd });

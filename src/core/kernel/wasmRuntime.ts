@@ -20,7 +20,10 @@ export interface WasmModule {
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;
+  Instance: new (
+    module: WasmModule,
+    imports: Record<string, Record<string, unknown>>,
+  ) => WasmInstance;
   Memory: new (descriptor: { initial: number }) => WasmMemory;
 }
 
@@ -29,10 +32,49 @@ export const WASM_PAGE_BYTES = 65536;
 
 /** The smallest module using a SIMD instruction: (func (result v128) v128.const 0). */
 const SIMD_PROBE = Uint8Array.of(
-  0, 97, 115, 109, 1, 0, 0, 0, // magic, version
-  1, 5, 1, 96, 0, 1, 123, // type section: () -> v128
-  3, 2, 1, 0, // function section
-  10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11, // code: v128.const 0
+  0,
+  97,
+  115,
+  109,
+  1,
+  0,
+  0,
+  0, // magic, version
+  1,
+  5,
+  1,
+  96,
+  0,
+  1,
+  123, // type section: () -> v128
+  3,
+  2,
+  1,
+  0, // function section
+  10,
+  22,
+  1,
+  20,
+  0,
+  253,
+  12,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  11, // code: v128.const 0
 );
 
 function wasmApi(): WasmApi | null {
@@ -58,7 +100,10 @@ export function simdSupported(): boolean {
  */
 export type KernelBuild = 'relaxed' | 'simd128';
 
-const BASE64: Record<KernelBuild, string> = { relaxed: KERNEL_RELAXED_WASM_BASE64, simd128: KERNEL_WASM_BASE64 };
+const BASE64: Record<KernelBuild, string> = {
+  relaxed: KERNEL_RELAXED_WASM_BASE64,
+  simd128: KERNEL_WASM_BASE64,
+};
 
 let relaxedValid: boolean | undefined;
 
@@ -80,7 +125,8 @@ const compiled: Partial<Record<KernelBuild, WasmModule>> = {};
 /** A build of the kernel, compiled once per realm (synchronously: it is small and runs off the page's thread). */
 export function kernelModule(build: KernelBuild = bestKernelBuild()): WasmModule {
   const api = wasmApi();
-  if (!api || !kernelBuildSupported(build)) throw new Error(`this runtime cannot run the ${build} WebAssembly kernel`);
+  if (!api || !kernelBuildSupported(build))
+    throw new Error(`this runtime cannot run the ${build} WebAssembly kernel`);
   return (compiled[build] ??= new api.Module(decodeBase64(BASE64[build])));
 }
 
@@ -88,7 +134,10 @@ export function kernelModule(build: KernelBuild = bestKernelBuild()): WasmModule
  * A fresh instance of the kernel (by default its best build here) with its own memory of
  * `bytes` bytes.
  */
-export function instantiateKernel(bytes: number, module: WasmModule = kernelModule()): { memory: WasmMemory; exports: WasmExports } {
+export function instantiateKernel(
+  bytes: number,
+  module: WasmModule = kernelModule(),
+): { memory: WasmMemory; exports: WasmExports } {
   const api = wasmApi()!;
   const memory = new api.Memory({ initial: Math.ceil(bytes / WASM_PAGE_BYTES) });
   const instance = new api.Instance(module, { env: { memory } });
