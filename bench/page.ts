@@ -9,15 +9,14 @@
  * visiting again; plus the build's JavaScript size, raw and gzip. A benchmark that prints
  * figures, not a test; it writes them to a record in bench/results/ too (record.ts).
  */
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { jsSizes } from './jsSizes';
+import { INSTRUMENT, readBench, type Bench } from './pageInstrument';
+import { listCpu, listProfile, listTasks, type CpuProfile } from './pageListings';
 import { pageLines, pageTable, TARGETS } from './pageReport';
+import { startPreview } from './previewServer';
 import { cpuBetween, cpuByThread, markerFlag } from './procCpu';
 import { recordContext, writeRecord } from './record';
 
@@ -30,158 +29,9 @@ const FIRST_FIT_ROUNDS = 5;
 /** What the Long Tasks API counts as long (it reports only longer tasks), ms. */
 const LONG_TASK_MS = TARGETS.longestTaskMs;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-type Bench = {
-  rafs: number;
-  redraws: number;
-  firstFitAt: number;
-  windowStart: number;
-  longest: number;
-  longestAll: number;
-  hooked: boolean;
-  /** Long tasks in the window, [start, duration] in ms. */
-  tasks: [number, number][];
-  /** The app's User Timing entries (each draw), [name, start, duration]: the app clears them from the buffer. */
-  measures: [string, number, number][];
-};
-
-/**
- * Runs in the page before its scripts: counters the bench reads back. Plain JavaScript in
- * a string, since tsx rewrites functions with helpers that do not exist in the page.
- */
-const INSTRUMENT = `(() => {
-  const b = { rafs: 0, redraws: 0, firstFitAt: -1, windowStart: Infinity, longest: 0, longestAll: 0, hooked: false, tasks: [], measures: [] };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.startTime >= b.windowStart) b.measures.push([e.name, e.startTime, e.duration]);
-  }).observe({ type: 'measure' });
-  window.__bench = b;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (b.firstFitAt >= 0) b.longestAll = Math.max(b.longestAll, e.duration);
-      if (e.startTime >= b.windowStart) {
-        b.longest = Math.max(b.longest, e.duration);
-        b.tasks.push([e.startTime, e.duration]);
-      }
-    }
-  }).observe({ type: 'longtask', buffered: true });
-  const tick = () => { b.rafs++; requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-  // Capture phase: the event does not bubble, and the plot's element comes and goes with React.
-  document.addEventListener('fitdrawn', (e) => {
-    b.redraws++;
-    b.hooked = true;
-    if (b.firstFitAt < 0 && e.detail > 0) b.firstFitAt = performance.now();
-  }, true);
-})();`;
-
-const read = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
-
-function jsSizes(dist: string) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const entry = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
-  const preloads = [
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.?\/?([^"]+\.js)"/g),
-  ].map((m) => m[1]!);
-  const all = readdirSync(join(dist, 'assets'))
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => `assets/${f}`);
-  const size = (files: string[]) =>
-    files.reduce(
-      (s, f) => {
-        const bytes = readFileSync(join(dist, f));
-        return {
-          raw: s.raw + statSync(join(dist, f)).size,
-          gzip: s.gzip + gzipSync(bytes, { level: 9 }).length,
-        };
-      },
-      { raw: 0, gzip: 0 },
-    );
-  return { initial: size([...new Set([...entry, ...preloads])]), all: size(all), files: all };
-}
-
-/**
- * `--tasks`: each long task of the window with the app's User Timing measures inside it
- * (every draw is measured, see rafSubscribe.ts), to tell which drawing made a task long.
- */
-function listTasks(b: Bench) {
-  const { measures } = b;
-  // Each kind of drawing in the window: how often and how long (median, 90th percentile, longest).
-  const byName = new Map<string, number[]>();
-  for (const [name, , duration] of measures) {
-    const list = byName.get(name) ?? [];
-    list.push(duration);
-    byName.set(name, list);
-  }
-  console.log('Drawing in the window (ms): count, median, p90, max');
-  for (const [name, ds] of [...byName].sort()) {
-    ds.sort((x, y) => x - y);
-    const at = (q: number) => ds[Math.min(ds.length - 1, Math.floor(q * ds.length))]!.toFixed(1);
-    console.log(
-      `  ${name.padEnd(24)} ${String(ds.length).padStart(4)}  ${at(0.5).padStart(6)}  ${at(0.9).padStart(6)}  ${ds.at(-1)!.toFixed(1).padStart(6)}`,
-    );
-  }
-  // The Long Tasks API reports tasks over 50 ms only.
-  console.log(`Long tasks (over 50 ms) in the window: ${b.tasks.length}`);
-  for (const [start, duration] of b.tasks) {
-    const inside = measures
-      .filter(([, s, d]) => s >= start - 1 && s + d <= start + duration + 1)
-      .map(([name, , d]) => `${name} ${d.toFixed(0)}`)
-      .join(', ');
-    console.log(
-      `  at ${((start - b.windowStart) / 1000).toFixed(2)} s: ${duration.toFixed(0)} ms  [${inside || 'no measured drawing'}]`,
-    );
-  }
-}
-
-/** `--cpu`: each thread kind's CPU time over the window, per animation frame (the worker's per second). */
-function listCpu(cpu: [string, number][], frames: number) {
-  console.log(`CPU by thread over the window (${frames} animation frames), ms per frame:`);
-  for (const [kind, ms] of cpu) {
-    const worker = kind.includes('DedicatedWorker');
-    console.log(
-      `  ${kind.padEnd(34)} ${(worker ? ms / (WINDOW_MS / 1000) : ms / Math.max(frames, 1)).toFixed(2).padStart(7)}${worker ? ' per second' : ''}`,
-    );
-  }
-}
-
 async function main() {
   const context = recordContext();
-  const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-    ],
-    { stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      if (i > 100) throw new Error('vite preview did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const { url, stop } = await startPreview();
   const browser = await chromium.launch({
     executablePath: findChromium() ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, markerFlag()],
@@ -205,7 +55,7 @@ async function main() {
         null,
         { timeout: 10_000 },
       );
-      return (await read(page)).firstFitAt;
+      return (await readBench(page)).firstFitAt;
     };
 
     // Time from navigation to the first drawn fit. A first visit has nothing cached: Chromium
@@ -267,30 +117,10 @@ async function main() {
     }
     await page.waitForTimeout(WINDOW_MS);
     const cpu = cpuBetween(cpuBefore, cpuByThread());
-    const b = await read(page);
+    const b = await readBench(page);
     if (profile) {
-      // Where the main thread's time went: self time by function, top 15.
-      const { profile: prof } = (await profile.send('Profiler.stop')) as {
-        profile: {
-          nodes: {
-            id: number;
-            callFrame: { functionName: string; url: string; lineNumber: number };
-          }[];
-          samples: number[];
-        };
-      };
-      const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-      const counts = new Map<string, number>();
-      for (const id of prof.samples) {
-        const cf = byId.get(id)!.callFrame;
-        const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      const total = prof.samples.length;
-      [...counts]
-        .sort((a, c) => c[1] - a[1])
-        .slice(0, 15)
-        .forEach(([k, c]) => console.log(`  ${((100 * c) / total).toFixed(1)}%  ${k}`));
+      const { profile: prof } = (await profile.send('Profiler.stop')) as { profile: CpuProfile };
+      listProfile(prof);
     }
     const stepAfter = Number(await page.getByTestId('step').textContent());
     const status = await page.getByTestId('status').textContent();
@@ -321,7 +151,7 @@ async function main() {
     };
     if (process.argv.includes('--json')) return console.log(JSON.stringify(result, null, 2));
     if (process.argv.includes('--tasks')) listTasks(b);
-    if (process.argv.includes('--cpu')) listCpu(cpu, b.rafs);
+    if (process.argv.includes('--cpu')) listCpu(cpu, b.rafs, WINDOW_MS);
     const title = `npm run bench:page: the built app in headless Chromium, N=2000, H=1024, tanh, speed max, ${WINDOW_MS / 1000} s window`;
     console.log(title.replace('npm run bench:page: t', 'T'));
     for (const line of pageLines(result, WINDOW_MS, LONG_TASK_MS)) console.log(line);
@@ -335,7 +165,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    server.kill();
+    stop();
   }
 }
 

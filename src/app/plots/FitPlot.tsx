@@ -16,7 +16,8 @@ import { addPoint, currentData, movePoint, removePoint } from '../data/dataActio
 import { installPointEditing } from '../data/pointEditing';
 import { useRunData } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
-import { firstPiece, patchLines, traceSignature } from './fastLines';
+import { patchLines } from './fastLines';
+import { firstPiece, traceSignature } from './traceShape';
 import { dataIndex, thinPoints } from './thinPoints';
 import type { GraphDiv } from './plotlyInternals';
 import {

@@ -4,14 +4,11 @@ import { liveStore, type LiveState } from '../liveStore';
 import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import {
-  baselineTraces,
-  lastStepShown,
-  pinnedLossTraces,
-  useLossLayers,
-} from '../views/lossLayers';
+import { lastStepShown, pinnedLossTraces, useLossLayers } from '../views/lossLayers';
 import { afterFitDrawn, fitDrawn } from './firstFit';
-import { patchLines, traceSignature } from './fastLines';
+import { patchLines } from './fastLines';
+import { traceSignature } from './traceShape';
+import { lossAxes, lossLayout } from './lossLayout';
 import {
   appendStandingLoss,
   Extent,
@@ -21,31 +18,13 @@ import {
   sameRange,
   type LossRanges,
 } from './lossRange';
+import { lossTraces } from './lossTraces';
 import type { GraphDiv } from './plotlyInternals';
 import { growStepAxis, StepAxis, stepAxisPlotConfig } from './stepAxis';
-import { axis, baseLayout, palette, type Data } from './plotStyle';
+import { palette } from './plotStyle';
 import { purgeWhenRemoved, usePlotly } from './plotlyLoader';
-import { narrowLayout, useNarrowPlots } from './narrowPlots';
-import { t, useLanguage, useT } from '../i18n';
-
-/**
- * Tick spacing for a log axis: 1, 2, 5 per decade over a short range, one label per
- * decade up to six decades, then Plotly's choice (otherwise labels pile up).
- */
-function logTickSpacing(values: Float32Array, n: number): string | number | undefined {
-  let lo = Infinity;
-  let hi = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v > 0 && v < Infinity) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  }
-  const decades = hi > 0 ? Math.log10(hi / lo) : 0;
-  if (decades < 1.5) return 'D2';
-  return decades <= 6 ? 1 : undefined;
-}
+import { useNarrowPlots } from './narrowPlots';
+import { useLanguage, useT } from '../i18n';
 
 /** Longest the loss plot's first draw waits for the fit plot's (see firstFit.ts), ms. */
 const FIRST_DRAW_WAIT_MS = 1000;
@@ -80,34 +59,7 @@ export function LossPlot() {
     const { testHistory } = liveStore.getState();
     const testSteps = new Float64Array(testHistory.capacity + 1);
     const testLosses = new Float32Array(testHistory.capacity + 1);
-    const layout = {
-      ...baseLayout(),
-      // A legend only to tell the two losses apart, when there are two.
-      showlegend: showTest,
-      legend: {
-        orientation: 'h' as const,
-        x: 0,
-        y: 1,
-        xanchor: 'left' as const,
-        yanchor: 'bottom' as const,
-        font: { size: 11 },
-      },
-      margin: { l: 60, r: 12, t: showTest ? 28 : 8, b: 40 },
-      // The grid and labels of the step axis are ours (stepAxis.ts); Plotly's labels stay, transparent, to place the title.
-      xaxis: axis(t().axisStep, {
-        rangemode: 'tozero' as const,
-        showgrid: false,
-        zeroline: false,
-        tickfont: { color: 'rgba(0,0,0,0)' },
-      }),
-      yaxis: axis(t().axisLoss, {
-        type: logScale ? ('log' as const) : ('linear' as const),
-        tickformat: '~g',
-        automargin: true,
-      }),
-    };
-    // On a phone Plotly's toolbar stands beside the plot, clear of the legend and the curve (see narrowPlots.ts).
-    if (narrow) Object.assign(layout, narrowLayout(layout.margin));
+    const layout = lossLayout(showTest, logScale, narrow);
     let revision = 0;
     let lastSignature = '';
     /** Axis ranges set at the last full redraw while training (null: Plotly's autorange). */
@@ -163,40 +115,23 @@ export function LossPlot() {
         return;
       lastDrawn = { frame: live.frame, n, nt };
       const lastStep = lastStepShown(live.history.lastStep, pinned);
-      /** The traces, with the reference lines drawn from step 0 to `reach`. */
-      const build = (reach: number) => {
-        const traces: Data[] = [
-          ...pinnedTraces.map((t) => ({ ...t, showlegend: false })),
-          ...baselineTraces(baselines, reach, logScale).map((t) => ({ ...t, showlegend: false })),
+      const build = (reach: number) =>
+        lossTraces(
           {
-            name: 'loss',
-            x: steps.subarray(0, n),
-            y: losses.subarray(0, n),
-            // A single loss (step 0 of a run standing still) is a dot: a line of one point draws nothing.
-            // It sits on the axis at step 0, where clipping would cut it in half.
-            mode: n === 1 ? ('markers' as const) : ('lines' as const),
-            marker: { color: COLORS.loss, size: 8 },
-            cliponaxis: n !== 1,
-            line: { color: COLORS.loss, width: 2 },
-            hovertemplate: `${t().hoverStepLoss}<extra></extra>`,
+            pinnedTraces,
+            baselines,
+            logScale,
+            showTest,
+            colors: COLORS,
+            steps,
+            losses,
+            n,
+            testSteps,
+            testLosses,
+            nt,
           },
-          // The held-out points' loss, when some are held out: where it parts from the
-          // training loss, the network is fitting the noise of the points it sees.
-          ...(showTest && nt > 0
-            ? [
-                {
-                  name: 'test loss',
-                  x: testSteps.subarray(0, nt),
-                  y: testLosses.subarray(0, nt),
-                  mode: 'lines' as const,
-                  line: { color: COLORS.test, width: 2, dash: 'dot' as const },
-                  hovertemplate: `${t().hoverStepTestLoss}<extra></extra>`,
-                },
-              ]
-            : []),
-        ];
-        return traces;
-      };
+          reach,
+        );
       const running = live.frame?.state === 'running';
       const now = current();
       const zoomed = revision > 0 && !(sameRange(now.x, shown.x) && sameRange(now.y, shown.y));
@@ -252,18 +187,7 @@ export function LossPlot() {
         // Training: axes with room to grow. Standing still: Plotly's autorange, tight around the curves.
         set = running ? grownRanges(lastStep, extent, logScale) : null;
         traces = build(reach(set));
-        // New objects, not edits of the last ones: Plotly keeps the layout it was given.
-        axes = {
-          xaxis: {
-            ...layout.xaxis,
-            ...(set ? { range: set.x, autorange: false } : { autorange: true }),
-          },
-          yaxis: {
-            ...layout.yaxis,
-            ...(set ? { range: set.y, autorange: false } : { autorange: true }),
-            ...(logScale ? { dtick: logTickSpacing(losses, n) } : {}),
-          },
-        };
+        axes = lossAxes(layout, set, logScale, losses, n);
       }
       const start = performance.now();
       void plotly

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Data } from './plotStyle';
-import { firstPiece, linePath, patchLines, SIMPLIFY_PX, type Scale } from './fastLines';
+import { patchLines } from './fastLines';
+import { linePath, SIMPLIFY_PX, type Scale } from './linePath';
+import { firstPiece } from './traceShape';
 
 const identity: Scale = { offset: 0, slope: 1, log: false };
 
