@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_IDS, PRESETS } from '../../core/presets';
+import { enControls } from './en/controls';
+import { enData } from './en/data';
+import { enExperiment } from './en/experiment';
+import { enLessons } from './en/lessons';
+import { enNetwork } from './en/network';
+import { enPage } from './en/page';
+import { enPlots } from './en/plots';
 import { initialLanguage, messagesFor } from './index';
 
 /** Sample arguments for message functions; `problem` takes one of core's problems (every code is tested in src/messages). */
@@ -37,6 +44,14 @@ describe('i18n', () => {
     const han = words.filter(([, text]) => /[\u4e00-\u9fff]/.test(text)).length;
     // Only names that are the same in both (ReLU, tanh, Sigmoid, the range hint) stay untranslated.
     expect(han).toBeGreaterThan(words.length - 5);
+  });
+
+  it('composes the English parts without one key shadowing another', () => {
+    const parts = [enPage, enControls, enExperiment, enPlots, enNetwork, enLessons, enData];
+    const keys = parts.flatMap((part) => Object.keys(part));
+    // A key in two parts would be lost to the later spread: every key once, and all of them used.
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.sort()).toEqual(Object.keys(messagesFor('en')).sort());
   });
 
   it('names every engine, differently, in both languages', () => {

@@ -1,0 +1,70 @@
+/**
+ * English for the fit and loss plots, their views, notes and pinned runs.
+ */
+import type { KinkKind } from '../../../core/insight';
+import type { Widen } from '../widen';
+
+const KINK_WORDS: Record<KinkKind, string> = {
+  none: 'kink',
+  hinge: 'hinge',
+  centre: 'centre',
+  zero: 'zero crossing',
+};
+
+export const enPlots = {
+  fit: 'Fit',
+  loss: 'Loss',
+  logScale: 'Log scale',
+  exportLossCsv: 'Export loss CSV',
+  plotNoiseFloor: 'true function’s error',
+  legendTruth: 'truth',
+  legendData: 'data',
+  legendTestData: 'test data',
+  legendFit: 'fit',
+  hoverHeldOut: 'held out',
+  hoverThinned: (every: number) => `1 in ${every} points shown`,
+  hoverStepLoss: 'step %{x}<br>loss %{y:.4g}',
+  hoverStepTestLoss: 'step %{x}<br>test loss %{y:.4g}',
+  pinnedTrace: (label: string) => `pinned: ${label}`,
+  kinkHover: (unit: number, kind: KinkKind, x: string) =>
+    `unit ${unit}: ${KINK_WORDS[kind]} at x = ${x}`,
+  plotBestLine: 'best straight line',
+  axisStep: 'step',
+  axisLoss: 'loss (MSE)',
+  fitPlotLabel: 'Fit plot: data, true function and the network’s curve',
+  lossPlotLabel: 'Loss plot: mean squared error against training step',
+  noteUnitsDrawn: (shown: number, total: number) =>
+    `${shown} largest of ${total} units drawn; the other ${total - shown} are summed in the dotted line`,
+  noteResiduals: (shown: number, total: number) =>
+    `Residuals of ${shown} of ${total} points, evenly spread`,
+  noteNoKinks: 'No kinks: without an activation every unit is a straight line',
+  fitViews: 'Fit plot views',
+  showUnits: 'Show units',
+  showUnitsTitle:
+    'Each hidden unit’s contribution w2·act(w1·x + b1) as a thin line: they add up to the fit',
+  showKinks: 'Show kinks',
+  showKinksTitle: 'Where each unit bends: x = −b1 / w1 (hollow when outside the data)',
+  showResiduals: 'Show residuals',
+  showResidualsTitle: 'A segment from each data point to the curve: the errors the loss squares',
+  legendNetwork: 'orange: the network',
+  legendUnits: 'thin purple: its hidden units',
+  legendBias: 'dashed purple: the output bias b2; the units plus b2 add up to orange',
+  legendKinks: (kind: KinkKind) => `▲ ${KINK_WORDS[kind]}s (hollow: outside the data)`,
+  legendResiduals: 'red: residuals',
+  legendClick: 'click a point to inspect it',
+  lossNoteFloor: (value: string) =>
+    `True function’s error on these points: ${value}, the mean squared noise of this sample. A training loss below it means the network follows some of that noise; whether that costs anything on new points shows in the test loss (hold out a test share).`,
+  lossNoteLine: (value: string) =>
+    `Best straight line: ${value}, the lowest loss a network without activation can ever reach.`,
+  lossNoteLineBelowTruth: (n: number) =>
+    `On ${n === 1 ? 'this point' : `these ${n} points`} even the best straight line scores below the true function: fitted to few points, a line already follows part of their noise.`,
+  pinRun: 'Pin run',
+  pinRunTitle: 'Keep this run’s loss curve and fit to compare with the next',
+  pinFull: (max: number) => `Up to ${max} pinned runs: unpin one first`,
+  clearPinned: 'Clear pinned',
+  pinnedRuns: 'Pinned runs',
+  pinStep: (step: number) => `step ${step}`,
+  unpin: 'Unpin',
+};
+
+export type PlotsMessages = Widen<typeof enPlots>;

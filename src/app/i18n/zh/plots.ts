@@ -1,0 +1,62 @@
+/** 简体中文 for the fit and loss plots; the shape is English's, key for key. */
+import type { KinkKind } from '../../../core/insight';
+import type { PlotsMessages } from '../en/plots';
+
+const KINK_WORDS: Record<KinkKind, string> = {
+  none: '折点',
+  hinge: '折点',
+  centre: '中心',
+  zero: '零点',
+};
+
+export const zhPlots: PlotsMessages = {
+  fit: '拟合',
+  loss: '损失',
+  logScale: '对数坐标',
+  exportLossCsv: '导出损失 CSV',
+  plotNoiseFloor: '真实函数的误差',
+  legendTruth: '真实函数',
+  legendData: '数据',
+  legendTestData: '测试数据',
+  legendFit: '拟合',
+  hoverHeldOut: '留出点',
+  hoverThinned: (every) => `每 ${every} 个点画出 1 个`,
+  hoverStepLoss: '步数 %{x}<br>损失 %{y:.4g}',
+  hoverStepTestLoss: '步数 %{x}<br>测试损失 %{y:.4g}',
+  pinnedTrace: (label) => `已固定：${label}`,
+  kinkHover: (unit, kind, x) => `单元 ${unit}：${KINK_WORDS[kind]}在 x = ${x}`,
+  plotBestLine: '最佳直线',
+  axisStep: '步数',
+  axisLoss: '损失（均方误差）',
+  fitPlotLabel: '拟合图：数据、真实函数与网络的曲线',
+  lossPlotLabel: '损失图：均方误差随训练步数的变化',
+  noteUnitsDrawn: (shown, total) =>
+    `只画出 ${total} 个单元中最大的 ${shown} 个；其余 ${total - shown} 个之和画成虚线`,
+  noteResiduals: (shown, total) => `均匀选取 ${total} 个点中的 ${shown} 个画出残差`,
+  noteNoKinks: '没有折点：没有激活函数时，每个单元都是一条直线',
+  fitViews: '拟合图显示选项',
+  showUnits: '显示单元',
+  showUnitsTitle: '每个隐藏单元的贡献 w2·act(w1·x + b1) 画成细线：它们相加就是拟合曲线',
+  showKinks: '显示折点',
+  showKinksTitle: '每个单元弯折的位置：x = −b1 / w1（在数据范围外时为空心）',
+  showResiduals: '显示残差',
+  showResidualsTitle: '从每个数据点到曲线的线段：损失所平方的误差',
+  legendNetwork: '橙色：网络输出',
+  legendUnits: '细紫线：各隐藏单元',
+  legendBias: '紫色虚线：输出偏置 b2；各单元加上 b2 即为橙线',
+  legendKinks: (kind) => `▲ ${KINK_WORDS[kind]}（空心：在数据范围外）`,
+  legendResiduals: '红色：残差',
+  legendClick: '点击数据点查看详情',
+  lossNoteFloor: (value) =>
+    `真实函数在这些点上的误差：${value}，即这份样本噪声的均方值。训练损失低于它，说明网络跟随了其中一部分噪声；这对新数据是否有害，要看测试损失（留出一部分测试数据）。`,
+  lossNoteLine: (value) => `最佳直线：${value}，没有激活函数的网络所能达到的最低损失。`,
+  lossNoteLineBelowTruth: (n) =>
+    `在这 ${n} 个点上，连最佳直线的损失都低于真实函数：点数很少时，拟合出的直线本身就会跟随一部分噪声。`,
+  pinRun: '固定本次运行',
+  pinRunTitle: '保留本次运行的损失曲线和拟合，与下一次比较',
+  pinFull: (max) => `最多固定 ${max} 次运行：请先取消一个`,
+  clearPinned: '清除固定',
+  pinnedRuns: '已固定的运行',
+  pinStep: (step) => `第 ${step} 步`,
+  unpin: '取消固定',
+};
