@@ -161,7 +161,7 @@ async function main() {
       `  machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} with ${cpus().length} cores (other processes make every figure worse)`,
     );
     console.log(
-      `Record written to ${writeRecord(context, title, '-page', pageTable(result, WINDOW_MS, LONG_TASK_MS))}`,
+      `Record written to ${await writeRecord(context, title, '-page', pageTable(result, WINDOW_MS, LONG_TASK_MS))}`,
     );
   } finally {
     await browser.close();

@@ -4,9 +4,10 @@
  * that the bench itself wrote rather than prose typed by hand.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 
 /** What a record says about where and on what it was measured. */
 export interface RecordContext {
@@ -61,12 +62,12 @@ export function cpuSlug(model: string): string {
  * Writes `body` (markdown) under a header naming the date, CPU, commit, Node and the load
  * average at the end (other processes lower every figure). Returns the file's path.
  */
-export function writeRecord(
+export async function writeRecord(
   ctx: RecordContext,
   title: string,
   suffix: string,
   body: string,
-): string {
+): Promise<string> {
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const name = `${ctx.date}-${cpuSlug(ctx.cpu)}${suffix}.md`;
@@ -80,6 +81,31 @@ export function writeRecord(
     `- load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)}`,
     '',
   ];
-  writeFileSync(dir + name, `${header.join('\n')}\n${body.trimEnd()}\n`);
+  const record = `${header.join('\n')}\n${body.trimEnd()}\n`;
+  writeFileSync(dir + name, record);
+  await showInDocs(suffix || '-kernel', `bench/results/${name}`, record);
   return `bench/results/${name}`;
+}
+
+/** The page that shows each bench's latest record, between markers the bench owns. */
+const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
+
+/**
+ * Puts the record (its title one level down, under a link to the file) between
+ * `<!-- latest-record:<kind> -->` and `<!-- /latest-record:<kind> -->` in
+ * docs/performance.md, so the docs show what the bench wrote, never a copy typed by hand.
+ */
+export async function showInDocs(suffix: string, path: string, record: string): Promise<void> {
+  const kind = suffix.replace(/^-/, '');
+  const open = `<!-- latest-record:${kind} -->`;
+  const close = `<!-- /latest-record:${kind} -->`;
+  const docs = readFileSync(DOCS, 'utf8');
+  const start = docs.indexOf(open);
+  const end = docs.indexOf(close);
+  if (start < 0 || end < start) return; // the docs no longer show this record
+  const shown = record.replace(/^# /, '### ').replace('\n\n', `\n\n[${path}](../${path})\n\n`);
+  const text = `${docs.slice(0, start + open.length)}\n\n${shown}\n${docs.slice(end)}`;
+  // Formatted as `npm run lint` checks it: the bench's tables are not aligned.
+  const options = await prettier.resolveConfig(DOCS);
+  writeFileSync(DOCS, await prettier.format(text, { ...options, filepath: DOCS }));
 }

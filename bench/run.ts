@@ -182,7 +182,7 @@ async function main() {
     const body = `${markdownTable(rows, plainCeiling, fusedCeiling, ceilings)}\n\n${agreed} (tolerance ${LOSS_TOLERANCE} relative).`;
     console.log(body);
     const title = 'npm run bench -- --markdown: steps per second of one training step, one thread';
-    console.error(`Record written to ${writeRecord(context, title, '', body)}`);
+    console.error(`Record written to ${await writeRecord(context, title, '', body)}`);
   }
   if (!allSame) process.exitCode = 1;
 }
