@@ -1,6 +1,6 @@
 /** One benchmark configuration: the tutorial's data and initial weights, shared by every implementation. */
 import type { ActivationName } from '../src/core/activations';
-import { buildModel } from '../src/core/run';
+import { buildModel } from '../src/core/buildModel';
 
 export interface BenchConfig {
   points: number;

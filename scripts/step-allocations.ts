@@ -14,7 +14,8 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { ACTIVATIONS, type ActivationName } from '../src/core/activations';
-import { kernelSupports, TrainingRun, type Engine } from '../src/core/run';
+import { kernelSupports, type Engine } from '../src/core/engine';
+import { TrainingRun } from '../src/core/run';
 import type { KernelBuild } from '../src/core/kernel/wasmRuntime';
 
 /** Steps per train() call (as the worker's slices), and calls measured. */

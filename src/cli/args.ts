@@ -8,7 +8,7 @@ import { checkExpression, DATASETS, isDataset, type DatasetName } from '../core/
 import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import type { ModelConfig } from '../core/config';
 import { PRINT_EVERY } from '../core/numpyScript';
-import type { Engine } from '../core/run';
+import type { Engine } from '../core/engine';
 import { describeRangeEn, formatEn } from '../messages/en';
 
 /** Most steps one command may train. */

@@ -1,12 +1,13 @@
 /**
- * Which weights a diverged run keeps (see RISE_TOLERANCE in run.ts): those of the last
+ * Which weights a diverged run keeps (see RISE_TOLERANCE in keptWeights.ts): those of the last
  * step whose loss did not climb, so from before the blow-up began, never the blown-up ones.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from './activations';
 import { DEFAULT_CONFIG } from './config';
-import { RISE_TOLERANCE, TrainingRun } from './run';
+import { RISE_TOLERANCE } from './keptWeights';
+import { TrainingRun } from './run';
 import { suggestedLearningRate } from './stability';
 
 const { learningRate: _l, speed: _s, testShare: _t, ...MODEL } = DEFAULT_CONFIG;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, MAX_RUN_STEP, type RunConfig } from './config';
 import { networkValues } from './fit';
 import { MODEL_FILE_KIND, modelFile, readModelFile } from './modelFile';
-import { TrainingRun, type Engine } from './run';
+import type { Engine } from './engine';
+import { TrainingRun } from './run';
 import { formatEn } from '../messages/en';
 
 const CONFIG: RunConfig = {

@@ -6,7 +6,7 @@
 import type { ModelConfig } from './config';
 import type { Dataset } from './dataset';
 import type { LabeledData } from './protocol';
-import { buildDataset } from './run';
+import { buildDataset } from './buildModel';
 import type { RateChange, RunRecord } from './runHistory';
 
 /** A number as Python reads it back exactly (JS's shortest round-trip form is valid Python). */

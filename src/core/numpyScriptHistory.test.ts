@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from './config';
 import { numpyScript, numpyScriptOf, PRINT_EVERY } from './numpyScript';
 import type { LabeledData } from './protocol';
-import { buildDataset, TrainingRun } from './run';
+import { buildDataset } from './buildModel';
+import { TrainingRun } from './run';
 import { testMask } from './split';
 
 /**

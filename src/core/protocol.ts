@@ -60,7 +60,7 @@ export type RunState = 'running' | 'paused' | 'diverged';
 
 /**
  * What trains a run: the WebAssembly kernel's relaxed SIMD build (fused multiply-add), its
- * SIMD128 build, or the TypeScript core (see core/run.ts and core/kernel/wasmRuntime.ts).
+ * SIMD128 build, or the TypeScript core (see core/engine.ts and core/kernel/wasmRuntime.ts).
  */
 export type TrainingEngine = `wasm-${KernelBuild}` | 'ts';
 

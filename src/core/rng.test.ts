@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildModel } from './run';
+import { buildModel } from './buildModel';
 import { MAX_SEED, NumpyRandom } from './rng';
 
 // Fixtures printed by python3 with numpy 2.4.6 (glibc 2.36), e.g.

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { activate } from './activations';
 import type { ModelConfig } from './config';
 import type { LabeledData } from './protocol';
-import { buildDataset, TrainingRun, type Engine } from './run';
+import { buildDataset } from './buildModel';
+import type { Engine } from './engine';
+import { TrainingRun } from './run';
 import { testMask } from './split';
 
 const base: ModelConfig = {

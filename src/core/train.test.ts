@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { ACTIVATIONS, type ActivationName } from './activations';
 import type { ModelConfig } from './config';
 import { createWorkspace } from './network';
-import { buildModel, TrainingRun } from './run';
+import { buildModel } from './buildModel';
+import { TrainingRun } from './run';
 import { trainStep } from './train';
 
 // ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { buildFrame } from './frame';
 import { FrameWindow } from './frameWindow';
 import { LossBuffer } from './lossBuffer';
 import { Pacer, RateMeter } from './pacer';
+import { trainSlice } from './slice';
 
 /** What the loop needs from its host: a clock, a scheduler and a way to post. */
 export interface LoopHost {
@@ -22,8 +23,6 @@ export interface LoopHost {
   post(message: FromWorker, transfer: Transferable[]): void;
 }
 
-/** Training time per slice before yielding to messages, ms. Short, so acks and controls are seen quickly. */
-export const SLICE_MS = 4;
 export { ACK_TIMEOUT_MS } from './frameWindow';
 /** Most steps one 'step' message may ask for. */
 export const MAX_STEP_COUNT = 100_000;
@@ -225,30 +224,22 @@ export class TrainerLoop {
   private tick(): void {
     const run = this.run;
     if (!run) return;
-    if (this.trainable) this.trainSlice(run);
+    if (this.trainable) this.trainDue(run);
     this.maybeSendFrame();
     this.scheduleNext();
   }
 
-  private trainSlice(run: TrainingRun): void {
+  /** Trains the steps due now (up to the stop step) in one slice. */
+  private trainDue(run: TrainingRun): void {
     const start = this.host.now();
     let budget = this.pacer.due(start, run.step);
     if (this.stopAt !== null) budget = Math.min(budget, this.stopAt - run.step);
-    while (budget > 0 && run.divergedAt === null) {
-      const n = Math.min(this.pacer.chunk, budget, this.pending.room);
-      if (n <= 0) break;
-      const t0 = this.host.now();
-      const done = this.trainSteps(run, n);
-      // No progress (no points to train on, or diverged): stop rather than spin.
-      if (done === 0) break;
-      budget -= done;
-      const t1 = this.host.now();
-      this.pacer.adapt(n, t1 - t0);
-      if (t1 - start >= SLICE_MS) break;
-    }
+    const { host, pacer, pending, learningRate } = this;
+    const done = trainSlice(run, host, pacer, pending, start, budget, learningRate);
+    if (done > 0) this.dirty = true;
     this.checkStop(run);
     // Could not keep up with the requested speed: drop the backlog rather than sprint later.
-    if (Number.isFinite(this.pacer.speed) && budget > 1) this.reanchor();
+    if (Number.isFinite(this.pacer.speed) && budget - done > 1) this.reanchor();
   }
 
   private maybeSendFrame(): void {

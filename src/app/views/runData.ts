@@ -8,7 +8,7 @@ import type { RunConfig } from '../../core/config';
 import type { Dataset } from '../../core/dataset';
 import { curveGrid } from '../../core/grid';
 import type { LabeledData } from '../../core/protocol';
-import { buildDataset } from '../../core/run';
+import { buildDataset } from '../../core/buildModel';
 import { splitData, testMask } from '../../core/split';
 import { useAppStore } from '../store';
 

@@ -6,7 +6,7 @@
  * where the rational alone would leave [-1, 1]).
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../run';
+import { buildModel } from '../buildModel';
 import { createWorkspace, forward } from '../network';
 import { evaluateLoss, trainStep } from '../train';
 import { curveGrid } from '../grid';

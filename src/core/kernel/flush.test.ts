@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FLUSH_BELOW } from '../../../scripts/kernel/generate.mjs';
-import { buildModel } from '../run';
+import { buildModel } from '../buildModel';
 import { createWorkspace, type Network } from '../network';
 import { PARAM_FLUSH_BELOW, trainStep } from '../train';
 import { curveGrid } from '../grid';

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { ACTIVATIONS } from '../activations';
 import type { ModelConfig } from '../config';
-import { kernelSupports, TrainingRun, type Engine } from '../run';
+import { kernelSupports, type Engine } from '../engine';
+import { TrainingRun } from '../run';
 import { scaledError } from './scaledError';
 import {
   bestKernelBuild,

@@ -1,0 +1,21 @@
+/**
+ * The data and starting weights a config's seed gives. Shared by the worker, the command
+ * line and tests, so every place draws exactly the same run from the same settings.
+ */
+import { makeDataset, type Dataset } from './dataset';
+import type { ModelConfig } from './config';
+import { createTutorialNetwork, type Network } from './network';
+import { NumpyRandom } from './rng';
+
+/** The run's data alone: the first draws of its generator, so the page can plot it at once. */
+export function buildDataset(config: ModelConfig): Dataset {
+  return makeDataset(config, new NumpyRandom(config.seed));
+}
+
+/** Draws data then weights from one generator, in the tutorial script's order. */
+export function buildModel(config: ModelConfig): { data: Dataset; net: Network } {
+  const rng = new NumpyRandom(config.seed);
+  const data = makeDataset(config, rng);
+  const net = createTutorialNetwork(config.hidden, config.activation, rng);
+  return { data, net };
+}
