@@ -86,6 +86,12 @@ async function main() {
       await field.fill(value);
       await field.press('Enter');
     };
+    // The page's own load (the app and Plotly compiling) ends in long tasks of its own, timed
+    // above as the first fit: let it finish, then time the settings changes alone.
+    await page.waitForTimeout(SETTLE_MS);
+    await page.evaluate(() => {
+      (window as unknown as { __bench: Bench }).__bench.longestAll = 0;
+    });
     // 3 / (N H): the default 0.01 diverges at once at this size.
     await set('Learning rate', '0.0000015');
     await set('Points', '2000');
@@ -133,7 +139,7 @@ async function main() {
       firstFitAgainRunsMs: visitsAgain,
       browserFirstLoadMs,
       longestTaskMs: b.longest,
-      longestTaskSinceFirstFitMs: b.longestAll,
+      longestSettingsTaskMs: b.longestAll,
       /** Tasks over LONG_TASK_MS in the window, and their time beyond it summed (Lighthouse's total blocking time). */
       longTasks: b.tasks.length,
       blockingMs: b.tasks.reduce((sum, [, duration]) => sum + duration - LONG_TASK_MS, 0),

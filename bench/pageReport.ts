@@ -11,7 +11,8 @@ export interface PageResult {
   firstFitAgainRunsMs: number[];
   browserFirstLoadMs: number;
   longestTaskMs: number;
-  longestTaskSinceFirstFitMs: number;
+  /** Longest task from the first settings change to the start of the window, ms. */
+  longestSettingsTaskMs: number;
   longTasks: number;
   blockingMs: number;
   animationFrames: number;
@@ -27,6 +28,8 @@ export interface PageResult {
 /** The page's targets (the issue that set them): a row with a target says whether it was met. */
 export const TARGETS = {
   longestTaskMs: 50,
+  /** A settings change (a new run: data, network, first frame drawn) at the heavy size. */
+  settingsChangeMs: 100,
   redrawRatio: 0.9,
   firstFitMs: 1000,
   initialJsGzipKb: 500,
@@ -51,7 +54,12 @@ function rows(r: PageResult, windowMs: number, longTaskMs: number): Row[] {
       target: `≤ ${TARGETS.longestTaskMs} ms`,
       met: r.longestTaskMs <= TARGETS.longestTaskMs,
     },
-    { measure: '  including the settings changes', value: ms(r.longestTaskSinceFirstFitMs) },
+    {
+      measure: 'longest task of the settings changes before it',
+      value: ms(r.longestSettingsTaskMs),
+      target: `≤ ${TARGETS.settingsChangeMs} ms`,
+      met: r.longestSettingsTaskMs <= TARGETS.settingsChangeMs,
+    },
     {
       measure: `  tasks over ${longTaskMs} ms, and their time beyond it`,
       value: `${r.longTasks}, ${ms(r.blockingMs)}`,
