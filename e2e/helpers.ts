@@ -45,6 +45,15 @@ export async function waitForStep(page: Page, n: number, { plots = true } = {}):
   if (plots) await waitForPlots(page);
 }
 
+/**
+ * Pauses and waits for the worker's frame that says so: the button shows Paused at once,
+ * while steps taken meanwhile arrive in a frame after it.
+ */
+export async function pause(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('step')).toHaveAttribute('data-state', 'paused');
+}
+
 /** Waits until the fit and loss plots have each been drawn by Plotly. */
 export async function waitForPlots(page: Page): Promise<void> {
   await page.waitForFunction(

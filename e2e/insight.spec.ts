@@ -9,6 +9,8 @@ interface Trace {
   name: string;
   x: number[];
   y: number[];
+  /** Per point: the number of the unit it belongs to (the joined unit lines only). */
+  unit?: number[];
 }
 
 /** Every trace of a plot, read in one go so they all belong to the same drawn frame. */
@@ -21,6 +23,7 @@ async function traces(page: Page, testId: string): Promise<Trace[]> {
           name?: string;
           x?: ArrayLike<number | null>;
           y?: ArrayLike<number | null>;
+          customdata?: ArrayLike<number | null>;
         }[];
       }
     >(`[data-testid="${id}"]`);
@@ -28,12 +31,29 @@ async function traces(page: Page, testId: string): Promise<Trace[]> {
       name: t.meta ?? t.name ?? '', // the fixed id (meta) where there is one
       x: t.x ? Array.from(t.x, (v) => (v === null ? NaN : Number(v))) : [],
       y: t.y ? Array.from(t.y, (v) => (v === null ? NaN : Number(v))) : [],
+      unit: t.customdata
+        ? Array.from(t.customdata, (v) => (v === null ? NaN : Number(v)))
+        : undefined,
     }));
   }, testId);
 }
 
 const names = (ts: Trace[]) => ts.map((t) => t.name);
-const unitTraces = (ts: Trace[]) => ts.filter((t) => t.name.startsWith('unit '));
+/** The unit lines, one per unit as `unit <j>`: the plot draws them as one trace, pieces between NaN gaps. */
+function unitTraces(ts: Trace[]): Trace[] {
+  const joined = ts.find((t) => t.name === 'units');
+  if (!joined) return [];
+  const lines = new Map<number, Trace>();
+  joined.x.forEach((x, i) => {
+    const j = joined.unit![i]!;
+    if (Number.isNaN(j)) return;
+    let line = lines.get(j);
+    if (!line) lines.set(j, (line = { name: `unit ${j}`, x: [], y: [] }));
+    line.x.push(x);
+    line.y.push(joined.y[i]!);
+  });
+  return [...lines.values()];
+}
 
 /** Largest gap between the fit and the sum of the unit traces, the other units and the output bias. */
 function decompositionGap(ts: Trace[]): number {

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { modelFile } from '../src/core/modelFile';
 import { TrainingRun } from '../src/core/run';
-import { expect, readNumber, test, typeInto, waitForStep } from './helpers';
+import { expect, pause, readNumber, test, typeInto, waitForStep } from './helpers';
 
 const SHOTS = 'e2e/screenshots';
 /** Page (float32) against numpy (float64): the presets' tolerance (see src/core/presets.test.ts). */
@@ -51,7 +51,7 @@ test('a CSV imported mid-run and a new learning rate: the script trains on those
   await waitForStep(page, (await readNumber(page, 'step')) + 40);
   await typeInto(page, 'Learning rate', '0.02');
   await waitForStep(page, (await readNumber(page, 'step')) + 40);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await pause(page);
   await expect(page.getByTestId('status')).toHaveText('Paused');
   const steps = await readNumber(page, 'step');
 
@@ -208,7 +208,7 @@ test("weights loaded from a model file: the script starts from them at their ste
   await expect(page.getByTestId('model-note')).toContainText('Model loaded at step 40');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await waitForStep(page, 90);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await pause(page);
   await expect(page.getByTestId('status')).toHaveText('Paused');
   const steps = await readNumber(page, 'step');
 

@@ -20,6 +20,9 @@ function Readouts() {
     () =>
       subscribeRaf(liveStore, ({ frame }) => {
         stepRef.current!.textContent = frame ? String(frame.step) : '0';
+        // What the worker last said of the run: Pause shows at once, the worker's last frame of
+        // the steps it took meanwhile comes after, marked 'paused'.
+        stepRef.current!.dataset.state = frame?.state ?? '';
         // A NaN loss of a running (not diverged) run means no points to train on: no loss.
         const noData = frame !== null && Number.isNaN(frame.loss) && frame.state !== 'diverged';
         lossRef.current!.textContent = frame && !noData ? formatLoss(frame.loss) : '–';

@@ -119,6 +119,9 @@ export function patchLines(
     shown.x = trace.x;
     shown.y = trace.y;
     shown.name = trace.name;
+    // Which unit each point of the joined unit lines belongs to follows its points too.
+    const customdata = (trace as { customdata?: unknown }).customdata;
+    if (customdata !== undefined) (shown as { customdata?: unknown }).customdata = customdata;
   }
   return true;
 }

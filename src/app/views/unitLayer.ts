@@ -7,22 +7,55 @@ export const MAX_UNIT_LINES = 32;
 /** The hidden units' colour (the purple of the logo's middle layer). */
 export const UNIT_COLOR = '#7c3aed';
 
-/** Unit lines (the largest MAX_UNIT_LINES), the rest summed, and the output bias. */
+/** x of every unit line end to end, a NaN gap between them, by grid and number of lines. */
+const joinedX = new WeakMap<Float32Array, Map<number, Float32Array>>();
+
+function unitsX(grid: Float32Array, lines: number): Float32Array {
+  let byCount = joinedX.get(grid);
+  if (!byCount) joinedX.set(grid, (byCount = new Map<number, Float32Array>()));
+  let x = byCount.get(lines);
+  if (!x) {
+    const G = grid.length;
+    x = new Float32Array(lines * (G + 1)).fill(NaN);
+    for (let r = 0; r < lines; r++) x.set(grid, r * (G + 1));
+    byCount.set(lines, x);
+  }
+  return x;
+}
+
+/**
+ * Unit lines (the largest MAX_UNIT_LINES), the rest summed, and the output bias. The unit
+ * lines are one trace, each line a piece between NaN gaps, with its unit's number (from 1)
+ * in `customdata`: Plotly's full redraw costs about the same per trace whatever its length,
+ * so 32 traces made every settings change at large H a long task.
+ */
 export function unitLines(insight: FrameInsight, grid: Float32Array): Data[] {
   const G = grid.length;
   const { shown, rows, others } = insight.unitLines(MAX_UNIT_LINES);
   const thin = insight.hidden > 12;
-  const traces: Data[] = shown.map((j, r) => ({
-    name: `unit ${j + 1}`,
-    x: grid,
-    y: rows.subarray(r * G, (r + 1) * G),
-    mode: 'lines',
-    line: { color: UNIT_COLOR, width: thin ? 1 : 1.4 },
-    opacity: thin ? 0.4 : 0.6,
-    showlegend: false,
-    // Clicks go to data points, not to the lines crossing them.
-    hoverinfo: 'skip',
-  }));
+  const y = new Float32Array(shown.length * (G + 1)).fill(NaN);
+  // Plotly's customdata is a plain array (its types take no typed arrays).
+  const unit = new Array<number>(shown.length * (G + 1)).fill(NaN);
+  shown.forEach((j, r) => {
+    y.set(rows.subarray(r * G, (r + 1) * G), r * (G + 1));
+    unit.fill(j + 1, r * (G + 1), r * (G + 1) + G);
+  });
+  const traces: Data[] = [
+    {
+      meta: 'units',
+      name: 'units',
+      x: unitsX(grid, shown.length),
+      y,
+      customdata: unit,
+      mode: 'lines',
+      connectgaps: false,
+      line: { color: UNIT_COLOR, width: thin ? 1 : 1.4 },
+      opacity: thin ? 0.4 : 0.6,
+      showlegend: false,
+      // Clicks go to data points, not to the lines crossing them.
+      hoverinfo: 'skip',
+    },
+  ];
   if (others) {
     traces.push({
       name: 'other units',
