@@ -114,9 +114,16 @@ async function measure(
   return best ?? { engine, kernel: null, activation, steps: 0, bytes: 0, collected: true };
 }
 
-const [points, hidden] = process.argv.slice(2).map(Number) as [number, number];
-const results: AllocationResult[] = [await measure('control', 'relu', points, hidden)];
-for (const activation of ACTIVATIONS) {
+// Arguments: N, H, and optionally what to measure: `control`, or one activation (both
+// engines). A process of its own per activation measures each one's steady state; in one
+// process, shared functions that earlier activations left polymorphic can stay deoptimised
+// (boxing floats) through several later ones.
+const [points, hidden] = process.argv.slice(2, 4).map(Number) as [number, number];
+const only = process.argv[4];
+const results: AllocationResult[] = [];
+if (only === undefined || only === 'control')
+  results.push(await measure('control', 'relu', points, hidden));
+for (const activation of ACTIVATIONS.filter((a) => only === undefined || a === only)) {
   results.push(await measure('ts', activation, points, hidden));
   if (kernelSupports(activation)) results.push(await measure('wasm', activation, points, hidden));
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { relaxedSimdFlags } from '../../scripts/relaxed-simd.mjs';
 import type { AllocationResult } from '../../scripts/step-allocations';
+import { ACTIVATIONS } from './activations';
 
 /**
  * "No allocation per step, in either path": scripts/step-allocations.ts trains every
@@ -31,10 +32,11 @@ const NODE_FLAGS = [
   ...relaxedSimdFlags(),
 ];
 
-function probe(points: number, hidden: number): AllocationResult[] {
+/** Runs the probe on `what` (`control` or one activation) in a Node process of its own. */
+function probe(points: number, hidden: number, what: string): AllocationResult[] {
   const out = execFileSync(
     process.execPath,
-    [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), String(hidden)],
+    [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), String(hidden), what],
     { encoding: 'utf8' },
   );
   return JSON.parse(out) as AllocationResult[];
@@ -43,7 +45,9 @@ function probe(points: number, hidden: number): AllocationResult[] {
 // The tutorial's size: the code paths are the same at every size, and the TS core's
 // 10,000 steps per window stay quick here.
 describe('training steps allocate nothing (N=30, H=10)', () => {
-  const results = probe(30, 10);
+  // One process per activation: each is measured in the steady state a run of its own
+  // reaches, not through JIT state the activations before it left (see the probe).
+  const results = ['control', ...ACTIVATIONS].flatMap((what) => probe(30, 10, what));
 
   it('the probe sees a deliberate allocation of one small array per step', () => {
     const control = results.find((r) => r.engine === 'control')!;
