@@ -25,28 +25,27 @@ const overlaps = (a: Box, b: Box) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** Screen boxes of the elements matching `selector` inside a plot. */
-async function boxes(
-  page: Page,
-  testId: string,
-  selector: string,
-): Promise<(Box & { text: string })[]> {
+/** The boxes (and texts) of the elements matching a CSS selector, page-wide. */
+async function boxesOf(page: Page, selector: string): Promise<(Box & { text: string })[]> {
   return page.evaluate(
-    ([id, sel]) =>
-      Array.from(document.querySelector(`[data-testid="${id}"]`)!.querySelectorAll(sel)).map(
-        (e) => {
-          const r = e.getBoundingClientRect();
-          return {
-            left: r.left,
-            top: r.top,
-            right: r.right,
-            bottom: r.bottom,
-            text: e.textContent ?? '',
-          };
-        },
-      ),
-    [testId, selector] as const,
+    (sel) =>
+      Array.from(document.querySelectorAll(sel), (e) => {
+        const r = e.getBoundingClientRect();
+        return {
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          text: e.textContent ?? '',
+        };
+      }),
+    selector,
   );
 }
+
+/** The boxes of the elements matching `selector` inside the element with that test id. */
+const boxes = (page: Page, testId: string, selector: string) =>
+  boxesOf(page, `[data-testid="${testId}"] ${selector}`);
 
 /** The plot area of a Plotly plot (its drag layer). */
 async function plotArea(page: Page, testId: string): Promise<Box> {
@@ -202,18 +201,7 @@ test('the loss plot has no labels over its curves, and none overlap one another'
     ...annotations,
     ...(await boxes(page, 'loss-plot', '.legendtext')),
     ...(await boxes(page, 'loss-plot', '.ytick text')),
-    ...(await page.evaluate(() =>
-      Array.from(document.querySelectorAll('.plot-loss .step-axis text'), (e) => {
-        const r = e.getBoundingClientRect();
-        return {
-          left: r.left,
-          top: r.top,
-          right: r.right,
-          bottom: r.bottom,
-          text: e.textContent ?? '',
-        };
-      }),
-    )),
+    ...(await boxesOf(page, '.plot-loss .step-axis text')),
   ].filter((b) => b.right > b.left);
   for (let i = 0; i < labels.length; i++) {
     for (let j = i + 1; j < labels.length; j++)
@@ -250,19 +238,7 @@ test('a huge step count keeps the step labels apart', async ({ page, consoleErro
   await page.goto('/');
   await waitForPlots(page);
   // Steps in the hundreds of trillions (a model file can carry such a count): the axis is set there directly.
-  const stepLabels = async () =>
-    page.evaluate(() =>
-      Array.from(document.querySelectorAll('.plot-loss .step-axis text'), (e) => {
-        const r = e.getBoundingClientRect();
-        return {
-          left: r.left,
-          top: r.top,
-          right: r.right,
-          bottom: r.bottom,
-          text: e.textContent ?? '',
-        };
-      }),
-    );
+  const stepLabels = () => boxesOf(page, '.plot-loss .step-axis text');
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const before = (await stepLabels()).map((l) => l.text).join();
   await page.evaluate(() => {

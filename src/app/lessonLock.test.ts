@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import { modelFile } from '../core/modelFile';
 import { PRESETS, type PresetId } from '../core/presets';
 import type { ToWorker } from '../core/protocol';
-import type { HideableControl } from '../core/urlState';
+import { HIDEABLE_CONTROLS, type HideableControl } from '../core/urlState';
 
 const sent: ToWorker[] = [];
 vi.mock('./workerClient', () => ({
@@ -18,19 +18,8 @@ const { addPoint, setTestShare } = await import('./data/dataActions');
 const { importModelFile } = await import('./modelActions');
 const { initialState, useAppStore } = await import('./store');
 
-const ALL: HideableControl[] = [
-  'preset',
-  'dataset',
-  'points',
-  'noise',
-  'seed',
-  'ownData',
-  'testShare',
-  'hidden',
-  'activation',
-  'learningRate',
-  'speed',
-];
+/** Every control a lesson can fix. */
+const ALL: HideableControl[] = [...HIDEABLE_CONTROLS];
 
 /** Opens a lesson link: these settings, these controls hidden (as readUrlIntoStore does). */
 function openLesson(
