@@ -6,6 +6,14 @@ import { DEFAULT_CONFIG } from '../src/core/config';
 import { modelFile } from '../src/core/modelFile';
 import { TrainingRun } from '../src/core/run';
 import { expect, pause, readNumber, test, typeInto, waitForStep } from './helpers';
+import { numpyForTests } from '../scripts/numpy-python';
+
+/** Runs a copied script with numpy: skipped without it, except on CI, where it fails (see scripts/numpy-python.ts). */
+function runScript(script: string) {
+  const numpy = numpyForTests();
+  test.skip(numpy.skip, numpy.missing);
+  return spawnSync(numpy.python(), ['-'], { input: script, encoding: 'utf8' });
+}
 
 const SHOTS = 'e2e/screenshots';
 /** Page (float32) against numpy (float64): the presets' tolerance (see src/core/presets.test.ts). */
@@ -70,12 +78,7 @@ test('a CSV imported mid-run and a new learning rate: the script trains on those
     .getByRole('button', { name: 'Copy as numpy script' })
     .screenshot({ path: `${SHOTS}/script-copied.png` });
 
-  const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-  test.skip(
-    numpy.status !== 0,
-    `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`,
-  );
-  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  const out = runScript(script);
   expect(out.stderr).toBe('');
   expect(out.status).toBe(0);
   const lines = out.stdout.trim().split('\n');
@@ -109,12 +112,7 @@ test('with a test share the script leaves the held-out points out of training an
   expect(script).toContain('9 held out for testing');
   expect(script).toMatch(/^x, y, x_test, y_test = split\(x, y, \[[\d, ]+\]\)/m);
 
-  const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-  test.skip(
-    numpy.status !== 0,
-    `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`,
-  );
-  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  const out = runScript(script);
   expect(out.stderr).toBe('');
   const lines = out.stdout.trim().split('\n');
   const testLoss = Number(lines.at(-1)!.match(/^test loss after 300 steps: (\S+)$/)?.[1]);
@@ -217,12 +215,7 @@ test("weights loaded from a model file: the script starts from them at their ste
   expect(script).toContain(`l2["b"] = np.array([[${params[30]}]])`);
   expect(script).toContain('for i in range(40, steps):');
 
-  const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-  test.skip(
-    numpy.status !== 0,
-    `python3 with numpy not found: ${numpy.stderr || numpy.error?.message}`,
-  );
-  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  const out = runScript(script);
   expect(out.stderr).toBe('');
   const lines = out.stdout.trim().split('\n');
   expect(lines.pop()).toMatch(new RegExp(`^loss after ${steps} steps: `));

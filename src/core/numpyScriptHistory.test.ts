@@ -12,6 +12,7 @@ import type { LabeledData } from './protocol';
 import { buildDataset } from './buildModel';
 import { TrainingRun } from './run';
 import { testMask } from './split';
+import { numpyForTests } from '../../scripts/numpy-python';
 
 /**
  * Relative tolerance, float32 (the core) against float64 (numpy). Ten times the presets'
@@ -21,8 +22,8 @@ import { testMask } from './split';
  */
 const LOSS_RTOL = 1e-5;
 
-const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-const HAS_NUMPY = probe.status === 0;
+/** Skipped without numpy, except on CI, where they fail (see scripts/numpy-python.ts). */
+const NUMPY = numpyForTests();
 
 const CONFIG: ModelConfig = {
   dataset: 'quadratic',
@@ -61,7 +62,7 @@ interface Printed {
 }
 
 function runPython(script: string): Printed {
-  const out = spawnSync('python3', ['-'], { input: script, encoding: 'utf8' });
+  const out = spawnSync(NUMPY.python(), ['-'], { input: script, encoding: 'utf8' });
   expect(out.stderr).toBe('');
   expect(out.status).toBe(0);
   const lines = out.stdout.trim().split('\n');
@@ -103,7 +104,7 @@ function script(rec: Recorded, learningRate = 0.01): string {
   });
 }
 
-describe.skipIf(!HAS_NUMPY)(
+describe.skipIf(NUMPY.skip)(
   'the script replays a run that changed while it trained, run by python3',
   () => {
     it('own points imported mid-run (5 points after 100 steps on the generated data)', () => {
