@@ -23,7 +23,15 @@ export interface Problem extends BenchConfig {
 export const flopsPerStep = (c: BenchConfig) => 12 * c.points * c.hidden;
 
 export function makeProblem(config: BenchConfig): Problem {
-  const { data, net } = buildModel({ dataset: 'quadratic', noise: 0.2, seed: 0, ...config });
+  const { data, net } = buildModel({
+    dataset: 'quadratic',
+    noise: 0.2,
+    seed: 0,
+    points: config.points,
+    layers: [config.hidden],
+    activation: config.activation,
+    init: 'tutorial',
+  });
   const [l1, l2] = net.layers;
   return {
     ...config,

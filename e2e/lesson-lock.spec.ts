@@ -15,7 +15,9 @@ const EVERYTHING = 'preset,dataset,points,noise,seed,data,test,hidden,activation
 
 function fileText(config: Partial<RunConfig>, step = 40): string {
   const full = { ...DEFAULT_CONFIG, ...config };
-  return JSON.stringify(modelFile(full, step, new Float32Array(3 * full.hidden + 1).fill(0.25)));
+  return JSON.stringify(
+    modelFile(full, step, new Float32Array(3 * full.layers[0]! + 1).fill(0.25)),
+  );
 }
 
 async function importText(page: Page, text: string): Promise<void> {
@@ -80,7 +82,7 @@ test('everything hidden: nothing to change, model files cannot change a fixed se
   const url = page.url();
 
   // A file whose weights need another activation: refused, and it says which setting the lesson fixes.
-  await importText(page, fileText({ activation: 'sigmoid', hidden: 6 }));
+  await importText(page, fileText({ activation: 'sigmoid', layers: [6] }));
   const note = page.getByTestId('model-note');
   await expect(note).toHaveText(
     'Could not load the model: this lesson fixes Activation (tanh), and the file’s weights only fit its own. Nothing was changed.',
@@ -90,7 +92,7 @@ test('everything hidden: nothing to change, model files cannot change a fixed se
   // Same network, other data and speed: the weights load, the lesson's settings stay, and it says so.
   await importText(
     page,
-    fileText({ activation: 'tanh', hidden: 6, points: 80, seed: 4, speed: 1000 }),
+    fileText({ activation: 'tanh', layers: [6], points: 80, seed: 4, speed: 1000 }),
   );
   await expect(note).toHaveText(
     'Model loaded at step 40: press Play to go on training. The lesson’s fixed settings were kept: Points (30), Seed (0), Speed (100/s). The rest was applied.',

@@ -15,7 +15,7 @@ mkdirSync(SHOTS, { recursive: true });
 /** A model file's text: `config` over the defaults, zero weights for its hidden units. */
 function fileText(config: Partial<RunConfig>, step = 10): string {
   const full = { ...DEFAULT_CONFIG, ...config };
-  return JSON.stringify(modelFile(full, step, new Float32Array(3 * full.hidden + 1)));
+  return JSON.stringify(modelFile(full, step, new Float32Array(3 * full.layers[0]! + 1)));
 }
 
 async function importText(page: Page, text: string): Promise<void> {

@@ -50,7 +50,7 @@ test('each preset applies its settings, shows its caption and stops at its step 
       String(preset.settings.points),
     );
     await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue(
-      String(preset.settings.hidden),
+      String(preset.settings.layers[0]),
     );
     await expect(page.getByLabel('Activation', { exact: true })).toHaveValue(
       preset.settings.activation,

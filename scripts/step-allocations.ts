@@ -69,7 +69,15 @@ async function measure(
   hidden: number,
 ): Promise<AllocationResult> {
   const run = new TrainingRun(
-    { dataset: 'quadratic', noise: 0.2, seed: 0, points, hidden, activation },
+    {
+      dataset: 'quadratic',
+      noise: 0.2,
+      seed: 0,
+      points,
+      layers: [hidden],
+      activation,
+      init: 'tutorial',
+    },
     undefined,
     { engine: engine === 'control' ? 'ts' : engine },
   );
@@ -125,6 +133,7 @@ if (only === undefined || only === 'control')
   results.push(await measure('control', 'relu', points, hidden));
 for (const activation of ACTIVATIONS.filter((a) => only === undefined || a === only)) {
   results.push(await measure('ts', activation, points, hidden));
-  if (kernelSupports(activation)) results.push(await measure('wasm', activation, points, hidden));
+  if (kernelSupports({ layers: [hidden], activation }))
+    results.push(await measure('wasm', activation, points, hidden));
 }
 process.stdout.write(`${JSON.stringify(results)}\n`);

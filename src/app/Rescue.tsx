@@ -3,6 +3,7 @@
  * from before the loss began to climb): a rate the advice calls safe, or back to that
  * step to look and change something.
  */
+import { totalUnits } from '../core/config';
 import { useShallow } from 'zustand/react/shallow';
 import { rescueRun } from './actions';
 import { rateAdviceFor } from './controls/rateAdvice';
@@ -19,7 +20,7 @@ export function Rescue() {
   const rateFixed = useAppStore((s) => s.hiddenControls.includes('learningRate'));
   const t = useT();
   if (divergedAt === null || rescueStep === null) return null;
-  const { points, hidden, suggestion, learningRate, times, rescue } = rateAdviceFor({
+  const { points, layers, suggestion, learningRate, times, rescue } = rateAdviceFor({
     config,
     customData,
   });
@@ -28,7 +29,7 @@ export function Rescue() {
       <div>
         <strong>{t.rescueHeading(divergedAt)}</strong>
         <p>{t.rescueKept(rescueStep)}</p>
-        <p>{t.rescueWhy(points, hidden, suggestion, learningRate, times)}</p>
+        <p>{t.rescueWhy(points, totalUnits(layers), suggestion, learningRate, times)}</p>
       </div>
       <div className="button-row">
         {!rateFixed && (

@@ -1,5 +1,5 @@
 /** Everything the controls can do, as plain functions over the store and the worker. */
-import { RESTART_KEYS, type RunConfig } from '../core/config';
+import { RESTART_KEYS, sameSetting, type RunConfig } from '../core/config';
 import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import { MAX_SEED } from '../core/rng';
 import { rateAdviceFor } from './controls/rateAdvice';
@@ -56,7 +56,8 @@ export function updateConfig(patch: Partial<RunConfig>): void {
   const { config: before, preset } = useAppStore.getState();
   const wanted = { ...before, ...patch };
   // Editing a setting the experiment fixes leaves it: the picker shows Custom, no stop step.
-  const leavesPreset = preset !== null && PRESET_KEYS.some((key) => wanted[key] !== before[key]);
+  const leavesPreset =
+    preset !== null && PRESET_KEYS.some((key) => !sameSetting(wanted[key], before[key]));
   useAppStore.setState(leavesPreset ? { config: wanted, preset: null } : { config: wanted });
   // The store keeps what a lesson fixes (lessonLock): go on with the settings it took.
   const config = useAppStore.getState().config;
@@ -64,7 +65,7 @@ export function updateConfig(patch: Partial<RunConfig>): void {
   // New data settings: the learner's own points give way to the generated data.
   if (DATA_KEYS.some((key) => config[key] !== before[key]))
     useAppStore.setState({ customData: null, dataNote: null });
-  if (RESTART_KEYS.some((key) => config[key] !== before[key])) {
+  if (RESTART_KEYS.some((key) => !sameSetting(config[key], before[key]))) {
     startRun();
     return;
   }

@@ -43,7 +43,7 @@ function lastStart() {
 
 /** A model file of `config` with zero weights, as the file input hands it over. */
 function file(config: RunConfig): File {
-  const params = new Float32Array(3 * config.hidden + 1);
+  const params = new Float32Array(3 * config.layers[0]! + 1);
   return new File([JSON.stringify(modelFile(config, 12, params))], 'model.json', {
     type: 'application/json',
   });
@@ -61,7 +61,7 @@ describe('what a lesson fixes stays fixed', () => {
     const { config, preset, lessonKept } = useAppStore.getState();
     expect(config.activation).toBe('tanh');
     expect(config.points).toBe(PRESETS['square-relu'].settings.points);
-    expect(config.hidden).toBe(PRESETS['square-relu'].settings.hidden);
+    expect(config.layers).toEqual(PRESETS['square-relu'].settings.layers);
     expect(preset).toBeNull();
     expect(lessonKept).toEqual(['activation']);
     expect(lastStart().config.activation).toBe('tanh');
@@ -78,11 +78,11 @@ describe('what a lesson fixes stays fixed', () => {
   });
 
   it('with everything hidden, a model file keeps every fixed setting and is refused when its weights need other ones', async () => {
-    openLesson({ activation: 'relu', hidden: 10 }, ALL);
+    openLesson({ activation: 'relu', layers: [10] }, ALL);
     const other: RunConfig = {
       ...DEFAULT_CONFIG,
       activation: 'sigmoid',
-      hidden: 10,
+      layers: [10],
       points: 50,
       seed: 9,
       speed: 500,
@@ -96,7 +96,7 @@ describe('what a lesson fixes stays fixed', () => {
     const loaded = await importModelFile(file(sameNetwork));
     expect(loaded).toEqual({ ok: true, step: 12, kept: ['points', 'seed', 'speed'] });
     const { config } = useAppStore.getState();
-    expect(config).toEqual({ ...DEFAULT_CONFIG, activation: 'relu', hidden: 10 });
+    expect(config).toEqual({ ...DEFAULT_CONFIG, activation: 'relu', layers: [10] });
     expect(lastStart().config).toMatchObject({
       points: DEFAULT_CONFIG.points,
       seed: DEFAULT_CONFIG.seed,
@@ -106,12 +106,12 @@ describe('what a lesson fixes stays fixed', () => {
   });
 
   it('a model file with other hidden units is refused when the lesson fixes them', async () => {
-    openLesson({ hidden: 4 }, ['hidden']);
-    expect(await importModelFile(file({ ...DEFAULT_CONFIG, hidden: 6 }))).toEqual({
+    openLesson({ layers: [4] }, ['hidden']);
+    expect(await importModelFile(file({ ...DEFAULT_CONFIG, layers: [6] }))).toEqual({
       ok: false,
       lessonFixed: ['hidden'],
     });
-    expect(useAppStore.getState().config.hidden).toBe(4);
+    expect(useAppStore.getState().config.layers).toEqual([4]);
   });
 
   it('a direct settings change, a rescue, the test share and edited points all keep what is fixed', () => {
@@ -141,10 +141,10 @@ describe('what a lesson fixes stays fixed', () => {
 
   it('a change the lesson allows clears the note about a kept setting', () => {
     openLesson({}, ['activation']);
-    updateConfig({ activation: 'sine', hidden: 3 });
+    updateConfig({ activation: 'sine', layers: [3] });
     expect(useAppStore.getState().lessonKept).toEqual(['activation']);
-    expect(useAppStore.getState().config.hidden).toBe(3);
-    updateConfig({ hidden: 5 });
+    expect(useAppStore.getState().config.layers).toEqual([3]);
+    updateConfig({ layers: [5] });
     expect(useAppStore.getState().lessonKept).toBeNull();
   });
 

@@ -3,7 +3,7 @@
  * a rescue, a shortcut, a future path. The store applies this to every update (store.ts),
  * so no path has to remember; the learner is told which settings the lesson kept.
  */
-import type { RunConfig } from '../core/config';
+import { sameSetting, type RunConfig } from '../core/config';
 import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import { HIDEABLE_CONTROLS, type HideableControl } from '../core/urlState';
 import type { AppState } from './store';
@@ -17,8 +17,9 @@ export const FIXED_KEYS: Record<HideableControl, readonly (keyof RunConfig)[]> =
   seed: ['seed'],
   ownData: [],
   testShare: ['testShare'],
-  hidden: ['hidden'],
+  hidden: ['layers'],
   activation: ['activation'],
+  init: ['init'],
   learningRate: ['learningRate'],
   speed: ['speed'],
 };
@@ -30,18 +31,19 @@ export function lessonConflicts(
   config: RunConfig,
 ): HideableControl[] {
   return HIDEABLE_CONTROLS.filter(
-    (c) => hidden.includes(c) && FIXED_KEYS[c].some((key) => config[key] !== current[key]),
+    (c) =>
+      hidden.includes(c) && FIXED_KEYS[c].some((key) => !sameSetting(config[key], current[key])),
   );
 }
 
 /** Whether every setting the experiment fixes has its value in `config`. */
 function presetHolds(preset: PresetId, config: RunConfig): boolean {
   const settings = PRESETS[preset].settings;
-  return PRESET_KEYS.every((key) => config[key] === settings[key]);
+  return PRESET_KEYS.every((key) => sameSetting(config[key], settings[key]));
 }
 
 function sameConfig(a: RunConfig, b: RunConfig): boolean {
-  return (Object.keys(a) as (keyof RunConfig)[]).every((key) => a[key] === b[key]);
+  return (Object.keys(a) as (keyof RunConfig)[]).every((key) => sameSetting(a[key], b[key]));
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Saving the model to a JSON file and loading one back into a fresh run. */
+import { paramLayout } from '../core/paramLayout';
 import { modelFile, readModelFile, type LoadedModel } from '../core/modelFile';
 import type { ModelFileProblem } from '../core/problems';
 import type { HideableControl } from '../core/urlState';
@@ -13,7 +14,7 @@ import { send } from './workerClient';
 export function exportModel(): boolean {
   const frame = liveStore.getState().frame;
   const { config } = useAppStore.getState();
-  if (!frame || frame.params.length !== 3 * config.hidden + 1) return false;
+  if (!frame || frame.params.length !== paramLayout(config.layers).length) return false;
   downloadText(
     'backprop-model.json',
     `${JSON.stringify(modelFile(config, frame.step, frame.params), null, 1)}\n`,

@@ -56,7 +56,7 @@ describe('presets in the page', () => {
 
   it('editing a setting the preset fixes makes it Custom and the new run has no stop', () => {
     choosePreset('square-none');
-    updateConfig({ hidden: 12 });
+    updateConfig({ layers: [12] });
     expect(useAppStore.getState().preset).toBeNull();
     expect(lastStart().stopAt).toBeNull();
   });

@@ -26,7 +26,15 @@ describe('the page side of a run history', () => {
     const idA = sentId({
       type: 'start',
       runId: 4,
-      config: { dataset: 'linear', points: 3, noise: 0, seed: 0, hidden: 2, activation: 'relu' },
+      config: {
+        dataset: 'linear',
+        points: 3,
+        noise: 0,
+        seed: 0,
+        layers: [2],
+        init: 'tutorial',
+        activation: 'relu',
+      },
       learningRate: 0.01,
       speed: 1,
       playing: true,

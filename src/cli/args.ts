@@ -3,7 +3,7 @@
  * error names the flag and what it accepts (and the command exits with status 2).
  */
 import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activations';
-import { NUMERIC_SPECS, parseNumeric, type NumericSpec } from '../core/config';
+import { NUMERIC_SPECS, parseNumeric, sameSetting, type NumericSpec } from '../core/config';
 import { checkExpression, DATASETS, isDataset, type DatasetName } from '../core/dataset';
 import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import type { ModelConfig } from '../core/config';
@@ -40,7 +40,6 @@ const NUMERIC_FLAGS = {
   '--seed': { key: 'seed', spec: NUMERIC_SPECS.seed },
   '--points': { key: 'points', spec: NUMERIC_SPECS.points },
   '--noise': { key: 'noise', spec: NUMERIC_SPECS.noise },
-  '--hidden': { key: 'hidden', spec: NUMERIC_SPECS.hidden },
   '--lr': { key: 'learningRate', spec: NUMERIC_SPECS.learningRate },
   '--steps': { key: 'steps', spec: STEPS_SPEC },
 } as const;
@@ -53,6 +52,7 @@ const VALUE_FLAGS = [
   '--activation',
   '--spec',
   '--engine',
+  '--hidden',
   ...Object.keys(NUMERIC_FLAGS),
 ] as const;
 const SWITCHES = ['--json', '--help', '-h'] as const;
@@ -62,6 +62,7 @@ const RUN_FLAGS = [
   '--dataset',
   '--expression',
   '--activation',
+  '--hidden',
   ...Object.keys(NUMERIC_FLAGS),
 ];
 
@@ -192,8 +193,19 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     run[key] = parsed.value;
   }
 
+  const hidden = values.get('--hidden');
+  if (hidden !== undefined) {
+    const parsed = parseNumeric(hidden, NUMERIC_SPECS.hidden);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        message: `--hidden must be ${describeRangeEn(NUMERIC_SPECS.hidden)} (got "${hidden}")`,
+      };
+    run.layers = [parsed.value];
+  }
+
   const { steps, learningRate, ...config } = run;
-  const unchanged = PRESET_KEYS.every((key) => run[key] === preset.settings[key]);
+  const unchanged = PRESET_KEYS.every((key) => sameSetting(run[key], preset.settings[key]));
   return {
     ok: true,
     command: {

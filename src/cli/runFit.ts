@@ -59,7 +59,7 @@ function describeModel(config: ModelConfig): string {
     config.dataset === 'custom'
       ? `custom data y = ${config.expression ?? ''}`
       : `${config.dataset} data`;
-  return `${target}, N=${config.points}, noise ${config.noise}, 1 -> ${config.hidden} -> 1 ${config.activation}`;
+  return `${target}, N=${config.points}, noise ${config.noise}, 1 -> ${config.layers.join(' -> ')} -> 1 ${config.activation}`;
 }
 
 function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Prepared | string {
@@ -70,7 +70,7 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
       config: {
         dataset: config.dataset,
         points: config.points,
-        hidden: config.hidden,
+        hidden: config.layers[0]!,
         steps,
         activation: config.activation,
         noise: config.noise,
@@ -116,8 +116,9 @@ function runFromSpec(spec: FitSpec, hidden: number, engine: EngineChoice): Train
     points: spec.x.length,
     noise: 0,
     seed: 0,
-    hidden,
+    layers: [hidden],
     activation: spec.activation,
+    init: 'tutorial',
   };
   const data = {
     x: Float32Array.from(spec.x),

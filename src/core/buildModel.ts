@@ -4,7 +4,7 @@
  */
 import { makeDataset, type Dataset } from './dataset';
 import type { ModelConfig } from './config';
-import { createTutorialNetwork, type Network } from './network';
+import { createHiddenNetwork, type Network } from './network';
 import { NumpyRandom } from './rng';
 
 /** The run's data alone: the first draws of its generator, so the page can plot it at once. */
@@ -16,6 +16,6 @@ export function buildDataset(config: ModelConfig): Dataset {
 export function buildModel(config: ModelConfig): { data: Dataset; net: Network } {
   const rng = new NumpyRandom(config.seed);
   const data = makeDataset(config, rng);
-  const net = createTutorialNetwork(config.hidden, config.activation, rng);
+  const net = createHiddenNetwork(config.layers, config.activation, rng, config.init);
   return { data, net };
 }

@@ -12,7 +12,8 @@ import {
   type DatasetName,
 } from './dataset';
 import { MAX_EXPRESSION_LENGTH } from './expression';
-import type { Accepts, ExpressionProblem, NumericProblem } from './problems';
+import { INITS, isInit, type InitName } from './init';
+import type { Accepts, ExpressionProblem, LayersProblem, NumericProblem } from './problems';
 import { quote } from './quote';
 import { MAX_SEED } from './rng';
 import { MAX_TEST_SHARE } from './split';
@@ -27,9 +28,15 @@ export interface ModelConfig {
   noise: number;
   /** Seed of numpy's legacy generator. */
   seed: number;
-  /** Hidden units H. */
-  hidden: number;
+  /**
+   * Width of each hidden layer, from the input side: 1 to MAX_HIDDEN_LAYERS layers of 1 to
+   * 1024 units. The tutorial's 1 -> H -> 1 network is [H].
+   */
+  layers: readonly number[];
+  /** One activation for every hidden layer (the output unit is linear). */
   activation: ActivationName;
+  /** How the starting weights are drawn (see core/init). */
+  init: InitName;
 }
 
 export interface RunConfig extends ModelConfig {
@@ -48,8 +55,9 @@ export const DEFAULT_CONFIG: RunConfig = {
   points: 30,
   noise: 0.2,
   seed: 0,
-  hidden: 10,
+  layers: [10],
   activation: 'relu',
+  init: 'tutorial',
   learningRate: 0.01,
   speed: 100,
   testShare: 0,
@@ -69,8 +77,9 @@ export const RESTART_KEYS = [
   'points',
   'noise',
   'seed',
-  'hidden',
+  'layers',
   'activation',
+  'init',
 ] as const satisfies readonly (keyof ModelConfig)[];
 
 export interface NumericSpec {
@@ -81,7 +90,12 @@ export interface NumericSpec {
   minInclusive: boolean;
 }
 
-export type NumericKey = 'points' | 'noise' | 'seed' | 'hidden' | 'learningRate' | 'testShare';
+/** `hidden` is one hidden layer's width; `depth` the number of hidden layers. */
+export type NumericKey =
+  'points' | 'noise' | 'seed' | 'hidden' | 'depth' | 'learningRate' | 'testShare';
+
+/** Most hidden layers a network may have. */
+export const MAX_HIDDEN_LAYERS = 4;
 
 /**
  * Smallest learning rate accepted: the smallest power of ten that float32 holds as a normal
@@ -94,6 +108,7 @@ export const NUMERIC_SPECS: Record<NumericKey, NumericSpec> = {
   noise: { min: 0, max: 2, integer: false, minInclusive: true },
   seed: { min: 0, max: MAX_SEED, integer: true, minInclusive: true },
   hidden: { min: 1, max: 1024, integer: true, minInclusive: true },
+  depth: { min: 1, max: MAX_HIDDEN_LAYERS, integer: true, minInclusive: true },
   learningRate: { min: MIN_LEARNING_RATE, max: 10, integer: false, minInclusive: true },
   testShare: { min: 0, max: MAX_TEST_SHARE, integer: false, minInclusive: true },
 };
@@ -116,6 +131,62 @@ export function parseNumeric(text: string, spec: NumericSpec): ParseResult {
   if (spec.integer && !Number.isInteger(value))
     return { ok: false, problem: { code: 'number.notWhole', range: spec } };
   return { ok: true, value };
+}
+
+/** Whether a value is a list of hidden layer widths the model accepts. */
+export function isLayerList(value: unknown): value is readonly number[] {
+  return (
+    Array.isArray(value) &&
+    inRange(value.length, NUMERIC_SPECS.depth) &&
+    value.every((w) => typeof w === 'number' && inRange(w, NUMERIC_SPECS.hidden))
+  );
+}
+
+export type LayersParse = { ok: true; value: number[] } | { ok: false; problem: LayersProblem };
+
+/**
+ * Reads hidden layer widths typed as text (`32,16,8`; spaces allowed around commas),
+ * checking each width as the hidden-units field does. Pure.
+ */
+export function parseLayers(text: string): LayersParse {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, problem: { code: 'layers.empty' } };
+  const items = trimmed.split(',').map((item) => item.trim());
+  if (items.length > MAX_HIDDEN_LAYERS)
+    return { ok: false, problem: { code: 'layers.count', max: MAX_HIDDEN_LAYERS } };
+  const value: number[] = [];
+  for (const [index, item] of items.entries()) {
+    const width = parseNumeric(item, NUMERIC_SPECS.hidden);
+    if (!width.ok)
+      return {
+        ok: false,
+        problem: {
+          code: 'layers.width',
+          layer: index + 1,
+          text: quote(item),
+          range: NUMERIC_SPECS.hidden,
+        },
+      };
+    value.push(width.value);
+  }
+  return { ok: true, value };
+}
+
+/** Hidden units in all layers together. */
+export function totalUnits(layers: readonly number[]): number {
+  return layers.reduce((sum, width) => sum + width, 0);
+}
+
+/** Widths written as the layer-sizes field and links write them: `32,16,8`. */
+export function formatLayers(layers: readonly number[]): string {
+  return layers.join(',');
+}
+
+/** Whether two values of one setting are the same (layer lists compare by their widths). */
+export function sameSetting(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
 }
 
 /** Whether a value satisfies its spec (used to vet configs from anywhere). */
@@ -156,8 +227,9 @@ export const SETTING_ACCEPTS: { [K in keyof RunConfig]-?: Accepts } = {
   points: { kind: 'range', range: NUMERIC_SPECS.points },
   noise: { kind: 'range', range: NUMERIC_SPECS.noise },
   seed: { kind: 'range', range: NUMERIC_SPECS.seed },
-  hidden: { kind: 'range', range: NUMERIC_SPECS.hidden },
+  layers: { kind: 'layers', depth: NUMERIC_SPECS.depth, width: NUMERIC_SPECS.hidden },
   activation: { kind: 'oneOf', values: ACTIVATIONS },
+  init: { kind: 'oneOf', values: INITS },
   learningRate: { kind: 'range', range: NUMERIC_SPECS.learningRate },
   // Infinity (as fast as the core can go) is written 'max' wherever speed is text.
   speed: { kind: 'speed', stops: SPEED_STOPS.filter(Number.isFinite) },
@@ -180,6 +252,10 @@ export function checkSetting(key: keyof RunConfig, value: unknown): SettingProbl
       return isDataset(value) ? null : bad;
     case 'activation':
       return isActivation(value) ? null : bad;
+    case 'init':
+      return isInit(value) ? null : bad;
+    case 'layers':
+      return isLayerList(value) ? null : bad;
     case 'expression': {
       if (typeof value !== 'string') return bad;
       // Compiles and is finite on the data's x range: an expression that is not can neither make data nor be drawn.

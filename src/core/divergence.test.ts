@@ -38,8 +38,8 @@ describe('the weights a diverged run keeps', () => {
   });
 
   it("5,000 points and 1,024 units at the default rate keep the initial weights, not the blown-up step's", () => {
-    const initial = params(new TrainingRun({ ...MODEL, points: 5000, hidden: 1024 }));
-    const run = new TrainingRun({ ...MODEL, points: 5000, hidden: 1024 });
+    const initial = params(new TrainingRun({ ...MODEL, points: 5000, layers: [1024] }));
+    const run = new TrainingRun({ ...MODEL, points: 5000, layers: [1024] });
     const losses = new Float32Array(20);
     // One step at a time, as the page's worker trains between frames.
     for (let k = 0; k < 20 && run.divergedAt === null; k++) run.train(1, 0.01, losses, k);
@@ -51,7 +51,7 @@ describe('the weights a diverged run keeps', () => {
 
   it('a loss that spikes once and comes back is not divergence, and the kept weights move on', () => {
     // The tutorial rate at H = 1024 with relu: the loss jumps over 1000x, then falls back below its start.
-    const run = new TrainingRun({ ...MODEL, hidden: 1024 });
+    const run = new TrainingRun({ ...MODEL, layers: [1024] });
     const losses = new Float32Array(60);
     run.train(60, 0.01, losses, 0);
     expect(Math.max(...losses)).toBeGreaterThan(1000 * losses[0]!);
@@ -87,9 +87,15 @@ describe('the weights a diverged run keeps', () => {
         fc.double({ min: 3, max: 3000, noNaN: true }),
         fc.integer({ min: 0, max: 1000 }),
         (points, hidden, activation, factor, seed) => {
-          const run = new TrainingRun({ ...MODEL, points, hidden, activation, seed });
+          const run = new TrainingRun({ ...MODEL, points, layers: [hidden], activation, seed });
           const losses = new Float32Array(400);
-          const taken = run.train(400, factor * suggestedLearningRate(points, hidden), losses, 0);
+          const taken = run.train(
+            400,
+            factor *
+              suggestedLearningRate(points, { layers: [hidden], activation, init: 'tutorial' }),
+            losses,
+            0,
+          );
           if (run.divergedAt === null) return;
           const kept = run.checkpointStep;
           const keptLoss = losses[kept]!;

@@ -39,7 +39,7 @@ function flat(w1: number[], b1: number[], w2: number[], b2: number): Float32Arra
 describe('unit decomposition', () => {
   for (const activation of ACTIVATIONS) {
     it(`units plus b2 sum to the worker's curve (${activation}, after 200 steps)`, () => {
-      const config: ModelConfig = { ...MODEL, hidden: 17, activation, seed: 5 };
+      const config: ModelConfig = { ...MODEL, layers: [17], activation, seed: 5 };
       const run = new TrainingRun(config);
       run.train(200, 0.01, new Float32Array(200), 0);
       const params = new Float32Array(run.paramLength());
@@ -66,7 +66,7 @@ describe('unit decomposition', () => {
   }
 
   it('reads parameters in the flat layout straight from the layers', () => {
-    const run = new TrainingRun({ ...MODEL, hidden: 3 });
+    const run = new TrainingRun({ ...MODEL, layers: [3] });
     const params = new Float32Array(run.paramLength());
     expect(params.length).toBe(paramLength(3));
     run.snapshotParams(params);

@@ -38,7 +38,7 @@ function absShareSums(
 describe('step inspector', () => {
   for (const activation of ACTIVATIONS) {
     it(`the summed shares are exactly what the worker's next step applies (${activation})`, () => {
-      const run = new TrainingRun({ ...MODEL, hidden: 12, activation, seed: 3 });
+      const run = new TrainingRun({ ...MODEL, layers: [12], activation, seed: 3 });
       run.train(50, 0.01, new Float32Array(50), 0);
       const before = new Float32Array(run.paramLength());
       run.snapshotParams(before);

@@ -8,7 +8,7 @@ import { formatEn } from '../messages/en';
 
 const CONFIG: RunConfig = {
   ...DEFAULT_CONFIG,
-  hidden: 7,
+  layers: [7],
   activation: 'tanh',
   seed: 3,
   speed: Infinity,
@@ -86,7 +86,7 @@ describe('model file', () => {
     ],
     [
       'hidden out of range',
-      (f) => ({ ...f, config: { ...(f.config as object), hidden: 0 } }),
+      (f) => ({ ...f, config: { ...(f.config as object), layers: [0] } }),
       /config.hidden/,
     ],
     [

@@ -148,7 +148,10 @@ export function readModelFile(text: string): ReadModel {
     // A step no run can reach is not one this file can have come from.
     if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > MAX_RUN_STEP)
       throw new FileError({ code: 'model.step', max: MAX_RUN_STEP });
-    return { ok: true, model: { config, step, params: readParams(data.params, config.hidden) } };
+    return {
+      ok: true,
+      model: { config, step, params: readParams(data.params, config.layers[0]!) },
+    };
   } catch (err) {
     if (err instanceof FileError) return { ok: false, problem: err.problem };
     throw err;

@@ -3,12 +3,8 @@
  * Weights are row-major [in][out], exactly numpy's layout for `x.dot(w)`.
  */
 import { applyActivation, type ActivationName } from './activations';
+import { initBias, initWeightScale, type InitName } from './init';
 import type { Rng } from './rng';
-
-/** Standard deviation of the initial weights, as the tutorial's `layer()`. */
-export const INIT_WEIGHT_SCALE = 0.1;
-/** Initial value of every bias, as the tutorial's `layer()`. */
-export const INIT_BIAS = 0.1;
 
 export interface DenseLayer {
   readonly inDim: number;
@@ -26,12 +22,14 @@ export interface Network {
 
 /**
  * Builds layers in order, drawing each layer's weights from rng as numpy fills an
- * [in, out] array (row by row), biases at 0.1. The last layer is linear.
+ * [in, out] array (row by row) at the scale `init` gives, then its biases (no draws).
+ * The last layer is linear.
  */
 export function createNetwork(
   sizes: readonly number[],
   hiddenActivation: ActivationName,
   rng: Rng,
+  init: InitName = 'tutorial',
 ): Network {
   if (sizes.length < 2)
     throw new RangeError('a network needs at least an input and an output size');
@@ -39,22 +37,24 @@ export function createNetwork(
   for (let l = 0; l + 1 < sizes.length; l++) {
     const inDim = sizes[l]!;
     const outDim = sizes[l + 1]!;
+    const scale = initWeightScale(init, inDim, outDim);
     const w = new Float32Array(inDim * outDim);
-    for (let i = 0; i < w.length; i++) w[i] = rng.normal(0, INIT_WEIGHT_SCALE);
-    const b = new Float32Array(outDim).fill(INIT_BIAS);
+    for (let i = 0; i < w.length; i++) w[i] = rng.normal(0, scale);
+    const b = new Float32Array(outDim).fill(initBias(init));
     const activation = l + 2 === sizes.length ? 'none' : hiddenActivation;
     layers.push({ inDim, outDim, activation, w, b });
   }
   return { layers };
 }
 
-/** The tutorial's network: 1 -> hidden -> 1. */
-export function createTutorialNetwork(
-  hidden: number,
+/** A 1 -> hidden[0] -> ... -> 1 network; the tutorial's is [H] with the tutorial's init. */
+export function createHiddenNetwork(
+  hidden: readonly number[],
   activation: ActivationName,
   rng: Rng,
+  init: InitName = 'tutorial',
 ): Network {
-  return createNetwork([1, hidden, 1], activation, rng);
+  return createNetwork([1, ...hidden, 1], activation, rng, init);
 }
 
 /** Per-batch buffers for one network, allocated once so a step allocates nothing. */

@@ -154,7 +154,8 @@ function divergedNote(divergedAt: number | null | undefined): string[] {
 }
 
 function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Replay): string {
-  const { noise, seed, hidden: h, activation } = config;
+  const { noise, seed, activation } = config;
+  const h = config.layers[0]!;
   const linear = activation === 'none';
   const act = linear ? 'o1  # no activation' : `${pyName(activation)}(o1)`;
   const last = lastSegment(replay);

@@ -30,7 +30,8 @@ const CONFIG: ModelConfig = {
   points: 30,
   noise: 0.2,
   seed: 0,
-  hidden: 10,
+  layers: [10],
+  init: 'tutorial',
   activation: 'relu',
 };
 

@@ -5,6 +5,7 @@
  */
 import type { ActivationName } from './activations';
 import type { DatasetName } from './dataset';
+import type { InitName } from './init';
 
 export const PRESET_IDS = ['untrained-line', 'fit-line', 'square-none', 'square-relu'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -14,8 +15,10 @@ export interface PresetSettings {
   dataset: DatasetName;
   points: number;
   noise: number;
-  hidden: number;
+  /** Hidden layer widths. */
+  layers: readonly number[];
   activation: ActivationName;
+  init: InitName;
   learningRate: number;
 }
 
@@ -44,8 +47,9 @@ export const PRESETS: Record<PresetId, Preset> = {
       dataset: 'linear',
       points: 10,
       noise: TUTORIAL_NOISE,
-      hidden: 3,
+      layers: [3],
       activation: 'none',
+      init: 'tutorial',
       learningRate: TUTORIAL_LR,
     },
     steps: 0,
@@ -59,8 +63,9 @@ export const PRESETS: Record<PresetId, Preset> = {
       dataset: 'linear',
       points: 10,
       noise: TUTORIAL_NOISE,
-      hidden: 3,
+      layers: [3],
       activation: 'none',
+      init: 'tutorial',
       learningRate: TUTORIAL_LR,
     },
     steps: 50,
@@ -74,8 +79,9 @@ export const PRESETS: Record<PresetId, Preset> = {
       dataset: 'quadratic',
       points: 30,
       noise: TUTORIAL_NOISE,
-      hidden: 10,
+      layers: [10],
       activation: 'none',
+      init: 'tutorial',
       learningRate: TUTORIAL_LR,
     },
     steps: 300,
@@ -89,8 +95,9 @@ export const PRESETS: Record<PresetId, Preset> = {
       dataset: 'quadratic',
       points: 30,
       noise: TUTORIAL_NOISE,
-      hidden: 10,
+      layers: [10],
       activation: 'relu',
+      init: 'tutorial',
       learningRate: TUTORIAL_LR,
     },
     steps: 300,
@@ -106,7 +113,8 @@ export const PRESET_KEYS = [
   'dataset',
   'points',
   'noise',
-  'hidden',
+  'layers',
   'activation',
+  'init',
   'learningRate',
 ] as const satisfies readonly (keyof PresetSettings)[];

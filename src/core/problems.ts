@@ -41,13 +41,22 @@ export type NumericProblem =
   | { code: 'number.outOfRange'; range: NumericSpec }
   | { code: 'number.notWhole'; range: NumericSpec };
 
+/** Typed hidden layer widths (`32,16,8`) that are not acceptable. */
+export type LayersProblem =
+  | { code: 'layers.empty' }
+  | { code: 'layers.count'; max: number }
+  /** One width is not acceptable: `layer` counts from 1, `text` is quoted. */
+  | { code: 'layers.width'; layer: number; text: string; range: NumericSpec };
+
 /** What a URL setting accepts, for the link notice. */
 export type Accepts =
   | { kind: 'range'; range: NumericSpec }
   | { kind: 'oneOf'; values: readonly string[] }
   | { kind: 'speed'; stops: readonly number[] }
   | { kind: 'expression'; maxLength: number }
-  | { kind: 'keyList'; keys: readonly string[] };
+  | { kind: 'keyList'; keys: readonly string[] }
+  /** A list of 1 to depth.max widths, each in `width`. */
+  | { kind: 'layers'; depth: NumericSpec; width: NumericSpec };
 
 /** Something in a link that was not used. Keys and values are already quoted (core/quote: printable, shortened). */
 export type UrlProblem =
@@ -79,5 +88,11 @@ export type ModelFileProblem =
 
 /** Every problem core reports. */
 export type Problem =
-  CsvProblem | CsvRescaled | ExpressionProblem | NumericProblem | UrlProblem | ModelFileProblem;
+  | CsvProblem
+  | CsvRescaled
+  | ExpressionProblem
+  | NumericProblem
+  | LayersProblem
+  | UrlProblem
+  | ModelFileProblem;
 export type ProblemCode = Problem['code'];

@@ -94,8 +94,9 @@ const MODELS = [
       points: 30,
       noise: 0.2,
       seed: 0,
-      hidden: 10,
+      layers: [10],
       activation: 'relu',
+      init: 'tutorial',
     },
     y: [
       1.3528104691935328, 0.946856649759057, 0.9389104981291144, 1.0771917195073546,
@@ -125,8 +126,9 @@ const MODELS = [
       points: 30,
       noise: 0.2,
       seed: 1,
-      hidden: 10,
+      layers: [10],
       activation: 'relu',
+      init: 'tutorial',
     },
     y: [
       1.3248690727326484, 0.7444739253555973, 0.6375285508552755, 0.41441935523582896,
@@ -156,8 +158,9 @@ const MODELS = [
       points: 7,
       noise: 0.2,
       seed: 42,
-      hidden: 10,
+      layers: [10],
       activation: 'tanh',
+      init: 'tutorial',
     },
     y: [
       1.0993428306022466, 0.4167915842102076, 0.24064881873124963, 0.3046059712816051,
@@ -180,8 +183,9 @@ const MODELS = [
       points: 7,
       noise: 0.5,
       seed: 2 ** 32 - 1,
-      hidden: 3,
+      layers: [3],
       activation: 'sigmoid',
+      init: 'tutorial',
     },
     y: [
       -0.6757956628846736, -0.3320049013497587, -0.873605194707058, 0.14225052239931546,
@@ -194,7 +198,7 @@ const MODELS = [
 
 describe('buildModel draws in the tutorial order', () => {
   it.each(MODELS)(
-    '$config.dataset N=$config.points seed=$config.seed H=$config.hidden',
+    '$config.dataset N=$config.points seed=$config.seed H=$config.layers',
     ({ config, y, w1, w2 }) => {
       const { data, net } = buildModel(config);
       const f32 = (a: readonly number[]) => Array.from(a, Math.fround);
@@ -202,7 +206,9 @@ describe('buildModel draws in the tutorial order', () => {
       expect(Array.from(data.y)).toEqual(f32(y));
       expect(Array.from(net.layers[0]!.w)).toEqual(f32(w1));
       expect(Array.from(net.layers[1]!.w)).toEqual(f32(w2));
-      expect(Array.from(net.layers[0]!.b)).toEqual(new Array(config.hidden).fill(Math.fround(0.1)));
+      expect(Array.from(net.layers[0]!.b)).toEqual(
+        new Array(config.layers[0]).fill(Math.fround(0.1)),
+      );
       expect(Array.from(net.layers[1]!.b)).toEqual([Math.fround(0.1)]);
     },
   );

@@ -13,7 +13,8 @@ const base: ModelConfig = {
   points: 40,
   noise: 0.1,
   seed: 7,
-  hidden: 12,
+  layers: [12],
+  init: 'tutorial',
   activation: 'tanh',
 };
 const LR = 0.01;
@@ -58,7 +59,7 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
     expect(run.step).toBe(100);
     // The loss is now the new points' loss under the same weights.
     expect(run.currentLoss()).toBeCloseTo(
-      referenceLoss(before, base.hidden, base.activation, data.x, data.y),
+      referenceLoss(before, base.layers[0]!, base.activation, data.x, data.y),
       5,
     );
     expect(run.train(100, LR, losses, 100)).toBe(100);
@@ -99,7 +100,7 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
     expect(held.length).toBe(12);
     const want = referenceLoss(
       params(run),
-      base.hidden,
+      base.layers[0]!,
       base.activation,
       held.map((i) => all.x[i]!),
       held.map((i) => all.y[i]!),
@@ -110,7 +111,7 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
     const trained = [...mask.keys()].filter((i) => mask[i] === 0);
     const trainWant = referenceLoss(
       params(run),
-      base.hidden,
+      base.layers[0]!,
       base.activation,
       trained.map((i) => all.x[i]!),
       trained.map((i) => all.y[i]!),
@@ -135,7 +136,7 @@ describe.each(['wasm', 'ts'] as Engine[])('TrainingRun.setData (%s)', (engine) =
     run.setData(labeled([0.1, 0.2], [1, 2], [1, 1]));
     expect(run.train(5, LR, new Float32Array(5), 0)).toBe(0);
     expect(run.testLoss()).toBeCloseTo(
-      referenceLoss(before, base.hidden, base.activation, [0.1, 0.2], [1, 2]),
+      referenceLoss(before, base.layers[0]!, base.activation, [0.1, 0.2], [1, 2]),
       5,
     );
     run.setData(labeled([0.1, 0.2, 0.3], [1, 2, 3], [0, 0, 0]));

@@ -6,28 +6,30 @@ import { TrainingRun } from './run';
 import { learningRateRisky, rescueLearningRate, suggestedLearningRate } from './stability';
 
 const { learningRate: _l, speed: _s, testShare: _t, ...MODEL } = DEFAULT_CONFIG;
+/** The tutorial's network shape with H hidden units, as the advice takes it. */
+const shape = (hidden: number) => ({ ...MODEL, layers: [hidden] });
 
 describe('learning rate and the summed gradient', () => {
   it("the tutorial's own settings are not flagged, and the suggestion there is below its rate", () => {
-    expect(learningRateRisky(0.01, 30, 10)).toBe(false);
-    expect(suggestedLearningRate(30, 10)).toBe(0.002);
+    expect(learningRateRisky(0.01, 30, shape(10))).toBe(false);
+    expect(suggestedLearningRate(30, shape(10))).toBe(0.002);
   });
 
   it('flags the tutorial rate at H = 1024 and suggests a rate that trains', () => {
-    expect(learningRateRisky(0.01, 30, 1024)).toBe(true);
-    const lr = suggestedLearningRate(30, 1024);
+    expect(learningRateRisky(0.01, 30, shape(1024))).toBe(true);
+    const lr = suggestedLearningRate(30, shape(1024));
     expect(lr).toBe(5e-5);
     // Independent evidence: at the flagged rate tanh diverges and relu's loss spikes over 100x
     // (killing units); at the suggested rate both fall steadily from the first loss.
-    const blown = new TrainingRun({ ...MODEL, hidden: 1024, activation: 'tanh' });
+    const blown = new TrainingRun({ ...MODEL, layers: [1024], activation: 'tanh' });
     blown.train(500, 0.01, new Float32Array(500), 0);
     expect(blown.divergedAt).not.toBeNull();
-    const spiky = new TrainingRun({ ...MODEL, hidden: 1024 });
+    const spiky = new TrainingRun({ ...MODEL, layers: [1024] });
     const spikes = new Float32Array(500);
     spiky.train(500, 0.01, spikes, 0);
     expect(Math.max(...spikes)).toBeGreaterThan(100 * spikes[0]!);
     for (const activation of ['relu', 'tanh'] as const) {
-      const calm = new TrainingRun({ ...MODEL, hidden: 1024, activation });
+      const calm = new TrainingRun({ ...MODEL, layers: [1024], activation });
       const losses = new Float32Array(2000);
       calm.train(2000, lr, losses, 0);
       expect(calm.divergedAt).toBeNull();
@@ -39,8 +41,8 @@ describe('learning rate and the summed gradient', () => {
   it('at H = 1 the output bias alone caps the rate at 1/N: the advice flags rates past it', () => {
     // Summed over N points, the output bias's curvature is 2N: plain SGD diverges above 1/N.
     for (const points of [2, 30, 5000]) {
-      expect(learningRateRisky(1 / points, points, 1)).toBe(true);
-      expect(suggestedLearningRate(points, 1)).toBeLessThan(0.5 / points);
+      expect(learningRateRisky(1 / points, points, shape(1))).toBe(true);
+      expect(suggestedLearningRate(points, shape(1))).toBeLessThan(0.5 / points);
     }
   });
 
@@ -53,8 +55,15 @@ describe('learning rate and the summed gradient', () => {
         fc.constantFrom('quadratic', 'step', 'sine', 'linear'),
         fc.integer({ min: 0, max: 1000 }),
         (points, hidden, activation, dataset, seed) => {
-          const run = new TrainingRun({ ...MODEL, dataset, points, hidden, activation, seed });
-          run.train(600, suggestedLearningRate(points, hidden), new Float32Array(600), 0);
+          const run = new TrainingRun({
+            ...MODEL,
+            dataset,
+            points,
+            layers: [hidden],
+            activation,
+            seed,
+          });
+          run.train(600, suggestedLearningRate(points, shape(hidden)), new Float32Array(600), 0);
           expect(run.divergedAt).toBeNull();
         },
       ),
@@ -69,11 +78,11 @@ describe('learning rate and the summed gradient', () => {
         fc.integer({ min: 1, max: NUMERIC_SPECS.hidden.max }),
         fc.double({ min: 1e-9, max: NUMERIC_SPECS.learningRate.max, noNaN: true }),
         (points, hidden, lr) => {
-          const rescue = rescueLearningRate(lr, points, hidden);
+          const rescue = rescueLearningRate(lr, points, shape(hidden));
           expect(rescue).toBeGreaterThan(0);
           expect(rescue).toBeLessThanOrEqual((lr / 10) * (1 + 1e-5));
-          expect(learningRateRisky(rescue, points, hidden)).toBe(false);
-          expect(rescue).toBeLessThanOrEqual(suggestedLearningRate(points, hidden));
+          expect(learningRateRisky(rescue, points, shape(hidden))).toBe(false);
+          expect(rescue).toBeLessThanOrEqual(suggestedLearningRate(points, shape(hidden)));
         },
       ),
       { seed: 17, numRuns: 2000 },
@@ -81,11 +90,11 @@ describe('learning rate and the summed gradient', () => {
   });
 
   it('5,000 points at the default rate: one rescue from the kept weights trains on', () => {
-    const run = new TrainingRun({ ...MODEL, points: 5000, hidden: 1024 });
+    const run = new TrainingRun({ ...MODEL, points: 5000, layers: [1024] });
     run.train(50, 0.01, new Float32Array(50), 0);
     expect(run.divergedAt).not.toBeNull();
     run.rewind();
-    const lr = rescueLearningRate(0.01, 5000, 1024);
+    const lr = rescueLearningRate(0.01, 5000, shape(1024));
     const losses = new Float32Array(100);
     run.train(100, lr, losses, 0);
     expect(run.divergedAt).toBeNull();

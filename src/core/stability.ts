@@ -4,6 +4,7 @@
  * over H units plus its own bias, so a step's size grows with N * (H + OUTPUT_BIAS_UNITS).
  * N is always the number of points trained on: held-out points add nothing to a step.
  */
+import type { ModelConfig } from './config';
 
 /**
  * The output bias moves the output at every point with weight 1, so its curvature (2N)
@@ -19,8 +20,12 @@ const WARN_FACTOR = 3;
 /** What the rescue divides the learning rate by, at least. */
 const RESCUE_DIVISOR = 10;
 
-/** The step-size scale of N training points and H hidden units. */
-function stepScale(points: number, hidden: number): number {
+/** What the advice needs to know of a network. */
+export type NetworkShape = Pick<ModelConfig, 'layers' | 'activation' | 'init'>;
+
+/** The step-size scale of N training points and a network. */
+function stepScale(points: number, model: NetworkShape): number {
+  const hidden = model.layers[0]!;
   return Math.max(points, 1) * (Math.max(hidden, 1) + OUTPUT_BIAS_UNITS);
 }
 
@@ -33,13 +38,17 @@ function roundDownToNice(value: number): number {
 }
 
 /** A learning rate that trains N training points and H hidden units without blowing up. */
-export function suggestedLearningRate(points: number, hidden: number): number {
-  return roundDownToNice(SAFE_STEP_SCALE / stepScale(points, hidden));
+export function suggestedLearningRate(points: number, model: NetworkShape): number {
+  return roundDownToNice(SAFE_STEP_SCALE / stepScale(points, model));
 }
 
 /** Whether lr is large enough, for N training points and H units, that divergence is likely. */
-export function learningRateRisky(learningRate: number, points: number, hidden: number): boolean {
-  return learningRate * stepScale(points, hidden) > WARN_FACTOR * SAFE_STEP_SCALE;
+export function learningRateRisky(
+  learningRate: number,
+  points: number,
+  model: NetworkShape,
+): boolean {
+  return learningRate * stepScale(points, model) > WARN_FACTOR * SAFE_STEP_SCALE;
 }
 
 /**
@@ -47,7 +56,11 @@ export function learningRateRisky(learningRate: number, points: number, hidden: 
  * never above the suggestion, so that the advice calls it safe (a tenth of a rate 10 000
  * times too large would blow up again).
  */
-export function rescueLearningRate(learningRate: number, points: number, hidden: number): number {
+export function rescueLearningRate(
+  learningRate: number,
+  points: number,
+  model: NetworkShape,
+): number {
   const tenth = Number((learningRate / RESCUE_DIVISOR).toPrecision(6));
-  return Math.min(tenth, suggestedLearningRate(points, hidden));
+  return Math.min(tenth, suggestedLearningRate(points, model));
 }

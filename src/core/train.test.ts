@@ -102,20 +102,21 @@ const DEFAULT: ModelConfig = {
   points: 30,
   noise: 0.2,
   seed: 0,
-  hidden: 10,
+  layers: [10],
+  init: 'tutorial',
   activation: 'relu',
 };
 const CASES = [
   { name: 'predict04 default', base: DEFAULT, steps: 300, lr: 0.01 },
   {
     name: 'predict02 linear N=10 H=3',
-    base: { ...DEFAULT, dataset: 'linear', points: 10, hidden: 3, seed: 1 },
+    base: { ...DEFAULT, dataset: 'linear', points: 10, layers: [3], init: 'tutorial', seed: 1 },
     steps: 50,
     lr: 0.01,
   },
   {
     name: 'quadratic N=7 H=4 seed 42 lr 0.05',
-    base: { ...DEFAULT, points: 7, hidden: 4, seed: 42 },
+    base: { ...DEFAULT, points: 7, layers: [4], init: 'tutorial', seed: 42 },
     steps: 300,
     lr: 0.05,
   },

@@ -200,7 +200,7 @@ describe('unit health, per activation', () => {
     for (const act of ACTIVATIONS) {
       const run = new TrainingRun({
         ...MODEL,
-        hidden: 64,
+        layers: [64],
         activation: act,
         seed: 11,
         dataset: 'quadratic',

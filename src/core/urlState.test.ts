@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from './activations';
+import { INITS } from './init';
 import { DEFAULT_CONFIG, SPEED_STOPS, validateConfig, type RunConfig } from './config';
 import { DATASETS } from './dataset';
 import { PRESET_IDS, PRESETS } from './presets';
@@ -27,7 +28,8 @@ const validConfig: fc.Arbitrary<RunConfig> = fc.record({
   points: fc.integer({ min: 2, max: 5000 }),
   noise: fc.double({ min: 0, max: 2, noNaN: true }),
   seed: fc.integer({ min: 0, max: 0xffffffff }),
-  hidden: fc.integer({ min: 1, max: 1024 }),
+  layers: fc.array(fc.integer({ min: 1, max: 1024 }), { minLength: 1, maxLength: 4 }),
+  init: fc.constantFrom(...INITS),
   activation: fc.constantFrom(...ACTIVATIONS),
   learningRate: fc.double({ min: 1e-6, max: 10, noNaN: true }),
   speed: fc.constantFrom(...SPEED_STOPS),
@@ -76,7 +78,7 @@ describe('URL state', () => {
     expect(settingsFromUrl(urlText('?preset=fit-line').settings)).toMatchObject({
       preset: 'fit-line',
       points: 10,
-      hidden: 3,
+      layers: [3],
       dataset: 'linear',
     });
     expect(settingsFromUrl(urlText('?preset=fit-line&seed=4').settings)).toMatchObject({
@@ -85,7 +87,7 @@ describe('URL state', () => {
     });
     expect(settingsFromUrl(urlText('?preset=fit-line&hidden=7').settings)).toMatchObject({
       preset: null,
-      hidden: 7,
+      layers: [7],
       points: 10,
     });
     expect(urlText('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
@@ -110,7 +112,7 @@ describe('URL state', () => {
 
   it('keeps the good items of a hide list and reports each bad one once', () => {
     const bad = urlText('?hide=dataset,rm%20-rf,lr,rm%20-rf,,nope&hidden=4');
-    expect(bad.settings).toEqual({ hidden: 4, hide: ['dataset', 'learningRate'] });
+    expect(bad.settings).toEqual({ layers: [4], hide: ['dataset', 'learningRate'] });
     expect(bad.problems).toHaveLength(2);
     expect(bad.problems[0]).toMatch(
       /^"rm -rf" in hide= is not valid \(a comma-separated list of dataset, .*\): it is ignored, the rest of the list is used\.$/,
@@ -123,7 +125,7 @@ describe('URL state', () => {
     const { settings, problems } = urlText(
       '?hidden=50&activation=tanh&points=abc&lr=0&bogus=1&speed=max&seed=-3',
     );
-    expect(settings).toEqual({ hidden: 50, activation: 'tanh', speed: Infinity });
+    expect(settings).toEqual({ layers: [50], activation: 'tanh', speed: Infinity });
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).toMatch(
       /points="abc" is not valid \(a whole number from 2 to 5000\)/,
@@ -143,7 +145,7 @@ describe('URL state', () => {
 
   it('reads a value only once and says so, once per key', () => {
     const { settings, problems } = urlText('hidden=5&hidden=7');
-    expect(settings).toEqual({ hidden: 5 });
+    expect(settings).toEqual({ layers: [5] });
     expect(problems).toEqual(['"hidden" appears more than once: the first is used.']);
     const thrice = urlText('hidden=5&seed=1&hidden=7&seed=2&hidden=9');
     expect(thrice.problems).toEqual([

@@ -7,7 +7,10 @@
 import {
   checkSetting,
   DEFAULT_CONFIG,
+  formatLayers,
   NUMERIC_SPECS,
+  parseLayers,
+  sameSetting,
   parseNumeric,
   SETTING_ACCEPTS,
   SPEED_STOPS,
@@ -33,6 +36,7 @@ export const HIDEABLE_CONTROLS = [
   'testShare',
   'hidden',
   'activation',
+  'init',
   'learningRate',
   'speed',
 ] as const;
@@ -76,12 +80,44 @@ function numeric(key: string, name: NumericKey): Field<number> {
       return r.ok ? r.value : undefined;
     },
     format: String,
-    accepts: SETTING_ACCEPTS[name],
+    accepts: { kind: 'range', range: spec },
   };
 }
 
+/** Hidden layer widths, written as the layer-sizes field takes them (`layers=32,16,8`). */
+const layersField: Field<readonly number[]> = {
+  key: 'layers',
+  parse: (raw) => {
+    const r = parseLayers(raw);
+    return r.ok ? r.value : undefined;
+  },
+  format: formatLayers,
+  accepts: SETTING_ACCEPTS.layers,
+};
+
+/**
+ * Links from before deeper networks wrote one hidden layer as `hidden=H`: still read, as
+ * `layers=H` (and counted as that key, so a link with both is told it repeats a setting).
+ */
+const LEGACY_KEYS: ReadonlyMap<string, { name: keyof UrlSettings; field: Field<unknown> }> =
+  new Map([
+    [
+      'hidden',
+      {
+        name: 'layers' as const,
+        field: {
+          ...numeric('hidden', 'hidden'),
+          parse: (raw: string) => {
+            const r = parseNumeric(raw, NUMERIC_SPECS.hidden);
+            return r.ok ? [r.value] : undefined;
+          },
+        },
+      },
+    ],
+  ]);
+
 /** A choice among names; the config's own choices are checked by its rule (checkSetting). */
-function choice<K extends 'dataset' | 'activation'>(key: K): Field<RunConfig[K]> {
+function choice<K extends 'dataset' | 'activation' | 'init'>(key: K): Field<RunConfig[K]> {
   return {
     key,
     parse: (raw) => (checkSetting(key, raw) === null ? (raw as RunConfig[K]) : undefined),
@@ -156,8 +192,9 @@ export const URL_SCHEMA: Schema = {
   points: numeric('points', 'points'),
   noise: numeric('noise', 'noise'),
   seed: numeric('seed', 'seed'),
-  hidden: numeric('hidden', 'hidden'),
+  layers: layersField,
   activation: choice('activation'),
+  init: choice('init'),
   learningRate: numeric('lr', 'learningRate'),
   speed: speedField,
   testShare: numeric('test', 'testShare'),
@@ -213,19 +250,20 @@ export function parseUrlState(search: string): ParsedUrl {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const [key, raw] of pairs) {
-    const name = KEY_TO_NAME.get(key);
+    const legacy = LEGACY_KEYS.get(key);
+    const name = legacy?.name ?? KEY_TO_NAME.get(key);
     if (name === undefined) {
       problems.push({ code: 'url.unknownKey', key: quote(key) });
       continue;
     }
-    if (seen.has(key)) {
-      // Said once per key, however many times it repeats.
-      if (!repeated.has(key)) problems.push({ code: 'url.repeated', key });
-      repeated.add(key);
+    if (seen.has(name)) {
+      // Said once per setting, however many times it repeats.
+      if (!repeated.has(name)) problems.push({ code: 'url.repeated', key });
+      repeated.add(name);
       continue;
     }
-    seen.add(key);
-    const field = URL_SCHEMA[name] as Field<unknown>;
+    seen.add(name);
+    const field = legacy?.field ?? (URL_SCHEMA[name]);
     const value = field.parse(raw);
     if (value === undefined) {
       problems.push({ code: 'url.invalid', key, value: quote(raw), accepts: field.accepts });
@@ -253,7 +291,7 @@ export function settingsFromUrl(parsed: Partial<UrlSettings>): UrlSettings {
   const merged = { ...defaultsFor(preset), ...parsed, preset };
   if (preset) {
     const fixed: Partial<RunConfig> = PRESETS[preset].settings;
-    if ((Object.keys(fixed) as (keyof RunConfig)[]).some((k) => merged[k] !== fixed[k]))
+    if ((Object.keys(fixed) as (keyof RunConfig)[]).some((k) => !sameSetting(merged[k], fixed[k])))
       merged.preset = null;
   }
   return merged;

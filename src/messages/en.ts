@@ -22,6 +22,8 @@ function acceptsEn(accepts: Accepts): string {
       return `an expression of x defined on [-1, 1], at most ${accepts.maxLength} characters`;
     case 'keyList':
       return `a comma-separated list of ${accepts.keys.join(', ')}`;
+    case 'layers':
+      return `1 to ${accepts.depth.max} hidden layer widths separated by commas (such as 32,16,8), each ${describeRangeEn(accepts.width)}`;
   }
 }
 
@@ -55,6 +57,12 @@ export const problemsEn: ProblemMessages = {
   'number.notNumber': (p) => `"${p.text}" is not a number. Enter ${describeRangeEn(p.range)}.`,
   'number.outOfRange': (p) => `Out of range: enter ${describeRangeEn(p.range)}.`,
   'number.notWhole': (p) => `Enter ${describeRangeEn(p.range)}.`,
+
+  'layers.empty': () => 'Enter 1 to 4 layer widths separated by commas, such as 32,16,8.',
+  'layers.count': (p) =>
+    `At most ${p.max} hidden layers: enter up to ${p.max} widths, such as 32,16,8.`,
+  'layers.width': (p) =>
+    `Layer ${p.layer}: "${p.text}" is not a width. Each width is ${describeRangeEn(p.range)}.`,
 
   'url.tooLong': () => 'The link is too long to read: defaults are used.',
   'url.undecodable': (p) =>

@@ -18,6 +18,9 @@ const SAMPLES: { [C in ProblemCode]: Extract<Problem, { code: C }> } = {
   'csv.numberTooLarge': { code: 'csv.numberTooLarge', line: 2 },
   'csv.headerOnly': { code: 'csv.headerOnly' },
   'csv.rescaled': { code: 'csv.rescaled', lo: 0, hi: 12.3456 },
+  'layers.empty': { code: 'layers.empty' },
+  'layers.count': { code: 'layers.count', max: 4 },
+  'layers.width': { code: 'layers.width', layer: 2, text: 'abc', range: NUMERIC_SPECS.hidden },
   'expr.tooLong': { code: 'expr.tooLong', max: 200 },
   'expr.empty': { code: 'expr.empty' },
   'expr.unexpectedChar': { code: 'expr.unexpectedChar', char: '$' },
@@ -171,7 +174,7 @@ describe('problem messages', () => {
     const url = parseUrlState('?hide=dataset,rm');
     expect(url.settings.hide).toEqual(['dataset']);
     expect(url.problems.map(formatEn)).toEqual([
-      '"rm" in hide= is not valid (a comma-separated list of dataset, points, noise, seed, data, test, hidden, activation, lr, speed, preset): it is ignored, the rest of the list is used.',
+      '"rm" in hide= is not valid (a comma-separated list of dataset, points, noise, seed, data, test, hidden, activation, init, lr, speed, preset): it is ignored, the rest of the list is used.',
     ]);
     expect(url.problems.map(formatZh)).toEqual([
       'hide= 中的“rm”无效（应为逗号分隔的列表，可包含 dataset, points, noise, seed, data, test, hidden, activation, lr, speed, preset）：已忽略该项，列表其余部分照常使用。',

@@ -23,6 +23,8 @@ function acceptsZh(accepts: Accepts): string {
       return `应为在 [-1, 1] 上有定义的 x 的表达式，最多 ${accepts.maxLength} 个字符`;
     case 'keyList':
       return `应为逗号分隔的列表，可包含 ${accepts.keys.join(', ')}`;
+    case 'layers':
+      return `应为 1 到 ${accepts.depth.max} 个用逗号分隔的隐藏层宽度（如 32,16,8），每个为${describeRangeZh(accepts.width)}`;
   }
 }
 
@@ -54,6 +56,11 @@ export const problemsZh: ProblemMessages = {
   'number.notNumber': (p) => `“${p.text}”不是数字。请输入${describeRangeZh(p.range)}。`,
   'number.outOfRange': (p) => `超出范围：请输入${describeRangeZh(p.range)}。`,
   'number.notWhole': (p) => `需要整数：请输入${describeRangeZh(p.range)}。`,
+
+  'layers.empty': () => '请输入 1 到 4 个用逗号分隔的层宽度，如 32,16,8。',
+  'layers.count': (p) => `最多 ${p.max} 个隐藏层：请输入不超过 ${p.max} 个宽度，如 32,16,8。`,
+  'layers.width': (p) =>
+    `第 ${p.layer} 层：“${p.text}”不是有效的宽度。每层宽度应为${describeRangeZh(p.range)}。`,
 
   'url.tooLong': () => '链接太长，无法读取：已使用默认设置。',
   'url.undecodable': (p) => `链接中有 ${p.count} 处无法解码，已忽略。`,

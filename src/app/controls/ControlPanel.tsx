@@ -107,10 +107,10 @@ export function ControlPanel() {
           {shown('hidden') && (
             <NumberField
               label={t.hiddenUnits}
-              value={config.hidden}
+              value={config.layers[0]!}
               spec={NUMERIC_SPECS.hidden}
               inputMode="numeric"
-              onCommit={(hidden) => updateConfig({ hidden })}
+              onCommit={(width) => updateConfig({ layers: config.layers.map(() => width) })}
               hint={t.hiddenHint}
             />
           )}

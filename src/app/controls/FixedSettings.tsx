@@ -4,7 +4,7 @@
  * model file asked for other values, which ones the lesson kept.
  */
 import { useCallback } from 'react';
-import { formatSpeed } from '../../core/config';
+import { formatLayers, formatSpeed } from '../../core/config';
 import type { HideableControl } from '../../core/urlState';
 import { useT, type Messages } from '../i18n';
 import { useAppStore, type AppState } from '../store';
@@ -27,6 +27,7 @@ export function controlLabel(t: Messages, control: HideableControl): string {
     testShare: t.testShare,
     hidden: t.hiddenUnits,
     activation: t.activation,
+    init: t.init,
     learningRate: t.learningRate,
     speed: t.speed,
   };
@@ -46,6 +47,10 @@ function controlValue(t: Messages, state: Shown, control: HideableControl): stri
         : t.datasetNames[config.dataset];
     case 'activation':
       return t.activationNames[config.activation];
+    case 'hidden':
+      return formatLayers(config.layers);
+    case 'init':
+      return config.init;
     case 'speed':
       return Number.isFinite(config.speed) ? formatSpeed(config.speed) : t.speedMax;
     case 'testShare':

@@ -2,6 +2,7 @@
  * Says, where the learning rate is set, when the summed gradient makes it too large for
  * the points trained on and the units, and offers a rate that trains safely there.
  */
+import { totalUnits } from '../../core/config';
 import { useShallow } from 'zustand/react/shallow';
 import { updateConfig } from '../actions';
 import { useAppStore } from '../store';
@@ -15,10 +16,10 @@ export function LearningRateAdvice() {
   const t = useT();
   const advice = rateAdviceFor({ config, customData });
   if (!advice.risky) return null;
-  const { points, hidden, suggestion, learningRate, times } = advice;
+  const { points, layers, suggestion, learningRate, times } = advice;
   return (
     <div className="advice" data-testid="lr-advice">
-      <p>{t.lrAdvice(points, hidden, suggestion, learningRate, times)}</p>
+      <p>{t.lrAdvice(points, totalUnits(layers), suggestion, learningRate, times)}</p>
       <button
         type="button"
         className="small"

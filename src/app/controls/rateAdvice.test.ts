@@ -44,7 +44,7 @@ describe('the number of points the advice counts', () => {
 
   it('the rescue after divergence on 5,000 imported points sends a rate the advice calls safe there', () => {
     useAppStore.setState({
-      config: { ...initialState.config, points: 30, hidden: 1024, learningRate: 0.01 },
+      config: { ...initialState.config, points: 30, layers: [1024], learningRate: 0.01 },
       customData: imported(5000),
       divergedAt: 2,
       rescueStep: 0,
@@ -54,7 +54,13 @@ describe('the number of points the advice counts', () => {
     const rescue = sent.find((m) => m.type === 'rescue');
     if (!rescue || rescue.type !== 'rescue') throw new Error('no rescue sent');
     expect(rescue.learningRate).not.toBeNull();
-    expect(learningRateRisky(rescue.learningRate!, 5000, 1024)).toBe(false);
+    expect(
+      learningRateRisky(rescue.learningRate!, 5000, {
+        layers: [1024],
+        activation: 'relu',
+        init: 'tutorial',
+      }),
+    ).toBe(false);
     expect(useAppStore.getState().config.learningRate).toBe(rescue.learningRate);
   });
 });

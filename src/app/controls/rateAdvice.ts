@@ -10,7 +10,7 @@ import { runDataFor, splitRunData } from '../views/runData';
 export interface RateAdvice {
   /** Points a step sums its gradient over. */
   points: number;
-  hidden: number;
+  layers: readonly number[];
   learningRate: number;
   /** A rate that trains safely at this size. */
   suggestion: number;
@@ -28,15 +28,15 @@ export function rateAdviceFor({
   customData,
 }: Pick<AppState, 'config' | 'customData'>): RateAdvice {
   const points = splitRunData(runDataFor(config, customData)).train.x.length;
-  const { learningRate, hidden } = config;
-  const suggestion = suggestedLearningRate(points, hidden);
+  const { learningRate, layers } = config;
+  const suggestion = suggestedLearningRate(points, config);
   return {
     points,
-    hidden,
+    layers,
     learningRate,
     suggestion,
     times: Math.round(learningRate / suggestion),
-    risky: learningRateRisky(learningRate, points, hidden),
-    rescue: rescueLearningRate(learningRate, points, hidden),
+    risky: learningRateRisky(learningRate, points, config),
+    rescue: rescueLearningRate(learningRate, points, config),
   };
 }

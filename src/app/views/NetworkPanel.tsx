@@ -34,7 +34,7 @@ export function NetworkPanel() {
   const sectionRef = useRef<HTMLElement>(null);
   const t = useT();
   const config = useAppStore((s) => s.config);
-  const { activation, hidden } = config;
+  const { activation, layers } = config;
   const data = useRunData().train;
 
   useEffect(() => {
@@ -47,7 +47,7 @@ export function NetworkPanel() {
     const draw = (live: LiveState | null) => {
       const started = performance.now();
       if (live?.frame?.state === 'running' && started < nextAt) return;
-      const insight = insightFor(liveStore.getState().frame, activation, hidden, data, GRID);
+      const insight = insightFor(liveStore.getState().frame, activation, layers, data, GRID);
       if (!insight) return;
       const health = insight.health();
       GROUPS.forEach((g, i) => {
@@ -64,7 +64,7 @@ export function NetworkPanel() {
       const frame = liveStore.getState().frame;
       if (frame && frame.state !== 'running' && sectionRef.current)
         sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
-      const text = healthText(t, activation, health, hidden);
+      const text = healthText(t, activation, health, insight.hidden);
       if (text !== lastHealth && healthRef.current)
         healthRef.current.textContent = lastHealth = text;
       nextAt = started + (performance.now() - started) / PANEL_FRAME_SHARE;
@@ -82,7 +82,7 @@ export function NetworkPanel() {
       unsubscribe();
       observer.disconnect();
     };
-  }, [activation, hidden, data, t]);
+  }, [activation, layers, data, t]);
 
   return (
     <section

@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ACTIVATION_OF_O1 } from '../../core/activations';
 import type { Frame } from '../../core/protocol';
-import { paramLength, unpackParams } from '../../core/insight';
+import { unpackParams } from '../../core/insight';
+import { paramLayout } from '../../core/paramLayout';
 import { batchGradients, pointPass } from '../../core/inspect';
 import { liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
@@ -85,7 +86,8 @@ export function StepInspector() {
     !playing &&
     paused !== null &&
     paused.now.state !== 'running' &&
-    paused.now.params.length === paramLength(config.hidden);
+    config.layers.length === 1 &&
+    paused.now.params.length === paramLayout(config.layers).length;
   const index = selected !== null && selected < data.x.length ? selected : null;
 
   const view = useMemo(() => {

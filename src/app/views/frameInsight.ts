@@ -9,11 +9,11 @@ import {
   kinkPositions,
   largestUnits,
   outputsAt,
-  paramLength,
   unitRow,
   unpackParams,
   type UnitParams,
 } from '../../core/insight';
+import { paramLayout } from '../../core/paramLayout';
 import { unitHealth, type UnitHealth } from '../../core/unitHealth';
 import type { Frame } from '../../core/protocol';
 
@@ -117,13 +117,14 @@ let last: FrameInsight | null = null;
 export function insightFor(
   frame: Frame | null,
   activation: ActivationName,
-  hidden: number,
+  layers: readonly number[],
   data: Dataset,
   grid: Float32Array,
 ): FrameInsight | null {
   if (
     !frame ||
-    frame.params.length !== paramLength(hidden) ||
+    layers.length !== 1 ||
+    frame.params.length !== paramLayout(layers).length ||
     frame.grads.length !== frame.params.length
   )
     return null;

@@ -1,5 +1,5 @@
 /** Pinning runs for comparison, and labelling them by what differs between them. */
-import type { RunConfig } from '../../core/config';
+import { formatLayers, type RunConfig } from '../../core/config';
 import { liveStore } from '../liveStore';
 import { useAppStore } from '../store';
 import { MAX_PINNED, useViewStore, type PinnedRun } from './viewStore';
@@ -29,7 +29,7 @@ export function pinLabels(pins: readonly { config: RunConfig; step: number }[]):
   );
   const base = pins.map((p) =>
     [
-      `H=${p.config.hidden} ${p.config.activation}`,
+      `H=${formatLayers(p.config.layers)} ${p.config.activation}`,
       ...differs.map(([, fmt]) => fmt(p.config)),
     ].join(' '),
   );

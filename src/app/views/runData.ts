@@ -27,7 +27,7 @@ let lastData: LabeledData | null = null;
 export function generatedFor(config: DataSettings): LabeledData {
   const key = `${config.dataset}|${config.expression ?? ''}|${config.points}|${config.noise}|${config.seed}|${config.testShare}`;
   if (key !== lastKey || !lastData) {
-    const { x, y } = buildDataset({ ...config, hidden: 1, activation: 'none' });
+    const { x, y } = buildDataset({ ...config, layers: [1], activation: 'none', init: 'tutorial' });
     lastData = { x, y, test: testMask(x.length, config.testShare, config.seed) };
     lastKey = key;
   }

@@ -24,7 +24,7 @@ export function useFitLayers() {
   );
   const pinned = useViewStore((s) => s.pinned);
   const activation = useAppStore((s) => s.config.activation);
-  const hidden = useAppStore((s) => s.config.hidden);
+  const layers = useAppStore((s) => s.config.layers);
   const labels = useMemo(() => pinLabels(pinned), [pinned]);
   // The plot's notes are worded in the language in force: a switch redraws them.
   const messages = useT();
@@ -32,7 +32,7 @@ export function useFitLayers() {
   const layersFor = useMemo(
     () => (frame: Frame | null, data: Dataset) => {
       const input: FitLayerInput = {
-        insight: insightFor(frame, activation, hidden, data, GRID),
+        insight: insightFor(frame, activation, layers, data, GRID),
         views,
         pinned,
         pinLabels: labels,
@@ -45,7 +45,7 @@ export function useFitLayers() {
         layout: fitLayoutExtras(input),
       };
     },
-    [views, pinned, labels, activation, hidden, messages],
+    [views, pinned, labels, activation, layers, messages],
   );
   return layersFor;
 }

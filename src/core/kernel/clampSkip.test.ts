@@ -39,7 +39,8 @@ describe.each(CASES)(
         points,
         noise: 0.2,
         seed: 2,
-        hidden,
+        layers: [hidden],
+        init: 'tutorial',
         activation,
       });
       const [l1, l2] = net.layers;

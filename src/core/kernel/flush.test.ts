@@ -71,8 +71,9 @@ describe.each(ENGINES)('%s', (_name, make) => {
       points: 30,
       noise: 0.2,
       seed: 1,
-      hidden: 6,
+      layers: [6],
       activation: 'tanh',
+      init: 'tutorial',
     });
     const e = make(net, data.x, data.y);
     const { w1, b1, w2 } = e.params;
@@ -104,8 +105,9 @@ describe.each(ENGINES.slice(1))('%s', (_name, make) => {
       points: 30,
       noise: 0.2,
       seed: 0,
-      hidden: 10,
+      layers: [10],
       activation: 'relu',
+      init: 'tutorial',
     });
     const e = make(net, data.x, data.y);
     for (let s = 0; s < 1_600_000; s += 50_000) {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ACTIVATIONS } from '../activations';
+import { ACTIVATIONS, type ActivationName } from '../activations';
 import type { ModelConfig } from '../config';
 import { kernelSupports, type Engine } from '../engine';
 import { TrainingRun } from '../run';
@@ -16,7 +16,8 @@ const base: ModelConfig = {
   points: 30,
   noise: 0.2,
   seed: 3,
-  hidden: 10,
+  layers: [10],
+  init: 'tutorial',
   activation: 'relu',
 };
 
@@ -71,14 +72,19 @@ const SIZES = [
 const stepsFor = (points: number, hidden: number) => (points * hidden > 50_000 ? 40 : 300);
 
 it('the kernel has every activation, so the default engine is the kernel for each', () => {
-  expect(ACTIVATIONS.filter(kernelSupports)).toEqual([...ACTIVATIONS]);
+  expect(ACTIVATIONS.filter((activation) => kernelSupports({ layers: [10], activation }))).toEqual([
+    ...ACTIVATIONS,
+  ]);
   for (const activation of ACTIVATIONS) {
     expect(new TrainingRun({ ...base, activation }).engine).toBe('wasm');
     expect(new TrainingRun({ ...base, activation }, undefined, { engine: 'auto' }).engine).toBe(
       'wasm',
     );
   }
-  expect(kernelSupports('softmax')).toBe(false);
+  expect(kernelSupports({ layers: [10], activation: 'softmax' as ActivationName })).toBe(false);
+  // Deeper networks train on the TypeScript engine until the kernel implements them.
+  expect(kernelSupports({ layers: [10, 10], activation: 'relu' })).toBe(false);
+  expect(new TrainingRun({ ...base, layers: [10, 10] }).engine).toBe('ts');
 });
 
 const BUILDS: KernelBuild[] = ['relaxed', 'simd128'];
@@ -88,7 +94,7 @@ const CASES = BUILDS.flatMap((build) =>
 
 describe.each(CASES)('%s kernel vs TypeScript core, %s', (build, activation) => {
   it.each(SIZES)('N=%i, H=%i: same losses, weights and gradients', (points, hidden) => {
-    const config: ModelConfig = { ...base, points, hidden, activation };
+    const config: ModelConfig = { ...base, points, layers: [hidden], activation };
     // The app's default rate, or 3/(N H) where that is smaller (larger nets diverge at 0.01).
     // Softplus units are all positive (about ln 2 at the start), so the summed gradient's
     // Hessian has an eigenvalue near N H: at 3/(N H) the loss first climbs 100-1000 times

@@ -25,6 +25,7 @@ export const enControls = {
   newSeed: 'New random seed',
   network: 'Network',
   hiddenUnits: 'Hidden units',
+  init: 'Initialisation',
   hiddenHint: '1 → H → 1, H from 1 to 1024',
   activation: 'Activation',
   activationNames: ACTIVATION_LABELS satisfies Record<ActivationName, string>,

@@ -25,6 +25,7 @@ export const zhControls: ControlsMessages = {
   newSeed: '换一个随机种子',
   network: '网络',
   hiddenUnits: '隐藏单元',
+  init: '初始化',
   hiddenHint: '1 → H → 1，H 取 1 到 1024',
   activation: '激活函数',
   activationNames: {

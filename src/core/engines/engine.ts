@@ -1,0 +1,41 @@
+/**
+ * What trains a run, behind one interface: the TypeScript engine (any depth; the reference)
+ * or the fused WebAssembly kernel (the tutorial's one hidden layer). TrainingRun keeps the
+ * run's life (steps, divergence, checkpoints) and asks the engine for everything numeric.
+ */
+import type { Dataset } from '../dataset';
+import type { Network } from '../network';
+
+/** One layer's gradients from the last step (weights [in][out], biases [out]): the tutorial's summed gw, gb. */
+export interface LayerGradients {
+  readonly w: ArrayLike<number>;
+  readonly b: ArrayLike<number>;
+}
+
+export interface TrainingEngine {
+  /** The network being trained; its arrays are live views (of the kernel's memory, or its own). */
+  readonly net: Network;
+  /** The last step's gradients per layer, live views; zeros before the first step. */
+  readonly gradients: readonly LayerGradients[];
+  /**
+   * One full-batch step on the training data with the summed gradient, writing its loss
+   * (before the update) to lossOut[index]: written, not returned, so no float is boxed.
+   */
+  step(learningRate: number, lossOut: Float32Array, index: number): void;
+  /** Whether every parameter is finite after the last step. */
+  parametersFinite(): boolean;
+  /** Loss of the current parameters on the training data (NaN with no points). */
+  loss(): number;
+  /** The network's output at each point of the grid the engine was made with, into out. */
+  curve(out: Float32Array): void;
+  /** New training points; the parameters and last gradients are kept. Allocates: data changes only. */
+  setData(train: Dataset): void;
+  /**
+   * Length, save and restore of the parameters in the engine's own layout (the kernel's
+   * memory block whole): the cheapest copy, taken before every step for divergence.
+   * The length does not change with the data.
+   */
+  readonly savedLength: number;
+  saveParams(out: Float32Array): void;
+  restoreParams(saved: Float32Array): void;
+}
