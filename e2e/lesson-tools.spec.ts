@@ -158,11 +158,13 @@ test('the model exports to JSON and imports back: configuration, step and weight
   await download.saveAs(path);
   const file = JSON.parse(await readFile(path, 'utf8')) as ModelFile;
   expect(file.step).toBe(step);
-  expect(file.config).toMatchObject({ hidden: 6, activation: 'tanh', seed: 5 });
-  expect(file.params.w1).toHaveLength(1);
-  expect(file.params.w1[0]).toEqual(params.slice(0, 6));
-  expect(file.params.w2).toEqual(params.slice(12, 18).map((v) => [v]));
-  expect(file.params.b2).toEqual([[params[18]]]);
+  expect(file.version).toBe(2);
+  expect(file.config).toMatchObject({ layers: [6], init: 'tutorial', activation: 'tanh', seed: 5 });
+  const [l1, l2] = file.params;
+  expect(l1!.w).toEqual([params.slice(0, 6)]);
+  expect(l1!.b).toEqual([params.slice(6, 12)]);
+  expect(l2!.w).toEqual(params.slice(12, 18).map((v) => [v]));
+  expect(l2!.b).toEqual([[params[18]]]);
 
   // Something else entirely, then a bad file: nothing changes, and it says why.
   await typeInto(page, 'Hidden units', '3');

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { DEFAULT_CONFIG, type RunConfig } from '../src/core/config';
 import { modelFile } from '../src/core/modelFile';
+import { paramLayout } from '../src/core/paramLayout';
 import { expect, readNumber, test, traceY, waitForStep } from './helpers';
 
 const SHOTS = 'e2e/screenshots';
@@ -15,7 +16,7 @@ mkdirSync(SHOTS, { recursive: true });
 /** A model file's text: `config` over the defaults, zero weights for its hidden units. */
 function fileText(config: Partial<RunConfig>, step = 10): string {
   const full = { ...DEFAULT_CONFIG, ...config };
-  return JSON.stringify(modelFile(full, step, new Float32Array(3 * full.layers[0]! + 1)));
+  return JSON.stringify(modelFile(full, step, new Float32Array(paramLayout(full.layers).length)));
 }
 
 async function importText(page: Page, text: string): Promise<void> {
@@ -79,8 +80,11 @@ test('a model file with a step no run reaches, or a weight beyond float32, is re
     'step must be a whole number from 0 to 1000000000000, the last step a run can reach',
   );
   // JSON reads 1e309 as Infinity: it was once reported as "holds null".
-  await importText(page, fileText({}).replace(/"b2":\[\[[^\]]*\]\]/, '"b2":[[1e309]]'));
-  await expect(note).toContainText("params.b2 holds a number beyond float32's range (±3.4e38)");
+  // The output layer's bias, the file's last entry.
+  await importText(page, fileText({}).replace(/"b":\[\[0\]\]\}\]\}$/, '"b":[[1e309]]}]}'));
+  await expect(note).toContainText(
+    "params[1].b (the biases of the output layer) holds a number beyond float32's range (±3.4e38)",
+  );
   await importText(page, fileText({ learningRate: 1e-320 }));
   await expect(note).toContainText(
     'config.learningRate is missing or not valid: it must be a number from 1e-37 to 10',

@@ -3,8 +3,16 @@
  * error names the flag and what it accepts (and the command exits with status 2).
  */
 import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activations';
-import { NUMERIC_SPECS, parseNumeric, sameSetting, type NumericSpec } from '../core/config';
+import {
+  MAX_HIDDEN_LAYERS,
+  NUMERIC_SPECS,
+  parseLayers,
+  parseNumeric,
+  sameSetting,
+  type NumericSpec,
+} from '../core/config';
 import { checkExpression, DATASETS, isDataset, type DatasetName } from '../core/dataset';
+import { INITS, isInit } from '../core/init';
 import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import type { ModelConfig } from '../core/config';
 import { PRINT_EVERY } from '../core/numpyScript';
@@ -53,6 +61,8 @@ const VALUE_FLAGS = [
   '--spec',
   '--engine',
   '--hidden',
+  '--layers',
+  '--init',
   ...Object.keys(NUMERIC_FLAGS),
 ] as const;
 const SWITCHES = ['--json', '--help', '-h'] as const;
@@ -63,13 +73,16 @@ const RUN_FLAGS = [
   '--expression',
   '--activation',
   '--hidden',
+  '--layers',
+  '--init',
   ...Object.keys(NUMERIC_FLAGS),
 ];
 
 export const USAGE = `Usage: npm run fit -- [flags]
 
-Trains the tutorial's 1 -> H -> 1 network headless, as the playground's worker does, and prints
-the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), then a summary.
+Trains the tutorial's network (1 -> H -> 1, or up to ${MAX_HIDDEN_LAYERS} hidden layers) headless, as the
+playground's worker does, and prints the loss every ${PRINT_EVERY} steps (like the tutorial's
+print(average_cost)), then a summary.
 
   --preset NAME        ${PRESET_IDS.join(' | ')} (default ${DEFAULT_PRESET});
                        the flags below override its settings
@@ -77,17 +90,26 @@ the loss every ${PRINT_EVERY} steps (like the tutorial's print(average_cost)), t
   --dataset NAME       ${DATASETS.join(' | ')}
   --points N           samples, a whole number from ${NUMERIC_SPECS.points.min} to ${NUMERIC_SPECS.points.max}
   --noise S            noise std. dev., from ${NUMERIC_SPECS.noise.min} to ${NUMERIC_SPECS.noise.max}
-  --hidden H           hidden units, a whole number from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}
+  --hidden H           one hidden layer of H units, a whole number from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}
+  --layers W,W,...     1 to ${MAX_HIDDEN_LAYERS} hidden layers, their widths from the input (e.g. 32,16,8),
+                       each from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}; --hidden H is --layers H
+  --init NAME          ${INITS.join(' | ')}: how the starting weights are drawn (tutorial:
+                       normal(0, 0.1), biases 0.1; glorot: scale sqrt(2/(in+out)), he: scale
+                       sqrt(2/in), biases 0)
   --expression EXPR    the target of --dataset custom, e.g. "sin(3*x) + 0.5*x^2"
   --activation NAME    ${ACTIVATIONS.join(' | ')}
   --lr R               learning rate, from ${NUMERIC_SPECS.learningRate.min} to ${NUMERIC_SPECS.learningRate.max}
   --steps N            steps, a whole number from 0 to ${MAX_FIT_STEPS} (default: the preset's)
   --engine NAME        ${ENGINES.join(' | ')}: the WebAssembly kernel or the TypeScript reference
                        (default: as the page's worker picks, the kernel where this runtime
-                       has WebAssembly SIMD)
-  --json               print one JSON object (config, seed, lr, x, y, initial, losses, final)
-  --spec FILE          train from the exact numbers in a JSON file: x, y, initial,
-                       activation, lr, steps (a file written by --json works too)
+                       has WebAssembly SIMD); the kernel trains one hidden layer, deeper
+                       networks train on ts
+  --json               print one JSON object (config, seed, lr, x, y, initial, losses, final);
+                       initial and final list every layer from the input as {"w": [in][out],
+                       "b": [1][out]}, as numpy's .tolist() nests them
+  --spec FILE          train from the exact numbers in a JSON file: x, y, initial (any depth:
+                       its shapes give the layers), activation, lr, steps (a file written by
+                       --json works too)
   --help               this text
 
 Exit status: 0 done, 1 the run diverged (by the page's rule; --json's final then holds the
@@ -193,7 +215,24 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     run[key] = parsed.value;
   }
 
+  const init = values.get('--init');
+  if (init !== undefined) {
+    if (!isInit(init)) return { ok: false, message: oneOf('--init', init, INITS) };
+    run.init = init;
+  }
+
   const hidden = values.get('--hidden');
+  const layers = values.get('--layers');
+  if (hidden !== undefined && layers !== undefined)
+    return {
+      ok: false,
+      message: `--hidden and --layers both give the hidden layers: use one (--hidden ${hidden} is --layers ${hidden})`,
+    };
+  if (layers !== undefined) {
+    const parsed = parseLayers(layers);
+    if (!parsed.ok) return { ok: false, message: `--layers: ${formatEn(parsed.problem)}` };
+    run.layers = parsed.value;
+  }
   if (hidden !== undefined) {
     const parsed = parseNumeric(hidden, NUMERIC_SPECS.hidden);
     if (!parsed.ok)

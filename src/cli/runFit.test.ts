@@ -8,7 +8,8 @@ import { networkValues } from '../core/fit';
 import { PRESETS } from '../core/presets';
 import { TrainingRun } from '../core/run';
 import { ENGINES, parseFitArgs } from './args';
-import { EXIT_DIVERGED, EXIT_OK, EXIT_USAGE, runFit, type FitJson } from './runFit';
+import { fit, fitJson } from './fit.harness';
+import { EXIT_DIVERGED, EXIT_OK, EXIT_USAGE, type FitJson } from './runFit';
 
 /** numpy's float64 run of the tutorial (see src/core/presets.test.ts for the tolerance). */
 const NUMPY = JSON.parse(
@@ -17,28 +18,6 @@ const NUMPY = JSON.parse(
   runs: Record<string, Record<string, { losses: number[]; x: number[]; y: number[] }>>;
 };
 const LOSS_RTOL = 1e-6;
-
-function fit(argv: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const status = runFit(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file '${path}'`);
-      return text;
-    },
-  });
-  return { status, stdout, stderr };
-}
-
-function fitJson(argv: string[], files: Record<string, string> = {}): FitJson {
-  const out = fit([...argv, '--json'], files);
-  expect(out.stderr).toBe('');
-  expect(out.status).toBe(EXIT_OK);
-  return JSON.parse(out.stdout) as FitJson;
-}
 
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -131,6 +110,8 @@ describe('fit, printed like the tutorial', () => {
       '--points',
       '--noise',
       '--hidden',
+      '--layers',
+      '--init',
       '--activation',
       '--lr',
       '--steps',
@@ -166,7 +147,8 @@ describe('fit --json', () => {
     expect(out.config).toEqual({
       dataset: 'quadratic',
       points: 30,
-      hidden: 10,
+      layers: [10],
+      init: 'tutorial',
       steps: 300,
       activation: 'none',
       noise: 0.2,
@@ -228,7 +210,8 @@ describe('fit --spec', () => {
         expect(again.config).toEqual({
           dataset: null,
           points: 30,
-          hidden: 10,
+          layers: [10],
+          init: null,
           steps: 120,
           activation: 'relu',
           noise: null,
@@ -289,10 +272,13 @@ describe('fit --spec', () => {
     ],
     [JSON.stringify({ ...good, y: [0] }), /y must have 2 numbers, has 1/],
     [JSON.stringify({ ...good, x: [0, 'a'] }), /x\[1\] must be a finite number, got "a"/],
-    [JSON.stringify({ ...good, initial: [good.initial[0]] }), /initial must be a list of 2 layers/],
+    [
+      JSON.stringify({ ...good, initial: [good.initial[0]] }),
+      /initial must be a list of 2 to 5 layers .* \(1 to 4 hidden layers, then the output layer\); it has 1$/m,
+    ],
     [
       JSON.stringify({ ...good, initial: [good.initial[0], { w: [[0.3]], b: [[0.1]] }] }),
-      /initial\[1\]\.w must be w2 = \[2\]\[1\]; it has 1 rows/,
+      /initial\[1\]\.w \(the output layer's weights\) must be w2 = \[2\]\[1\]; it has 1 rows/,
     ],
     [
       JSON.stringify({ ...good, initial: [{ w: [[0.1, 0.2]], b: [[0.1]] }, good.initial[1]] }),
@@ -300,7 +286,7 @@ describe('fit --spec', () => {
     ],
     [
       JSON.stringify({ ...good, initial: [{ w: [], b: [[0.1]] }, good.initial[1]] }),
-      /initial\[0\]\.w must be w1 = \[1\]\[H\] with H from 1 to 1024/,
+      /initial\[0\]\.w \(hidden layer 1's weights\) must be w1 = \[1\]\[H\] with H from 1 to 1024/,
     ],
     [
       JSON.stringify({ ...good, activation: 'softmax' }),

@@ -6,7 +6,9 @@
  */
 import type { ActivationName } from '../core/activations';
 import type { ModelConfig } from '../core/config';
+import type { InitName } from '../core/init';
 import { networkValues, type LayerValues } from '../core/fit';
+import { packLayers, paramLayout } from '../core/paramLayout';
 import { PRINT_EVERY } from '../core/numpyScript';
 import { PRESETS } from '../core/presets';
 import type { TrainingEngine } from '../core/protocol';
@@ -30,7 +32,10 @@ export interface FitJson {
   config: {
     dataset: string | null;
     points: number;
-    hidden: number;
+    /** Hidden layer widths, from the input. */
+    layers: number[];
+    /** How the starting weights were drawn; null for a spec, which gives them. */
+    init: InitName | null;
     steps: number;
     activation: ActivationName;
     noise: number | null;
@@ -39,6 +44,7 @@ export interface FitJson {
   lr: number;
   x: number[];
   y: number[];
+  /** Every layer from the input, the output layer last: {w: [in][out], b: [1][out]}. */
   initial: LayerValues[];
   losses: number[];
   final: LayerValues[];
@@ -54,12 +60,18 @@ interface Prepared {
   build(engine: EngineChoice): TrainingRun;
 }
 
+/** "1 -> 32 -> 16 -> 1 relu", and the init when it is not the tutorial's (the default). */
+function describeNetwork(layers: readonly number[], activation: string, init: InitName | null) {
+  const net = `1 -> ${layers.join(' -> ')} -> 1 ${activation}`;
+  return init === null || init === 'tutorial' ? net : `${net}, init ${init}`;
+}
+
 function describeModel(config: ModelConfig): string {
   const target =
     config.dataset === 'custom'
       ? `custom data y = ${config.expression ?? ''}`
       : `${config.dataset} data`;
-  return `${target}, N=${config.points}, noise ${config.noise}, 1 -> ${config.layers.join(' -> ')} -> 1 ${config.activation}`;
+  return `${target}, N=${config.points}, noise ${config.noise}, ${describeNetwork(config.layers, config.activation, config.init)}`;
 }
 
 function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Prepared | string {
@@ -70,7 +82,8 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
       config: {
         dataset: config.dataset,
         points: config.points,
-        hidden: config.layers[0]!,
+        layers: [...config.layers],
+        init: config.init,
         steps,
         activation: config.activation,
         noise: config.noise,
@@ -89,20 +102,20 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
   const parsed = parseSpec(text);
   if (!parsed.ok) return `--spec ${command.file}: ${parsed.message}`;
   const { spec } = parsed;
-  const hidden = spec.initial[0].w[0]!.length;
   return {
-    label: `spec ${command.file}: N=${spec.x.length}, 1 -> ${hidden} -> 1 ${spec.activation}`,
+    label: `spec ${command.file}: N=${spec.x.length}, ${describeNetwork(spec.layers, spec.activation, null)}`,
     config: {
       dataset: null,
       points: spec.x.length,
-      hidden,
+      layers: spec.layers,
+      init: null,
       steps: spec.steps,
       activation: spec.activation,
       noise: null,
     },
     seed: null,
     lr: spec.lr,
-    build: (engine) => runFromSpec(spec, hidden, engine),
+    build: (engine) => runFromSpec(spec, engine),
   };
 }
 
@@ -110,13 +123,13 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
  * A run on the spec's exact data and parameters: built as any run (its seeded data and
  * weights), then given the spec's points and loaded with its parameters, which replace both.
  */
-function runFromSpec(spec: FitSpec, hidden: number, engine: EngineChoice): TrainingRun {
+function runFromSpec(spec: FitSpec, engine: EngineChoice): TrainingRun {
   const config: ModelConfig = {
     dataset: 'linear',
     points: spec.x.length,
     noise: 0,
     seed: 0,
-    layers: [hidden],
+    layers: spec.layers,
     activation: spec.activation,
     init: 'tutorial',
   };
@@ -126,8 +139,14 @@ function runFromSpec(spec: FitSpec, hidden: number, engine: EngineChoice): Train
     test: new Uint8Array(spec.x.length),
   };
   const run = new TrainingRun(config, undefined, { engine }, data);
-  const [l1, l2] = spec.initial;
-  run.load(Float32Array.from([...l1.w.flat(), ...l1.b.flat(), ...l2.w.flat(), ...l2.b.flat()]), 0);
+  const layout = paramLayout(spec.layers);
+  const params = new Float32Array(layout.length);
+  packLayers(
+    layout,
+    spec.initial.map((l) => ({ w: l.w.flat(), b: l.b.flat() })),
+    params,
+  );
+  run.load(params, 0);
   return run;
 }
 

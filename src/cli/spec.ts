@@ -3,7 +3,13 @@
  * is reported with the path of the offending field, so a hand-written file is easy to fix.
  */
 import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activations';
-import { NUMERIC_SPECS, inRange } from '../core/config';
+import {
+  formatLayers,
+  inRange,
+  MAX_HIDDEN_LAYERS,
+  NUMERIC_SPECS,
+  sameSetting,
+} from '../core/config';
 import { describeRangeEn } from '../messages/en';
 import type { LayerValues } from '../core/fit';
 import { finiteList, finiteMatrix, isRecord, type ShapeFault } from '../core/jsonShape';
@@ -12,7 +18,10 @@ import { MAX_FIT_STEPS } from './args';
 export interface FitSpec {
   x: number[];
   y: number[];
-  initial: [LayerValues, LayerValues];
+  /** Every layer from the input, the output layer last (2 to MAX_HIDDEN_LAYERS + 1 of them). */
+  initial: LayerValues[];
+  /** The hidden layers' widths, read from initial's shapes. */
+  layers: number[];
   activation: ActivationName;
   lr: number;
   steps: number;
@@ -47,11 +56,12 @@ function matrix(
   rows: number,
   cols: number,
   shape: string,
+  what: string,
 ): number[][] {
   const checked = finiteMatrix(value, path, rows, cols);
   if (checked.ok) return checked.value;
   const { fault } = checked;
-  const want = `${path} must be ${shape} = [${rows}][${cols}]`;
+  const want = `${path} (${what}) must be ${shape} = [${rows}][${cols}]`;
   if (fault.kind === 'notFinite' || fault.kind === 'float32Range')
     throw new SpecError(finiteMessage(fault));
   if (fault.at === path)
@@ -73,31 +83,50 @@ function layerAt(initial: unknown[], l: number): Record<string, unknown> {
   return layer;
 }
 
-function parseInitial(value: unknown): [LayerValues, LayerValues] {
-  if (!Array.isArray(value) || value.length !== 2) {
+/** "hidden layer 2's", "the output layer's": whose weights a path holds. */
+function layerWords(l: number, hidden: number): string {
+  return l < hidden ? `hidden layer ${l + 1}'s` : "the output layer's";
+}
+
+/**
+ * The layers from the input, 1 to MAX_HIDDEN_LAYERS hidden ones then the output layer;
+ * each hidden layer's width is read from its weights' first row and checked as the page
+ * checks a width, then every shape follows from the widths.
+ */
+function parseInitial(value: unknown): { initial: LayerValues[]; layers: number[] } {
+  const most = MAX_HIDDEN_LAYERS + 1;
+  if (!Array.isArray(value) || value.length < 2 || value.length > most) {
+    const found = Array.isArray(value) ? `; it has ${value.length}` : '';
     throw new SpecError(
-      'initial must be a list of 2 layers [{"w": w1, "b": b1}, {"w": w2, "b": b2}]',
+      `initial must be a list of 2 to ${most} layers [{"w": w1, "b": b1}, ..., {"w": wL, "b": bL}] from the input (1 to ${MAX_HIDDEN_LAYERS} hidden layers, then the output layer)${found}`,
     );
   }
-  const l1 = layerAt(value, 0);
-  const l2 = layerAt(value, 1);
-  const firstRow: unknown = Array.isArray(l1.w) ? l1.w[0] : undefined;
-  const hidden = Array.isArray(firstRow) ? firstRow.length : 0;
-  if (hidden < NUMERIC_SPECS.hidden.min || hidden > NUMERIC_SPECS.hidden.max) {
-    throw new SpecError(
-      `initial[0].w must be w1 = [1][H] with H from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}`,
-    );
+  const hidden = value.length - 1;
+  const { min, max } = NUMERIC_SPECS.hidden;
+  const layers: number[] = [];
+  const initial: LayerValues[] = [];
+  let inDim = 1;
+  for (let l = 0; l < value.length; l++) {
+    const layer = layerAt(value, l);
+    const k = l + 1;
+    let outDim = 1;
+    if (l < hidden) {
+      const firstRow: unknown = Array.isArray(layer.w) ? layer.w[0] : undefined;
+      outDim = Array.isArray(firstRow) ? firstRow.length : 0;
+      if (outDim < min || outDim > max)
+        throw new SpecError(
+          `initial[${l}].w (${layerWords(l, hidden)} weights) must be w${k} = [${inDim}][H] with H from ${min} to ${max}`,
+        );
+      layers.push(outDim);
+    }
+    const what = layerWords(l, hidden);
+    initial.push({
+      w: matrix(layer.w, `initial[${l}].w`, inDim, outDim, `w${k}`, `${what} weights`),
+      b: matrix(layer.b, `initial[${l}].b`, 1, outDim, `b${k}`, `${what} biases`),
+    });
+    inDim = outDim;
   }
-  return [
-    {
-      w: matrix(l1.w, 'initial[0].w', 1, hidden, 'w1'),
-      b: matrix(l1.b, 'initial[0].b', 1, hidden, 'b1'),
-    },
-    {
-      w: matrix(l2.w, 'initial[1].w', hidden, 1, 'w2'),
-      b: matrix(l2.b, 'initial[1].b', 1, 1, 'b2'),
-    },
-  ];
+  return { initial, layers };
 }
 
 /** Reads a field at the top level, or inside "config" as `fit --json` writes it. */
@@ -111,7 +140,13 @@ function parseObject(obj: Record<string, unknown>): FitSpec {
   if (x.length < 1 || x.length > MAX_SPEC_POINTS)
     throw new SpecError(`x must have from 1 to ${MAX_SPEC_POINTS} numbers, has ${x.length}`);
   const y = numbers(obj.y, 'y', x.length);
-  const initial = parseInitial(obj.initial);
+  const { initial, layers } = parseInitial(obj.initial);
+  // A file written by --json says its widths too: they must be the ones its weights have.
+  const declared = field(obj, 'layers');
+  if (declared !== undefined && !sameSetting(declared, layers))
+    throw new SpecError(
+      `layers must match initial, whose weights give hidden layers ${formatLayers(layers)}; got ${JSON.stringify(declared)}`,
+    );
   const activation = field(obj, 'activation');
   if (!isActivation(activation))
     throw new SpecError(
@@ -129,7 +164,7 @@ function parseObject(obj: Record<string, unknown>): FitSpec {
       `steps must be a whole number from 0 to ${MAX_FIT_STEPS}, got ${JSON.stringify(steps)}`,
     );
   }
-  return { x, y, initial, activation, lr, steps };
+  return { x, y, initial, layers, activation, lr, steps };
 }
 
 /** Parses a spec file's text; the message says what is wrong and where. */

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, MAX_RUN_STEP, type RunConfig } from './config';
 import { networkValues } from './fit';
-import { MODEL_FILE_KIND, modelFile, readModelFile } from './modelFile';
+import { MODEL_FILE_KIND, MODEL_FILE_VERSION, modelFile, readModelFile } from './modelFile';
 import type { Engine } from './engine';
 import { TrainingRun } from './run';
 import { formatEn } from '../messages/en';
@@ -14,11 +15,25 @@ const CONFIG: RunConfig = {
   speed: Infinity,
 };
 
-function trained(engine: Engine, steps: number): TrainingRun {
-  const run = new TrainingRun(CONFIG, undefined, { engine });
-  run.train(steps, CONFIG.learningRate, new Float32Array(steps), 0);
+/** Three hidden layers of unequal widths, He's initialisation. */
+const DEEP: RunConfig = { ...CONFIG, layers: [5, 4, 3], init: 'he', activation: 'relu' };
+
+function trained(engine: Engine, steps: number, config: RunConfig = CONFIG): TrainingRun {
+  const run = new TrainingRun(config, undefined, { engine });
+  run.train(steps, config.learningRate, new Float32Array(steps), 0);
   return run;
 }
+
+/** A file written by the version 1 code (before the layer list): hidden 3, tanh, seed 3, lr 0.01, 12 steps. */
+const VERSION_1 = readFileSync(new URL('./fixtures/model-v1.json', import.meta.url), 'utf8');
+const V1_CONFIG: RunConfig = {
+  ...DEFAULT_CONFIG,
+  layers: [3],
+  init: 'tutorial',
+  activation: 'tanh',
+  seed: 3,
+  speed: Infinity,
+};
 
 function snapshot(run: TrainingRun): Float32Array {
   const out = new Float32Array(run.paramLength());
@@ -30,24 +45,74 @@ describe('model file', () => {
   it('writes the weights nested exactly as fit --json does (numpy .tolist() shapes)', () => {
     const run = trained('ts', 25);
     const file = modelFile(CONFIG, run.step, snapshot(run));
-    const [l1, l2] = networkValues(run.net);
-    expect(file.params).toEqual({ w1: l1!.w, b1: l1!.b, w2: l2!.w, b2: l2!.b });
-    expect(file.params.w1).toHaveLength(1);
-    expect(file.params.w1[0]).toHaveLength(7);
-    expect(file.params.w2).toHaveLength(7);
-    expect(file.params.w2[0]).toHaveLength(1);
+    expect(file.version).toBe(2);
+    expect(file.params).toEqual(networkValues(run.net));
+    const [l1, l2] = file.params;
+    expect([l1!.w.length, l1!.w[0]!.length, l1!.b.length, l1!.b[0]!.length]).toEqual([1, 7, 1, 7]);
+    expect([l2!.w.length, l2!.w[0]!.length, l2!.b.length, l2!.b[0]!.length]).toEqual([7, 1, 1, 1]);
+    expect(file.config.layers).toEqual([7]);
+    expect(file.config.init).toBe('tutorial');
     expect(file.config.speed).toBe('max');
     expect(file.step).toBe(25);
   });
 
-  it('round-trips through JSON text: same config, step and float32 weights, bit for bit', () => {
-    const run = trained('ts', 40);
-    const params = snapshot(run);
-    const read = readModelFile(JSON.stringify(modelFile(CONFIG, run.step, params)));
+  it('writes a deep network as one {w [in][out], b [1][out]} per layer, from the input', () => {
+    const run = trained('ts', 10, DEEP);
+    const file = modelFile(DEEP, run.step, snapshot(run));
+    expect(file.params).toEqual(networkValues(run.net));
+    expect(
+      file.params.map((l) => [l.w.length, l.w[0]!.length, l.b.length, l.b[0]!.length]),
+    ).toEqual([
+      [1, 5, 1, 5],
+      [5, 4, 1, 4],
+      [4, 3, 1, 3],
+      [3, 1, 1, 1],
+    ]);
+    expect(file.config).toMatchObject({ layers: [5, 4, 3], init: 'he' });
+  });
+
+  it.each([
+    ['one hidden layer', CONFIG],
+    ['three hidden layers, He init', DEEP],
+  ])(
+    'round-trips through JSON text (%s): same config, step and float32 weights, bit for bit',
+    (_, config) => {
+      const run = trained('ts', 40, config);
+      const params = snapshot(run);
+      const read = readModelFile(JSON.stringify(modelFile(config, run.step, params), null, 1));
+      if (!read.ok) throw new Error(formatEn(read.problem));
+      expect(read.model.config).toEqual(config);
+      expect(read.model.step).toBe(40);
+      expect(Array.from(read.model.params)).toEqual(Array.from(params));
+    },
+  );
+
+  it('a deep model loaded into a fresh run trains on exactly like the original', () => {
+    const original = trained('ts', 30, DEEP);
+    const read = readModelFile(JSON.stringify(modelFile(DEEP, 30, snapshot(original))));
     if (!read.ok) throw new Error(formatEn(read.problem));
-    expect(read.model.config).toEqual(CONFIG);
-    expect(read.model.step).toBe(40);
-    expect(Array.from(read.model.params)).toEqual(Array.from(params));
+    const restored = new TrainingRun(read.model.config, undefined, { engine: 'ts' });
+    expect(restored.load(read.model.params, read.model.step)).toBe(true);
+    const a = new Float32Array(10);
+    const b = new Float32Array(10);
+    original.train(10, DEEP.learningRate, a, 0);
+    restored.train(10, DEEP.learningRate, b, 0);
+    expect(Array.from(b)).toEqual(Array.from(a));
+  });
+
+  it('reads a version 1 file (config.hidden, params w1 b1 w2 b2) as one hidden layer with the tutorial init', () => {
+    const read = readModelFile(VERSION_1);
+    if (!read.ok) throw new Error(formatEn(read.problem));
+    expect(read.model.config).toEqual(V1_CONFIG);
+    expect(read.model.step).toBe(12);
+    // The run that wrote it, replayed today: depth 1 trains bit for bit as it did then.
+    const again = trained('ts', 12, V1_CONFIG);
+    expect(Array.from(read.model.params)).toEqual(Array.from(snapshot(again)));
+    // Written back, it is a version 2 file of the same model.
+    const v2 = modelFile(read.model.config, read.model.step, read.model.params);
+    expect(v2.version).toBe(MODEL_FILE_VERSION);
+    const back = readModelFile(JSON.stringify(v2));
+    expect(back.ok && Array.from(back.model.params)).toEqual(Array.from(read.model.params));
   });
 
   for (const engine of ['ts', 'wasm'] as const) {
@@ -70,54 +135,146 @@ describe('model file', () => {
     });
   }
 
-  const good = () =>
-    JSON.parse(JSON.stringify(modelFile(CONFIG, 3, snapshot(trained('ts', 3))))) as Record<
-      string,
-      unknown
-    >;
-  const bad: [string, (f: Record<string, unknown>) => unknown, RegExp][] = [
+  type Json = Record<string, unknown>;
+  const good = (): Json =>
+    JSON.parse(JSON.stringify(modelFile(CONFIG, 3, snapshot(trained('ts', 3))))) as Json;
+  const deep = (): Json =>
+    JSON.parse(JSON.stringify(modelFile(DEEP, 3, snapshot(trained('ts', 3, DEEP))))) as Json;
+  const v1 = (): Json => JSON.parse(VERSION_1) as Json;
+  /** The file with entry `l` of its params list changed. */
+  const withLayer = (f: Json, l: number, change: (layer: Json) => unknown): Json => {
+    const params = [...(f.params as Json[])];
+    params[l] = change(params[l]!) as Json;
+    return { ...f, params };
+  };
+  const bad: [string, (f: Json) => unknown, RegExp][] = [
     ['not JSON', () => '{', /not valid JSON/],
     ['another kind of file', () => ({ x: [1] }), /not a Backprop Playground model file/],
-    ['a future version', (f) => ({ ...f, version: 2 }), /version 2 is not supported/],
+    [
+      'a future version',
+      (f) => ({ ...f, version: 3 }),
+      /^version 3 is not supported \(this page reads version 1 or 2\)$/,
+    ],
     [
       'a bad activation',
       (f) => ({ ...f, config: { ...(f.config as object), activation: 'gelu' } }),
       /config.activation/,
     ],
     [
-      'hidden out of range',
-      (f) => ({ ...f, config: { ...(f.config as object), layers: [0] } }),
-      /config.hidden/,
+      'hidden out of range (version 1)',
+      () => {
+        const f = v1();
+        return { ...f, config: { ...(f.config as object), hidden: 0 } };
+      },
+      /^config.hidden is missing or not valid: it must be a whole number from 1 to 1024$/,
     ],
     [
-      'w1 of the wrong shape',
-      (f) => ({ ...f, params: { ...(f.params as object), w1: [[1, 2]] } }),
-      /params.w1 must be a \[1\]\[7\]/,
+      'a version 1 file without hidden (it gives no layer list)',
+      () => {
+        const f = v1();
+        return { ...f, config: { ...(f.config as object), hidden: undefined, layers: [3] } };
+      },
+      /^config.hidden is missing or not valid/,
+    ],
+    [
+      'w1 of the wrong shape (version 1)',
+      () => {
+        const f = v1();
+        return { ...f, params: { ...(f.params as object), w1: [[1, 2]] } };
+      },
+      /^params.w1 \(the weights of hidden layer 1\) must be a \[1\]\[3\] list of numbers$/,
+    ],
+    [
+      'a string weight (version 1)',
+      () => {
+        const f = v1();
+        return { ...f, params: { ...(f.params as object), b2: [['0.1']] } };
+      },
+      /^params.b2 \(the biases of the output layer\) holds "0.1", not a number$/,
+    ],
+    [
+      'a width out of range',
+      (f) => ({ ...f, config: { ...(f.config as object), layers: [0] } }),
+      /^config.layers is missing or not valid: it must be 1 to 4 hidden layer widths/,
+    ],
+    [
+      'five hidden layers',
+      (f) => ({ ...f, config: { ...(f.config as object), layers: [2, 2, 2, 2, 2] } }),
+      /^config.layers is missing or not valid/,
+    ],
+    [
+      'no layer list (a version 2 file gives config.layers)',
+      (f) => ({ ...f, config: { ...(f.config as object), layers: undefined, hidden: 7 } }),
+      /^config.layers is missing or not valid/,
+    ],
+    [
+      'an initialisation the page does not have',
+      (f) => ({ ...f, config: { ...(f.config as object), init: 'lecun' } }),
+      /^config.init is missing or not valid: it must be one of tutorial, glorot, he$/,
+    ],
+    [
+      'params in the version 1 form',
+      (f) => ({ ...f, params: { w1: [[1]], b1: [[1]], w2: [[1]], b2: [[1]] } }),
+      /^params must be a list of 2 layers, each \{"w": …, "b": …\}: one per hidden layer of config.layers, then the output layer$/,
+    ],
+    [
+      'one layer too few for config.layers',
+      () => {
+        const f = deep();
+        return { ...f, params: (f.params as Json[]).slice(0, 3) };
+      },
+      /^params must be a list of 4 layers, .* \(it has 3\)$/,
+    ],
+    [
+      'a layer that is not an object',
+      () => withLayer(deep(), 2, () => [1, 2]),
+      /^params\[2\] \(hidden layer 3\) must be an object with "w" and "b"$/,
+    ],
+    [
+      "a middle layer's weights of the wrong shape",
+      () => withLayer(deep(), 1, (l) => ({ ...l, w: [[1, 2, 3, 4]] })),
+      /^params\[1\].w \(the weights of hidden layer 2\) must be a \[5\]\[4\] list of numbers$/,
+    ],
+    [
+      'a row of the wrong length',
+      () =>
+        withLayer(deep(), 2, (l) => ({ ...l, w: [...(l.w as number[][]).slice(0, 3), [1, 2]] })),
+      /^params\[2\].w \(the weights of hidden layer 3\) must be a \[4\]\[3\] list of numbers$/,
+    ],
+    [
+      'biases as a flat list',
+      () => withLayer(deep(), 0, (l) => ({ ...l, b: [0, 0, 0, 0, 0] })),
+      /^params\[0\].b \(the biases of hidden layer 1\) must be a \[1\]\[5\] list of numbers$/,
+    ],
+    [
+      'the output layer missing its bias',
+      () => withLayer(deep(), 3, (l) => ({ ...l, b: undefined })),
+      /^params\[3\].b \(the biases of the output layer\) must be a \[1\]\[1\] list of numbers$/,
     ],
     [
       'a string weight',
-      (f) => ({ ...f, params: { ...(f.params as object), b2: [['0.1']] } }),
-      /params.b2 holds "0.1", not a number/,
+      (f) => withLayer(f, 1, (l) => ({ ...l, b: [['0.1']] })),
+      /^params\[1\].b \(the biases of the output layer\) holds "0.1", not a number$/,
     ],
     [
       'a long string weight, quoted with an ellipsis',
-      (f) => ({ ...f, params: { ...(f.params as object), b2: [['x'.repeat(100)]] } }),
-      /params.b2 holds "x{23}…, not a number/,
+      (f) => withLayer(f, 1, (l) => ({ ...l, b: [['x'.repeat(100)]] })),
+      /params\[1\].b .* holds "x{23}…, not a number/,
     ],
     [
       'a float32 overflow',
-      (f) => ({ ...f, params: { ...(f.params as object), b2: [[1e300]] } }),
-      /params.b2 holds a number beyond float32's range/,
+      (f) => withLayer(f, 1, (l) => ({ ...l, b: [[1e300]] })),
+      /params\[1\].b .* holds a number beyond float32's range/,
     ],
     [
       'a weight just past float32',
-      (f) => ({ ...f, params: { ...(f.params as object), b2: [[3.5e38]] } }),
-      /params.b2 holds a number beyond float32's range/,
+      () => withLayer(deep(), 2, (l) => ({ ...l, w: [[3.5e38, 0, 0], ...(l.w as []).slice(1)] })),
+      /^params\[2\].w \(the weights of hidden layer 3\) holds a number beyond float32's range/,
     ],
     [
       'a null weight',
-      (f) => ({ ...f, params: { ...(f.params as object), b2: [[null]] } }),
-      /params.b2 holds null, not a number/,
+      (f) => withLayer(f, 1, (l) => ({ ...l, b: [[null]] })),
+      /params\[1\].b .* holds null, not a number/,
     ],
     [
       'a target that does not compile',

@@ -1,7 +1,9 @@
 /**
  * "Copy as numpy script": a short Python program in the tutorial's own style (its
- * layer(), backprop() and activation functions) that replays a playground run from its
- * seed. It draws in the same order (np.random.seed, noise of y, w1, w2), trains on the
+ * layer(), backprop() and activation functions; for deeper networks a list of layers and a
+ * loop over backprop(), see numpyScriptNet) that replays a playground run from its seed. It
+ * draws in the same order (np.random.seed, the noise of y, then each layer's weights from
+ * the input, at the scale the run's initialisation gives), trains on the
  * points the run trained on (the learner's own written out, held-out points left out),
  * each from the step it came in, and applies each learning rate from the step it was
  * first used, so its printed losses are the playground's, to float32 precision. Where it
@@ -27,6 +29,7 @@ import {
   switchRateLines,
   type Replay,
 } from './numpyScriptData';
+import { networkCode, weightLines } from './numpyScriptNet';
 import type { RunRecord } from './runHistory';
 
 export interface ScriptRun {
@@ -111,9 +114,6 @@ def sine_derivative(x):  # derivative
     return np.cos(x)`,
 };
 
-/** Python name of an activation's functions. */
-const pyName = (activation: ActivationName) => activation.replace('-', '_');
-
 /**
  * The noiseless target at the data's x. A custom expression is our own grammar, not
  * Python: its values (float64, as the playground computes them) are written instead.
@@ -154,13 +154,14 @@ function divergedNote(divergedAt: number | null | undefined): string[] {
 }
 
 function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Replay): string {
-  const { noise, seed, activation } = config;
-  const h = config.layers[0]!;
+  const { noise, seed, activation, init } = config;
+  const net = networkCode(config);
   const linear = activation === 'none';
-  const act = linear ? 'o1  # no activation' : `${pyName(activation)}(o1)`;
   const last = lastSegment(replay);
   const switchesAtEnd = last.step === steps && replay.segments.length > 1;
-  const settings = `${dataSummary(config, replay)}, noise ${py(noise)}, seed ${seed}, 1 -> ${h} -> 1, activation ${activation}, ${rateSummary(replay)}, ${steps} steps`;
+  // The tutorial's own initialisation goes unsaid, as in the tutorial.
+  const initNote = init === 'tutorial' ? '' : `, init ${init}`;
+  const settings = `${dataSummary(config, replay)}, noise ${py(noise)}, seed ${seed}, 1 -> ${config.layers.join(' -> ')} -> 1, activation ${activation}${initNote}, ${rateSummary(replay)}, ${steps} steps`;
   const lines = [
     `# Backprop Playground${title ? `: ${title}` : ''}`,
     `# ${settings}.`,
@@ -172,10 +173,7 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     'import numpy as np',
     '',
     '',
-    'def layer(in_dim, out_dim):',
-    '    weights = np.random.normal(loc=0, scale=0.1, size=[in_dim, out_dim])',
-    '    bias = np.full([1, out_dim], 0.1)',
-    '    return {"w": weights, "b": bias}',
+    ...net.layerDef,
     '',
     '',
     ...(linear ? [] : [ACTIVATION_DEFS[activation], '', '']),
@@ -188,19 +186,14 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     '    return new_dz',
     '',
     '',
-    'def predict(x, l1, l2):',
-    '    o1 = x.dot(l1["w"]) + l1["b"]',
-    `    a1 = ${act}`,
-    '    o2 = a1.dot(l2["w"]) + l2["b"]',
-    '    return [o1, a1, o2]',
+    ...net.predictDef,
     '',
     '',
     ...(replay.anyHeldOut ? [SPLIT_DEF, '', ''] : []),
     `np.random.seed(${seed})`,
     ...firstDataLines(config, replay, targetLine(config)),
-    `l1 = layer(1, ${h})`,
-    `l2 = layer(${h}, 1)`,
-    ...loadedLines(replay),
+    ...net.build,
+    ...loadedLines(replay, (params) => weightLines(config.layers, params)),
     ...laterDataLines(replay),
     '',
     ...rateLines(replay),
@@ -208,23 +201,20 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     `for i in range(${replay.start === 0 ? 'steps' : `${replay.start}, steps`}):`,
     ...switchRateLines(replay, '    '),
     ...switchDataLine(replay, 'i', '    '),
-    '    o1, a1, o2 = predict(x, l1, l2)',
+    `    ${net.forward}`,
     `    if i % ${PRINT_EVERY} == 0:`,
-    '        average_cost = np.mean(np.square(o2 - y))',
+    `        average_cost = np.mean(np.square(${net.out} - y))`,
     '        print(average_cost)',
-    '    dz2 = -2 * (o2 - y)  # derivative of (o2 - y)**2',
-    '    dz1 = backprop(dz2, l2, a1, learning_rate)',
-    ...(linear ? [] : [`    dz1 *= ${pyName(activation)}_derivative(o1)`]),
-    '    _ = backprop(dz1, l1, x, learning_rate)',
+    ...net.backward.map((line) => `    ${line}`),
     '',
     ...(switchesAtEnd ? switchDataLine(replay, 'steps', '') : []),
-    'o1, a1, o2 = predict(x, l1, l2)',
+    net.forward,
     last.trained > 0
-      ? 'print("loss after", steps, "steps:", np.mean(np.square(o2 - y)))'
+      ? `print("loss after", steps, "steps:", np.mean(np.square(${net.out} - y)))`
       : 'print("loss after", steps, "steps: no points to train on")',
     ...(last.heldOut.length > 0
       ? [
-          'print("test loss after", steps, "steps:", np.mean(np.square(predict(x_test, l1, l2)[2] - y_test)))',
+          `print("test loss after", steps, "steps:", np.mean(np.square(predict(x_test, ${net.args})[2] - y_test)))`,
         ]
       : []),
     '',
@@ -235,7 +225,7 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     'if plt is not None:',
     '    order = np.argsort(x.ravel())  # own points need not be sorted',
     '    plt.scatter(x.ravel(), y.ravel())',
-    '    plt.plot(x.ravel()[order], o2.ravel()[order], color="tab:orange")',
+    `    plt.plot(x.ravel()[order], ${net.out}.ravel()[order], color="tab:orange")`,
     '    plt.show()',
     '',
   ];

@@ -163,19 +163,16 @@ export function switchDataLine(replay: Replay, index: string, indent: string): s
   ];
 }
 
-/** Weights from a model file, written over the drawn ones (none: no lines). */
-export function loadedLines(replay: Replay): string[] {
+/**
+ * Weights from a model file, written over the drawn ones (none: no lines); `assign` writes
+ * the network's assignments (numpyScriptNet's weightLines).
+ */
+export function loadedLines(replay: Replay, assign: (params: Float32Array) => string[]): string[] {
   const loaded = replay.loaded;
   if (!loaded) return [];
-  const h = (loaded.params.length - 1) / 3;
-  const row = (from: number) =>
-    `np.array([[${Array.from(loaded.params.subarray(from, from + h), py).join(', ')}]])`;
   return [
     `# Weights loaded from a model file at step ${loaded.step} (they replace the ones drawn above):`,
-    `l1["w"] = ${row(0)}`,
-    `l1["b"] = ${row(h)}`,
-    `l2["w"] = ${column(loaded.params.subarray(2 * h, 3 * h))}`,
-    `l2["b"] = np.array([[${py(loaded.params[3 * h]!)}]])`,
+    ...assign(loaded.params),
   ];
 }
 

@@ -68,22 +68,40 @@ export type UrlProblem =
   /** One item of a list (`hide=`) left out; the list's other items are used. */
   | { code: 'url.badItem'; key: string; item: string; accepts: Accepts };
 
+/** A layer as a model file's problems name it: a hidden layer (counted from 1 at the input) or the output layer. */
+export type LayerName = { kind: 'hidden'; index: number } | { kind: 'output' };
+
+/**
+ * One parameter array of a model file: its path in the file (`params[1].w`; `params.w1` in
+ * version 1 files), the layer it belongs to, and whether it holds the weights or the biases.
+ */
+export interface ParamPlace {
+  name: string;
+  layer: LayerName;
+  part: 'w' | 'b';
+}
+
 /** A model file that cannot be loaded. */
 export type ModelFileProblem =
   | { code: 'model.tooLarge' }
   | { code: 'model.notJson' }
   | { code: 'model.notOurs' }
-  | { code: 'model.version'; found: string; expected: number }
+  /** `found` is quoted; `supported` lists the versions this page reads. */
+  | { code: 'model.version'; found: string; supported: readonly number[] }
   | { code: 'model.missing'; field: 'config' | 'params' }
   /** A setting missing or not accepted, checked by the same rule as the link and the fields (core/config checkSetting). */
   | { code: 'model.setting'; field: string; accepts: Accepts }
   /** The custom target does not compile or is not finite on [-1, 1]. */
   | { code: 'model.expression'; problem: ExpressionProblem }
-  | { code: 'model.shape'; name: string; rows: number; cols: number }
+  /** `params` is not a list of one {w, b} per layer of config.layers plus the output layer; `found` is null when it is not a list. */
+  | { code: 'model.layerCount'; expected: number; found: number | null }
+  /** One entry of `params` is not an object with w and b. */
+  | { code: 'model.layer'; name: string; layer: LayerName }
+  | ({ code: 'model.shape'; rows: number; cols: number } & ParamPlace)
   /** An entry that is not a number at all (a string, null, a list); `value` is quoted. */
-  | { code: 'model.notNumber'; name: string; value: string }
+  | ({ code: 'model.notNumber'; value: string } & ParamPlace)
   /** A number beyond float32's range (JSON's 1e309 is Infinity already; 1e39 becomes it in float32). */
-  | { code: 'model.float32'; name: string }
+  | ({ code: 'model.float32' } & ParamPlace)
   | { code: 'model.step'; max: number };
 
 /** Every problem core reports. */

@@ -28,7 +28,7 @@ export interface DataChange {
 /** Weights loaded from a model file at `step`: the run's life before them is not known. */
 export interface LoadedWeights {
   readonly step: number;
-  /** [w1 (H), b1 (H), w2 (H), b2], as core/insight lays them out. */
+  /** The flat parameter vector, laid out as core/paramLayout lays it out (any depth). */
   readonly params: Float32Array;
 }
 

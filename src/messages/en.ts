@@ -1,6 +1,6 @@
 /** Core's problems in English: the page's English dictionary and the CLI both word them from here. */
 import type { NumericSpec } from '../core/config';
-import type { Accepts, Problem } from '../core/problems';
+import type { Accepts, LayerName, ParamPlace, Problem } from '../core/problems';
 import { formatProblem, short, type ProblemMessages } from './format';
 
 /** "a whole number from 2 to 5000", "a number above 0 to 10": what a spec accepts. */
@@ -25,6 +25,16 @@ function acceptsEn(accepts: Accepts): string {
     case 'layers':
       return `1 to ${accepts.depth.max} hidden layer widths separated by commas (such as 32,16,8), each ${describeRangeEn(accepts.width)}`;
   }
+}
+
+/** "hidden layer 2", "the output layer". */
+function layerEn(layer: LayerName): string {
+  return layer.kind === 'hidden' ? `hidden layer ${layer.index}` : 'the output layer';
+}
+
+/** "params[1].w (the weights of hidden layer 2)". */
+function placeEn(p: ParamPlace): string {
+  return `${p.name} (the ${p.part === 'w' ? 'weights' : 'biases'} of ${layerEn(p.layer)})`;
 }
 
 export const problemsEn: ProblemMessages = {
@@ -77,15 +87,19 @@ export const problemsEn: ProblemMessages = {
   'model.tooLarge': () => 'the file is too large to be a model file',
   'model.notJson': () => 'the file is not valid JSON',
   'model.notOurs': () => 'this is not a Backprop Playground model file',
-  'model.version': (p) => `version ${p.found} is not supported (expected ${p.expected})`,
+  'model.version': (p) =>
+    `version ${p.found} is not supported (this page reads version ${p.supported.join(' or ')})`,
   'model.missing': (p) => `${p.field} is missing`,
   'model.setting': (p) =>
     `config.${p.field} is missing or not valid: it must be ${acceptsEn(p.accepts)}`,
   'model.expression': (p) =>
     `config.expression is not a target the page can use: ${formatEn(p.problem)}`,
-  'model.shape': (p) => `params.${p.name} must be a [${p.rows}][${p.cols}] list of numbers`,
-  'model.notNumber': (p) => `params.${p.name} holds ${p.value}, not a number`,
-  'model.float32': (p) => `params.${p.name} holds a number beyond float32's range (±3.4e38)`,
+  'model.layerCount': (p) =>
+    `params must be a list of ${p.expected} layers, each {"w": …, "b": …}: one per hidden layer of config.layers, then the output layer${p.found === null ? '' : ` (it has ${p.found})`}`,
+  'model.layer': (p) => `${p.name} (${layerEn(p.layer)}) must be an object with "w" and "b"`,
+  'model.shape': (p) => `${placeEn(p)} must be a [${p.rows}][${p.cols}] list of numbers`,
+  'model.notNumber': (p) => `${placeEn(p)} holds ${p.value}, not a number`,
+  'model.float32': (p) => `${placeEn(p)} holds a number beyond float32's range (±3.4e38)`,
   'model.step': (p) =>
     `step must be a whole number from 0 to ${p.max}, the last step a run can reach`,
 };

@@ -57,7 +57,7 @@ const SAMPLES: { [C in ProblemCode]: Extract<Problem, { code: C }> } = {
   'model.tooLarge': { code: 'model.tooLarge' },
   'model.notJson': { code: 'model.notJson' },
   'model.notOurs': { code: 'model.notOurs' },
-  'model.version': { code: 'model.version', found: '2', expected: 1 },
+  'model.version': { code: 'model.version', found: '3', supported: [1, 2] },
   'model.missing': { code: 'model.missing', field: 'params' },
   'model.setting': {
     code: 'model.setting',
@@ -68,9 +68,29 @@ const SAMPLES: { [C in ProblemCode]: Extract<Problem, { code: C }> } = {
     code: 'model.expression',
     problem: { code: 'expr.unknownName', name: 'y' },
   },
-  'model.shape': { code: 'model.shape', name: 'w1', rows: 1, cols: 7 },
-  'model.notNumber': { code: 'model.notNumber', name: 'b2', value: '"0.1"' },
-  'model.float32': { code: 'model.float32', name: 'w2' },
+  'model.layerCount': { code: 'model.layerCount', expected: 3, found: 2 },
+  'model.layer': { code: 'model.layer', name: 'params[2]', layer: { kind: 'output' } },
+  'model.shape': {
+    code: 'model.shape',
+    name: 'params[1].w',
+    layer: { kind: 'hidden', index: 2 },
+    part: 'w',
+    rows: 32,
+    cols: 16,
+  },
+  'model.notNumber': {
+    code: 'model.notNumber',
+    name: 'params.b2',
+    layer: { kind: 'output' },
+    part: 'b',
+    value: '"0.1"',
+  },
+  'model.float32': {
+    code: 'model.float32',
+    name: 'params[0].b',
+    layer: { kind: 'hidden', index: 1 },
+    part: 'b',
+  },
   'model.step': { code: 'model.step', max: 1000 },
 };
 
@@ -150,8 +170,20 @@ describe('problem messages', () => {
       '文件太大：最多 1 MB。',
     ]);
     expect(both(SAMPLES['model.shape'])).toEqual([
-      'params.w1 must be a [1][7] list of numbers',
-      'params.w1 必须是 [1][7] 的数字列表',
+      'params[1].w (the weights of hidden layer 2) must be a [32][16] list of numbers',
+      'params[1].w（第 2 个隐藏层的权重）必须是 [32][16] 的数字列表',
+    ]);
+    expect(both(SAMPLES['model.notNumber'])).toEqual([
+      'params.b2 (the biases of the output layer) holds "0.1", not a number',
+      'params.b2（输出层的偏置）含有 "0.1"，不是数字',
+    ]);
+    expect(both(SAMPLES['model.layerCount'])).toEqual([
+      'params must be a list of 3 layers, each {"w": …, "b": …}: one per hidden layer of config.layers, then the output layer (it has 2)',
+      'params 必须是 3 个层组成的列表，每层为 {"w": …, "b": …}：config.layers 的每个隐藏层一个，最后是输出层（实际有 2 个）',
+    ]);
+    expect(both(SAMPLES['model.version'])).toEqual([
+      'version 3 is not supported (this page reads version 1 or 2)',
+      '不支持版本 3（本页面可读取版本 1 或 2）',
     ]);
   });
 

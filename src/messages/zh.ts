@@ -1,6 +1,6 @@
 /** Core's problems in 简体中文, with the page's terms (数据点, 表达式, 学习率, 默认值). */
 import type { NumericSpec } from '../core/config';
-import type { Accepts, Problem } from '../core/problems';
+import type { Accepts, LayerName, ParamPlace, Problem } from '../core/problems';
 import { formatProblem, short, type ProblemMessages } from './format';
 
 /** "介于 2 和 5000 之间的整数", "大于 0 且不超过 10 的数": what a spec accepts. */
@@ -26,6 +26,16 @@ function acceptsZh(accepts: Accepts): string {
     case 'layers':
       return `应为 1 到 ${accepts.depth.max} 个用逗号分隔的隐藏层宽度（如 32,16,8），每个为${describeRangeZh(accepts.width)}`;
   }
+}
+
+/** "第 2 个隐藏层", "输出层". */
+function layerZh(layer: LayerName): string {
+  return layer.kind === 'hidden' ? `第 ${layer.index} 个隐藏层` : '输出层';
+}
+
+/** "params[1].w（第 2 个隐藏层的权重）". */
+function placeZh(p: ParamPlace): string {
+  return `${p.name}（${layerZh(p.layer)}的${p.part === 'w' ? '权重' : '偏置'}）`;
 }
 
 export const problemsZh: ProblemMessages = {
@@ -73,13 +83,16 @@ export const problemsZh: ProblemMessages = {
   'model.tooLarge': () => '文件太大，不可能是模型文件',
   'model.notJson': () => '文件不是有效的 JSON',
   'model.notOurs': () => '这不是反向传播游乐场的模型文件',
-  'model.version': (p) => `不支持版本 ${p.found}（应为 ${p.expected}）`,
+  'model.version': (p) => `不支持版本 ${p.found}（本页面可读取版本 ${p.supported.join(' 或 ')}）`,
   'model.missing': (p) => `缺少 ${p.field}`,
   'model.setting': (p) => `config.${p.field} 缺失或无效：${acceptsZh(p.accepts)}`,
   'model.expression': (p) => `config.expression 不是可用的目标函数：${formatZh(p.problem)}`,
-  'model.shape': (p) => `params.${p.name} 必须是 [${p.rows}][${p.cols}] 的数字列表`,
-  'model.notNumber': (p) => `params.${p.name} 含有 ${p.value}，不是数字`,
-  'model.float32': (p) => `params.${p.name} 含有超出 float32 范围（±3.4e38）的数`,
+  'model.layerCount': (p) =>
+    `params 必须是 ${p.expected} 个层组成的列表，每层为 {"w": …, "b": …}：config.layers 的每个隐藏层一个，最后是输出层${p.found === null ? '' : `（实际有 ${p.found} 个）`}`,
+  'model.layer': (p) => `${p.name}（${layerZh(p.layer)}）必须是含有 "w" 和 "b" 的对象`,
+  'model.shape': (p) => `${placeZh(p)}必须是 [${p.rows}][${p.cols}] 的数字列表`,
+  'model.notNumber': (p) => `${placeZh(p)}含有 ${p.value}，不是数字`,
+  'model.float32': (p) => `${placeZh(p)}含有超出 float32 范围（±3.4e38）的数`,
   'model.step': (p) => `step 必须是 0 到 ${p.max} 之间的整数（一次训练最多能达到的步数）`,
 };
 
