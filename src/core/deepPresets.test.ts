@@ -8,7 +8,8 @@
  * - "hundreds (to thousands) of times": a ratio above 100;
  * - "shrinks the signal" / "keeps its size": the spread over the data of each hidden
  *   layer's activations, layer by layer;
- * - "at 0.01 some seeds blow up": at least one of the ten diverges at 0.01.
+ * - "at 0.01 some seeds blow up": at least one of the ten diverges at 0.01;
+ * - "the loss jumps on the way down": on at least one seed it climbs to over twice its best so far.
  */
 import { describe, expect, it } from 'vitest';
 import { lossBaselines, mse } from './baselines';
@@ -103,6 +104,14 @@ describe('depth 4: the tutorial’s initialisation fades, He’s does not', () =
     expect(he.run.divergedAt).toBeNull();
     expect(he.loss).toBeLessThan(0.5 * he.flat);
     expect(he.loss).toBeLessThan(NOISE_MARGIN * he.floor);
+  });
+
+  it('with He’s draw the loss jumps on the way down on some seeds', () => {
+    const jumps = (losses: Float32Array) => {
+      let best = Infinity;
+      return losses.some((loss) => (best = Math.min(best, loss)) * 2 < loss);
+    };
+    expect(SEEDS.some((seed) => jumps(runOf('depth4-he', seed).losses))).toBe(true);
   });
 
   it('the two differ only in the initialisation; at 0.01 some He seeds blow up', () => {

@@ -152,7 +152,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     id: 'depth4-he',
     label: '7 · Depth 4, He initialisation',
     caption:
-      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds of times larger than with the tutorial’s draw, and in 300 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. Rate 0.003: at 0.01 some seeds blow up.',
+      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds of times larger than with the tutorial’s draw, and in 300 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. 0.003 is near the most it takes: on some seeds the loss jumps on the way down, and at 0.01 some blow up.',
     settings: { ...DEPTH4, init: 'he' },
     steps: 300,
   },

@@ -39,7 +39,7 @@ export const enExperiment = {
     'depth4-tutorial':
       'Four tanh layers of 8 units drawn as the tutorial draws them (weights normal(0, 0.1), biases 0.1). Each layer shrinks the signal, so at the first step layer 1’s gradient is hundreds to thousands of times smaller than the output layer’s. The output bias finds the data’s mean, and for 300 steps the fit stays a flat line there.',
     'depth4-he':
-      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds of times larger than with the tutorial’s draw, and in 300 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. Rate 0.003: at 0.01 some seeds blow up.',
+      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds of times larger than with the tutorial’s draw, and in 300 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. 0.003 is near the most it takes: on some seeds the loss jumps on the way down, and at 0.01 some blow up.',
   } satisfies Record<PresetId, string>,
   copyScript: 'Copy as numpy script',
   copyScriptTitle: 'A runnable numpy script that prints this run’s losses',
