@@ -6,6 +6,7 @@
  * lesson link fixes them.
  */
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { paramLayout } from '../src/core/paramLayout';
 import { expect, pause, test, typeInto, waitForStep } from './helpers';
@@ -274,4 +275,27 @@ async function expectShapeZh(page: Page) {
   await expect(field(page, '隐藏单元')).toHaveValue('');
   await expect(field(page, '隐藏单元')).toHaveAttribute('placeholder', '各不相同');
   await expect(field(page, '各层宽度')).toHaveValue('32,16,8');
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the network controls pass axe with unequal widths and an error shown (${colorScheme})`, async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/?layers=32,16,8&init=he');
+    await waitForStep(page, 2);
+    await typeInto(page, 'Hidden layers', '9');
+    await expect(field(page, 'Hidden layers')).toHaveAttribute('aria-invalid', 'true');
+    const results = await new AxeBuilder({ page }).include('#settings').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    await page
+      .locator('#settings section')
+      .filter({ has: field(page, 'Layer sizes') })
+      .screenshot({ path: `${SHOTS}/network-controls-${colorScheme}.png` });
+    expect(consoleErrors).toEqual([]);
+  });
 }
