@@ -22,7 +22,7 @@ function networkEn(layers: readonly number[]): string {
 export const enPage = {
   // Header
   title: 'Backprop Playground',
-  tagline: 'Watch a 1 → H → 1 network learn by backpropagation, step by step.',
+  tagline: 'Watch a small network (1 → H → 1, or deeper) learn by backpropagation, step by step.',
   language: 'Language',
   theme: 'Theme',
   themeNames: { system: 'System', light: 'Light', dark: 'Dark' },
@@ -73,7 +73,7 @@ export const enPage = {
   errorDetails: 'Details',
   // The footer, and the training worker or a part of the page failing to load
   footer:
-    'The network, its initialisation and its update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients, w += lr · gw. Training runs in a Web Worker in float32.',
+    'The network, its default initialisation and its update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients, w += lr · gw. Training runs in a Web Worker in float32.',
   workerSilent: 'The training worker stopped responding.',
   appLoadFailed:
     'The playground could not be loaded (you may be offline, or the site was updated since this page was opened).',

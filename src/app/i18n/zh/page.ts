@@ -14,7 +14,7 @@ function networkZh(points: number, layers: readonly number[]): string {
 
 export const zhPage: PageMessages = {
   title: '反向传播游乐场',
-  tagline: '看一个 1 → H → 1 的网络如何通过反向传播一步步学习。',
+  tagline: '看一个小网络（1 → H → 1，或更深）如何通过反向传播一步步学习。',
   language: '语言',
   theme: '主题',
   themeNames: { system: '跟随系统', light: '浅色', dark: '深色' },
@@ -49,7 +49,7 @@ export const zhPage: PageMessages = {
   resetToDefaults: '恢复默认设置',
   errorDetails: '详细信息',
   footer:
-    '网络、它的初始化和更新都来自一篇关于反向传播的 numpy 教程：权重 Normal(0, 0.1)，偏置 0.1，梯度求和，w += lr · gw。训练在 Web Worker 中以 float32 运行。',
+    '网络、它默认的初始化和更新都来自一篇关于反向传播的 numpy 教程：权重 Normal(0, 0.1)，偏置 0.1，梯度求和，w += lr · gw。训练在 Web Worker 中以 float32 运行。',
   workerSilent: '训练线程没有响应。',
   appLoadFailed: '游乐场未能加载（可能已离线，或打开此页面后网站已更新）。',
   reloadPage: '重新加载页面',
