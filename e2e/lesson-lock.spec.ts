@@ -11,7 +11,7 @@ import { expect, readNumber, test, waitForStep } from './helpers';
 const SHOTS = 'e2e/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
-const EVERYTHING = 'preset,dataset,points,noise,seed,data,test,hidden,activation,lr,speed';
+const EVERYTHING = 'preset,dataset,points,noise,seed,data,test,hidden,activation,init,lr,speed';
 
 function fileText(config: Partial<RunConfig>, step = 40): string {
   const full = { ...DEFAULT_CONFIG, ...config };
@@ -45,8 +45,11 @@ const SETTING_LABELS = [
   'Noise',
   'Seed',
   'Test share',
+  'Hidden layers',
   'Hidden units',
+  'Layer sizes',
   'Activation',
+  'Initialisation',
   'Learning rate',
   'Speed',
 ];
@@ -73,8 +76,9 @@ test('everything hidden: nothing to change, model files cannot change a fixed se
     'Seed: 0',
     'Edit points, CSV: off (generated data)',
     'Test share: 0%',
-    'Hidden units: 6',
+    'Hidden layers and units: 6',
     'Activation: tanh',
+    'Initialisation: Tutorial',
     'Learning rate: 0.01',
     'Speed: 100/s',
   ]);
@@ -170,6 +174,22 @@ test('each hide key hides its own control only', async ({ page, consoleErrors })
   await expect(page.getByLabel('Test share', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Edit points', exact: true })).toBeVisible();
   await expect(page.getByLabel('Dataset', { exact: true })).toBeVisible();
+
+  // The network's shape is one setting: its three fields hide together; the initialisation is its own.
+  await page.goto('/?layers=16,8&hide=hidden');
+  await waitForStep(page, 2);
+  for (const label of ['Hidden layers', 'Hidden units', 'Layer sizes'])
+    await expect(page.getByLabel(label, { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel('Initialisation', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Activation', { exact: true })).toBeVisible();
+  expect(await fixedList(page)).toEqual(['Hidden layers and units: 16,8']);
+
+  await page.goto('/?init=he&hide=init');
+  await waitForStep(page, 2);
+  await expect(page.getByLabel('Initialisation', { exact: true })).toHaveCount(0);
+  for (const label of ['Hidden layers', 'Hidden units', 'Layer sizes', 'Activation'])
+    await expect(page.getByLabel(label, { exact: true })).toBeVisible();
+  expect(await fixedList(page)).toEqual(['Initialisation: He (Kaiming)']);
 
   // One bad item: the rest of the list still hides its controls, and the bad one is named.
   await page.goto('/?hide=seed,sed,lr');

@@ -103,14 +103,14 @@ test('Share… builds a link that hides the ticked controls, from the keyboard',
   await page.getByRole('button', { name: 'Share…', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share a lesson link' });
   await expect(dialog).toBeVisible();
-  for (const label of ['Preset', 'Hidden units', 'Learning rate', 'Speed']) {
+  for (const label of ['Preset', 'Hidden layers and units', 'Learning rate', 'Speed']) {
     await dialog.getByRole('checkbox', { name: label, exact: true }).focus();
     await page.keyboard.press('Space');
   }
   await page.screenshot({ path: `${SHOTS}/share-dialog.png` });
   const url = await dialog.getByLabel('Link to this run').inputValue();
   expect(new URL(url).searchParams.get('hide')).toBe('preset,hidden,lr,speed');
-  expect(new URL(url).searchParams.get('hidden')).toBe('4');
+  expect(new URL(url).searchParams.get('layers')).toBe('4');
   await dialog.getByRole('button', { name: 'Copy lesson link' }).click();
   await expect(dialog).toContainText('Lesson link copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
@@ -122,11 +122,18 @@ test('Share… builds a link that hides the ticked controls, from the keyboard',
   const student = await context.newPage();
   await student.goto(url);
   await waitForStep(student, 2);
-  for (const label of ['Preset', 'Hidden units', 'Learning rate', 'Speed'])
+  for (const label of [
+    'Preset',
+    'Hidden layers',
+    'Hidden units',
+    'Layer sizes',
+    'Learning rate',
+    'Speed',
+  ])
     await expect(student.getByLabel(label, { exact: true })).toHaveCount(0);
-  for (const label of ['Dataset', 'Points', 'Noise', 'Seed', 'Activation'])
+  for (const label of ['Dataset', 'Points', 'Noise', 'Seed', 'Activation', 'Initialisation'])
     await expect(student.getByLabel(label, { exact: true })).toBeVisible();
-  await expect(student.getByTestId('fixed-settings')).toContainText('Hidden units');
+  await expect(student.getByTestId('fixed-settings')).toContainText('Hidden layers and units4');
   await student.screenshot({ path: `${SHOTS}/lesson-link.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
 });

@@ -24,11 +24,11 @@ test('the address bar follows the settings, and Copy link copies it', async ({ p
   await waitForStep(page, 5);
   await typeInto(page, 'Hidden units', '24');
   await page.getByLabel('Dataset', { exact: true }).selectOption('linear');
-  await expect.poll(() => new URL(page.url()).search).toBe('?dataset=linear&hidden=24');
+  await expect.poll(() => new URL(page.url()).search).toBe('?dataset=linear&layers=24');
   await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(new URL(copied).search).toBe('?dataset=linear&hidden=24');
+  expect(new URL(copied).search).toBe('?dataset=linear&layers=24');
   // Opening the copied link gives the same run: same data.
   const data = await traceY(page, 'fit-plot', 'data');
   const other = await context.newPage();

@@ -3,7 +3,6 @@
  * from before the loss began to climb): a rate the advice calls safe, or back to that
  * step to look and change something.
  */
-import { totalUnits } from '../core/config';
 import { useShallow } from 'zustand/react/shallow';
 import { rescueRun } from './actions';
 import { rateAdviceFor } from './controls/rateAdvice';
@@ -29,7 +28,7 @@ export function Rescue() {
       <div>
         <strong>{t.rescueHeading(divergedAt)}</strong>
         <p>{t.rescueKept(rescueStep)}</p>
-        <p>{t.rescueWhy(points, totalUnits(layers), suggestion, learningRate, times)}</p>
+        <p>{t.rescueWhy(points, layers, suggestion, learningRate, times)}</p>
       </div>
       <div className="button-row">
         {!rateFixed && (

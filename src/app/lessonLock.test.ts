@@ -139,6 +139,35 @@ describe('what a lesson fixes stays fixed', () => {
     expect(useAppStore.getState().lessonKept).toEqual(['ownData']);
   });
 
+  it('a fixed network shape and initialisation hold against the fields and a deeper preset', async () => {
+    const { keptText } = await import('./controls/FixedSettings');
+    const { messagesFor } = await import('./i18n');
+    openLesson({ layers: [16, 16], init: 'glorot' }, ['hidden', 'init']);
+    updateConfig({ layers: [32, 16, 8] });
+    expect(useAppStore.getState().config.layers).toEqual([16, 16]);
+    expect(useAppStore.getState().lessonKept).toEqual(['hidden']);
+    updateConfig({ init: 'he' });
+    expect(useAppStore.getState().config.init).toBe('glorot');
+    expect(useAppStore.getState().lessonKept).toEqual(['init']);
+    expect(sent).toEqual([]);
+
+    choosePreset('deep-relu');
+    const state = useAppStore.getState();
+    // What the lesson leaves free comes from the preset; the run is then Custom.
+    expect(state.config).toMatchObject({
+      layers: [16, 16],
+      init: 'glorot',
+      activation: 'relu',
+      learningRate: PRESETS['deep-relu'].settings.learningRate,
+    });
+    expect(state.preset).toBeNull();
+    expect(state.lessonKept).toEqual(['hidden', 'init']);
+    expect(lastStart().config).toMatchObject({ layers: [16, 16], init: 'glorot' });
+    expect(keptText(messagesFor('en'), state, ['hidden', 'init'])).toBe(
+      'Hidden layers and units (16,16), Initialisation (Glorot (Xavier))',
+    );
+  });
+
   it('a change the lesson allows clears the note about a kept setting', () => {
     openLesson({}, ['activation']);
     updateConfig({ activation: 'sine', layers: [3] });

@@ -1,13 +1,24 @@
 /**
  * The tutorial's four experiments (predict01..predict04) as presets: their data, network
- * and learning rate, and the step count at which the script stops. The seed is not part
- * of a preset: the article draws unseeded, so any seed is a faithful replay.
+ * and learning rate, and the step count at which the script stops; then three deeper
+ * networks on the tutorial's square data. The seed is not part of a preset: the article
+ * draws unseeded, so any seed is a faithful replay (presets.test.ts checks the deeper
+ * ones' captions on ten seeds).
  */
 import type { ActivationName } from './activations';
 import type { DatasetName } from './dataset';
 import type { InitName } from './init';
 
-export const PRESET_IDS = ['untrained-line', 'fit-line', 'square-none', 'square-relu'] as const;
+/** The tutorial's own experiments, replayed exactly (numpy parity holds for these). */
+export const TUTORIAL_PRESET_IDS = [
+  'untrained-line',
+  'fit-line',
+  'square-none',
+  'square-relu',
+] as const;
+/** Experiments with more than one hidden layer. */
+export const DEEP_PRESET_IDS = ['deep-relu', 'depth4-tutorial', 'depth4-he'] as const;
+export const PRESET_IDS = [...TUTORIAL_PRESET_IDS, ...DEEP_PRESET_IDS] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 /** The settings a preset fixes; everything else (seed, speed) stays as the user has it. */
@@ -36,6 +47,17 @@ export interface Preset {
 /** The tutorial's noise and learning rate, shared by all four experiments. */
 const TUTORIAL_NOISE = 0.2;
 const TUTORIAL_LR = 0.01;
+
+/** Four tanh layers of 8 on the square: deep enough that the tutorial's draw fades, small enough to watch. */
+const DEPTH4: PresetSettings = {
+  dataset: 'quadratic',
+  points: 30,
+  noise: TUTORIAL_NOISE,
+  layers: [8, 8, 8, 8],
+  activation: 'tanh',
+  init: 'tutorial',
+  learningRate: 0.003,
+};
 
 export const PRESETS: Record<PresetId, Preset> = {
   'untrained-line': {
@@ -100,6 +122,38 @@ export const PRESETS: Record<PresetId, Preset> = {
       init: 'tutorial',
       learningRate: TUTORIAL_LR,
     },
+    steps: 300,
+  },
+  'deep-relu': {
+    id: 'deep-relu',
+    label: '5 · The square, three ReLU layers',
+    caption:
+      'Three hidden layers of 16 ReLU units, He initialisation. Its biases start at 0, so every first-layer hinge starts at x = 0; later layers bend the bent lines again, and in 300 steps the loss comes down to the noise (what x² itself scores on these points). The rate is half the tutorial’s: at 0.01 some seeds blow up.',
+    settings: {
+      dataset: 'quadratic',
+      points: 30,
+      noise: TUTORIAL_NOISE,
+      layers: [16, 16, 16],
+      activation: 'relu',
+      init: 'he',
+      learningRate: 0.005,
+    },
+    steps: 300,
+  },
+  'depth4-tutorial': {
+    id: 'depth4-tutorial',
+    label: '6 · Depth 4, tutorial initialisation',
+    caption:
+      'Four tanh layers of 8 units drawn as the tutorial draws them (weights normal(0, 0.1), biases 0.1). Each layer shrinks the signal, so at the first step layer 1’s gradient is hundreds to thousands of times smaller than the output layer’s. The output bias finds the data’s mean, and for 300 steps the fit stays a flat line there.',
+    settings: DEPTH4,
+    steps: 300,
+  },
+  'depth4-he': {
+    id: 'depth4-he',
+    label: '7 · Depth 4, He initialisation',
+    caption:
+      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds of times larger than with the tutorial’s draw, and in 300 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. 0.003 is near the most it takes: on some seeds the loss jumps on the way down, and at 0.01 some blow up.',
+    settings: { ...DEPTH4, init: 'he' },
     steps: 300,
   },
 };

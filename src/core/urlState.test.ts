@@ -93,6 +93,60 @@ describe('URL state', () => {
     expect(urlText('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
   });
 
+  it('writes and reads hidden layers and the initialisation: layers=32,16,8 and init=he', () => {
+    const deep: UrlSettings = { ...DEFAULT_STATE, layers: [32, 16, 8], init: 'he' };
+    expect(serializeUrlState(deep)).toBe('?layers=32,16,8&init=he');
+    expect(urlText('?layers=32,16,8&init=he')).toEqual({
+      settings: { layers: [32, 16, 8], init: 'he' },
+      problems: [],
+    });
+    // An escaped comma and spaces around the widths read the same.
+    expect(urlText('?layers=32%2C%2016%20,8').settings).toEqual({ layers: [32, 16, 8] });
+    for (const init of INITS)
+      expect(settingsFromUrl(urlText(serializeUrlState({ ...deep, init })).settings)).toEqual({
+        ...deep,
+        init,
+      });
+    // The defaults are not written: one layer of 10 drawn the tutorial's way.
+    expect(serializeUrlState({ ...DEFAULT_STATE, layers: [10], init: 'tutorial' })).toBe('');
+    expect(serializeUrlState({ ...DEFAULT_STATE, layers: [10, 10] })).toBe('?layers=10,10');
+  });
+
+  it('reports bad layer lists and initialisations and keeps the defaults', () => {
+    for (const bad of ['0,5', '1,2,3,4,5', '', 'a', '16,,8', '16,1025', '2.5', '16;8']) {
+      const { settings, problems } = urlText(`?layers=${bad}&init=glorot`);
+      expect(settings).toEqual({ init: 'glorot' });
+      expect(problems).toEqual([
+        `layers="${bad}" is not valid (1 to 4 hidden layer widths separated by commas (such as 32,16,8), each a whole number from 1 to 1024): the default is used.`,
+      ]);
+    }
+    expect(urlText('?init=xavier&layers=8,8')).toEqual({
+      settings: { layers: [8, 8] },
+      problems: ['init="xavier" is not valid (one of tutorial, glorot, he): the default is used.'],
+    });
+    expect(urlText('?init=HE').settings).toEqual({});
+  });
+
+  it('reads old links with hidden= as one layer, written back as layers=', () => {
+    const old = urlText('?hidden=20&activation=tanh');
+    expect(old).toEqual({ settings: { layers: [20], activation: 'tanh' }, problems: [] });
+    expect(serializeUrlState(settingsFromUrl(old.settings))).toBe('?layers=20&activation=tanh');
+    expect(urlText('?hidden=0').problems).toEqual([
+      'hidden="0" is not valid (a whole number from 1 to 1024): the default is used.',
+    ]);
+    // hidden= and layers= set the same thing: the first is used, the other reported.
+    expect(urlText('?layers=3,3&hidden=20')).toEqual({
+      settings: { layers: [3, 3] },
+      problems: ['"hidden" appears more than once: the first is used.'],
+    });
+    // An old lesson link that hid the hidden units now fixes the whole shape.
+    expect(settingsFromUrl(urlText('?hidden=6&hide=hidden,init').settings)).toMatchObject({
+      layers: [6],
+      init: 'tutorial',
+      hide: ['hidden', 'init'],
+    });
+  });
+
   it('hides controls by their URL keys, in schema order, without repeats', () => {
     const state: UrlSettings = {
       ...DEFAULT_STATE,

@@ -1,9 +1,7 @@
 /** Every setting of the run, grouped as the tutorial builds it: data, network, training. */
-import { ACTIVATIONS } from '../../core/activations';
 import { NUMERIC_SPECS } from '../../core/config';
 import { DATASETS, DEFAULT_EXPRESSION } from '../../core/dataset';
 import { DataTools } from '../data/DataTools';
-import { ActivationPreview } from './ActivationPreview';
 import { ExpressionField } from './ExpressionField';
 import { randomizeSeed, updateConfig } from '../actions';
 import { useT } from '../i18n';
@@ -12,6 +10,7 @@ import { ExperimentPanel } from './ExperimentPanel';
 import { FixedSettings, useShown } from './FixedSettings';
 import { LearningRateAdvice } from './LearningRateAdvice';
 import { NumberField } from './NumberField';
+import { NetworkSection } from './NetworkSection';
 import { SelectField } from './SelectField';
 import { SpeedField } from './SpeedField';
 
@@ -101,33 +100,7 @@ export function ControlPanel() {
           )}
         </section>
       )}
-      {(shown('hidden') || shown('activation')) && (
-        <section>
-          <h2>{t.network}</h2>
-          {shown('hidden') && (
-            <NumberField
-              label={t.hiddenUnits}
-              value={config.layers[0]!}
-              spec={NUMERIC_SPECS.hidden}
-              inputMode="numeric"
-              onCommit={(width) => updateConfig({ layers: config.layers.map(() => width) })}
-              hint={t.hiddenHint}
-            />
-          )}
-          {shown('activation') && (
-            <div className="activation-row">
-              <SelectField
-                label={t.activation}
-                value={config.activation}
-                options={ACTIVATIONS}
-                labels={t.activationNames}
-                onChange={(activation) => updateConfig({ activation })}
-              />
-              <ActivationPreview activation={config.activation} />
-            </div>
-          )}
-        </section>
-      )}
+      <NetworkSection />
       {(shown('learningRate') || shown('speed')) && (
         <section>
           <h2>{t.trainingSection}</h2>

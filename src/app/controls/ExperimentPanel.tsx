@@ -1,6 +1,6 @@
-/** The tutorial's experiments: a preset picker, what the chosen one shows, and the way back to Python. */
+/** The tutorial's experiments and the deeper ones: a preset picker, what the chosen one shows, and the way back to Python. */
 import { useId } from 'react';
-import { isPresetId, PRESET_IDS, PRESETS } from '../../core/presets';
+import { DEEP_PRESET_IDS, isPresetId, PRESETS, TUTORIAL_PRESET_IDS } from '../../core/presets';
 import { choosePreset } from '../actions';
 import { useAppStore } from '../store';
 import { CopyScriptButton } from './CopyScriptButton';
@@ -27,11 +27,20 @@ export function ExperimentPanel() {
           onChange={(e) => choosePreset(isPresetId(e.target.value) ? e.target.value : null)}
         >
           <option value={CUSTOM}>{t.custom}</option>
-          {PRESET_IDS.map((p) => (
-            <option key={p} value={p}>
-              {t.presetLabels[p]}
-            </option>
-          ))}
+          <optgroup label={t.presetGroupTutorial}>
+            {TUTORIAL_PRESET_IDS.map((p) => (
+              <option key={p} value={p}>
+                {t.presetLabels[p]}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t.presetGroupDeep}>
+            {DEEP_PRESET_IDS.map((p) => (
+              <option key={p} value={p}>
+                {t.presetLabels[p]}
+              </option>
+            ))}
+          </optgroup>
         </select>
         <p id={`${id}-caption`} className="preset-caption" data-testid="preset-caption">
           {preset && (

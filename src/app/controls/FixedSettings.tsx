@@ -25,7 +25,7 @@ export function controlLabel(t: Messages, control: HideableControl): string {
     seed: t.seed,
     ownData: t.ownData,
     testShare: t.testShare,
-    hidden: t.hiddenUnits,
+    hidden: t.networkShape,
     activation: t.activation,
     init: t.init,
     learningRate: t.learningRate,
@@ -50,7 +50,7 @@ function controlValue(t: Messages, state: Shown, control: HideableControl): stri
     case 'hidden':
       return formatLayers(config.layers);
     case 'init':
-      return config.init;
+      return t.initNames[config.init];
     case 'speed':
       return Number.isFinite(config.speed) ? formatSpeed(config.speed) : t.speedMax;
     case 'testShare':

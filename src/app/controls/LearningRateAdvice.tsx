@@ -2,7 +2,6 @@
  * Says, where the learning rate is set, when the summed gradient makes it too large for
  * the points trained on and the units, and offers a rate that trains safely there.
  */
-import { totalUnits } from '../../core/config';
 import { useShallow } from 'zustand/react/shallow';
 import { updateConfig } from '../actions';
 import { useAppStore } from '../store';
@@ -19,7 +18,7 @@ export function LearningRateAdvice() {
   const { points, layers, suggestion, learningRate, times } = advice;
   return (
     <div className="advice" data-testid="lr-advice">
-      <p>{t.lrAdvice(points, totalUnits(layers), suggestion, learningRate, times)}</p>
+      <p>{t.lrAdvice(points, layers, suggestion, learningRate, times)}</p>
       <button
         type="button"
         className="small"

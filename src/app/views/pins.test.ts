@@ -24,6 +24,22 @@ describe('pin labels', () => {
     ).toEqual(['H=10 relu seed=0 lr=0.01', 'H=10 relu seed=3 lr=0.05']);
   });
 
+  it('name the layers at depth, and the initialisation when it differs', () => {
+    expect(
+      pinLabels([
+        { config: C, step: 1 },
+        { config: { ...C, layers: [32, 16, 8], init: 'he' }, step: 2 },
+        { config: { ...C, layers: [16, 16], init: 'glorot' }, step: 3 },
+      ]),
+    ).toEqual(['H=10 relu init=tutorial', 'H=32,16,8 relu init=he', 'H=16,16 relu init=glorot']);
+    expect(
+      pinLabels([
+        { config: { ...C, layers: [8, 8, 8, 8] }, step: 1 },
+        { config: { ...C, layers: [8, 8, 8, 8], init: 'he' }, step: 1 },
+      ]),
+    ).toEqual(['H=8,8,8,8 relu init=tutorial', 'H=8,8,8,8 relu init=he']);
+  });
+
   it('tell identical settings apart by the step they were pinned at', () => {
     expect(
       pinLabels([

@@ -1,5 +1,5 @@
 /** Pinning runs for comparison, and labelling them by what differs between them. */
-import { formatLayers, type RunConfig } from '../../core/config';
+import { formatLayers, sameSetting, type RunConfig } from '../../core/config';
 import { liveStore } from '../liveStore';
 import { useAppStore } from '../store';
 import { MAX_PINNED, useViewStore, type PinnedRun } from './viewStore';
@@ -7,25 +7,27 @@ import { MAX_PINNED, useViewStore, type PinnedRun } from './viewStore';
 /** One colour per pin slot, distinct from the live run's orange fit and purple loss. */
 export const PIN_COLORS = ['#0d9488', '#db2777', '#65a30d', '#0284c7', '#b45309'] as const;
 
-type LabelKey = 'dataset' | 'points' | 'noise' | 'seed' | 'learningRate';
+type LabelKey = 'dataset' | 'points' | 'noise' | 'seed' | 'init' | 'learningRate';
 
-/** Settings a label may mention, beyond the always-shown hidden size and activation. */
+/** Settings a label may mention, beyond the always-shown hidden widths and activation. */
 const LABEL_PARTS: [LabelKey, (c: RunConfig) => string][] = [
   ['dataset', (c) => (c.dataset === 'linear' ? 'y=x' : 'y=x²')],
   ['points', (c) => `N=${c.points}`],
   ['noise', (c) => `noise=${c.noise}`],
   ['seed', (c) => `seed=${c.seed}`],
+  ['init', (c) => `init=${c.init}`],
   ['learningRate', (c) => `lr=${c.learningRate}`],
 ];
 
 /**
- * Labels for pinned runs: hidden size and activation always (that is the tutorial's
- * comparison), plus every other setting that differs among them, plus the step when two
+ * Labels for pinned runs: the hidden layers' widths (`H=10`, `H=32,16,8`) and activation
+ * always (that is the tutorial's comparison), plus every other setting that differs among
+ * them, plus the step when two
  * runs would otherwise read the same. Pure.
  */
 export function pinLabels(pins: readonly { config: RunConfig; step: number }[]): string[] {
   const differs = LABEL_PARTS.filter(([key]) =>
-    pins.some((p) => p.config[key] !== pins[0]!.config[key]),
+    pins.some((p) => !sameSetting(p.config[key], pins[0]!.config[key])),
   );
   const base = pins.map((p) =>
     [

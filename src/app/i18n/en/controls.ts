@@ -8,6 +8,7 @@ import {
   type ActivationName,
 } from '../../../core/activations';
 import { DATASET_LABELS, type DatasetName } from '../../../core/dataset';
+import type { InitName } from '../../../core/init';
 import type { Widen } from '../widen';
 
 export const enControls = {
@@ -26,7 +27,27 @@ export const enControls = {
   network: 'Network',
   hiddenUnits: 'Hidden units',
   init: 'Initialisation',
-  hiddenHint: '1 → H → 1, H from 1 to 1024',
+  hiddenHint: '1 – 1024 in every layer',
+  // The network's shape, and how its starting weights are drawn
+  hiddenLayers: 'Hidden layers',
+  hiddenLayersHint: '1 – 4',
+  unitsMixed: 'mixed',
+  unitsMixedHint: 'Widths differ; a number sets them all.',
+  layerSizes: 'Layer sizes',
+  layerSizesHint: 'Each hidden layer’s width from the input side, such as 32,16,8.',
+  networkShape: 'Hidden layers and units',
+  initNames: {
+    tutorial: 'Tutorial',
+    glorot: 'Glorot (Xavier)',
+    he: 'He (Kaiming)',
+  } satisfies Record<InitName, string>,
+  initHints: {
+    tutorial:
+      'The tutorial’s: weights normal(0, 0.1), biases 0.1, whatever a layer’s size. Right for one small layer; through several layers the signal fades.',
+    glorot:
+      'Weights normal(0, √(2 / (fan-in + fan-out))), biases 0: meant to keep the signal’s size through tanh and sigmoid layers. Every first-layer unit starts centred at x = 0.',
+    he: 'Weights normal(0, √(2 / fan-in)), biases 0: meant to keep the signal’s size through ReLU layers, which zero about half of it. Every first-layer hinge starts at x = 0.',
+  } satisfies Record<InitName, string>,
   activation: 'Activation',
   activationNames: ACTIVATION_LABELS satisfies Record<ActivationName, string>,
   activationFormulas: ACTIVATION_FORMULAS satisfies Record<ActivationName, string>,

@@ -6,10 +6,23 @@ import type { Problem } from '../../../core/problems';
 import { formatEn } from '../../../messages/en';
 import type { Widen } from '../widen';
 
+/**
+ * The network in the rate advice: "and 10 hidden units" for the tutorial's one layer; at
+ * depth, the layers and their widths ("in a network of 3 hidden layers of 16 units").
+ */
+function networkEn(layers: readonly number[]): string {
+  const [first] = layers;
+  if (layers.length === 1) return `and ${first} hidden unit${first === 1 ? '' : 's'}`;
+  if (layers.every((w) => w === first))
+    return `in a network of ${layers.length} hidden layers of ${first} unit${first === 1 ? '' : 's'}`;
+  const widths = `${layers.slice(0, -1).join(', ')} and ${layers.at(-1)}`;
+  return `in a network of hidden layers of ${widths} units`;
+}
+
 export const enPage = {
   // Header
   title: 'Backprop Playground',
-  tagline: 'Watch a 1 → H → 1 network learn by backpropagation, step by step.',
+  tagline: 'Watch a small network (1 → H → 1, or deeper) learn by backpropagation, step by step.',
   language: 'Language',
   theme: 'Theme',
   themeNames: { system: 'System', light: 'Light', dark: 'Dark' },
@@ -26,12 +39,24 @@ export const enPage = {
   rescueHeading: (step: number) => `Diverged at step ${step}: lower the learning rate.`,
   rescueKept: (good: number) =>
     `The loss blew up, so training paused and went back to the weights of step ${good}, the last step before the loss began to climb.`,
-  rescueWhy: (points: number, hidden: number, suggestion: number, lr: number, times: number) =>
-    `Each step sums the gradient over the ${points} training points and ${hidden} hidden units, so a rate that trains safely here is about ${suggestion}; ${times > 1 ? `${lr} is ${times}× that.` : `${lr} is not above it, yet the loss grew: a smaller rate still helps.`}`,
+  rescueWhy: (
+    points: number,
+    layers: readonly number[],
+    suggestion: number,
+    lr: number,
+    times: number,
+  ) =>
+    `Each step sums the gradient over the ${points} training points ${networkEn(layers)}, so a rate that trains safely here is about ${suggestion}; ${times > 1 ? `${lr} is ${times}× that.` : `${lr} is not above it, yet the loss grew: a smaller rate still helps.`}`,
   rescueLower: (rate: number) => `Lower the learning rate to ${rate} and resume`,
   rescueRewind: (step: number) => `Rewind to step ${step}`,
-  lrAdvice: (points: number, hidden: number, suggestion: number, lr: number, times: number) =>
-    `Each step sums the gradient over the ${points} training points and ${hidden} hidden units, so a rate that trains safely here is about ${suggestion}; ${lr} is ${times}× that and may blow up or kill units.`,
+  lrAdvice: (
+    points: number,
+    layers: readonly number[],
+    suggestion: number,
+    lr: number,
+    times: number,
+  ) =>
+    `Each step sums the gradient over the ${points} training points ${networkEn(layers)}, so a rate that trains safely here is about ${suggestion}; ${lr} is ${times}× that and may blow up or kill units.`,
   lrUse: (suggestion: number) => `Use ${suggestion}`,
   announce: (prefix: 'diverged' | 'paused' | '', step: number, loss: string) =>
     `${prefix === 'diverged' ? 'Diverged. ' : prefix === 'paused' ? 'Paused. ' : ''}Step ${step}, loss ${loss}.`,
@@ -48,7 +73,7 @@ export const enPage = {
   errorDetails: 'Details',
   // The footer, and the training worker or a part of the page failing to load
   footer:
-    'The network, its initialisation and its update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients, w += lr · gw. Training runs in a Web Worker in float32.',
+    'The network, its default initialisation and its update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients, w += lr · gw. Training runs in a Web Worker in float32.',
   workerSilent: 'The training worker stopped responding.',
   appLoadFailed:
     'The playground could not be loaded (you may be offline, or the site was updated since this page was opened).',

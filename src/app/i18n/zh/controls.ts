@@ -26,7 +26,26 @@ export const zhControls: ControlsMessages = {
   network: '网络',
   hiddenUnits: '隐藏单元',
   init: '初始化',
-  hiddenHint: '1 → H → 1，H 取 1 到 1024',
+  hiddenHint: '每层 1 – 1024 个',
+  hiddenLayers: '隐藏层数',
+  hiddenLayersHint: '1 到 4 层',
+  unitsMixed: '各不相同',
+  unitsMixedHint: '各层宽度不同；输入一个数即全部设为它。',
+  layerSizes: '各层宽度',
+  layerSizesHint: '从输入一侧起每个隐藏层的宽度，如 32,16,8。',
+  networkShape: '隐藏层与单元',
+  initNames: {
+    tutorial: '教程的方式',
+    glorot: 'Glorot（Xavier）方法',
+    he: 'He（何恺明）方法',
+  },
+  initHints: {
+    tutorial:
+      '教程的方式：权重 normal(0, 0.1)，偏置 0.1，与层的大小无关。适合一个小层；经过多层之后信号会逐渐消失。',
+    glorot:
+      '权重 normal(0, √(2 / (输入数 + 输出数)))，偏置 0：用来让信号在 tanh 和 sigmoid 层中保持大小。第一层的每个单元都以 x = 0 为中心出发。',
+    he: '权重 normal(0, √(2 / 输入数))，偏置 0：用来让信号在 ReLU 层中保持大小，ReLU 会把大约一半置零。第一层的每个折点都从 x = 0 出发。',
+  },
   activation: '激活函数',
   activationNames: {
     none: '无（恒等）',

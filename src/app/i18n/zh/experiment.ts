@@ -5,7 +5,9 @@ export const zhExperiment: ExperimentMessages = {
   experiment: '实验',
   preset: '预设',
   custom: '自定义',
-  customCaption: '你自己的设置。选择教程的四个实验之一，可以一步步重现它。',
+  customCaption: '你自己的设置。选择教程的四个实验之一，可以一步步重现它；也可以选择更深的网络。',
+  presetGroupTutorial: '教程',
+  presetGroupDeep: '更深的网络',
   noTraining: '不训练',
   stopsAt: (steps) => `在第 ${steps} 步停下`,
   presetLabels: {
@@ -13,6 +15,9 @@ export const zhExperiment: ExperimentMessages = {
     'fit-line': '2 · 拟合直线',
     'square-none': '3 · 平方数据，无激活函数',
     'square-relu': '4 · 平方数据，使用 ReLU',
+    'deep-relu': '5 · 平方数据，三层 ReLU',
+    'depth4-tutorial': '6 · 四层，教程的初始化',
+    'depth4-he': '7 · 四层，He 初始化',
   },
   presetCaptions: {
     'untrained-line':
@@ -23,6 +28,12 @@ export const zhExperiment: ExperimentMessages = {
       'predict03()：没有激活函数，十个隐藏单元加起来仍是一条直线，所以 300 步之后它仍然弯不成 x²：欠拟合。',
     'square-relu':
       'predict04()：同样的网络加上 ReLU。每个单元变成一个折线，300 步之内这些折点把曲线弯成抛物线。',
+    'deep-relu':
+      '三个隐藏层，每层 16 个 ReLU 单元，He 初始化。偏置从 0 开始，所以第一层的每个折点都从 x = 0 出发；后面的层把折线再弯一次，300 步之内损失降到噪声的水平（真正的 x² 在这些点上的损失）。学习率是教程的一半：用 0.01 时有些种子会发散。',
+    'depth4-tutorial':
+      '四个 tanh 层，每层 8 个单元，按教程的方式抽取（权重 normal(0, 0.1)，偏置 0.1）。每一层都让信号变小，所以第一步时第 1 层的梯度比输出层的小几百到几千倍。输出偏置找到数据的均值，之后 300 步里拟合一直是那里的一条水平线。',
+    'depth4-he':
+      '同样的四个 tanh 层，按 He 的尺度抽取：normal(0, √(2 / 输入数))，偏置 0。信号保持大小，第 1 层的梯度比教程的抽取方式大几百倍，300 步之内拟合弯成抛物线，损失不到水平线的一半，接近噪声。学习率 0.003 已接近它能承受的上限：有些种子的损失在下降途中会跳起，用 0.01 时有些种子会发散。',
   },
   copyScript: '复制为 numpy 脚本',
   copyScriptTitle: '一个可运行的 numpy 脚本，打印本次运行的损失',
