@@ -16,7 +16,7 @@ export function healthText(
   return t.health[act](health.count, hidden);
 }
 
-/** One layer's count at depth ('' where nothing is counted: no activation). */
+/** One layer's count at depth (without an activation, that there is nothing to count). */
 export function layerHealthText(
   t: Messages,
   act: ActivationName,

@@ -41,7 +41,8 @@ export const enNetwork = {
     `${name}: the size of each unit’s incoming weights, with the size of their last gradient`,
   // One line per layer; the counts are of units flat over every training point.
   layerHealth: {
-    none: (_count: number, _width: number) => '',
+    none: (_count: number, width: number) =>
+      `${width} linear ${width === 1 ? 'unit' : 'units'}: none can die or saturate`,
     relu: (count: number, width: number) => `Dead units: ${count} of ${width}${grey(count)}`,
     tanh: (count: number, width: number) => `Saturated units: ${count} of ${width}${grey(count)}`,
     sigmoid: (count: number, width: number) =>

@@ -32,7 +32,7 @@ export const zhNetwork: NetworkMessages = {
   normNote: (fanIn) => `其 ${fanIn} 个输入权重的大小`,
   normStripLabel: (name) => `${name}：每个单元输入权重的大小，及其上一步梯度的大小`,
   layerHealth: {
-    none: () => '',
+    none: (_count, width) => `${width} 个线性单元：都不会死亡或饱和`,
     relu: (count, width) => `死亡单元：${count} / ${width}${grey(count)}`,
     tanh: (count, width) => `饱和单元：${count} / ${width}${grey(count)}`,
     sigmoid: (count, width) => `饱和单元：${count} / ${width}${grey(count)}`,
