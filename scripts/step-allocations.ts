@@ -8,7 +8,8 @@
  * 'gc' performance entries) and such a window is discarded; a large young generation
  * (--min- and --max-semi-space-size, 64 MB from the start) makes them rare. A `control` run allocates a
  * small array per step on purpose, to show that the probe sees such a thing.
- *   usage: node --expose-gc --min-semi-space-size=64 --max-semi-space-size=64 --no-memory-reducer --import tsx scripts/step-allocations.ts <N> <H>
+ *   usage: node --expose-gc --min-semi-space-size=64 --max-semi-space-size=64 --no-memory-reducer --import tsx scripts/step-allocations.ts <N> <layers>
+ * where <layers> is the hidden widths, `10` (the tutorial's shape) or `8,6,4` (deeper).
  * Prints one JSON array.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -66,7 +67,7 @@ async function measure(
   engine: Engine | 'control',
   activation: ActivationName,
   points: number,
-  hidden: number,
+  layers: readonly number[],
 ): Promise<AllocationResult> {
   const run = new TrainingRun(
     {
@@ -74,7 +75,7 @@ async function measure(
       noise: 0.2,
       seed: 0,
       points,
-      layers: [hidden],
+      layers,
       activation,
       init: 'tutorial',
     },
@@ -82,7 +83,7 @@ async function measure(
     { engine: engine === 'control' ? 'ts' : engine },
   );
   // Small enough that no configuration diverges (the benchmark's rule), so every step runs.
-  const learningRate = 3 / (points * hidden);
+  const learningRate = 3 / (points * layers.reduce((a, b) => a + b, 0));
   const losses = new Float32Array(STEPS_PER_CALL);
   const call = () => {
     if (engine !== 'control') return run.train(STEPS_PER_CALL, learningRate, losses, 0);
@@ -122,18 +123,19 @@ async function measure(
   return best ?? { engine, kernel: null, activation, steps: 0, bytes: 0, collected: true };
 }
 
-// Arguments: N, H, and optionally what to measure: `control`, or one activation (both
+// Arguments: N, the hidden widths, and optionally what to measure: `control`, or one activation (both
 // engines). A process of its own per activation measures each one's steady state; in one
 // process, shared functions that earlier activations left polymorphic can stay deoptimised
 // (boxing floats) through several later ones.
-const [points, hidden] = process.argv.slice(2, 4).map(Number) as [number, number];
+const points = Number(process.argv[2]);
+const layers = process.argv[3]!.split(',').map(Number);
 const only = process.argv[4];
 const results: AllocationResult[] = [];
 if (only === undefined || only === 'control')
-  results.push(await measure('control', 'relu', points, hidden));
+  results.push(await measure('control', 'relu', points, layers));
 for (const activation of ACTIVATIONS.filter((a) => only === undefined || a === only)) {
-  results.push(await measure('ts', activation, points, hidden));
-  if (kernelSupports({ layers: [hidden], activation }))
-    results.push(await measure('wasm', activation, points, hidden));
+  results.push(await measure('ts', activation, points, layers));
+  if (kernelSupports({ layers, activation }))
+    results.push(await measure('wasm', activation, points, layers));
 }
 process.stdout.write(`${JSON.stringify(results)}\n`);

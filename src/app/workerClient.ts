@@ -9,6 +9,7 @@ import { acceptFrame } from './liveStore';
 import { keepNamedBy, recordSent } from './runRecord';
 import { t } from './i18n';
 import { useAppStore } from './store';
+import { pictureViews, useViewStore } from './views/viewStore';
 
 let worker: Worker | null = null;
 const acks = new FrameAcks(
@@ -101,6 +102,8 @@ export function connectWorker(): void {
   worker.onerror = onError;
   worker.onmessageerror = onError;
   acks.reset();
+  sentViews = '';
+  sendViews();
   lastHeardAt = performance.now();
   watchdog = setInterval(checkWorker, WATCHDOG_PERIOD_MS);
 }
@@ -116,6 +119,20 @@ export function disconnectWorker(): void {
   if (watchdog !== null) clearInterval(watchdog);
   watchdog = null;
 }
+
+/** The views last told to the worker, as JSON ('' for none yet). */
+let sentViews = '';
+
+/** Tells the worker what the page shows, when that has changed: it computes only those parts of the picture. */
+function sendViews(): void {
+  const views = pictureViews(useViewStore.getState());
+  const key = JSON.stringify(views);
+  if (!worker || key === sentViews) return;
+  sentViews = key;
+  send({ type: 'setViews', views });
+}
+
+useViewStore.subscribe(sendViews);
 
 export function send(msg: ToWorker): void {
   // Points and weights sent are remembered: the run's history names them (see runRecord).

@@ -33,10 +33,10 @@ const NODE_FLAGS = [
 ];
 
 /** Runs the probe on `what` (`control` or one activation) in a Node process of its own. */
-function probe(points: number, hidden: number, what: string): AllocationResult[] {
+function probe(points: number, layers: string, what: string): AllocationResult[] {
   const out = execFileSync(
     process.execPath,
-    [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), String(hidden), what],
+    [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), layers, what],
     { encoding: 'utf8' },
   );
   return JSON.parse(out) as AllocationResult[];
@@ -47,7 +47,7 @@ function probe(points: number, hidden: number, what: string): AllocationResult[]
 describe('training steps allocate nothing (N=30, H=10)', () => {
   // One process per activation: each is measured in the steady state a run of its own
   // reaches, not through JIT state the activations before it left (see the probe).
-  const results = ['control', ...ACTIVATIONS].flatMap((what) => probe(30, 10, what));
+  const results = ['control', ...ACTIVATIONS].flatMap((what) => probe(30, '10', what));
 
   it('the probe sees a deliberate allocation of one small array per step', () => {
     const control = results.find((r) => r.engine === 'control')!;
@@ -64,4 +64,20 @@ describe('training steps allocate nothing (N=30, H=10)', () => {
     expect(r.kernel).toBe(r.engine === 'wasm' ? 'relaxed' : null);
     expect(r.bytes).toBeLessThan(WINDOW_OVERHEAD_BYTES);
   });
+});
+
+// Three hidden layers on the TS engine (the kernel has one): the same step, composed of
+// per-layer passes, must allocate nothing at depth either.
+describe('training steps allocate nothing at depth (N=30, layers 8,6,4)', () => {
+  const results = ACTIVATIONS.flatMap((what) => probe(30, '8,6,4', what));
+
+  it.each(results.map((r) => [r.engine, r.activation, r] as const))(
+    '%s engine, %s',
+    (engine, _activation, r) => {
+      expect(engine).toBe('ts');
+      expect(r.collected).toBe(false);
+      expect(r.steps).toBe(10_000);
+      expect(r.bytes).toBeLessThan(WINDOW_OVERHEAD_BYTES);
+    },
+  );
 });

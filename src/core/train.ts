@@ -1,8 +1,12 @@
 /**
- * One training step exactly as the tutorial: forward, loss = mean((o - y)^2) before the
- * update, dz = -2 (o - y), then per layer from the top: summed gradients gw = in^T dz and
- * gb = sum(dz), the delta passed down computed with the weights before their update,
- * `w += lr * gw`, `b += lr * gb`, and the delta scaled by act'(z) of the layer below.
+ * One training step exactly as the tutorial, as a composition of per-layer passes:
+ * forward (network.ts's denseForward per layer), loss = mean((o - y)^2) before the update
+ * and dz = -2 (o - y), backward (denseBackward per layer from the top: summed gradients
+ * gw = in^T dz and gb = sum(dz), the delta passed down with the weights before any update,
+ * scaled by act'(z) of the layer below), then the update per layer (`w += lr * gw`,
+ * `b += lr * gb`). Every gradient is complete before any weight moves, so a mini-batch
+ * (a smaller `batch`) or another update rule (an optimizer reading ws.gw, ws.gb) slots in
+ * between the passes without touching them.
  */
 import { multiplyByDerivative } from './activations';
 import { forward, type DenseLayer, type Network, type Workspace } from './network';
@@ -140,17 +144,18 @@ export function trainStepInto(
   backpropagate(net, ws, x, lr);
 }
 
-/** The step after the output delta is in ws.delta: gradients, updates, deltas downwards. */
-function backpropagate(net: Network, ws: Workspace, x: Float32Array, lr: number): void {
+/**
+ * Backward through every layer once the output delta is in ws.delta[last] and the forward
+ * values of `batch` rows are in ws.z, ws.a: the summed gradients into ws.gw, ws.gb and each
+ * layer's delta into ws.delta. Reads the weights, changes none. Plain loops: a callback
+ * would allocate a closure every step.
+ */
+export function backward(net: Network, ws: Workspace, x: Float32Array, batch = ws.batch): void {
   const { layers } = net;
-  const last = layers.length - 1;
-  const batch = ws.batch;
-  for (let l = last; l >= 0; l--) {
-    const layer = layers[l]!;
+  for (let l = layers.length - 1; l >= 0; l--) {
     const input = l === 0 ? x : ws.a[l - 1]!;
     const below = l === 0 ? null : ws.delta[l - 1]!;
-    denseBackward(layer, input, ws.delta[l]!, batch, ws.gw[l]!, ws.gb[l]!, below);
-    applyUpdate(layer, ws.gw[l]!, ws.gb[l]!, lr);
+    denseBackward(layers[l]!, input, ws.delta[l]!, batch, ws.gw[l]!, ws.gb[l]!, below);
     if (below)
       multiplyByDerivative(
         layers[l - 1]!.activation,
@@ -160,4 +165,16 @@ function backpropagate(net: Network, ws: Workspace, x: Float32Array, lr: number)
         batch * layers[l - 1]!.outDim,
       );
   }
+}
+
+/** Plain gradient descent on every layer with the summed gradients backward left in ws. */
+export function updateLayers(net: Network, ws: Workspace, lr: number): void {
+  const { layers } = net;
+  for (let l = 0; l < layers.length; l++) applyUpdate(layers[l]!, ws.gw[l]!, ws.gb[l]!, lr);
+}
+
+/** The step after the output delta is in ws.delta: backward, then the update. */
+function backpropagate(net: Network, ws: Workspace, x: Float32Array, lr: number): void {
+  backward(net, ws, x);
+  updateLayers(net, ws, lr);
 }

@@ -49,6 +49,23 @@ export interface UnitHealth {
   stuck: Uint8Array;
 }
 
+/** Whether a unit whose pre-activation spans [zMin, zMax] over the data is counted in the sense of `kind`. */
+export function countedBetween(kind: HealthKind, zMin: number, zMax: number): boolean {
+  switch (kind) {
+    case 'line':
+      return false;
+    case 'dead':
+    case 'leaky':
+      return zMax <= 0;
+    case 'saturated':
+      return zMin > SATURATION_Z || zMax < -SATURATION_Z;
+    case 'flat-negative':
+      return zMax < -SATURATION_Z;
+    case 'turning':
+      return sinePeakBetween(zMin, zMax);
+  }
+}
+
 /**
  * Counts the units `kind` names for this activation. z = w1 x + b1 is linear in x, so its
  * range over the data runs from its value at the smallest x to its value at the largest:
@@ -68,25 +85,7 @@ export function unitHealth(p: UnitParams, act: ActivationName, xs: ArrayLike<num
   for (let j = 0; j < p.hidden; j++) {
     const zLo = p.w1[j]! * lo + p.b1[j]!;
     const zHi = p.w1[j]! * hi + p.b1[j]!;
-    const zMin = Math.min(zLo, zHi);
-    const zMax = Math.max(zLo, zHi);
-    let counted: boolean;
-    switch (kind) {
-      case 'dead':
-      case 'leaky':
-        counted = zMax <= 0;
-        break;
-      case 'saturated':
-        counted = zMin > SATURATION_Z || zMax < -SATURATION_Z;
-        break;
-      case 'flat-negative':
-        counted = zMax < -SATURATION_Z;
-        break;
-      case 'turning':
-        counted = sinePeakBetween(zMin, zMax);
-        break;
-    }
-    if (!counted) continue;
+    if (!countedBetween(kind, Math.min(zLo, zHi), Math.max(zLo, zHi))) continue;
     count++;
     // A sine unit that turns is healthy: it is counted, never greyed.
     if (kind !== 'turning') stuck[j] = 1;

@@ -48,21 +48,23 @@ export function NetworkPanel() {
       const started = performance.now();
       if (live?.frame?.state === 'running' && started < nextAt) return;
       const insight = insightFor(liveStore.getState().frame, activation, layers, data, GRID);
-      if (!insight) return;
+      // One hidden layer's strips need the frame's parameters (every frame at that depth has them).
+      if (!insight?.params || !insight.grads) return;
+      const { params, grads } = insight;
       const health = insight.health();
       GROUPS.forEach((g, i) => {
         const canvas = canvases.current[i];
-        const values = insight.params[g.key];
-        const grads = insight.grads[g.key];
-        if (canvas) drawStrip(canvas, widthOf(canvas), values, grads, health.stuck);
+        const values = params[g.key];
+        const gradients = grads[g.key];
+        if (canvas) drawStrip(canvas, widthOf(canvas), values, gradients, health.stuck);
         const scale = scales.current[i];
-        if (scale) scale.textContent = `±${num(maxAbs(values))} · ∇ ${num(maxAbs(grads))}`;
+        if (scale) scale.textContent = `±${num(maxAbs(values))} · ∇ ${num(maxAbs(gradients))}`;
       });
       if (outRef.current)
-        outRef.current.textContent = `b2 = ${num(insight.params.b2)} · ∇ ${num(insight.grads.b2)}`;
+        outRef.current.textContent = `b2 = ${num(params.b2)} · ∇ ${num(grads.b2)}`;
       // The weights in force while the run stands still, for tests and the curious (not per running frame).
       const frame = liveStore.getState().frame;
-      if (frame && frame.state !== 'running' && sectionRef.current)
+      if (frame?.params && frame.state !== 'running' && sectionRef.current)
         sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
       const text = healthText(t, activation, health, insight.hidden);
       if (text !== lastHealth && healthRef.current)

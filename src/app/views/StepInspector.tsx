@@ -87,17 +87,17 @@ export function StepInspector() {
     paused !== null &&
     paused.now.state !== 'running' &&
     config.layers.length === 1 &&
-    paused.now.params.length === paramLayout(config.layers).length;
+    paused.now.params?.length === paramLayout(config.layers).length;
   const index = selected !== null && selected < data.x.length ? selected : null;
 
   const view = useMemo(() => {
     if (!live || index === null || !paused) return null;
-    const p = unpackParams(paused.now.params);
+    const p = unpackParams(paused.now.params!);
     const x = data.x[index]!;
     const y = data.y[index]!;
     const pass = pointPass(p, config.activation, x, y);
     const sum = batchGradients(p, config.activation, data.x, data.y);
-    const before = paused.prev ? unpackParams(paused.prev.params) : null;
+    const before = paused.prev?.params ? unpackParams(paused.prev.params) : null;
     const order = Array.from({ length: p.hidden }, (_, j) => j);
     const rows =
       p.hidden <= MAX_ROWS
@@ -129,7 +129,7 @@ export function StepInspector() {
     <div
       className="inspector"
       data-testid="inspector"
-      data-params={JSON.stringify(Array.from(paused!.now.params))}
+      data-params={JSON.stringify(Array.from(paused!.now.params!))}
       data-x={x}
       data-y={y}
       data-step={step}

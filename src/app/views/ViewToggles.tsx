@@ -1,4 +1,4 @@
-/** The fit plot's view switches: units, kinks, residuals. */
+/** The fit plot's view switches: units, kinks, residuals, and the per-layer plots. */
 import { setView, useViewStore } from './viewStore';
 import { useT } from '../i18n';
 
@@ -6,6 +6,7 @@ export function ViewToggles() {
   const showUnits = useViewStore((s) => s.showUnits);
   const showKinks = useViewStore((s) => s.showKinks);
   const showResiduals = useViewStore((s) => s.showResiduals);
+  const showLayers = useViewStore((s) => s.showLayers);
   const t = useT();
   return (
     <div className="view-toggles" role="group" aria-label={t.fitViews}>
@@ -32,6 +33,14 @@ export function ViewToggles() {
           onChange={(e) => setView({ showResiduals: e.target.checked })}
         />
         {t.showResiduals}
+      </label>
+      <label className="toggle" title={t.showLayersTitle}>
+        <input
+          type="checkbox"
+          checked={showLayers}
+          onChange={(e) => setView({ showLayers: e.target.checked })}
+        />
+        {t.showLayers}
       </label>
     </div>
   );
