@@ -70,6 +70,7 @@ export function drawGradChart(
   width: number,
   history: GradHistory,
   theme: Theme,
+  stepLabel: string,
 ): void {
   const dpr = fitCanvas(canvas, width);
   const ctx = canvas.getContext('2d');
@@ -108,6 +109,8 @@ export function drawGradChart(
   ctx.fillText(String(first), LEFT, GRAD_CHART_HEIGHT - 4);
   ctx.textAlign = 'right';
   ctx.fillText(String(last), LEFT + plotW, GRAD_CHART_HEIGHT - 4);
+  ctx.textAlign = 'center';
+  ctx.fillText(stepLabel, LEFT + plotW / 2, GRAD_CHART_HEIGHT - 4);
   ctx.lineWidth = 1.5;
   ctx.lineJoin = 'round';
   for (let s = 0; s < history.series; s++) {

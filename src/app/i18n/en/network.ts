@@ -36,7 +36,7 @@ export const enNetwork = {
   layerHeading: (layer: number) => `Layer ${layer}`,
   layerUnits: (width: number) => `${width} ${width === 1 ? 'unit' : 'units'}`,
   outputHeading: 'Output',
-  normNote: (fanIn: number) => `size of its ${fanIn} incoming weights`,
+  normNote: (fanIn: number) => `size of ${fanIn} weights in`,
   normStripLabel: (name: string) =>
     `${name}: the size of each unit’s incoming weights, with the size of their last gradient`,
   // One line per layer; the counts are of units flat over every training point.
@@ -72,8 +72,9 @@ export const enNetwork = {
   } satisfies Record<ActivationName, string>,
   gradChartTitle: 'Gradient size per layer',
   gradChartNote:
-    'RMS of each layer’s last gradient (weights and biases), log scale. A layer whose line lies decades below the output’s hardly learns: the signal has faded on its way down.',
+    'RMS of each layer’s last gradient (weights and biases), log scale: how hard the last step pushed on each layer. Small initial weights shrink the signal at every layer it passes, forward and back: with tanh or sigmoid at depth 4, the tutorial’s initialisation puts every line more than a decade below He’s.',
   gradChartLabel: 'Chart of each layer’s gradient size over the steps, log scale',
+  gradChartStep: 'step',
   gradChartLayer: (layer: number) => `layer ${layer}`,
   gradChartOutput: 'output',
   inspectorPlaying:

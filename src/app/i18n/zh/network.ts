@@ -29,7 +29,7 @@ export const zhNetwork: NetworkMessages = {
   layerHeading: (layer) => `第 ${layer} 层`,
   layerUnits: (width) => `${width} 个单元`,
   outputHeading: '输出层',
-  normNote: (fanIn) => `其 ${fanIn} 个输入权重的大小`,
+  normNote: (fanIn) => `${fanIn} 个输入权重的大小`,
   normStripLabel: (name) => `${name}：每个单元输入权重的大小，及其上一步梯度的大小`,
   layerHealth: {
     none: (_count, width) => `${width} 个线性单元：都不会死亡或饱和`,
@@ -56,8 +56,9 @@ export const zhNetwork: NetworkMessages = {
   },
   gradChartTitle: '各层梯度大小',
   gradChartNote:
-    '每层上一步梯度（权重和偏置）的均方根，对数坐标。若某层的线比输出层低好几个数量级，它几乎学不动：信号在往下传的路上已经衰减了。',
+    '每层上一步梯度（权重和偏置）的均方根，对数坐标：上一步对每层推动得有多用力。较小的初始权重会让信号每经过一层（前向和反向）就缩小一次：用 tanh 或 Sigmoid 堆到 4 层时，教程的初始化让每条线都比 He 初始化低一个数量级以上。',
   gradChartLabel: '各层梯度大小随步数变化的图，对数坐标',
+  gradChartStep: '步数',
   gradChartLayer: (layer) => `第 ${layer} 层`,
   gradChartOutput: '输出层',
   inspectorPlaying: '单步检查器：先暂停，再点击一个数据点，跟随它走完一步反向传播。',
