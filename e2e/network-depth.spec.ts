@@ -330,3 +330,46 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('at 4 x 256 units on 1,000 points the panel draws well within a frame, and the inspector sums in slices', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { panelDraws: number[] };
+    w.panelDraws = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.name === 'draw:network-panel') w.panelDraws.push(e.duration);
+    }).observe({ entryTypes: ['measure'] });
+  });
+  // A small rate keeps so deep a ReLU network from diverging, so frames keep coming.
+  await page.goto('/?layers=256,256,256,256&points=1000&lr=0.00001');
+  await waitForStep(page, 1);
+  await page.evaluate(() => void ((window as unknown as { panelDraws: number[] }).panelDraws = []));
+  await page.waitForTimeout(8000);
+  const draws = await page.evaluate(
+    () => (window as unknown as { panelDraws: number[] }).panelDraws,
+  );
+  const sorted = [...draws].sort((p, q) => p - q);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  console.log(
+    `panel draws at 4 x 256: ${draws.length}, median ${median.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
+  );
+  expect(draws.length).toBeGreaterThanOrEqual(3);
+  expect(median).toBeLessThan(25);
+  await expect(page.getByTestId('layer-health-4')).toHaveText(/^Dead units: \d+ of 256/);
+
+  await pause(page);
+  await clickDataPoint(page, 10);
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.locator('[data-layer]')).toHaveCount(4);
+  // A thousand passes through 200,000 parameters take seconds: the page sums them a slice at a time.
+  await expect(inspector).toHaveAttribute('data-sums', 'summing');
+  await expect(inspector.getByTestId('inspect-summing')).toContainText('Summing the gradients');
+  await expect(inspector).toHaveAttribute('data-sums', 'ready', { timeout: 30_000 });
+  for (let l = 1; l <= 4; l++)
+    await expect(inspector.locator(`[data-layer="${l}"] tbody tr`)).toHaveCount(10);
+  await expect(inspector).toContainText('10 of 256 units listed: those with the largest |dz1|');
+  expect(consoleErrors).toEqual([]);
+});
