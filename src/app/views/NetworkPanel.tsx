@@ -47,7 +47,11 @@ export function NetworkPanel() {
     const draw = (live: LiveState | null) => {
       const started = performance.now();
       if (live?.frame?.state === 'running' && started < nextAt) return;
-      const insight = insightFor(liveStore.getState().frame, activation, layers, data, GRID);
+      // The weights in force while the run stands still, at any depth, for tests and the curious (not per running frame).
+      const frame = liveStore.getState().frame;
+      if (frame?.params && frame.state !== 'running' && sectionRef.current)
+        sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
+      const insight = insightFor(frame, activation, layers, data, GRID);
       // One hidden layer's strips need the frame's parameters (every frame at that depth has them).
       if (!insight?.params || !insight.grads) return;
       const { params, grads } = insight;
@@ -62,10 +66,6 @@ export function NetworkPanel() {
       });
       if (outRef.current)
         outRef.current.textContent = `b2 = ${num(params.b2)} · ∇ ${num(grads.b2)}`;
-      // The weights in force while the run stands still, for tests and the curious (not per running frame).
-      const frame = liveStore.getState().frame;
-      if (frame?.params && frame.state !== 'running' && sectionRef.current)
-        sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
       const text = healthText(t, activation, health, insight.hidden);
       if (text !== lastHealth && healthRef.current)
         healthRef.current.textContent = lastHealth = text;
