@@ -236,6 +236,15 @@ describe('the watchdog', () => {
     expect(workerConnected()).toBe(false);
   });
 
+  it('gives a run that takes seconds per step the time of a few of its steps', () => {
+    handleWorkerMessage({ ...frame(3, 1, [0.5]), stepsPerSecond: 0.5 });
+    // Four steps of 2 s: 8 s of silence are allowed, not WATCHDOG_MS.
+    vi.advanceTimersByTime(7000);
+    expect(useAppStore.getState().workerError).toBeNull();
+    vi.advanceTimersByTime(2000);
+    expect(useAppStore.getState().workerError).toMatch(/stopped responding/);
+  });
+
   it('a worker that cannot be created is said, not thrown', () => {
     vi.stubGlobal('Worker', function NoWorker() {
       throw new Error('module workers are not allowed here');

@@ -6,6 +6,7 @@
  * points, the exact kinks) are refreshed as core/framePolicy allows.
  */
 import {
+  CHEAP_PICTURE_MS,
   DEFAULT_PICTURE_VIEWS,
   MAX_DRAWN_UNITS,
   piecewiseLinear,
@@ -35,17 +36,31 @@ class Refreshed<T> {
   private at = -Infinity;
   private cost = 0;
 
-  get(step: number, epoch: number, standingStill: boolean, now: () => number, compute: () => T): T {
-    if (this.value !== null && this.step === step && this.epoch === epoch) return this.value;
+  /**
+   * The value for this step, recomputed when due. `busy` says another costly part was
+   * recomputed for this frame already: a running frame then takes the kept value, so no
+   * frame pays for two (the page hears nothing from the worker while it computes).
+   */
+  get(
+    step: number,
+    epoch: number,
+    standingStill: boolean,
+    busy: boolean,
+    now: () => number,
+    compute: () => T,
+  ): { value: T; costly: boolean } {
+    if (this.value !== null && this.step === step && this.epoch === epoch)
+      return { value: this.value, costly: false };
     const start = now();
-    if (this.value !== null && !refreshDue(standingStill, this.cost, start - this.at))
-      return this.value;
+    const kept = this.value !== null && !standingStill;
+    if (kept && (busy || !refreshDue(false, this.cost, start - this.at)))
+      return { value: this.value!, costly: false };
     this.value = compute();
     this.at = now();
     this.cost = this.at - start;
     this.step = step;
     this.epoch = epoch;
-    return this.value;
+    return { value: this.value, costly: this.cost >= CHEAP_PICTURE_MS };
   }
 
   forget(): void {
@@ -106,9 +121,10 @@ export class PictureBuilder {
       s.ws ??= createWorkspace(net, G);
       gridOutput = forward(net, s.ws, grid, G);
     }
-    const health = this.health.get(run.step, this.epoch, standingStill, this.now, () =>
+    const healthNow = this.health.get(run.step, this.epoch, standingStill, false, this.now, () =>
       layerHealth(net, run.data.x, this.healthWorkspace(s)),
     );
+    const health = healthNow.value;
     const layers: LayerPicture[] = [];
     for (let l = 0; l < hidden; l++) {
       const drawn = views.layers && s.ws ? this.drawLayer(s, l, G, transfer) : null;
@@ -123,10 +139,10 @@ export class PictureBuilder {
     const out = net.layers[hidden]!;
     const kinks =
       views.kinks && piecewiseLinear(run.config.activation)
-        ? this.kinks.get(run.step, this.epoch, standingStill, this.now, () => {
+        ? this.kinks.get(run.step, this.epoch, standingStill, healthNow.costly, this.now, () => {
             const found = linearPieces(net, PLOT_X_RANGE[0], PLOT_X_RANGE[1]);
             return { x: found.breakpoints, pieces: found.pieces };
-          })
+          }).value
         : null;
     const picture: NetworkPicture = {
       layers,

@@ -13,7 +13,7 @@ export function FitLegend() {
   const depth = useAppStore((s) => s.config.layers.length);
   const t = useT();
   const parts = [t.legendNetwork];
-  if (showUnits) parts.push(t.legendUnits, t.legendBias);
+  if (showUnits) parts.push(t.legendUnits, depth === 1 ? t.legendBias : t.legendBiasDeep);
   if (showKinks && activation !== 'none') {
     // At depth only piecewise-linear networks have kinks to mark (see fitLayers).
     if (depth === 1) parts.push(t.legendKinks(KINK_KINDS[activation]));

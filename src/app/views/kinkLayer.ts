@@ -42,6 +42,8 @@ interface KinkSet {
   pos: Float64Array;
   /** Markers per set: one per unit at one hidden layer; a fixed DENSE_KINKS at depth, so counts can change in place. */
   capacity: number;
+  /** Draw a marker per kink even beyond DENSE_KINKS (the network's kinks at depth, which have hover texts). */
+  markers?: boolean;
   hover(j: number, x: string, pile: number): string;
 }
 
@@ -58,20 +60,36 @@ function kinkSet(insight: FrameInsight, messages: Messages): KinkSet | null {
   }
   const found = insight.picture.kinks;
   if (!found) return null;
+  // Markers (each with its hover) at any count; their number grows by doubling, so a count
+  // that changes while training moves markers in place and redraws in full only at a doubling.
+  let capacity = DENSE_KINKS;
+  while (capacity < found.x.length) capacity *= 2;
   return {
     pos: found.x,
-    capacity: Math.max(found.x.length, DENSE_KINKS),
+    capacity,
+    markers: true,
     hover: (_, x, pile) => messages.breakpointHover(x, pile),
   };
 }
 
-/** For each kink, how many kinks (itself included) lie within PILE_WIDTH of the plot's width of it. O(n^2): markers only. */
+/** For each kink, how many kinks (itself included) lie within PILE_WIDTH of the plot's width of it. */
 function pileSizes(pos: Float64Array): Int32Array {
   const near = PILE_WIDTH * (PLOT_X_RANGE[1] - PLOT_X_RANGE[0]);
-  const out = new Int32Array(pos.length);
-  for (let i = 0; i < pos.length; i++)
-    for (let j = 0; j < pos.length; j++) if (Math.abs(pos[i]! - pos[j]!) <= near) out[i]!++;
-  return out;
+  const sorted = Float64Array.from(pos.filter((x) => !Number.isNaN(x))).sort();
+  /** Index of the first sorted value >= x. */
+  const lowerBound = (x: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return Int32Array.from(pos, (x) =>
+    Number.isNaN(x) ? 0 : lowerBound(x + near + 1e-12) - lowerBound(x - near),
+  );
 }
 
 /** The data's x range. */
@@ -108,9 +126,17 @@ function splitKinks(
  * at H = 1024 for the garbage collector.
  */
 function rug(name: string, kinkX: readonly number[], color: string, opacity: number): Data {
-  const x = new Float64Array(3 * kinkX.length);
-  const y = new Float64Array(3 * kinkX.length);
-  kinkX.forEach((k, i) => {
+  // One more tick, below the overlay axis (clipped away): a rug with no kinks still has a
+  // path for fastLines to patch, instead of forcing a full redraw on every frame.
+  const n = kinkX.length + 1;
+  const x = new Float64Array(3 * n);
+  const y = new Float64Array(3 * n);
+  x[0] = x[1] = PLOT_X_RANGE[0];
+  y[0] = HIDDEN_KINK_Y;
+  y[1] = HIDDEN_KINK_Y + TICK_HEIGHT;
+  x[2] = y[2] = Number.NaN;
+  kinkX.forEach((k, j) => {
+    const i = j + 1;
     x[3 * i] = x[3 * i + 1] = k;
     y[3 * i] = 0;
     y[3 * i + 1] = TICK_HEIGHT;
@@ -180,7 +206,7 @@ export function kinks(insight: FrameInsight, messages: Messages): Data[] {
   const set = kinkSet(insight, messages);
   if (!set) return [];
   const word = kinkWord(insight.activation, insight.depth);
-  if (set.capacity > DENSE_KINKS) {
+  if (set.capacity > DENSE_KINKS && !set.markers) {
     const { inside, outside } = splitKinks(set.pos, insight.data);
     return [
       rug(`${word}s outside the data`, outside, OUTSIDE_COLOR, 0.6),

@@ -48,6 +48,11 @@ export const enPlots = {
     'Each hidden unit’s contribution w2·act(w1·x + b1) as a thin line: they add up to the fit',
   showKinks: 'Show kinks',
   showKinksTitle: 'Where each unit bends: x = −b1 / w1 (hollow when outside the data)',
+  showUnitsTitleDeep:
+    'Each unit of the last hidden layer times its output weight, as a thin line: with the output bias they add up to the fit',
+  showKinksTitleDeep:
+    'Where the network’s function bends, found exactly from the weights (ReLU, leaky ReLU, none), and how many straight pieces it has',
+  legendBiasDeep: 'dashed purple: the output bias; the last layer’s units plus it add up to orange',
   showLayers: 'Show layers',
   showLayersTitle:
     'One small plot per hidden layer: its units’ activations as functions of x, so you see each layer bend the one before',

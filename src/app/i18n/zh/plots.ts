@@ -44,6 +44,10 @@ export const zhPlots: PlotsMessages = {
   showUnitsTitle: '每个隐藏单元的贡献 w2·act(w1·x + b1) 画成细线：它们相加就是拟合曲线',
   showKinks: '显示折点',
   showKinksTitle: '每个单元弯折的位置：x = −b1 / w1（在数据范围外时为空心）',
+  showUnitsTitleDeep: '最后一个隐藏层的每个单元乘以其输出权重，画成细线：加上输出偏置即为拟合曲线',
+  showKinksTitleDeep:
+    '网络函数弯折的位置，由权重精确求出（ReLU、Leaky ReLU、无激活），以及它由多少段直线组成',
+  legendBiasDeep: '紫色虚线：输出偏置；最后一层的各单元加上它即为橙线',
   showLayers: '显示各层',
   showLayersTitle:
     '每个隐藏层一张小图：该层各单元的激活值随 x 的变化，可以看到每一层如何弯折前一层',
