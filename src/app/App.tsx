@@ -8,6 +8,7 @@ import { installShortcuts } from './shortcuts';
 import { installTheme } from './theme';
 import { ThemeSwitch } from './ThemeSwitch';
 import { FitPlot } from './plots/FitPlot';
+import { LayerPlots } from './plots/LayerPlots';
 import { LossPlot } from './plots/LossPlot';
 import { Rescue } from './Rescue';
 import { SettingsJump } from './SettingsJump';
@@ -25,6 +26,7 @@ import { UrlNotice } from './UrlNotice';
 import { Transport } from './Transport';
 import { FitLegend } from './views/FitLegend';
 import { LossNote } from './views/LossNote';
+import { PiecesNote } from './views/PiecesNote';
 import { NetworkPanel } from './views/NetworkPanel';
 import { PinButtons, PinnedList } from './views/PinBar';
 import { ViewToggles } from './views/ViewToggles';
@@ -100,6 +102,8 @@ export function App() {
             </div>
             <FitLegend />
             <FitPlot />
+            <PiecesNote />
+            <LayerPlots />
           </section>
           <section className="panel plot-card" aria-labelledby="loss-title">
             <div className="card-head">

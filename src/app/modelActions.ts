@@ -6,18 +6,22 @@ import type { HideableControl } from '../core/urlState';
 import { startRun } from './actions';
 import { downloadText } from './download';
 import { lessonConflicts } from './lessonLock';
-import { liveStore } from './liveStore';
+import { keptModel } from './liveStore';
 import { useAppStore } from './store';
 import { send } from './workerClient';
 
-/** Downloads the current run's configuration, step and weights; false when there is no frame yet. */
+/**
+ * Downloads the current run's configuration, step and weights: the newest a frame carried
+ * (a large model's running frames carry them only now and then, see core/framePolicy);
+ * false when no frame has had them yet.
+ */
 export function exportModel(): boolean {
-  const frame = liveStore.getState().frame;
   const { config } = useAppStore.getState();
-  if (!frame || frame.params.length !== paramLayout(config.layers).length) return false;
+  const model = keptModel(config.layers);
+  if (!model || model.params.length !== paramLayout(config.layers).length) return false;
   downloadText(
     'backprop-model.json',
-    `${JSON.stringify(modelFile(config, frame.step, frame.params), null, 1)}\n`,
+    `${JSON.stringify(modelFile(config, model.step, model.params), null, 1)}\n`,
     'application/json',
   );
   return true;

@@ -3,6 +3,7 @@ import type { Frame } from '../core/protocol';
 import { WAITING_FRAMES } from '../core/frameAcks';
 import { liveStore } from './liveStore';
 import { initialState, useAppStore } from './store';
+import { setView } from './views/viewStore';
 import {
   connectWorker,
   disconnectWorker,
@@ -25,6 +26,8 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     curve: new Float32Array(4),
     params: new Float32Array(5),
     grads: new Float32Array(5),
+    layers: [1],
+    picture: { layers: [], outputGradRms: { w: 0, b: 0 }, units: null, outputBias: 0, kinks: null },
     stepsPerSecond: 10,
     engine: 'wasm-relaxed',
     state: 'running',
@@ -167,7 +170,23 @@ describe('connecting the worker', () => {
     expect(workerConnected()).toBe(true);
     send({ type: 'resume' });
     expect(made).toHaveLength(1);
-    expect(made[0]!.posted).toEqual([{ type: 'resume' }]);
+    // A new worker first hears what the page shows (it computes only that of the picture).
+    expect(made[0]!.posted).toEqual([
+      { type: 'setViews', views: { units: true, kinks: true, layers: false } },
+      { type: 'resume' },
+    ]);
+  });
+
+  it('tells the worker when the views change, once per change', () => {
+    connectWorker();
+    setView({ showLayers: true });
+    setView({ showLayers: true });
+    setView({ showResiduals: true });
+    expect(made[0]!.posted).toEqual([
+      { type: 'setViews', views: { units: true, kinks: true, layers: false } },
+      { type: 'setViews', views: { units: true, kinks: true, layers: true } },
+    ]);
+    setView({ showLayers: false });
   });
 
   it('a restart (after a crash) builds a fresh worker and ends the old one', () => {
@@ -215,6 +234,15 @@ describe('the watchdog', () => {
     vi.advanceTimersByTime(2000);
     expect(useAppStore.getState().workerError).toMatch(/stopped responding/);
     expect(workerConnected()).toBe(false);
+  });
+
+  it('gives a run that takes seconds per step the time of a few of its steps', () => {
+    handleWorkerMessage({ ...frame(3, 1, [0.5]), stepsPerSecond: 0.5 });
+    // Four steps of 2 s: 8 s of silence are allowed, not WATCHDOG_MS.
+    vi.advanceTimersByTime(7000);
+    expect(useAppStore.getState().workerError).toBeNull();
+    vi.advanceTimersByTime(2000);
+    expect(useAppStore.getState().workerError).toMatch(/stopped responding/);
   });
 
   it('a worker that cannot be created is said, not thrown', () => {

@@ -9,6 +9,7 @@ import { acceptFrame } from './liveStore';
 import { keepNamedBy, recordSent } from './runRecord';
 import { t } from './i18n';
 import { useAppStore } from './store';
+import { pictureViews, useViewStore } from './views/viewStore';
 
 let worker: Worker | null = null;
 const acks = new FrameAcks(
@@ -28,6 +29,13 @@ let watchdog: ReturnType<typeof setInterval> | null = null;
 /** A playing run sends a frame at least every ACK_TIMEOUT_MS; silence this long means the worker is gone. */
 export const WATCHDOG_MS = 4000;
 const WATCHDOG_PERIOD_MS = 1000;
+/**
+ * A worker taking seconds per step (4 layers of 256 units on 1,000 points, on the TypeScript
+ * engine) is silent for a whole step: silence is allowed this many of its measured steps.
+ */
+export const WATCHDOG_STEPS = 4;
+/** The silence allowed now, ms: WATCHDOG_MS, or more for a run whose steps take long. */
+let silenceAllowed = WATCHDOG_MS;
 
 /** Declares the worker dead when a playing run has gone silent (closed, hung, or crashed without an error event). */
 function checkWorker(): void {
@@ -42,7 +50,7 @@ function checkWorker(): void {
     lastHeardAt = performance.now();
     return;
   }
-  if (performance.now() - lastHeardAt > WATCHDOG_MS) {
+  if (performance.now() - lastHeardAt > silenceAllowed) {
     disconnectWorker();
     useAppStore.setState({ workerError: t().workerSilent, playing: false });
   }
@@ -59,6 +67,8 @@ export function handleWorkerMessage(msg: FromWorker): void {
     return;
   }
   acks.received(msg.seq);
+  if (msg.stepsPerSecond > 0)
+    silenceAllowed = Math.max(WATCHDOG_MS, (WATCHDOG_STEPS * 1000) / msg.stepsPerSecond);
   acceptFrame(msg);
   keepNamedBy(msg);
   // The run reached its preset's stop step and the worker paused it: show Play.
@@ -101,6 +111,9 @@ export function connectWorker(): void {
   worker.onerror = onError;
   worker.onmessageerror = onError;
   acks.reset();
+  silenceAllowed = WATCHDOG_MS;
+  sentViews = '';
+  sendViews();
   lastHeardAt = performance.now();
   watchdog = setInterval(checkWorker, WATCHDOG_PERIOD_MS);
 }
@@ -116,6 +129,20 @@ export function disconnectWorker(): void {
   if (watchdog !== null) clearInterval(watchdog);
   watchdog = null;
 }
+
+/** The views last told to the worker, as JSON ('' for none yet). */
+let sentViews = '';
+
+/** Tells the worker what the page shows, when that has changed: it computes only those parts of the picture. */
+function sendViews(): void {
+  const views = pictureViews(useViewStore.getState());
+  const key = JSON.stringify(views);
+  if (!worker || key === sentViews) return;
+  sentViews = key;
+  send({ type: 'setViews', views });
+}
+
+useViewStore.subscribe(sendViews);
 
 export function send(msg: ToWorker): void {
   // Points and weights sent are remembered: the run's history names them (see runRecord).

@@ -5,6 +5,7 @@
 import type { ModelConfig } from './config';
 import type { KernelBuild } from './kernel/wasmRuntime';
 import type { RunSchedule } from './runHistory';
+import type { HealthKind } from './unitHealth';
 
 /** Data as the page holds it: points, and which are held out for testing (1) or trained on (0). */
 export interface LabeledData {
@@ -54,7 +55,63 @@ export type ToWorker =
    */
   | { type: 'rescue'; learningRate: number | null; resume: boolean }
   /** Every frame up to sequence number `seq` has reached the page: paces frames to the display (see core/frameAcks). */
-  | { type: 'frameAck'; seq: number };
+  | { type: 'frameAck'; seq: number }
+  /** What the page shows: the worker computes only those parts of Frame.picture. */
+  | { type: 'setViews'; views: PictureViews };
+
+/** The parts of Frame.picture the page has asked for (see NetworkPicture). */
+export interface PictureViews {
+  /** Show units: NetworkPicture.units. */
+  units: boolean;
+  /** Show kinks: NetworkPicture.kinks. */
+  kinks: boolean;
+  /** Show layers: each LayerPicture.drawn. */
+  layers: boolean;
+}
+
+/** Units drawn on a plot: the largest first, their rows on the grid. */
+export interface DrawnUnits {
+  /** Unit indices (0-based), largest first, at most MAX_DRAWN_UNITS. */
+  units: Int32Array;
+  /** units.length rows of grid.length values. */
+  rows: Float32Array;
+  /** Sum of every unit not drawn, on the grid (null when all are drawn). */
+  others: Float64Array | null;
+}
+
+/** Root mean square of one layer's last summed gradients, weights and biases apart. */
+export interface GradRms {
+  w: number;
+  b: number;
+}
+
+export interface LayerPicture {
+  width: number;
+  /** Show layers: the layer's activations a_j(x) on the grid (others: null). Null when not asked for. */
+  drawn: DrawnUnits | null;
+  /** Health of the layer's units over the training points, as core/unitHealth counts it (per kind). */
+  health: { kind: HealthKind; count: number; stuck: Uint8Array };
+  /** Root mean square of the layer's last weight gradient and bias gradient (summed, as the step applies them). */
+  gradRms: GradRms;
+}
+
+/** What the views draw of the network, computed in the worker so frames never need the whole model. */
+export interface NetworkPicture {
+  /** One per hidden layer, from the input side. */
+  layers: LayerPicture[];
+  /** The output layer's gradient size, as above. */
+  outputGradRms: GradRms;
+  /** Show units: the last hidden layer's contributions w_out_j * a_j(x) on the grid; with b_out they sum to the curve. Null when not asked for. */
+  units: DrawnUnits | null;
+  /** Output bias b_out (the dashed line). */
+  outputBias: number;
+  /**
+   * Show kinks, piecewise-linear activations (none, relu, leaky-relu): the exact breakpoints
+   * of the network's function on the plotted range (core/pieces), and the number of linear
+   * pieces there. Null for smooth activations or when not asked for.
+   */
+  kinks: { x: Float64Array; pieces: number } | null;
+}
 
 export type RunState = 'running' | 'paused' | 'diverged';
 
@@ -86,10 +143,18 @@ export interface Frame {
   lossesStart: number;
   /** The fitted curve on the shared grid (transferred). */
   curve: Float32Array;
-  /** Parameters [w1 (H), b1 (H), w2 (H), b2] at `step`, as core/insight lays them out (transferred). */
-  params: Float32Array;
-  /** The last step's summed gradients gw, gb in the same layout; zeros at step 0 (transferred). */
-  grads: Float32Array;
+  /**
+   * Parameters at `step` in the flat core/paramLayout layout (transferred), or null: a model
+   * larger than FRAME_PARAMS_LIMIT sends them only every FULL_PARAMS_INTERVAL_MS while it
+   * trains (see core/framePolicy). Every frame of a run standing still has them.
+   */
+  params: Float32Array | null;
+  /** The last step's summed gradients gw, gb in the same layout, zeros at step 0; null exactly when params is. */
+  grads: Float32Array | null;
+  /** The hidden widths this frame is of (a frame racing a settings change is told apart by them). */
+  layers: readonly number[];
+  /** What the views draw, computed in the worker (only the parts asked for by setViews). */
+  picture: NetworkPicture;
   /** Measured training speed, steps per second. */
   stepsPerSecond: number;
   /** What trains the run. */

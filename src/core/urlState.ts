@@ -263,7 +263,7 @@ export function parseUrlState(search: string): ParsedUrl {
       continue;
     }
     seen.add(name);
-    const field = legacy?.field ?? (URL_SCHEMA[name]);
+    const field = legacy?.field ?? URL_SCHEMA[name];
     const value = field.parse(raw);
     if (value === undefined) {
       problems.push({ code: 'url.invalid', key, value: quote(raw), accepts: field.accepts });

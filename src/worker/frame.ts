@@ -1,6 +1,7 @@
-/** Builds one frame of a run: its curve, parameters and gradients, and the losses since the last frame. */
+/** Builds one frame of a run: its curve, picture, parameters and gradients (when due), and the losses since the last frame. */
 import type { Frame, RunState } from '../core/protocol';
 import type { TrainingRun } from '../core/run';
+import type { BuiltPicture } from './picture';
 
 /** What the loop knows that the run does not. */
 export interface FrameContext {
@@ -14,6 +15,10 @@ export interface FrameContext {
   reachedStop: boolean;
   /** The loss the last step recorded, or null when none stands for the run as it is (see LossBuffer.last). */
   lastLoss: number | null;
+  /** Whether this frame carries the parameters and gradients (see core/framePolicy paramsDue). */
+  withParams: boolean;
+  /** What the views draw, built for this frame. */
+  picture: BuiltPicture;
 }
 
 /**
@@ -37,12 +42,21 @@ export function buildFrame(
   ctx: FrameContext,
 ): { frame: Frame; transfer: Transferable[] } {
   const curve = new Float32Array(run.grid.length);
-  run.curve(curve);
-  // 2 x (3H + 1) floats: 24 kB at H = 1024, cheap enough to send with every frame.
-  const params = new Float32Array(run.paramLength());
-  run.snapshotParams(params);
-  const grads = new Float32Array(params.length);
-  run.lastGradients(grads);
+  const { gridOutput } = ctx.picture;
+  // The picture's forward pass over the grid is the TypeScript engine's curve, computed the
+  // same way (core/network forward): no second pass. The kernel computes its own.
+  if (gridOutput && run.kernelBuild === null) curve.set(gridOutput.subarray(0, curve.length));
+  else run.curve(curve);
+  const transfer: Transferable[] = [curve.buffer, ctx.losses.buffer, ...ctx.picture.transfer];
+  let params: Float32Array | null = null;
+  let grads: Float32Array | null = null;
+  if (ctx.withParams) {
+    params = new Float32Array(run.paramLength());
+    run.snapshotParams(params);
+    grads = new Float32Array(params.length);
+    run.lastGradients(grads);
+    transfer.push(params.buffer, grads.buffer);
+  }
   const frame: Frame = {
     type: 'frame',
     runId: ctx.runId,
@@ -55,6 +69,8 @@ export function buildFrame(
     curve,
     params,
     grads,
+    layers: run.config.layers,
+    picture: ctx.picture.picture,
     stepsPerSecond: ctx.stepsPerSecond,
     engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
     state: ctx.state,
@@ -63,5 +79,5 @@ export function buildFrame(
     checkpointStep: run.checkpointStep,
     schedule: run.history.schedule(),
   };
-  return { frame, transfer: [curve.buffer, ctx.losses.buffer, params.buffer, grads.buffer] };
+  return { frame, transfer };
 }

@@ -392,7 +392,7 @@ describe('TrainerLoop data from the page', () => {
     };
     shownIsNextStepsLoss();
     // New parameters (a model file), new data, a rescue: no step's loss stands for them.
-    const params = new Float32Array(h.last.params.length).fill(0.05);
+    const params = new Float32Array(h.last.params!.length).fill(0.05);
     h.send({ type: 'setParams', runId: 1, params, step: 7 });
     shownIsNextStepsLoss();
     h.send({ type: 'setData', data: points(12) });

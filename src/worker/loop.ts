@@ -8,10 +8,12 @@
 import type { ModelConfig } from '../core/config';
 import type { FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
+import { paramsDue } from '../core/framePolicy';
 import { buildFrame } from './frame';
 import { FrameWindow } from './frameWindow';
 import { LossBuffer } from './lossBuffer';
 import { Pacer, RateMeter } from './pacer';
+import { PictureBuilder } from './picture';
 import { trainSlice } from './slice';
 
 /** What the loop needs from its host: a clock, a scheduler and a way to post. */
@@ -51,7 +53,13 @@ export class TrainerLoop {
 
   private cancelTimer: (() => void) | null = null;
 
-  constructor(private readonly host: LoopHost) {}
+  private readonly picture: PictureBuilder;
+  /** When a frame last carried the parameters, ms (see core/framePolicy paramsDue). */
+  private paramsSentAt = -Infinity;
+
+  constructor(private readonly host: LoopHost) {
+    this.picture = new PictureBuilder(() => host.now());
+  }
 
   handle(msg: ToWorker): void {
     try {
@@ -75,6 +83,7 @@ export class TrainerLoop {
       case 'setData':
         this.data = msg.data;
         this.pending.forgetLast();
+        this.picture.invalidate();
         if (this.run) {
           this.run.setData(msg.data);
           this.dirty = true;
@@ -115,6 +124,7 @@ export class TrainerLoop {
         return;
       case 'setParams':
         if (msg.runId !== this.runId || !this.run?.load(msg.params, msg.step)) return;
+        this.picture.invalidate();
         this.pending.reset(msg.step);
         this.rate.rebase(msg.step);
         this.dirty = true;
@@ -128,6 +138,12 @@ export class TrainerLoop {
         this.window.ack(msg.seq);
         if (this.dirty) this.wake();
         return;
+      case 'setViews':
+        this.picture.setViews(msg.views);
+        // The picture on show lacks what was just asked for: a frame with it follows.
+        this.dirty = true;
+        this.wake();
+        return;
     }
   }
 
@@ -136,6 +152,7 @@ export class TrainerLoop {
     const run = this.run;
     if (!run || run.divergedAt === null) return;
     run.rewind();
+    this.picture.invalidate();
     if (learningRate !== null) this.learningRate = learningRate;
     this.playing = resume;
     this.pending.reset(run.step);
@@ -148,6 +165,7 @@ export class TrainerLoop {
     this.runId = runId;
     this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
     this.pending.reset(0);
+    this.paramsSentAt = -Infinity;
     this.window.forgetInFlight();
     this.dirty = true;
     this.pacer.chunk = 1;
@@ -256,15 +274,21 @@ export class TrainerLoop {
 
   private sendFrame(run: TrainingRun, now: number): void {
     this.rate.sample(now, run.step);
+    const state = this.state(run);
+    const still = state !== 'running';
+    const withParams = paramsDue(run.paramLength(), still, now - this.paramsSentAt);
+    if (withParams) this.paramsSentAt = now;
     const { frame, transfer } = buildFrame(run, {
       runId: this.runId,
       seq: this.window.send(now),
       losses: this.pending.copy(),
       lossesStart: this.pending.start,
       stepsPerSecond: this.trainable ? this.rate.stepsPerSecond : 0,
-      state: this.state(run),
+      state,
       reachedStop: this.reachedStop,
       lastLoss: this.pending.last,
+      withParams,
+      picture: this.picture.build(run, run.grid, still),
     });
     this.reachedStop = false;
     this.pending.clear(run.step);

@@ -38,7 +38,7 @@ describe('frames carry the parameters and the last gradients', () => {
     const frames = posted.map((p) => p.msg).filter((m): m is Frame => m.type === 'frame');
     const [first, second] = frames;
     expect(first!.step).toBe(0);
-    expect(Array.from(first!.grads).every((g) => g === 0)).toBe(true);
+    expect(Array.from(first!.grads!).every((g) => g === 0)).toBe(true);
     // What trains: the kernel's relaxed build here (Vitest runs Node with relaxed SIMD on).
     expect(first!.engine).toBe('wasm-relaxed');
     // The same run built here, one step on: the frame must hold exactly its state.
@@ -53,7 +53,7 @@ describe('frames carry the parameters and the last gradients', () => {
     expect(second!.grads).toEqual(grads);
     expect(params.length).toBe(3 * 10 + 1);
     const transfer = posted.find((p) => p.msg === second)!.transfer;
-    expect(transfer).toContain(second!.params.buffer);
-    expect(transfer).toContain(second!.grads.buffer);
+    expect(transfer).toContain(second!.params!.buffer);
+    expect(transfer).toContain(second!.grads!.buffer);
   });
 });

@@ -1,22 +1,25 @@
 /**
- * Inside the network: every parameter as a live strip with the size of its last
- * gradient, the health of the hidden units, and the step inspector. Drawn from liveStore
- * on animation frames, straight to canvas and text nodes: no React render per frame.
+ * Inside the network: one block per layer from the input, each parameter group a live
+ * strip (one bar per unit) with the size of its last gradient, the health of each layer's
+ * units, each layer's gradient size over the steps, and the step inspector. Drawn from
+ * liveStore on animation frames, straight to canvas and text nodes: no React render per
+ * frame, and no work that grows with the number of points (the worker counts the health).
  */
-import { useEffect, useRef } from 'react';
-import { liveStore, type LiveState } from '../liveStore';
+import { useEffect, useMemo, useRef } from 'react';
+import { sameSetting } from '../../core/config';
+import { paramLayout } from '../../core/paramLayout';
+import { keptModel, liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { insightFor } from './frameInsight';
 import { drawStrip, maxAbs } from './paramStrips';
-import { GRID, useRunData } from './runData';
 import { StepInspector } from './StepInspector';
 import { num } from './numbers';
-import { useT } from '../i18n';
-import { healthText } from './healthText';
+import { useT, type Messages } from '../i18n';
+import { deepHealthNote, healthText, layerHealthText } from './healthText';
 import { ModelFileButtons } from './ModelFileButtons';
-
-const GROUPS = [{ key: 'w1' }, { key: 'b1' }, { key: 'w2' }] as const;
+import { GradChart } from './GradChart';
+import { paramsJson } from './dataParams';
+import { panelStrips, type PanelStrips, type StripValues } from './layerStrips';
 
 /**
  * Most of each animation frame the panel may take while training: after a draw of d ms it
@@ -26,100 +29,262 @@ const GROUPS = [{ key: 'w1' }, { key: 'b1' }, { key: 'w2' }] as const;
  */
 const PANEL_FRAME_SHARE = 0.15;
 
+/** One strip row as the skeleton lays it out before any frame. */
+interface StripSlot {
+  name: string;
+  kind: StripValues['kind'];
+  fanIn: number;
+  /** Its place in the draw order: each hidden layer's strips, then the output's weights. */
+  index: number;
+}
+
+/** The strips of each hidden layer, then the output's weights, from the widths alone. */
+function slotsFor(layers: readonly number[]): { hidden: StripSlot[][]; output: StripSlot } {
+  const hidden = layers.map((_, l): StripSlot[] => [
+    l === 0
+      ? { name: 'w1', kind: 'w-in', fanIn: 1, index: 0 }
+      : { name: `‖w${l + 1}‖`, kind: 'w-norm', fanIn: layers[l - 1]!, index: 2 * l },
+    { name: `b${l + 1}`, kind: 'b', fanIn: 1, index: 2 * l + 1 },
+  ]);
+  const output: StripSlot = {
+    name: `w${layers.length + 1}`,
+    kind: 'w-out',
+    fanIn: 1,
+    index: 2 * layers.length,
+  };
+  return { hidden, output };
+}
+
+function stripNote(t: Messages, slot: StripSlot): string {
+  switch (slot.kind) {
+    case 'w-in':
+      return t.groupNotes.w1;
+    case 'w-norm':
+      return t.normNote(slot.fanIn);
+    case 'b':
+      return t.groupNotes.b1;
+    case 'w-out':
+      return t.groupNotes.w2;
+  }
+}
+
+function StripRow({
+  slot,
+  canvasRef,
+  scaleRef,
+}: {
+  slot: StripSlot;
+  canvasRef: (el: HTMLCanvasElement | null) => void;
+  scaleRef: (el: HTMLSpanElement | null) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="strip-row" data-strip={slot.name}>
+      <div className="strip-label">
+        <b>{slot.name}</b>
+        <span>{stripNote(t, slot)}</span>
+      </div>
+      <canvas
+        ref={canvasRef}
+        className="strip-canvas"
+        role="img"
+        aria-label={slot.kind === 'w-norm' ? t.normStripLabel(slot.name) : t.stripLabel(slot.name)}
+      />
+      <span ref={scaleRef} className="strip-scale" />
+    </div>
+  );
+}
+
+/** Whether two lists of byte arrays hold the same bytes. */
+function sameBytes(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let l = 0; l < a.length; l++) {
+    const x = a[l]!;
+    const y = b[l]!;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/** The strips of one parameter vector, made once per vector however many frames draw it. */
+const stripsMemo = new WeakMap<Float32Array, PanelStrips>();
+
 export function NetworkPanel() {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const scales = useRef<(HTMLSpanElement | null)[]>([]);
+  const layerHealthRefs = useRef<(HTMLSpanElement | null)[]>([]);
   const outRef = useRef<HTMLSpanElement>(null);
   const healthRef = useRef<HTMLParagraphElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const t = useT();
   const config = useAppStore((s) => s.config);
   const { activation, layers } = config;
-  const data = useRunData().train;
+  const depth = layers.length;
+  const slots = useMemo(() => slotsFor(layers), [layers]);
+  const outputBiasName = `b${depth + 1}`;
 
   useEffect(() => {
-    let lastHealth = '';
+    const layout = paramLayout(layers);
+    const texts = new Map<Element, string>();
+    /** Writes a text node only when its text changed (a DOM write per frame costs a style pass). */
+    const setText = (el: Element | null | undefined, text: string) => {
+      if (el && texts.get(el) !== text) {
+        el.textContent = text;
+        texts.set(el, text);
+      }
+    };
     /** Each canvas's CSS width, from the ResizeObserver: reading it while drawing would force a layout. */
     const widths = new WeakMap<HTMLCanvasElement, number>();
     const widthOf = (canvas: HTMLCanvasElement) =>
       widths.get(canvas) ?? widths.set(canvas, canvas.clientWidth).get(canvas)!;
     let nextAt = 0;
-    const draw = (live: LiveState | null) => {
+    let paramsShown: Float32Array | null = null;
+    /** What the strips show now: the parameter vector and each layer's stuck units. */
+    let drawnParams: Float32Array | null = null;
+    let drawnStuck: Uint8Array[] = [];
+    const drawOne = (
+      i: number,
+      strip: StripValues,
+      stuck: Uint8Array | null,
+      sizes: boolean,
+    ): void => {
+      const canvas = canvases.current[i];
+      if (canvas) drawStrip(canvas, widthOf(canvas), strip.values, strip.grads, stuck, sizes);
+      const sign = sizes ? '' : '±';
+      setText(
+        scales.current[i],
+        `${sign}${num(maxAbs(strip.values))} · ∇ ${num(maxAbs(strip.grads))}`,
+      );
+    };
+    const draw = () => {
       const started = performance.now();
-      if (live?.frame?.state === 'running' && started < nextAt) return;
-      const insight = insightFor(liveStore.getState().frame, activation, layers, data, GRID);
-      if (!insight) return;
-      const health = insight.health();
-      GROUPS.forEach((g, i) => {
-        const canvas = canvases.current[i];
-        const values = insight.params[g.key];
-        const grads = insight.grads[g.key];
-        if (canvas) drawStrip(canvas, widthOf(canvas), values, grads, health.stuck);
-        const scale = scales.current[i];
-        if (scale) scale.textContent = `±${num(maxAbs(values))} · ∇ ${num(maxAbs(grads))}`;
-      });
-      if (outRef.current)
-        outRef.current.textContent = `b2 = ${num(insight.params.b2)} · ∇ ${num(insight.grads.b2)}`;
-      // The weights in force while the run stands still, for tests and the curious (not per running frame).
       const frame = liveStore.getState().frame;
-      if (frame && frame.state !== 'running' && sectionRef.current)
-        sectionRef.current.dataset.params = JSON.stringify(Array.from(frame.params));
-      const text = healthText(t, activation, health, insight.hidden);
-      if (text !== lastHealth && healthRef.current)
-        healthRef.current.textContent = lastHealth = text;
+      if (frame?.state === 'running' && started < nextAt) return;
+      // A frame racing a settings change is of other widths: wait for the new run's.
+      if (!frame || !sameSetting(frame.layers, layers)) return;
+      const pictures = frame.picture.layers;
+      if (pictures.length !== depth) return;
+      // Frames of a large model carry parameters only now and then: the newest of this run.
+      const held = keptModel(layers);
+      if (!held || held.runId !== frame.runId || held.params.length !== layout.length) return;
+      let strips = stripsMemo.get(held.params);
+      if (!strips)
+        stripsMemo.set(held.params, (strips = panelStrips(layout, held.params, held.grads)));
+      // Strips are redrawn only when what they show changed: a large model's frames carry
+      // parameters a few times a second, and its health changes more rarely still.
+      const stuck = pictures.map((p) => p.health.stuck);
+      if (held.params !== drawnParams || !sameBytes(drawnStuck, stuck)) {
+        drawnParams = held.params;
+        drawnStuck = stuck.map((s) => s.slice());
+        let i = 0;
+        strips.hidden.forEach((block, l) => {
+          for (const strip of block.strips) drawOne(i++, strip, stuck[l]!, strip.kind === 'w-norm');
+        });
+        // The output weights are one per unit of the last hidden layer: greyed with those units.
+        drawOne(i, strips.output, stuck[depth - 1]!, false);
+      }
+      if (depth > 1)
+        strips.hidden.forEach((block, l) =>
+          setText(
+            layerHealthRefs.current[l],
+            layerHealthText(t, activation, pictures[l]!.health, block.width),
+          ),
+        );
+      const bias = strips.outputBias;
+      setText(outRef.current, `${bias.name} = ${num(bias.value)} · ∇ ${num(bias.grad)}`);
+      // The weights in force while the run stands still, for tests and the curious (not per running frame).
+      if (
+        frame.state !== 'running' &&
+        sectionRef.current &&
+        held.params !== paramsShown &&
+        held.step === frame.step
+      ) {
+        paramsShown = held.params;
+        const json = paramsJson(held.params);
+        if (json) sectionRef.current.dataset.params = json;
+        else delete sectionRef.current.dataset.params;
+      }
+      setText(
+        healthRef.current,
+        depth === 1
+          ? healthText(t, activation, pictures[0]!.health, layers[0]!)
+          : deepHealthNote(t, activation),
+      );
       nextAt = started + (performance.now() - started) / PANEL_FRAME_SHARE;
     };
-    // In a task of its own: at large H its strips take a while, which the frame's task need not wait for.
+    // In a task of its own: at large sizes its strips take a while, which the frame's task need not wait for.
     const unsubscribe = subscribeRaf(liveStore, draw, 'draw:network-panel', { ownTask: true });
     // The strips follow the card's width.
     const observer = new ResizeObserver((entries) => {
       for (const e of entries)
         if (e.target instanceof HTMLCanvasElement) widths.set(e.target, e.contentRect.width);
-      draw(null);
+      nextAt = 0;
+      drawnParams = null;
+      draw();
     });
     canvases.current.forEach((c) => c && observer.observe(c));
     return () => {
       unsubscribe();
       observer.disconnect();
     };
-  }, [activation, layers, data, t]);
+  }, [activation, layers, depth, t]);
 
+  const row = (slot: StripSlot) => (
+    <StripRow
+      key={slot.name}
+      slot={slot}
+      canvasRef={(el) => void (canvases.current[slot.index] = el)}
+      scaleRef={(el) => void (scales.current[slot.index] = el)}
+    />
+  );
   return (
     <section
       ref={sectionRef}
       className="panel network-card"
       aria-labelledby="network-title"
       data-testid="network-panel"
+      data-depth={depth}
     >
       <div className="card-head">
         <h2 id="network-title">{t.insideNetwork}</h2>
         <span className="card-note">{t.networkNote}</span>
       </div>
-      <div className="strips">
-        {GROUPS.map((g, i) => (
-          <div className="strip-row" key={g.key}>
-            <div className="strip-label">
-              <b>{g.key}</b>
-              <span>{t.groupNotes[g.key]}</span>
-            </div>
-            <canvas
-              ref={(el) => void (canvases.current[i] = el)}
-              className="strip-canvas"
-              role="img"
-              aria-label={t.stripLabel(g.key)}
-            />
-            <span ref={(el) => void (scales.current[i] = el)} className="strip-scale" />
+      <div className={depth > 1 ? 'strips layered' : 'strips'}>
+        {slots.hidden.map((strips, l) => (
+          <div className="layer-block" key={l} data-testid={`layer-block-${l + 1}`}>
+            {depth > 1 && (
+              <div className="layer-head">
+                <b>{t.layerHeading(l + 1)}</b>
+                <span className="layer-units">{t.layerUnits(layers[l]!)}</span>
+                <span
+                  ref={(el) => void (layerHealthRefs.current[l] = el)}
+                  className="layer-health"
+                  data-testid={`layer-health-${l + 1}`}
+                />
+              </div>
+            )}
+            {strips.map(row)}
           </div>
         ))}
-        <div className="strip-row strip-out">
-          <div className="strip-label">
-            <b>b2</b>
-            <span>{t.groupNotes.b2}</span>
+        <div className="layer-block" data-testid="layer-block-out">
+          {depth > 1 && (
+            <div className="layer-head">
+              <b>{t.outputHeading}</b>
+            </div>
+          )}
+          {row(slots.output)}
+          <div className="strip-row strip-out">
+            <div className="strip-label">
+              <b>{outputBiasName}</b>
+              <span>{t.groupNotes.b2}</span>
+            </div>
+            <span ref={outRef} className="strip-out-value" data-testid="output-bias" />
           </div>
-          <span ref={outRef} className="strip-out-value" data-testid="b2" />
         </div>
       </div>
       <p ref={healthRef} className="health" data-testid="unit-health" aria-live="polite" />
+      <GradChart />
       <ModelFileButtons />
       <StepInspector />
     </section>

@@ -4,6 +4,7 @@
  * off view costs nothing. The layers themselves are drawn in unitLayer, kinkLayer and
  * residualLayer.
  */
+import { piecewiseLinear } from '../../core/framePolicy';
 import type { Messages } from '../i18n';
 import { palette, type Annotations, type Data, type Layout } from '../plots/plotStyle';
 import type { FrameInsight } from './frameInsight';
@@ -90,6 +91,9 @@ export function fitLayoutExtras({ insight, views, messages }: FitLayerInput): Pa
     lines.push(messages.noteResiduals(MAX_RESIDUALS, insight.data.x.length));
   }
   if (insight && views.showKinks && insight.activation === 'none') lines.push(messages.noteNoKinks);
+  // At depth a smooth network's bends belong to no one unit: there is nothing exact to mark.
+  if (insight && views.showKinks && insight.depth > 1 && !piecewiseLinear(insight.activation))
+    lines.push(messages.noteSmoothDepth);
   return {
     yaxis2: { overlaying: 'y', range: [0, 1], fixedrange: true, visible: false },
     annotations: lines.length > 0 ? [note(lines.join('<br>'))] : [],

@@ -1,26 +1,20 @@
 /**
- * What the page derives from one frame's parameters, computed lazily and at most once
- * per frame however many views ask (the fit plot's layers, the network panel). Nothing
- * is computed for a view that is off.
+ * What the fit plot's views and the network panel read of one frame: the worker's picture
+ * (core/protocol NetworkPicture) and, at one hidden layer, the units' own parameters (every
+ * frame of a 1 -> H -> 1 network carries them, see core/framePolicy). Derived values are
+ * computed lazily and at most once per frame however many views ask.
  */
 import type { ActivationName } from '../../core/activations';
+import { sameSetting } from '../../core/config';
 import type { Dataset } from '../../core/dataset';
-import {
-  kinkPositions,
-  largestUnits,
-  outputsAt,
-  unitRow,
-  unpackParams,
-  type UnitParams,
-} from '../../core/insight';
-import { paramLayout } from '../../core/paramLayout';
-import { unitHealth, type UnitHealth } from '../../core/unitHealth';
-import type { Frame } from '../../core/protocol';
+import { kinkPositions, unpackParams, type UnitParams } from '../../core/insight';
+import type { NetworkPicture, Frame } from '../../core/protocol';
+import type { UnitHealth } from '../../core/unitHealth';
+import { interpolateOnGrid } from './gridLookup';
 
 export interface UnitLines {
-  max: number;
-  /** Units drawn, largest first. */
-  shown: number[];
+  /** Units drawn (0-based), largest first. */
+  shown: Int32Array;
   /** Their contributions on the grid, one row each. */
   rows: Float32Array;
   /** Sum of every other unit's contribution on the grid, or null when all are shown. */
@@ -28,12 +22,14 @@ export interface UnitLines {
 }
 
 export class FrameInsight {
-  readonly params: UnitParams;
-  readonly grads: UnitParams;
-  private units: UnitLines | null = null;
+  readonly picture: NetworkPicture;
+  /** Hidden layers. */
+  readonly depth: number;
+  /** At one hidden layer, the frame's parameters and gradients as units; otherwise null. */
+  readonly params: UnitParams | null;
+  readonly grads: UnitParams | null;
   private outputs: { at: Float32Array; out: Float64Array } | null = null;
   private kinkXs: Float64Array | null = null;
-  private healthMemo: UnitHealth | null = null;
 
   constructor(
     readonly frame: Frame,
@@ -41,69 +37,51 @@ export class FrameInsight {
     readonly data: Dataset,
     readonly grid: Float32Array,
   ) {
-    this.params = unpackParams(frame.params);
-    this.grads = unpackParams(frame.grads);
+    this.picture = frame.picture;
+    this.depth = frame.layers.length;
+    const one = this.depth === 1 && frame.params !== null && frame.grads !== null;
+    this.params = one ? unpackParams(frame.params!) : null;
+    this.grads = one ? unpackParams(frame.grads!) : null;
   }
 
+  /** Units of the last hidden layer (the ones Show units draws). */
   get hidden(): number {
-    return this.params.hidden;
+    return this.frame.layers[this.depth - 1]!;
+  }
+
+  /** Show units: the worker's largest units of the last hidden layer, or null when it was not asked for them. */
+  unitLines(): UnitLines | null {
+    const u = this.picture.units;
+    return u && { shown: u.units, rows: u.rows, others: u.others };
   }
 
   /**
-   * The `max` largest units' contributions on the grid (rows of grid.length), and the
-   * sum of all the others when some are left out. That sum is taken as the worker's
-   * curve minus b2 minus the drawn units: exactly the others' total (the core tests check
-   * that units plus b2 make the curve), in O(max * grid) instead of O(H * grid) per frame.
+   * The fit at the given xs, read off the curve between its grid points as the plot draws
+   * it (memoised for the same array): a residual ends on the drawn line, at any depth, with
+   * no parameters needed.
    */
-  unitLines(max: number): UnitLines {
-    if (!this.units || this.units.max !== max) {
-      const G = this.grid.length;
-      const shown = largestUnits(
-        this.params,
-        this.activation,
-        this.grid[0]!,
-        this.grid[G - 1]!,
-        max,
-      );
-      const rows = new Float32Array(shown.length * G);
-      shown.forEach((j, r) =>
-        unitRow(this.params, this.activation, j, this.grid, rows.subarray(r * G, (r + 1) * G)),
-      );
-      let others: Float64Array | null = null;
-      if (shown.length < this.hidden && this.frame.curve.length === G) {
-        others = new Float64Array(G);
-        for (let i = 0; i < G; i++) {
-          let s = this.frame.curve[i]! - this.params.b2;
-          for (let r = 0; r < shown.length; r++) s -= rows[r * G + i]!;
-          others[i] = s;
-        }
-      }
-      this.units = { max, shown, rows, others };
-    }
-    return this.units;
-  }
-
-  /** The network's output at the given data xs (memoised for the same array). */
   outputsAt(xs: Float32Array): Float64Array {
     if (!this.outputs || this.outputs.at !== xs) {
       const out = new Float64Array(xs.length);
-      outputsAt(this.params, this.activation, xs, out);
+      interpolateOnGrid(this.grid, this.frame.curve, xs, out);
       this.outputs = { at: xs, out };
     }
     return this.outputs.out;
   }
 
-  kinks(): Float64Array {
+  /** At one hidden layer, where each unit's kink sits (x = -b1 / w1, NaN for a flat unit); null at depth. */
+  kinks(): Float64Array | null {
+    if (!this.params) return null;
     if (!this.kinkXs) {
-      this.kinkXs = new Float64Array(this.hidden);
+      this.kinkXs = new Float64Array(this.params.hidden);
       kinkPositions(this.params, this.kinkXs);
     }
     return this.kinkXs;
   }
 
+  /** Health of the last hidden layer's units, as the worker counted it. */
   health(): UnitHealth {
-    this.healthMemo ??= unitHealth(this.params, this.activation, this.data.x);
-    return this.healthMemo;
+    return this.picture.layers[this.depth - 1]!.health;
   }
 }
 
@@ -111,8 +89,7 @@ let last: FrameInsight | null = null;
 
 /**
  * The insight of this frame, shared by every caller in the same animation frame. Null
- * when the frame's parameters do not fit the expected hidden size (a frame racing a
- * settings change).
+ * when the frame is of other widths than the settings (a frame racing a settings change).
  */
 export function insightFor(
   frame: Frame | null,
@@ -121,12 +98,7 @@ export function insightFor(
   data: Dataset,
   grid: Float32Array,
 ): FrameInsight | null {
-  if (
-    !frame ||
-    layers.length !== 1 ||
-    frame.params.length !== paramLayout(layers).length ||
-    frame.grads.length !== frame.params.length
-  )
+  if (!frame || !sameSetting(frame.layers, layers) || frame.curve.length !== grid.length)
     return null;
   if (
     last &&

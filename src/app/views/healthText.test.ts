@@ -3,7 +3,7 @@ import { ACTIVATIONS, type ActivationName } from '../../core/activations';
 import { unpackParams } from '../../core/insight';
 import { unitHealth } from '../../core/unitHealth';
 import { messagesFor } from '../i18n';
-import { healthText } from './healthText';
+import { deepHealthNote, healthText, layerHealthText } from './healthText';
 
 /**
  * Ten units, four of them with z < -3 on all of [-1, 1] (w1 = 1, b1 = -5): dead, saturated, flat or leaky as the
@@ -55,6 +55,33 @@ describe('the health line', () => {
         expect(healthText(t, act, health(act), 10)).not.toMatch(
           /is (nearly )?flat|Saturated|饱和单元|几乎是平的/,
         );
+    });
+  }
+});
+
+describe('the health lines at depth', () => {
+  for (const language of ['en', 'zh'] as const) {
+    it(`count per layer in the sense of the activation, and explain without claiming what is false deeper down (${language})`, () => {
+      const t = messagesFor(language);
+      for (const act of ACTIVATIONS) {
+        const line = layerHealthText(t, act, health(act), 10);
+        if (act === 'none')
+          expect(line).toMatch(language === 'en' ? /^10 linear units: none/ : /^10 个线性单元/);
+        else if (act === 'sine')
+          expect(line).toMatch(language === 'en' ? /: 9 of 10$/ : /：9 \/ 10$/);
+        else {
+          // The count of the one-layer sentence, in the same words.
+          const full = healthText(t, act, health(act), 10);
+          expect(full.startsWith(line), `${act}: "${full}" begins with "${line}"`).toBe(true);
+        }
+        expect(deepHealthNote(t, act).length, act).toBeGreaterThan(30);
+      }
+      // A deeper dead ReLU can come back when the layers below it change: only layer 1's cannot.
+      const relu = deepHealthNote(t, 'relu');
+      expect(relu).toMatch(language === 'en' ? /In layer 1 no step/ : /在第 1 层/);
+      expect(relu).toMatch(language === 'en' ? /layers below it can/ : /下面各层的变化才能/);
+      for (const act of ['sine', 'leaky-relu'] as const)
+        expect(layerHealthText(t, act, health(act), 10)).not.toMatch(/Saturated|饱和单元/);
     });
   }
 });

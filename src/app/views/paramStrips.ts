@@ -2,6 +2,7 @@
  * Draws one parameter group (w1, b1 or w2: one value per hidden unit) on a canvas: a
  * signed bar per unit over a midline, and beneath it a strip shaded by the size of the
  * unit's last gradient, so a learner sees which weights are moving. Stuck units are grey.
+ * A size (a unit's incoming weights at depth, never negative) stands on a baseline instead.
  */
 import { fillRect, rgb, type Pixels } from './stripPixels';
 
@@ -62,6 +63,7 @@ export function drawStrip(
   values: Float32Array,
   grads: Float32Array,
   stuck: Uint8Array | null,
+  sizes = false,
 ): void {
   fitCanvas(canvas, width);
   const ctx = canvas.getContext('2d');
@@ -75,7 +77,8 @@ export function drawStrip(
   const col = width / n;
   // Gaps between bars only where there is room for them.
   const gap = col >= 6 ? Math.min(4, col * 0.25) : 0;
-  const mid = BAR_HEIGHT / 2;
+  // Signed values grow from a midline; sizes from a baseline at the bottom, with twice the room.
+  const mid = sizes ? BAR_HEIGHT - 1 : BAR_HEIGHT / 2;
   const vMax = maxAbs(values) || 1;
   const gMax = maxAbs(grads);
   const w = Math.max(col - gap, 0.5);

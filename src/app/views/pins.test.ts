@@ -63,6 +63,8 @@ function frame(step: number): Frame {
     curve: Float32Array.from([1, 2, 3]),
     params: new Float32Array(31),
     grads: new Float32Array(31),
+    layers: [1],
+    picture: { layers: [], outputGradRms: { w: 0, b: 0 }, units: null, outputBias: 0, kinks: null },
     stepsPerSecond: 0,
     engine: 'wasm-relaxed',
     state: 'paused',

@@ -1,16 +1,17 @@
-/** The hidden units' lines on the fit plot: what each unit adds to the output. */
+/** The hidden units' lines on the fit plot: what each unit of the last hidden layer adds to the output. */
+import { MAX_DRAWN_UNITS } from '../../core/framePolicy';
 import type { Data } from '../plots/plotStyle';
 import type { FrameInsight } from './frameInsight';
 
-/** Most unit lines drawn; the rest are summed into one line. */
-export const MAX_UNIT_LINES = 32;
+/** Most unit lines drawn (the worker picks the largest); the rest are summed into one line. */
+export const MAX_UNIT_LINES = MAX_DRAWN_UNITS;
 /** The hidden units' colour (the purple of the logo's middle layer). */
 export const UNIT_COLOR = '#7c3aed';
 
 /** x of every unit line end to end, a NaN gap between them, by grid and number of lines. */
 const joinedX = new WeakMap<Float32Array, Map<number, Float32Array>>();
 
-function unitsX(grid: Float32Array, lines: number): Float32Array {
+export function unitsX(grid: Float32Array, lines: number): Float32Array {
   let byCount = joinedX.get(grid);
   if (!byCount) joinedX.set(grid, (byCount = new Map<number, Float32Array>()));
   let x = byCount.get(lines);
@@ -24,15 +25,14 @@ function unitsX(grid: Float32Array, lines: number): Float32Array {
 }
 
 /**
- * Unit lines (the largest MAX_UNIT_LINES), the rest summed, and the output bias. The unit
- * lines are one trace, each line a piece between NaN gaps, with its unit's number (from 1)
- * in `customdata`: Plotly's full redraw costs about the same per trace whatever its length,
- * so 32 traces made every settings change at large H a long task.
+ * Rows of values on the grid end to end, a NaN between rows, and each point's unit number
+ * (from 1), for one joined trace of unit lines.
  */
-export function unitLines(insight: FrameInsight, grid: Float32Array): Data[] {
-  const G = grid.length;
-  const { shown, rows, others } = insight.unitLines(MAX_UNIT_LINES);
-  const thin = insight.hidden > 12;
+export function joinedRows(
+  shown: Int32Array,
+  rows: Float32Array,
+  G: number,
+): { y: Float32Array; unit: number[] } {
   const y = new Float32Array(shown.length * (G + 1)).fill(NaN);
   // Plotly's customdata is a plain array (its types take no typed arrays).
   const unit = new Array<number>(shown.length * (G + 1)).fill(NaN);
@@ -40,6 +40,23 @@ export function unitLines(insight: FrameInsight, grid: Float32Array): Data[] {
     y.set(rows.subarray(r * G, (r + 1) * G), r * (G + 1));
     unit.fill(j + 1, r * (G + 1), r * (G + 1) + G);
   });
+  return { y, unit };
+}
+
+/**
+ * Unit lines (the largest MAX_UNIT_LINES of the last hidden layer), the rest summed, and
+ * the output bias: together they add up to the fit at any depth. The unit lines are one
+ * trace, each line a piece between NaN gaps, with its unit's number (from 1) in
+ * `customdata`: Plotly's full redraw costs about the same per trace whatever its length,
+ * so 32 traces made every settings change at large H a long task.
+ */
+export function unitLines(insight: FrameInsight, grid: Float32Array): Data[] {
+  const lines = insight.unitLines();
+  if (!lines) return [];
+  const G = grid.length;
+  const { shown, rows, others } = lines;
+  const thin = insight.hidden > 12;
+  const { y, unit } = joinedRows(shown, rows, G);
   const traces: Data[] = [
     {
       meta: 'units',
@@ -71,7 +88,7 @@ export function unitLines(insight: FrameInsight, grid: Float32Array): Data[] {
   traces.push({
     name: 'output bias',
     x: grid,
-    y: new Float32Array(G).fill(insight.params.b2),
+    y: new Float32Array(G).fill(insight.picture.outputBias),
     mode: 'lines',
     line: { color: UNIT_COLOR, width: 1, dash: 'dash' },
     opacity: 0.5,

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { RunConfig } from '../../core/config';
+import type { PictureViews } from '../../core/protocol';
 
 /** Most runs kept for comparison. */
 export const MAX_PINNED = 5;
@@ -28,6 +29,8 @@ export interface ViewState {
   showKinks: boolean;
   /** A segment from each data point to the curve. */
   showResiduals: boolean;
+  /** One small plot per hidden layer of its units' activations over x. */
+  showLayers: boolean;
   pinned: PinnedRun[];
   /** Index of the data point in the step inspector, or null. */
   selected: number | null;
@@ -38,6 +41,7 @@ export const initialViewState: ViewState = {
   showUnits: true,
   showKinks: true,
   showResiduals: false,
+  showLayers: false,
   pinned: [],
   selected: null,
 };
@@ -45,11 +49,18 @@ export const initialViewState: ViewState = {
 export const useViewStore = create<ViewState>()(() => initialViewState);
 
 export function setView(
-  patch: Partial<Pick<ViewState, 'showUnits' | 'showKinks' | 'showResiduals'>>,
+  patch: Partial<Pick<ViewState, 'showUnits' | 'showKinks' | 'showResiduals' | 'showLayers'>>,
 ): void {
   useViewStore.setState(patch);
 }
 
 export function selectPoint(index: number | null): void {
   useViewStore.setState({ selected: index });
+}
+
+/** What the worker must compute for these views (residuals need nothing of it: they are read off the curve). */
+export function pictureViews(
+  s: Pick<ViewState, 'showUnits' | 'showKinks' | 'showLayers'>,
+): PictureViews {
+  return { units: s.showUnits, kinks: s.showKinks, layers: s.showLayers };
 }

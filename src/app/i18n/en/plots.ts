@@ -26,8 +26,10 @@ export const enPlots = {
   hoverStepLoss: 'step %{x}<br>loss %{y:.4g}',
   hoverStepTestLoss: 'step %{x}<br>test loss %{y:.4g}',
   pinnedTrace: (label: string) => `pinned: ${label}`,
-  kinkHover: (unit: number, kind: KinkKind, x: string) =>
-    `unit ${unit}: ${KINK_WORDS[kind]} at x = ${x}`,
+  kinkHover: (unit: number, kind: KinkKind, x: string, pile = 1) =>
+    `unit ${unit}: ${KINK_WORDS[kind]} at x = ${x}${pile > 1 ? ` (${pile} ${KINK_WORDS[kind]}s here)` : ''}`,
+  breakpointHover: (x: string, pile = 1) =>
+    `kink of the network at x = ${x}${pile > 1 ? ` (${pile} kinks here)` : ''}`,
   plotBestLine: 'best straight line',
   axisStep: 'step',
   axisLoss: 'loss (MSE)',
@@ -38,18 +40,41 @@ export const enPlots = {
   noteResiduals: (shown: number, total: number) =>
     `Residuals of ${shown} of ${total} points, evenly spread`,
   noteNoKinks: 'No kinks: without an activation every unit is a straight line',
+  noteSmoothDepth:
+    'No kinks to mark: this activation is smooth, so a deep network of it bends gradually everywhere; only with one hidden layer does each bend (a unit’s centre) belong to one unit',
   fitViews: 'Fit plot views',
   showUnits: 'Show units',
   showUnitsTitle:
     'Each hidden unit’s contribution w2·act(w1·x + b1) as a thin line: they add up to the fit',
   showKinks: 'Show kinks',
   showKinksTitle: 'Where each unit bends: x = −b1 / w1 (hollow when outside the data)',
+  showUnitsTitleDeep:
+    'Each unit of the last hidden layer times its output weight, as a thin line: with the output bias they add up to the fit',
+  showKinksTitleDeep:
+    'Where the network’s function bends, found exactly from the weights (ReLU, leaky ReLU, none), and how many straight pieces it has',
+  legendBiasDeep: 'dashed purple: the output bias; the last layer’s units plus it add up to orange',
+  showLayers: 'Show layers',
+  showLayersTitle:
+    'One small plot per hidden layer: its units’ activations as functions of x, so you see each layer bend the one before',
+  layerPlots: 'Hidden layers, unit by unit',
+  layerPlotTitle: (layer: number, width: number, shown: number) =>
+    `Layer ${layer} · ${width} ${width === 1 ? 'unit' : 'units'}${shown < width ? ` (${shown} largest drawn)` : ''}`,
+  layerPlotLabel: (layer: number) => `Activations of hidden layer ${layer} against x`,
+  layerHover: 'unit %{customdata}<br>x %{x:.3f}<br>a %{y:.3g}<extra></extra>',
+  layersNote:
+    'Each line is one unit’s activation a(x) over the plotted range. Layer 1’s units bend once each; every later layer adds up bent lines of the layer before and bends the sum again.',
+  piecesCount: (n: number) => `${n} linear ${n === 1 ? 'piece' : 'pieces'} on the plotted range`,
+  piecesHint:
+    'Research found that along a line the number of pieces of a trained or freshly initialised ReLU network grows roughly with its total number of units, far below the exponential maximum that depth allows (Hanin and Rolnick 2019; for 1-D inputs, Kogan et al. 2025).',
+  pileNote: (count: number, width: number, x: string, atZero: boolean) =>
+    `${count} of ${width} first-layer hinges sit at x ≈ ${x}${atZero ? ': with zero initial biases (Glorot, He) every hinge starts at x = 0, and training must spread them out' : ''}.`,
   showResiduals: 'Show residuals',
   showResidualsTitle: 'A segment from each data point to the curve: the errors the loss squares',
   legendNetwork: 'orange: the network',
   legendUnits: 'thin purple: its hidden units',
   legendBias: 'dashed purple: the output bias b2; the units plus b2 add up to orange',
   legendKinks: (kind: KinkKind) => `▲ ${KINK_WORDS[kind]}s (hollow: outside the data)`,
+  legendDeepKinks: '▲ kinks of the network’s function (hollow: outside the data)',
   legendResiduals: 'red: residuals',
   legendClick: 'click a point to inspect it',
   lossNoteFloor: (value: string) =>

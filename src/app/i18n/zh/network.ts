@@ -26,6 +26,41 @@ export const zhNetwork: NetworkMessages = {
     sine: (count, hidden) =>
       `正弦单元不会死亡也不会饱和：它的斜率 cos(z) 每隔 π 就回到 ±1。在数据范围内折返的单元（其 z 越过 sin 的峰或谷）：${count} / ${hidden}。`,
   },
+  layerHeading: (layer) => `第 ${layer} 层`,
+  layerUnits: (width) => `${width} 个单元`,
+  outputHeading: '输出层',
+  normNote: (fanIn) => `${fanIn} 个输入权重的大小`,
+  normStripLabel: (name) => `${name}：每个单元输入权重的大小，及其上一步梯度的大小`,
+  layerHealth: {
+    none: (_count, width) => `${width} 个线性单元：都不会死亡或饱和`,
+    relu: (count, width) => `死亡单元：${count} / ${width}${grey(count)}`,
+    tanh: (count, width) => `饱和单元：${count} / ${width}${grey(count)}`,
+    sigmoid: (count, width) => `饱和单元：${count} / ${width}${grey(count)}`,
+    'leaky-relu': (count, width) => `处于泄漏区的单元：${count} / ${width}${grey(count)}`,
+    elu: (count, width) => `负半轴上变平的单元：${count} / ${width}${grey(count)}`,
+    softplus: (count, width) => `几乎死亡的单元：${count} / ${width}${grey(count)}`,
+    sine: (count, width) => `在数据范围内折返的单元：${count} / ${width}`,
+  },
+  healthDeep: {
+    none: '无激活函数：单元不会死亡或饱和，但无论堆叠多少层，网络的函数都只是一条直线。',
+    relu: '死亡的 ReLU 在每个训练点上都输出 0，所以它自己的权重得不到梯度。在第 1 层，任何一步都无法让它恢复；在更深的层，只有它下面各层的变化才能让它恢复。死亡单元也不会把梯度往下传。',
+    tanh: '饱和单元在每个点上都有 |z| > 3，此处 tanh 几乎是平的（tanh′ < 0.01）：它的梯度几乎消失，它传给下面各层的梯度也一样。',
+    sigmoid:
+      '饱和单元在每个点上都有 |z| > 3，此处 Sigmoid 几乎是平的（σ′ < 0.05）。即使不饱和，σ′ 也至多为 0.25，所以梯度每往下传一层就缩小一次。',
+    'leaky-relu':
+      '处于泄漏区的单元在每个点上都有 z ≤ 0，此处斜率为 0.01：它学得慢 100 倍，往下传的梯度也小 100 倍，但它永远不会死亡。',
+    elu: '负半轴上变平的单元在每个点上都有 z < −3，此处 ELU 几乎恒为 −1（斜率 e^z < 0.05）。z > 0 时 ELU 是直线，永远不会饱和。',
+    softplus:
+      '几乎死亡的单元在每个点上都有 z < −3，此处 Softplus 几乎为 0，斜率 σ(z) < 0.05：仍留有很小的梯度，可以慢慢恢复。',
+    sine: '正弦单元不会死亡也不会饱和：它的斜率 cos(z) 每隔 π 就回到 ±1。每层计数的是 z 在数据范围内越过 sin 的峰或谷的单元。',
+  },
+  gradChartTitle: '各层梯度大小',
+  gradChartNote:
+    '每层上一步梯度（权重和偏置）的均方根，对数坐标：上一步对每层推动得有多用力。较小的初始权重会让信号每经过一层（前向和反向）就缩小一次：用 tanh 或 Sigmoid 堆到 4 层时，教程的初始化让每条线都比 He 初始化低一个数量级以上。',
+  gradChartLabel: '各层梯度大小随步数变化的图，对数坐标',
+  gradChartStep: '步数',
+  gradChartLayer: (layer) => `第 ${layer} 层`,
+  gradChartOutput: '输出层',
   inspectorPlaying: '单步检查器：先暂停，再点击一个数据点，跟随它走完一步反向传播。',
   inspectorPaused: '单步检查器：点击拟合图上的一个数据点，查看它的前向传播和它在各梯度中的份额。',
   inspectorHeading: (i, n, step) => `第 ${step} 步，第 ${i} / ${n} 个点`,
@@ -41,4 +76,15 @@ export const zhNetwork: NetworkMessages = {
   inspectorBias: (b2) => `输出偏置 b2 = ${b2}；它的梯度 gb2 就是 dz2 本身`,
   inspectorRowsListed: (shown, total) =>
     `列出了 ${total} 个单元中的 ${shown} 个：对这个点而言 w2·a1 最重要的那些。`,
+  inspectorDeepKey:
+    '单元在 gb 中的份额就是它的 delta dz：这个点的损失对它的 o 的拉力。‖gw‖ 是其输入权重梯度（w 的一列）的大小。',
+  inspectorRange: (name, min, max) => `${name} 从 ${min} 到 ${max}`,
+  inspectorLayerShare: (share, sum, points) =>
+    `这个点在本层梯度中的份额：‖g‖ = ${share}；全部 ${points} 个点之和：‖Σ‖ = ${sum}`,
+  inspectorRowsListedOut: (shown, total, wa) =>
+    `列出了 ${total} 个单元中的 ${shown} 个：对这个点而言 ${wa} 最重要的那些。`,
+  inspectorRowsListedDelta: (shown, total, dz) =>
+    `列出了 ${total} 个单元中的 ${shown} 个：对这个点而言 |${dz}| 最大的那些。`,
+  inspectorBiasAt: (k, value) => `输出偏置 b${k} = ${value}；它的梯度 gb${k} 就是 dz${k} 本身`,
+  inspectorSumming: (percent) => `正在对全部数据点求梯度之和…… ${percent}%`,
 };

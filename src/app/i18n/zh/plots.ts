@@ -24,7 +24,10 @@ export const zhPlots: PlotsMessages = {
   hoverStepLoss: '步数 %{x}<br>损失 %{y:.4g}',
   hoverStepTestLoss: '步数 %{x}<br>测试损失 %{y:.4g}',
   pinnedTrace: (label) => `已固定：${label}`,
-  kinkHover: (unit, kind, x) => `单元 ${unit}：${KINK_WORDS[kind]}在 x = ${x}`,
+  kinkHover: (unit, kind, x, pile = 1) =>
+    `单元 ${unit}：${KINK_WORDS[kind]}在 x = ${x}${pile > 1 ? `（此处共 ${pile} 个${KINK_WORDS[kind]}）` : ''}`,
+  breakpointHover: (x, pile = 1) =>
+    `网络函数的折点在 x = ${x}${pile > 1 ? `（此处共 ${pile} 个折点）` : ''}`,
   plotBestLine: '最佳直线',
   axisStep: '步数',
   axisLoss: '损失（均方误差）',
@@ -34,17 +37,39 @@ export const zhPlots: PlotsMessages = {
     `只画出 ${total} 个单元中最大的 ${shown} 个；其余 ${total - shown} 个之和画成虚线`,
   noteResiduals: (shown, total) => `均匀选取 ${total} 个点中的 ${shown} 个画出残差`,
   noteNoKinks: '没有折点：没有激活函数时，每个单元都是一条直线',
+  noteSmoothDepth:
+    '没有可标出的折点：这个激活函数是光滑的，多层网络处处都在平缓地弯曲；只有一个隐藏层时，每个弯曲（单元的中心）才属于某一个单元',
   fitViews: '拟合图显示选项',
   showUnits: '显示单元',
   showUnitsTitle: '每个隐藏单元的贡献 w2·act(w1·x + b1) 画成细线：它们相加就是拟合曲线',
   showKinks: '显示折点',
   showKinksTitle: '每个单元弯折的位置：x = −b1 / w1（在数据范围外时为空心）',
+  showUnitsTitleDeep: '最后一个隐藏层的每个单元乘以其输出权重，画成细线：加上输出偏置即为拟合曲线',
+  showKinksTitleDeep:
+    '网络函数弯折的位置，由权重精确求出（ReLU、Leaky ReLU、无激活），以及它由多少段直线组成',
+  legendBiasDeep: '紫色虚线：输出偏置；最后一层的各单元加上它即为橙线',
+  showLayers: '显示各层',
+  showLayersTitle:
+    '每个隐藏层一张小图：该层各单元的激活值随 x 的变化，可以看到每一层如何弯折前一层',
+  layerPlots: '隐藏层，逐个单元',
+  layerPlotTitle: (layer, width, shown) =>
+    `第 ${layer} 层 · ${width} 个单元${shown < width ? `（画出最大的 ${shown} 个）` : ''}`,
+  layerPlotLabel: (layer) => `第 ${layer} 个隐藏层的激活值随 x 的变化`,
+  layerHover: '单元 %{customdata}<br>x %{x:.3f}<br>a %{y:.3g}<extra></extra>',
+  layersNote:
+    '每条线是一个单元在绘图范围内的激活值 a(x)。第 1 层的每个单元只弯折一次；之后的每一层把前一层弯折过的线加起来，再把和弯折一次。',
+  piecesCount: (n) => `绘图范围内共 ${n} 段线性区间`,
+  piecesHint:
+    '研究发现：沿一条直线，训练后或刚初始化的 ReLU 网络的线性区间数大致随单元总数增长，远低于深度所允许的指数级上限（Hanin 与 Rolnick 2019；一维输入见 Kogan 等 2025）。',
+  pileNote: (count, width, x, atZero) =>
+    `第一层 ${width} 个折点中有 ${count} 个位于 x ≈ ${x}${atZero ? '：初始偏置为零时（Glorot、He），所有折点都从 x = 0 出发，要靠训练把它们分散开' : ''}。`,
   showResiduals: '显示残差',
   showResidualsTitle: '从每个数据点到曲线的线段：损失所平方的误差',
   legendNetwork: '橙色：网络输出',
   legendUnits: '细紫线：各隐藏单元',
   legendBias: '紫色虚线：输出偏置 b2；各单元加上 b2 即为橙线',
   legendKinks: (kind) => `▲ ${KINK_WORDS[kind]}（空心：在数据范围外）`,
+  legendDeepKinks: '▲ 网络函数的折点（空心：在数据范围外）',
   legendResiduals: '红色：残差',
   legendClick: '点击数据点查看详情',
   lossNoteFloor: (value) =>
