@@ -153,6 +153,13 @@ describe('linear pieces, hand-built', () => {
     expect(() => linearPieces(lin, 1, -1)).toThrow(RangeError);
   });
 
+  it('a diverged network (NaN weights) gives an answer, not a hang or a throw', () => {
+    const n = createHiddenNetwork([8, 8], 'relu', new NumpyRandom(2), 'tutorial');
+    n.layers[1]!.w[3] = NaN;
+    const r = linearPieces(n, -2, 2);
+    expect(r.pieces).toBe(r.breakpoints.length + 1);
+  });
+
   it('zero biases stack every hinge at x = 0: one kink there (He and Glorot at the start)', () => {
     const n = createHiddenNetwork([16, 16, 16], 'relu', new NumpyRandom(3), 'he');
     expect(Array.from(linearPieces(n, -2, 2).breakpoints)).toEqual([0]);
