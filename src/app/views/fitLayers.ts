@@ -93,7 +93,7 @@ export function fitLayoutExtras({ insight, views, messages }: FitLayerInput): Pa
   if (insight && views.showKinks && insight.activation === 'none') lines.push(messages.noteNoKinks);
   // At depth a smooth network's bends belong to no one unit: there is nothing exact to mark.
   if (insight && views.showKinks && insight.depth > 1 && !piecewiseLinear(insight.activation))
-    lines.push(messages.noteSmoothDepth);
+    lines.push(messages.noteSmoothDepth, messages.noteSmoothDepthWhy);
   return {
     yaxis2: { overlaying: 'y', range: [0, 1], fixedrange: true, visible: false },
     annotations: lines.length > 0 ? [note(lines.join('<br>'))] : [],

@@ -41,7 +41,8 @@ export const enPlots = {
     `Residuals of ${shown} of ${total} points, evenly spread`,
   noteNoKinks: 'No kinks: without an activation every unit is a straight line',
   noteSmoothDepth:
-    'No kinks to mark: this activation is smooth, so a deep network of it bends gradually everywhere; only with one hidden layer does each bend (a unit’s centre) belong to one unit',
+    'No kinks to mark: a deep network of a smooth activation bends gradually everywhere;',
+  noteSmoothDepthWhy: 'only with one hidden layer is each bend (a unit’s centre) one unit’s own',
   fitViews: 'Fit plot views',
   showUnits: 'Show units',
   showUnitsTitle:
@@ -62,7 +63,7 @@ export const enPlots = {
   layerPlotLabel: (layer: number) => `Activations of hidden layer ${layer} against x`,
   layerHover: 'unit %{customdata}<br>x %{x:.3f}<br>a %{y:.3g}<extra></extra>',
   layersNote:
-    'Each line is one unit’s activation a(x) over the plotted range. Layer 1’s units bend once each; every later layer adds up bent lines of the layer before and bends the sum again.',
+    'Each line is one unit’s activation a(x) over the plotted range. Layer 1 applies the activation to straight lines w·x + b; every later layer applies it to weighted sums of the lines in the layer before.',
   piecesCount: (n: number) => `${n} linear ${n === 1 ? 'piece' : 'pieces'} on the plotted range`,
   piecesHint:
     'Research found that along a line the number of pieces of a trained or freshly initialised ReLU network grows roughly with its total number of units, far below the exponential maximum that depth allows (Hanin and Rolnick 2019; for 1-D inputs, Kogan et al. 2025).',

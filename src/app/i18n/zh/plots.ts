@@ -37,8 +37,8 @@ export const zhPlots: PlotsMessages = {
     `只画出 ${total} 个单元中最大的 ${shown} 个；其余 ${total - shown} 个之和画成虚线`,
   noteResiduals: (shown, total) => `均匀选取 ${total} 个点中的 ${shown} 个画出残差`,
   noteNoKinks: '没有折点：没有激活函数时，每个单元都是一条直线',
-  noteSmoothDepth:
-    '没有可标出的折点：这个激活函数是光滑的，多层网络处处都在平缓地弯曲；只有一个隐藏层时，每个弯曲（单元的中心）才属于某一个单元',
+  noteSmoothDepth: '没有可标出的折点：光滑激活函数的多层网络处处都在平缓地弯曲；',
+  noteSmoothDepthWhy: '只有一个隐藏层时，每个弯曲（单元的中心）才属于某一个单元',
   fitViews: '拟合图显示选项',
   showUnits: '显示单元',
   showUnitsTitle: '每个隐藏单元的贡献 w2·act(w1·x + b1) 画成细线：它们相加就是拟合曲线',
@@ -57,7 +57,7 @@ export const zhPlots: PlotsMessages = {
   layerPlotLabel: (layer) => `第 ${layer} 个隐藏层的激活值随 x 的变化`,
   layerHover: '单元 %{customdata}<br>x %{x:.3f}<br>a %{y:.3g}<extra></extra>',
   layersNote:
-    '每条线是一个单元在绘图范围内的激活值 a(x)。第 1 层的每个单元只弯折一次；之后的每一层把前一层弯折过的线加起来，再把和弯折一次。',
+    '每条线是一个单元在绘图范围内的激活值 a(x)。第 1 层把激活函数作用在直线 w·x + b 上；之后的每一层把它作用在前一层各条线的加权和上。',
   piecesCount: (n) => `绘图范围内共 ${n} 段线性区间`,
   piecesHint:
     '研究发现：沿一条直线，训练后或刚初始化的 ReLU 网络的线性区间数大致随单元总数增长，远低于深度所允许的指数级上限（Hanin 与 Rolnick 2019；一维输入见 Kogan 等 2025）。',
