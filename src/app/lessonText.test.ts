@@ -5,6 +5,8 @@ import { messagesFor } from './i18n';
 import { lessonText, type LessonData } from './lessonText';
 
 const DATA: readonly LessonData[] = [...DATASETS, 'own'];
+/** One hidden layer (the tutorial's sentences) and deeper networks (their own). */
+const DEPTHS = [1, 2, 4] as const;
 
 /** Words that show which data a sentence is about, per language. */
 const NAMES_DATA: Record<'en' | 'zh', Record<LessonData, RegExp>> = {
@@ -41,8 +43,8 @@ describe('the lesson line', () => {
     const t = messagesFor(language);
     it(`names the chosen activation first and speaks of the data in use, for every pairing (${language})`, () => {
       for (const act of ACTIVATIONS) {
-        for (const data of DATA) {
-          const text = lessonText(t, act, data);
+        for (const [data, depth] of DATA.flatMap((d) => DEPTHS.map((k) => [d, k] as const))) {
+          const text = lessonText(t, act, data, depth);
           expect(text.startsWith(t.activationNames[act]), `${act} / ${data}: ${text}`).toBe(true);
           expect(text, `${act} / ${data}`).toMatch(NAMES_DATA[language][data]);
           expect(text, `${act} / ${data}`).not.toMatch(RAW_IDS[language]);
@@ -57,12 +59,27 @@ describe('the lesson line', () => {
     });
 
     it(`gives each activation and each dataset its own sentence (${language})`, () => {
+      for (const depth of DEPTHS) {
+        for (const act of ACTIVATIONS)
+          expect(new Set(DATA.map((d) => lessonText(t, act, d, depth))).size, act).toBe(
+            DATA.length,
+          );
+        for (const data of DATA)
+          expect(new Set(ACTIVATIONS.map((a) => lessonText(t, a, data, depth))).size, data).toBe(
+            ACTIVATIONS.length,
+          );
+      }
+    });
+
+    it(`at depth never speaks of one layer's w1·x + b1 units, b2 or the tutorial's network (${language})`, () => {
       for (const act of ACTIVATIONS)
-        expect(new Set(DATA.map((d) => lessonText(t, act, d))).size, act).toBe(DATA.length);
-      for (const data of DATA)
-        expect(new Set(ACTIVATIONS.map((a) => lessonText(t, a, data))).size, data).toBe(
-          ACTIVATIONS.length,
-        );
+        for (const data of DATA) {
+          const deep = lessonText(t, act, data, 3);
+          expect(deep, `${act} / ${data}`).not.toMatch(
+            /w1·x \+ b1|\bb2\b|tutorial’s network|教程中的网络/,
+          );
+          expect(deep, `${act} / ${data}`).not.toBe(lessonText(t, act, data, 1));
+        }
     });
   }
 

@@ -19,6 +19,13 @@ function dataSentence(t: Messages, act: ActivationName, data: LessonData): strin
   return t.lessonBends[data];
 }
 
-export function lessonText(t: Messages, act: ActivationName, data: LessonData): string {
-  return t.lessonJoin(t.lessonUnit[act], dataSentence(t, act, data));
+/**
+ * The lesson line for `depth` hidden layers. At depth a later layer's unit is the activation
+ * of a sum of the layer below, not of w1·x + b1, so the one-layer sentences (and the tutorial's
+ * sharper truths) do not hold there and deeper networks get their own.
+ */
+export function lessonText(t: Messages, act: ActivationName, data: LessonData, depth = 1): string {
+  if (depth === 1) return t.lessonJoin(t.lessonUnit[act], dataSentence(t, act, data));
+  const sum = act === 'none' ? t.lessonLine[data] : t.lessonDeepSum(t.lessonDeepTarget[data]);
+  return t.lessonJoin(t.lessonDeepUnit[act], sum);
 }

@@ -55,6 +55,33 @@ export const enLessons = {
   lessonSineSine:
     'sin(πx) is itself one sine unit, with w1 = π and b1 = 0: this network can fit it with no error but the noise.',
   lessonJoin: (unit: string, data: string) => `${unit} ${data}`,
+  // Deeper networks: a unit of a later layer is its activation of a sum of the layer below, not of w1·x + b1.
+  lessonDeepUnit: {
+    none: 'None (identity): every unit of every layer is a line of x, and lines of lines are lines: however deep, the network is one straight line.',
+    relu: 'ReLU: each unit is max(0, z) of a weighted sum z of the layer below: in layer 1 a hinge in x, deeper down a hinge of an already bent line, so one unit can bend several times.',
+    tanh: 'tanh: each unit squashes a weighted sum of the layer below into −1 to 1: a smooth step in x in layer 1, smooth steps of curves deeper down.',
+    sigmoid:
+      'Sigmoid: each unit squashes a weighted sum of the layer below into 0 to 1: a smooth step in x in layer 1, smooth steps of curves deeper down.',
+    'leaky-relu':
+      'Leaky ReLU: each unit is max(0.01·z, z) of a weighted sum z of the layer below: a hinge in layer 1, hinges of bent lines deeper down, never flat enough to stop the gradient.',
+    elu: 'ELU: each unit is z, or e^z − 1 below 0, of a weighted sum z of the layer below: a line with one curved side in layer 1, curves of curves deeper down.',
+    softplus:
+      'Softplus: each unit is ln(1 + e^z) of a weighted sum z of the layer below: a rounded hinge in layer 1, rounded hinges of curves deeper down.',
+    sine: 'Sine: each unit is sin(z) of a weighted sum z of the layer below: a wave in x in layer 1, waves of waves deeper down.',
+  } satisfies Record<ActivationName, string>,
+  /** What the curve of a deeper network can follow, per kind of data. */
+  lessonDeepTarget: {
+    linear: 'a straight line (the bends must cancel out or lie outside the data)',
+    quadratic: 'the parabola x²',
+    sine: 'the rise and fall of sin(πx)',
+    abs: 'the V of |x|',
+    step: 'the rise from 0 to 1 of the step, nearly (no continuous curve can jump)',
+    cubic: 'the S of x³',
+    custom: 'your expression',
+    own: 'your points',
+  } satisfies Record<DatasetName | 'own', string>,
+  lessonDeepSum: (target: string) =>
+    `The output adds up the last layer’s units, plus its bias, so the curve can follow ${target}; Show layers draws what each layer makes of the one below.`,
 };
 
 export type LessonsMessages = Widen<typeof enLessons>;
