@@ -2,7 +2,7 @@
  * The tutorial's four experiments (predict01..predict04) as presets: their data, network
  * and learning rate, and the step count at which the script stops; then three deeper
  * networks on the tutorial's square data. The seed is not part of a preset: the article
- * draws unseeded, so any seed is a faithful replay (presets.test.ts checks the deeper
+ * draws unseeded, so any seed is a faithful replay (deepPresets.test.ts checks the deeper
  * ones' captions on ten seeds).
  */
 import type { ActivationName } from './activations';
