@@ -245,7 +245,7 @@ test('a lesson link that hides the network shape and the initialisation fixes th
     'The lesson’s fixed settings were kept: Hidden layers and units (16,16), Initialisation (Glorot (Xavier)). The rest was applied.',
   );
   await expectRun(page, [16, 16], 'glorot');
-  await expect(field(page, 'Learning rate')).toHaveValue('0.005');
+  await expect(field(page, 'Learning rate')).toHaveValue('0.001');
   await page.screenshot({ path: `${SHOTS}/lesson-network-fixed.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
 });

@@ -7,10 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { numpyForTests } from '../../scripts/numpy-python';
 import type { ModelConfig } from './config';
 import { numpyScript, PRINT_EVERY } from './numpyScript';
-import { PRESETS, TUTORIAL_PRESET_IDS } from './presets';
+import { PRESET_IDS, PRESETS } from './presets';
 import { TrainingRun } from './run';
 
-/** Same tolerance as the presets against numpy (see presets.test.ts for the reasoning). */
+/**
+ * Same tolerance as the presets against numpy (see presets.test.ts for the reasoning), at
+ * every depth: the deeper presets' smaller rates keep float32's drift from numpy's float64
+ * under it too. With a piecewise-linear activation one step's loss can differ more, on an
+ * unlucky seed, when a hinge crosses a data point a step earlier in one precision than in
+ * the other (the difference closes again by the next printed step); the seed below stays
+ * within it at every printed step.
+ */
 const LOSS_RTOL = 1e-6;
 
 /** Skipped without numpy, except on CI, where they fail (see scripts/numpy-python.ts). */
@@ -24,8 +31,8 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  // The tutorial's presets, one hidden layer each (the script at depth is tested with its exporter).
-  ...TUTORIAL_PRESET_IDS.map((id) => ({
+  // Every preset: the tutorial's four (one hidden layer) and the deeper ones.
+  ...PRESET_IDS.map((id) => ({
     name: `preset ${id}, seed 7`,
     config: { ...PRESETS[id].settings, seed: 7 },
     learningRate: PRESETS[id].settings.learningRate,

@@ -12,9 +12,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRESETS, TUTORIAL_PRESET_IDS, type PresetId } from './presets';
+import { PRESET_IDS, PRESETS, TUTORIAL_PRESET_IDS, type PresetId } from './presets';
 import { createWorkspace, predictInto } from './network';
 import { TrainingRun } from './run';
+import { learningRateRisky } from './stability';
 
 interface LayerValues {
   w: number[][];
@@ -133,5 +134,12 @@ describe('presets', () => {
       expect(PRESETS[id].settings.init).toBe('tutorial');
       expect(PRESETS[id].settings.layers).toHaveLength(1);
     }
+  });
+
+  // The page warns when the advice calls a rate risky: a preset we recommend must not set
+  // one. Its settings' points are all trained on (a held-out share only lowers the risk).
+  it.each(PRESET_IDS)('%s sets a rate the learning-rate advice does not call risky', (id) => {
+    const { settings } = PRESETS[id];
+    expect(learningRateRisky(settings.learningRate, settings.points, settings)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * The tutorial's four experiments (predict01..predict04) as presets: their data, network
  * and learning rate, and the step count at which the script stops; then three deeper
  * networks on the tutorial's square data. The seed is not part of a preset: the article
- * draws unseeded, so any seed is a faithful replay (presets.test.ts checks the deeper
+ * draws unseeded, so any seed is a faithful replay (deepPresets.test.ts checks the deeper
  * ones' captions on ten seeds).
  */
 import type { ActivationName } from './activations';
@@ -56,7 +56,7 @@ const DEPTH4: PresetSettings = {
   layers: [8, 8, 8, 8],
   activation: 'tanh',
   init: 'tutorial',
-  learningRate: 0.003,
+  learningRate: 0.0005,
 };
 
 export const PRESETS: Record<PresetId, Preset> = {
@@ -128,7 +128,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     id: 'deep-relu',
     label: '5 · The square, three ReLU layers',
     caption:
-      'Three hidden layers of 16 ReLU units, He initialisation. Its biases start at 0, so every first-layer hinge starts at x = 0; later layers bend the bent lines again, and in 300 steps the loss comes down to the noise (what x² itself scores on these points). The rate is half the tutorial’s: at 0.01 some seeds blow up.',
+      'Three hidden layers of 16 ReLU units, He initialisation. Its biases start at 0, so every first-layer hinge starts at x = 0; later layers bend the bent lines again, and in 500 steps the loss comes down to the noise (what x² itself scores on these points). The rate is a tenth of the tutorial’s, one the learning-rate advice calls safe at this depth: at 0.01 some seeds blow up.',
     settings: {
       dataset: 'quadratic',
       points: 30,
@@ -136,25 +136,25 @@ export const PRESETS: Record<PresetId, Preset> = {
       layers: [16, 16, 16],
       activation: 'relu',
       init: 'he',
-      learningRate: 0.005,
+      learningRate: 0.001,
     },
-    steps: 300,
+    steps: 500,
   },
   'depth4-tutorial': {
     id: 'depth4-tutorial',
     label: '6 · Depth 4, tutorial initialisation',
     caption:
-      'Four tanh layers of 8 units drawn as the tutorial draws them (weights normal(0, 0.1), biases 0.1). Each layer shrinks the signal, so at the first step layer 1’s gradient is hundreds to thousands of times smaller than the output layer’s. The output bias finds the data’s mean, and for 300 steps the fit stays a flat line there.',
+      'Four tanh layers of 8 units drawn as the tutorial draws them (weights normal(0, 0.1), biases 0.1). Each layer shrinks the signal, so at the first step layer 1’s gradient is hundreds to thousands of times smaller than the output layer’s. The output bias finds the data’s mean, and for 1000 steps the fit stays a flat line there.',
     settings: DEPTH4,
-    steps: 300,
+    steps: 1000,
   },
   'depth4-he': {
     id: 'depth4-he',
     label: '7 · Depth 4, He initialisation',
     caption:
-      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds of times larger than with the tutorial’s draw, and in 300 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. 0.003 is near the most it takes: on some seeds the loss jumps on the way down, and at 0.01 some blow up.',
+      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds to thousands of times larger than with the tutorial’s draw, and in 1000 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. Those larger gradients are why both presets train at 0.0005, which the learning-rate advice calls safe here: the loss falls without a jump, while at 0.01 some seeds blow up.',
     settings: { ...DEPTH4, init: 'he' },
-    steps: 300,
+    steps: 1000,
   },
 };
 

@@ -35,11 +35,11 @@ export const enExperiment = {
     'square-relu':
       'predict04(): the same network with ReLU. Each unit becomes a hinge, and in 300 steps the hinges bend the curve into the parabola.',
     'deep-relu':
-      'Three hidden layers of 16 ReLU units, He initialisation. Its biases start at 0, so every first-layer hinge starts at x = 0; later layers bend the bent lines again, and in 300 steps the loss comes down to the noise (what x² itself scores on these points). The rate is half the tutorial’s: at 0.01 some seeds blow up.',
+      'Three hidden layers of 16 ReLU units, He initialisation. Its biases start at 0, so every first-layer hinge starts at x = 0; later layers bend the bent lines again, and in 500 steps the loss comes down to the noise (what x² itself scores on these points). The rate is a tenth of the tutorial’s, one the learning-rate advice calls safe at this depth: at 0.01 some seeds blow up.',
     'depth4-tutorial':
-      'Four tanh layers of 8 units drawn as the tutorial draws them (weights normal(0, 0.1), biases 0.1). Each layer shrinks the signal, so at the first step layer 1’s gradient is hundreds to thousands of times smaller than the output layer’s. The output bias finds the data’s mean, and for 300 steps the fit stays a flat line there.',
+      'Four tanh layers of 8 units drawn as the tutorial draws them (weights normal(0, 0.1), biases 0.1). Each layer shrinks the signal, so at the first step layer 1’s gradient is hundreds to thousands of times smaller than the output layer’s. The output bias finds the data’s mean, and for 1000 steps the fit stays a flat line there.',
     'depth4-he':
-      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds of times larger than with the tutorial’s draw, and in 300 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. 0.003 is near the most it takes: on some seeds the loss jumps on the way down, and at 0.01 some blow up.',
+      'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds to thousands of times larger than with the tutorial’s draw, and in 1000 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. Those larger gradients are why both presets train at 0.0005, which the learning-rate advice calls safe here: the loss falls without a jump, while at 0.01 some seeds blow up.',
   } satisfies Record<PresetId, string>,
   copyScript: 'Copy as numpy script',
   copyScriptTitle: 'A runnable numpy script that prints this run’s losses',
