@@ -1,6 +1,6 @@
 /** Two languages, lesson links that hide controls, and the model as a JSON file. */
 import { readFile } from 'node:fs/promises';
-import { expect, readNumber, test, typeInto, waitForStep } from './helpers';
+import { expect, pause, readNumber, test, typeInto, waitForStep } from './helpers';
 import type { ModelFile } from '../src/core/modelFile';
 
 const SHOTS = 'e2e/screenshots';
@@ -150,10 +150,12 @@ test('the model exports to JSON and imports back: configuration, step and weight
 }, info) => {
   await page.goto('/?hidden=6&activation=tanh&seed=5');
   await waitForStep(page, 30);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  // The attribute is written from the worker's first paused frame: read the step after it.
-  const params = await pausedParams(page);
+  // The step readout and the panel's weights are read from the worker's paused frame (a
+  // data-params written while the page started, before training, may still stand until then).
+  await pause(page);
   const step = await readNumber(page, 'step');
+  await expect(page.getByTestId('network-panel')).toHaveAttribute('data-params-step', String(step));
+  const params = await pausedParams(page);
   expect(params).toHaveLength(3 * 6 + 1);
 
   const [download] = await Promise.all([

@@ -7,11 +7,11 @@ import {
   largestUnits,
   networkOutput,
   outputsAt,
-  paramLength,
   sumOfUnits,
   unitContributions,
   unpackParams,
 } from './insight';
+import { paramLayout } from './paramLayout';
 import { TrainingRun } from './run';
 
 const { learningRate: _lr, speed: _speed, ...MODEL } = DEFAULT_CONFIG;
@@ -68,14 +68,14 @@ describe('unit decomposition', () => {
   it('reads parameters in the flat layout straight from the layers', () => {
     const run = new TrainingRun({ ...MODEL, layers: [3] });
     const params = new Float32Array(run.paramLength());
-    expect(params.length).toBe(paramLength(3));
+    expect(params.length).toBe(paramLayout([3]).length);
     run.snapshotParams(params);
     const [l1, l2] = run.net.layers;
     expect(Array.from(params)).toEqual([...l1!.w, ...l1!.b, ...l2!.w, l2!.b[0]!]);
   });
 
   it('rejects a vector that is not 3H + 1 long', () => {
-    expect(() => unpackParams(new Float32Array(6))).toThrow(/3H \+ 1/);
+    expect(() => unpackParams(new Float32Array(6))).toThrow(/one hidden layer has 6 parameters/);
   });
 
   it('ranks units by the size of their contribution, checked against every grid point', () => {

@@ -1,9 +1,10 @@
 /**
  * What the hidden units of the 1 -> H -> 1 network are doing: each unit's contribution
  * to the output and where its kink sits (unitHealth.ts: whether it can still learn). Pure functions over
- * the flat parameter vector [w1 (H), b1 (H), w2 (H), b2] that frames carry.
+ * the flat parameter vector (core/paramLayout: [w1 (H), b1 (H), w2 (H), b2]) that frames carry.
  */
 import { activate, applyActivation, sinePeakBetween, type ActivationName } from './activations';
+import { layerViews, paramLayout } from './paramLayout';
 
 /** The parameters of a 1 -> H -> 1 network, as views into one flat vector. */
 export interface UnitParams {
@@ -14,23 +15,19 @@ export interface UnitParams {
   b2: number;
 }
 
-/** Length of the flat vector for H hidden units: w1, b1, w2 (H each) and b2: 3H + 1. */
-export function paramLength(hidden: number): number {
-  return 3 * hidden + 1;
-}
-
-/** Views a flat [w1, b1, w2, b2] vector (no copy). */
+/**
+ * Views the flat vector of a network with one hidden layer (no copy), its offsets from
+ * core/paramLayout. Its width is the one whose layout has this length; none: a RangeError.
+ */
 export function unpackParams(flat: Float32Array): UnitParams {
-  const hidden = (flat.length - 1) / 3;
-  if (!Number.isInteger(hidden) || hidden < 1)
-    throw new RangeError(`a 1 -> H -> 1 parameter vector has 3H + 1 entries, not ${flat.length}`);
-  return {
-    hidden,
-    w1: flat.subarray(0, hidden),
-    b1: flat.subarray(hidden, 2 * hidden),
-    w2: flat.subarray(2 * hidden, 3 * hidden),
-    b2: flat[3 * hidden]!,
-  };
+  // A one-layer layout grows by 3 per unit from 4 at H = 1: the width is found from the length.
+  const hidden = Math.round((flat.length - paramLayout([1]).length) / 3) + 1;
+  if (hidden < 1 || paramLayout([hidden]).length !== flat.length)
+    throw new RangeError(
+      `no network with one hidden layer has ${flat.length} parameters (one hidden unit has ${paramLayout([1]).length})`,
+    );
+  const [l1, l2] = layerViews(paramLayout([hidden]), flat);
+  return { hidden, w1: l1!.w, b1: l1!.b, w2: l2!.w, b2: l2!.b[0]! };
 }
 
 /** Unit j's contribution to the output at x: w2_j * act(w1_j * x + b1_j). */

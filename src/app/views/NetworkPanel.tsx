@@ -204,6 +204,8 @@ export function NetworkPanel() {
         const json = paramsJson(held.params);
         if (json) sectionRef.current.dataset.params = json;
         else delete sectionRef.current.dataset.params;
+        // Which step they are: an attribute written at an earlier standstill stays until the next.
+        sectionRef.current.dataset.paramsStep = String(held.step);
       }
       setText(
         healthRef.current,
