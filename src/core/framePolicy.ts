@@ -2,7 +2,8 @@
  * What a frame carries at depth: the whole model only while it is small or standing still,
  * and what the views draw always (see Frame.params and Frame.picture in core/protocol).
  * A 4 x 256 network has about 200,000 parameters; sending them, and their gradients, with
- * every frame would make the page copy and scan megabytes per animation frame.
+ * a running frame would make the worker copy and the page receive megabytes per frame,
+ * when the panel draws one value per unit (NetworkPicture.strips).
  */
 import type { ActivationName } from './activations';
 import { PIECEWISE_LINEAR } from './pieces';
@@ -13,8 +14,6 @@ import type { PictureViews } from './protocol';
  * every 1 -> H -> 1 network up to H = 1024 (3H + 1 = 3073) does.
  */
 export const FRAME_PARAMS_LIMIT = 4096;
-/** A larger model sends them at most this often while it trains, ms (and in every frame while it stands still). */
-export const FULL_PARAMS_INTERVAL_MS = 250;
 /**
  * Costly parts of the picture (health over the training points, the exact kinks) are
  * recomputed at most this often while a run trains, ms, once they cost more than
@@ -32,17 +31,12 @@ export const MAX_DRAWN_UNITS = 32;
 export const DEFAULT_PICTURE_VIEWS: PictureViews = { units: true, kinks: true, layers: false };
 
 /**
- * Whether a frame carries the parameters: always for a small model or a run standing
- * still, otherwise when FULL_PARAMS_INTERVAL_MS have passed since the last frame that did.
+ * Whether a frame carries the parameters: always for a small model, and for a larger one
+ * only while the run stands still (the step inspector, data-params and "Export model" read
+ * them then); a larger model's running frames carry what the views draw and no more.
  */
-export function paramsDue(
-  paramCount: number,
-  standingStill: boolean,
-  sinceLastMs: number,
-): boolean {
-  return (
-    paramCount <= FRAME_PARAMS_LIMIT || standingStill || sinceLastMs >= FULL_PARAMS_INTERVAL_MS
-  );
+export function paramsDue(paramCount: number, standingStill: boolean): boolean {
+  return paramCount <= FRAME_PARAMS_LIMIT || standingStill;
 }
 
 /**

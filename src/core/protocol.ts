@@ -4,6 +4,7 @@
  */
 import type { ModelConfig } from './config';
 import type { KernelBuild } from './kernel/wasmRuntime';
+import type { PanelStrips } from './panelStrips';
 import type { RunSchedule } from './runHistory';
 import type { HealthKind } from './unitHealth';
 
@@ -111,6 +112,8 @@ export interface NetworkPicture {
    * pieces there. Null for smooth activations or when not asked for.
    */
   kinks: { x: Float64Array; pieces: number } | null;
+  /** The network panel's strips: per layer, one value per unit and its gradient's size (core/panelStrips). In every frame. */
+  strips: PanelStrips;
 }
 
 export type RunState = 'running' | 'paused' | 'diverged';
@@ -145,8 +148,8 @@ export interface Frame {
   curve: Float32Array;
   /**
    * Parameters at `step` in the flat core/paramLayout layout (transferred), or null: a model
-   * larger than FRAME_PARAMS_LIMIT sends them only every FULL_PARAMS_INTERVAL_MS while it
-   * trains (see core/framePolicy). Every frame of a run standing still has them.
+   * larger than FRAME_PARAMS_LIMIT sends none while it trains (the views draw from
+   * `picture`; see core/framePolicy). Every frame of a run standing still has them.
    */
   params: Float32Array | null;
   /** The last step's summed gradients gw, gb in the same layout, zeros at step 0; null exactly when params is. */

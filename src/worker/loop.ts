@@ -54,8 +54,6 @@ export class TrainerLoop {
   private cancelTimer: (() => void) | null = null;
 
   private readonly picture: PictureBuilder;
-  /** When a frame last carried the parameters, ms (see core/framePolicy paramsDue). */
-  private paramsSentAt = -Infinity;
 
   constructor(private readonly host: LoopHost) {
     this.picture = new PictureBuilder(() => host.now());
@@ -165,7 +163,6 @@ export class TrainerLoop {
     this.runId = runId;
     this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
     this.pending.reset(0);
-    this.paramsSentAt = -Infinity;
     this.window.forgetInFlight();
     this.dirty = true;
     this.pacer.chunk = 1;
@@ -276,8 +273,7 @@ export class TrainerLoop {
     this.rate.sample(now, run.step);
     const state = this.state(run);
     const still = state !== 'running';
-    const withParams = paramsDue(run.paramLength(), still, now - this.paramsSentAt);
-    if (withParams) this.paramsSentAt = now;
+    const withParams = paramsDue(run.paramLength(), still);
     const { frame, transfer } = buildFrame(run, {
       runId: this.runId,
       seq: this.window.send(now),

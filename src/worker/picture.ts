@@ -3,7 +3,8 @@
  * large model never needs to carry the model. One forward pass over the curve's grid (a
  * workspace held per run) gives every hidden layer's activations; only the parts the page
  * asked for (setViews) are computed, and the costly ones (health over the training
- * points, the exact kinks) are refreshed as core/framePolicy allows.
+ * points, the exact kinks) are refreshed as core/framePolicy allows. The network panel's
+ * strips (O(parameters)) go with every frame: the panel is always on the page.
  */
 import {
   CHEAP_PICTURE_MS,
@@ -25,6 +26,7 @@ import { layerHealth } from '../core/layerHealth';
 import { createWorkspace, forward, type Workspace } from '../core/network';
 import { linearPieces } from '../core/pieces';
 import type { DrawnUnits, LayerPicture, NetworkPicture, PictureViews } from '../core/protocol';
+import { panelStrips, stripBuffers } from '../core/panelStrips';
 import type { TrainingRun } from '../core/run';
 import type { UnitHealth } from '../core/unitHealth';
 
@@ -150,7 +152,9 @@ export class PictureBuilder {
       units: views.units && s.ws ? this.drawUnits(s, hidden - 1, out.w, G, transfer) : null,
       outputBias: out.b[0]!,
       kinks,
+      strips: panelStrips(run.layout, net.layers, run.gradients),
     };
+    transfer.push(...stripBuffers(picture.strips));
     return { picture, transfer, gridOutput };
   }
 

@@ -13,6 +13,8 @@ type Note =
   | { kind: 'error'; problem: ModelFileProblem }
   | { kind: 'lesson'; fixed: HideableControl[] }
   | { kind: 'not-ready' }
+  /** Export paused a large model's run to save the weights of the step it stopped at. */
+  | { kind: 'paused'; step: number }
   | null;
 
 /** The note in the language in force; what a lesson kept is named with the values in force. */
@@ -30,6 +32,8 @@ function noteText(t: Messages, note: Note): string {
       return t.modelNotLoaded(t.modelLessonFixed(keptText(t, state, note.fixed)));
     case 'not-ready':
       return t.modelNotReady;
+    case 'paused':
+      return t.modelSavedPaused(note.step);
   }
 }
 
@@ -62,7 +66,13 @@ export function ModelFileButtons() {
       <button
         type="button"
         className="small"
-        onClick={() => setNote(exportModel() ? null : { kind: 'not-ready' })}
+        onClick={() =>
+          void exportModel().then((r) =>
+            setNote(
+              !r.saved ? { kind: 'not-ready' } : r.paused ? { kind: 'paused', step: r.step } : null,
+            ),
+          )
+        }
       >
         {t.exportModel}
       </button>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { sameSetting } from '../../core/config';
-import { paramLayout } from '../../core/paramLayout';
+import type { PanelStrips, StripValues } from '../../core/panelStrips';
 import { keptModel, liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
@@ -19,7 +19,6 @@ import { deepHealthNote, healthText, layerHealthText } from './healthText';
 import { ModelFileButtons } from './ModelFileButtons';
 import { GradChart } from './GradChart';
 import { paramsJson } from './dataParams';
-import { panelStrips, type PanelStrips, type StripValues } from './layerStrips';
 
 /**
  * Most of each animation frame the panel may take while training: after a draw of d ms it
@@ -107,9 +106,6 @@ function sameBytes(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean 
   return true;
 }
 
-/** The strips of one parameter vector, made once per vector however many frames draw it. */
-const stripsMemo = new WeakMap<Float32Array, PanelStrips>();
-
 export function NetworkPanel() {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const scales = useRef<(HTMLSpanElement | null)[]>([]);
@@ -125,7 +121,6 @@ export function NetworkPanel() {
   const outputBiasName = `b${depth + 1}`;
 
   useEffect(() => {
-    const layout = paramLayout(layers);
     const texts = new Map<Element, string>();
     /** Writes a text node only when its text changed (a DOM write per frame costs a style pass). */
     const setText = (el: Element | null | undefined, text: string) => {
@@ -140,8 +135,8 @@ export function NetworkPanel() {
       widths.get(canvas) ?? widths.set(canvas, canvas.clientWidth).get(canvas)!;
     let nextAt = 0;
     let paramsShown: Float32Array | null = null;
-    /** What the strips show now: the parameter vector and each layer's stuck units. */
-    let drawnParams: Float32Array | null = null;
+    /** What the strips show now: the frame's strips and each layer's stuck units. */
+    let drawnStrips: PanelStrips | null = null;
     let drawnStuck: Uint8Array[] = [];
     const drawOne = (
       i: number,
@@ -164,18 +159,12 @@ export function NetworkPanel() {
       // A frame racing a settings change is of other widths: wait for the new run's.
       if (!frame || !sameSetting(frame.layers, layers)) return;
       const pictures = frame.picture.layers;
-      if (pictures.length !== depth) return;
-      // Frames of a large model carry parameters only now and then: the newest of this run.
-      const held = keptModel(layers);
-      if (!held || held.runId !== frame.runId || held.params.length !== layout.length) return;
-      let strips = stripsMemo.get(held.params);
-      if (!strips)
-        stripsMemo.set(held.params, (strips = panelStrips(layout, held.params, held.grads)));
-      // Strips are redrawn only when what they show changed: a large model's frames carry
-      // parameters a few times a second, and its health changes more rarely still.
+      const strips = frame.picture.strips;
+      if (pictures.length !== depth || strips.hidden.length !== depth) return;
+      // Strips are redrawn only when what they show changed: a new frame's strips, or health.
       const stuck = pictures.map((p) => p.health.stuck);
-      if (held.params !== drawnParams || !sameBytes(drawnStuck, stuck)) {
-        drawnParams = held.params;
+      if (strips !== drawnStrips || !sameBytes(drawnStuck, stuck)) {
+        drawnStrips = strips;
         drawnStuck = stuck.map((s) => s.slice());
         let i = 0;
         strips.hidden.forEach((block, l) => {
@@ -194,9 +183,12 @@ export function NetworkPanel() {
       const bias = strips.outputBias;
       setText(outRef.current, `${bias.name} = ${num(bias.value)} · ∇ ${num(bias.grad)}`);
       // The weights in force while the run stands still, for tests and the curious (not per running frame).
+      const held = keptModel(layers);
       if (
         frame.state !== 'running' &&
         sectionRef.current &&
+        held &&
+        held.runId === frame.runId &&
         held.params !== paramsShown &&
         held.step === frame.step
       ) {
@@ -222,7 +214,7 @@ export function NetworkPanel() {
       for (const e of entries)
         if (e.target instanceof HTMLCanvasElement) widths.set(e.target, e.contentRect.width);
       nextAt = 0;
-      drawnParams = null;
+      drawnStrips = null;
       draw();
     });
     canvases.current.forEach((c) => c && observer.observe(c));

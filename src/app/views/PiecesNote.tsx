@@ -9,9 +9,9 @@ import { sameSetting } from '../../core/config';
 import { piecewiseLinear } from '../../core/framePolicy';
 import { PLOT_X_RANGE } from '../../core/grid';
 import { largestPile } from '../../core/hingePile';
-import { paramLayout } from '../../core/paramLayout';
+import type { PanelStrips } from '../../core/panelStrips';
 import { useT } from '../i18n';
-import { liveStore, type KeptModel, type LiveState } from '../liveStore';
+import { liveStore, type LiveState } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { PILE_WIDTH } from './kinkLayer';
@@ -34,25 +34,26 @@ export function PiecesNote() {
 
   useEffect(() => {
     if (!shown) return;
-    let pileOf: KeptModel | null = null;
+    let pileOf: PanelStrips | null = null;
     const near = PILE_WIDTH * (PLOT_X_RANGE[1] - PLOT_X_RANGE[0]);
-    const draw = ({ frame, model }: LiveState) => {
+    const draw = ({ frame }: LiveState) => {
       const ours = frame && sameSetting(frame.layers, layers) ? frame : null;
       const pieces = ours?.picture.kinks?.pieces;
       const count = pieces === undefined ? '' : t.piecesCount(pieces);
       if (countRef.current && countRef.current.textContent !== count)
         countRef.current.textContent = count;
-      if (model === pileOf || !pileRef.current) return;
-      pileOf = model;
+      const strips = ours?.picture.strips ?? null;
+      if (strips === pileOf || !pileRef.current) return;
+      pileOf = strips;
       let text = '';
-      if (model && sameSetting(model.layers, layers)) {
-        const first = paramLayout(layers).layers[0]!;
-        const w = model.params.subarray(first.w, first.w + first.outDim);
-        const b = model.params.subarray(first.b, first.b + first.outDim);
-        const pile = largestPile(w, b, near);
-        if (pile.count >= Math.max(PILE_MIN, PILE_SHARE * first.outDim)) {
+      // The first layer's hinges sit at -b1 / w1: its strips hold both, in every frame at any size.
+      const first = strips?.hidden[0];
+      if (first) {
+        const [w, b] = first.strips;
+        const pile = largestPile(w!.values, b!.values, near);
+        if (pile.count >= Math.max(PILE_MIN, PILE_SHARE * first.width)) {
           const atZero = Math.abs(pile.x) < AT_ZERO;
-          text = t.pileNote(pile.count, first.outDim, atZero ? '0' : pile.x.toFixed(3), atZero);
+          text = t.pileNote(pile.count, first.width, atZero ? '0' : pile.x.toFixed(3), atZero);
         }
       }
       pileRef.current.textContent = text;

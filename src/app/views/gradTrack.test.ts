@@ -20,6 +20,16 @@ function frame(runId: number, step: number, layers: number[], g: number): Frame 
       units: null,
       outputBias: 0,
       kinks: null,
+      strips: {
+        hidden: [],
+        output: {
+          name: 'w2',
+          kind: 'w-out',
+          values: new Float32Array(1),
+          grads: new Float32Array(1),
+        },
+        outputBias: { name: 'b2', value: 0, grad: 0 },
+      },
     },
   } as Partial<Frame> as Frame;
 }

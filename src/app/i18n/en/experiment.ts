@@ -77,6 +77,8 @@ export const enExperiment = {
   modelLoaded: (step: number) => `Model loaded at step ${step}: press Play to go on training.`,
   modelNotLoaded: (why: string) => `Could not load the model: ${why}. Nothing was changed.`,
   modelNotReady: 'No weights yet: wait for the first frame.',
+  modelSavedPaused: (step: number) =>
+    `Paused at step ${step} and saved its weights: a model this large sends them only while it stands still.`,
   // Sharing with hidden controls
   share: 'Share…',
   shareTitle: 'Share a lesson link',

@@ -67,6 +67,8 @@ export const zhExperiment: ExperimentMessages = {
   modelLoaded: (step) => `模型已载入，位于第 ${step} 步：点击“播放”继续训练。`,
   modelNotLoaded: (why) => `无法载入模型：${why}。没有任何更改。`,
   modelNotReady: '还没有权重：请等待第一帧。',
+  modelSavedPaused: (step) =>
+    `已在第 ${step} 步暂停并保存了这一步的权重：这么大的模型只在停下时才发送权重。`,
   share: '分享…',
   shareTitle: '分享课程链接',
   shareIntro: '勾选学生不应更改的设置：打开链接时它们会被隐藏。',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paramLayout } from '../../core/paramLayout';
-import { columnNorms, panelStrips } from './layerStrips';
+import { layerViews, paramLayout } from './paramLayout';
+import { columnNorms, panelStrips, stripBuffers } from './panelStrips';
 
 /** A flat vector 0.5, 1.5, -2.5, ... so every entry is distinct and some are negative. */
 function vector(n: number, scale = 1): Float32Array {
@@ -12,7 +12,7 @@ describe('the panel strips', () => {
     const layout = paramLayout([4]);
     const params = vector(layout.length);
     const grads = vector(layout.length, 0.01);
-    const s = panelStrips(layout, params, grads);
+    const s = panelStrips(layout, layerViews(layout, params), layerViews(layout, grads));
     expect(s.hidden).toHaveLength(1);
     expect(s.hidden[0]!.strips.map((x) => x.name)).toEqual(['w1', 'b1']);
     expect(Array.from(s.hidden[0]!.strips[0]!.values)).toEqual(Array.from(params.subarray(0, 4)));
@@ -21,8 +21,12 @@ describe('the panel strips', () => {
     expect(s.output.name).toBe('w2');
     expect(Array.from(s.output.values)).toEqual(Array.from(params.subarray(8, 12)));
     expect(s.outputBias).toEqual({ name: 'b2', value: params[12], grad: grads[12] });
-    // Views, not copies: the strips follow the vector.
-    expect(s.output.values.buffer).toBe(params.buffer);
+    // Copies, each with a buffer of its own: a frame transfers them, never the model's buffer.
+    const buffers = stripBuffers(s);
+    expect(buffers).toHaveLength(6);
+    expect(new Set(buffers).size).toBe(6);
+    expect(buffers).not.toContain(params.buffer);
+    expect(buffers).not.toContain(grads.buffer);
   });
 
   it('at depth 3 show each deeper unit’s incoming weights by the norm of its column', () => {
@@ -30,7 +34,7 @@ describe('the panel strips', () => {
     const layout = paramLayout(widths);
     const params = vector(layout.length);
     const grads = vector(layout.length, -0.1);
-    const s = panelStrips(layout, params, grads);
+    const s = panelStrips(layout, layerViews(layout, params), layerViews(layout, grads));
     expect(s.hidden.map((b) => b.strips.map((x) => x.name))).toEqual([
       ['w1', 'b1'],
       ['‖w2‖', 'b2'],
