@@ -1,7 +1,8 @@
 /**
  * numpy's legacy global generator (`np.random.seed(s)` with an integer seed):
  * MT19937 seeded by `init_genrand`, doubles from two 32-bit draws (`random_sample`),
- * and normals by the legacy polar Box-Muller method that caches its second value.
+ * normals by the legacy polar Box-Muller method that caches its second value, and
+ * permutations by the legacy `shuffle` (masked rejection sampling of bounded integers).
  * Reproducing it draw for draw lets a run here be replayed in Python and vice versa.
  */
 
@@ -78,6 +79,61 @@ export class NumpyRandom implements Rng {
 
   normal(loc: number, scale: number): number {
     return loc + scale * this.standardNormal();
+  }
+
+  /**
+   * A uniform integer in [0, max], as numpy's `random_interval(max)`: 32-bit words masked
+   * to the smallest all-ones mask covering max, rejected while above max. No draw when
+   * max is 0. numpy takes 64-bit words past 2^32 - 1; our bounds (array indices) never are.
+   */
+  randomInterval(max: number): number {
+    if (!Number.isInteger(max) || max < 0 || max > MAX_SEED) {
+      throw new RangeError(`interval bound must be an integer from 0 to ${MAX_SEED}, got ${max}`);
+    }
+    if (max === 0) return 0;
+    let mask = max;
+    mask |= mask >>> 1;
+    mask |= mask >>> 2;
+    mask |= mask >>> 4;
+    mask |= mask >>> 8;
+    mask |= mask >>> 16;
+    mask >>>= 0;
+    let value: number;
+    do value = (this.nextUint32() & mask) >>> 0;
+    while (value > max);
+    return value;
+  }
+
+  /**
+   * Writes `np.random.permutation(n)` into out[0..n): legacy `shuffle(arange(n))`, a
+   * Fisher-Yates from the end. It draws only raw words, so a cached Gaussian (numpy's
+   * `has_gauss`) survives it, as in numpy. Allocates nothing.
+   */
+  permutationInto(out: Int32Array, n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n > out.length) {
+      throw new RangeError(
+        `permutation length must be an integer from 0 to ${out.length}, got ${n}`,
+      );
+    }
+    for (let i = 0; i < n; i++) out[i] = i;
+    for (let i = n - 1; i > 0; i--) {
+      const j = this.randomInterval(i);
+      const t = out[i]!;
+      out[i] = out[j]!;
+      out[j] = t;
+    }
+  }
+
+  /** `np.random.permutation(n)`, in a new array. */
+  permutation(n: number): Int32Array {
+    if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
+      throw new RangeError(
+        `permutation length must be an integer from 0 to ${0x7fffffff}, got ${n}`,
+      );
+    }
+    const out = new Int32Array(n);
+    this.permutationInto(out, n);
+    return out;
   }
 
   private twist(): void {
