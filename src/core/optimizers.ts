@@ -140,26 +140,30 @@ export class OptimizerState {
     const slot = this.slots[index];
     if (!slot) throw new RangeError(`no optimizer state for layer ${index}`);
     if (this.steps < 1) throw new RangeError('count the step (steps += 1) before updating');
-    const scale = options.reduction === 'mean' ? 1 / batch : 1;
-    const { l1, l2 } = options;
-    updateArray(layer.w, gw, slot.w, scale, l1, l2, lr, options, this.steps);
-    updateArray(layer.b, gb, slot.b, scale, 0, 0, lr, options, this.steps);
+    updateArray(layer.w, gw, slot.w, true, batch, lr, options, this.steps);
+    updateArray(layer.b, gb, slot.b, false, batch, lr, options, this.steps);
   }
 }
 
-/** One parameter array's update; l1 = l2 = 0 for biases. */
+/**
+ * One parameter array's update; the penalties only on weights. The floats it derives (the
+ * scale, the bias corrections) are computed here rather than passed in, since V8 may box a
+ * computed float passed to a call it does not inline.
+ */
 function updateArray(
   p: Float32Array,
   tutorialGrad: Float64Array,
   slot: Slot,
-  scale: number,
-  l1: number,
-  l2: number,
+  isWeight: boolean,
+  batch: number,
   lr: number,
   options: StepOptions,
   t: number,
 ): void {
   const { first, second } = slot;
+  const scale = options.reduction === 'mean' ? 1 / batch : 1;
+  const l1 = isWeight ? options.l1 : 0;
+  const l2 = isWeight ? options.l2 : 0;
   const optimizer: OptimizerName = options.optimizer;
   const m = options.momentum;
   const bias1 = 1 - ADAM_BETA1 ** t;
@@ -172,7 +176,8 @@ function updateArray(
     // Each term only when set: 0 * w would turn an infinite weight's gradient into NaN.
     if (l1 !== 0) g += l1 * Math.sign(w);
     if (l2 !== 0) g += l2 * w;
-    let next: number;
+    // Initialised, not just declared: an undefined on some path would make V8 box every value.
+    let next = w;
     switch (optimizer) {
       case 'sgd':
         next = w - lr * g;
