@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { findNumpyPython, numpyForTests, pythonCandidates } from './numpy-python';
+import { findNumpyPython, numpyForTests, pythonCandidates, torchForTests } from './numpy-python';
 
 // Stand-ins for pythons: one whose numpy imports, one without numpy, and a path with nothing.
 const dir = mkdtempSync(join(tmpdir(), 'numpy-python-'));
@@ -72,6 +72,34 @@ describe('numpyForTests', () => {
     expect(numpy.skip).toBe(false);
     expect(() => numpy.python()).toThrow(
       /CI=true needs numpy: no python with numpy.*no-such-python.*without-numpy.*python3-numpy/,
+    );
+  });
+});
+
+describe('torchForTests', () => {
+  const WITHOUT_TORCH = fakePython(
+    'without-torch',
+    `echo "ModuleNotFoundError: No module named 'torch'" >&2; exit 1`,
+  );
+
+  it('asks each python for torch, and gives the first that imports it', () => {
+    const torch = torchForTests({ CI: 'true' }, [WITHOUT_TORCH, WITH_NUMPY]);
+    expect(torch).toMatchObject({ skip: false, version: '9.8.7', missing: '' });
+    expect(torch.python()).toBe(WITH_NUMPY);
+  });
+
+  it('off CI, no torch skips the tests, with a warning naming torch', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(torchForTests({}, [WITHOUT_TORCH]).skip).toBe(true);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('torch tests SKIPPED'));
+    warn.mockRestore();
+  });
+
+  it('on CI, no torch fails and names the Debian package .ci/run installs', () => {
+    const torch = torchForTests({ CI: 'true' }, [WITHOUT_TORCH]);
+    expect(torch.skip).toBe(false);
+    expect(() => torch.python()).toThrow(
+      /CI=true needs torch: no python with torch.*No module named 'torch'.*python3-torch/,
     );
   });
 });
