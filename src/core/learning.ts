@@ -48,8 +48,10 @@ export class Learning {
   /**
    * New options, live. A new batch size starts a new schedule (its first step draws a
    * permutation); a new optimizer starts from fresh state (its moments mean something else).
+   * Returns whether the schedule or the optimizer state was replaced, so that a checkpoint
+   * taken before holds state of another kind.
    */
-  setOptions(options: TrainingOptions): void {
+  setOptions(options: TrainingOptions): boolean {
     const problems = validateTrainingOptions(options);
     if (problems.length > 0)
       throw new RangeError(
@@ -58,10 +60,21 @@ export class Learning {
     const before = this.options;
     const oldBatch = this.batchSize;
     this.options = { ...options };
-    if (before.optimizer !== options.optimizer) this.optimizer?.reset();
-    if (this.isDefault) return;
-    if (!this.schedule || oldBatch !== this.batchSize) this.makeSchedule();
-    this.optimizer ??= OptimizerState.forLayers(this.layers);
+    let replaced = false;
+    if (before.optimizer !== options.optimizer && this.optimizer) {
+      this.optimizer.reset();
+      replaced = true;
+    }
+    if (this.isDefault) return replaced;
+    if (!this.schedule || oldBatch !== this.batchSize) {
+      this.makeSchedule();
+      replaced = true;
+    }
+    if (!this.optimizer) {
+      this.optimizer = OptimizerState.forLayers(this.layers);
+      replaced = true;
+    }
+    return replaced;
   }
 
   /** New training points: the schedule starts again for the new N. */

@@ -52,12 +52,18 @@ describe('options change live', () => {
     const run = new TrainingRun({ ...CONFIG, layers: [10] });
     losses(run, 20, 0.005);
     const before = new Float32Array(run.paramLength());
+    const gradientsBefore = new Float32Array(run.paramLength());
     run.snapshotParams(before);
+    run.lastGradients(gradientsBefore);
     run.setTrainingOptions({ ...DEFAULT_TRAINING_OPTIONS, batchSize: 7, optimizer: 'adam' });
     expect(run.engine).toBe('ts');
     const after = new Float32Array(run.paramLength());
+    const gradientsAfter = new Float32Array(run.paramLength());
     run.snapshotParams(after);
+    run.lastGradients(gradientsAfter);
     expect(after).toEqual(before);
+    expect(gradientsAfter).toEqual(gradientsBefore);
+    expect(gradientsAfter.some((g) => g !== 0)).toBe(true);
     losses(run, 10, 0.005);
     // 20 full-batch epochs, then 10 steps of 5 per epoch (30 = 4 * 7 + 2): 2 epochs begun.
     expect(run.epochs).toBe(22);

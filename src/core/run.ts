@@ -209,9 +209,9 @@ export class TrainingRun {
    * faster, not different).
    */
   setTrainingOptions(options: TrainingOptions): void {
-    this.learning.setOptions(options);
+    const replaced = this.learning.setOptions(options);
     if (!this.learning.isDefault && !(this.trainer instanceof TsEngine)) this.moveToTs();
-    else this.relayoutKept();
+    else this.relayoutKept(replaced);
   }
 
   /** The same parameters (and kept ones) on the TS engine. Allocates: on an options change only. */
@@ -229,7 +229,9 @@ export class TrainingRun {
       })),
     };
     unpackLayers(this.layout, current, net.layers);
-    this.trainer = new TsEngine(net, this.data, this.grid);
+    const ts = new TsEngine(net, this.data, this.grid);
+    ts.setGradients(this.trainer.gradients);
+    this.trainer = ts;
     this.engine = 'ts';
     this.kernelBuild = null;
     this.kept.relayout(kept, this.learning.savedLength);
@@ -237,10 +239,15 @@ export class TrainingRun {
     this.learning.save(this.kept.extra);
   }
 
-  /** Resizes the kept learning state when the options or data changed what it holds. */
-  private relayoutKept(): void {
-    if (this.kept.extra.length === this.learning.savedLength) return;
-    this.kept.relayout(this.kept.params, this.learning.savedLength);
+  /**
+   * The kept learning state after the options or data changed what it holds (its length,
+   * or `replaced`: a new schedule or optimizer): the current state, as the old one is of
+   * another kind. The kept parameters stay.
+   */
+  private relayoutKept(replaced = false): void {
+    if (this.kept.extra.length !== this.learning.savedLength)
+      this.kept.relayout(this.kept.params, this.learning.savedLength);
+    else if (!replaced) return;
     this.learning.save(this.kept.extra);
   }
 

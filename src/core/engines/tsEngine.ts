@@ -88,6 +88,16 @@ export class TsEngine implements TrainingEngine {
     );
   }
 
+  /** Takes over another engine's last gradients (a run moving here from the kernel). */
+  setGradients(from: readonly LayerGradients[]): void {
+    from.forEach((g, l) => {
+      const gw = this.ws.gw[l]!;
+      const gb = this.ws.gb[l]!;
+      for (let i = 0; i < gw.length; i++) gw[i] = g.w[i]!;
+      for (let j = 0; j < gb.length; j++) gb[j] = g.b[j]!;
+    });
+  }
+
   parametersFinite(): boolean {
     return parametersFinite(this.net);
   }
