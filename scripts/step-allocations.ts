@@ -8,8 +8,10 @@
  * 'gc' performance entries) and such a window is discarded; a large young generation
  * (--min- and --max-semi-space-size, 64 MB from the start) makes them rare. A `control` run allocates a
  * small array per step on purpose, to show that the probe sees such a thing.
- *   usage: node --expose-gc --min-semi-space-size=64 --max-semi-space-size=64 --no-memory-reducer --import tsx scripts/step-allocations.ts <N> <layers>
- * where <layers> is the hidden widths, `10` (the tutorial's shape) or `8,6,4` (deeper).
+ *   usage: node --expose-gc --min-semi-space-size=64 --max-semi-space-size=64 --no-memory-reducer --import tsx scripts/step-allocations.ts <N> <layers> [what] [optimizer:batch]
+ * where <layers> is the hidden widths, `10` (the tutorial's shape) or `8,6,4` (deeper), and
+ * `optimizer:batch` (e.g. `adam:7`) trains with that optimizer, mini-batches of that size,
+ * the mean reduction and both penalties (issue #20's step, on the TS engine).
  * Prints one JSON array.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -18,6 +20,11 @@ import { ACTIVATIONS, type ActivationName } from '../src/core/activations';
 import { kernelSupports, type Engine } from '../src/core/engine';
 import { TrainingRun } from '../src/core/run';
 import type { KernelBuild } from '../src/core/kernel/wasmRuntime';
+import {
+  DEFAULT_TRAINING_OPTIONS,
+  isOptimizerName,
+  type TrainingOptions,
+} from '../src/core/trainingOptions';
 
 /** Steps per train() call (as the worker's slices), and calls measured. */
 const STEPS_PER_CALL = 500;
@@ -68,6 +75,7 @@ async function measure(
   activation: ActivationName,
   points: number,
   layers: readonly number[],
+  options: TrainingOptions | null = null,
 ): Promise<AllocationResult> {
   const run = new TrainingRun(
     {
@@ -83,7 +91,8 @@ async function measure(
     { engine: engine === 'control' ? 'ts' : engine },
   );
   // Small enough that no configuration diverges (the benchmark's rule), so every step runs.
-  const learningRate = 3 / (points * layers.reduce((a, b) => a + b, 0));
+  if (options) run.setTrainingOptions(options);
+  const learningRate = options ? 0.001 : 3 / (points * layers.reduce((a, b) => a + b, 0));
   const losses = new Float32Array(STEPS_PER_CALL);
   const call = () => {
     if (engine !== 'control') return run.train(STEPS_PER_CALL, learningRate, losses, 0);
@@ -130,12 +139,23 @@ async function measure(
 const points = Number(process.argv[2]);
 const layers = process.argv[3]!.split(',').map(Number);
 const only = process.argv[4];
+const [optimizer, batch] = (process.argv[5] ?? '').split(':');
+const options: TrainingOptions | null = isOptimizerName(optimizer)
+  ? {
+      ...DEFAULT_TRAINING_OPTIONS,
+      optimizer,
+      batchSize: Number(batch),
+      reduction: 'mean',
+      l1: 1e-4,
+      l2: 1e-3,
+    }
+  : null;
 const results: AllocationResult[] = [];
 if (only === undefined || only === 'control')
   results.push(await measure('control', 'relu', points, layers));
 for (const activation of ACTIVATIONS.filter((a) => only === undefined || a === only)) {
-  results.push(await measure('ts', activation, points, layers));
+  results.push(await measure('ts', activation, points, layers, options));
   if (kernelSupports({ layers, activation }))
-    results.push(await measure('wasm', activation, points, layers));
+    results.push(await measure('wasm', activation, points, layers, options));
 }
 process.stdout.write(`${JSON.stringify(results)}\n`);

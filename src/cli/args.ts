@@ -18,6 +18,8 @@ import type { ModelConfig } from '../core/config';
 import { PRINT_EVERY } from '../core/numpyScript';
 import type { Engine } from '../core/engine';
 import { describeRangeEn, formatEn } from '../messages/en';
+import type { TrainingOptions } from '../core/trainingOptions';
+import { parseTrainingFlags, TRAINING_FLAGS, TRAINING_USAGE } from './trainingArgs';
 
 /** Most steps one command may train. */
 export const MAX_FIT_STEPS = 1_000_000;
@@ -38,9 +40,11 @@ export type FitCommand =
       learningRate: number;
       steps: number;
       engine: EngineChoice;
+      /** How the run learns (issue #20); the defaults are the tutorial's. */
+      options: TrainingOptions;
       json: boolean;
     }
-  | { kind: 'spec'; file: string; engine: EngineChoice; json: boolean };
+  | { kind: 'spec'; file: string; engine: EngineChoice; options: TrainingOptions; json: boolean };
 
 export type ParsedArgs = { ok: true; command: FitCommand } | { ok: false; message: string };
 
@@ -63,6 +67,7 @@ const VALUE_FLAGS = [
   '--hidden',
   '--layers',
   '--init',
+  ...TRAINING_FLAGS,
   ...Object.keys(NUMERIC_FLAGS),
 ] as const;
 const SWITCHES = ['--json', '--help', '-h'] as const;
@@ -104,7 +109,8 @@ print(average_cost)), then a summary.
                        (default: as the page's worker picks, the kernel where this runtime
                        has WebAssembly SIMD); the kernel trains one hidden layer, deeper
                        networks train on ts
-  --json               print one JSON object (config, seed, lr, x, y, initial, losses, final);
+${TRAINING_USAGE}  --json               print one JSON object (config, seed, lr, options, x, y, initial, losses
+                       (each step's loss on its batch), epochs, final);
                        initial and final list every layer from the input as {"w": [in][out],
                        "b": [1][out]}, as numpy's .tolist() nests them
   --spec FILE          train from the exact numbers in a JSON file: x, y, initial (any depth:
@@ -163,12 +169,16 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     engine = named;
   }
 
+  const training = parseTrainingFlags(values);
+  if (!training.ok) return training;
+  const { options } = training;
+
   const specFile = values.get('--spec');
   if (specFile !== undefined) {
     const clash = RUN_FLAGS.filter((f) => values.has(f));
     if (clash.length > 0)
       return { ok: false, message: `--spec gives the whole run; drop ${clash.join(', ')}` };
-    return { ok: true, command: { kind: 'spec', file: specFile, engine, json } };
+    return { ok: true, command: { kind: 'spec', file: specFile, engine, options, json } };
   }
 
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;
@@ -254,6 +264,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
       learningRate,
       steps,
       engine,
+      options,
       json,
     },
   };

@@ -15,6 +15,7 @@ import type { TrainingEngine } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { parseFitArgs, USAGE, type EngineChoice, type FitCommand } from './args';
 import { parseSpec, type FitSpec } from './spec';
+import type { TrainingOptions } from '../core/trainingOptions';
 
 export interface FitIo {
   stdout(text: string): void;
@@ -42,11 +43,16 @@ export interface FitJson {
   };
   seed: number | null;
   lr: number;
+  /** How the run learned (issue #20): batchSize null is the full batch. */
+  options: TrainingOptions;
   x: number[];
   y: number[];
   /** Every layer from the input, the output layer last: {w: [in][out], b: [1][out]}. */
   initial: LayerValues[];
+  /** Each step's loss on its batch, before its update (the whole set's with the full batch). */
   losses: number[];
+  /** Epochs begun (with the full batch, one per step). */
+  epochs: number;
   final: LayerValues[];
 }
 
@@ -181,8 +187,24 @@ function train(run: TrainingRun, lr: number, steps: number): Outcome {
   };
 }
 
-function summary(run: Prepared, outcome: Outcome): string {
-  const head = `${run.label}, lr ${run.lr}`;
+/** ", batch 8, mean, adam, l2 0.001": the options that are not the tutorial's, or nothing. */
+function describeOptions(o: TrainingOptions): string {
+  const parts = [
+    o.batchSize === null ? '' : `batch ${o.batchSize}`,
+    o.reduction === 'sum' ? '' : o.reduction,
+    o.optimizer === 'sgd'
+      ? ''
+      : o.optimizer === 'momentum'
+        ? `momentum ${o.momentum}`
+        : o.optimizer,
+    o.l1 === 0 ? '' : `l1 ${o.l1}`,
+    o.l2 === 0 ? '' : `l2 ${o.l2}`,
+  ].filter((p) => p !== '');
+  return parts.map((p) => `, ${p}`).join('');
+}
+
+function summary(run: Prepared, options: TrainingOptions, outcome: Outcome): string {
+  const head = `${run.label}, lr ${run.lr}${describeOptions(options)}`;
   if (outcome.divergedAt !== null)
     return `${head}: diverged at step ${outcome.divergedAt} on ${outcome.engine}; try a smaller --lr`;
   const start = outcome.losses[0] ?? outcome.finalLoss;
@@ -208,6 +230,11 @@ export function runFit(argv: readonly string[], io: FitIo): number {
   let training: TrainingRun;
   try {
     training = run.build(command.engine);
+    training.setTrainingOptions(command.options);
+    if (command.engine === 'wasm' && training.engine !== 'wasm')
+      throw new Error(
+        "the kernel trains the tutorial's full batch with plain sgd only: drop --batch, --reduction, --optimizer, --l1, --l2 or use --engine ts",
+      );
   } catch (err) {
     const where = command.engine === 'auto' ? '' : `--engine ${command.engine}: `;
     io.stderr(`fit: ${where}${err instanceof Error ? err.message : String(err)}\n`);
@@ -220,10 +247,12 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       config: run.config,
       seed: run.seed,
       lr: run.lr,
+      options: command.options,
       x: Array.from(training.data.x),
       y: Array.from(training.data.y),
       initial,
       losses: Array.from(outcome.losses),
+      epochs: training.epochs,
       final: networkValues(training.net),
     };
     io.stdout(`${JSON.stringify(out)}\n`);
@@ -233,10 +262,10 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       String,
     );
     io.stdout(lines.map((l) => `${l}\n`).join(''));
-    io.stdout(`${summary(run, outcome)}\n`);
+    io.stdout(`${summary(run, command.options, outcome)}\n`);
   }
   if (outcome.divergedAt !== null) {
-    if (command.json) io.stderr(`fit: ${summary(run, outcome)}\n`);
+    if (command.json) io.stderr(`fit: ${summary(run, command.options, outcome)}\n`);
     return EXIT_DIVERGED;
   }
   return EXIT_OK;

@@ -33,10 +33,10 @@ const NODE_FLAGS = [
 ];
 
 /** Runs the probe on `what` (`control` or one activation) in a Node process of its own. */
-function probe(points: number, layers: string, what: string): AllocationResult[] {
+function probe(points: number, layers: string, what: string, options = ''): AllocationResult[] {
   const out = execFileSync(
     process.execPath,
-    [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), layers, what],
+    [...NODE_FLAGS, '--import', 'tsx', PROBE, String(points), layers, what, options],
     { encoding: 'utf8' },
   );
   return JSON.parse(out) as AllocationResult[];
@@ -80,4 +80,21 @@ describe('training steps allocate nothing at depth (N=30, layers 8,6,4)', () => 
       expect(r.bytes).toBeLessThan(WINDOW_OVERHEAD_BYTES);
     },
   );
+});
+
+// Issue #20's step: mini-batches of 7 (not dividing N, so epochs end on a short batch and
+// draw a permutation), Adam, the mean reduction, L1 and L2, and the checkpoint of the
+// optimizer's state and the schedule before every step. A kernel run moves to the TS engine.
+describe('training steps with options allocate nothing (momentum and adam, B=7, N=30)', () => {
+  const results = [
+    ...probe(30, '10', 'relu', 'momentum:7'),
+    ...probe(30, '8,6,4', 'tanh', 'adam:7'),
+  ];
+
+  it.each(results.map((r) => [r.activation, r] as const))('%s', (_activation, r) => {
+    expect(r.engine).toBe('ts');
+    expect(r.collected).toBe(false);
+    expect(r.steps).toBe(10_000);
+    expect(r.bytes).toBeLessThan(WINDOW_OVERHEAD_BYTES);
+  });
 });

@@ -95,6 +95,25 @@ export class BatchSchedule {
     return this.stepIndex;
   }
 
+  /** Length of what save() writes: the epoch, the step in it, and the epoch's order. */
+  get savedLength(): number {
+    return 2 + this.points;
+  }
+
+  /** The position and the epoch's order into out[at..at + savedLength) (a checkpoint keeps them). */
+  save(out: Float64Array, at: number): void {
+    out[at] = this.epochIndex;
+    out[at + 1] = this.stepIndex;
+    for (let i = 0; i < this.points; i++) out[at + 2 + i] = this.order[i]!;
+  }
+
+  /** Back to what save() wrote for a schedule of the same N and B. */
+  restore(saved: Float64Array, at: number): void {
+    this.epochIndex = saved[at]!;
+    this.stepIndex = saved[at + 1]!;
+    for (let i = 0; i < this.points; i++) this.order[i] = saved[at + 2 + i]!;
+  }
+
   /** Steps taken so far (the current one included). */
   get steps(): number {
     return this.epochIndex < 0 ? 0 : this.epochIndex * this.stepsPerEpoch + this.stepIndex + 1;

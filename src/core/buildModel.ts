@@ -12,10 +12,14 @@ export function buildDataset(config: ModelConfig): Dataset {
   return makeDataset(config, new NumpyRandom(config.seed));
 }
 
-/** Draws data then weights from one generator, in the tutorial script's order. */
-export function buildModel(config: ModelConfig): { data: Dataset; net: Network } {
+/**
+ * Draws data then weights from one generator, in the tutorial script's order. The
+ * generator is handed on: the run draws its mini-batch permutations from it, continuing
+ * after the weights, as a numpy script's later `np.random.permutation` calls do (issue #20).
+ */
+export function buildModel(config: ModelConfig): { data: Dataset; net: Network; rng: NumpyRandom } {
   const rng = new NumpyRandom(config.seed);
   const data = makeDataset(config, rng);
   const net = createHiddenNetwork(config.layers, config.activation, rng, config.init);
-  return { data, net };
+  return { data, net, rng };
 }

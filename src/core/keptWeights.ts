@@ -37,9 +37,38 @@ export class KeptWeights {
   /** Loss of the first step, the yardstick for "exploded". */
   private firstLoss: number | null = null;
 
-  constructor(length: number) {
+  /** What else a checkpoint keeps with the parameters (core/learning.ts: optimizer, schedule), swapped with them. */
+  private keptExtra: Float64Array;
+  private nextExtra: Float64Array;
+
+  constructor(length: number, extraLength = 1) {
     this.kept = new Float32Array(length);
     this.next = new Float32Array(length);
+    this.keptExtra = new Float64Array(extraLength);
+    this.nextExtra = new Float64Array(extraLength);
+  }
+
+  /** The kept learning state (see core/learning.ts), kept and swapped with the parameters. */
+  get extra(): Float64Array {
+    return this.keptExtra;
+  }
+
+  /** Where the learning state is saved before each step, with the parameters. */
+  get extraCandidate(): Float64Array {
+    return this.nextExtra;
+  }
+
+  /**
+   * New buffer lengths (another engine's layout, or options that keep more state): `kept`
+   * becomes the kept parameters; the caller writes the kept extra state afresh.
+   */
+  relayout(kept: Float32Array, extraLength: number): void {
+    this.kept = kept;
+    this.next = new Float32Array(kept.length);
+    if (extraLength !== this.keptExtra.length) {
+      this.keptExtra = new Float64Array(extraLength);
+      this.nextExtra = new Float64Array(extraLength);
+    }
   }
 
   /** The kept parameters (to restore from, or to save into by keepAt). */
@@ -84,6 +113,9 @@ export class KeptWeights {
     const kept = this.next;
     this.next = this.kept;
     this.kept = kept;
+    const extra = this.nextExtra;
+    this.nextExtra = this.keptExtra;
+    this.keptExtra = extra;
     this.step = step;
   }
 

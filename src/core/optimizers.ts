@@ -94,6 +94,19 @@ export class OptimizerState {
     return into;
   }
 
+  /** save() into out[at..at + savedLength) without a view (a checkpoint every step allocates nothing). */
+  saveAt(out: Float64Array, at: number): void {
+    out[at] = this.steps;
+    out.set(this.moments, at + 1);
+  }
+
+  /** Restores what saveAt wrote at `at`. */
+  restoreAt(saved: Float64Array, at: number): void {
+    this.steps = saved[at]!;
+    const m = this.moments;
+    for (let i = 0; i < m.length; i++) m[i] = saved[at + 1 + i]!;
+  }
+
   /** Restores what save() wrote for a network of the same shape. */
   restore(saved: Float64Array): void {
     if (saved.length !== this.savedLength)

@@ -124,6 +124,25 @@ export class NumpyRandom implements Rng {
     }
   }
 
+  /** Length of the state saveState writes: the 624 words, the position and the cached normal. */
+  static readonly STATE_LENGTH = STATE_WORDS + 3;
+
+  /** The whole generator state into out[at..at + STATE_LENGTH) (a checkpoint keeps it). */
+  saveState(out: Float64Array, at: number): void {
+    for (let i = 0; i < STATE_WORDS; i++) out[at + i] = this.mt[i]!;
+    out[at + STATE_WORDS] = this.index;
+    out[at + STATE_WORDS + 1] = this.hasGauss ? 1 : 0;
+    out[at + STATE_WORDS + 2] = this.gauss;
+  }
+
+  /** Back to a state saveState wrote. */
+  restoreState(saved: Float64Array, at: number): void {
+    for (let i = 0; i < STATE_WORDS; i++) this.mt[i] = saved[at + i]!;
+    this.index = saved[at + STATE_WORDS]!;
+    this.hasGauss = saved[at + STATE_WORDS + 1] === 1;
+    this.gauss = saved[at + STATE_WORDS + 2]!;
+  }
+
   /** `np.random.permutation(n)`, in a new array. */
   permutation(n: number): Int32Array {
     if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {

@@ -16,6 +16,9 @@ import type { KernelBuild } from './kernel/wasmRuntime';
 import { packLayers, paramLayout, unpackLayers, type ParamLayout } from './paramLayout';
 import { RunHistory } from './runHistory';
 import { evaluateLoss } from './train';
+import { Learning } from './learning';
+import { TsEngine } from './engines/tsEngine';
+import type { TrainingOptions } from './trainingOptions';
 
 /**
  * A run's life: its step count, divergence and the weights it keeps, rewinding, loading
@@ -36,10 +39,13 @@ export class TrainingRun {
   divergedAt: number | null = null;
   /** The weights a diverged run goes back to, and the rule that picks them (see keptWeights). */
   private readonly kept: KeptWeights;
-  readonly engine: Engine;
+  /** The engine training now: a run on the kernel moves to 'ts' when its options need it (setTrainingOptions). */
+  engine: Engine;
   /** The kernel build the 'wasm' engine runs (null on the TS core). */
-  readonly kernelBuild: KernelBuild | null;
-  private readonly trainer: TrainingEngine;
+  kernelBuild: KernelBuild | null;
+  private trainer: TrainingEngine;
+  /** Options, batch schedule, optimizer state, epochs (issue #20). */
+  private readonly learning: Learning;
   /** Evaluates the held-out points (sized on data change, never per step). */
   private testWs: Workspace | null = null;
   /** The learning rates and points trained with, step by step: what an exporter replays. */
@@ -62,7 +68,9 @@ export class TrainingRun {
     this.data = split?.train ?? built.data;
     this.trainer = createEngine(built.net, this.data, grid, kernelBuild);
     if (split) this.setTest(split.test);
-    this.kept = new KeptWeights(this.trainer.savedLength);
+    // The generator goes on after the weights: the batches' permutations come from it.
+    this.learning = new Learning(built.rng, this.trainer.net.layers, this.data.x.length);
+    this.kept = new KeptWeights(this.trainer.savedLength, this.learning.savedLength);
     this.keepCurrent();
   }
 
@@ -91,6 +99,8 @@ export class TrainingRun {
     this.setTest(test);
     this.data = train;
     this.trainer.setData(train);
+    this.learning.setPoints(train.x.length);
+    this.relayoutKept();
     this.kept.forgetLoss();
   }
 
@@ -116,14 +126,42 @@ export class TrainingRun {
     count = Math.min(count, MAX_RUN_STEP - this.step);
     if (count > 0) this.history.recordRate(this.step, learningRate);
     const trainer = this.trainer;
+    const learning = this.learning;
+    const plain = learning.isDefault;
     for (let k = 0; k < count; k++) {
       trainer.saveParams(this.kept.candidate);
-      trainer.step(learningRate, lossOut, offset + k);
+      learning.save(this.kept.extraCandidate);
+      if (plain) {
+        trainer.step(learningRate, lossOut, offset + k);
+        learning.epochs++;
+      } else this.stepWithOptions(learningRate, lossOut, offset + k);
       // The float32 loss decides divergence as well as the float64 one would: a loss past
       // float32's range is Infinity, which is divergence anyway.
       if (this.blewUp(lossOut, offset + k, trainer.parametersFinite())) return k + 1;
     }
     return count;
+  }
+
+  /**
+   * One step under options other than the default: the schedule's next batch, the
+   * optimizer's update. Kept out of train()'s loop so the default step there is compiled
+   * as before (a bigger loop changes what V8 inlines, and a float boxed at a call is an
+   * allocation every step).
+   */
+  private stepWithOptions(learningRate: number, lossOut: Float32Array, index: number): void {
+    const learning = this.learning;
+    // Not the default options: setTrainingOptions has moved the run to the TS engine.
+    const schedule = learning.schedule!;
+    const batch = schedule.next();
+    if (schedule.stepInEpoch === 0) learning.epochs++;
+    (this.trainer as TsEngine).stepBatch(
+      batch,
+      learningRate,
+      learning.optimizer!,
+      learning.options,
+      lossOut,
+      index,
+    );
   }
 
   /**
@@ -137,6 +175,7 @@ export class TrainingRun {
     this.divergedAt = this.step;
     // Back to the weights from before the climb, not the blown-up ones: the learner resumes from them.
     this.trainer.restoreParams(this.kept.params);
+    this.learning.restore(this.kept.extra);
     return true;
   }
 
@@ -148,7 +187,68 @@ export class TrainingRun {
   /** The current parameters and step become the kept ones, their loss not yet known. */
   private keepCurrent(): void {
     this.trainer.saveParams(this.kept.params);
+    this.learning.save(this.kept.extra);
     this.kept.keepAt(this.step);
+  }
+
+  /** The training options in force (issue #20). */
+  get trainingOptions(): Readonly<TrainingOptions> {
+    return this.learning.options;
+  }
+
+  /** Epochs started so far (with the full batch, one per step). */
+  get epochs(): number {
+    return this.learning.epochs;
+  }
+
+  /**
+   * New training options, live, without a restart (like the learning rate); throws a
+   * RangeError on options validateTrainingOptions refuses. The kernel trains only the
+   * default options: any other moves the run to the TS engine with its parameters, and it
+   * stays there (coming back would change the rounding mid-run, and the kernel is only
+   * faster, not different).
+   */
+  setTrainingOptions(options: TrainingOptions): void {
+    const replaced = this.learning.setOptions(options);
+    if (!this.learning.isDefault && !(this.trainer instanceof TsEngine)) this.moveToTs();
+    else this.relayoutKept(replaced);
+  }
+
+  /** The same parameters (and kept ones) on the TS engine. Allocates: on an options change only. */
+  private moveToTs(): void {
+    const current = new Float32Array(this.layout.length);
+    packLayers(this.layout, this.net.layers, current);
+    this.trainer.restoreParams(this.kept.params);
+    const kept = new Float32Array(this.layout.length);
+    packLayers(this.layout, this.net.layers, kept);
+    const net: Network = {
+      layers: this.net.layers.map((l) => ({
+        ...l,
+        w: new Float32Array(l.w.length),
+        b: new Float32Array(l.b.length),
+      })),
+    };
+    unpackLayers(this.layout, current, net.layers);
+    const ts = new TsEngine(net, this.data, this.grid);
+    ts.setGradients(this.trainer.gradients);
+    this.trainer = ts;
+    this.engine = 'ts';
+    this.kernelBuild = null;
+    this.kept.relayout(kept, this.learning.savedLength);
+    // The kept step's learning state is not known in the new shape: it is the current one.
+    this.learning.save(this.kept.extra);
+  }
+
+  /**
+   * The kept learning state after the options or data changed what it holds (its length,
+   * or `replaced`: a new schedule or optimizer): the current state, as the old one is of
+   * another kind. The kept parameters stay.
+   */
+  private relayoutKept(replaced = false): void {
+    if (this.kept.extra.length !== this.learning.savedLength)
+      this.kept.relayout(this.kept.params, this.learning.savedLength);
+    else if (!replaced) return;
+    this.learning.save(this.kept.extra);
   }
 
   /** Back to the kept parameters and their step (from before the loss began to climb); the run can train again. */
@@ -156,6 +256,7 @@ export class TrainingRun {
     this.history.rewindTo(this.kept.step);
     this.kept.forgetFirstLoss();
     this.trainer.restoreParams(this.kept.params);
+    this.learning.restore(this.kept.extra);
     this.step = this.kept.step;
     this.divergedAt = null;
   }
@@ -187,10 +288,15 @@ export class TrainingRun {
     packLayers(this.layout, this.net.layers, out);
   }
 
-  /** Loads saved parameters reached at `step` (model import) as the new good checkpoint; false when the length is wrong. */
+  /**
+   * Loads saved parameters reached at `step` (model import) as the new good checkpoint;
+   * false when the length is wrong. The optimizer starts with fresh state (zero moments,
+   * t from 1): a model file carries the weights, not the optimizer's moments.
+   */
   load(params: Float32Array, step: number): boolean {
     if (params.length !== this.paramLength()) return false;
     this.setParams(params);
+    this.learning.freshOptimizer();
     this.history.load(step, params);
     this.step = step;
     this.divergedAt = null;

@@ -10,6 +10,7 @@
  */
 import { multiplyByDerivative } from './activations';
 import { forward, type DenseLayer, type Network, type Workspace } from './network';
+import type { OptimizerState, StepOptions } from './optimizers';
 
 /**
  * Gradients of one layer into ws.gw[l], ws.gb[l] and, when `below` is given, the delta
@@ -85,6 +86,27 @@ export function lossAndOutputDelta(
   return sum / batch;
 }
 
+/**
+ * lossAndOutputDelta with the loss written to lossOut[index]: the sum stays inside this
+ * function, so no float crosses a call that V8 may not inline (a boxed float a step).
+ */
+export function lossAndOutputDeltaInto(
+  out: Float32Array,
+  y: Float32Array,
+  delta: Float32Array,
+  batch: number,
+  lossOut: Float32Array,
+  index: number,
+): void {
+  let sum = 0;
+  for (let n = 0; n < batch; n++) {
+    const e = out[n]! - y[n]!;
+    sum += e * e;
+    delta[n] = -2 * e;
+  }
+  lossOut[index] = sum / batch;
+}
+
 /** Mean squared error of the network on (x, y), without touching gradients. */
 export function evaluateLoss(
   net: Network,
@@ -135,11 +157,13 @@ export function trainStepInto(
   lossOut: Float32Array,
   index: number,
 ): void {
-  lossOut[index] = lossAndOutputDelta(
+  lossAndOutputDeltaInto(
     forward(net, ws, x),
     y,
     ws.delta[net.layers.length - 1]!,
     ws.batch,
+    lossOut,
+    index,
   );
   backpropagate(net, ws, x, lr);
 }
@@ -177,4 +201,33 @@ export function updateLayers(net: Network, ws: Workspace, lr: number): void {
 function backpropagate(net: Network, ws: Workspace, x: Float32Array, lr: number): void {
   backward(net, ws, x);
   updateLayers(net, ws, lr);
+}
+
+/**
+ * One step on a batch of `batch` rows (x, y already gathered) with an optimizer: the loss
+ * (MSE on the batch, before the update) into lossOut[index], the tutorial's summed
+ * gradients into ws.gw, ws.gb, then the optimizer's update (reduction, penalties, rule).
+ */
+export function optimizerStepInto(
+  net: Network,
+  ws: Workspace,
+  x: Float32Array,
+  y: Float32Array,
+  batch: number,
+  lr: number,
+  optimizer: OptimizerState,
+  options: StepOptions,
+  lossOut: Float32Array,
+  index: number,
+): void {
+  lossAndOutputDeltaInto(
+    forward(net, ws, x, batch),
+    y,
+    ws.delta[net.layers.length - 1]!,
+    batch,
+    lossOut,
+    index,
+  );
+  backward(net, ws, x, batch);
+  optimizer.step(net.layers, ws.gw, ws.gb, batch, lr, options);
 }

@@ -11,13 +11,17 @@ import {
   type Network,
   type Workspace,
 } from '../network';
-import { evaluateLoss, trainStepInto } from '../train';
+import { evaluateLoss, optimizerStepInto, trainStepInto } from '../train';
+import type { OptimizerState, StepOptions } from '../optimizers';
 import type { LayerGradients, TrainingEngine } from './engine';
 
 export class TsEngine implements TrainingEngine {
   private ws: Workspace;
   private readonly gridWs: Workspace;
   private data: Dataset;
+  /** A batch's points gathered in order, sized for N once so a step allocates nothing. */
+  private batchX: Float32Array;
+  private batchY: Float32Array;
   private readonly layout: ParamLayout;
   gradients: readonly LayerGradients[];
 
@@ -29,6 +33,8 @@ export class TsEngine implements TrainingEngine {
     this.layout = paramLayout(net.layers.slice(0, -1).map((l) => l.outDim));
     this.data = train;
     this.ws = createWorkspace(net, train.x.length);
+    this.batchX = new Float32Array(train.x.length);
+    this.batchY = new Float32Array(train.y.length);
     this.gridWs = createWorkspace(net, grid.length);
     this.gradients = this.gradientViews();
   }
@@ -39,6 +45,57 @@ export class TsEngine implements TrainingEngine {
 
   step(learningRate: number, lossOut: Float32Array, index: number): void {
     trainStepInto(this.net, this.ws, this.data.x, this.data.y, learningRate, lossOut, index);
+  }
+
+  /**
+   * One step on the training points at `indices` (a batch schedule's view) with an
+   * optimizer and its options (issue #20). The points are gathered into the engine's
+   * buffers, so the passes run over contiguous rows as the full-batch step does.
+   */
+  stepBatch(
+    indices: Int32Array,
+    learningRate: number,
+    optimizer: OptimizerState,
+    options: StepOptions,
+    lossOut: Float32Array,
+    index: number,
+  ): void {
+    const { x, y } = this.data;
+    const batch = indices.length;
+    let bx = x;
+    let by = y;
+    // The full batch in order needs no copy.
+    if (batch !== x.length) {
+      bx = this.batchX;
+      by = this.batchY;
+      for (let n = 0; n < batch; n++) {
+        const i = indices[n]!;
+        bx[n] = x[i]!;
+        by[n] = y[i]!;
+      }
+    }
+    optimizerStepInto(
+      this.net,
+      this.ws,
+      bx,
+      by,
+      batch,
+      learningRate,
+      optimizer,
+      options,
+      lossOut,
+      index,
+    );
+  }
+
+  /** Takes over another engine's last gradients (a run moving here from the kernel). */
+  setGradients(from: readonly LayerGradients[]): void {
+    from.forEach((g, l) => {
+      const gw = this.ws.gw[l]!;
+      const gb = this.ws.gb[l]!;
+      for (let i = 0; i < gw.length; i++) gw[i] = g.w[i]!;
+      for (let j = 0; j < gb.length; j++) gb[j] = g.b[j]!;
+    });
   }
 
   parametersFinite(): boolean {
@@ -58,6 +115,8 @@ export class TsEngine implements TrainingEngine {
     const previous = this.ws;
     this.data = train;
     this.ws = createWorkspace(this.net, train.x.length);
+    this.batchX = new Float32Array(train.x.length);
+    this.batchY = new Float32Array(train.y.length);
     // Keep reporting the last step's gradients across a data change.
     previous.gw.forEach((g, l) => this.ws.gw[l]!.set(g));
     previous.gb.forEach((g, l) => this.ws.gb[l]!.set(g));
