@@ -5,6 +5,7 @@
  * The default options need none of it: the run then takes the engine's plain step.
  */
 import { BatchSchedule } from './batches';
+import type { TsEngine } from './engines/tsEngine';
 import type { LayerParams } from './optimizers';
 import { OptimizerState } from './optimizers';
 import { NumpyRandom } from './rng';
@@ -75,6 +76,19 @@ export class Learning {
       replaced = true;
     }
     return replaced;
+  }
+
+  /**
+   * One step under options other than the default, on the TS engine: the schedule's next
+   * batch and the optimizer's update. Kept out of TrainingRun.train's loop so the default
+   * step there is compiled as before (a bigger loop changes what V8 inlines, and a float
+   * boxed at a call is an allocation every step).
+   */
+  step(engine: TsEngine, learningRate: number, lossOut: Float32Array, index: number): void {
+    const schedule = this.schedule!;
+    const batch = schedule.next();
+    if (schedule.stepInEpoch === 0) this.epochs++;
+    engine.stepBatch(batch, learningRate, this.optimizer!, this.options, lossOut, index);
   }
 
   /** New training points: the schedule starts again for the new N. */

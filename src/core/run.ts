@@ -18,6 +18,7 @@ import { RunHistory } from './runHistory';
 import { evaluateLoss } from './train';
 import { Learning } from './learning';
 import { TsEngine } from './engines/tsEngine';
+import { moveToTsEngine } from './engineMove';
 import type { TrainingOptions } from './trainingOptions';
 
 /**
@@ -134,34 +135,13 @@ export class TrainingRun {
       if (plain) {
         trainer.step(learningRate, lossOut, offset + k);
         learning.epochs++;
-      } else this.stepWithOptions(learningRate, lossOut, offset + k);
+        // Not the default options: setTrainingOptions has moved the run to the TS engine.
+      } else learning.step(trainer as TsEngine, learningRate, lossOut, offset + k);
       // The float32 loss decides divergence as well as the float64 one would: a loss past
       // float32's range is Infinity, which is divergence anyway.
       if (this.blewUp(lossOut, offset + k, trainer.parametersFinite())) return k + 1;
     }
     return count;
-  }
-
-  /**
-   * One step under options other than the default: the schedule's next batch, the
-   * optimizer's update. Kept out of train()'s loop so the default step there is compiled
-   * as before (a bigger loop changes what V8 inlines, and a float boxed at a call is an
-   * allocation every step).
-   */
-  private stepWithOptions(learningRate: number, lossOut: Float32Array, index: number): void {
-    const learning = this.learning;
-    // Not the default options: setTrainingOptions has moved the run to the TS engine.
-    const schedule = learning.schedule!;
-    const batch = schedule.next();
-    if (schedule.stepInEpoch === 0) learning.epochs++;
-    (this.trainer as TsEngine).stepBatch(
-      batch,
-      learningRate,
-      learning.optimizer!,
-      learning.options,
-      lossOut,
-      index,
-    );
   }
 
   /**
@@ -216,25 +196,11 @@ export class TrainingRun {
 
   /** The same parameters (and kept ones) on the TS engine. Allocates: on an options change only. */
   private moveToTs(): void {
-    const current = new Float32Array(this.layout.length);
-    packLayers(this.layout, this.net.layers, current);
-    this.trainer.restoreParams(this.kept.params);
-    const kept = new Float32Array(this.layout.length);
-    packLayers(this.layout, this.net.layers, kept);
-    const net: Network = {
-      layers: this.net.layers.map((l) => ({
-        ...l,
-        w: new Float32Array(l.w.length),
-        b: new Float32Array(l.b.length),
-      })),
-    };
-    unpackLayers(this.layout, current, net.layers);
-    const ts = new TsEngine(net, this.data, this.grid);
-    ts.setGradients(this.trainer.gradients);
-    this.trainer = ts;
+    const moved = moveToTsEngine(this.trainer, this.layout, this.kept.params, this.data, this.grid);
+    this.trainer = moved.engine;
     this.engine = 'ts';
     this.kernelBuild = null;
-    this.kept.relayout(kept, this.learning.savedLength);
+    this.kept.relayout(moved.kept, this.learning.savedLength);
     // The kept step's learning state is not known in the new shape: it is the current one.
     this.learning.save(this.kept.extra);
   }
