@@ -63,6 +63,7 @@ function frame(step: number, state: Frame['state'], withParams: boolean): Frame 
     checkpointStep: 0,
     schedule: {
       rates: [],
+      options: [],
       data: [{ step: 0, id: 0 }],
       loadedAt: null,
       droppedFrom: null,

@@ -45,6 +45,7 @@ describe('the page side of a run history', () => {
     expect(idB).toBeGreaterThan(idA);
     const schedule: RunSchedule = {
       rates: [{ step: 0, learningRate: 0.01 }],
+      options: [],
       data: [
         { step: 0, id: idA },
         { step: 40, id: idB },
@@ -67,6 +68,7 @@ describe('the page side of a run history', () => {
     keepNamedBy(
       frameWith(1, {
         rates: [],
+        options: [],
         data: [
           { step: 0, id: 0 },
           { step: 9, id: ids[2]! },
@@ -81,6 +83,7 @@ describe('the page side of a run history', () => {
       runRecordOf(
         frameWith(1, {
           rates: [],
+          options: [],
           data: [{ step: 0, id: ids[1]! }],
           loadedAt: null,
           droppedFrom: null,
@@ -92,6 +95,7 @@ describe('the page side of a run history', () => {
       runRecordOf(
         frameWith(1, {
           rates: [],
+          options: [],
           data: [{ step: 0, id: ids[3]! }],
           loadedAt: null,
           droppedFrom: null,
@@ -105,6 +109,7 @@ describe('the page side of a run history', () => {
     recordSent({ type: 'setParams', runId: 8, params: Float32Array.of(1, 2, 3, 4), step: 120 });
     const schedule: RunSchedule = {
       rates: [],
+      options: [],
       data: [{ step: 120, id: 0 }],
       loadedAt: 120,
       droppedFrom: null,

@@ -51,6 +51,7 @@ export function runRecordOf(frame: Frame): RunRecord | null {
   }
   return {
     rates: schedule.rates,
+    options: schedule.options,
     data,
     loaded: weights,
     droppedFrom: schedule.droppedFrom,

@@ -52,6 +52,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     checkpointStep: 0,
     schedule: {
       rates: [],
+      options: [],
       data: [{ step: 0, id: 0 }],
       loadedAt: null,
       droppedFrom: null,

@@ -15,6 +15,12 @@ import {
   type TrainingOptions,
 } from './trainingOptions';
 
+/** What an options change replaced: the batch schedule, the optimizer's state (fresh, zero). */
+export interface Replaced {
+  schedule: boolean;
+  optimizer: boolean;
+}
+
 export class Learning {
   options: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS;
   /** Epochs started so far (with the full batch, one per step). */
@@ -49,10 +55,10 @@ export class Learning {
   /**
    * New options, live. A new batch size starts a new schedule (its first step draws a
    * permutation); a new optimizer starts from fresh state (its moments mean something else).
-   * Returns whether the schedule or the optimizer state was replaced, so that a checkpoint
-   * taken before holds state of another kind.
+   * Says which was replaced, so that a checkpoint taken before holds state of another kind
+   * and the run's history can replay the change.
    */
-  setOptions(options: TrainingOptions): boolean {
+  setOptions(options: TrainingOptions): Replaced {
     const problems = validateTrainingOptions(options);
     if (problems.length > 0)
       throw new RangeError(
@@ -61,19 +67,19 @@ export class Learning {
     const before = this.options;
     const oldBatch = this.batchSize;
     this.options = { ...options };
-    let replaced = false;
+    const replaced = { schedule: false, optimizer: false };
     if (before.optimizer !== options.optimizer && this.optimizer) {
       this.optimizer.reset();
-      replaced = true;
+      replaced.optimizer = true;
     }
     if (this.isDefault) return replaced;
     if (!this.schedule || oldBatch !== this.batchSize) {
       this.makeSchedule();
-      replaced = true;
+      replaced.schedule = true;
     }
     if (!this.optimizer) {
       this.optimizer = OptimizerState.forLayers(this.layers);
-      replaced = true;
+      replaced.optimizer = true;
     }
     return replaced;
   }

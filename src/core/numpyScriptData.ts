@@ -80,6 +80,7 @@ export function replayOf(
   const own = data ? { x: data.x, y: data.y, test: new Uint8Array(data.x.length) } : null;
   const history = record ?? {
     rates: [],
+    options: [],
     data: [{ step: 0, data: own }],
     loaded: null,
     droppedFrom: null,

@@ -190,8 +190,9 @@ export class TrainingRun {
    */
   setTrainingOptions(options: TrainingOptions): void {
     const replaced = this.learning.setOptions(options);
+    this.history.recordOptions(this.step, this.learning.options, replaced);
     if (!this.learning.isDefault && !(this.trainer instanceof TsEngine)) this.moveToTs();
-    else this.relayoutKept(replaced);
+    else this.relayoutKept(replaced.schedule || replaced.optimizer);
   }
 
   /** The same parameters (and kept ones) on the TS engine. Allocates: on an options change only. */

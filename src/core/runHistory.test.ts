@@ -87,6 +87,7 @@ describe('RunHistory', () => {
     expect(h.rates).toEqual([]);
     expect(h.schedule()).toEqual({
       rates: [],
+      options: [],
       data: [{ step: 200, id: 4 }],
       loadedAt: 200,
       droppedFrom: null,

@@ -5,6 +5,7 @@
  * numpyScript), and frames carry its summary to the page (RunSchedule).
  */
 import type { LabeledData } from './protocol';
+import type { TrainingOptions } from './trainingOptions';
 
 /**
  * Data changes a run keeps. Dragging a point while training changes the data at every
@@ -17,6 +18,19 @@ export const MAX_DATA_CHANGES = 8;
 export interface RateChange {
   readonly step: number;
   readonly learningRate: number;
+}
+
+/**
+ * The training options in force from `step` on (issue #20), and what changing to them
+ * replaced (see Learning.setOptions): an exporter replays exactly these transitions.
+ */
+export interface OptionsChange {
+  readonly step: number;
+  readonly options: Readonly<TrainingOptions>;
+  /** The optimizer's state started afresh (zero moments, t from 1) at this step. */
+  readonly freshOptimizer: boolean;
+  /** A new batch schedule started at this step: its first step draws a permutation (when B < N). */
+  readonly newSchedule: boolean;
 }
 
 /** The points in force from `step` on; null: the data the config generates (nothing held out). */
@@ -35,6 +49,8 @@ export interface LoadedWeights {
 /** A run's history as an exporter reads it. */
 export interface RunRecord {
   readonly rates: readonly RateChange[];
+  /** Option changes, oldest first; empty: the default options (the tutorial's) throughout. */
+  readonly options: readonly OptionsChange[];
   /** Never empty: the first entry is the data at the run's first step (0, or the loaded step). */
   readonly data: readonly DataChange[];
   readonly loaded: LoadedWeights | null;
@@ -50,6 +66,7 @@ export interface RunRecord {
  */
 export interface RunSchedule {
   readonly rates: readonly RateChange[];
+  readonly options: readonly OptionsChange[];
   readonly data: readonly { readonly step: number; readonly id: number }[];
   /** Step at which weights were loaded from a model file, or null. */
   readonly loadedAt: number | null;
@@ -59,6 +76,7 @@ export interface RunSchedule {
 
 export class RunHistory implements RunRecord {
   rates: RateChange[] = [];
+  options: OptionsChange[] = [];
   data: DataChange[];
   loaded: LoadedWeights | null = null;
   droppedFrom: number | null = null;
@@ -78,6 +96,27 @@ export class RunHistory implements RunRecord {
       if (this.rates.at(-1)?.learningRate === learningRate) return;
     }
     this.rates.push({ step, learningRate });
+  }
+
+  /**
+   * From `step` on the run trains with `options`; `replaced` says what the change started
+   * afresh. Several changes at one step (no step taken between them) are one change that
+   * replaced whatever any of them replaced.
+   */
+  recordOptions(
+    step: number,
+    options: Readonly<TrainingOptions>,
+    replaced: { schedule: boolean; optimizer: boolean },
+  ): void {
+    let freshOptimizer = replaced.optimizer;
+    let newSchedule = replaced.schedule;
+    const last = this.options.at(-1);
+    if (last?.step === step) {
+      this.options.pop();
+      freshOptimizer ||= last.freshOptimizer;
+      newSchedule ||= last.newSchedule;
+    }
+    this.options.push({ step, options: { ...options }, freshOptimizer, newSchedule });
   }
 
   /** From `step` on the run trains on `data`. */
@@ -103,6 +142,7 @@ export class RunHistory implements RunRecord {
   rewindTo(step: number): void {
     const latest = this.data.at(-1)!.data;
     this.rates = this.rates.filter((r) => r.step <= step);
+    this.rewindOptions(step);
     const kept = this.data.filter((d) => d.step <= step);
     this.data = kept.length > 0 ? kept : [{ step, data: latest }];
     // Every change past `step` is gone, the unknown ones too.
@@ -113,12 +153,35 @@ export class RunHistory implements RunRecord {
     this.recordData(step, latest);
   }
 
+  /**
+   * Options do not go back with a rescue: those in force now apply from `step` on. A change
+   * past `step` that replaced the schedule or the optimizer leaves the run with that fresh
+   * state after the rewind (a checkpoint cannot hold state of another kind).
+   */
+  private rewindOptions(step: number): void {
+    const current = this.options.at(-1);
+    if (!current || current.step <= step) return;
+    const dropped = this.options.filter((o) => o.step > step);
+    this.options = this.options.filter((o) => o.step <= step);
+    this.options.push({
+      step,
+      options: current.options,
+      freshOptimizer: dropped.some((o) => o.freshOptimizer),
+      newSchedule: dropped.some((o) => o.newSchedule),
+    });
+  }
+
   /** Weights from a model file at `step`: the history starts again there, with the data in force. */
   load(step: number, params: Float32Array): void {
     const latest = this.data.at(-1)!.data;
     this.rates = [];
     this.data = [{ step, data: latest }];
     this.loaded = { step, params: params.slice() };
+    // A loaded model starts with fresh optimizer state (TrainingRun.load); the options stay.
+    const current = this.options.at(-1);
+    this.options = current
+      ? [{ step, options: current.options, freshOptimizer: true, newSchedule: false }]
+      : [];
     this.droppedFrom = null;
     this.dropped = 0;
   }
@@ -127,6 +190,7 @@ export class RunHistory implements RunRecord {
   schedule(): RunSchedule {
     return {
       rates: this.rates.slice(),
+      options: this.options.slice(),
       data: this.data.map(({ step, data }) => ({ step, id: data?.id ?? 0 })),
       loadedAt: this.loaded?.step ?? null,
       droppedFrom: this.droppedFrom,

@@ -29,6 +29,7 @@ function currentRecord(): RunRecord {
   const lost = frame !== null && frame.step > 0;
   return {
     rates: [],
+    options: [],
     data: [{ step: 0, data: currentData() }],
     loaded: null,
     droppedFrom: lost ? 0 : null,

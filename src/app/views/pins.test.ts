@@ -89,6 +89,7 @@ function frame(step: number): Frame {
     checkpointStep: 0,
     schedule: {
       rates: [],
+      options: [],
       data: [{ step: 0, id: 0 }],
       loadedAt: null,
       droppedFrom: null,
