@@ -7,7 +7,7 @@ import type { ModelConfig } from './config';
 import type { Dataset } from './dataset';
 import type { LabeledData } from './protocol';
 import { buildDataset } from './buildModel';
-import type { RateChange, RunRecord } from './runHistory';
+import type { OptionsChange, RateChange, RunRecord } from './runHistory';
 
 /** A number as Python reads it back exactly (JS's shortest round-trip form is valid Python). */
 export function py(value: number): string {
@@ -38,6 +38,8 @@ export interface Replay {
   start: number;
   segments: Segment[];
   rates: RateChange[];
+  /** Training option changes (issue #20), oldest first; empty: the default options throughout. */
+  options: OptionsChange[];
   loaded: RunRecord['loaded'];
   droppedFrom: number | null;
   dropped: number;
@@ -94,6 +96,7 @@ export function replayOf(
     start,
     segments,
     rates,
+    options: [...history.options],
     loaded: history.loaded,
     droppedFrom: history.droppedFrom,
     dropped: history.dropped,
