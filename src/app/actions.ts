@@ -1,7 +1,8 @@
 /** Everything the controls can do, as plain functions over the store and the worker. */
-import { RESTART_KEYS, sameSetting, type RunConfig } from '../core/config';
+import { modelConfigOf, RESTART_KEYS, sameSetting, type RunConfig } from '../core/config';
 import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import { MAX_SEED } from '../core/rng';
+import { sameOptions, trainingOptionsOf } from '../core/trainingOptions';
 import { rateAdviceFor } from './controls/rateAdvice';
 import { clearLive, liveStore } from './liveStore';
 import { generatedFor } from './views/runData';
@@ -22,17 +23,17 @@ export function startRun(): void {
   const next = runId + 1;
   useAppStore.setState({ runId: next, runState: 'starting', divergedAt: null });
   clearLive();
-  const { learningRate, speed, ...model } = config;
+  const { learningRate, speed, testShare } = config;
   const stopAt = preset ? PRESETS[preset].steps : null;
   // The worker generates the same data from the config; the page sends points only when
   // they are the learner's own or some are held out.
-  const data = customData ?? (config.testShare > 0 ? generatedFor(config) : undefined);
-  const { testShare: _share, ...modelOnly } = model;
+  const data = customData ?? (testShare > 0 ? generatedFor(config) : undefined);
   send({
     type: 'start',
     runId: next,
-    config: modelOnly,
+    config: modelConfigOf(config),
     learningRate,
+    options: trainingOptionsOf(config),
     speed,
     playing,
     stopAt,
@@ -73,6 +74,8 @@ export function updateConfig(patch: Partial<RunConfig>): void {
   if (config.learningRate !== before.learningRate)
     send({ type: 'setLearningRate', learningRate: config.learningRate });
   if (config.speed !== before.speed) send({ type: 'setSpeed', speed: config.speed });
+  if (!sameOptions(trainingOptionsOf(config), trainingOptionsOf(before)))
+    send({ type: 'setTrainingOptions', options: trainingOptionsOf(config) });
 }
 
 export function togglePlaying(): void {

@@ -43,7 +43,9 @@ describe('presets in the page', () => {
     });
     const start = lastStart();
     expect(start.stopAt).toBe(50);
-    const { learningRate, ...model } = PRESETS['fit-line'].settings;
+    const { learningRate, batchSize, reduction, optimizer, momentum, l1, l2, ...model } =
+      PRESETS['fit-line'].settings;
+    expect(start.options).toEqual({ batchSize, reduction, optimizer, momentum, l1, l2 });
     expect(start.config).toEqual({
       ...model,
       seed: 77,

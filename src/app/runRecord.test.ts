@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRAINING_OPTIONS } from '../core/trainingOptions';
 import type { Frame, LabeledData, ToWorker } from '../core/protocol';
 import type { RunSchedule } from '../core/runHistory';
 import { keepNamedBy, recordSent, runRecordOf } from './runRecord';
@@ -36,6 +37,7 @@ describe('the page side of a run history', () => {
         activation: 'relu',
       },
       learningRate: 0.01,
+      options: DEFAULT_TRAINING_OPTIONS,
       speed: 1,
       playing: true,
       stopAt: null,

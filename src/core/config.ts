@@ -13,10 +13,19 @@ import {
 } from './dataset';
 import { MAX_EXPRESSION_LENGTH } from './expression';
 import { INITS, isInit, type InitName } from './init';
-import type { Accepts, ExpressionProblem, LayersProblem, NumericProblem } from './problems';
-import { quote } from './quote';
+import type { Accepts, ExpressionProblem, LayersProblem } from './problems';
 import { MAX_SEED } from './rng';
 import { MAX_TEST_SHARE } from './split';
+import { inRange, parseNumeric, type NumericSpec } from './numeric';
+import { quote } from './quote';
+import {
+  checkTrainingOption,
+  DEFAULT_TRAINING_OPTIONS,
+  TRAINING_ACCEPTS,
+  type TrainingOptions,
+} from './trainingOptions';
+
+export { inRange, parseNumeric, type NumericSpec, type ParseResult } from './numeric';
 
 export interface ModelConfig {
   dataset: DatasetName;
@@ -39,7 +48,11 @@ export interface ModelConfig {
   init: InitName;
 }
 
-export interface RunConfig extends ModelConfig {
+/**
+ * Everything the page sets. The training options (batch, reduction, optimizer, momentum,
+ * L1, L2: core/trainingOptions) change live, like the learning rate.
+ */
+export interface RunConfig extends ModelConfig, TrainingOptions {
   /** Step size of plain SGD on the summed gradient. */
   learningRate: number;
   /** Target steps per second; Infinity means as fast as the core can go. */
@@ -61,7 +74,23 @@ export const DEFAULT_CONFIG: RunConfig = {
   learningRate: 0.01,
   speed: 100,
   testShare: 0,
+  ...DEFAULT_TRAINING_OPTIONS,
 };
+
+/** The part of a config that builds data and model (what the worker's start message carries). */
+export function modelConfigOf(config: ModelConfig): ModelConfig {
+  const { dataset, expression, points, noise, seed, layers, activation, init } = config;
+  return {
+    dataset,
+    ...(expression === undefined ? {} : { expression }),
+    points,
+    noise,
+    seed,
+    layers,
+    activation,
+    init,
+  };
+}
 
 /**
  * Last step a run can reach: it stops there. Far past any session (days at the fastest
@@ -81,14 +110,6 @@ export const RESTART_KEYS = [
   'activation',
   'init',
 ] as const satisfies readonly (keyof ModelConfig)[];
-
-export interface NumericSpec {
-  min: number;
-  max: number;
-  integer: boolean;
-  /** Whether min itself is allowed (the learning rate must be strictly positive). */
-  minInclusive: boolean;
-}
 
 /** `hidden` is one hidden layer's width; `depth` the number of hidden layers. */
 export type NumericKey =
@@ -112,26 +133,6 @@ export const NUMERIC_SPECS: Record<NumericKey, NumericSpec> = {
   learningRate: { min: MIN_LEARNING_RATE, max: 10, integer: false, minInclusive: true },
   testShare: { min: 0, max: MAX_TEST_SHARE, integer: false, minInclusive: true },
 };
-
-export type ParseResult = { ok: true; value: number } | { ok: false; problem: NumericProblem };
-
-/** Parses typed text against a spec; the problem carries the spec, to say what is accepted. Pure. */
-export function parseNumeric(text: string, spec: NumericSpec): ParseResult {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, problem: { code: 'number.empty', range: spec } };
-  // Number() accepts hex, Infinity and '' -> 0; a plain decimal pattern is stricter.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
-    return { ok: false, problem: { code: 'number.notNumber', text: quote(trimmed), range: spec } };
-  }
-  const value = Number(trimmed);
-  const tooLow = spec.minInclusive ? value < spec.min : value <= spec.min;
-  if (!Number.isFinite(value) || tooLow || value > spec.max) {
-    return { ok: false, problem: { code: 'number.outOfRange', range: spec } };
-  }
-  if (spec.integer && !Number.isInteger(value))
-    return { ok: false, problem: { code: 'number.notWhole', range: spec } };
-  return { ok: true, value };
-}
 
 /** Whether a value is a list of hidden layer widths the model accepts. */
 export function isLayerList(value: unknown): value is readonly number[] {
@@ -189,11 +190,6 @@ export function sameSetting(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Whether a value satisfies its spec (used to vet configs from anywhere). */
-export function inRange(value: number, spec: NumericSpec): boolean {
-  return parseNumeric(String(value), spec).ok;
-}
-
 /**
  * Speed stops, steps per second. Slow enough to watch one update at a time, up to
  * as fast as the core can go (Infinity).
@@ -234,6 +230,7 @@ export const SETTING_ACCEPTS: { [K in keyof RunConfig]-?: Accepts } = {
   // Infinity (as fast as the core can go) is written 'max' wherever speed is text.
   speed: { kind: 'speed', stops: SPEED_STOPS.filter(Number.isFinite) },
   testShare: { kind: 'range', range: NUMERIC_SPECS.testShare },
+  ...TRAINING_ACCEPTS,
 };
 
 /** One setting that is not acceptable: what is accepted, and for an expression, what is wrong with it. */
@@ -264,6 +261,13 @@ export function checkSetting(key: keyof RunConfig, value: unknown): SettingProbl
     }
     case 'speed':
       return typeof value === 'number' && SPEED_STOPS.includes(value) ? null : bad;
+    case 'batchSize':
+    case 'reduction':
+    case 'optimizer':
+    case 'momentum':
+    case 'l1':
+    case 'l2':
+      return checkTrainingOption(key, value) ? bad : null;
     default:
       return typeof value === 'number' && inRange(value, NUMERIC_SPECS[key]) ? null : bad;
   }

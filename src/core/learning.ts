@@ -40,6 +40,37 @@ export class Learning {
     return b === null ? this.points : Math.min(b, this.points);
   }
 
+  /** Steps in an epoch, ceil(N / B): 1 with the full batch. */
+  get stepsPerEpoch(): number {
+    return this.schedule && !this.isDefault ? this.schedule.stepsPerEpoch : 1;
+  }
+
+  /** Steps taken in the current epoch so far (0 before the first; with the full batch, 1 after it). */
+  get stepsIntoEpoch(): number {
+    if (!this.schedule || this.isDefault) return this.epochs > 0 ? 1 : 0;
+    return this.schedule.stepInEpoch + 1;
+  }
+
+  /**
+   * The regularisation term of the weights, l1 * sum|w| + (l2 / 2) * sum w^2 (its gradient
+   * is what the optimizer adds to g_w), in float64; 0 when neither is set. The layers are
+   * passed: the run's network is another after it moves engine.
+   */
+  penalty(layers: readonly LayerParams[]): number {
+    const { l1, l2 } = this.options;
+    if (l1 === 0 && l2 === 0) return 0;
+    let abs = 0;
+    let squares = 0;
+    for (const { w } of layers) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w[i]!;
+        abs += Math.abs(v);
+        squares += v * v;
+      }
+    }
+    return l1 * abs + 0.5 * l2 * squares;
+  }
+
   /** Whether the options are the tutorial's (full batch, sum, sgd, no penalty): the engine's plain step. */
   get isDefault(): boolean {
     const o = this.options;

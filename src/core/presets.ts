@@ -8,6 +8,7 @@
 import type { ActivationName } from './activations';
 import type { DatasetName } from './dataset';
 import type { InitName } from './init';
+import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from './trainingOptions';
 
 /** The tutorial's own experiments, replayed exactly (numpy parity holds for these). */
 export const TUTORIAL_PRESET_IDS = [
@@ -21,8 +22,12 @@ export const DEEP_PRESET_IDS = ['deep-relu', 'depth4-tutorial', 'depth4-he'] as 
 export const PRESET_IDS = [...TUTORIAL_PRESET_IDS, ...DEEP_PRESET_IDS] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
-/** The settings a preset fixes; everything else (seed, speed) stays as the user has it. */
-export interface PresetSettings {
+/**
+ * The settings a preset fixes; everything else (seed, speed, test share) stays as the user
+ * has it. Every preset fixes how the run learns too (the tutorial's: full batch, summed
+ * gradient, plain gradient descent, no penalty, unless the lesson is about them).
+ */
+export interface PresetSettings extends TrainingOptions {
   dataset: DatasetName;
   points: number;
   noise: number;
@@ -57,6 +62,7 @@ const DEPTH4: PresetSettings = {
   activation: 'tanh',
   init: 'tutorial',
   learningRate: 0.0005,
+  ...DEFAULT_TRAINING_OPTIONS,
 };
 
 export const PRESETS: Record<PresetId, Preset> = {
@@ -73,6 +79,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       activation: 'none',
       init: 'tutorial',
       learningRate: TUTORIAL_LR,
+      ...DEFAULT_TRAINING_OPTIONS,
     },
     steps: 0,
   },
@@ -89,6 +96,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       activation: 'none',
       init: 'tutorial',
       learningRate: TUTORIAL_LR,
+      ...DEFAULT_TRAINING_OPTIONS,
     },
     steps: 50,
   },
@@ -105,6 +113,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       activation: 'none',
       init: 'tutorial',
       learningRate: TUTORIAL_LR,
+      ...DEFAULT_TRAINING_OPTIONS,
     },
     steps: 300,
   },
@@ -121,6 +130,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       activation: 'relu',
       init: 'tutorial',
       learningRate: TUTORIAL_LR,
+      ...DEFAULT_TRAINING_OPTIONS,
     },
     steps: 300,
   },
@@ -137,6 +147,7 @@ export const PRESETS: Record<PresetId, Preset> = {
       activation: 'relu',
       init: 'he',
       learningRate: 0.001,
+      ...DEFAULT_TRAINING_OPTIONS,
     },
     steps: 500,
   },
@@ -171,4 +182,10 @@ export const PRESET_KEYS = [
   'activation',
   'init',
   'learningRate',
+  'batchSize',
+  'reduction',
+  'optimizer',
+  'momentum',
+  'l1',
+  'l2',
 ] as const satisfies readonly (keyof PresetSettings)[];

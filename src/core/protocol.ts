@@ -6,6 +6,7 @@ import type { ModelConfig } from './config';
 import type { KernelBuild } from './kernel/wasmRuntime';
 import type { PanelStrips } from './panelStrips';
 import type { RunSchedule } from './runHistory';
+import type { TrainingOptions } from './trainingOptions';
 import type { HealthKind } from './unitHealth';
 
 /** Data as the page holds it: points, and which are held out for testing (1) or trained on (0). */
@@ -29,6 +30,8 @@ export type ToWorker =
       runId: number;
       config: ModelConfig;
       learningRate: number;
+      /** How the run learns (batches, optimizer, penalties); live afterwards by setTrainingOptions. */
+      options: TrainingOptions;
       speed: number;
       playing: boolean;
       stopAt: number | null;
@@ -44,6 +47,8 @@ export type ToWorker =
   | { type: 'step'; count: number }
   /** Live change; the run goes on with the new value. */
   | { type: 'setLearningRate'; learningRate: number }
+  /** Live change of how the run learns (issue #20): the run goes on with its weights. */
+  | { type: 'setTrainingOptions'; options: TrainingOptions }
   /** Live change of the current run's stop step (null: no stop). */
   | { type: 'setStopAt'; stopAt: number | null }
   /** Live change, steps per second; Infinity for as fast as possible. */
@@ -140,6 +145,20 @@ export interface Frame {
   loss: number;
   /** Loss of the current parameters on the held-out points, or null when none are held out. */
   testLoss: number | null;
+  /**
+   * With mini-batches (batch < N), the loss of the current parameters on all the training
+   * points, since `loss` and `losses` are then one batch's; null with the full batch.
+   */
+  trainLoss: number | null;
+  /** The L1/L2 term of the current weights (l1 sum|w| + l2/2 sum w^2), or null when l1 = l2 = 0. */
+  penalty: number | null;
+  /** Epochs started so far (with the full batch, one per step). */
+  epochs: number;
+  /** Points per step now: the batch size clamped to the training points. */
+  batchSize: number;
+  /** Steps in an epoch now, ceil(N / batch); and how many of the current epoch's have been taken (its first step is step - stepsIntoEpoch). */
+  stepsPerEpoch: number;
+  stepsIntoEpoch: number;
   /** Losses recorded since the previous frame, one per step, each before its update. */
   losses: Float32Array;
   /** Step index of losses[0]. */

@@ -19,7 +19,7 @@ import { evaluateLoss } from './train';
 import { Learning } from './learning';
 import { TsEngine } from './engines/tsEngine';
 import { moveToTsEngine } from './engineMove';
-import type { TrainingOptions } from './trainingOptions';
+import { sameOptions, type TrainingOptions } from './trainingOptions';
 
 /**
  * A run's life: its step count, divergence and the weights it keeps, rewinding, loading
@@ -181,6 +181,21 @@ export class TrainingRun {
     return this.learning.epochs;
   }
 
+  /** How the run's epochs and batches go now (the batch size clamped to N). */
+  get batching(): { batchSize: number; stepsPerEpoch: number; stepsIntoEpoch: number } {
+    const l = this.learning;
+    return {
+      batchSize: l.batchSize,
+      stepsPerEpoch: l.stepsPerEpoch,
+      stepsIntoEpoch: l.stepsIntoEpoch,
+    };
+  }
+
+  /** The L1/L2 term of the current weights (0 without a penalty): see Learning.penalty. */
+  penalty(): number {
+    return this.learning.penalty(this.net.layers);
+  }
+
   /**
    * New training options, live, without a restart (like the learning rate); throws a
    * RangeError on options validateTrainingOptions refuses. The kernel trains only the
@@ -189,6 +204,8 @@ export class TrainingRun {
    * faster, not different).
    */
   setTrainingOptions(options: TrainingOptions): void {
+    // The same options again change nothing (and leave the history as it is).
+    if (sameOptions(options, this.learning.options)) return;
     const replaced = this.learning.setOptions(options);
     this.history.recordOptions(this.step, this.learning.options, replaced);
     if (!this.learning.isDefault && !(this.trainer instanceof TsEngine)) this.moveToTs();

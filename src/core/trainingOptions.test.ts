@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, NUMERIC_SPECS } from './config';
 import {
   checkTrainingOption,
   DEFAULT_TRAINING_OPTIONS,
+  MAX_BATCH,
   TRAINING_NUMERIC_SPECS,
+  trainingOptionsOf,
   validateTrainingOptions,
 } from './trainingOptions';
+import { parseUrlState } from './urlState';
 
 describe('training options', () => {
   it("defaults to the tutorial's training: full batch, summed gradient, sgd, no penalty", () => {
@@ -68,5 +72,31 @@ describe('training options', () => {
       l2: -1,
     });
     expect(problems.map((p) => p.key)).toEqual(['batchSize', 'l2']);
+  });
+});
+
+describe('training options in the config and in links', () => {
+  it('a batch holds at most as many points as a dataset may have', () => {
+    expect(MAX_BATCH).toBe(NUMERIC_SPECS.points.max);
+  });
+
+  it('the default config carries the default options, and a link carries changed ones', () => {
+    expect(trainingOptionsOf(DEFAULT_CONFIG)).toEqual(DEFAULT_TRAINING_OPTIONS);
+    const parsed = parseUrlState(
+      '?batch=8&reduction=mean&optimizer=adam&momentum=0.5&l1=0&l2=0.001',
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.settings).toEqual({
+      batchSize: 8,
+      reduction: 'mean',
+      optimizer: 'adam',
+      momentum: 0.5,
+      l1: 0,
+      l2: 0.001,
+    });
+    expect(parseUrlState('?batch=full').settings).toEqual({ batchSize: null });
+    const bad = parseUrlState('?batch=0&optimizer=lbfgs&l2=-1');
+    expect(bad.settings).toEqual({});
+    expect(bad.problems.map((p) => p.code)).toEqual(['url.invalid', 'url.invalid', 'url.invalid']);
   });
 });

@@ -2,10 +2,9 @@
  * How a run learns (issue #20): mini-batch size, gradient reduction, optimizer and its
  * momentum, L1/L2 penalties on the weights. The defaults are the tutorial's: full batch,
  * summed gradient, plain gradient descent, no penalty. Checked as config.ts checks a
- * setting (a range per number, a list per choice), kept apart from RunConfig until the
- * engine reads them.
+ * setting (a range per number, a list per choice); RunConfig holds them flat.
  */
-import { inRange, NUMERIC_SPECS, type NumericSpec } from './config';
+import { inRange, type NumericSpec } from './numeric';
 import type { Accepts } from './problems';
 
 export const REDUCTIONS = ['sum', 'mean'] as const;
@@ -37,6 +36,22 @@ export const DEFAULT_TRAINING_OPTIONS: Readonly<TrainingOptions> = {
   l2: 0,
 };
 
+/** Most points a dataset may have (config's NUMERIC_SPECS.points.max; a test holds them equal). */
+export const MAX_BATCH = 5000;
+
+/** The training options of a whole config (or any object holding them). */
+export function trainingOptionsOf(from: TrainingOptions): TrainingOptions {
+  const { batchSize, reduction, optimizer, momentum, l1, l2 } = from;
+  return { batchSize, reduction, optimizer, momentum, l1, l2 };
+}
+
+/** Whether two sets of options are the same (every key equal). */
+export function sameOptions(a: TrainingOptions, b: TrainingOptions): boolean {
+  return (Object.keys(DEFAULT_TRAINING_OPTIONS) as (keyof TrainingOptions)[]).every(
+    (k) => a[k] === b[k],
+  );
+}
+
 export type TrainingNumericKey = 'batchSize' | 'momentum' | 'l1' | 'l2';
 
 /**
@@ -45,7 +60,7 @@ export type TrainingNumericKey = 'batchSize' | 'momentum' | 'l1' | 'l2';
  * never forgets a gradient.
  */
 export const TRAINING_NUMERIC_SPECS: Record<TrainingNumericKey, NumericSpec> = {
-  batchSize: { min: 1, max: NUMERIC_SPECS.points.max, integer: true, minInclusive: true },
+  batchSize: { min: 1, max: MAX_BATCH, integer: true, minInclusive: true },
   momentum: { min: 0, max: 0.999, integer: false, minInclusive: true },
   l1: { min: 0, max: 10, integer: false, minInclusive: true },
   l2: { min: 0, max: 10, integer: false, minInclusive: true },

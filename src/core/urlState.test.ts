@@ -5,6 +5,7 @@ import { INITS } from './init';
 import { DEFAULT_CONFIG, SPEED_STOPS, validateConfig, type RunConfig } from './config';
 import { DATASETS } from './dataset';
 import { PRESET_IDS, PRESETS } from './presets';
+import { OPTIMIZERS, REDUCTIONS } from './trainingOptions';
 import {
   HIDEABLE_CONTROLS,
   MAX_QUERY_LENGTH,
@@ -34,6 +35,12 @@ const validConfig: fc.Arbitrary<RunConfig> = fc.record({
   learningRate: fc.double({ min: 1e-6, max: 10, noNaN: true }),
   speed: fc.constantFrom(...SPEED_STOPS),
   testShare: fc.constantFrom(0, 0.05, 0.2, 0.35, 0.9),
+  batchSize: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5000 })),
+  reduction: fc.constantFrom(...REDUCTIONS),
+  optimizer: fc.constantFrom(...OPTIMIZERS),
+  momentum: fc.double({ min: 0, max: 0.999, noNaN: true }),
+  l1: fc.double({ min: 0, max: 10, noNaN: true }),
+  l2: fc.constantFrom(0, 1e-4, 0.001, 0.5, 10),
 });
 
 /** Any state the page can be in: a preset's settings hold while the preset is named. */

@@ -4,20 +4,19 @@
  * `state.ts`, without its side effects). Pure functions of strings: what is bad is
  * reported and left at its default, what is good is kept, nothing is ever executed.
  */
+import { DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, sameSetting, type RunConfig } from './config';
 import {
-  checkSetting,
-  DEFAULT_CONFIG,
-  formatLayers,
-  NUMERIC_SPECS,
-  parseLayers,
-  sameSetting,
-  parseNumeric,
-  SETTING_ACCEPTS,
-  SPEED_STOPS,
-  type NumericKey,
-  type RunConfig,
-} from './config';
-import type { Accepts, UrlProblem } from './problems';
+  batchField,
+  choice,
+  expressionField,
+  layersField,
+  numeric,
+  oneOf,
+  speedField,
+  trainingNumeric,
+  type Field,
+} from './urlFields';
+import type { UrlProblem } from './problems';
 import { PRESET_IDS, PRESETS, type PresetId } from './presets';
 import { quote } from './quote';
 
@@ -48,52 +47,7 @@ export type UrlSettings = RunConfig & { preset: PresetId | null; hide: HideableC
 /** Longest query string read; a longer one is ignored as garbage. */
 export const MAX_QUERY_LENGTH = 4000;
 
-interface Field<T> {
-  /** Short key in the URL. */
-  key: string;
-  /** The value, or undefined when the text is not acceptable. */
-  parse(raw: string): T | undefined;
-  format(value: T): string;
-  /** What is accepted, for the notice. */
-  accepts: Accepts;
-  /** Items of an accepted list value that were left out, to report one by one (none for other fields). */
-  rejected?(raw: string): string[];
-}
-
 type Schema = { [K in keyof UrlSettings]-?: Field<UrlSettings[K]> };
-
-/** A custom target: read only when it compiles and is finite on [-1, 1] (never executed as code). */
-const expressionField: Field<string | undefined> = {
-  key: 'expr',
-  parse: (raw) => (checkSetting('expression', raw) === null ? raw : undefined),
-  format: (v) => v ?? '',
-  accepts: SETTING_ACCEPTS.expression,
-};
-
-/** A numeric setting, read as the fields read typed text. */
-function numeric(key: string, name: NumericKey): Field<number> {
-  const spec = NUMERIC_SPECS[name];
-  return {
-    key,
-    parse: (raw) => {
-      const r = parseNumeric(raw, spec);
-      return r.ok ? r.value : undefined;
-    },
-    format: String,
-    accepts: { kind: 'range', range: spec },
-  };
-}
-
-/** Hidden layer widths, written as the layer-sizes field takes them (`layers=32,16,8`). */
-const layersField: Field<readonly number[]> = {
-  key: 'layers',
-  parse: (raw) => {
-    const r = parseLayers(raw);
-    return r.ok ? r.value : undefined;
-  },
-  format: formatLayers,
-  accepts: SETTING_ACCEPTS.layers,
-};
 
 /**
  * Links from before deeper networks wrote one hidden layer as `hidden=H`: still read, as
@@ -115,36 +69,6 @@ const LEGACY_KEYS: ReadonlyMap<string, { name: keyof UrlSettings; field: Field<u
       },
     ],
   ]);
-
-/** A choice among names; the config's own choices are checked by its rule (checkSetting). */
-function choice<K extends 'dataset' | 'activation' | 'init'>(key: K): Field<RunConfig[K]> {
-  return {
-    key,
-    parse: (raw) => (checkSetting(key, raw) === null ? (raw as RunConfig[K]) : undefined),
-    format: (v) => v,
-    accepts: SETTING_ACCEPTS[key],
-  };
-}
-
-function oneOf<T extends string>(key: string, values: readonly T[]): Field<T> {
-  return {
-    key,
-    parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
-    format: (v) => v,
-    accepts: { kind: 'oneOf', values },
-  };
-}
-
-const speedField: Field<number> = {
-  key: 'speed',
-  parse: (raw) => {
-    if (raw === 'max') return Infinity;
-    const stop = SPEED_STOPS.find((s) => String(s) === raw);
-    return stop;
-  },
-  format: (v) => (Number.isFinite(v) ? String(v) : 'max'),
-  accepts: SETTING_ACCEPTS.speed,
-};
 
 /** URL keys of the hideable controls named otherwise: the key that carries the value ('data': the own-data tools have none). */
 const HIDE_KEYS: Partial<Record<HideableControl, string>> = {
@@ -198,6 +122,12 @@ export const URL_SCHEMA: Schema = {
   learningRate: numeric('lr', 'learningRate'),
   speed: speedField,
   testShare: numeric('test', 'testShare'),
+  batchSize: batchField,
+  reduction: choice('reduction'),
+  optimizer: choice('optimizer'),
+  momentum: trainingNumeric('momentum', 'momentum'),
+  l1: trainingNumeric('l1', 'l1'),
+  l2: trainingNumeric('l2', 'l2'),
   preset: oneOf('preset', PRESET_IDS),
   hide: hideField,
 };

@@ -57,6 +57,8 @@ export function buildFrame(
     run.lastGradients(grads);
     transfer.push(params.buffer, grads.buffer);
   }
+  const batching = run.batching;
+  const penalty = run.penalty();
   const frame: Frame = {
     type: 'frame',
     runId: ctx.runId,
@@ -64,6 +66,10 @@ export function buildFrame(
     step: run.step,
     loss: frameLoss(run, ctx),
     testLoss: run.testLoss(),
+    trainLoss: batching.batchSize < run.data.x.length ? run.currentLoss() : null,
+    penalty: penalty === 0 ? null : penalty,
+    epochs: run.epochs,
+    ...batching,
     losses: ctx.losses,
     lossesStart: ctx.lossesStart,
     curve,

@@ -4,17 +4,17 @@
  * training takes (see Harness), and helpers to compare the losses frames carry.
  */
 import { expect, vi } from 'vitest';
-import { DEFAULT_CONFIG, type ModelConfig } from '../core/config';
+import { DEFAULT_TRAINING_OPTIONS } from '../core/trainingOptions';
+import { DEFAULT_CONFIG, modelConfigOf, type ModelConfig } from '../core/config';
 import { FrameAcks } from '../core/frameAcks';
 import type { Frame, FromWorker, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { TrainerLoop, type LoopHost } from './loop';
 
-const { learningRate, speed: _speed, ...MODEL } = DEFAULT_CONFIG;
 /** The run the tests start: the default settings. */
-export const CONFIG: ModelConfig = MODEL;
+export const CONFIG: ModelConfig = modelConfigOf(DEFAULT_CONFIG);
 /** Its learning rate. */
-export const LR = learningRate;
+export const LR = DEFAULT_CONFIG.learningRate;
 
 /**
  * Virtual cost of one training step, ms. With a clock that only moves when timers advance,
@@ -166,6 +166,7 @@ export class Harness {
       runId,
       config: CONFIG,
       learningRate: LR,
+      options: DEFAULT_TRAINING_OPTIONS,
       speed: Infinity,
       playing: true,
       stopAt: null,

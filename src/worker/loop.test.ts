@@ -4,6 +4,7 @@
  * waits on real time.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_TRAINING_OPTIONS } from '../core/trainingOptions';
 import { FRAMES_IN_FLIGHT, WAITING_FRAMES } from '../core/frameAcks';
 import { TrainingRun } from '../core/run';
 import { ACK_TIMEOUT_MS } from './loop';
@@ -457,6 +458,7 @@ describe('TrainerLoop data from the page', () => {
       runId: 2,
       config: CONFIG,
       learningRate: LR,
+      options: DEFAULT_TRAINING_OPTIONS,
       speed: Infinity,
       playing: false,
       stopAt: null,

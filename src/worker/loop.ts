@@ -8,6 +8,7 @@
 import type { ModelConfig } from '../core/config';
 import type { FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
+import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from '../core/trainingOptions';
 import { paramsDue } from '../core/framePolicy';
 import { buildFrame } from './frame';
 import { FrameWindow } from './frameWindow';
@@ -36,6 +37,8 @@ export class TrainerLoop {
   private data: LabeledData | null = null;
   private runId = 0;
   private learningRate = 0.01;
+  /** How the run learns; kept here so a reset builds the run with them again. */
+  private options: TrainingOptions = DEFAULT_TRAINING_OPTIONS;
   private playing = false;
   /** Stop step given at start (restored by reset), and the one still ahead of this run. */
   private startStopAt: number | null = null;
@@ -72,6 +75,7 @@ export class TrainerLoop {
       case 'start':
         this.config = msg.config;
         this.learningRate = msg.learningRate;
+        this.options = msg.options;
         this.pacer.speed = msg.speed;
         this.playing = msg.playing;
         this.startStopAt = msg.stopAt;
@@ -114,6 +118,14 @@ export class TrainerLoop {
         return;
       case 'setLearningRate':
         this.learningRate = msg.learningRate;
+        return;
+      case 'setTrainingOptions':
+        this.options = msg.options;
+        if (this.run) {
+          this.run.setTrainingOptions(msg.options);
+          this.dirty = true;
+          this.wake();
+        }
         return;
       case 'setSpeed':
         this.pacer.speed = msg.speed;
@@ -162,6 +174,7 @@ export class TrainerLoop {
   private begin(runId: number): void {
     this.runId = runId;
     this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
+    this.run.setTrainingOptions(this.options);
     this.pending.reset(0);
     this.window.forgetInFlight();
     this.dirty = true;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRAINING_OPTIONS } from '../core/trainingOptions';
 import { DEFAULT_CONFIG } from '../core/config';
 import type { Frame, FromWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
@@ -27,6 +28,7 @@ describe('frames carry the parameters and the last gradients', () => {
       runId: 1,
       config: model,
       learningRate,
+      options: DEFAULT_TRAINING_OPTIONS,
       speed,
       playing: false,
       stopAt: null,
