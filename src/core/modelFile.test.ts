@@ -1,3 +1,4 @@
+import { DEFAULT_TRAINING_OPTIONS, trainingOptionsOf } from './trainingOptions';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, MAX_RUN_STEP, type RunConfig } from './config';
@@ -319,6 +320,16 @@ describe('model file', () => {
     ],
     ['a negative step', (f) => ({ ...f, step: -1 }), /step must be/],
     [
+      'an optimizer the page does not have',
+      (f) => ({ ...f, config: { ...(f.config as object), optimizer: 'lbfgs' } }),
+      /config.optimizer is missing or not valid: it must be one of sgd, momentum, rmsprop, adam/,
+    ],
+    [
+      'a batch of no points',
+      (f) => ({ ...f, config: { ...(f.config as object), batchSize: 0 } }),
+      /config.batchSize/,
+    ],
+    [
       'a bad speed',
       (f) => ({ ...f, config: { ...(f.config as object), speed: 7 } }),
       /config.speed/,
@@ -365,5 +376,26 @@ describe('model file', () => {
     const read = readModelFile(JSON.stringify(f));
     expect(read.ok && read.model.config.speed).toBe(DEFAULT_CONFIG.speed);
     expect(f.kind).toBe(MODEL_FILE_KIND);
+  });
+
+  it("reads a file from before the training options with the tutorial's, and keeps those written", () => {
+    const f = good();
+    const settings = f.config as Record<string, unknown>;
+    for (const key of ['batchSize', 'reduction', 'optimizer', 'momentum', 'l1', 'l2'])
+      delete settings[key];
+    const read = readModelFile(JSON.stringify(f));
+    expect(read.ok && trainingOptionsOf(read.model.config)).toEqual(DEFAULT_TRAINING_OPTIONS);
+    const options = {
+      batchSize: 4,
+      reduction: 'mean',
+      optimizer: 'adam',
+      momentum: 0.5,
+      l1: 0,
+      l2: 0.01,
+    };
+    const withOptions = readModelFile(
+      JSON.stringify({ ...f, config: { ...settings, ...options } }),
+    );
+    expect(withOptions.ok && trainingOptionsOf(withOptions.model.config)).toEqual(options);
   });
 });

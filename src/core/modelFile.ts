@@ -6,6 +6,7 @@
  * Reading is pure and never throws: a bad file gets one problem naming the field, and
  * nothing is applied.
  */
+import { DEFAULT_TRAINING_OPTIONS } from './trainingOptions';
 import {
   checkSetting,
   DEFAULT_CONFIG,
@@ -125,6 +126,8 @@ const OPTIONAL: Partial<Record<keyof RunConfig, unknown>> = {
   testShare: 0,
   // The only initialisation there was before the choice.
   init: 'tutorial',
+  // How it learns: the tutorial's, the only way there was before the choice.
+  ...DEFAULT_TRAINING_OPTIONS,
 };
 
 /** Checks one setting by the rule the link and the fields use. */
