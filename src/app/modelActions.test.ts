@@ -52,6 +52,8 @@ function frame(step: number, state: Frame['state'], withParams: boolean): Frame 
     curve: new Float32Array(4),
     params: withParams ? params : null,
     grads: withParams ? grads : null,
+    updates: withParams ? grads : null,
+    batch: null,
     layers: LARGE,
     picture: {
       layers: [],
@@ -59,7 +61,12 @@ function frame(step: number, state: Frame['state'], withParams: boolean): Frame 
       units: null,
       outputBias: 0,
       kinks: null,
-      strips: panelStrips(layout, layerViews(layout, params), layerViews(layout, grads)),
+      strips: panelStrips(
+        layout,
+        layerViews(layout, params),
+        layerViews(layout, grads),
+        layerViews(layout, grads),
+      ),
     },
     stepsPerSecond: 1,
     engine: 'ts',

@@ -36,10 +36,20 @@ export type StepOptions = Pick<
 /** v, or 0 when |v| < PARAM_FLUSH_BELOW (NaN and infinities stay), as train.ts's applyUpdate. */
 const flushed = (v: number) => (Math.abs(v) < PARAM_FLUSH_BELOW ? 0 : v);
 
-/** One parameter array's slices of the state: the first moment (momentum's v, Adam's m) and the second (RMSProp's s, Adam's v). */
+/**
+ * One parameter array's slices of the state: the first moment (momentum's v, Adam's m) and
+ * the second (RMSProp's s, Adam's v); and the update the last step applied (not state).
+ */
 interface Slot {
   first: Float64Array;
   second: Float64Array;
+  applied: Float64Array;
+}
+
+/** A layer's last applied updates, w_after - w_before, laid out as LayerParams. */
+export interface LayerUpdates {
+  readonly w: Float64Array;
+  readonly b: Float64Array;
 }
 
 /**
@@ -53,21 +63,30 @@ export class OptimizerState {
   /** Both moments of every parameter: [first of all params, second of all params]. */
   private readonly moments: Float64Array;
   private readonly slots: { w: Slot; b: Slot }[];
+  /**
+   * What the last step did to each parameter, w_after - w_before exactly (the float32
+   * weights' difference, flush included), per layer: what the network panel shows beside
+   * the gradient. Not part of the state: save and restore leave it alone.
+   */
+  readonly updates: readonly LayerUpdates[];
 
   /** sizes: each layer's weight and bias counts, from the input up. */
   constructor(sizes: readonly { w: number; b: number }[]) {
     const count = sizes.reduce((n, s) => n + s.w + s.b, 0);
     this.moments = new Float64Array(2 * count);
+    const applied = new Float64Array(count);
     let at = 0;
     const slot = (n: number): Slot => {
       const s = {
         first: this.moments.subarray(at, at + n),
         second: this.moments.subarray(count + at, count + at + n),
+        applied: applied.subarray(at, at + n),
       };
       at += n;
       return s;
     };
     this.slots = sizes.map((s) => ({ w: slot(s.w), b: slot(s.b) }));
+    this.updates = this.slots.map((s) => ({ w: s.w.applied, b: s.b.applied }));
   }
 
   static forLayers(layers: readonly LayerParams[]): OptimizerState {
@@ -173,7 +192,7 @@ function updateArray(
   options: StepOptions,
   t: number,
 ): void {
-  const { first, second } = slot;
+  const { first, second, applied } = slot;
   const scale = options.reduction === 'mean' ? 1 / batch : 1;
   const l1 = isWeight ? options.l1 : 0;
   const l2 = isWeight ? options.l2 : 0;
@@ -216,6 +235,9 @@ function updateArray(
         break;
       }
     }
-    p[i] = flushed(next);
+    // Rounded as the float32 array stores it: the update as applied, flush included.
+    const stored = Math.fround(flushed(next));
+    p[i] = stored;
+    applied[i] = stored - w;
   }
 }

@@ -12,19 +12,33 @@ describe('the panel strips', () => {
     const layout = paramLayout([4]);
     const params = vector(layout.length);
     const grads = vector(layout.length, 0.01);
-    const s = panelStrips(layout, layerViews(layout, params), layerViews(layout, grads));
+    const updates = vector(layout.length, -0.001);
+    const s = panelStrips(
+      layout,
+      layerViews(layout, params),
+      layerViews(layout, grads),
+      layerViews(layout, updates),
+    );
     expect(s.hidden).toHaveLength(1);
     expect(s.hidden[0]!.strips.map((x) => x.name)).toEqual(['w1', 'b1']);
     expect(Array.from(s.hidden[0]!.strips[0]!.values)).toEqual(Array.from(params.subarray(0, 4)));
     expect(Array.from(s.hidden[0]!.strips[1]!.values)).toEqual(Array.from(params.subarray(4, 8)));
     expect(Array.from(s.hidden[0]!.strips[1]!.grads)).toEqual(Array.from(grads.subarray(4, 8)));
+    expect(Array.from(s.hidden[0]!.strips[0]!.updates)).toEqual(Array.from(updates.subarray(0, 4)));
+    expect(Array.from(s.output.updates)).toEqual(Array.from(updates.subarray(8, 12)));
     expect(s.output.name).toBe('w2');
     expect(Array.from(s.output.values)).toEqual(Array.from(params.subarray(8, 12)));
-    expect(s.outputBias).toEqual({ name: 'b2', value: params[12], grad: grads[12] });
+    expect(s.outputBias).toEqual({
+      name: 'b2',
+      value: params[12],
+      grad: grads[12],
+      update: updates[12],
+    });
     // Copies, each with a buffer of its own: a frame transfers them, never the model's buffer.
     const buffers = stripBuffers(s);
-    expect(buffers).toHaveLength(6);
-    expect(new Set(buffers).size).toBe(6);
+    expect(buffers).toHaveLength(9);
+    expect(new Set(buffers).size).toBe(9);
+    expect(buffers).not.toContain(updates.buffer);
     expect(buffers).not.toContain(params.buffer);
     expect(buffers).not.toContain(grads.buffer);
   });
@@ -34,7 +48,13 @@ describe('the panel strips', () => {
     const layout = paramLayout(widths);
     const params = vector(layout.length);
     const grads = vector(layout.length, -0.1);
-    const s = panelStrips(layout, layerViews(layout, params), layerViews(layout, grads));
+    const updates = vector(layout.length, 0.02);
+    const s = panelStrips(
+      layout,
+      layerViews(layout, params),
+      layerViews(layout, grads),
+      layerViews(layout, updates),
+    );
     expect(s.hidden.map((b) => b.strips.map((x) => x.name))).toEqual([
       ['w1', 'b1'],
       ['‖w2‖', 'b2'],
@@ -54,6 +74,9 @@ describe('the panel strips', () => {
       const ga = grads[slot.w + j]!;
       const gb = grads[slot.w + 4 + j]!;
       expect(s.hidden[2]!.strips[0]!.grads[j]).toBeCloseTo(Math.hypot(ga, gb), 5);
+      const ua = updates[slot.w + j]!;
+      const ub = updates[slot.w + 4 + j]!;
+      expect(s.hidden[2]!.strips[0]!.updates[j]).toBeCloseTo(Math.hypot(ua, ub), 5);
       expect(s.hidden[2]!.strips[1]!.values[j]).toBe(params[slot.b + j]);
     }
     const out = layout.layers[3]!;

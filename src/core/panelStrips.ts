@@ -9,7 +9,7 @@
  */
 import type { ParamLayout } from './paramLayout';
 
-/** One strip: a value per unit and the size of its last gradient. */
+/** One strip: a value per unit, the size of its last gradient and of the update the last step applied. */
 export interface StripValues {
   /** The parameter's name in the tutorial's numbering: w1, b1, ‖w2‖, ... */
   name: string;
@@ -19,6 +19,8 @@ export interface StripValues {
   values: Float32Array;
   /** The size of each unit's last gradient (a norm for 'w-norm'). */
   grads: Float32Array;
+  /** What the last step did to each unit's parameter, w_after - w_before (a norm for 'w-norm'): see TrainingRun.lastUpdates. */
+  updates: Float32Array;
 }
 
 /** One hidden layer's block: its strips, over its units. */
@@ -35,8 +37,8 @@ export interface PanelStrips {
   hidden: HiddenBlock[];
   /** The output layer's weights, one per unit of the last hidden layer. */
   output: StripValues;
-  /** The output bias and its last gradient. */
-  outputBias: { name: string; value: number; grad: number };
+  /** The output bias, its last gradient and the update the last step applied to it. */
+  outputBias: { name: string; value: number; grad: number; update: number };
 }
 
 /** One dense layer's weights ([in][out] row-major) and biases, or their gradients. */
@@ -71,14 +73,16 @@ function copy(a: ArrayLike<number>, n: number): Float32Array {
 }
 
 /**
- * The panel's strips for one set of parameters and their last gradients, per layer from
- * the input (core/paramLayout's layers; core/network's layers and an engine's gradients
- * both fit). Every array is new: O(parameters) for the column norms, O(units) otherwise.
+ * The panel's strips for one set of parameters, their last gradients and the last step's
+ * updates, per layer from the input (core/paramLayout's layers; core/network's layers and
+ * an engine's gradients both fit). Every array is new: O(parameters) for the column norms,
+ * O(units) otherwise.
  */
 export function panelStrips(
   layout: ParamLayout,
   params: readonly LayerArrays[],
   grads: readonly LayerArrays[],
+  updates: readonly LayerArrays[],
 ): PanelStrips {
   const slots = layout.layers;
   const depth = slots.length - 1;
@@ -87,28 +91,39 @@ export function panelStrips(
     const s = slots[l]!;
     const p = params[l]!;
     const g = grads[l]!;
+    const u = updates[l]!;
     const n = l + 1;
     const b: StripValues = {
       name: `b${n}`,
       kind: 'b',
       values: copy(p.b, s.outDim),
       grads: copy(g.b, s.outDim),
+      updates: copy(u.b, s.outDim),
     };
     let w: StripValues;
     if (s.inDim === 1) {
-      w = { name: `w${n}`, kind: 'w-in', values: copy(p.w, s.outDim), grads: copy(g.w, s.outDim) };
+      w = {
+        name: `w${n}`,
+        kind: 'w-in',
+        values: copy(p.w, s.outDim),
+        grads: copy(g.w, s.outDim),
+        updates: copy(u.w, s.outDim),
+      };
     } else {
       const values = new Float32Array(s.outDim);
       const gw = new Float32Array(s.outDim);
+      const uw = new Float32Array(s.outDim);
       columnNorms(p.w, s.inDim, s.outDim, values);
       columnNorms(g.w, s.inDim, s.outDim, gw);
-      w = { name: `‖w${n}‖`, kind: 'w-norm', values, grads: gw };
+      columnNorms(u.w, s.inDim, s.outDim, uw);
+      w = { name: `‖w${n}‖`, kind: 'w-norm', values, grads: gw, updates: uw };
     }
     hidden.push({ layer: n, width: s.outDim, fanIn: s.inDim, strips: [w, b] });
   }
   const out = slots[depth]!;
   const p = params[depth]!;
   const g = grads[depth]!;
+  const u = updates[depth]!;
   return {
     hidden,
     output: {
@@ -116,13 +131,18 @@ export function panelStrips(
       kind: 'w-out',
       values: copy(p.w, out.inDim),
       grads: copy(g.w, out.inDim),
+      updates: copy(u.w, out.inDim),
     },
-    outputBias: { name: `b${depth + 1}`, value: p.b[0]!, grad: g.b[0]! },
+    outputBias: { name: `b${depth + 1}`, value: p.b[0]!, grad: g.b[0]!, update: u.b[0]! },
   };
 }
 
 /** Every array the strips hold, for a frame to transfer. */
 export function stripBuffers(strips: PanelStrips): ArrayBuffer[] {
   const all = [...strips.hidden.flatMap((h) => h.strips), strips.output];
-  return all.flatMap((s) => [s.values.buffer as ArrayBuffer, s.grads.buffer as ArrayBuffer]);
+  return all.flatMap((s) => [
+    s.values.buffer as ArrayBuffer,
+    s.grads.buffer as ArrayBuffer,
+    s.updates.buffer as ArrayBuffer,
+  ]);
 }

@@ -173,6 +173,17 @@ export interface Frame {
   params: Float32Array | null;
   /** The last step's summed gradients gw, gb in the same layout, zeros at step 0; null exactly when params is. */
   grads: Float32Array | null;
+  /**
+   * What the last step did to each parameter, w_after - w_before, in the same layout (see
+   * TrainingRun.lastUpdates: the optimizer's applied update; lr gw for the default step);
+   * zeros at step 0; null exactly when params is.
+   */
+  updates: Float32Array | null;
+  /**
+   * The last step's batch when it held fewer than all the training points: indices of the
+   * page's points (held-out ones counted), in the batch's order; null with the full batch.
+   */
+  batch: Int32Array | null;
   /** The hidden widths this frame is of (a frame racing a settings change is told apart by them). */
   layers: readonly number[];
   /** What the views draw, computed in the worker (only the parts asked for by setViews). */

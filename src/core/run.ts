@@ -51,6 +51,11 @@ export class TrainingRun {
   private testWs: Workspace | null = null;
   /** The learning rates and points trained with, step by step: what an exporter replays. */
   readonly history = new RunHistory();
+  /** Each training point's index in the data given (its points with test == 0), or null: the generated data, all trained on in order. */
+  private trainIndex: Int32Array | null = null;
+  /** The learning rate of the last train() call, and whether its steps were the engine's plain step (see lastUpdates). */
+  private lastRate = 0;
+  private lastPlain = true;
 
   /** `data`, when given, replaces the generated data (its test == 1 points are held out). */
   constructor(
@@ -108,6 +113,11 @@ export class TrainingRun {
   /** The training and held-out parts of labelled data, recorded in the run's history. */
   private split(data: LabeledData): { train: Dataset; test: Dataset } {
     this.history.recordData(this.step, data);
+    let trained = 0;
+    for (let i = 0; i < data.x.length; i++) if ((data.test[i] ?? 0) === 0) trained++;
+    this.trainIndex = new Int32Array(trained);
+    for (let i = 0, k = 0; i < data.x.length; i++)
+      if ((data.test[i] ?? 0) === 0) this.trainIndex[k++] = i;
     return splitData({ x: data.x, y: data.y }, data.test);
   }
 
@@ -129,6 +139,10 @@ export class TrainingRun {
     const trainer = this.trainer;
     const learning = this.learning;
     const plain = learning.isDefault;
+    if (count > 0) {
+      this.lastRate = learningRate;
+      this.lastPlain = plain;
+    }
     for (let k = 0; k < count; k++) {
       trainer.saveParams(this.kept.candidate);
       learning.save(this.kept.extraCandidate);
@@ -292,6 +306,36 @@ export class TrainingRun {
   /** The last step's summed gradients (the tutorial's gw, gb) in the same layout; zeros before the first step. */
   lastGradients(out: Float32Array): void {
     packLayers(this.layout, this.gradients, out);
+  }
+
+  /**
+   * What the last step did to each parameter, w_after - w_before, in the same layout. Under
+   * options other than the default it is the optimizer's applied update exactly (float32
+   * rounding and flush included). The default step (kernel or TS) is the tutorial's
+   * w += lr gw, so it is lr times the last gradients, the weight's float32 rounding aside.
+   * Zeros before the first step.
+   */
+  lastUpdates(out: Float32Array): void {
+    const optimizer = this.learning.optimizer;
+    if (!this.lastPlain && optimizer) {
+      packLayers(this.layout, optimizer.updates, out);
+      return;
+    }
+    packLayers(this.layout, this.gradients, out);
+    for (let i = 0; i < out.length; i++) out[i] = this.lastRate * out[i]!;
+  }
+
+  /**
+   * The last step's batch when it used fewer than all the training points: indices into the
+   * data the run was given (held-out points counted, as the page numbers them), or into the
+   * generated data; null with the full batch or before a batch step.
+   */
+  lastBatch(): Int32Array | null {
+    const schedule = this.learning.schedule;
+    if (this.lastPlain || !schedule || schedule.fullBatch || schedule.steps === 0) return null;
+    const batch = schedule.batch;
+    const index = this.trainIndex;
+    return Int32Array.from(batch, (i) => (index ? index[i]! : i));
   }
 
   /** The fitted curve on the grid, into out (length grid.length). */

@@ -50,13 +50,18 @@ export function buildFrame(
   const transfer: Transferable[] = [curve.buffer, ctx.losses.buffer, ...ctx.picture.transfer];
   let params: Float32Array | null = null;
   let grads: Float32Array | null = null;
+  let updates: Float32Array | null = null;
   if (ctx.withParams) {
     params = new Float32Array(run.paramLength());
     run.snapshotParams(params);
     grads = new Float32Array(params.length);
     run.lastGradients(grads);
-    transfer.push(params.buffer, grads.buffer);
+    updates = new Float32Array(params.length);
+    run.lastUpdates(updates);
+    transfer.push(params.buffer, grads.buffer, updates.buffer);
   }
+  const batch = run.lastBatch();
+  if (batch) transfer.push(batch.buffer);
   const batching = run.batching;
   const penalty = run.penalty();
   const frame: Frame = {
@@ -75,6 +80,8 @@ export function buildFrame(
     curve,
     params,
     grads,
+    updates,
+    batch,
     layers: run.config.layers,
     picture: ctx.picture.picture,
     stepsPerSecond: ctx.stepsPerSecond,

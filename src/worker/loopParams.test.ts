@@ -68,7 +68,12 @@ describe('frames of a large model', () => {
     // The strips are those of the frame's own parameters and gradients (the frame rounds the
     // engine's float64 gradients to float32, the strips sum them unrounded: 1e-6 relative).
     const layout = paramLayout(LARGE.layers);
-    const want = panelStrips(layout, layerViews(layout, params), layerViews(layout, h.last.grads!));
+    const want = panelStrips(
+      layout,
+      layerViews(layout, params),
+      layerViews(layout, h.last.grads!),
+      layerViews(layout, h.last.updates!),
+    );
     const got = h.last.picture.strips;
     const pairs = [
       ...want.hidden.flatMap((b, l) => b.strips.map((x, k) => [x, got.hidden[l]!.strips[k]!])),
@@ -79,6 +84,9 @@ describe('frames of a large model', () => {
       expect(g!.values).toEqual(w!.values);
       w!.grads.forEach((v, j) =>
         expect(Math.abs(g!.grads[j]! - v)).toBeLessThanOrEqual(1e-6 * Math.abs(v)),
+      );
+      w!.updates.forEach((v, j) =>
+        expect(Math.abs(g!.updates[j]! - v)).toBeLessThanOrEqual(1e-6 * Math.abs(v)),
       );
     }
     expect(got.outputBias).toEqual(want.outputBias);

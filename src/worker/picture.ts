@@ -26,7 +26,8 @@ import { layerHealth } from '../core/layerHealth';
 import { createWorkspace, forward, type Workspace } from '../core/network';
 import { linearPieces } from '../core/pieces';
 import type { DrawnUnits, LayerPicture, NetworkPicture, PictureViews } from '../core/protocol';
-import { panelStrips, stripBuffers } from '../core/panelStrips';
+import { panelStrips, stripBuffers, type LayerArrays } from '../core/panelStrips';
+import { layerViews } from '../core/paramLayout';
 import type { TrainingRun } from '../core/run';
 import type { UnitHealth } from '../core/unitHealth';
 
@@ -81,6 +82,8 @@ interface Scratch {
   taken: Uint8Array;
   chosen: Int32Array;
   norms: Float64Array;
+  /** The last step's updates in the flat layout, made on the first frame that needs them. */
+  updates: Float32Array | null;
 }
 
 export interface BuiltPicture {
@@ -152,10 +155,17 @@ export class PictureBuilder {
       units: views.units && s.ws ? this.drawUnits(s, hidden - 1, out.w, G, transfer) : null,
       outputBias: out.b[0]!,
       kinks,
-      strips: panelStrips(run.layout, net.layers, run.gradients),
+      strips: panelStrips(run.layout, net.layers, run.gradients, this.updatesOf(run, s)),
     };
     transfer.push(...stripBuffers(picture.strips));
     return { picture, transfer, gridOutput };
+  }
+
+  /** The last step's updates per layer, views of the run's scratch buffer (rewritten each frame). */
+  private updatesOf(run: TrainingRun, s: Scratch): readonly LayerArrays[] {
+    s.updates ??= new Float32Array(run.paramLength());
+    run.lastUpdates(s.updates);
+    return layerViews(run.layout, s.updates);
   }
 
   private scratchFor(run: TrainingRun): Scratch {
@@ -169,6 +179,7 @@ export class PictureBuilder {
         taken: new Uint8Array(widest),
         chosen: new Int32Array(MAX_DRAWN_UNITS),
         norms: new Float64Array(widest),
+        updates: null,
       };
       this.health.forget();
       this.kinks.forget();

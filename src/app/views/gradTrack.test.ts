@@ -27,8 +27,9 @@ function frame(runId: number, step: number, layers: number[], g: number): Frame 
           kind: 'w-out',
           values: new Float32Array(1),
           grads: new Float32Array(1),
+          updates: new Float32Array(1),
         },
-        outputBias: { name: 'b2', value: 0, grad: 0 },
+        outputBias: { name: 'b2', value: 0, grad: 0, update: 0 },
       },
     },
   } as Partial<Frame> as Frame;
