@@ -4,6 +4,7 @@ import { KINK_KINDS } from '../../core/insight';
 import { useAppStore } from '../store';
 import { useViewStore } from './viewStore';
 import { useT } from '../i18n';
+import { useRunData } from './runData';
 
 export function FitLegend() {
   const showUnits = useViewStore((s) => s.showUnits);
@@ -11,6 +12,8 @@ export function FitLegend() {
   const showResiduals = useViewStore((s) => s.showResiduals);
   const activation = useAppStore((s) => s.config.activation);
   const depth = useAppStore((s) => s.config.layers.length);
+  const batchSize = useAppStore((s) => s.config.batchSize);
+  const trained = useRunData().train.x.length;
   const t = useT();
   const parts = [t.legendNetwork];
   if (showUnits) parts.push(t.legendUnits, depth === 1 ? t.legendBias : t.legendBiasDeep);
@@ -20,6 +23,7 @@ export function FitLegend() {
     else if (piecewiseLinear(activation)) parts.push(t.legendDeepKinks);
   }
   if (showResiduals) parts.push(t.legendResiduals);
+  if (batchSize !== null && batchSize < trained) parts.push(t.legendBatch);
   parts.push(t.legendClick);
   return <p className="fit-legend">{parts.join(' · ')}</p>;
 }

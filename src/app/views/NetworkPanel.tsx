@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { sameSetting } from '../../core/config';
 import type { PanelStrips, StripValues } from '../../core/panelStrips';
+import type { Frame } from '../../core/protocol';
 import { keptModel, liveStore } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
@@ -135,6 +136,21 @@ export function NetworkPanel() {
       widths.get(canvas) ?? widths.set(canvas, canvas.clientWidth).get(canvas)!;
     let nextAt = 0;
     let paramsShown: Float32Array | null = null;
+    let updatesShown: Float32Array | null = null;
+    /**
+     * The last step's updates while the run stands still, for tests and the curious, as
+     * data-params is: with data-updates-step, the step whose update they are.
+     */
+    const showUpdates = (frame: Frame) => {
+      const section = sectionRef.current;
+      if (frame.state === 'running' || !section || !frame.updates) return;
+      if (frame.updates === updatesShown) return;
+      updatesShown = frame.updates;
+      const json = paramsJson(frame.updates);
+      if (json) section.dataset.updates = json;
+      else delete section.dataset.updates;
+      section.dataset.updatesStep = String(frame.step);
+    };
     /** What the strips show now: the frame's strips and each layer's stuck units. */
     let drawnStrips: PanelStrips | null = null;
     let drawnStuck: Uint8Array[] = [];
@@ -145,11 +161,12 @@ export function NetworkPanel() {
       sizes: boolean,
     ): void => {
       const canvas = canvases.current[i];
-      if (canvas) drawStrip(canvas, widthOf(canvas), strip.values, strip.grads, stuck, sizes);
+      if (canvas)
+        drawStrip(canvas, widthOf(canvas), strip.values, strip.grads, strip.updates, stuck, sizes);
       const sign = sizes ? '' : '±';
       setText(
         scales.current[i],
-        `${sign}${num(maxAbs(strip.values))} · ∇ ${num(maxAbs(strip.grads))}`,
+        `${sign}${num(maxAbs(strip.values))} · ∇ ${num(maxAbs(strip.grads))}\nΔ ${num(maxAbs(strip.updates))}`,
       );
     };
     const draw = () => {
@@ -181,7 +198,11 @@ export function NetworkPanel() {
           ),
         );
       const bias = strips.outputBias;
-      setText(outRef.current, `${bias.name} = ${num(bias.value)} · ∇ ${num(bias.grad)}`);
+      setText(
+        outRef.current,
+        `${bias.name} = ${num(bias.value)} · ∇ ${num(bias.grad)} · Δ ${num(bias.update)}`,
+      );
+      showUpdates(frame);
       // The weights in force while the run stands still, for tests and the curious (not per running frame).
       const held = keptModel(layers);
       if (
@@ -277,6 +298,12 @@ export function NetworkPanel() {
           </div>
         </div>
       </div>
+      <p className="strip-key" data-testid="strip-key">
+        <span className="strip-swatch grad" aria-hidden="true" />
+        {t.stripKeyGradient}
+        <span className="strip-swatch update" aria-hidden="true" />
+        {t.stripKeyUpdate}
+      </p>
       <p ref={healthRef} className="health" data-testid="unit-health" aria-live="polite" />
       <GradChart />
       <ModelFileButtons />

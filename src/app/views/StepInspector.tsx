@@ -20,6 +20,20 @@ import { InspectorLayer } from './InspectorLayer';
 import { useBatchSums } from './useBatchSums';
 import { layerPass } from '../../core/inspect';
 import { paramsJson } from './dataParams';
+import { optimizerNote } from './optimizerNote';
+import {
+  DEFAULT_TRAINING_OPTIONS,
+  sameOptions,
+  trainingOptionsOf,
+} from '../../core/trainingOptions';
+
+/** The page's index of training point k: the k-th point not held out. */
+function pageIndexOf(test: Uint8Array, k: number): number {
+  let seen = -1;
+  for (let i = 0; i < test.length; i++) if (test[i] === 0 && ++seen === k) return i;
+  // No test flags (all points train): the index is the page's own.
+  return k;
+}
 
 interface Paused {
   now: Frame;
@@ -54,7 +68,8 @@ export function StepInspector() {
   const config = useAppStore((s) => s.config);
   const paused = usePausedFrames();
   const t = useT();
-  const data = useRunData().train;
+  const run = useRunData();
+  const data = run.train;
   const layout = paramLayout(config.layers);
   const now = paused?.now ?? null;
   const params =
@@ -99,6 +114,16 @@ export function StepInspector() {
     );
   }
   const { x, y, inspected, before, step } = view;
+  const options = trainingOptionsOf(config);
+  const frame = paused!.now;
+  const note = optimizerNote(t, {
+    options,
+    batchSize: frame.batchSize,
+    points: data.x.length,
+    pageIndex: pageIndexOf(run.all.test, index!),
+    batch: frame.batch,
+  });
+  const plain = sameOptions(options, DEFAULT_TRAINING_OPTIONS);
   const depth = inspected.layers.length;
   const k = depth + 1;
   const o = `o${k}`;
@@ -128,7 +153,8 @@ export function StepInspector() {
       </p>
       <p className="inspector-key">
         {t.inspectorCellKey} <span className="g-point">{t.inspectorShare}</span> ·{' '}
-        <span className="g-sum">{t.inspectorSum(data.x.length)}</span> {t.inspectorNextStep}
+        <span className="g-sum">{t.inspectorSum(data.x.length)}</span>{' '}
+        {plain ? t.inspectorNextStep : t.inspectorNextStepOptions}
         {before && (
           <>
             {' '}
@@ -136,6 +162,12 @@ export function StepInspector() {
           </>
         )}
       </p>
+      <div className="inspector-optimizer" data-testid="inspect-optimizer">
+        <b>{t.inspectorOptimizerHeading}</b>
+        {note.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
       {depth > 1 && <p className="inspector-key">{t.inspectorDeepKey}</p>}
       {!ready && (
         <p className="inspector-key" data-testid="inspect-summing">

@@ -12,6 +12,12 @@ import { kinks } from './kinkLayer';
 import { MAX_RESIDUALS, residuals } from './residualLayer';
 import { MAX_UNIT_LINES, unitLines } from './unitLayer';
 import type { PinnedRun, ViewState } from './viewStore';
+import { useAppStore } from '../store';
+
+/** The halo behind the last batch's points: amber, apart from the data's blue and the fit's orange, per theme. */
+const BATCH_HALO = { light: 'rgba(217, 119, 6, 0.35)', dark: 'rgba(251, 191, 36, 0.5)' } as const;
+/** The halo's diameter, px: a ring around a data marker (8 px), under it. */
+const BATCH_HALO_SIZE = 17;
 
 export interface FitLayerInput {
   insight: FrameInsight | null;
@@ -21,6 +27,25 @@ export interface FitLayerInput {
   grid: Float32Array;
   /** The words of the language in force: a switch changes the layers' identity and redraws. */
   messages: Messages;
+  /** The points of the last step's batch (with mini-batches), or null. */
+  batch: { x: number[]; y: number[] } | null;
+}
+
+/** A soft halo under each point of the last step's batch, so the batches are seen moving through the data. */
+function batchHalo({ batch, messages }: FitLayerInput): Data[] {
+  if (!batch) return [];
+  return [
+    {
+      meta: 'batch',
+      name: messages.legendBatchTrace,
+      x: batch.x,
+      y: batch.y,
+      mode: 'markers',
+      marker: { color: BATCH_HALO[useAppStore.getState().theme], size: BATCH_HALO_SIZE },
+      showlegend: false,
+      hoverinfo: 'skip',
+    },
+  ];
 }
 
 /** Pinned runs' fits, faint, each in its pin's colour. */
@@ -39,7 +64,7 @@ function pinnedFits({ pinned, pinLabels, grid, messages }: FitLayerInput): Data[
 /** Traces drawn beneath the data and the fit. */
 export function fitUnderlays(input: FitLayerInput): Data[] {
   const { insight, views } = input;
-  const traces = pinnedFits(input);
+  const traces = [...pinnedFits(input), ...batchHalo(input)];
   if (insight && views.showUnits) traces.push(...unitLines(insight, input.grid));
   if (insight && views.showResiduals) traces.push(residuals(insight));
   return traces;

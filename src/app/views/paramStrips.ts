@@ -1,7 +1,9 @@
 /**
  * Draws one parameter group (w1, b1 or w2: one value per hidden unit) on a canvas: a
- * signed bar per unit over a midline, and beneath it a strip shaded by the size of the
- * unit's last gradient, so a learner sees which weights are moving. Stuck units are grey.
+ * signed bar per unit over a midline, beneath it a strip shaded by the size of the unit's
+ * last gradient, and beneath that one shaded by the size of the update the optimizer
+ * applied (issue #20: under plain SGD it follows the gradient; Adam's is nearly even), so
+ * a learner sees which weights are moving and why. Stuck units are grey.
  * A size (a unit's incoming weights at depth, never negative) stands on a baseline instead.
  */
 import { fillRect, rgb, type Pixels } from './stripPixels';
@@ -11,11 +13,15 @@ const NEGATIVE = '#2563eb';
 const STUCK = '#cbd5e1';
 /** Opacity of the gradient strip for a zero gradient (1 for the largest). */
 const GRAD_MIN_ALPHA = 0.06;
-/** Height of the bar area and of the gradient strip, CSS px. */
+/** Height of the bar area, of the gradient strip and of the update strip, CSS px. */
 export const BAR_HEIGHT = 30;
 export const GRAD_HEIGHT = 7;
+export const UPDATE_HEIGHT = 7;
 const GAP = 3;
-export const STRIP_HEIGHT = BAR_HEIGHT + GAP + GRAD_HEIGHT;
+/** Between the gradient strip and the update strip. */
+const ROW_GAP = 2;
+const UPDATE_TOP = BAR_HEIGHT + GAP + GRAD_HEIGHT + ROW_GAP;
+export const STRIP_HEIGHT = UPDATE_TOP + UPDATE_HEIGHT;
 
 export function maxAbs(values: ArrayLike<number>): number {
   let m = 0;
@@ -40,6 +46,9 @@ function fitCanvas(canvas: HTMLCanvasElement, width: number): void {
 const BAR_RGB = [rgb(POSITIVE), rgb(NEGATIVE), rgb(STUCK)] as const;
 const MIDLINE = rgb('#e2e8f0');
 const GRAD = rgb('#7c3aed');
+/** The update strip's shade: teal, apart from the gradient's violet in both themes. */
+export const UPDATE_COLOUR = '#0d9488';
+const UPDATE = rgb(UPDATE_COLOUR);
 
 /** Each canvas's pixels, kept between frames (re-made when the canvas is resized). */
 const images = new WeakMap<HTMLCanvasElement, ImageData>();
@@ -62,6 +71,7 @@ export function drawStrip(
   width: number,
   values: Float32Array,
   grads: Float32Array,
+  updates: Float32Array,
   stuck: Uint8Array | null,
   sizes = false,
 ): void {
@@ -81,6 +91,7 @@ export function drawStrip(
   const mid = sizes ? BAR_HEIGHT - 1 : BAR_HEIGHT / 2;
   const vMax = maxAbs(values) || 1;
   const gMax = maxAbs(grads);
+  const uMax = maxAbs(updates);
   const w = Math.max(col - gap, 0.5);
   fillRect(pixels, 0, (mid - 0.5) * s, width * s, (mid + 0.5) * s, MIDLINE);
   for (let j = 0; j < n; j++) {
@@ -106,6 +117,17 @@ export function drawStrip(
       (BAR_HEIGHT + GAP + GRAD_HEIGHT) * s,
       GRAD,
       GRAD_MIN_ALPHA + (1 - GRAD_MIN_ALPHA) * shade,
+    );
+    // The same scale as the gradient's, each against its own largest: a shape to compare.
+    const step = uMax > 0 ? Math.sqrt(Math.abs(updates[j]!) / uMax) : 0;
+    fillRect(
+      pixels,
+      x0,
+      UPDATE_TOP * s,
+      x0 + w * s,
+      (UPDATE_TOP + UPDATE_HEIGHT) * s,
+      UPDATE,
+      GRAD_MIN_ALPHA + (1 - GRAD_MIN_ALPHA) * step,
     );
   }
   ctx.putImageData(image, 0, 0);

@@ -9,7 +9,7 @@ import { useAppStore } from '../store';
 import { fitLayoutExtras, fitOverlays, fitUnderlays, type FitLayerInput } from './fitLayers';
 import { insightFor } from './frameInsight';
 import { pinLabels } from './pins';
-import { GRID } from './runData';
+import { GRID, useRunData } from './runData';
 import { selectPoint, useViewStore } from './viewStore';
 
 /** Everything the fit plot's layers depend on besides the live frame, as React state. */
@@ -26,6 +26,8 @@ export function useFitLayers() {
   const activation = useAppStore((s) => s.config.activation);
   const layers = useAppStore((s) => s.config.layers);
   const labels = useMemo(() => pinLabels(pinned), [pinned]);
+  // The page's points, held-out ones counted: what a frame's batch indices name.
+  const all = useRunData().all;
   // The plot's notes are worded in the language in force: a switch redraws them.
   const messages = useT();
   /** The layers for one frame: computed inside the animation-frame draw, never in a render. */
@@ -38,6 +40,7 @@ export function useFitLayers() {
         pinLabels: labels,
         grid: GRID,
         messages,
+        batch: batchPoints(frame, all.x, all.y),
       };
       return {
         under: fitUnderlays(input),
@@ -45,9 +48,26 @@ export function useFitLayers() {
         layout: fitLayoutExtras(input),
       };
     },
-    [views, pinned, labels, activation, layers, messages],
+    [views, pinned, labels, activation, layers, messages, all],
   );
   return layersFor;
+}
+
+/** The page's points a frame's batch names (none past the data: a frame racing a data change). */
+export function batchPoints(
+  frame: Frame | null,
+  x: Float32Array,
+  y: Float32Array,
+): { x: number[]; y: number[] } | null {
+  const batch = frame?.batch;
+  if (!batch) return null;
+  const out = { x: [] as number[], y: [] as number[] };
+  for (const i of batch)
+    if (i < x.length) {
+      out.x.push(x[i]!);
+      out.y.push(y[i]!);
+    }
+  return out;
 }
 
 /**

@@ -13,6 +13,10 @@ export const enNetwork = {
     'bars: each unit’s parameter (orange +, blue −) · purple shade: size of its last gradient',
   groupNotes: { w1: 'input → unit', b1: 'unit bias', w2: 'unit → output', b2: 'output bias' },
   stripLabel: (name: string) => `${name} of each hidden unit, with its last gradient`,
+  // The update strip (issue #20): what the optimizer did with the gradient.
+  stripKeyGradient: '∇ size of the last gradient',
+  stripKeyUpdate:
+    'Δ size of the update the optimizer applied (w after − w before): plain SGD follows the gradient; Adam and RMSProp make it nearly even',
   // What "health" truly means for each activation (core's unitHealth counts it; the slopes are checked there).
   health: {
     none: (_count: number, _hidden: number) =>
@@ -89,6 +93,29 @@ export const enNetwork = {
   inspectorSum: (points: number) => `Σ over all ${points} points`,
   inspectorNextStep: '(the next Step adds lr × Σ)',
   inspectorMoved: 'how far the last Step moved it',
+  // What the optimizer did with the point's contribution (issue #20; see views/optimizerNote).
+  inspectorNextStepOptions: '(over every point; a step uses its batch and the optimizer, below)',
+  inspectorOptimizerHeading: 'What the last step did with this point',
+  inspectorBatchAll: (n: number) =>
+    `Every step uses all ${n} training points: this one is in each.`,
+  inspectorInBatch: (b: number, n: number) =>
+    `This point was in the last step’s batch (${b} of ${n} points).`,
+  inspectorNotInBatch: (b: number, n: number) =>
+    `This point was not in the last step’s batch (${b} of ${n} points): that step did not see it.`,
+  inspectorNoBatchYet: (b: number, n: number) =>
+    `Steps take batches of ${b} of the ${n} points; none has been taken with this batch size yet.`,
+  inspectorShareSum: 'Its share enters the batch’s gradient as it is (reduction: sum).',
+  inspectorShareMean: (b: number) =>
+    `Under mean its share is divided by B = ${b} before it enters the batch’s gradient.`,
+  inspectorPenalty: 'L1/L2 then add l1·sign(w) + l2·w to each weight’s gradient (not the biases’).',
+  inspectorRule: {
+    sgd: 'SGD: the step is −lr × gradient, so each parameter moves in proportion to its gradient.',
+    momentum: (m: string) =>
+      `Momentum: the gradient is added to a velocity that remembers past steps (v = ${m}·v + g), and the step is −lr × v: this point’s push carries on into later steps.`,
+    rmsprop:
+      'RMSProp: each parameter’s gradient is divided by the running size of its own gradients (√s), so the step is about lr per parameter, whatever the gradient’s size.',
+    adam: 'Adam: a running mean of each parameter’s gradient is divided by its running size (m̂ / √v̂), so the step is about lr per parameter, whatever the gradient’s size: compare the panel’s teal Δ strips with the violet ∇ ones.',
+  },
   inspectorUnit: 'unit',
   inspectorOut: 'out',
   inspectorBias: (b2: string) => `output bias b2 = ${b2}; its gradient gb2 is dz2 itself`,

@@ -78,6 +78,9 @@ export const enPlots = {
   legendDeepKinks: '▲ kinks of the network’s function (hollow: outside the data)',
   legendResiduals: 'red: residuals',
   legendClick: 'click a point to inspect it',
+  // The last step's batch on the fit plot (issue #20, mini-batches).
+  legendBatch: 'amber halo: the last step’s batch',
+  legendBatchTrace: 'last batch',
   lossNoteFloor: (value: string) =>
     `True function’s error on these points: ${value}, the mean squared noise of this sample. A training loss below it means the network follows some of that noise; whether that costs anything on new points shows in the test loss (hold out a test share).`,
   lossNoteLine: (value: string) =>

@@ -8,6 +8,10 @@ export const zhNetwork: NetworkMessages = {
   insideNetwork: '网络内部',
   networkNote: '条形：每个单元的参数（橙色为正，蓝色为负）· 紫色阴影：上一步梯度的大小',
   groupNotes: { w1: '输入 → 单元', b1: '单元偏置', w2: '单元 → 输出', b2: '输出偏置' },
+  // 更新条（issue #20）：优化器如何处理梯度。
+  stripKeyGradient: '∇ 上一步梯度的大小',
+  stripKeyUpdate:
+    'Δ 优化器实际施加的更新大小（更新后 w − 更新前 w）：普通 SGD 与梯度成正比；Adam 和 RMSProp 让它几乎均匀',
   stripLabel: (name) => `每个隐藏单元的 ${name} 及其上一步梯度`,
   health: {
     none: () => '无激活函数：单元不会死亡或饱和，但它们的和永远只是一条直线。',
@@ -71,6 +75,26 @@ export const zhNetwork: NetworkMessages = {
   inspectorSum: (points) => `全部 ${points} 个点之和 Σ`,
   inspectorNextStep: '（下一步加上 lr × Σ）',
   inspectorMoved: '上一步使它移动了多少',
+  // 优化器如何处理这个点的贡献（issue #20；见 views/optimizerNote）。
+  inspectorNextStepOptions: '（对所有点求和；每一步只用它的小批量，并经过优化器，见下文）',
+  inspectorOptimizerHeading: '上一步如何处理这个点',
+  inspectorBatchAll: (n) => `每一步都使用全部 ${n} 个训练点：每一步都包含这个点。`,
+  inspectorInBatch: (b, n) => `这个点在上一步的小批量中（${n} 个点中的 ${b} 个）。`,
+  inspectorNotInBatch: (b, n) =>
+    `这个点不在上一步的小批量中（${n} 个点中的 ${b} 个）：那一步没有用到它。`,
+  inspectorNoBatchYet: (b, n) =>
+    `每一步从 ${n} 个点中取 ${b} 个作为小批量；这个批量大小下还没有走过一步。`,
+  inspectorShareSum: '它的份额原样加入小批量的梯度（归约方式：sum）。',
+  inspectorShareMean: (b) => `在 mean 下，它的份额先除以 B = ${b}，再加入小批量的梯度。`,
+  inspectorPenalty: '然后 L1/L2 给每个权重的梯度加上 l1·sign(w) + l2·w（偏置不加）。',
+  inspectorRule: {
+    sgd: 'SGD：一步是 −lr × 梯度，每个参数的移动量与它的梯度成正比。',
+    momentum: (m) =>
+      `动量：梯度被加进一个记得过去各步的速度（v = ${m}·v + g），一步是 −lr × v：这个点的推动会延续到之后的步骤。`,
+    rmsprop:
+      'RMSProp：每个参数的梯度除以它自身梯度的滑动大小（√s），所以无论梯度多大，每个参数每步大约移动 lr。',
+    adam: 'Adam：每个参数梯度的滑动平均除以它的滑动大小（m̂ / √v̂），所以无论梯度多大，每个参数每步大约移动 lr：对比面板中青色的 Δ 条和紫色的 ∇ 条。',
+  },
   inspectorUnit: '单元',
   inspectorOut: '输出',
   inspectorBias: (b2) => `输出偏置 b2 = ${b2}；它的梯度 gb2 就是 dz2 本身`,

@@ -72,6 +72,9 @@ export const zhPlots: PlotsMessages = {
   legendDeepKinks: '▲ 网络函数的折点（空心：在数据范围外）',
   legendResiduals: '红色：残差',
   legendClick: '点击数据点查看详情',
+  // 拟合图上的上一步小批量（issue #20）。
+  legendBatch: '琥珀色光晕：上一步所用的小批量',
+  legendBatchTrace: '上一批',
   lossNoteFloor: (value) =>
     `真实函数在这些点上的误差：${value}，即这份样本噪声的均方值。训练损失低于它，说明网络跟随了其中一部分噪声；这对新数据是否有害，要看测试损失（留出一部分测试数据）。`,
   lossNoteLine: (value) => `最佳直线：${value}，没有激活函数的网络所能达到的最低损失。`,
