@@ -236,7 +236,10 @@ export function FitPlot() {
       ];
       const signature = traceSignature(traces);
       const curvePoints = frame ? frame.curve.length : 0;
+      const step = frame ? String(frame.step) : '';
       const drawn = () => {
+        // The step whose frame is on screen, once drawn (tests wait for it).
+        div.dataset.drawnStep = step;
         markFitDrawn();
         div.dispatchEvent(new CustomEvent(FIT_DRAWN_EVENT, { detail: curvePoints }));
       };
