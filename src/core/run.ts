@@ -17,6 +17,7 @@ import { packLayers, paramLayout, unpackLayers, type ParamLayout } from './param
 import { RunHistory } from './runHistory';
 import { evaluateLoss } from './train';
 import { Learning } from './learning';
+import { pageIndices, trainingIndices } from './lastStep';
 import { TsEngine } from './engines/tsEngine';
 import { moveToTsEngine } from './engineMove';
 import { sameOptions, type TrainingOptions } from './trainingOptions';
@@ -113,11 +114,7 @@ export class TrainingRun {
   /** The training and held-out parts of labelled data, recorded in the run's history. */
   private split(data: LabeledData): { train: Dataset; test: Dataset } {
     this.history.recordData(this.step, data);
-    let trained = 0;
-    for (let i = 0; i < data.x.length; i++) if ((data.test[i] ?? 0) === 0) trained++;
-    this.trainIndex = new Int32Array(trained);
-    for (let i = 0, k = 0; i < data.x.length; i++)
-      if ((data.test[i] ?? 0) === 0) this.trainIndex[k++] = i;
+    this.trainIndex = trainingIndices(data.test, data.x.length);
     return splitData({ x: data.x, y: data.y }, data.test);
   }
 
@@ -333,9 +330,7 @@ export class TrainingRun {
   lastBatch(): Int32Array | null {
     const schedule = this.learning.schedule;
     if (this.lastPlain || !schedule || schedule.fullBatch || schedule.steps === 0) return null;
-    const batch = schedule.batch;
-    const index = this.trainIndex;
-    return Int32Array.from(batch, (i) => (index ? index[i]! : i));
+    return pageIndices(schedule.batch, this.trainIndex);
   }
 
   /** The fitted curve on the grid, into out (length grid.length). */
