@@ -217,5 +217,9 @@ for (const theme of ['light', 'dark'] as const)
       await page
         .getByTestId('fit-plot')
         .screenshot({ path: `${SHOTS}/optimizer-fit-${theme}-${language}.png` });
+      await page.screenshot({
+        path: `${SHOTS}/optimizer-page-${theme}-${language}.png`,
+        fullPage: true,
+      });
       expect(consoleErrors).toEqual([]);
     });

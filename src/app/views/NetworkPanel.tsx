@@ -166,7 +166,7 @@ export function NetworkPanel() {
       const sign = sizes ? '' : '±';
       setText(
         scales.current[i],
-        `${sign}${num(maxAbs(strip.values))} · ∇ ${num(maxAbs(strip.grads))}\nΔ ${num(maxAbs(strip.updates))}`,
+        `${sign}${num(maxAbs(strip.values))} · ∇ ${num(maxAbs(strip.grads))}\nΔ\u00a0${num(maxAbs(strip.updates))}`,
       );
     };
     const draw = () => {
@@ -200,7 +200,7 @@ export function NetworkPanel() {
       const bias = strips.outputBias;
       setText(
         outRef.current,
-        `${bias.name} = ${num(bias.value)} · ∇ ${num(bias.grad)} · Δ ${num(bias.update)}`,
+        `${bias.name} = ${num(bias.value)} · ∇ ${num(bias.grad)} · Δ\u00a0${num(bias.update)}`,
       );
       showUpdates(frame);
       // The weights in force while the run stands still, for tests and the curious (not per running frame).
