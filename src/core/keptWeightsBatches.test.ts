@@ -98,4 +98,18 @@ describe('a too-high rate under mini-batches', () => {
       expect(run.divergedAt).toBeNull();
     },
   );
+
+  it.each([1, 4])(
+    'B=%i from the first step: caught, and back at the initial weights',
+    (batchSize) => {
+      const run = miniBatchRun(0, batchSize, 'sgd');
+      const initial = run.currentLoss();
+      const losses = new Float32Array(300);
+      const taken = run.train(300, 3, losses, 0);
+      expect(taken).toBeLessThan(300);
+      expect(run.divergedAt).toBe(taken);
+      expect(run.checkpointStep).toBe(0);
+      expect(run.currentLoss()).toBe(initial);
+    },
+  );
 });
