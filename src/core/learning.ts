@@ -25,6 +25,9 @@ export class Learning {
   options: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS;
   /** Epochs started so far (with the full batch, one per step). */
   epochs = 0;
+  /** Points in the last step()'s batch, and whether that step ended its epoch (the kept weights judge epochs). */
+  batchPoints = 0;
+  epochEnded = true;
   schedule: BatchSchedule | null = null;
   optimizer: OptimizerState | null = null;
 
@@ -125,6 +128,8 @@ export class Learning {
     const schedule = this.schedule!;
     const batch = schedule.next();
     if (schedule.stepInEpoch === 0) this.epochs++;
+    this.batchPoints = batch.length;
+    this.epochEnded = schedule.stepInEpoch === schedule.stepsPerEpoch - 1;
     engine.stepBatch(batch, learningRate, this.optimizer!, this.options, lossOut, index);
   }
 

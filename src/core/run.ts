@@ -103,6 +103,7 @@ export class TrainingRun {
     this.learning.setPoints(train.x.length);
     this.relayoutKept();
     this.kept.forgetLoss();
+    this.kept.miniBatch = this.learning.batchSize < train.x.length;
   }
 
   /** The training and held-out parts of labelled data, recorded in the run's history. */
@@ -129,9 +130,13 @@ export class TrainingRun {
     const trainer = this.trainer;
     const learning = this.learning;
     const plain = learning.isDefault;
+    const points = this.data.x.length;
     for (let k = 0; k < count; k++) {
-      trainer.saveParams(this.kept.candidate);
-      learning.save(this.kept.extraCandidate);
+      // With mini-batches a candidate is saved at an epoch's start only (see keptWeights).
+      if (this.kept.wantsCandidate) {
+        trainer.saveParams(this.kept.candidate);
+        learning.save(this.kept.extraCandidate);
+      }
       if (plain) {
         trainer.step(learningRate, lossOut, offset + k);
         learning.epochs++;
@@ -139,7 +144,10 @@ export class TrainingRun {
       } else learning.step(trainer as TsEngine, learningRate, lossOut, offset + k);
       // The float32 loss decides divergence as well as the float64 one would: a loss past
       // float32's range is Infinity, which is divergence anyway.
-      if (this.blewUp(lossOut, offset + k, trainer.parametersFinite())) return k + 1;
+      const batch = plain ? points : learning.batchPoints;
+      const epochEnd = plain || learning.epochEnded;
+      if (this.blewUp(lossOut, offset + k, trainer.parametersFinite(), batch, epochEnd))
+        return k + 1;
     }
     return count;
   }
@@ -148,10 +156,16 @@ export class TrainingRun {
    * Counts the step and has the kept weights judge it (its loss is lossOut[index], read
    * there rather than passed, so no float is boxed). A diverged run goes back to them.
    */
-  private blewUp(lossOut: Float32Array, index: number, paramsFinite: boolean): boolean {
+  private blewUp(
+    lossOut: Float32Array,
+    index: number,
+    paramsFinite: boolean,
+    points: number,
+    epochEnd: boolean,
+  ): boolean {
     const before = this.step;
     this.step++;
-    if (!this.kept.judge(lossOut, index, paramsFinite, before)) return false;
+    if (!this.kept.judge(lossOut, index, paramsFinite, before, points, epochEnd)) return false;
     this.divergedAt = this.step;
     // Back to the weights from before the climb, not the blown-up ones: the learner resumes from them.
     this.trainer.restoreParams(this.kept.params);
@@ -208,6 +222,9 @@ export class TrainingRun {
     if (sameOptions(options, this.learning.options)) return;
     const replaced = this.learning.setOptions(options);
     this.history.recordOptions(this.step, this.learning.options, replaced);
+    // The epoch under way is not judged: its candidate's learning state may be of another kind.
+    this.kept.closeWindow();
+    this.kept.miniBatch = this.learning.batchSize < this.data.x.length;
     if (!this.learning.isDefault && !(this.trainer instanceof TsEngine)) this.moveToTs();
     else this.relayoutKept(replaced.schedule || replaced.optimizer);
   }
