@@ -21,6 +21,13 @@ export interface Replaced {
   optimizer: boolean;
 }
 
+/** How a run's epochs and batches go now (the batch size clamped to N). */
+export interface Batching {
+  batchSize: number;
+  stepsPerEpoch: number;
+  stepsIntoEpoch: number;
+}
+
 export class Learning {
   options: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS;
   /** Epochs started so far (with the full batch, one per step). */
@@ -52,6 +59,11 @@ export class Learning {
   get stepsIntoEpoch(): number {
     if (!this.schedule || this.isDefault) return this.epochs > 0 ? 1 : 0;
     return this.schedule.stepInEpoch + 1;
+  }
+
+  get batching(): Batching {
+    const { batchSize, stepsPerEpoch, stepsIntoEpoch } = this;
+    return { batchSize, stepsPerEpoch, stepsIntoEpoch };
   }
 
   /**

@@ -11,12 +11,12 @@ import { buildModel } from './buildModel';
 import { chooseEngine, createEngine, type Engine, type EngineOptions } from './engine';
 import type { LayerGradients, TrainingEngine } from './engines/engine';
 import { KeptWeights } from './keptWeights';
-import { createWorkspace, type Network, type Workspace } from './network';
+import type { Network } from './network';
 import type { KernelBuild } from './kernel/wasmRuntime';
 import { packLayers, paramLayout, unpackLayers, type ParamLayout } from './paramLayout';
 import { RunHistory } from './runHistory';
-import { evaluateLoss } from './train';
-import { Learning } from './learning';
+import { Learning, type Batching } from './learning';
+import { HeldOut } from './heldOut';
 import { TsEngine } from './engines/tsEngine';
 import { moveToTsEngine } from './engineMove';
 import { sameOptions, type TrainingOptions } from './trainingOptions';
@@ -29,8 +29,8 @@ import { sameOptions, type TrainingOptions } from './trainingOptions';
 export class TrainingRun {
   /** The points trained on (the generated data, or the training part of data given to setData). */
   data: Dataset;
-  /** The held-out points, or null when none are held out. */
-  testData: Dataset | null = null;
+  /** The held-out points and the test loss on them. */
+  private readonly heldOut = new HeldOut();
   readonly grid: Float32Array;
   /** Where each layer's parameters sit in snapshots, frames and model files. */
   readonly layout: ParamLayout;
@@ -47,8 +47,6 @@ export class TrainingRun {
   private trainer: TrainingEngine;
   /** Options, batch schedule, optimizer state, epochs (issue #20). */
   private readonly learning: Learning;
-  /** Evaluates the held-out points (sized on data change, never per step). */
-  private testWs: Workspace | null = null;
   /** The learning rates and points trained with, step by step: what an exporter replays. */
   readonly history = new RunHistory();
 
@@ -113,9 +111,12 @@ export class TrainingRun {
   }
 
   private setTest(test: Dataset): void {
-    const held = test.x.length > 0;
-    this.testData = held ? test : null;
-    this.testWs = held ? createWorkspace(this.net, test.x.length) : null;
+    this.heldOut.set(test, this.net);
+  }
+
+  /** The held-out points, or null when none are held out. */
+  get testData(): Dataset | null {
+    return this.heldOut.data;
   }
 
   /**
@@ -196,13 +197,8 @@ export class TrainingRun {
   }
 
   /** How the run's epochs and batches go now (the batch size clamped to N). */
-  get batching(): { batchSize: number; stepsPerEpoch: number; stepsIntoEpoch: number } {
-    const l = this.learning;
-    return {
-      batchSize: l.batchSize,
-      stepsPerEpoch: l.stepsPerEpoch,
-      stepsIntoEpoch: l.stepsIntoEpoch,
-    };
+  get batching(): Batching {
+    return this.learning.batching;
   }
 
   /** The L1/L2 term of the current weights (0 without a penalty): see Learning.penalty. */
@@ -275,8 +271,7 @@ export class TrainingRun {
 
   /** Mean squared error of the current parameters on the held-out points, or null when none. */
   testLoss(): number | null {
-    if (!this.testData || !this.testWs) return null;
-    return evaluateLoss(this.net, this.testWs, this.testData.x, this.testData.y);
+    return this.heldOut.loss(this.net);
   }
 
   /** Length of the flat parameter vector (see core/paramLayout). */
