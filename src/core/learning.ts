@@ -73,7 +73,12 @@ export class Learning {
       replaced.optimizer = true;
     }
     if (this.isDefault) return replaced;
-    if (!this.schedule || oldBatch !== this.batchSize) {
+    // The schedule kept through a spell of default options may be of another batch size.
+    if (
+      !this.schedule ||
+      oldBatch !== this.batchSize ||
+      this.schedule.batchSize !== this.batchSize
+    ) {
       this.makeSchedule();
       replaced.schedule = true;
     }
