@@ -159,6 +159,20 @@ const CASES: Case[] = [
       return 0.002;
     },
   },
+  {
+    name: 'depth 1: a rescue within momentum B=7 (back to the last good step, on at a lower rate)',
+    config: SHALLOW,
+    train: (rec) => {
+      const o = opts({ batchSize: 7, optimizer: 'momentum' });
+      rec.train(40, 0.002, o);
+      rec.train(200, 0.2); // diverges
+      expect(rec.run.divergedAt).not.toBeNull();
+      rec.run.rewind();
+      expect(rec.run.history.options.some((c) => c.rescued)).toBe(false);
+      rec.train(40, 0.001);
+      return 0.002;
+    },
+  },
 ];
 
 function scriptOf(config: ModelConfig, rec: Recorded, learningRate: number): string {
