@@ -27,6 +27,8 @@ export class Learning {
   epochs = 0;
   schedule: BatchSchedule | null = null;
   optimizer: OptimizerState | null = null;
+  /** Some step drew a batch order from the run's generator (a replay of loaded weights needs to know). */
+  drewOrders = false;
 
   constructor(
     private readonly rng: NumpyRandom,
@@ -98,7 +100,10 @@ export class Learning {
   step(engine: TsEngine, learningRate: number, lossOut: Float32Array, index: number): void {
     const schedule = this.schedule!;
     const batch = schedule.next();
-    if (schedule.stepInEpoch === 0) this.epochs++;
+    if (schedule.stepInEpoch === 0) {
+      this.epochs++;
+      if (!schedule.fullBatch) this.drewOrders = true;
+    }
     engine.stepBatch(batch, learningRate, this.optimizer!, this.options, lossOut, index);
   }
 

@@ -173,6 +173,20 @@ const CASES: Case[] = [
       return 0.002;
     },
   },
+  {
+    name: 'depth 3: weights loaded at step 50 before any batch order was drawn, then adam B=7',
+    config: DEEP,
+    train: (rec) => {
+      const source = new TrainingRun({ ...DEEP, seed: 9 }, undefined, { engine: 'ts' });
+      source.train(50, 0.002, new Float32Array(50), 0);
+      const params = new Float32Array(source.paramLength());
+      source.snapshotParams(params);
+      rec.train(10, 0.002);
+      expect(rec.run.load(params, 50)).toBe(true);
+      rec.train(60, 0.003, opts({ batchSize: 7, optimizer: 'adam' }));
+      return 0.003;
+    },
+  },
 ];
 
 function scriptOf(config: ModelConfig, rec: Recorded, learningRate: number): string {
@@ -201,7 +215,8 @@ describe.skipIf(NUMPY.skip)(
       const out = printed[k]!;
       const steps = rec.run.step;
       const printedSteps = [];
-      for (let i = 0; i < steps; i++) if (i % PRINT_EVERY === 0) printedSteps.push(i);
+      const start = rec.run.history.loaded?.step ?? 0;
+      for (let i = start; i < steps; i++) if (i % PRINT_EVERY === 0) printedSteps.push(i);
       expect(out.losses).toHaveLength(printedSteps.length);
       printedSteps.forEach((step, j) =>
         expect(relErr(out.losses[j]!, rec.losses.get(step)!), `loss at step ${step}`).toBeLessThan(

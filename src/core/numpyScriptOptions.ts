@@ -197,7 +197,7 @@ export function optionsNotes(replay: Replay): string[] {
   const anyMiniBatch = [first, ...later.map((o) => o.options)].some(
     (o) => o.batchSize !== null && replay.segments.some((s) => o.batchSize! < s.trained),
   );
-  if (replay.loaded && anyMiniBatch)
+  if (replay.loaded && !replay.loaded.freshGenerator && anyMiniBatch)
     notes.push(
       "# NOT exactly the page's run: before the weights were loaded the page had drawn batch orders",
       "# this script does not know, so its batches after them may differ from the page's.",

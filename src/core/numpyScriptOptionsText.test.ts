@@ -86,6 +86,12 @@ describe('the numpy script with training options, as text', () => {
     full.load(params, 10);
     full.train(10, 0.003, new Float32Array(10), 0);
     expect(scriptOf(CONFIG, full, 0.003).exact).toBe(true);
+    // Loaded before any order was drawn: the script's draws are the run's.
+    const fresh = trained(CONFIG, [[opts({}), 10, 0.01]]);
+    fresh.load(params, 10);
+    fresh.setTrainingOptions(opts({ batchSize: 7, optimizer: 'adam' }));
+    fresh.train(10, 0.003, new Float32Array(10), 0);
+    expect(scriptOf(CONFIG, fresh, 0.003).exact).toBe(true);
   });
 
   it('says a rescue went back past an options change, from the step it went back to', () => {

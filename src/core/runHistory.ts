@@ -50,6 +50,11 @@ export interface LoadedWeights {
   readonly step: number;
   /** The flat parameter vector, laid out as core/paramLayout lays it out (any depth). */
   readonly params: Float32Array;
+  /**
+   * True when no batch order had been drawn from the run's generator before the load, so
+   * a replay's draws after it are the run's; absent: not known (the page's copy).
+   */
+  readonly freshGenerator?: boolean;
 }
 
 /** A run's history as an exporter reads it. */
@@ -196,11 +201,11 @@ export class RunHistory implements RunRecord {
   }
 
   /** Weights from a model file at `step`: the history starts again there, with the data in force. */
-  load(step: number, params: Float32Array): void {
+  load(step: number, params: Float32Array, freshGenerator = false): void {
     const latest = this.data.at(-1)!.data;
     this.rates = [];
     this.data = [{ step, data: latest }];
-    this.loaded = { step, params: params.slice() };
+    this.loaded = { step, params: params.slice(), ...(freshGenerator ? { freshGenerator } : {}) };
     // A loaded model starts with fresh optimizer state (TrainingRun.load); the options stay.
     const current = this.options.at(-1);
     this.options = current
