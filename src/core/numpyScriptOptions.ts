@@ -17,8 +17,9 @@ import {
 
 /** Whether options are the tutorial's for every set of points the run trained on (Learning.isDefault). */
 function isDefault(options: Readonly<TrainingOptions>, replay: Replay): boolean {
-  const smallest = Math.min(...replay.segments.map((s) => s.trained));
-  const fullBatch = options.batchSize === null || options.batchSize >= smallest;
+  // The full batch for every set of points trained on.
+  const largest = Math.max(...replay.segments.map((s) => s.trained));
+  const fullBatch = options.batchSize === null || options.batchSize >= largest;
   return (
     fullBatch &&
     options.reduction === 'sum' &&

@@ -51,6 +51,13 @@ describe('the numpy script with training options, as text', () => {
     expect(scriptOf(CONFIG, run, 0.01).script).not.toContain('options');
   });
 
+  it('a batch below the N of some set of points is a mini-batch, even when the plot is cleared now', () => {
+    const run = trained(CONFIG, [[opts({ batchSize: 5 }), 20, 0.01]]);
+    run.setData({ x: new Float32Array(0), y: new Float32Array(0), test: new Uint8Array(0) });
+    const { script } = scriptOf(CONFIG, run, 0.01);
+    expect(script).toContain('options = dict(batch_size=5,');
+  });
+
   it('writes the rules the run used, the options dict and the batch loop', () => {
     const run = trained({ ...CONFIG, layers: [6, 5, 4] }, [
       [opts({ batchSize: 7, reduction: 'mean', optimizer: 'rmsprop', l1: 1e-3 }), 30, 0.003],
