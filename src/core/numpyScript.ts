@@ -229,9 +229,11 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     ...(withOptions ? batchLines('    ') : []),
     `    ${step.forward}`,
     `    if i % ${PRINT_EVERY} == 0:`,
-    `        average_cost = np.mean(np.square(${net.out} - ${withOptions ? 'y_batch' : 'y'}))`,
+    withOptions
+      ? `        average_cost = np.mean(np.square(${net.out} - y_batch))  # on the step's batch, before its update`
+      : `        average_cost = np.mean(np.square(${net.out} - y))`,
     '        print(average_cost)',
-    ...(withOptions ? ['    t += 1'] : []),
+    ...(withOptions ? ["    t += 1  # this step is the optimizer's t-th"] : []),
     ...step.backward.map((line) => `    ${line}`),
     '',
     ...(switchesAtEnd ? switchDataLine(replay, 'steps', '') : []),
