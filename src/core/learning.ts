@@ -37,6 +37,8 @@ export class Learning {
   epochEnded = true;
   schedule: BatchSchedule | null = null;
   optimizer: OptimizerState | null = null;
+  /** Some step drew a batch order from the run's generator (a replay of loaded weights needs to know). */
+  drewOrders = false;
 
   constructor(
     private readonly rng: NumpyRandom,
@@ -119,7 +121,12 @@ export class Learning {
       replaced.optimizer = true;
     }
     if (this.isDefault) return replaced;
-    if (!this.schedule || oldBatch !== this.batchSize) {
+    // The schedule kept through a spell of default options may be of another batch size.
+    if (
+      !this.schedule ||
+      oldBatch !== this.batchSize ||
+      this.schedule.batchSize !== this.batchSize
+    ) {
       this.makeSchedule();
       replaced.schedule = true;
     }
@@ -139,7 +146,10 @@ export class Learning {
   step(engine: TsEngine, learningRate: number, lossOut: Float32Array, index: number): void {
     const schedule = this.schedule!;
     const batch = schedule.next();
-    if (schedule.stepInEpoch === 0) this.epochs++;
+    if (schedule.stepInEpoch === 0) {
+      this.epochs++;
+      if (!schedule.fullBatch) this.drewOrders = true;
+    }
     this.batchPoints = batch.length;
     this.epochEnded = schedule.stepInEpoch === schedule.stepsPerEpoch - 1;
     engine.stepBatch(batch, learningRate, this.optimizer!, this.options, lossOut, index);

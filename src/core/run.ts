@@ -293,7 +293,7 @@ export class TrainingRun {
     if (params.length !== this.paramLength()) return false;
     this.setParams(params);
     this.learning.freshOptimizer();
-    this.history.load(step, params);
+    this.history.load(step, params, !this.learning.drewOrders);
     this.step = step;
     this.divergedAt = null;
     this.kept.forgetFirstLoss();
