@@ -15,6 +15,7 @@ import type { TrainingEngine } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { parseFitArgs, USAGE, type EngineChoice, type FitCommand } from './args';
 import { parseSpec, type FitSpec } from './spec';
+import { scriptOfRun } from './scriptArgs';
 import type { TrainingOptions } from '../core/trainingOptions';
 
 export interface FitIo {
@@ -239,6 +240,10 @@ export function runFit(argv: readonly string[], io: FitIo): number {
     const where = command.engine === 'auto' ? '' : `--engine ${command.engine}: `;
     io.stderr(`fit: ${where}${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT_USAGE;
+  }
+  if (command.script) {
+    io.stdout(scriptOfRun(command.script, training, run.lr, run.config.steps, run.label));
+    return EXIT_OK;
   }
   const initial = networkValues(training.net);
   const outcome = train(training, run.lr, run.config.steps);
