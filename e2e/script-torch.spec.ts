@@ -91,7 +91,11 @@ test('without clipboard access the PyTorch script is shown to copy by hand', asy
   expect(consoleErrors).toEqual([]);
 });
 
-test('在中文界面中按钮写作“复制为 PyTorch 脚本”', async ({ page, context, consoleErrors }) => {
+test('in Chinese the button reads 复制为 PyTorch 脚本 and copies the script', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.addInitScript(() => localStorage.setItem('backprop-playground.language', 'zh'));
   await page.goto('/?preset=fit-line');
