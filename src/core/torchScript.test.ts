@@ -123,6 +123,16 @@ const CASES: TorchCase[] = [
       { train: 150, lr: 0.02 },
     ],
   },
+  {
+    name: 'momentum raised from 0 mid-run (the velocity the page kept), batch 8, L2',
+    config: BASE,
+    actions: [
+      { options: { optimizer: 'momentum', momentum: 0, batchSize: 8, l2: 0.01 } },
+      { train: 25, lr: 0.01 },
+      { options: { momentum: 0.9 } },
+      { train: 45, lr: 0.01 },
+    ],
+  },
   ...(['none', 'sine'] as const).map((activation): TorchCase => ({
     name: `sgd, mean, batch 5, ${activation}`,
     config: { ...BASE, activation },

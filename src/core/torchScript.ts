@@ -27,6 +27,11 @@ import {
   type Replay,
 } from './numpyScriptData';
 import { networkCode } from './numpyScriptNet';
+import {
+  keepVelocityLines,
+  raiseMomentumLines,
+  raisesMomentumFromZero,
+} from './torchScriptMomentum';
 import { PRINT_EVERY, type ScriptRun } from './numpyScript';
 import {
   activationDef,
@@ -123,6 +128,7 @@ function switchLines(replay: Replay): string[] {
       '        o, fresh, new_batches = option_changes[i]',
       '        if fresh:',
       '            optimizer = make_optimizer(o, learning_rate)',
+      ...(raisesMomentumFromZero(replay) ? ['            velocity = None'] : []),
       '        if new_batches:',
       '            batches = None',
     );
@@ -133,6 +139,7 @@ function switchLines(replay: Replay): string[] {
       '        if "momentum" in group and o["optimizer"] == "momentum":',
       '            group["momentum"] = o["momentum"]',
       '    optimizer.param_groups[0]["weight_decay"] = o["l2"]',
+      ...(raisesMomentumFromZero(replay) ? raiseMomentumLines : []),
     );
   return lines;
 }
@@ -200,6 +207,7 @@ function scriptText(run: ScriptRun, replay: Replay): string {
     ...optionsLines(replay),
     'optimizer = make_optimizer(o, learning_rate)',
     'batches = None  # made at the first step that needs one',
+    ...(raisesMomentumFromZero(replay) ? ['velocity = None'] : []),
     `steps = ${steps}`,
     `for i in range(${replay.start === 0 ? 'steps' : `${replay.start}, steps`}):`,
     ...switchLines(replay),
@@ -221,6 +229,7 @@ function scriptText(run: ScriptRun, replay: Replay): string {
     '        loss = loss + o["l1"] * sum(lin.weight.abs().sum() for lin in layers)',
     '    optimizer.zero_grad()',
     '    loss.backward()',
+    ...(raisesMomentumFromZero(replay) ? keepVelocityLines : []),
     '    optimizer.step()',
     '',
     ...(last.step === steps && replay.segments.length > 1
