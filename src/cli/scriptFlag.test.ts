@@ -32,7 +32,6 @@ describe('fit --script', () => {
   });
 
   it.each([
-    [['--script', 'pytorch'], '--script pytorch is not available yet; use --script numpy'],
     [['--script', 'julia'], '--script must be one of numpy, pytorch (got "julia")'],
     [['--script'], '--script needs a value (see --help)'],
     [['--script', 'numpy', '--json'], '--script prints a script instead of training: drop --json'],

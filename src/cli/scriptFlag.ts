@@ -1,24 +1,24 @@
 /**
  * `fit --script LANGUAGE`: print a script that reproduces the run (its settings, options
- * and steps) instead of training it. Each language the flag names has a writer here; one
- * named but not yet written is refused with a message saying which ones work.
+ * and steps) instead of training it, as the page's "Copy as ... script" buttons write it.
  */
 import { numpyScript, type ScriptRun } from '../core/numpyScript';
+import { torchScript } from '../core/torchScript';
 
 export const SCRIPT_LANGUAGES = ['numpy', 'pytorch'] as const;
 export type ScriptLanguage = (typeof SCRIPT_LANGUAGES)[number];
 
-/** The writer of each language; null: not written yet. */
-export const SCRIPT_WRITERS: Record<ScriptLanguage, ((run: ScriptRun) => string) | null> = {
+/** The writer of each language. */
+const SCRIPT_WRITERS: Record<ScriptLanguage, (run: ScriptRun) => string> = {
   numpy: numpyScript,
-  pytorch: null,
+  pytorch: torchScript,
 };
 
-export const SCRIPT_USAGE = `  --script LANGUAGE    ${SCRIPT_LANGUAGES.join(' | ')}: print a script that reproduces this run (its
-                       settings, options and steps) instead of training it
+export const SCRIPT_USAGE = `  --script LANGUAGE    ${SCRIPT_LANGUAGES.join(' | ')}: print the Python script that reproduces this
+                       run (seed, data, layers, lr, options, steps; numpy, or torch.nn.Linear
+                       and torch.optim) instead of training it; it prints the loss every 10
+                       steps and the final loss, as this command does
 `;
-
-const available = () => SCRIPT_LANGUAGES.filter((l) => SCRIPT_WRITERS[l] !== null);
 
 /** The language --script names (null when not given), or a message. */
 export function parseScriptFlag(
@@ -31,17 +31,10 @@ export function parseScriptFlag(
       ok: false,
       message: `--script must be one of ${SCRIPT_LANGUAGES.join(', ')} (got "${value}")`,
     };
-  if (SCRIPT_WRITERS[language] === null)
-    return {
-      ok: false,
-      message: `--script ${language} is not available yet; use --script ${available().join(' or ')}`,
-    };
   return { ok: true, script: language };
 }
 
 /** The script of a run in a language the flag accepted. */
 export function writeScript(language: ScriptLanguage, run: ScriptRun): string {
-  const writer = SCRIPT_WRITERS[language];
-  if (!writer) throw new Error(`no ${language} script writer`);
-  return writer(run);
+  return SCRIPT_WRITERS[language](run);
 }

@@ -52,6 +52,15 @@ export const enExperiment = {
   scriptDialogText:
     'The browser did not allow copying to the clipboard. The script is selected below: copy it with Ctrl+C (⌘C).',
   numpyScript: 'numpy script',
+  copyTorchScript: 'Copy as PyTorch script',
+  copyTorchScriptTitle:
+    'A runnable PyTorch script (torch.nn.Linear, torch.optim) that prints this run’s losses',
+  torchScriptDialogTitle: 'Copy the PyTorch script',
+  torchScript: 'PyTorch script',
+  scriptBatchesNotExact: (step: number) =>
+    `Copied, but from step ${step} on its mini-batches are not this run's: the page drew batch orders before the weights were loaded, which the script cannot know (its first lines say so).`,
+  scriptBatchesNotExactNote: (step: number) =>
+    `From step ${step} on this script's mini-batches are not this run's: the page drew batch orders before the weights were loaded, which the script cannot know (its first lines say so).`,
   close: 'Close',
   // Transport
   play: 'Play',

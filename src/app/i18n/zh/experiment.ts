@@ -45,6 +45,15 @@ export const zhExperiment: ExperimentMessages = {
   scriptDialogTitle: '复制 numpy 脚本',
   scriptDialogText: '浏览器不允许写入剪贴板。下面的脚本已选中：请按 Ctrl+C（⌘C）复制。',
   numpyScript: 'numpy 脚本',
+  copyTorchScript: '复制为 PyTorch 脚本',
+  copyTorchScriptTitle:
+    '一个可运行的 PyTorch 脚本（torch.nn.Linear、torch.optim），打印本次运行的损失',
+  torchScriptDialogTitle: '复制 PyTorch 脚本',
+  torchScript: 'PyTorch 脚本',
+  scriptBatchesNotExact: (step: number) =>
+    `已复制，但从第 ${step} 步起它的小批量不是本次运行的：页面在载入权重之前已抽取过批次顺序，脚本无从得知（脚本开头有说明）。`,
+  scriptBatchesNotExactNote: (step: number) =>
+    `从第 ${step} 步起，此脚本的小批量不是本次运行的：页面在载入权重之前已抽取过批次顺序，脚本无从得知（脚本开头有说明）。`,
   close: '关闭',
   play: '播放',
   pause: '暂停',
