@@ -195,7 +195,7 @@ describe('the PyTorch script text', () => {
     const args = { config: BASE, learningRate: 0.01, steps: run.step, history: run.history };
     const { script, exact } = torchScriptOf(args);
     expect(exact).toBe(false);
-    expect(script).toContain("NOT the page's batches after the loaded weights");
+    expect(script).toContain('before the weights were loaded the page had drawn batch orders');
     expect(torchScriptOf({ ...args, history: undefined }).exact).toBe(true);
   });
 });

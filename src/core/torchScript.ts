@@ -9,6 +9,7 @@
  * in. So it prints the losses the page recorded (each step's batch MSE before its update),
  * to float32 rounding. Pure: returns a string.
  */
+import { optionsExact, optionsNotes } from './numpyScriptOptions';
 import type { ModelConfig } from './config';
 import { linspace, targetFunction, type DatasetName } from './dataset';
 import {
@@ -73,14 +74,6 @@ const SPLIT_DEF = [
   '    return x[~test], y[~test], x[test], y[test]',
 ];
 
-/**
- * Weights loaded mid-run while mini-batches were drawn: the page's generator had moved on
- * by the permutations drawn before, which the script cannot know.
- */
-function batchesLostAtLoad(replay: Replay): boolean {
-  return replay.loaded !== null && replay.options.some((c) => c.options.batchSize !== null);
-}
-
 /** Where the script cannot be the page's run, beyond what the numpy script says. */
 function torchNotes(replay: Replay): string[] {
   const notes = [
@@ -88,12 +81,8 @@ function torchNotes(replay: Replay): string[] {
     '# about five significant digits. The page sets a weight below 2**-50 to exactly 0; torch',
     '# keeps it (which matters only to L1, whose sign(0) is 0 in both).',
   ];
-  if (batchesLostAtLoad(replay))
-    notes.push(
-      "# NOT the page's batches after the loaded weights: the page had drawn batch orders before",
-      '# loading them, which moved its generator on; this script draws its own from here.',
-    );
-  return notes;
+  // Batch orders drawn before loaded weights, rescues past an options change: as the numpy script says.
+  return [...notes, ...optionsNotes(replay)];
 }
 
 /** The script for a run, and whether it replays the run exactly (up to float32 rounding). */
@@ -101,7 +90,7 @@ export function torchScriptOf(run: ScriptRun): { script: string; exact: boolean 
   const replay = replayOf(run.config, run.learningRate, run.history, run.data);
   return {
     script: scriptText(run, replay),
-    exact: replayIsExact(replay) && !batchesLostAtLoad(replay),
+    exact: replayIsExact(replay) && optionsExact(replay),
   };
 }
 
