@@ -279,7 +279,7 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       y: Array.from(training.data.y),
       initial,
       losses: Array.from(outcome.losses),
-      epochs: training.epochs,
+      epochs: training.batching.epochs,
       final: networkValues(training.net),
     };
     io.stdout(`${JSON.stringify(out)}\n`);

@@ -23,6 +23,8 @@ export interface Replaced {
 
 /** How a run's epochs and batches go now (the batch size clamped to N). */
 export interface Batching {
+  /** Epochs started so far (with the full batch, one per step). */
+  epochs: number;
   batchSize: number;
   stepsPerEpoch: number;
   stepsIntoEpoch: number;
@@ -64,8 +66,8 @@ export class Learning {
   }
 
   get batching(): Batching {
-    const { batchSize, stepsPerEpoch, stepsIntoEpoch } = this;
-    return { batchSize, stepsPerEpoch, stepsIntoEpoch };
+    const { epochs, batchSize, stepsPerEpoch, stepsIntoEpoch } = this;
+    return { epochs, batchSize, stepsPerEpoch, stepsIntoEpoch };
   }
 
   /**

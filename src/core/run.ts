@@ -174,11 +174,6 @@ export class TrainingRun {
     return true;
   }
 
-  /** Writes parameters in the snapshotParams layout back into the network. */
-  setParams(params: Float32Array): void {
-    unpackLayers(this.layout, params, this.net.layers);
-  }
-
   /** The current parameters and step become the kept ones, their loss not yet known. */
   private keepCurrent(): void {
     this.trainer.saveParams(this.kept.params);
@@ -186,17 +181,7 @@ export class TrainingRun {
     this.kept.keepAt(this.step);
   }
 
-  /** The training options in force (issue #20). */
-  get trainingOptions(): Readonly<TrainingOptions> {
-    return this.learning.options;
-  }
-
-  /** Epochs started so far (with the full batch, one per step). */
-  get epochs(): number {
-    return this.learning.epochs;
-  }
-
-  /** How the run's epochs and batches go now (the batch size clamped to N). */
+  /** Epochs so far and how the batches go now (the batch size clamped to N). */
   get batching(): Batching {
     return this.learning.batching;
   }
@@ -291,7 +276,7 @@ export class TrainingRun {
    */
   load(params: Float32Array, step: number): boolean {
     if (params.length !== this.paramLength()) return false;
-    this.setParams(params);
+    unpackLayers(this.layout, params, this.net.layers);
     this.learning.freshOptimizer();
     this.history.load(step, params, !this.learning.drewOrders);
     this.step = step;
