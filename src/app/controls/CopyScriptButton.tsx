@@ -8,22 +8,24 @@ import type { ScriptRun } from '../../core/numpyScript';
 import { useT } from '../i18n';
 import { ScriptCopyButton, type Difference, type ScriptWriter } from './ScriptCopyButton';
 
-/** Where a script stops being the run: lost data changes first (they come from their step). */
+/**
+ * Where a script stops being the run, and why: lost data changes first (they come from
+ * their step), then a rescue past an options change, then batch orders drawn before loaded
+ * weights (the scripts' own notes, core/numpyScriptOptions, say the same).
+ */
 function differenceOf(run: ScriptRun, exact: boolean): Difference | null {
-  const dropped = run.history?.droppedFrom ?? null;
+  const history = run.history;
+  const dropped = history?.droppedFrom ?? null;
   if (dropped !== null) return { step: dropped, reason: 'points' };
   if (exact) return null;
-  return { step: run.history?.loaded?.step ?? 0, reason: 'batches' };
+  const rescued = history?.options.find((o) => o.rescued);
+  if (rescued) return { step: rescued.step, reason: 'rescue' };
+  return { step: history?.loaded?.step ?? 0, reason: 'batches' };
 }
 
 const numpyWriter: ScriptWriter = (run) => {
   const { script, exact } = numpyScriptOf(run);
-  const dropped = run.history?.droppedFrom ?? null;
-  // The numpy script is not the run only where the page lost data changes.
-  return {
-    script,
-    difference: exact || dropped === null ? null : { step: dropped, reason: 'points' },
-  };
+  return { script, difference: differenceOf(run, exact) };
 };
 
 const torchWriter: ScriptWriter = (run) => {

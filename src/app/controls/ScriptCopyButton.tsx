@@ -22,7 +22,7 @@ const NOTE_MS = 8000;
 export interface Difference {
   step: number;
   /** 'points': the page lost data changes; 'batches': its batch orders after loaded weights. */
-  reason: 'points' | 'batches';
+  reason: 'points' | 'batches' | 'rescue';
 }
 
 /** What an exporter gives for the run: its script and where it differs from the run, if it does. */
@@ -114,9 +114,17 @@ export function ScriptCopyButton({ write, words }: { write: ScriptWriter; words:
   };
 
   const copiedNote = (d: Difference) =>
-    d.reason === 'points' ? t.scriptNotExact(d.step) : t.scriptBatchesNotExact(d.step);
+    ({
+      points: t.scriptNotExact,
+      batches: t.scriptBatchesNotExact,
+      rescue: t.scriptRescueNotExact,
+    })[d.reason](d.step);
   const dialogNote = (d: Difference) =>
-    d.reason === 'points' ? t.scriptNotExactNote(d.step) : t.scriptBatchesNotExactNote(d.step);
+    ({
+      points: t.scriptNotExactNote,
+      batches: t.scriptBatchesNotExactNote,
+      rescue: t.scriptRescueNotExactNote,
+    })[d.reason](d.step);
 
   return (
     <div className="copy-script">

@@ -61,6 +61,10 @@ export const enExperiment = {
     `Copied, but from step ${step} on its mini-batches are not this run's: the page drew batch orders before the weights were loaded, which the script cannot know (its first lines say so).`,
   scriptBatchesNotExactNote: (step: number) =>
     `From step ${step} on this script's mini-batches are not this run's: the page drew batch orders before the weights were loaded, which the script cannot know (its first lines say so).`,
+  scriptRescueNotExact: (step: number) =>
+    `Copied, but from step ${step} on it may differ from this run: a rescue there went back past a change of the training options or points, and the optimizer state the page kept cannot be rebuilt (its first lines say so).`,
+  scriptRescueNotExactNote: (step: number) =>
+    `From step ${step} on this script may differ from this run: a rescue there went back past a change of the training options or points, and the optimizer state the page kept cannot be rebuilt (its first lines say so).`,
   close: 'Close',
   // Transport
   play: 'Play',

@@ -54,6 +54,10 @@ export const zhExperiment: ExperimentMessages = {
     `已复制，但从第 ${step} 步起它的小批量不是本次运行的：页面在载入权重之前已抽取过批次顺序，脚本无从得知（脚本开头有说明）。`,
   scriptBatchesNotExactNote: (step: number) =>
     `从第 ${step} 步起，此脚本的小批量不是本次运行的：页面在载入权重之前已抽取过批次顺序，脚本无从得知（脚本开头有说明）。`,
+  scriptRescueNotExact: (step: number) =>
+    `已复制，但从第 ${step} 步起它可能与本次运行不同：那里的救援回退到了训练选项或数据点改动之前，页面保留的优化器状态无法重建（脚本开头有说明）。`,
+  scriptRescueNotExactNote: (step: number) =>
+    `从第 ${step} 步起，此脚本可能与本次运行不同：那里的救援回退到了训练选项或数据点改动之前，页面保留的优化器状态无法重建（脚本开头有说明）。`,
   close: '关闭',
   play: '播放',
   pause: '暂停',
