@@ -88,6 +88,8 @@ export const enExperiment = {
   exportModel: 'Export model',
   importModel: 'Import model',
   modelLoaded: (step: number) => `Model loaded at step ${step}: press Play to go on training.`,
+  modelFreshOptimizer:
+    'The optimizer’s running averages start again from zero: a model file holds the weights, not the optimizer’s state.',
   modelNotLoaded: (why: string) => `Could not load the model: ${why}. Nothing was changed.`,
   modelNotReady: 'No weights yet: wait for the first frame.',
   modelSavedPaused: (step: number) =>

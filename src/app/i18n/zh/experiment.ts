@@ -78,6 +78,7 @@ export const zhExperiment: ExperimentMessages = {
   exportModel: '导出模型',
   importModel: '导入模型',
   modelLoaded: (step) => `模型已载入，位于第 ${step} 步：点击“播放”继续训练。`,
+  modelFreshOptimizer: '优化器的累积量从零重新开始：模型文件只保存权重，不保存优化器的状态。',
   modelNotLoaded: (why) => `无法载入模型：${why}。没有任何更改。`,
   modelNotReady: '还没有权重：请等待第一帧。',
   modelSavedPaused: (step) =>
