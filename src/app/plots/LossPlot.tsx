@@ -35,6 +35,7 @@ const AXIS_EVENTS = ['plotly_afterplot', 'plotly_relayout', 'plotly_relayouting'
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
   const stepAxisRef = useRef<SVGSVGElement>(null);
+  const epochAxisRef = useRef<SVGSVGElement>(null);
   const labelText = useT();
   const logScale = useAppStore((s) => s.logScale);
   const { baselines, pinned, labels } = useLossLayers();
@@ -49,7 +50,7 @@ export function LossPlot() {
     const div = ref.current! as GraphDiv;
     const COLORS = palette();
     const stepAxis = new StepAxis(stepAxisRef.current!);
-    const epochMarks = new EpochMarks(stepAxisRef.current!);
+    const epochMarks = new EpochMarks(epochAxisRef.current!);
     const epochLabel = labelText.epochMarks;
     const syncTicks = () => {
       stepAxis.sync(div, COLORS);
@@ -242,6 +243,7 @@ export function LossPlot() {
   return (
     <div className="plot-frame plot-loss">
       <svg ref={stepAxisRef} className="step-axis" aria-hidden="true" />
+      <svg ref={epochAxisRef} className="epoch-axis" aria-hidden="true" />
       <div
         ref={ref}
         className="plot"

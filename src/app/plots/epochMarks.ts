@@ -1,6 +1,6 @@
 /**
  * The loss plot's epoch marks under mini-batches: a short tick at the top of the plot where
- * each epoch began, drawn by us in the step axis's SVG (see stepAxis.ts) so that new epochs
+ * each epoch began, drawn by us in an SVG behind Plotly's like the step axis (see stepAxis.ts) so that new epochs
  * never cost a Plotly redraw, and keyed in the legend's row. Only while they are far enough
  * apart to read: a zoom brings them back.
  */
