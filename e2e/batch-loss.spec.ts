@@ -224,6 +224,46 @@ test('epochs of 3 steps (10 of 30 points a batch) are marked, and the epoch read
   expect(consoleErrors).toEqual([]);
 });
 
+/** Hovers the point of a trace the plot draws at index `pick(y)`, and returns the hover label. */
+async function hoverLabel(page: Page, name: string, pick: 'max' | 'last'): Promise<string> {
+  const box = (await page.getByTestId('loss-plot').boundingBox())!;
+  const point = await page.evaluate(
+    ([traceName, which]) => {
+      const gd = document.querySelector<
+        HTMLElement & {
+          data: { name?: string; x: ArrayLike<number>; y: ArrayLike<number> }[];
+          _fullLayout: {
+            xaxis: { c2p: (v: number) => number };
+            yaxis: { c2p: (v: number) => number };
+            _size: { l: number; t: number };
+          };
+        }
+      >('[data-testid="loss-plot"]')!;
+      const t = gd.data.find((d) => d.name === traceName)!;
+      const y = Array.from(t.y);
+      const k = which === 'max' ? y.indexOf(Math.max(...y.slice(5))) : y.length - 3;
+      const fl = gd._fullLayout;
+      return { x: fl._size.l + fl.xaxis.c2p(t.x[k]!), y: fl._size.t + fl.yaxis.c2p(y[k]!) };
+    },
+    [name, pick] as const,
+  );
+  await page.mouse.move(box.x + point.x, box.y + point.y);
+  await expect(page.locator('[data-testid="loss-plot"] .hovertext').first()).toBeVisible();
+  return (await page.locator('[data-testid="loss-plot"] .hovertext').allTextContents()).join(' ');
+}
+
+test('hovering the batch loss and the penalty names them', async ({ page, consoleErrors }) => {
+  await page.goto('/?batch=4&l2=0.01');
+  await waitForStep(page, 80);
+  await pause(page);
+  await page.getByTestId('loss-plot').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  // The highest batch loss after the first steps: a spike well above the whole set's loss.
+  expect(await hoverLabel(page, 'batch loss', 'max')).toMatch(/step \d+\s*batch loss \d/);
+  expect(await hoverLabel(page, 'penalty', 'last')).toMatch(/step \d+\s*penalty \d/);
+  expect(consoleErrors).toEqual([]);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`screenshots of the loss plot with batch loss, epochs and penalty (${colorScheme})`, async ({
     browser,
