@@ -33,7 +33,7 @@ export interface LossTraceInput {
 }
 
 /** Whether the plot has more than one loss of the live run to tell apart, hence a legend. */
-export function needsLegend(input: Pick<LossTraceInput, 'showTest' | 'nt' | 'nb' | 'np'>): boolean {
+export function needsLegend(input: Pick<LossTraceInput, 'showTest' | 'nb' | 'np'>): boolean {
   return input.showTest || input.nb > 0 || input.np > 0;
 }
 
