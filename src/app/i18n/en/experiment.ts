@@ -74,6 +74,12 @@ export const enExperiment = {
   reset: 'Reset',
   resetTitle: 'Start again from the same seed',
   readoutStep: 'Step',
+  readoutEpoch: 'Epoch',
+  readoutEpochTitle:
+    'Epochs begun: one pass over the training points. With the full batch every step is one; with mini-batches of B of N points, one takes ⌈N / B⌉ steps.',
+  readoutBatchLoss: 'Batch loss',
+  readoutBatchLossTitle:
+    'The last step’s loss on its own mini-batch, before its update: what the step trained on. Loss is on all the training points.',
   readoutLoss: 'Loss',
   readoutTestLoss: 'Test loss',
   readoutRate: 'Steps/s',

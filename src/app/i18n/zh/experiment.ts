@@ -66,6 +66,12 @@ export const zhExperiment: ExperimentMessages = {
   reset: '重置',
   resetTitle: '用相同的种子重新开始',
   readoutStep: '步数',
+  readoutEpoch: '轮次',
+  readoutEpochTitle:
+    '已开始的轮次（epoch）：把训练点完整过一遍。全批量时每一步就是一轮；每批 B 个、共 N 个点时，一轮需要 ⌈N / B⌉ 步。',
+  readoutBatchLoss: '批次损失',
+  readoutBatchLossTitle:
+    '上一步在它自己的小批量上的损失（更新之前）：这一步训练所用的。“损失”是在全部训练点上的。',
   readoutLoss: '损失',
   readoutTestLoss: '测试损失',
   readoutRate: '步/秒',
