@@ -29,7 +29,8 @@ export function Announcer() {
       const prefix = frame.state === 'running' ? '' : frame.state;
       ref.current!.textContent = noData
         ? t().announceNoData
-        : t().announce(prefix, frame.step, formatLoss(frame.loss));
+        : // The Loss readout's: on all the training points, also under mini-batches.
+          t().announce(prefix, frame.step, formatLoss(frame.trainLoss ?? frame.loss));
     });
   }, []);
   return (

@@ -121,13 +121,15 @@ export function App() {
                 <button
                   type="button"
                   className="small"
-                  onClick={() =>
+                  onClick={() => {
+                    // With mini-batches, the loss on all the points beside the batch losses.
+                    const { history, trainHistory, batched } = liveStore.getState();
                     downloadText(
                       'loss-history.csv',
-                      lossHistoryCsv(liveStore.getState().history),
+                      lossHistoryCsv(history, batched ? trainHistory : null),
                       'text/csv',
-                    )
-                  }
+                    );
+                  }}
                 >
                   {t.exportLossCsv}
                 </button>

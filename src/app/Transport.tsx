@@ -10,7 +10,10 @@ import { useT } from './i18n';
 function Readouts() {
   const t = useT();
   const stepRef = useRef<HTMLSpanElement>(null);
+  const epochRef = useRef<HTMLSpanElement>(null);
   const lossRef = useRef<HTMLSpanElement>(null);
+  const batchLossRef = useRef<HTMLSpanElement>(null);
+  const batchRowRef = useRef<HTMLDivElement>(null);
   const testLossRef = useRef<HTMLSpanElement>(null);
   /** With a test share on, the held-out points' loss stands beside the training loss. */
   const showTest = useAppStore((s) => s.config.testShare > 0);
@@ -18,14 +21,23 @@ function Readouts() {
   // Written straight to the DOM each animation frame: the numbers change 60 times a second.
   useEffect(
     () =>
-      subscribeRaf(liveStore, ({ frame }) => {
+      subscribeRaf(liveStore, ({ frame, history }) => {
         stepRef.current!.textContent = frame ? String(frame.step) : '0';
+        epochRef.current!.textContent = frame ? String(frame.epochs) : '0';
         // What the worker last said of the run: Pause shows at once, the worker's last frame of
         // the steps it took meanwhile comes after, marked 'paused'.
         stepRef.current!.dataset.state = frame?.state ?? '';
         // A NaN loss of a running (not diverged) run means no points to train on: no loss.
         const noData = frame !== null && Number.isNaN(frame.loss) && frame.state !== 'diverged';
-        lossRef.current!.textContent = frame && !noData ? formatLoss(frame.loss) : '–';
+        // With mini-batches the frame's loss is a batch's: the readout is the loss on all the
+        // training points, and the last batch's loss stands beside it.
+        const trainLoss = frame?.trainLoss ?? null;
+        const batched = trainLoss !== null;
+        lossRef.current!.textContent =
+          frame && !noData ? formatLoss(batched ? trainLoss : frame.loss) : '–';
+        batchRowRef.current!.hidden = !batched;
+        batchLossRef.current!.textContent =
+          batched && Number.isFinite(history.lastLoss) ? formatLoss(history.lastLoss) : '–';
         const testLoss = frame?.testLoss;
         if (testLossRef.current)
           testLossRef.current.textContent =
@@ -47,10 +59,26 @@ function Readouts() {
           </span>
         </dd>
       </div>
+      <div title={t.readoutEpochTitle}>
+        <dt>{t.readoutEpoch}</dt>
+        <dd>
+          <span ref={epochRef} data-testid="epoch">
+            0
+          </span>
+        </dd>
+      </div>
       <div>
         <dt>{t.readoutLoss}</dt>
         <dd>
           <span ref={lossRef} data-testid="loss">
+            –
+          </span>
+        </dd>
+      </div>
+      <div ref={batchRowRef} title={t.readoutBatchLossTitle} hidden>
+        <dt>{t.readoutBatchLoss}</dt>
+        <dd>
+          <span ref={batchLossRef} data-testid="batch-loss">
             –
           </span>
         </dd>

@@ -4,7 +4,7 @@ import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
 import { MAX_SEED } from '../core/rng';
 import { sameOptions, trainingOptionsOf } from '../core/trainingOptions';
 import { rateAdviceFor } from './controls/rateAdvice';
-import { clearLive, liveStore } from './liveStore';
+import { clearLive, rewindLive } from './liveStore';
 import { generatedFor } from './views/runData';
 import { useAppStore, type AppState } from './store';
 import { connectWorker, disconnectWorker, send } from './workerClient';
@@ -144,7 +144,7 @@ export function rescueRun(lowerRate: boolean): void {
   const state = useAppStore.getState();
   const { config, rescueStep } = state;
   if (rescueStep === null) return;
-  liveStore.getState().history.truncateAfter(rescueStep);
+  rewindLive(rescueStep);
   const learningRate = lowerRate ? rateAdviceFor(state).rescue : null;
   useAppStore.setState({
     config: learningRate === null ? config : { ...config, learningRate },

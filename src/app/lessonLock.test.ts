@@ -94,7 +94,12 @@ describe('what a lesson fixes stays fixed', () => {
 
     const sameNetwork: RunConfig = { ...other, activation: 'relu' };
     const loaded = await importModelFile(file(sameNetwork));
-    expect(loaded).toEqual({ ok: true, step: 12, kept: ['points', 'seed', 'speed'] });
+    expect(loaded).toEqual({
+      ok: true,
+      step: 12,
+      freshState: false,
+      kept: ['points', 'seed', 'speed'],
+    });
     const { config } = useAppStore.getState();
     expect(config).toEqual({ ...DEFAULT_CONFIG, activation: 'relu', layers: [10] });
     expect(lastStart().config).toMatchObject({
@@ -103,6 +108,16 @@ describe('what a lesson fixes stays fixed', () => {
       activation: 'relu',
     });
     expect(sent.at(-1)).toMatchObject({ type: 'setParams', step: 12 });
+  });
+
+  it('a model file trained with Adam loads its options and says the optimizer starts afresh', async () => {
+    openLesson({}, []);
+    const loaded = await importModelFile(
+      file({ ...DEFAULT_CONFIG, optimizer: 'adam', batchSize: 5 }),
+    );
+    expect(loaded).toMatchObject({ ok: true, freshState: true });
+    expect(useAppStore.getState().config).toMatchObject({ optimizer: 'adam', batchSize: 5 });
+    expect(lastStart().options).toMatchObject({ optimizer: 'adam', batchSize: 5 });
   });
 
   it('a model file with other hidden units is refused when the lesson fixes them', async () => {

@@ -109,7 +109,8 @@ export function loadModel(model: LoadedModel): HideableControl[] {
 }
 
 export type ImportResult =
-  | { ok: true; step: number; kept: HideableControl[] }
+  /** freshState: the optimizer in force keeps state (momentum, RMSProp, Adam), which starts again from zero. */
+  | { ok: true; step: number; kept: HideableControl[]; freshState: boolean }
   | { ok: false; problem: ModelFileProblem }
   /** The lesson fixes the hidden units or the activation to other values than the file's weights need. */
   | { ok: false; lessonFixed: HideableControl[] };
@@ -124,5 +125,7 @@ export async function importModelFile(file: File): Promise<ImportResult> {
   );
   if (lessonFixed.length > 0) return { ok: false, lessonFixed };
   const kept = loadModel(read.model);
-  return { ok: true, step: read.model.step, kept };
+  // A model file holds weights, not the optimizer's moments (TrainingRun.load).
+  const freshState = useAppStore.getState().config.optimizer !== 'sgd';
+  return { ok: true, step: read.model.step, kept, freshState };
 }

@@ -20,6 +20,7 @@ import type { Engine } from '../core/engine';
 import { describeRangeEn, formatEn } from '../messages/en';
 import type { TrainingOptions } from '../core/trainingOptions';
 import { parseTrainingFlags, TRAINING_FLAGS, TRAINING_USAGE } from './trainingArgs';
+import { parseScriptFlag, SCRIPT_USAGE, type ScriptLanguage } from './scriptFlag';
 
 /** Most steps one command may train. */
 export const MAX_FIT_STEPS = 1_000_000;
@@ -43,8 +44,17 @@ export type FitCommand =
       /** How the run learns (issue #20); the defaults are the tutorial's. */
       options: TrainingOptions;
       json: boolean;
+      /** Print this language's script of the run instead of training it; null: train. */
+      script: ScriptLanguage | null;
     }
-  | { kind: 'spec'; file: string; engine: EngineChoice; options: TrainingOptions; json: boolean };
+  | {
+      kind: 'spec';
+      file: string;
+      engine: EngineChoice;
+      options: TrainingOptions;
+      json: boolean;
+      script: ScriptLanguage | null;
+    };
 
 export type ParsedArgs = { ok: true; command: FitCommand } | { ok: false; message: string };
 
@@ -67,6 +77,7 @@ const VALUE_FLAGS = [
   '--hidden',
   '--layers',
   '--init',
+  '--script',
   ...TRAINING_FLAGS,
   ...Object.keys(NUMERIC_FLAGS),
 ] as const;
@@ -116,7 +127,7 @@ ${TRAINING_USAGE}  --json               print one JSON object (config, seed, lr,
   --spec FILE          train from the exact numbers in a JSON file: x, y, initial (any depth:
                        its shapes give the layers), activation, lr, steps (a file written by
                        --json works too)
-  --help               this text
+${SCRIPT_USAGE}  --help               this text
 
 Exit status: 0 done, 1 the run diverged (by the page's rule; --json's final then holds the
 last good parameters, from at most ${PRINT_EVERY} steps before), 2 bad flags or spec file.
@@ -172,13 +183,18 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
   const training = parseTrainingFlags(values);
   if (!training.ok) return training;
   const { options } = training;
+  const scriptFlag = parseScriptFlag(values.get('--script'));
+  if (!scriptFlag.ok) return scriptFlag;
+  const { script } = scriptFlag;
+  if (script !== null && json)
+    return { ok: false, message: '--script prints a script instead of training: drop --json' };
 
   const specFile = values.get('--spec');
   if (specFile !== undefined) {
     const clash = RUN_FLAGS.filter((f) => values.has(f));
     if (clash.length > 0)
       return { ok: false, message: `--spec gives the whole run; drop ${clash.join(', ')}` };
-    return { ok: true, command: { kind: 'spec', file: specFile, engine, options, json } };
+    return { ok: true, command: { kind: 'spec', file: specFile, engine, options, json, script } };
   }
 
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;
@@ -266,6 +282,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
       engine,
       options,
       json,
+      script,
     },
   };
 }

@@ -16,6 +16,7 @@ import { TrainingRun } from '../core/run';
 import { parseFitArgs, USAGE, type EngineChoice, type FitCommand } from './args';
 import { parseSpec, type FitSpec } from './spec';
 import type { TrainingOptions } from '../core/trainingOptions';
+import { writeScript } from './scriptFlag';
 
 export interface FitIo {
   stdout(text: string): void;
@@ -62,6 +63,9 @@ interface Prepared {
   config: FitJson['config'];
   seed: number | null;
   lr: number;
+  /** The run's settings as a script replays them, and the title its header shows. */
+  model: ModelConfig;
+  title: string;
   /** Builds the run on an engine; throws when this runtime cannot run the one asked for. */
   build(engine: EngineChoice): TrainingRun;
 }
@@ -96,6 +100,8 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
       },
       seed: config.seed,
       lr: learningRate,
+      model: config,
+      title: preset ? PRESETS[preset].label : 'custom settings',
       build: (engine) => new TrainingRun(config, undefined, { engine }),
     };
   }
@@ -121,6 +127,8 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
     },
     seed: null,
     lr: spec.lr,
+    model: specConfig(spec),
+    title: `spec ${command.file}`,
     build: (engine) => runFromSpec(spec, engine),
   };
 }
@@ -129,8 +137,8 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
  * A run on the spec's exact data and parameters: built as any run (its seeded data and
  * weights), then given the spec's points and loaded with its parameters, which replace both.
  */
-function runFromSpec(spec: FitSpec, engine: EngineChoice): TrainingRun {
-  const config: ModelConfig = {
+function specConfig(spec: FitSpec): ModelConfig {
+  return {
     dataset: 'linear',
     points: spec.x.length,
     noise: 0,
@@ -139,6 +147,10 @@ function runFromSpec(spec: FitSpec, engine: EngineChoice): TrainingRun {
     activation: spec.activation,
     init: 'tutorial',
   };
+}
+
+function runFromSpec(spec: FitSpec, engine: EngineChoice): TrainingRun {
+  const config = specConfig(spec);
   const data = {
     x: Float32Array.from(spec.x),
     y: Float32Array.from(spec.y),
@@ -240,6 +252,21 @@ export function runFit(argv: readonly string[], io: FitIo): number {
     io.stderr(`fit: ${where}${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT_USAGE;
   }
+  if (command.script !== null) {
+    // The run as built, with its options recorded at step 0: the script trains it.
+    const { model, lr, title, config } = run;
+    const history = training.history;
+    io.stdout(
+      writeScript(command.script, {
+        config: model,
+        learningRate: lr,
+        steps: config.steps,
+        history,
+        title,
+      }),
+    );
+    return EXIT_OK;
+  }
   const initial = networkValues(training.net);
   const outcome = train(training, run.lr, run.config.steps);
   if (command.json) {
@@ -252,7 +279,7 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       y: Array.from(training.data.y),
       initial,
       losses: Array.from(outcome.losses),
-      epochs: training.epochs,
+      epochs: training.batching.epochs,
       final: networkValues(training.net),
     };
     io.stdout(`${JSON.stringify(out)}\n`);

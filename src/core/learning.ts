@@ -21,12 +21,26 @@ export interface Replaced {
   optimizer: boolean;
 }
 
+/** How a run's epochs and batches go now (the batch size clamped to N). */
+export interface Batching {
+  /** Epochs started so far (with the full batch, one per step). */
+  epochs: number;
+  batchSize: number;
+  stepsPerEpoch: number;
+  stepsIntoEpoch: number;
+}
+
 export class Learning {
   options: Readonly<TrainingOptions> = DEFAULT_TRAINING_OPTIONS;
   /** Epochs started so far (with the full batch, one per step). */
   epochs = 0;
+  /** Points in the last step()'s batch, and whether that step ended its epoch (the kept weights judge epochs). */
+  batchPoints = 0;
+  epochEnded = true;
   schedule: BatchSchedule | null = null;
   optimizer: OptimizerState | null = null;
+  /** Some step drew a batch order from the run's generator (a replay of loaded weights needs to know). */
+  drewOrders = false;
 
   constructor(
     private readonly rng: NumpyRandom,
@@ -49,6 +63,11 @@ export class Learning {
   get stepsIntoEpoch(): number {
     if (!this.schedule || this.isDefault) return this.epochs > 0 ? 1 : 0;
     return this.schedule.stepInEpoch + 1;
+  }
+
+  get batching(): Batching {
+    const { epochs, batchSize, stepsPerEpoch, stepsIntoEpoch } = this;
+    return { epochs, batchSize, stepsPerEpoch, stepsIntoEpoch };
   }
 
   /**
@@ -104,7 +123,12 @@ export class Learning {
       replaced.optimizer = true;
     }
     if (this.isDefault) return replaced;
-    if (!this.schedule || oldBatch !== this.batchSize) {
+    // The schedule kept through a spell of default options may be of another batch size.
+    if (
+      !this.schedule ||
+      oldBatch !== this.batchSize ||
+      this.schedule.batchSize !== this.batchSize
+    ) {
       this.makeSchedule();
       replaced.schedule = true;
     }
@@ -124,7 +148,12 @@ export class Learning {
   step(engine: TsEngine, learningRate: number, lossOut: Float32Array, index: number): void {
     const schedule = this.schedule!;
     const batch = schedule.next();
-    if (schedule.stepInEpoch === 0) this.epochs++;
+    if (schedule.stepInEpoch === 0) {
+      this.epochs++;
+      if (!schedule.fullBatch) this.drewOrders = true;
+    }
+    this.batchPoints = batch.length;
+    this.epochEnded = schedule.stepInEpoch === schedule.stepsPerEpoch - 1;
     engine.stepBatch(batch, learningRate, this.optimizer!, this.options, lossOut, index);
   }
 

@@ -36,7 +36,7 @@ describe('default options', () => {
     set.setTrainingOptions({ ...DEFAULT_TRAINING_OPTIONS, batchSize: config.points });
     expect(set.engine).toBe(plain.engine);
     expect(Array.from(losses(set, 200, 0.005))).toEqual(Array.from(losses(plain, 200, 0.005)));
-    expect(set.epochs).toBe(200);
+    expect(set.batching.epochs).toBe(200);
   });
 
   it('a batch size above N is clamped to N: the default step', () => {
@@ -66,7 +66,7 @@ describe('options change live', () => {
     expect(gradientsAfter.some((g) => g !== 0)).toBe(true);
     losses(run, 10, 0.005);
     // 20 full-batch epochs, then 10 steps of 5 per epoch (30 = 4 * 7 + 2): 2 epochs begun.
-    expect(run.epochs).toBe(22);
+    expect(run.batching.epochs).toBe(22);
     expect(run.step).toBe(30);
   });
 
@@ -104,7 +104,7 @@ describe('checkpoints keep the optimizer and the schedule', () => {
     losses(b, Math.min(kept, 40), 0.05);
     if (kept > 40) losses(b, kept - 40, 1e4);
     expect(b.step).toBe(kept);
-    expect(a.epochs).toBe(b.epochs);
+    expect(a.batching.epochs).toBe(b.batching.epochs);
     expect(Array.from(losses(a, 30, 0.05))).toEqual(Array.from(losses(b, 30, 0.05)));
   });
 });

@@ -30,6 +30,16 @@ import {
   type Replay,
 } from './numpyScriptData';
 import { networkCode, weightLines } from './numpyScriptNet';
+import {
+  batchLines,
+  optionsDefs,
+  optionsExact,
+  optionsNotes,
+  optionsSetupLines,
+  optionsSummary,
+  switchOptionsLines,
+  usesOptions,
+} from './numpyScriptOptions';
 import type { RunRecord } from './runHistory';
 
 export interface ScriptRun {
@@ -136,12 +146,24 @@ const SPLIT_DEF = `def split(x, y, held_out):  # the page's split: held-out poin
 /** The script for a run, and whether it replays the run exactly (see fidelityNotes). */
 export function numpyScriptOf(run: ScriptRun): { script: string; exact: boolean } {
   const replay = replayOf(run.config, run.learningRate, run.history, run.data);
-  return { script: scriptText(run, replay), exact: replayIsExact(replay) };
+  const exact = replayIsExact(replay) && (!usesOptions(replay) || optionsExact(replay));
+  return { script: scriptText(run, replay), exact };
 }
 
 export function numpyScript(run: ScriptRun): string {
   return numpyScriptOf(run).script;
 }
+
+/** The tutorial's backprop(): the plain update, for a run with the default options throughout. */
+const PLAIN_BACKPROP = [
+  'def backprop(dz, layer, layer_in, learning_rate=0.01):',
+  '    gw = layer_in.T.dot(dz)',
+  '    gb = np.sum(dz, axis=0, keepdims=True)',
+  '    new_dz = dz.dot(layer["w"].T)',
+  '    layer["w"] += learning_rate * gw',
+  '    layer["b"] += learning_rate * gb',
+  '    return new_dz',
+];
 
 /** Said when the run on screen diverged: the script replays the blow-up too. */
 function divergedNote(divergedAt: number | null | undefined): string[] {
@@ -155,13 +177,16 @@ function divergedNote(divergedAt: number | null | undefined): string[] {
 
 function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Replay): string {
   const { noise, seed, activation, init } = config;
+  const withOptions = usesOptions(replay);
   const net = networkCode(config);
+  // With options a step trains on its batch; the whole set's loss is printed at the end.
+  const step = withOptions ? networkCode(config, { x: 'x_batch', y: 'y_batch' }) : net;
   const linear = activation === 'none';
   const last = lastSegment(replay);
   const switchesAtEnd = last.step === steps && replay.segments.length > 1;
   // The tutorial's own initialisation goes unsaid, as in the tutorial.
   const initNote = init === 'tutorial' ? '' : `, init ${init}`;
-  const settings = `${dataSummary(config, replay)}, noise ${py(noise)}, seed ${seed}, 1 -> ${config.layers.join(' -> ')} -> 1, activation ${activation}${initNote}, ${rateSummary(replay)}, ${steps} steps`;
+  const settings = `${dataSummary(config, replay)}, noise ${py(noise)}, seed ${seed}, 1 -> ${config.layers.join(' -> ')} -> 1, activation ${activation}${initNote}, ${rateSummary(replay)}${withOptions ? `, ${optionsSummary(replay)}` : ''}, ${steps} steps`;
   const lines = [
     `# Backprop Playground${title ? `: ${title}` : ''}`,
     `# ${settings}.`,
@@ -169,6 +194,7 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     "# order, so it prints the playground's losses (float32 there, float64 here: they",
     '# agree to about six significant digits).',
     ...fidelityNotes(replay),
+    ...(withOptions ? optionsNotes(replay) : []),
     ...divergedNote(divergedAt),
     'import numpy as np',
     '',
@@ -177,13 +203,7 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     '',
     '',
     ...(linear ? [] : [ACTIVATION_DEFS[activation], '', '']),
-    'def backprop(dz, layer, layer_in, learning_rate=0.01):',
-    '    gw = layer_in.T.dot(dz)',
-    '    gb = np.sum(dz, axis=0, keepdims=True)',
-    '    new_dz = dz.dot(layer["w"].T)',
-    '    layer["w"] += learning_rate * gw',
-    '    layer["b"] += learning_rate * gb',
-    '    return new_dz',
+    ...(withOptions ? optionsDefs(replay) : PLAIN_BACKPROP),
     '',
     '',
     ...net.predictDef,
@@ -197,15 +217,24 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     ...laterDataLines(replay),
     '',
     ...rateLines(replay),
+    ...(withOptions ? optionsSetupLines(replay, net.layers) : []),
     `steps = ${steps}`,
     `for i in range(${replay.start === 0 ? 'steps' : `${replay.start}, steps`}):`,
     ...switchRateLines(replay, '    '),
     ...switchDataLine(replay, 'i', '    '),
-    `    ${net.forward}`,
+    ...(withOptions && replay.segments.length > 1
+      ? ['        perm = None  # new points: a new batch order']
+      : []),
+    ...(withOptions ? switchOptionsLines(replay, net.layers, '    ') : []),
+    ...(withOptions ? batchLines('    ') : []),
+    `    ${step.forward}`,
     `    if i % ${PRINT_EVERY} == 0:`,
-    `        average_cost = np.mean(np.square(${net.out} - y))`,
+    withOptions
+      ? `        average_cost = np.mean(np.square(${net.out} - y_batch))  # on the step's batch, before its update`
+      : `        average_cost = np.mean(np.square(${net.out} - y))`,
     '        print(average_cost)',
-    ...net.backward.map((line) => `    ${line}`),
+    ...(withOptions ? ["    t += 1  # this step is the optimizer's t-th"] : []),
+    ...step.backward.map((line) => `    ${line}`),
     '',
     ...(switchesAtEnd ? switchDataLine(replay, 'steps', '') : []),
     net.forward,

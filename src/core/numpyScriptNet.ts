@@ -45,6 +45,8 @@ export interface NetworkCode {
   build: string[];
   /** What predict() is given besides x: `l1, l2` or `layers`. */
   args: string;
+  /** Every layer, as a Python list: `[l1, l2]` or `layers`. */
+  layers: string;
   /** The forward pass in the loop (unindented) and the name of the prediction it gives. */
   forward: string;
   out: string;
@@ -54,7 +56,15 @@ export interface NetworkCode {
 
 type Shape = Omit<NetworkCode, 'layerDef'>;
 
-function shallow(activation: ActivationName, hidden: number): Shape {
+/** Names of the points a step trains on: the whole set, or (with training options) its batch. */
+export interface StepData {
+  x: string;
+  y: string;
+}
+
+const WHOLE: StepData = { x: 'x', y: 'y' };
+
+function shallow(activation: ActivationName, hidden: number, d: StepData): Shape {
   const linear = activation === 'none';
   const act = linear ? 'o1  # no activation' : `${pyName(activation)}(o1)`;
   return {
@@ -67,18 +77,19 @@ function shallow(activation: ActivationName, hidden: number): Shape {
     ],
     build: [`l1 = layer(1, ${hidden})`, `l2 = layer(${hidden}, 1)`],
     args: 'l1, l2',
-    forward: 'o1, a1, o2 = predict(x, l1, l2)',
+    layers: '[l1, l2]',
+    forward: `o1, a1, o2 = predict(${d.x}, l1, l2)`,
     out: 'o2',
     backward: [
-      'dz2 = -2 * (o2 - y)  # derivative of (o2 - y)**2',
+      `dz2 = -2 * (o2 - ${d.y})  # derivative of (o2 - y)**2`,
       'dz1 = backprop(dz2, l2, a1, learning_rate)',
       ...(linear ? [] : [`dz1 *= ${pyName(activation)}_derivative(o1)`]),
-      '_ = backprop(dz1, l1, x, learning_rate)',
+      `_ = backprop(dz1, l1, ${d.x}, learning_rate)`,
     ],
   };
 }
 
-function deep(activation: ActivationName, layers: readonly number[]): Shape {
+function deep(activation: ActivationName, layers: readonly number[], d: StepData): Shape {
   const linear = activation === 'none';
   return {
     predictDef: [
@@ -96,10 +107,11 @@ function deep(activation: ActivationName, layers: readonly number[]): Shape {
       'layers = [layer(n_in, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:])]',
     ],
     args: 'layers',
-    forward: 'o, a, out = predict(x, layers)',
+    layers: 'layers',
+    forward: `o, a, out = predict(${d.x}, layers)`,
     out: 'out',
     backward: [
-      'dz = -2 * (out - y)  # derivative of (out - y)**2',
+      `dz = -2 * (out - ${d.y})  # derivative of (out - y)**2`,
       'for k in range(len(layers) - 1, -1, -1):  # from the output layer back to the first',
       '    dz = backprop(dz, layers[k], a[k], learning_rate)',
       ...(linear
@@ -112,11 +124,12 @@ function deep(activation: ActivationName, layers: readonly number[]): Shape {
 /** The network's code for a config: the tutorial's for one hidden layer, a list of layers beyond. */
 export function networkCode(
   config: Pick<ModelConfig, 'layers' | 'activation' | 'init'>,
+  data: StepData = WHOLE,
 ): NetworkCode {
   const code =
     config.layers.length === 1
-      ? shallow(config.activation, config.layers[0]!)
-      : deep(config.activation, config.layers);
+      ? shallow(config.activation, config.layers[0]!, data)
+      : deep(config.activation, config.layers, data);
   return { ...code, layerDef: LAYER_DEFS[config.init] };
 }
 

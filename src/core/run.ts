@@ -11,13 +11,13 @@ import { buildModel } from './buildModel';
 import { chooseEngine, createEngine, type Engine, type EngineOptions } from './engine';
 import type { LayerGradients, TrainingEngine } from './engines/engine';
 import { KeptWeights } from './keptWeights';
-import { createWorkspace, type Network, type Workspace } from './network';
+import type { Network } from './network';
 import type { KernelBuild } from './kernel/wasmRuntime';
 import { packLayers, paramLayout, unpackLayers, type ParamLayout } from './paramLayout';
 import { RunHistory } from './runHistory';
-import { evaluateLoss } from './train';
-import { Learning } from './learning';
-import { pageIndices, trainingIndices } from './lastStep';
+import { Learning, type Batching } from './learning';
+import { HeldOut } from './heldOut';
+import { LastStep } from './lastStep';
 import { TsEngine } from './engines/tsEngine';
 import { moveToTsEngine } from './engineMove';
 import { sameOptions, type TrainingOptions } from './trainingOptions';
@@ -30,8 +30,8 @@ import { sameOptions, type TrainingOptions } from './trainingOptions';
 export class TrainingRun {
   /** The points trained on (the generated data, or the training part of data given to setData). */
   data: Dataset;
-  /** The held-out points, or null when none are held out. */
-  testData: Dataset | null = null;
+  /** The held-out points and the test loss on them. */
+  private readonly heldOut = new HeldOut();
   readonly grid: Float32Array;
   /** Where each layer's parameters sit in snapshots, frames and model files. */
   readonly layout: ParamLayout;
@@ -48,15 +48,10 @@ export class TrainingRun {
   private trainer: TrainingEngine;
   /** Options, batch schedule, optimizer state, epochs (issue #20). */
   private readonly learning: Learning;
-  /** Evaluates the held-out points (sized on data change, never per step). */
-  private testWs: Workspace | null = null;
   /** The learning rates and points trained with, step by step: what an exporter replays. */
   readonly history = new RunHistory();
-  /** Each training point's index in the data given (its points with test == 0), or null: the generated data, all trained on in order. */
-  private trainIndex: Int32Array | null = null;
-  /** The learning rate of the last train() call, and whether its steps were the engine's plain step (see lastUpdates). */
-  private lastRate = 0;
-  private lastPlain = true;
+  /** The last step's updates and batch, as frames carry them. */
+  private readonly last = new LastStep();
 
   /** `data`, when given, replaces the generated data (its test == 1 points are held out). */
   constructor(
@@ -109,19 +104,23 @@ export class TrainingRun {
     this.learning.setPoints(train.x.length);
     this.relayoutKept();
     this.kept.forgetLoss();
+    this.kept.miniBatch = this.learning.batchSize < train.x.length;
   }
 
   /** The training and held-out parts of labelled data, recorded in the run's history. */
   private split(data: LabeledData): { train: Dataset; test: Dataset } {
     this.history.recordData(this.step, data);
-    this.trainIndex = trainingIndices(data.test, data.x.length);
+    this.last.setData(data.test, data.x.length);
     return splitData({ x: data.x, y: data.y }, data.test);
   }
 
   private setTest(test: Dataset): void {
-    const held = test.x.length > 0;
-    this.testData = held ? test : null;
-    this.testWs = held ? createWorkspace(this.net, test.x.length) : null;
+    this.heldOut.set(test, this.net);
+  }
+
+  /** The held-out points, or null when none are held out. */
+  get testData(): Dataset | null {
+    return this.heldOut.data;
   }
 
   /**
@@ -136,13 +135,14 @@ export class TrainingRun {
     const trainer = this.trainer;
     const learning = this.learning;
     const plain = learning.isDefault;
-    if (count > 0) {
-      this.lastRate = learningRate;
-      this.lastPlain = plain;
-    }
+    const points = this.data.x.length;
+    if (count > 0) this.last.took(learningRate, plain);
     for (let k = 0; k < count; k++) {
-      trainer.saveParams(this.kept.candidate);
-      learning.save(this.kept.extraCandidate);
+      // With mini-batches a candidate is saved at an epoch's start only (see keptWeights).
+      if (this.kept.wantsCandidate) {
+        trainer.saveParams(this.kept.candidate);
+        learning.save(this.kept.extraCandidate);
+      }
       if (plain) {
         trainer.step(learningRate, lossOut, offset + k);
         learning.epochs++;
@@ -150,7 +150,10 @@ export class TrainingRun {
       } else learning.step(trainer as TsEngine, learningRate, lossOut, offset + k);
       // The float32 loss decides divergence as well as the float64 one would: a loss past
       // float32's range is Infinity, which is divergence anyway.
-      if (this.blewUp(lossOut, offset + k, trainer.parametersFinite())) return k + 1;
+      const batch = plain ? points : learning.batchPoints;
+      const epochEnd = plain || learning.epochEnded;
+      if (this.blewUp(lossOut, offset + k, trainer.parametersFinite(), batch, epochEnd))
+        return k + 1;
     }
     return count;
   }
@@ -159,20 +162,21 @@ export class TrainingRun {
    * Counts the step and has the kept weights judge it (its loss is lossOut[index], read
    * there rather than passed, so no float is boxed). A diverged run goes back to them.
    */
-  private blewUp(lossOut: Float32Array, index: number, paramsFinite: boolean): boolean {
+  private blewUp(
+    lossOut: Float32Array,
+    index: number,
+    paramsFinite: boolean,
+    points: number,
+    epochEnd: boolean,
+  ): boolean {
     const before = this.step;
     this.step++;
-    if (!this.kept.judge(lossOut, index, paramsFinite, before)) return false;
+    if (!this.kept.judge(lossOut, index, paramsFinite, before, points, epochEnd)) return false;
     this.divergedAt = this.step;
     // Back to the weights from before the climb, not the blown-up ones: the learner resumes from them.
     this.trainer.restoreParams(this.kept.params);
     this.learning.restore(this.kept.extra);
     return true;
-  }
-
-  /** Writes parameters in the snapshotParams layout back into the network. */
-  setParams(params: Float32Array): void {
-    unpackLayers(this.layout, params, this.net.layers);
   }
 
   /** The current parameters and step become the kept ones, their loss not yet known. */
@@ -182,24 +186,9 @@ export class TrainingRun {
     this.kept.keepAt(this.step);
   }
 
-  /** The training options in force (issue #20). */
-  get trainingOptions(): Readonly<TrainingOptions> {
-    return this.learning.options;
-  }
-
-  /** Epochs started so far (with the full batch, one per step). */
-  get epochs(): number {
-    return this.learning.epochs;
-  }
-
-  /** How the run's epochs and batches go now (the batch size clamped to N). */
-  get batching(): { batchSize: number; stepsPerEpoch: number; stepsIntoEpoch: number } {
-    const l = this.learning;
-    return {
-      batchSize: l.batchSize,
-      stepsPerEpoch: l.stepsPerEpoch,
-      stepsIntoEpoch: l.stepsIntoEpoch,
-    };
+  /** Epochs so far and how the batches go now (the batch size clamped to N). */
+  get batching(): Batching {
+    return this.learning.batching;
   }
 
   /** The L1/L2 term of the current weights (0 without a penalty): see Learning.penalty. */
@@ -219,6 +208,9 @@ export class TrainingRun {
     if (sameOptions(options, this.learning.options)) return;
     const replaced = this.learning.setOptions(options);
     this.history.recordOptions(this.step, this.learning.options, replaced);
+    // The epoch under way is not judged: its candidate's learning state may be of another kind.
+    this.kept.closeWindow();
+    this.kept.miniBatch = this.learning.batchSize < this.data.x.length;
     if (!this.learning.isDefault && !(this.trainer instanceof TsEngine)) this.moveToTs();
     else this.relayoutKept(replaced.schedule || replaced.optimizer);
   }
@@ -269,8 +261,7 @@ export class TrainingRun {
 
   /** Mean squared error of the current parameters on the held-out points, or null when none. */
   testLoss(): number | null {
-    if (!this.testData || !this.testWs) return null;
-    return evaluateLoss(this.net, this.testWs, this.testData.x, this.testData.y);
+    return this.heldOut.loss(this.net);
   }
 
   /** Length of the flat parameter vector (see core/paramLayout). */
@@ -290,9 +281,9 @@ export class TrainingRun {
    */
   load(params: Float32Array, step: number): boolean {
     if (params.length !== this.paramLength()) return false;
-    this.setParams(params);
+    unpackLayers(this.layout, params, this.net.layers);
     this.learning.freshOptimizer();
-    this.history.load(step, params);
+    this.history.load(step, params, !this.learning.drewOrders);
     this.step = step;
     this.divergedAt = null;
     this.kept.forgetFirstLoss();
@@ -305,32 +296,14 @@ export class TrainingRun {
     packLayers(this.layout, this.gradients, out);
   }
 
-  /**
-   * What the last step did to each parameter, w_after - w_before, in the same layout. Under
-   * options other than the default it is the optimizer's applied update exactly (float32
-   * rounding and flush included). The default step (kernel or TS) is the tutorial's
-   * w += lr gw, so it is lr times the last gradients, the weight's float32 rounding aside.
-   * Zeros before the first step.
-   */
+  /** What the last step did to each parameter, w_after - w_before, in the same layout (see LastStep.updates). */
   lastUpdates(out: Float32Array): void {
-    const optimizer = this.learning.optimizer;
-    if (!this.lastPlain && optimizer) {
-      packLayers(this.layout, optimizer.updates, out);
-      return;
-    }
-    packLayers(this.layout, this.gradients, out);
-    for (let i = 0; i < out.length; i++) out[i] = this.lastRate * out[i]!;
+    this.last.updates(out, this.layout, this.gradients, this.learning.optimizer);
   }
 
-  /**
-   * The last step's batch when it used fewer than all the training points: indices into the
-   * data the run was given (held-out points counted, as the page numbers them), or into the
-   * generated data; null with the full batch or before a batch step.
-   */
+  /** The last step's batch as the page's point indices, or null with the full batch (see LastStep.batch). */
   lastBatch(): Int32Array | null {
-    const schedule = this.learning.schedule;
-    if (this.lastPlain || !schedule || schedule.fullBatch || schedule.steps === 0) return null;
-    return pageIndices(schedule.batch, this.trainIndex);
+    return this.last.batch(this.learning.schedule);
   }
 
   /** The fitted curve on the grid, into out (length grid.length). */

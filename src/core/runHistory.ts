@@ -31,6 +31,12 @@ export interface OptionsChange {
   readonly freshOptimizer: boolean;
   /** A new batch schedule started at this step: its first step draws a permutation (when B < N). */
   readonly newSchedule: boolean;
+  /**
+   * A rescue went back to this step past a change of the options or points: the run then
+   * kept the optimizer's state and batch order of that change, which no replay from this
+   * step can rebuild (the exporters say so).
+   */
+  readonly rescued?: boolean;
 }
 
 /** The points in force from `step` on; null: the data the config generates (nothing held out). */
@@ -44,6 +50,11 @@ export interface LoadedWeights {
   readonly step: number;
   /** The flat parameter vector, laid out as core/paramLayout lays it out (any depth). */
   readonly params: Float32Array;
+  /**
+   * True when no batch order had been drawn from the run's generator before the load, so
+   * a replay's draws after it are the run's; absent: not known (the page's copy).
+   */
+  readonly freshGenerator?: boolean;
 }
 
 /** A run's history as an exporter reads it. */
@@ -141,8 +152,9 @@ export class RunHistory implements RunRecord {
   /** The run went back to `step` (a rescue) with the data it has now. */
   rewindTo(step: number): void {
     const latest = this.data.at(-1)!.data;
+    const crossedData = this.data.some((d) => d.step > step);
     this.rates = this.rates.filter((r) => r.step <= step);
-    this.rewindOptions(step);
+    this.rewindOptions(step, crossedData);
     const kept = this.data.filter((d) => d.step <= step);
     this.data = kept.length > 0 ? kept : [{ step, data: latest }];
     // Every change past `step` is gone, the unknown ones too.
@@ -158,25 +170,42 @@ export class RunHistory implements RunRecord {
    * past `step` that replaced the schedule or the optimizer leaves the run with that fresh
    * state after the rewind (a checkpoint cannot hold state of another kind).
    */
-  private rewindOptions(step: number): void {
+  private rewindOptions(step: number, crossedData: boolean): void {
     const current = this.options.at(-1);
-    if (!current || current.step <= step) return;
+    if (!current) return;
+    if (current.step <= step) {
+      // Only the points changed past `step`: the learning state kept may be from that change.
+      if (crossedData) {
+        const same = current.step === step;
+        if (same) this.options.pop();
+        this.options.push({
+          step,
+          options: current.options,
+          freshOptimizer: same && current.freshOptimizer,
+          newSchedule: same && current.newSchedule,
+          rescued: true,
+        });
+      }
+      return;
+    }
     const dropped = this.options.filter((o) => o.step > step);
     this.options = this.options.filter((o) => o.step <= step);
+    const at = this.options.at(-1)?.step === step ? this.options.pop() : undefined;
     this.options.push({
       step,
       options: current.options,
-      freshOptimizer: dropped.some((o) => o.freshOptimizer),
-      newSchedule: dropped.some((o) => o.newSchedule),
+      freshOptimizer: dropped.some((o) => o.freshOptimizer) || !!at?.freshOptimizer,
+      newSchedule: dropped.some((o) => o.newSchedule) || !!at?.newSchedule,
+      rescued: true,
     });
   }
 
   /** Weights from a model file at `step`: the history starts again there, with the data in force. */
-  load(step: number, params: Float32Array): void {
+  load(step: number, params: Float32Array, freshGenerator = false): void {
     const latest = this.data.at(-1)!.data;
     this.rates = [];
     this.data = [{ step, data: latest }];
-    this.loaded = { step, params: params.slice() };
+    this.loaded = { step, params: params.slice(), ...(freshGenerator ? { freshGenerator } : {}) };
     // A loaded model starts with fresh optimizer state (TrainingRun.load); the options stay.
     const current = this.options.at(-1);
     this.options = current

@@ -118,7 +118,7 @@ describe('TrainingRun.lastBatch', () => {
           test: new Uint8Array(batch.length),
         },
       );
-      probe.setParams(before);
+      expect(probe.load(before, 0)).toBe(true);
       expect(probe.currentLoss()).toBeCloseTo(loss[0]!, 5);
     }
     // Every training point once in the epoch, no held-out point ever.

@@ -73,7 +73,6 @@ export function buildFrame(
     testLoss: run.testLoss(),
     trainLoss: batching.batchSize < run.data.x.length ? run.currentLoss() : null,
     penalty: penalty === 0 ? null : penalty,
-    epochs: run.epochs,
     ...batching,
     losses: ctx.losses,
     lossesStart: ctx.lossesStart,

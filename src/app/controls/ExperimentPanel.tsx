@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { DEEP_PRESET_IDS, isPresetId, PRESETS, TUTORIAL_PRESET_IDS } from '../../core/presets';
 import { choosePreset } from '../actions';
 import { useAppStore } from '../store';
-import { CopyScriptButton } from './CopyScriptButton';
+import { CopyScriptButton, CopyTorchScriptButton } from './CopyScriptButton';
 import { useT } from '../i18n';
 
 /** The picker's value for settings that match no preset. */
@@ -51,7 +51,10 @@ export function ExperimentPanel() {
           {caption}
         </p>
       </div>
-      <CopyScriptButton />
+      <div className="copy-scripts">
+        <CopyScriptButton />
+        <CopyTorchScriptButton />
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Loss against step, live, from the bounded history in liveStore. */
 import { useEffect, useRef } from 'react';
-import { liveStore, type LiveState } from '../liveStore';
+import { liveStore, wholeSetHistory, type LiveState } from '../liveStore';
 import { recordDraw } from '../drawTiming';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
@@ -18,7 +18,8 @@ import {
   sameRange,
   type LossRanges,
 } from './lossRange';
-import { lossTraces } from './lossTraces';
+import { lossTraces, needsLegend } from './lossTraces';
+import { EpochMarks } from './epochMarks';
 import type { GraphDiv } from './plotlyInternals';
 import { growStepAxis, StepAxis, stepAxisPlotConfig } from './stepAxis';
 import { palette } from './plotStyle';
@@ -34,6 +35,7 @@ const AXIS_EVENTS = ['plotly_afterplot', 'plotly_relayout', 'plotly_relayouting'
 export function LossPlot() {
   const ref = useRef<HTMLDivElement>(null);
   const stepAxisRef = useRef<SVGSVGElement>(null);
+  const epochAxisRef = useRef<SVGSVGElement>(null);
   const labelText = useT();
   const logScale = useAppStore((s) => s.logScale);
   const { baselines, pinned, labels } = useLossLayers();
@@ -48,18 +50,26 @@ export function LossPlot() {
     const div = ref.current! as GraphDiv;
     const COLORS = palette();
     const stepAxis = new StepAxis(stepAxisRef.current!);
-    const syncTicks = () => stepAxis.sync(div, COLORS);
+    const epochMarks = new EpochMarks(epochAxisRef.current!);
+    const epochLabel = labelText.epochMarks;
+    const syncTicks = () => {
+      stepAxis.sync(div, COLORS);
+      epochMarks.sync(div, COLORS, liveStore.getState().epochStarts, epochLabel);
+    };
     const config = stepAxisPlotConfig(plotly, COLORS);
     let listening = false;
-    const { history } = liveStore.getState();
+    const { history, trainHistory, testHistory, penaltyHistory } = liveStore.getState();
     // Reused between draws: the history is bounded, so these are too (room for its newest
     // loss and for the standing run's current one, see appendStandingLoss).
-    const steps = new Float64Array(history.capacity + 2);
-    const losses = new Float32Array(history.capacity + 2);
-    const { testHistory } = liveStore.getState();
+    const steps = new Float64Array(Math.max(history.capacity, trainHistory.capacity) + 2);
+    const losses = new Float32Array(steps.length);
+    const batchSteps = new Float64Array(history.capacity + 1);
+    const batchLosses = new Float32Array(history.capacity + 1);
     const testSteps = new Float64Array(testHistory.capacity + 1);
     const testLosses = new Float32Array(testHistory.capacity + 1);
-    const layout = lossLayout(showTest, logScale, narrow);
+    const penaltySteps = new Float64Array(penaltyHistory.capacity + 1);
+    const penalties = new Float32Array(penaltyHistory.capacity + 1);
+    let layout = lossLayout(showTest, logScale, narrow);
     let revision = 0;
     let lastSignature = '';
     /** Axis ranges set at the last full redraw while training (null: Plotly's autorange). */
@@ -81,7 +91,7 @@ export function LossPlot() {
     // What the last draw showed: losses only arrive with a frame, so the same frame and counts
     // mean the same picture (a new run clears an already empty store before its first frame:
     // no Plotly redraw for that, it would be in the way of the first frames on a first visit).
-    let lastDrawn: { frame: LiveState['frame']; n: number; nt: number } | null = null;
+    let lastDrawn: { frame: LiveState['frame']; n: number; nt: number; nb: number } | null = null;
     // Until the fit plot has drawn (see firstFit.ts), this plot waits: its first Plotly draw
     // would otherwise come first and hold up the fit's by 60-190 ms on a first visit.
     let released = fitDrawn();
@@ -103,41 +113,52 @@ export function LossPlot() {
         }, FIRST_DRAW_WAIT_MS);
         return;
       }
-      const n = appendStandingLoss(steps, losses, live.history.snapshot(steps, losses), live.frame);
+      // With mini-batches the recorded losses are the batches': the loss line is then the
+      // loss on all the training points, one per frame, and the batches' a faint line under it.
+      const wholeSet = wholeSetHistory(live);
+      const n = appendStandingLoss(steps, losses, wholeSet.snapshot(steps, losses), live.frame);
+      const nb = live.batched ? live.history.snapshot(batchSteps, batchLosses) : 0;
       const nt = live.testHistory.snapshot(testSteps, testLosses);
+      const np = live.penaltyHistory.snapshot(penaltySteps, penalties);
       if (
         !force &&
         lastDrawn &&
         lastDrawn.frame === live.frame &&
         lastDrawn.n === n &&
-        lastDrawn.nt === nt
+        lastDrawn.nt === nt &&
+        lastDrawn.nb === nb
       )
         return;
-      lastDrawn = { frame: live.frame, n, nt };
+      lastDrawn = { frame: live.frame, n, nt, nb };
       const lastStep = lastStepShown(live.history.lastStep, pinned);
-      const build = (reach: number) =>
-        lossTraces(
-          {
-            pinnedTraces,
-            baselines,
-            logScale,
-            showTest,
-            colors: COLORS,
-            steps,
-            losses,
-            n,
-            testSteps,
-            testLosses,
-            nt,
-          },
-          reach,
-        );
+      const input = {
+        pinnedTraces,
+        baselines,
+        logScale,
+        showTest,
+        colors: COLORS,
+        steps,
+        losses,
+        n,
+        testSteps,
+        testLosses,
+        nt,
+        batchSteps,
+        batchLosses,
+        nb,
+        penaltySteps,
+        penalties,
+        np,
+      };
+      const build = (reach: number) => lossTraces(input, reach);
       const running = live.frame?.state === 'running';
       const now = current();
       const zoomed = revision > 0 && !(sameRange(now.x, shown.x) && sameRange(now.y, shown.y));
       const extent = new Extent(logScale)
         .add(losses, n)
+        .add(batchLosses, nb)
         .add(testLosses, nt)
+        .add(penalties, np)
         .add([baselines.noiseFloor, baselines.bestLine]);
       if (!pinnedExtent.empty) extent.add([pinnedExtent.lo, pinnedExtent.hi]);
       // While the axes have room to grow, the flat reference lines reach their end.
@@ -164,10 +185,9 @@ export function LossPlot() {
           }
         }
         if (patchLines(div, traces, { rescaled, growing: true })) {
-          if (rescaled) {
-            shown = current();
-            syncTicks();
-          }
+          if (rescaled) shown = current();
+          // New epochs get their marks (and a grown axis its ticks) with the lines.
+          syncTicks();
           // A user's zoom is theirs: the axes stay as they are and the curve is drawn into them.
           if (zoomed || (running && set !== null && fits(set, lastStep, extent, logScale))) return;
           // The losses have left the loss axis: this frame is drawn (clipped), the axes move in a task of their own.
@@ -183,11 +203,12 @@ export function LossPlot() {
         return;
       }
       lastSignature = signature;
+      layout = lossLayout(needsLegend(input), logScale, narrow);
       if (!zoomed) {
         // Training: axes with room to grow. Standing still: Plotly's autorange, tight around the curves.
         set = running ? grownRanges(lastStep, extent, logScale) : null;
         traces = build(reach(set));
-        axes = lossAxes(layout, set, logScale, losses, n);
+        axes = lossAxes(layout, set, logScale, nb > 0 ? batchLosses : losses, nb > 0 ? nb : n);
       }
       const start = performance.now();
       void plotly
@@ -212,7 +233,7 @@ export function LossPlot() {
       if (deferred !== null) clearTimeout(deferred);
       for (const event of AXIS_EVENTS) div.removeListener?.(event, syncTicks);
     };
-  }, [logScale, baselines, pinned, labels, theme, showTest, language, plotly, narrow]);
+  }, [logScale, baselines, pinned, labels, theme, showTest, language, plotly, narrow, labelText]);
 
   useEffect(() => {
     const div = ref.current!;
@@ -222,6 +243,7 @@ export function LossPlot() {
   return (
     <div className="plot-frame plot-loss">
       <svg ref={stepAxisRef} className="step-axis" aria-hidden="true" />
+      <svg ref={epochAxisRef} className="epoch-axis" aria-hidden="true" />
       <div
         ref={ref}
         className="plot"

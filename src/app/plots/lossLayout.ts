@@ -27,11 +27,11 @@ export function logTickSpacing(values: Float32Array, n: number): string | number
 }
 
 /** The layout of one drawing of the loss plot (its settings: the legend, the log scale, a phone's width). */
-export function lossLayout(showTest: boolean, logScale: boolean, narrow: boolean) {
+export function lossLayout(legend: boolean, logScale: boolean, narrow: boolean) {
   const layout = {
     ...baseLayout(),
-    // A legend only to tell the two losses apart, when there are two.
-    showlegend: showTest,
+    // A legend only to tell the run's losses apart, when there are several.
+    showlegend: legend,
     legend: {
       orientation: 'h' as const,
       x: 0,
@@ -40,7 +40,7 @@ export function lossLayout(showTest: boolean, logScale: boolean, narrow: boolean
       yanchor: 'bottom' as const,
       font: { size: 11 },
     },
-    margin: { l: 60, r: 12, t: showTest ? 28 : 8, b: 40 },
+    margin: { l: 60, r: 12, t: legend ? 28 : 8, b: 40 },
     // The grid and labels of the step axis are ours (stepAxis.ts); Plotly's labels stay, transparent, to place the title.
     xaxis: axis(t().axisStep, {
       rangemode: 'tozero' as const,

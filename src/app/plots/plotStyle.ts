@@ -25,6 +25,8 @@ export interface Palette {
   loss: string;
   /** The test loss (held-out points). */
   test: string;
+  /** The L1/L2 penalty on the loss plot. */
+  penalty: string;
   grid: string;
   text: string;
   zero: string;
@@ -40,6 +42,7 @@ export const PALETTES: Record<Theme, Palette> = {
     truth: '#64748b',
     loss: '#7c3aed',
     test: '#db2777',
+    penalty: '#b45309',
     grid: '#e2e8f0',
     text: '#334155',
     zero: '#cbd5e1',
@@ -51,6 +54,7 @@ export const PALETTES: Record<Theme, Palette> = {
     truth: '#94a3b8',
     loss: '#a78bfa',
     test: '#f472b6',
+    penalty: '#fbbf24',
     grid: '#243145',
     text: '#cbd5e1',
     zero: '#3b4a61',

@@ -9,7 +9,7 @@ import { useAppStore } from '../store';
 
 /** Kept as data and worded when drawn, so a language switch rewords a note already showing. */
 type Note =
-  | { kind: 'ok'; step: number; kept: HideableControl[] }
+  | { kind: 'ok'; step: number; kept: HideableControl[]; freshState: boolean }
   | { kind: 'error'; problem: ModelFileProblem }
   | { kind: 'lesson'; fixed: HideableControl[] }
   | { kind: 'not-ready' }
@@ -22,10 +22,12 @@ function noteText(t: Messages, note: Note): string {
   if (note === null) return '';
   const state = useAppStore.getState();
   switch (note.kind) {
-    case 'ok':
-      return note.kept.length
-        ? `${t.modelLoaded(note.step)} ${t.lessonKept(keptText(t, state, note.kept))}`
-        : t.modelLoaded(note.step);
+    case 'ok': {
+      const parts = [t.modelLoaded(note.step)];
+      if (note.freshState) parts.push(t.modelFreshOptimizer);
+      if (note.kept.length) parts.push(t.lessonKept(keptText(t, state, note.kept)));
+      return parts.join(' ');
+    }
     case 'error':
       return t.modelNotLoaded(t.problem(note.problem));
     case 'lesson':
@@ -48,7 +50,7 @@ export function ModelFileButtons() {
       const result = await importModelFile(file);
       setNote(
         result.ok
-          ? { kind: 'ok', step: result.step, kept: result.kept }
+          ? { kind: 'ok', step: result.step, kept: result.kept, freshState: result.freshState }
           : 'problem' in result
             ? { kind: 'error', problem: result.problem }
             : { kind: 'lesson', fixed: result.lessonFixed },

@@ -1,6 +1,6 @@
 /** Pinning runs for comparison, and labelling them by what differs between them. */
 import { formatLayers, sameSetting, type RunConfig } from '../../core/config';
-import { liveStore } from '../liveStore';
+import { liveStore, wholeSetHistory } from '../liveStore';
 import { useAppStore } from '../store';
 import { MAX_PINNED, useViewStore, type PinnedRun } from './viewStore';
 
@@ -44,7 +44,10 @@ let nextPinId = 1;
 
 /** Freezes the current run's loss curve and fit; does nothing before its first frame or when full. */
 export function pinRun(): void {
-  const { frame, history } = liveStore.getState();
+  const live = liveStore.getState();
+  const { frame } = live;
+  // The curve the loss plot draws as `loss` (on all the training points, also under mini-batches).
+  const history = wholeSetHistory(live);
   const { pinned } = useViewStore.getState();
   if (!frame || pinned.length >= MAX_PINNED) return;
   const steps = new Float64Array(history.capacity + 1);

@@ -52,6 +52,19 @@ export const enExperiment = {
   scriptDialogText:
     'The browser did not allow copying to the clipboard. The script is selected below: copy it with Ctrl+C (⌘C).',
   numpyScript: 'numpy script',
+  copyTorchScript: 'Copy as PyTorch script',
+  copyTorchScriptTitle:
+    'A runnable PyTorch script (torch.nn.Linear, torch.optim) that prints this run’s losses',
+  torchScriptDialogTitle: 'Copy the PyTorch script',
+  torchScript: 'PyTorch script',
+  scriptBatchesNotExact: (step: number) =>
+    `Copied, but from step ${step} on its mini-batches are not this run's: the page drew batch orders before the weights were loaded, which the script cannot know (its first lines say so).`,
+  scriptBatchesNotExactNote: (step: number) =>
+    `From step ${step} on this script's mini-batches are not this run's: the page drew batch orders before the weights were loaded, which the script cannot know (its first lines say so).`,
+  scriptRescueNotExact: (step: number) =>
+    `Copied, but from step ${step} on it may differ from this run: a rescue there went back past a change of the training options or points, and the optimizer state the page kept cannot be rebuilt (its first lines say so).`,
+  scriptRescueNotExactNote: (step: number) =>
+    `From step ${step} on this script may differ from this run: a rescue there went back past a change of the training options or points, and the optimizer state the page kept cannot be rebuilt (its first lines say so).`,
   close: 'Close',
   // Transport
   play: 'Play',
@@ -61,6 +74,12 @@ export const enExperiment = {
   reset: 'Reset',
   resetTitle: 'Start again from the same seed',
   readoutStep: 'Step',
+  readoutEpoch: 'Epoch',
+  readoutEpochTitle:
+    'Epochs begun: one pass over the training points. With the full batch every step is one; with mini-batches of B of N points, one takes ⌈N / B⌉ steps.',
+  readoutBatchLoss: 'Batch loss',
+  readoutBatchLossTitle:
+    'The last step’s loss on its own mini-batch, before its update: what the step trained on. Loss is on all the training points.',
   readoutLoss: 'Loss',
   readoutTestLoss: 'Test loss',
   readoutRate: 'Steps/s',
@@ -75,6 +94,8 @@ export const enExperiment = {
   exportModel: 'Export model',
   importModel: 'Import model',
   modelLoaded: (step: number) => `Model loaded at step ${step}: press Play to go on training.`,
+  modelFreshOptimizer:
+    'The optimizer’s running averages start again from zero: a model file holds the weights, not the optimizer’s state.',
   modelNotLoaded: (why: string) => `Could not load the model: ${why}. Nothing was changed.`,
   modelNotReady: 'No weights yet: wait for the first frame.',
   modelSavedPaused: (step: number) =>

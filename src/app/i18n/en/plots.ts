@@ -25,6 +25,9 @@ export const enPlots = {
   hoverThinned: (every: number) => `1 in ${every} points shown`,
   hoverStepLoss: 'step %{x}<br>loss %{y:.4g}',
   hoverStepTestLoss: 'step %{x}<br>test loss %{y:.4g}',
+  hoverStepBatchLoss: 'step %{x}<br>batch loss %{y:.4g}',
+  hoverStepPenalty: 'step %{x}<br>penalty %{y:.4g}',
+  epochMarks: 'epochs',
   pinnedTrace: (label: string) => `pinned: ${label}`,
   kinkHover: (unit: number, kind: KinkKind, x: string, pile = 1) =>
     `unit ${unit}: ${KINK_WORDS[kind]} at x = ${x}${pile > 1 ? ` (${pile} ${KINK_WORDS[kind]}s here)` : ''}`,

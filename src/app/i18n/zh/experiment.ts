@@ -45,6 +45,19 @@ export const zhExperiment: ExperimentMessages = {
   scriptDialogTitle: '复制 numpy 脚本',
   scriptDialogText: '浏览器不允许写入剪贴板。下面的脚本已选中：请按 Ctrl+C（⌘C）复制。',
   numpyScript: 'numpy 脚本',
+  copyTorchScript: '复制为 PyTorch 脚本',
+  copyTorchScriptTitle:
+    '一个可运行的 PyTorch 脚本（torch.nn.Linear、torch.optim），打印本次运行的损失',
+  torchScriptDialogTitle: '复制 PyTorch 脚本',
+  torchScript: 'PyTorch 脚本',
+  scriptBatchesNotExact: (step: number) =>
+    `已复制，但从第 ${step} 步起它的小批量不是本次运行的：页面在载入权重之前已抽取过批次顺序，脚本无从得知（脚本开头有说明）。`,
+  scriptBatchesNotExactNote: (step: number) =>
+    `从第 ${step} 步起，此脚本的小批量不是本次运行的：页面在载入权重之前已抽取过批次顺序，脚本无从得知（脚本开头有说明）。`,
+  scriptRescueNotExact: (step: number) =>
+    `已复制，但从第 ${step} 步起它可能与本次运行不同：那里的救援回退到了训练选项或数据点改动之前，页面保留的优化器状态无法重建（脚本开头有说明）。`,
+  scriptRescueNotExactNote: (step: number) =>
+    `从第 ${step} 步起，此脚本可能与本次运行不同：那里的救援回退到了训练选项或数据点改动之前，页面保留的优化器状态无法重建（脚本开头有说明）。`,
   close: '关闭',
   play: '播放',
   pause: '暂停',
@@ -53,6 +66,12 @@ export const zhExperiment: ExperimentMessages = {
   reset: '重置',
   resetTitle: '用相同的种子重新开始',
   readoutStep: '步数',
+  readoutEpoch: '轮次',
+  readoutEpochTitle:
+    '已开始的轮次（epoch）：把训练点完整过一遍。全批量时每一步就是一轮；每批 B 个、共 N 个点时，一轮需要 ⌈N / B⌉ 步。',
+  readoutBatchLoss: '批次损失',
+  readoutBatchLossTitle:
+    '上一步在它自己的小批量上的损失（更新之前）：这一步训练所用的。“损失”是在全部训练点上的。',
   readoutLoss: '损失',
   readoutTestLoss: '测试损失',
   readoutRate: '步/秒',
@@ -65,6 +84,7 @@ export const zhExperiment: ExperimentMessages = {
   exportModel: '导出模型',
   importModel: '导入模型',
   modelLoaded: (step) => `模型已载入，位于第 ${step} 步：点击“播放”继续训练。`,
+  modelFreshOptimizer: '优化器的累积量从零重新开始：模型文件只保存权重，不保存优化器的状态。',
   modelNotLoaded: (why) => `无法载入模型：${why}。没有任何更改。`,
   modelNotReady: '还没有权重：请等待第一帧。',
   modelSavedPaused: (step) =>

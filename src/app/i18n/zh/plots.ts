@@ -23,6 +23,9 @@ export const zhPlots: PlotsMessages = {
   hoverThinned: (every) => `每 ${every} 个点画出 1 个`,
   hoverStepLoss: '步数 %{x}<br>损失 %{y:.4g}',
   hoverStepTestLoss: '步数 %{x}<br>测试损失 %{y:.4g}',
+  hoverStepBatchLoss: '步数 %{x}<br>批次损失 %{y:.4g}',
+  hoverStepPenalty: '步数 %{x}<br>正则项 %{y:.4g}',
+  epochMarks: '轮次',
   pinnedTrace: (label) => `已固定：${label}`,
   kinkHover: (unit, kind, x, pile = 1) =>
     `单元 ${unit}：${KINK_WORDS[kind]}在 x = ${x}${pile > 1 ? `（此处共 ${pile} 个${KINK_WORDS[kind]}）` : ''}`,
