@@ -65,10 +65,10 @@ test('Adam, batch 4: the panel’s updates are w_after − w_before of two conse
   b.params.forEach((w, i) =>
     expect(b.updates[i], `parameter ${i}`).toBe(Math.fround(w - a.params[i]!)),
   );
-  // Adam's step is about lr per parameter: none is far beyond it, and they move.
-  const sizes = b.updates.map(Math.abs);
-  expect(Math.max(...sizes)).toBeLessThan(5 * 0.01);
-  expect(sizes.filter((u) => u > 0.001).length).toBeGreaterThan(b.updates.length / 2);
+  // Adam's step is about lr per parameter: none is far beyond it, and the largest is near it.
+  const largest = Math.max(...b.updates.map(Math.abs));
+  expect(largest).toBeLessThan(5 * 0.01);
+  expect(largest).toBeGreaterThan(0.1 * 0.01);
   // Every strip says the size of its update beside its gradient's.
   await expect(page.locator('[data-strip="w1"] .strip-scale')).toContainText('Δ');
   await expect(page.getByTestId('output-bias')).toContainText('Δ');
