@@ -41,6 +41,17 @@ describe('what the inspector says the optimizer did', () => {
     },
   );
 
+  it('an epoch’s last, smaller batch is named by its own size (mean divides by it)', () => {
+    const t = messages('en');
+    const lines = optimizerNote(t, {
+      ...base,
+      options: { ...base.options, reduction: 'mean' },
+      batchSize: 4,
+      batch: Int32Array.of(7, 12),
+    });
+    expect(lines.slice(0, 2)).toEqual([t.inspectorInBatch(2, 30), t.inspectorShareMean(2)]);
+  });
+
   it('English says it plainly', () => {
     const t = messages('en');
     const lines = optimizerNote(t, {

@@ -30,9 +30,11 @@ export function batchMembership(input: OptimizerNoteInput): BatchMembership {
 
 /** The inspector's sentences, in order: the batch, the share, the penalty (when set), the rule. */
 export function optimizerNote(t: Messages, input: OptimizerNoteInput): string[] {
-  const { options, batchSize, points } = input;
+  const { options, points } = input;
   const lines: string[] = [];
   const membership = batchMembership(input);
+  // The last step's own size: an epoch's last batch may be smaller than B (mean divides by it).
+  const batchSize = membership === 'all' ? points : (input.batch?.length ?? input.batchSize);
   switch (membership) {
     case 'all':
       lines.push(t.inspectorBatchAll(points));
