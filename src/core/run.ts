@@ -150,33 +150,24 @@ export class TrainingRun {
       } else learning.step(trainer as TsEngine, learningRate, lossOut, offset + k);
       // The float32 loss decides divergence as well as the float64 one would: a loss past
       // float32's range is Infinity, which is divergence anyway.
+      // The kept weights judge the step by its loss, read from lossOut (a float passed to a
+      // call V8 does not inline is boxed: an allocation every step).
       const batch = plain ? points : learning.batchPoints;
       const epochEnd = plain || learning.epochEnded;
-      if (this.blewUp(lossOut, offset + k, trainer.parametersFinite(), batch, epochEnd))
+      const finite = trainer.parametersFinite();
+      if (this.kept.judge(lossOut, offset + k, finite, this.step++, batch, epochEnd)) {
+        this.diverge();
         return k + 1;
+      }
     }
     return count;
   }
 
-  /**
-   * Counts the step and has the kept weights judge it (its loss is lossOut[index], read
-   * there rather than passed, so no float is boxed). A diverged run goes back to them.
-   */
-  private blewUp(
-    lossOut: Float32Array,
-    index: number,
-    paramsFinite: boolean,
-    points: number,
-    epochEnd: boolean,
-  ): boolean {
-    const before = this.step;
-    this.step++;
-    if (!this.kept.judge(lossOut, index, paramsFinite, before, points, epochEnd)) return false;
+  /** Diverged: back to the weights from before the climb, not the blown-up ones (the learner resumes from them). */
+  private diverge(): void {
     this.divergedAt = this.step;
-    // Back to the weights from before the climb, not the blown-up ones: the learner resumes from them.
     this.trainer.restoreParams(this.kept.params);
     this.learning.restore(this.kept.extra);
-    return true;
   }
 
   /** The current parameters and step become the kept ones, their loss not yet known. */
