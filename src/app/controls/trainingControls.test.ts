@@ -79,4 +79,41 @@ describe('the training controls', () => {
       if (!parsed.ok) expect(parsed.problem.code).toBe(code);
     }
   });
+
+  it('words the advice by the gradient and the optimizer, in both languages', () => {
+    const en = messagesFor('en');
+    const zh = messagesFor('zh');
+    const base = {
+      points: 30,
+      batch: 30,
+      reduction: 'sum',
+      optimizer: 'sgd',
+      momentum: 0.9,
+      layers: [10],
+      suggestion: 0.002,
+      learningRate: 0.1,
+      times: 50,
+    } as const;
+    expect(en.lrAdvice({ ...base, batch: 4 })).toContain(
+      'sums the gradient over a batch of 4 of the 30 training points and 10 hidden units, so',
+    );
+    expect(en.lrAdvice({ ...base, reduction: 'mean' })).toContain(
+      'averages the gradient over its batch, so neither the 30 training points nor the batch size change the safe rate; for 10 hidden units, a rate',
+    );
+    expect(en.lrAdvice({ ...base, optimizer: 'momentum' })).toContain(
+      'and 10 hidden units, and momentum 0.9 piles steps up to 1/(1 − m) = 10× a plain one, so',
+    );
+    expect(en.lrAdvice({ ...base, optimizer: 'adam' })).toMatch(
+      /^Adam divides each step .* every weight moves about lr a step whatever the gradient’s size: the points, the batch and sum or mean do not matter/,
+    );
+    expect(en.lrAdvice({ ...base, optimizer: 'rmsprop' })).toContain('up to 10× lr at first');
+    expect(zh.lrAdvice({ ...base, batch: 4 })).toMatch(
+      /^每一步都把梯度在 30 个训练点中 4 个点的批次和 10 个隐藏单元上求和，/,
+    );
+    expect(zh.lrAdvice({ ...base, reduction: 'mean' })).toMatch(/^每一步都对批次中的梯度取平均/);
+    expect(zh.lrAdvice({ ...base, optimizer: 'momentum' })).toContain(
+      '而且动量 0.9 会把步长累积到',
+    );
+    expect(zh.lrAdvice({ ...base, optimizer: 'adam' })).toMatch(/^Adam 把每一步除以/);
+  });
 });

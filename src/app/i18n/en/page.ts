@@ -55,17 +55,17 @@ function whyEn(a: AdviceText): string {
   const safe = `a rate that trains safely here is about ${a.suggestion}`;
   if (a.optimizer === 'adam' || a.optimizer === 'rmsprop')
     return `${ADAPTIVE_EN[a.optimizer]}: the points, the batch and sum or mean do not matter. Rates of 0.001 – 0.01 are typical, and ${safe}`;
-  const momentum =
+  const piles =
     a.optimizer === 'momentum'
-      ? `; momentum ${a.momentum} piles steps up to 1 / (1 − m) = ${pileUp(a)}× a plain step, so the rate is ${pileUp(a)}× smaller`
-      : '';
+      ? `momentum ${a.momentum} piles steps up to 1/(1 − m) = ${pileUp(a)}× a plain one`
+      : null;
   if (a.reduction === 'mean')
-    return `Each step averages the gradient over its batch, so neither the ${a.points} training points nor the batch size change the safe rate; for ${networkNounEn(a.layers)}${momentum}, ${safe}`;
+    return `Each step averages the gradient over its batch, so neither the ${a.points} training points nor the batch size change the safe rate; for ${networkNounEn(a.layers)}${piles ? `, where ${piles}` : ''}, ${safe}`;
   const over =
     a.batch < a.points
       ? `a batch of ${a.batch} of the ${a.points} training points`
       : `the ${a.points} training points`;
-  return `Each step sums the gradient over ${over} ${networkEn(a.layers)}${momentum}, so ${safe}`;
+  return `Each step sums the gradient over ${over} ${networkEn(a.layers)}${piles ? `, and ${piles}` : ''}, so ${safe}`;
 }
 
 export const enPage = {

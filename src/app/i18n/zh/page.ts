@@ -26,19 +26,19 @@ function whyZh(a: AdviceText): string {
   const safe = `这里能安全训练的学习率约为 ${a.suggestion}`;
   if (a.optimizer === 'adam' || a.optimizer === 'rmsprop')
     return `${ADAPTIVE_ZH[a.optimizer]}：训练点数、批大小以及求和还是平均都无关紧要。常用的学习率为 0.001 – 0.01，${safe}`;
-  const momentum =
+  const piles =
     a.optimizer === 'momentum'
-      ? `；动量 ${a.momentum} 会把步长累积到普通一步的 1 / (1 − m) = ${pileUp(a)} 倍，所以学习率要小 ${pileUp(a)} 倍`
-      : '';
+      ? `动量 ${a.momentum} 会把步长累积到普通一步的 1/(1 − m) = ${pileUp(a)} 倍`
+      : null;
   if (a.reduction === 'mean')
-    return `每一步都对批次中的梯度取平均，所以 ${a.points} 个训练点和批大小都不改变安全的学习率；对于${networkNounZh(a.layers)}${momentum}，${safe}`;
+    return `每一步都对批次中的梯度取平均，所以 ${a.points} 个训练点和批大小都不改变安全的学习率；对于${networkNounZh(a.layers)}${piles ? `（${piles}）` : ''}，${safe}`;
   const over =
     a.batch < a.points ? `${a.points} 个训练点中 ${a.batch} 个点的批次` : `${a.points} 个训练点`;
   const sums =
     a.layers.length === 1
       ? `每一步都把梯度在 ${over}和 ${networkNounZh(a.layers)}上求和`
       : `每一步都在${networkNounZh(a.layers)}中把梯度在 ${over}上求和`;
-  return `${sums}${momentum}，所以${safe}`;
+  return `${sums}${piles ? `，而且${piles}` : ''}，所以${safe}`;
 }
 
 export const zhPage: PageMessages = {
