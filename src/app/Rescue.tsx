@@ -19,21 +19,18 @@ export function Rescue() {
   const rateFixed = useAppStore((s) => s.hiddenControls.includes('learningRate'));
   const t = useT();
   if (divergedAt === null || rescueStep === null) return null;
-  const { points, layers, suggestion, learningRate, times, rescue } = rateAdviceFor({
-    config,
-    customData,
-  });
+  const advice = rateAdviceFor({ config, customData });
   return (
     <div className="panel rescue" role="alert">
       <div>
         <strong>{t.rescueHeading(divergedAt)}</strong>
         <p>{t.rescueKept(rescueStep)}</p>
-        <p>{t.rescueWhy(points, layers, suggestion, learningRate, times)}</p>
+        <p>{t.rescueWhy(advice)}</p>
       </div>
       <div className="button-row">
         {!rateFixed && (
           <button type="button" className="primary" onClick={() => rescueRun(true)}>
-            {t.rescueLower(rescue)}
+            {t.rescueLower(advice.rescue)}
           </button>
         )}
         <button type="button" onClick={() => rescueRun(false)}>

@@ -22,6 +22,12 @@ export const FIXED_KEYS: Record<HideableControl, readonly (keyof RunConfig)[]> =
   init: ['init'],
   learningRate: ['learningRate'],
   speed: ['speed'],
+  optimizer: ['optimizer'],
+  momentum: ['momentum'],
+  batchSize: ['batchSize'],
+  reduction: ['reduction'],
+  l1: ['l1'],
+  l2: ['l2'],
 };
 
 /** The hidden controls whose settings `config` would change: what a lesson would keep from it. */

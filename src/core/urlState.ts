@@ -24,6 +24,8 @@ import { quote } from './quote';
  * Controls a shared link can hide (a lesson that lets students change only some settings).
  * Each hides one control: 'dataset' the dataset picker (and its expression), 'ownData' the
  * tools for the learner's own points (edit, CSV, clear), 'testShare' the test-share slider.
+ * How the run learns hides control by control (a lesson on the batch can leave the
+ * optimizer fixed, or the other way round): each is named by its link key (`hide=batch,l2`).
  */
 export const HIDEABLE_CONTROLS = [
   'preset',
@@ -38,6 +40,12 @@ export const HIDEABLE_CONTROLS = [
   'init',
   'learningRate',
   'speed',
+  'optimizer',
+  'momentum',
+  'batchSize',
+  'reduction',
+  'l1',
+  'l2',
 ] as const;
 export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 
@@ -75,6 +83,7 @@ const HIDE_KEYS: Partial<Record<HideableControl, string>> = {
   learningRate: 'lr',
   testShare: 'test',
   ownData: 'data',
+  batchSize: 'batch',
 };
 
 /** The URL key of a hideable control. */

@@ -8,11 +8,10 @@ import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { ExperimentPanel } from './ExperimentPanel';
 import { FixedSettings, useShown } from './FixedSettings';
-import { LearningRateAdvice } from './LearningRateAdvice';
 import { NumberField } from './NumberField';
 import { NetworkSection } from './NetworkSection';
 import { SelectField } from './SelectField';
-import { SpeedField } from './SpeedField';
+import { TrainingSection } from './TrainingSection';
 
 export function ControlPanel() {
   const config = useAppStore((s) => s.config);
@@ -101,24 +100,7 @@ export function ControlPanel() {
         </section>
       )}
       <NetworkSection />
-      {(shown('learningRate') || shown('speed')) && (
-        <section>
-          <h2>{t.trainingSection}</h2>
-          {shown('learningRate') && (
-            <NumberField
-              label={t.learningRate}
-              value={config.learningRate}
-              spec={NUMERIC_SPECS.learningRate}
-              onCommit={(learningRate) => updateConfig({ learningRate })}
-              hint={t.learningRateHint}
-            />
-          )}
-          {shown('learningRate') && <LearningRateAdvice />}
-          {shown('speed') && (
-            <SpeedField value={config.speed} onChange={(speed) => updateConfig({ speed })} />
-          )}
-        </section>
-      )}
+      <TrainingSection />
     </aside>
   );
 }

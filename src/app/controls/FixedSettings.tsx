@@ -30,8 +30,19 @@ export function controlLabel(t: Messages, control: HideableControl): string {
     init: t.init,
     learningRate: t.learningRate,
     speed: t.speed,
+    optimizer: t.optimizer,
+    momentum: t.momentum,
+    batchSize: t.batchSize,
+    reduction: t.gradient,
+    l1: t.l1,
+    l2: t.l2,
   };
   return labels[control];
+}
+
+/** Whether a fixed setting means anything for the run: momentum only for its optimizer. */
+function relevant(config: Shown['config'], control: HideableControl): boolean {
+  return control !== 'momentum' || config.optimizer === 'momentum';
 }
 
 type Shown = Pick<AppState, 'config' | 'preset' | 'customData'>;
@@ -55,6 +66,12 @@ function controlValue(t: Messages, state: Shown, control: HideableControl): stri
       return Number.isFinite(config.speed) ? formatSpeed(config.speed) : t.speedMax;
     case 'testShare':
       return `${Math.round(config.testShare * 100)}%`;
+    case 'optimizer':
+      return t.optimizerNames[config.optimizer];
+    case 'reduction':
+      return t.reductionNames[config.reduction];
+    case 'batchSize':
+      return config.batchSize === null ? t.batchFull : String(config.batchSize);
     case 'ownData':
       return state.customData ? t.ownDataPoints(state.customData.x.length) : t.ownDataGenerated;
     default:
@@ -88,12 +105,14 @@ export function FixedSettings() {
         {t.fixedByLesson}
       </p>
       <dl className="fixed-list">
-        {hidden.map((control) => (
-          <div key={control}>
-            <dt>{controlLabel(t, control)}</dt>
-            <dd>{controlValue(t, state, control)}</dd>
-          </div>
-        ))}
+        {hidden
+          .filter((c) => relevant(config, c))
+          .map((control) => (
+            <div key={control}>
+              <dt>{controlLabel(t, control)}</dt>
+              <dd>{controlValue(t, state, control)}</dd>
+            </div>
+          ))}
       </dl>
       <p className="lesson-kept" role="status" data-testid="lesson-kept">
         {kept ? t.lessonKept(keptText(t, state, kept)) : ''}

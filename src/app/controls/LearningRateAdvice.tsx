@@ -1,6 +1,7 @@
 /**
- * Says, where the learning rate is set, when the summed gradient makes it too large for
- * the points trained on and the units, and offers a rate that trains safely there.
+ * Says, where the learning rate is set, when it is too large for how the run learns (the
+ * summed gradient over the batch, the mean, momentum, or an adaptive optimizer's step per
+ * weight) and the network, and offers a rate that trains safely there.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { updateConfig } from '../actions';
@@ -15,10 +16,10 @@ export function LearningRateAdvice() {
   const t = useT();
   const advice = rateAdviceFor({ config, customData });
   if (!advice.risky) return null;
-  const { points, layers, suggestion, learningRate, times } = advice;
+  const { suggestion } = advice;
   return (
     <div className="advice" data-testid="lr-advice">
-      <p>{t.lrAdvice(points, layers, suggestion, learningRate, times)}</p>
+      <p>{t.lrAdvice(advice)}</p>
       <button
         type="button"
         className="small"

@@ -5,9 +5,32 @@ import { enData } from './en/data';
 import { enExperiment } from './en/experiment';
 import { enLessons } from './en/lessons';
 import { enNetwork } from './en/network';
-import { enPage } from './en/page';
+import { enPage, type AdviceText } from './en/page';
 import { enPlots } from './en/plots';
 import { initialLanguage, messagesFor } from './index';
+
+/** What the rate advice is about: the tutorial's options unless `options` says otherwise. */
+function adviceOf(
+  points: number,
+  layers: readonly number[],
+  suggestion: number,
+  learningRate: number,
+  times: number,
+  options: Partial<AdviceText> = {},
+): AdviceText {
+  return {
+    points,
+    batch: points,
+    reduction: 'sum',
+    optimizer: 'sgd',
+    momentum: 0.9,
+    layers,
+    suggestion,
+    learningRate,
+    times,
+    ...options,
+  };
+}
 
 /** Sample arguments for message functions; `problem` takes one of core's problems (every code is tested in src/messages). */
 function sampleArgs(path: string): unknown[] {
@@ -16,7 +39,8 @@ function sampleArgs(path: string): unknown[] {
   // Joins two sentences already in the language: given Chinese ones, as it is in 中文.
   if (path === 'lessonJoin') return ['一句。', '二句。'];
   // The rate advice names the network by its layer widths.
-  if (path === 'lrAdvice' || path === 'rescueWhy') return [30, [32, 16, 8], 0.005, 0.1, 20];
+  if (path === 'lrAdvice' || path === 'rescueWhy')
+    return [adviceOf(30, [32, 16, 8], 0.005, 0.1, 20)];
   return [3, 7, 'x'];
 }
 
@@ -77,22 +101,22 @@ describe('i18n', () => {
   it('words the rate advice for the network it is about: one layer as before, layers at depth', () => {
     const en = messagesFor('en');
     const zh = messagesFor('zh');
-    expect(en.lrAdvice(30, [10], 0.005, 0.1, 20)).toBe(
+    expect(en.lrAdvice(adviceOf(30, [10], 0.005, 0.1, 20))).toBe(
       'Each step sums the gradient over the 30 training points and 10 hidden units, so a rate that trains safely here is about 0.005; 0.1 is 20× that and may blow up or kill units.',
     );
-    expect(en.lrAdvice(30, [16, 16, 16], 0.005, 0.1, 20)).toContain(
+    expect(en.lrAdvice(adviceOf(30, [16, 16, 16], 0.005, 0.1, 20))).toContain(
       'over the 30 training points in a network of 3 hidden layers of 16 units, so',
     );
-    expect(en.rescueWhy(30, [32, 16, 8], 0.005, 0.1, 20)).toContain(
+    expect(en.rescueWhy(adviceOf(30, [32, 16, 8], 0.005, 0.1, 20))).toContain(
       'over the 30 training points in a network of hidden layers of 32, 16 and 8 units, so',
     );
-    expect(zh.lrAdvice(30, [10], 0.005, 0.1, 20)).toMatch(
+    expect(zh.lrAdvice(adviceOf(30, [10], 0.005, 0.1, 20))).toMatch(
       /^每一步都把梯度在 30 个训练点和 10 个隐藏单元上求和，/,
     );
-    expect(zh.lrAdvice(30, [16, 16, 16], 0.005, 0.1, 20)).toMatch(
+    expect(zh.lrAdvice(adviceOf(30, [16, 16, 16], 0.005, 0.1, 20))).toMatch(
       /^每一步都在有 3 个隐藏层、每层 16 个单元的网络中把梯度在 30 个训练点上求和，/,
     );
-    expect(zh.rescueWhy(30, [32, 16, 8], 0.005, 0.1, 20)).toMatch(
+    expect(zh.rescueWhy(adviceOf(30, [32, 16, 8], 0.005, 0.1, 20))).toMatch(
       /^每一步都在隐藏层宽度为 32、16、8 的网络中把梯度在 30 个训练点上求和，/,
     );
   });

@@ -9,6 +9,7 @@ import {
 } from '../../../core/activations';
 import { DATASET_LABELS, type DatasetName } from '../../../core/dataset';
 import type { InitName } from '../../../core/init';
+import type { OptimizerName, Reduction } from '../../../core/trainingOptions';
 import type { Widen } from '../widen';
 
 export const enControls = {
@@ -54,7 +55,44 @@ export const enControls = {
   activationPreview: (name: string) => `${name} and its derivative, z from -3 to 3`,
   trainingSection: 'Training',
   learningRate: 'Learning rate',
-  learningRateHint: 'Plain SGD on the summed gradient. Live.',
+  learningRateHint: 'The size of a step. Changes apply live.',
+  // How the run learns (issue #20): the optimizer, the batch, the gradient, the penalties
+  optimizer: 'Optimizer',
+  optimizerNames: {
+    sgd: 'SGD (plain gradient descent)',
+    momentum: 'SGD with momentum',
+    rmsprop: 'RMSprop',
+    adam: 'Adam',
+  } satisfies Record<OptimizerName, string>,
+  optimizerHints: {
+    sgd: 'Straight down the gradient: w −= lr·g.',
+    momentum: 'A velocity that keeps past gradients: v = m·v + g, w −= lr·v.',
+    rmsprop: 'Each step divided by √(running mean of g²): w −= lr·g/√s.',
+    adam: 'Running means of g and g², corrected for their start at zero: each weight moves about lr a step.',
+  } satisfies Record<OptimizerName, string>,
+  momentum: 'Momentum',
+  momentumHint: '0 – 0.999; steps pile up to 1/(1 − m)×',
+  batchSize: 'Batch size',
+  batchHint: (points: number) => `1 – ${points}; empty: the full batch`,
+  batchSteps: (points: number, steps: number) =>
+    `1 – ${points}; ${steps} step${steps === 1 ? '' : 's'} an epoch`,
+  batchFull: 'full batch',
+  useFullBatch: 'Full batch',
+  batchClamped: (batch: number, points: number) =>
+    `Batch ${batch} > ${points} training points: the full batch is used.`,
+  gradient: 'Gradient',
+  reductionNames: {
+    sum: 'Sum over the batch',
+    mean: 'Mean over the batch',
+  } satisfies Record<Reduction, string>,
+  reductionHints: {
+    sum: 'The tutorial’s: a step grows with the batch.',
+    mean: 'Divided by the batch size: a step does not grow with it.',
+  } satisfies Record<Reduction, string>,
+  l1: 'L1',
+  l2: 'L2',
+  l1Hint: '0 – 10; adds l1·Σ|w|',
+  l2Hint: '0 – 10; adds ½l2·Σw²',
   speed: 'Speed',
   speedHint: 'Steps per second. Changes apply live.',
   speedText: (speed: string) => `${speed} steps`,

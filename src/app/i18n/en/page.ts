@@ -3,20 +3,69 @@
  * divergence, the link notice, and what the page says when something fails.
  */
 import type { Problem } from '../../../core/problems';
+import { momentumPileUp } from '../../../core/stability';
 import { formatEn } from '../../../messages/en';
+import type { RateAdvice } from '../../controls/rateAdvice';
 import type { Widen } from '../widen';
 
-/**
- * The network in the rate advice: "and 10 hidden units" for the tutorial's one layer; at
- * depth, the layers and their widths ("in a network of 3 hidden layers of 16 units").
- */
-function networkEn(layers: readonly number[]): string {
+/** What the rate advice and the rescue say (the case they are about, and the rates). */
+export type AdviceText = Pick<
+  RateAdvice,
+  | 'points'
+  | 'batch'
+  | 'reduction'
+  | 'optimizer'
+  | 'momentum'
+  | 'layers'
+  | 'suggestion'
+  | 'learningRate'
+  | 'times'
+>;
+
+/** The network as a noun: "10 hidden units"; at depth, its layers and their widths. */
+function networkNounEn(layers: readonly number[]): string {
   const [first] = layers;
-  if (layers.length === 1) return `and ${first} hidden unit${first === 1 ? '' : 's'}`;
+  if (layers.length === 1) return `${first} hidden unit${first === 1 ? '' : 's'}`;
   if (layers.every((w) => w === first))
-    return `in a network of ${layers.length} hidden layers of ${first} unit${first === 1 ? '' : 's'}`;
+    return `a network of ${layers.length} hidden layers of ${first} unit${first === 1 ? '' : 's'}`;
   const widths = `${layers.slice(0, -1).join(', ')} and ${layers.at(-1)}`;
-  return `in a network of hidden layers of ${widths} units`;
+  return `a network of hidden layers of ${widths} units`;
+}
+
+/** "and 10 hidden units" for the tutorial's one layer; "in a network of …" at depth. */
+function networkEn(layers: readonly number[]): string {
+  return `${layers.length === 1 ? 'and' : 'in'} ${networkNounEn(layers)}`;
+}
+
+/** What each adaptive optimizer does to a step's size. */
+const ADAPTIVE_EN = {
+  adam: 'Adam divides each step by the root of its running mean of g², so every weight moves about lr a step whatever the gradient’s size',
+  rmsprop:
+    'RMSprop divides each step by the root of its running mean of g², so every weight moves about lr a step whatever the gradient’s size (up to 10× lr at first: that mean starts at zero)',
+};
+
+/** 1 / (1 - m), as a person reads it: 10 for 0.9. */
+const pileUp = (a: AdviceText) => Number(momentumPileUp(a).toPrecision(2));
+
+/**
+ * Why a rate is safe here, ending "a rate that trains safely here is about S": by the
+ * optimizer and the gradient (core/stability.ts has the rules and their math).
+ */
+function whyEn(a: AdviceText): string {
+  const safe = `a rate that trains safely here is about ${a.suggestion}`;
+  if (a.optimizer === 'adam' || a.optimizer === 'rmsprop')
+    return `${ADAPTIVE_EN[a.optimizer]}: the points, the batch and sum or mean do not matter. Rates of 0.001 – 0.01 are typical, and ${safe}`;
+  const piles =
+    a.optimizer === 'momentum'
+      ? `momentum ${a.momentum} piles steps up to 1/(1 − m) = ${pileUp(a)}× a plain one`
+      : null;
+  if (a.reduction === 'mean')
+    return `Each step averages the gradient over its batch, so neither the ${a.points} training points nor the batch size change the safe rate; for ${networkNounEn(a.layers)}${piles ? `, where ${piles}` : ''}, ${safe}`;
+  const over =
+    a.batch < a.points
+      ? `a batch of ${a.batch} of the ${a.points} training points`
+      : `the ${a.points} training points`;
+  return `Each step sums the gradient over ${over} ${networkEn(a.layers)}${piles ? `, and ${piles}` : ''}, so ${safe}`;
 }
 
 export const enPage = {
@@ -39,24 +88,12 @@ export const enPage = {
   rescueHeading: (step: number) => `Diverged at step ${step}: lower the learning rate.`,
   rescueKept: (good: number) =>
     `The loss blew up, so training paused and went back to the weights of step ${good}, the last step before the loss began to climb.`,
-  rescueWhy: (
-    points: number,
-    layers: readonly number[],
-    suggestion: number,
-    lr: number,
-    times: number,
-  ) =>
-    `Each step sums the gradient over the ${points} training points ${networkEn(layers)}, so a rate that trains safely here is about ${suggestion}; ${times > 1 ? `${lr} is ${times}× that.` : `${lr} is not above it, yet the loss grew: a smaller rate still helps.`}`,
+  rescueWhy: (a: AdviceText) =>
+    `${whyEn(a)}; ${a.times > 1 ? `${a.learningRate} is ${a.times}× that.` : `${a.learningRate} is not above it, yet the loss grew: a smaller rate still helps.`}`,
   rescueLower: (rate: number) => `Lower the learning rate to ${rate} and resume`,
   rescueRewind: (step: number) => `Rewind to step ${step}`,
-  lrAdvice: (
-    points: number,
-    layers: readonly number[],
-    suggestion: number,
-    lr: number,
-    times: number,
-  ) =>
-    `Each step sums the gradient over the ${points} training points ${networkEn(layers)}, so a rate that trains safely here is about ${suggestion}; ${lr} is ${times}× that and may blow up or kill units.`,
+  lrAdvice: (a: AdviceText) =>
+    `${whyEn(a)}; ${a.learningRate} is ${a.times}× that and may blow up or kill units.`,
   lrUse: (suggestion: number) => `Use ${suggestion}`,
   announce: (prefix: 'diverged' | 'paused' | '', step: number, loss: string) =>
     `${prefix === 'diverged' ? 'Diverged. ' : prefix === 'paused' ? 'Paused. ' : ''}Step ${step}, loss ${loss}.`,
