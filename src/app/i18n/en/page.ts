@@ -110,7 +110,7 @@ export const enPage = {
   errorDetails: 'Details',
   // The footer, and the training worker or a part of the page failing to load
   footer:
-    'The network, its default initialisation and its update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients, w += lr · gw. Training runs in a Web Worker in float32.',
+    'The network, its default initialisation and its default update are those of a numpy tutorial on backpropagation: weights Normal(0, 0.1), biases 0.1, summed gradients over the full batch, w += lr · gw. Mini-batches, momentum, RMSProp, Adam and L1/L2 follow PyTorch’s torch.optim rules. Training runs in a Web Worker in float32.',
   workerSilent: 'The training worker stopped responding.',
   appLoadFailed:
     'The playground could not be loaded (you may be offline, or the site was updated since this page was opened).',

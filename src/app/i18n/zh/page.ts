@@ -77,7 +77,7 @@ export const zhPage: PageMessages = {
   resetToDefaults: '恢复默认设置',
   errorDetails: '详细信息',
   footer:
-    '网络、它默认的初始化和更新都来自一篇关于反向传播的 numpy 教程：权重 Normal(0, 0.1)，偏置 0.1，梯度求和，w += lr · gw。训练在 Web Worker 中以 float32 运行。',
+    '网络、它默认的初始化和默认的更新都来自一篇关于反向传播的 numpy 教程：权重 Normal(0, 0.1)，偏置 0.1，对整批求和的梯度，w += lr · gw。小批量、动量、RMSProp、Adam 和 L1/L2 遵循 PyTorch 的 torch.optim 规则。训练在 Web Worker 中以 float32 运行。',
   workerSilent: '训练线程没有响应。',
   appLoadFailed: '游乐场未能加载（可能已离线，或打开此页面后网站已更新）。',
   reloadPage: '重新加载页面',
