@@ -206,7 +206,7 @@ describe('problem messages', () => {
     const url = parseUrlState('?hide=dataset,rm');
     expect(url.settings.hide).toEqual(['dataset']);
     expect(url.problems.map(formatEn)).toEqual([
-      '"rm" in hide= is not valid (a comma-separated list of dataset, points, noise, seed, data, test, hidden, activation, init, lr, speed, preset): it is ignored, the rest of the list is used.',
+      '"rm" in hide= is not valid (a comma-separated list of dataset, points, noise, seed, data, test, hidden, activation, init, lr, speed, optimizer, momentum, batch, reduction, l1, l2, preset): it is ignored, the rest of the list is used.',
     ]);
     expect(url.problems.map(formatZh)).toEqual([
       'hide= 中的“rm”无效（应为逗号分隔的列表，可包含 dataset, points, noise, seed, data, test, hidden, activation, init, lr, speed, preset）：已忽略该项，列表其余部分照常使用。',
