@@ -209,7 +209,7 @@ describe('problem messages', () => {
       '"rm" in hide= is not valid (a comma-separated list of dataset, points, noise, seed, data, test, hidden, activation, init, lr, speed, optimizer, momentum, batch, reduction, l1, l2, preset): it is ignored, the rest of the list is used.',
     ]);
     expect(url.problems.map(formatZh)).toEqual([
-      'hide= 中的“rm”无效（应为逗号分隔的列表，可包含 dataset, points, noise, seed, data, test, hidden, activation, init, lr, speed, preset）：已忽略该项，列表其余部分照常使用。',
+      'hide= 中的“rm”无效（应为逗号分隔的列表，可包含 dataset, points, noise, seed, data, test, hidden, activation, init, lr, speed, optimizer, momentum, batch, reduction, l1, l2, preset）：已忽略该项，列表其余部分照常使用。',
     ]);
     const model = readModelFile('{');
     expect(model.ok).toBe(false);
