@@ -85,7 +85,7 @@ export const LESSON_PRESETS: Record<LessonPresetId, Preset> = {
     id: 'deep-sgd',
     label: '11 · Depth 4, plain gradient descent',
     caption:
-      'Four tanh layers of 8 drawn as the tutorial draws them, trained by plain gradient descent at 0.002, the rate the learning-rate advice suggests. Each weight moves by its gradient, and the layers near the input get gradients hundreds of times smaller than the output’s: after 1000 steps the fit is still close to a flat line.',
+      'Four tanh layers of 8 drawn as the tutorial draws them, trained by plain gradient descent at 0.002, the rate the learning-rate advice suggests. Each weight moves by its gradient, and the layers near the input get gradients hundreds of times smaller than the output’s: after 1000 steps the fit is still a flat line at the data’s mean.',
     settings: DEEP,
     steps: 1000,
   },

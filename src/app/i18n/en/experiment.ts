@@ -53,7 +53,7 @@ export const enExperiment = {
     'minibatch-noise':
       'The tutorial’s last experiment with a batch of 4: each step learns from 4 of the 30 points, a new handful every step, 8 steps an epoch. The faint batch loss is the loss on that step’s handful: over the last 100 steps it jumps up and down by ten times or more. The loss on all 30 points falls with barely a wobble (no step raises it by more than 5%), and after 300 steps (37½ epochs) it is still above where 300 full-batch steps take it.',
     'deep-sgd':
-      'Four tanh layers of 8 drawn as the tutorial draws them, trained by plain gradient descent at 0.002, the rate the learning-rate advice suggests. Each weight moves by its gradient, and the layers near the input get gradients hundreds of times smaller than the output’s: after 1000 steps the fit is still close to a flat line.',
+      'Four tanh layers of 8 drawn as the tutorial draws them, trained by plain gradient descent at 0.002, the rate the learning-rate advice suggests. Each weight moves by its gradient, and the layers near the input get gradients hundreds of times smaller than the output’s: after 1000 steps the fit is still a flat line at the data’s mean.',
     'deep-adam':
       'The same network, data and draw, trained by Adam at 0.005. Adam divides each parameter’s step by the size of its own recent gradients, so every layer moves about as fast, however small its gradient: in 1000 steps the fit bends into the parabola and its loss ends more than twice as low as plain gradient descent’s, at or below the noise.',
   } satisfies Record<PresetId, string>,
