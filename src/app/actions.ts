@@ -1,6 +1,6 @@
 /** Everything the controls can do, as plain functions over the store and the worker. */
 import { modelConfigOf, RESTART_KEYS, sameSetting, type RunConfig } from '../core/config';
-import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
+import { presetKeys, PRESETS, type PresetId } from '../core/presets';
 import { MAX_SEED } from '../core/rng';
 import { sameOptions, trainingOptionsOf } from '../core/trainingOptions';
 import { rateAdviceFor } from './controls/rateAdvice';
@@ -58,7 +58,7 @@ export function updateConfig(patch: Partial<RunConfig>): void {
   const wanted = { ...before, ...patch };
   // Editing a setting the experiment fixes leaves it: the picker shows Custom, no stop step.
   const leavesPreset =
-    preset !== null && PRESET_KEYS.some((key) => !sameSetting(wanted[key], before[key]));
+    preset !== null && presetKeys(preset).some((key) => !sameSetting(wanted[key], before[key]));
   useAppStore.setState(leavesPreset ? { config: wanted, preset: null } : { config: wanted });
   // The store keeps what a lesson fixes (lessonLock): go on with the settings it took.
   const config = useAppStore.getState().config;
@@ -84,7 +84,10 @@ export function togglePlaying(): void {
   send({ type: playing ? 'resume' : 'pause' });
 }
 
-/** Store state with a preset's settings applied (seed and speed stay as they are). Pure. */
+/**
+ * Store state with a preset's settings applied (seed and speed stay as they are, and the test
+ * share unless the preset sets one). Pure.
+ */
 export function withPreset(
   state: Pick<AppState, 'config'>,
   id: PresetId,

@@ -55,6 +55,21 @@ describe('what a lesson fixes stays fixed', () => {
     useAppStore.setState(initialState);
   });
 
+  it('a lesson that hides the test share keeps it from a preset that sets one: that preset is then Custom', () => {
+    openLesson({ testShare: 0.2 }, ['testShare']);
+    choosePreset('overfit');
+    const state = useAppStore.getState();
+    expect(state.config.testShare).toBe(0.2);
+    expect(state.config.optimizer).toBe('adam');
+    expect(state.lessonKept).toEqual(['testShare']);
+    expect(state.preset).toBeNull();
+    expect(lastStart().stopAt).toBeNull();
+    // A preset that leaves the share alone is not touched by the lock.
+    choosePreset('square-relu');
+    expect(useAppStore.getState().preset).toBe('square-relu');
+    expect(useAppStore.getState().config.testShare).toBe(0.2);
+  });
+
   it('a preset applies what the lesson leaves free, keeps the fixed activation, says so, and is then Custom', () => {
     openLesson({ activation: 'tanh' }, ['activation']);
     choosePreset('square-relu');

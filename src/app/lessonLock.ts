@@ -4,7 +4,7 @@
  * so no path has to remember; the learner is told which settings the lesson kept.
  */
 import { sameSetting, type RunConfig } from '../core/config';
-import { PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
+import { presetKeys, PRESETS, type PresetId } from '../core/presets';
 import { HIDEABLE_CONTROLS, type HideableControl } from '../core/urlState';
 import type { AppState } from './store';
 
@@ -45,7 +45,7 @@ export function lessonConflicts(
 /** Whether every setting the experiment fixes has its value in `config`. */
 function presetHolds(preset: PresetId, config: RunConfig): boolean {
   const settings = PRESETS[preset].settings;
-  return PRESET_KEYS.every((key) => sameSetting(config[key], settings[key]));
+  return presetKeys(preset).every((key) => sameSetting(config[key], settings[key]));
 }
 
 function sameConfig(a: RunConfig, b: RunConfig): boolean {

@@ -81,6 +81,32 @@ describe('presets in the page', () => {
     expect(lastStart().config.seed).toBe(5);
   });
 
+  it('a lesson that fixes the test share sets it; the others leave it as the learner has it', () => {
+    useAppStore.setState({ config: { ...useAppStore.getState().config, testShare: 0.2 } });
+    choosePreset('overfit');
+    expect(useAppStore.getState().config.testShare).toBe(0.5);
+    // Held-out points: the page sends the data with its split.
+    expect(lastStart().data?.test.reduce((n, v) => n + v, 0)).toBe(30);
+    choosePreset('square-relu');
+    expect(useAppStore.getState().config.testShare).toBe(0.5);
+    expect(useAppStore.getState().preset).toBe('square-relu');
+  });
+
+  it('a new test share leaves a lesson that fixes it (Custom, no stop), not one that does not', async () => {
+    const { setTestShare } = await import('./data/dataActions');
+    choosePreset('square-relu');
+    setTestShare(0.3);
+    expect(useAppStore.getState().preset).toBe('square-relu');
+    choosePreset('overfit-l2');
+    sent.length = 0;
+    setTestShare(0.3);
+    expect(useAppStore.getState().preset).toBeNull();
+    expect(sent).toContainEqual({ type: 'setStopAt', stopAt: null });
+    choosePreset('overfit');
+    updateConfig({ testShare: 0.2 });
+    expect(useAppStore.getState().preset).toBeNull();
+  });
+
   it('withPreset is pure', () => {
     const state = { config: initialState.config };
     const next = withPreset(state, 'untrained-line');

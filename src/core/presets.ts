@@ -9,6 +9,7 @@ import type { ActivationName } from './activations';
 import type { DatasetName } from './dataset';
 import type { InitName } from './init';
 import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from './trainingOptions';
+import { LESSON_PRESET_IDS, LESSON_PRESETS } from './lessonPresets';
 
 /** The tutorial's own experiments, replayed exactly (numpy parity holds for these). */
 export const TUTORIAL_PRESET_IDS = [
@@ -19,13 +20,19 @@ export const TUTORIAL_PRESET_IDS = [
 ] as const;
 /** Experiments with more than one hidden layer. */
 export const DEEP_PRESET_IDS = ['deep-relu', 'depth4-tutorial', 'depth4-he'] as const;
-export const PRESET_IDS = [...TUTORIAL_PRESET_IDS, ...DEEP_PRESET_IDS] as const;
+export { LESSON_PRESET_IDS } from './lessonPresets';
+export const PRESET_IDS = [
+  ...TUTORIAL_PRESET_IDS,
+  ...DEEP_PRESET_IDS,
+  ...LESSON_PRESET_IDS,
+] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 /**
- * The settings a preset fixes; everything else (seed, speed, test share) stays as the user
- * has it. Every preset fixes how the run learns too (the tutorial's: full batch, summed
- * gradient, plain gradient descent, no penalty, unless the lesson is about them).
+ * The settings a preset fixes; everything else (seed, speed, and the test share unless the
+ * preset sets it) stays as the user has it. Every preset fixes how the run learns too (the
+ * tutorial's: full batch, summed gradient, plain gradient descent, no penalty, unless the
+ * lesson is about them).
  */
 export interface PresetSettings extends TrainingOptions {
   dataset: DatasetName;
@@ -36,6 +43,8 @@ export interface PresetSettings extends TrainingOptions {
   activation: ActivationName;
   init: InitName;
   learningRate: number;
+  /** The held-out share, for a lesson about the test loss; absent, the learner's stays. */
+  testShare?: number;
 }
 
 export interface Preset {
@@ -167,6 +176,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     settings: { ...DEPTH4, init: 'he' },
     steps: 1000,
   },
+  ...LESSON_PRESETS,
 };
 
 export function isPresetId(value: unknown): value is PresetId {
@@ -189,3 +199,8 @@ export const PRESET_KEYS = [
   'l1',
   'l2',
 ] as const satisfies readonly (keyof PresetSettings)[];
+
+/** The keys this preset fixes: PRESET_KEYS, and the test share when the preset sets one. */
+export function presetKeys(id: PresetId): readonly (keyof PresetSettings)[] {
+  return PRESETS[id].settings.testShare === undefined ? PRESET_KEYS : [...PRESET_KEYS, 'testShare'];
+}

@@ -97,6 +97,29 @@ describe('URL state', () => {
       layers: [7],
       points: 10,
     });
+    // A lesson that fixes the test share: the link need not say it, and another share is Custom.
+    expect(settingsFromUrl(urlText('?preset=overfit').settings)).toMatchObject({
+      preset: 'overfit',
+      testShare: 0.5,
+      optimizer: 'adam',
+    });
+    expect(settingsFromUrl(urlText('?preset=overfit&test=0.3').settings)).toMatchObject({
+      preset: null,
+      testShare: 0.3,
+    });
+    expect(
+      serializeUrlState({
+        ...DEFAULT_CONFIG,
+        ...PRESETS.overfit.settings,
+        preset: 'overfit',
+        hide: [],
+      }),
+    ).toBe('?preset=overfit');
+    // The others leave the share to the learner: it stays in the link beside the preset.
+    expect(settingsFromUrl(urlText('?preset=fit-line&test=0.3').settings)).toMatchObject({
+      preset: 'fit-line',
+      testShare: 0.3,
+    });
     expect(urlText('?preset=nope').problems[0]).toMatch(/preset="nope" is not valid/);
   });
 

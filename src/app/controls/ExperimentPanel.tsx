@@ -1,6 +1,12 @@
-/** The tutorial's experiments and the deeper ones: a preset picker, what the chosen one shows, and the way back to Python. */
+/** The tutorial's experiments, the deeper ones and the lessons on learning: a preset picker, what the chosen one shows, and the way back to Python. */
 import { useId } from 'react';
-import { DEEP_PRESET_IDS, isPresetId, PRESETS, TUTORIAL_PRESET_IDS } from '../../core/presets';
+import {
+  DEEP_PRESET_IDS,
+  isPresetId,
+  LESSON_PRESET_IDS,
+  PRESETS,
+  TUTORIAL_PRESET_IDS,
+} from '../../core/presets';
 import { choosePreset } from '../actions';
 import { useAppStore } from '../store';
 import { CopyScriptButton, CopyTorchScriptButton } from './CopyScriptButton';
@@ -36,6 +42,13 @@ export function ExperimentPanel() {
           </optgroup>
           <optgroup label={t.presetGroupDeep}>
             {DEEP_PRESET_IDS.map((p) => (
+              <option key={p} value={p}>
+                {t.presetLabels[p]}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t.presetGroupLearning}>
+            {LESSON_PRESET_IDS.map((p) => (
               <option key={p} value={p}>
                 {t.presetLabels[p]}
               </option>

@@ -3,6 +3,7 @@
  * numpy's), or edited, imported or cleared by the learner. Every change goes to the
  * worker as `setData`, which keeps the network's weights, so the fit chases the change.
  */
+import { PRESETS } from '../../core/presets';
 import type { LabeledData } from '../../core/protocol';
 import { addedPointHeldOut, testMask } from '../../core/split';
 import { downloadText } from '../download';
@@ -134,6 +135,12 @@ export function setTestShare(testShare: number): void {
   const state = useAppStore.getState();
   useAppStore.setState({ config: { ...state.config, testShare } });
   if (useAppStore.getState().config.testShare !== testShare) return; // fixed by the lesson
+  // A preset that fixes the share (a lesson about the test loss) is left: Custom, no stop step.
+  const fixed = state.preset === null ? undefined : PRESETS[state.preset].settings.testShare;
+  if (fixed !== undefined && fixed !== testShare) {
+    useAppStore.setState({ preset: null });
+    send({ type: 'setStopAt', stopAt: null });
+  }
   const data = state.customData
     ? {
         ...state.customData,

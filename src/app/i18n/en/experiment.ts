@@ -11,9 +11,10 @@ export const enExperiment = {
   preset: 'Preset',
   custom: 'Custom',
   customCaption:
-    'Your own settings. Pick one of the tutorial’s four experiments to replay it step for step, or a deeper network.',
+    'Your own settings. Pick one of the tutorial’s four experiments to replay it step for step, a deeper network, or a lesson on how networks learn.',
   presetGroupTutorial: 'The tutorial',
   presetGroupDeep: 'Deeper networks',
+  presetGroupLearning: 'How it learns',
   noTraining: 'No training',
   stopsAt: (steps: number) => `Stops at step ${steps}`,
   presetLabels: {
@@ -24,6 +25,11 @@ export const enExperiment = {
     'deep-relu': '5 · The square, three ReLU layers',
     'depth4-tutorial': '6 · Depth 4, tutorial initialisation',
     'depth4-he': '7 · Depth 4, He initialisation',
+    overfit: '8 · Overfitting',
+    'overfit-l2': '9 · Overfitting, with L2',
+    'minibatch-noise': '10 · Mini-batches of 4',
+    'deep-sgd': '11 · Depth 4, plain gradient descent',
+    'deep-adam': '12 · Depth 4, Adam',
   } satisfies Record<PresetId, string>,
   presetCaptions: {
     'untrained-line':
@@ -40,6 +46,16 @@ export const enExperiment = {
       'Four tanh layers of 8 units drawn as the tutorial draws them (weights normal(0, 0.1), biases 0.1). Each layer shrinks the signal, so at the first step layer 1’s gradient is hundreds to thousands of times smaller than the output layer’s. The output bias finds the data’s mean, and for 1000 steps the fit stays a flat line there.',
     'depth4-he':
       'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds to thousands of times larger than with the tutorial’s draw, and in 1000 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. Those larger gradients are why both presets train at 0.0005, which the learning-rate advice calls safe here: the loss falls without a jump, while at 0.01 some seeds blow up.',
+    overfit:
+      'Thirty noisy points to train on, thirty held out, and two tanh layers of 32: over a thousand weights for thirty points. Within the first few hundred steps the test loss reaches its best; then the curve starts to chase the noise between the points, and the test loss turns up (by the end, a quarter or more above its best) while the training loss keeps falling toward zero.',
+    'overfit-l2':
+      'The same network and data with an L2 penalty of 0.3: every step also pulls each weight toward zero, so the curve cannot bend sharply enough to pass through every noisy point. The training loss stays higher than without L2, and the test loss does not turn up: at the end it is within a fifth of its best, and lower than without L2.',
+    'minibatch-noise':
+      'The tutorial’s last experiment with a batch of 4: each step learns from 4 of the 30 points, a new handful every step, 8 steps an epoch. The faint batch loss is the loss on that step’s handful: over the last 100 steps it jumps up and down by ten times or more. The loss on all 30 points falls with barely a wobble (no step raises it by more than 5%), and after 300 steps (37½ epochs) it is still above where 300 full-batch steps take it.',
+    'deep-sgd':
+      'Four tanh layers of 8 drawn as the tutorial draws them, trained by plain gradient descent at 0.002, the rate the learning-rate advice suggests. Each weight moves by its gradient, and the layers near the input get gradients hundreds of times smaller than the output’s: after 1000 steps the fit is still a flat line at the data’s mean.',
+    'deep-adam':
+      'The same network, data and draw, trained by Adam at 0.005. Adam divides each parameter’s step by the size of its own recent gradients, so every layer moves about as fast, however small its gradient: in 1000 steps the fit bends into the parabola and its loss ends more than twice as low as plain gradient descent’s, at or below the noise.',
   } satisfies Record<PresetId, string>,
   copyScript: 'Copy as numpy script',
   copyScriptTitle: 'A runnable numpy script that prints this run’s losses',
