@@ -32,6 +32,8 @@ export interface Palette {
   zero: string;
   /** Outline of data markers, so overlapping points stay distinct. */
   markerLine: string;
+  /** Behind a note written on a plot: the plot's own background, slightly see-through. */
+  noteBackground: string;
 }
 
 /** Plot colours per theme: the same hues, adjusted for contrast on each background. */
@@ -47,6 +49,7 @@ export const PALETTES: Record<Theme, Palette> = {
     text: '#334155',
     zero: '#cbd5e1',
     markerLine: '#ffffff',
+    noteBackground: 'rgba(255, 255, 255, 0.85)',
   },
   dark: {
     data: '#60a5fa',
@@ -59,6 +62,7 @@ export const PALETTES: Record<Theme, Palette> = {
     text: '#cbd5e1',
     zero: '#3b4a61',
     markerLine: '#0f172a',
+    noteBackground: 'rgba(17, 26, 46, 0.85)',
   },
 };
 

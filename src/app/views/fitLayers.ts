@@ -102,7 +102,8 @@ function note(text: string): Partial<Annotations> {
     showarrow: false,
     text,
     font: { size: 11, color: palette().text },
-    bgcolor: 'rgba(255,255,255,0.8)',
+    // Follows the theme: a light box under the dark theme's light text could not be read.
+    bgcolor: palette().noteBackground,
   };
 }
 
