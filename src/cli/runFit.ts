@@ -8,13 +8,15 @@ import type { ActivationName } from '../core/activations';
 import type { ModelConfig } from '../core/config';
 import type { InitName } from '../core/init';
 import { networkValues, type LayerValues } from '../core/fit';
-import { packLayers, paramLayout } from '../core/paramLayout';
 import { PRINT_EVERY } from '../core/numpyScript';
 import { PRESETS } from '../core/presets';
-import type { TrainingEngine } from '../core/protocol';
+import type { LabeledData, TrainingEngine } from '../core/protocol';
 import { TrainingRun } from '../core/run';
-import { parseFitArgs, USAGE, type EngineChoice, type FitCommand } from './args';
-import { parseSpec, type FitSpec } from './spec';
+import { parseFitArgs, type EngineChoice, type FitCommand } from './args';
+import { USAGE } from './usage';
+import { generatedSplit } from '../core/buildModel';
+import { parseSpec } from './spec';
+import { runFromSpec, specConfig, specData } from './specRun';
 import type { TrainingOptions } from '../core/trainingOptions';
 import { writeScript } from './scriptFlag';
 
@@ -48,6 +50,8 @@ export interface FitJson {
   options: TrainingOptions;
   x: number[];
   y: number[];
+  /** 1 for each point held out to measure the test loss (not trained on), else 0. */
+  test: number[];
   /** Every layer from the input, the output layer last: {w: [in][out], b: [1][out]}. */
   initial: LayerValues[];
   /** Each step's loss on its batch, before its update (the whole set's with the full batch). */
@@ -55,6 +59,8 @@ export interface FitJson {
   /** Epochs begun (with the full batch, one per step). */
   epochs: number;
   final: LayerValues[];
+  /** Loss of final on the held-out points; null when none is held out. */
+  testLoss: number | null;
 }
 
 interface Prepared {
@@ -66,6 +72,8 @@ interface Prepared {
   /** The run's settings as a script replays them, and the title its header shows. */
   model: ModelConfig;
   title: string;
+  /** Every point, trained on or held out. */
+  data: LabeledData;
   /** Builds the run on an engine; throws when this runtime cannot run the one asked for. */
   build(engine: EngineChoice): TrainingRun;
 }
@@ -76,19 +84,26 @@ function describeNetwork(layers: readonly number[], activation: string, init: In
   return init === null || init === 'tutorial' ? net : `${net}, init ${init}`;
 }
 
-function describeModel(config: ModelConfig): string {
+/** " (30 held out)" when some points are held out, else nothing. */
+function heldOutNote(data: LabeledData): string {
+  const held = data.test.reduce((n, t) => n + t, 0);
+  return held > 0 ? ` (${held} held out)` : '';
+}
+
+function describeModel(config: ModelConfig, data: LabeledData): string {
   const target =
     config.dataset === 'custom'
       ? `custom data y = ${config.expression ?? ''}`
       : `${config.dataset} data`;
-  return `${target}, N=${config.points}, noise ${config.noise}, ${describeNetwork(config.layers, config.activation, config.init)}`;
+  return `${target}, N=${config.points}${heldOutNote(data)}, noise ${config.noise}, ${describeNetwork(config.layers, config.activation, config.init)}`;
 }
 
 function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Prepared | string {
   if (command.kind === 'config') {
-    const { config, learningRate, steps, preset } = command;
+    const { config, learningRate, steps, preset, testShare } = command;
+    const data = generatedSplit({ ...config, testShare });
     return {
-      label: `${preset ? PRESETS[preset].id : 'custom'}, seed ${config.seed}: ${describeModel(config)}`,
+      label: `${preset ? PRESETS[preset].id : 'custom'}, seed ${config.seed}: ${describeModel(config, data)}`,
       config: {
         dataset: config.dataset,
         points: config.points,
@@ -102,7 +117,10 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
       lr: learningRate,
       model: config,
       title: preset ? PRESETS[preset].label : 'custom settings',
-      build: (engine) => new TrainingRun(config, undefined, { engine }),
+      data,
+      // As the page: its generated points are handed over only when some are held out.
+      build: (engine) =>
+        new TrainingRun(config, undefined, { engine }, testShare > 0 ? data : undefined),
     };
   }
   let text: string;
@@ -114,8 +132,9 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
   const parsed = parseSpec(text);
   if (!parsed.ok) return `--spec ${command.file}: ${parsed.message}`;
   const { spec } = parsed;
+  const data = specData(spec);
   return {
-    label: `spec ${command.file}: N=${spec.x.length}, ${describeNetwork(spec.layers, spec.activation, null)}`,
+    label: `spec ${command.file}: N=${spec.x.length}${heldOutNote(data)}, ${describeNetwork(spec.layers, spec.activation, null)}`,
     config: {
       dataset: null,
       points: spec.x.length,
@@ -129,43 +148,9 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
     lr: spec.lr,
     model: specConfig(spec),
     title: `spec ${command.file}`,
+    data,
     build: (engine) => runFromSpec(spec, engine),
   };
-}
-
-/**
- * A run on the spec's exact data and parameters: built as any run (its seeded data and
- * weights), then given the spec's points and loaded with its parameters, which replace both.
- */
-function specConfig(spec: FitSpec): ModelConfig {
-  return {
-    dataset: 'linear',
-    points: spec.x.length,
-    noise: 0,
-    seed: 0,
-    layers: spec.layers,
-    activation: spec.activation,
-    init: 'tutorial',
-  };
-}
-
-function runFromSpec(spec: FitSpec, engine: EngineChoice): TrainingRun {
-  const config = specConfig(spec);
-  const data = {
-    x: Float32Array.from(spec.x),
-    y: Float32Array.from(spec.y),
-    test: new Uint8Array(spec.x.length),
-  };
-  const run = new TrainingRun(config, undefined, { engine }, data);
-  const layout = paramLayout(spec.layers);
-  const params = new Float32Array(layout.length);
-  packLayers(
-    layout,
-    spec.initial.map((l) => ({ w: l.w.flat(), b: l.b.flat() })),
-    params,
-  );
-  run.load(params, 0);
-  return run;
 }
 
 /** What training reached: the loss before each step, and where it stopped. */
@@ -175,6 +160,8 @@ interface Outcome {
   finalLoss: number;
   divergedAt: number | null;
   engine: TrainingEngine;
+  /** Loss on the held-out points before training and of the final parameters; null when none. */
+  test: { start: number; end: number } | null;
 }
 
 /**
@@ -184,6 +171,7 @@ interface Outcome {
  */
 function train(run: TrainingRun, lr: number, steps: number): Outcome {
   const losses = new Float32Array(steps);
+  const testStart = run.testLoss();
   let done = 0;
   while (done < steps && run.divergedAt === null) {
     const taken = run.train(Math.min(PRINT_EVERY, steps - done), lr, losses, done);
@@ -196,6 +184,7 @@ function train(run: TrainingRun, lr: number, steps: number): Outcome {
     finalLoss: divergedAt === null ? run.currentLoss() : NaN,
     divergedAt,
     engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
+    test: testStart === null ? null : { start: testStart, end: run.testLoss() ?? NaN },
   };
 }
 
@@ -220,7 +209,11 @@ function summary(run: Prepared, options: TrainingOptions, outcome: Outcome): str
   if (outcome.divergedAt !== null)
     return `${head}: diverged at step ${outcome.divergedAt} on ${outcome.engine}; try a smaller --lr`;
   const start = outcome.losses[0] ?? outcome.finalLoss;
-  return `${head}: ${outcome.losses.length} steps on ${outcome.engine}, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}`;
+  const { test } = outcome;
+  const testPart = test
+    ? `, test loss ${test.start.toPrecision(6)} -> ${test.end.toPrecision(6)}`
+    : '';
+  return `${head}: ${outcome.losses.length} steps on ${outcome.engine}, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}${testPart}`;
 }
 
 export function runFit(argv: readonly string[], io: FitIo): number {
@@ -275,12 +268,14 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       seed: run.seed,
       lr: run.lr,
       options: command.options,
-      x: Array.from(training.data.x),
-      y: Array.from(training.data.y),
+      x: Array.from(run.data.x),
+      y: Array.from(run.data.y),
+      test: Array.from(run.data.test),
       initial,
       losses: Array.from(outcome.losses),
       epochs: training.batching.epochs,
       final: networkValues(training.net),
+      testLoss: training.testLoss(),
     };
     io.stdout(`${JSON.stringify(out)}\n`);
   } else {
