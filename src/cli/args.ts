@@ -17,7 +17,7 @@ import type { ModelConfig } from '../core/config';
 import type { Engine } from '../core/engine';
 import { describeRangeEn, formatEn } from '../messages/en';
 import { trainingOptionsOf, type TrainingOptions } from '../core/trainingOptions';
-import { parseTrainingFlags, TRAINING_FLAGS } from './trainingArgs';
+import { isTrainingFlag, parseTrainingFlags, TRAINING_FLAGS } from './trainingArgs';
 import { parseScriptFlag, type ScriptLanguage } from './scriptFlag';
 import { parseTestFlag } from './testArgs';
 
@@ -52,7 +52,8 @@ export type FitCommand =
       kind: 'spec';
       file: string;
       engine: EngineChoice;
-      options: TrainingOptions;
+      /** The training flags given: they override the file's options (else the tutorial's). */
+      optionFlags: ReadonlyMap<string, string>;
       json: boolean;
       script: ScriptLanguage | null;
     };
@@ -157,8 +158,11 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
       return { ok: false, message: `--spec gives the whole run; drop ${clash.join(', ')}` };
     const training = parseTrainingFlags(values);
     if (!training.ok) return training;
-    const { options } = training;
-    return { ok: true, command: { kind: 'spec', file: specFile, engine, options, json, script } };
+    const optionFlags = new Map([...values].filter(([f]) => isTrainingFlag(f)));
+    return {
+      ok: true,
+      command: { kind: 'spec', file: specFile, engine, optionFlags, json, script },
+    };
   }
 
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;

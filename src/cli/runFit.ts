@@ -10,7 +10,7 @@ import type { InitName } from '../core/init';
 import { networkValues, type LayerValues } from '../core/fit';
 import { PRINT_EVERY } from '../core/numpyScript';
 import { PRESETS } from '../core/presets';
-import type { LabeledData, TrainingEngine } from '../core/protocol';
+import type { LabeledData } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { parseFitArgs, type EngineChoice, type FitCommand } from './args';
 import { USAGE } from './usage';
@@ -19,6 +19,8 @@ import { parseSpec } from './spec';
 import { runFromSpec, specConfig, specData } from './specRun';
 import type { TrainingOptions } from '../core/trainingOptions';
 import { writeScript } from './scriptFlag';
+import { summary, train } from './outcome';
+import { parseTrainingFlags } from './trainingArgs';
 
 export interface FitIo {
   stdout(text: string): void;
@@ -74,6 +76,8 @@ interface Prepared {
   title: string;
   /** Every point, trained on or held out. */
   data: LabeledData;
+  /** How the run learns: the flags' (a spec's own, changed by the flags). */
+  options: TrainingOptions;
   /** Builds the run on an engine; throws when this runtime cannot run the one asked for. */
   build(engine: EngineChoice): TrainingRun;
 }
@@ -118,6 +122,7 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
       model: config,
       title: preset ? PRESETS[preset].label : 'custom settings',
       data,
+      options: command.options,
       // As the page: its generated points are handed over only when some are held out.
       build: (engine) =>
         new TrainingRun(config, undefined, { engine }, testShare > 0 ? data : undefined),
@@ -133,6 +138,8 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
   if (!parsed.ok) return `--spec ${command.file}: ${parsed.message}`;
   const { spec } = parsed;
   const data = specData(spec);
+  const flags = parseTrainingFlags(command.optionFlags, spec.options ?? undefined);
+  if (!flags.ok) return flags.message;
   return {
     label: `spec ${command.file}: N=${spec.x.length}${heldOutNote(data)}, ${describeNetwork(spec.layers, spec.activation, null)}`,
     config: {
@@ -149,71 +156,9 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
     model: specConfig(spec),
     title: `spec ${command.file}`,
     data,
+    options: flags.options,
     build: (engine) => runFromSpec(spec, engine),
   };
-}
-
-/** What training reached: the loss before each step, and where it stopped. */
-interface Outcome {
-  losses: Float32Array;
-  /** Loss of the final parameters (NaN after a divergence). */
-  finalLoss: number;
-  divergedAt: number | null;
-  engine: TrainingEngine;
-  /** Loss on the held-out points before training and of the final parameters; null when none. */
-  test: { start: number; end: number } | null;
-}
-
-/**
- * Trains up to `steps` steps in chunks of PRINT_EVERY, as the worker trains in slices: a run
- * that diverges goes back to the weights it kept from before its loss began to climb
- * (see TrainingRun.train).
- */
-function train(run: TrainingRun, lr: number, steps: number): Outcome {
-  const losses = new Float32Array(steps);
-  const testStart = run.testLoss();
-  let done = 0;
-  while (done < steps && run.divergedAt === null) {
-    const taken = run.train(Math.min(PRINT_EVERY, steps - done), lr, losses, done);
-    if (taken === 0) break;
-    done += taken;
-  }
-  const divergedAt = run.divergedAt;
-  return {
-    losses: losses.subarray(0, done),
-    finalLoss: divergedAt === null ? run.currentLoss() : NaN,
-    divergedAt,
-    engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
-    test: testStart === null ? null : { start: testStart, end: run.testLoss() ?? NaN },
-  };
-}
-
-/** ", batch 8, mean, adam, l2 0.001": the options that are not the tutorial's, or nothing. */
-function describeOptions(o: TrainingOptions): string {
-  const parts = [
-    o.batchSize === null ? '' : `batch ${o.batchSize}`,
-    o.reduction === 'sum' ? '' : o.reduction,
-    o.optimizer === 'sgd'
-      ? ''
-      : o.optimizer === 'momentum'
-        ? `momentum ${o.momentum}`
-        : o.optimizer,
-    o.l1 === 0 ? '' : `l1 ${o.l1}`,
-    o.l2 === 0 ? '' : `l2 ${o.l2}`,
-  ].filter((p) => p !== '');
-  return parts.map((p) => `, ${p}`).join('');
-}
-
-function summary(run: Prepared, options: TrainingOptions, outcome: Outcome): string {
-  const head = `${run.label}, lr ${run.lr}${describeOptions(options)}`;
-  if (outcome.divergedAt !== null)
-    return `${head}: diverged at step ${outcome.divergedAt} on ${outcome.engine}; try a smaller --lr`;
-  const start = outcome.losses[0] ?? outcome.finalLoss;
-  const { test } = outcome;
-  const testPart = test
-    ? `, test loss ${test.start.toPrecision(6)} -> ${test.end.toPrecision(6)}`
-    : '';
-  return `${head}: ${outcome.losses.length} steps on ${outcome.engine}, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}${testPart}`;
 }
 
 export function runFit(argv: readonly string[], io: FitIo): number {
@@ -235,7 +180,7 @@ export function runFit(argv: readonly string[], io: FitIo): number {
   let training: TrainingRun;
   try {
     training = run.build(command.engine);
-    training.setTrainingOptions(command.options);
+    training.setTrainingOptions(run.options);
     if (command.engine === 'wasm' && training.engine !== 'wasm')
       throw new Error(
         "the kernel trains the tutorial's full batch with plain sgd only: drop --batch, --reduction, --optimizer, --l1, --l2 or use --engine ts",
@@ -267,7 +212,7 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       config: run.config,
       seed: run.seed,
       lr: run.lr,
-      options: command.options,
+      options: run.options,
       x: Array.from(run.data.x),
       y: Array.from(run.data.y),
       test: Array.from(run.data.test),
@@ -284,10 +229,10 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       String,
     );
     io.stdout(lines.map((l) => `${l}\n`).join(''));
-    io.stdout(`${summary(run, command.options, outcome)}\n`);
+    io.stdout(`${summary(run, run.options, outcome)}\n`);
   }
   if (outcome.divergedAt !== null) {
-    if (command.json) io.stderr(`fit: ${summary(run, command.options, outcome)}\n`);
+    if (command.json) io.stderr(`fit: ${summary(run, run.options, outcome)}\n`);
     return EXIT_DIVERGED;
   }
   return EXIT_OK;

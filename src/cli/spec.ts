@@ -13,7 +13,9 @@ import {
 import { describeRangeEn } from '../messages/en';
 import type { LayerValues } from '../core/fit';
 import { finiteList, finiteMatrix, isRecord, type ShapeFault } from '../core/jsonShape';
+import type { TrainingOptions } from '../core/trainingOptions';
 import { MAX_FIT_STEPS } from './args';
+import { parseSpecOptions } from './specOptions';
 
 export interface FitSpec {
   x: number[];
@@ -27,6 +29,8 @@ export interface FitSpec {
   activation: ActivationName;
   lr: number;
   steps: number;
+  /** How the run learns, as `fit --json` records it; null when the file does not say. */
+  options: TrainingOptions | null;
 }
 
 export type ParsedSpec = { ok: true; spec: FitSpec } | { ok: false; message: string };
@@ -179,7 +183,9 @@ function parseObject(obj: Record<string, unknown>): FitSpec {
       `steps must be a whole number from 0 to ${MAX_FIT_STEPS}, got ${JSON.stringify(steps)}`,
     );
   }
-  return { x, y, test, initial, layers, activation, lr, steps };
+  const options = parseSpecOptions(obj.options);
+  if (!options.ok) throw new SpecError(options.message);
+  return { x, y, test, initial, layers, activation, lr, steps, options: options.options };
 }
 
 /** Parses a spec file's text; the message says what is wrong and where. */

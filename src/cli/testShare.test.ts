@@ -100,19 +100,23 @@ describe('fit --test', () => {
     expect(out.stderr).toBe(`fit: ${message}\n`);
   });
 
-  it('a --json output read back by --spec trains to the very same numbers, split included', () => {
+  it('a --json output read back by --spec trains to the very same numbers, split and options included', () => {
     const first = fitJson(OVERFIT);
     const files = { 'out.json': JSON.stringify(first) };
-    // The spec gives the numbers; the options are flags, as for any spec.
-    const again = fitJson(['--spec', 'out.json', '--optimizer', 'adam'], files);
+    const again = fitJson(['--spec', 'out.json'], files);
+    expect(again.options).toEqual(first.options);
     expect(again.x).toEqual(first.x);
     expect(again.test).toEqual(first.test);
     expect(again.losses).toEqual(first.losses);
     expect(again.final).toEqual(first.final);
     expect(again.testLoss).toBe(first.testLoss);
-    expect(fit(['--spec', 'out.json', '--optimizer', 'adam'], files).stdout).toMatch(
+    expect(fit(['--spec', 'out.json'], files).stdout).toMatch(
       /^spec out\.json: N=60 \(30 held out\), 1 -> 32 -> 32 -> 1 tanh, lr 0\.003, adam: 50 steps/m,
     );
+    // A flag overrides the file's option; the others stay the file's.
+    const sgd = fitJson(['--spec', 'out.json', '--optimizer', 'sgd'], files);
+    expect(sgd.options).toEqual({ ...first.options, optimizer: 'sgd' });
+    expect(sgd.losses[1]).not.toBe(first.losses[1]);
   });
 
   it.each([
@@ -120,23 +124,48 @@ describe('fit --test', () => {
     [[1, 1, 1], 'test must leave at least one point (a 0) to train on'],
     [[0, 1], 'test must have 3 numbers, has 2'],
   ])('a spec whose test is %j exits 2: %s', (test, message) => {
-    const spec = {
-      x: [-0.5, 0, 0.5],
-      y: [0.2, 0, 0.3],
-      test,
-      initial: [
-        { w: [[0.3, -0.2]], b: [[0.1, 0.1]] },
-        { w: [[0.4], [-0.3]], b: [[0.1]] },
-      ],
-      activation: 'relu',
-      lr: 0.1,
-      steps: 5,
-    };
-    const out = fit(['--spec', 's.json'], { 's.json': JSON.stringify(spec) });
-    expect(out.status).toBe(EXIT_USAGE);
-    expect(out.stderr).toBe(`fit: --spec s.json: ${message}\n`);
+    expect(badSpec({ test })).toBe(`fit: --spec s.json: ${message}\n`);
   });
 
+  it.each([
+    [
+      { optimizer: 'lion' },
+      'options.optimizer must be one of sgd, momentum, rmsprop, adam, got "lion"',
+    ],
+    [
+      { batchSize: 0 },
+      'options.batchSize must be null (the full batch) or a whole number from 1 to ',
+    ],
+    [
+      { lr: 0.1 },
+      'options.lr is not an option (batchSize, reduction, optimizer, momentum, l1, l2)',
+    ],
+    ['adam', 'options must be an object such as {"optimizer": "adam"}'],
+  ])('a spec whose options are %j exits 2: %s', (options, message) => {
+    expect(badSpec({ options })).toContain(`fit: --spec s.json: ${message}`);
+  });
+});
+
+/** The stderr of a small spec with these fields added, which must exit 2. */
+function badSpec(fields: Record<string, unknown>): string {
+  const spec = {
+    x: [-0.5, 0, 0.5],
+    y: [0.2, 0, 0.3],
+    initial: [
+      { w: [[0.3, -0.2]], b: [[0.1, 0.1]] },
+      { w: [[0.4], [-0.3]], b: [[0.1]] },
+    ],
+    activation: 'relu',
+    lr: 0.1,
+    steps: 5,
+    ...fields,
+  };
+  const out = fit(['--spec', 's.json'], { 's.json': JSON.stringify(spec) });
+  expect(out.status).toBe(EXIT_USAGE);
+  return out.stderr;
+}
+
+describe('fit --test scripts', () => {
   it('the pytorch script holds out the same points', () => {
     const out = fit([...OVERFIT, '--script', 'pytorch']);
     const held = pageRun(0).data.test.reduce<number[]>((a, t, i) => (t ? [...a, i] : a), []);

@@ -24,6 +24,10 @@ export const TRAINING_FLAGS = [
   '--l2',
 ] as const;
 
+export function isTrainingFlag(flag: string): boolean {
+  return (TRAINING_FLAGS as readonly string[]).includes(flag);
+}
+
 const NUMERIC = {
   '--batch': 'batchSize',
   '--momentum': 'momentum',

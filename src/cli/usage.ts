@@ -42,8 +42,9 @@ ${TRAINING_USAGE}${TEST_USAGE}  --json               print one JSON object (conf
                        initial and final list every layer from the input as {"w": [in][out],
                        "b": [1][out]}, as numpy's .tolist() nests them
   --spec FILE          train from the exact numbers in a JSON file: x, y, initial (any depth:
-                       its shapes give the layers), activation, lr, steps, optionally test
-                       (a file written by --json works too)
+                       its shapes give the layers), activation, lr, steps, optionally test and
+                       options (the flags above override them; a file written by --json works
+                       too)
 ${SCRIPT_USAGE}  --help               this text
 
 Exit status: 0 done, 1 the run diverged (by the page's rule; --json's final then holds the
