@@ -4,7 +4,6 @@
  */
 import { ACTIVATIONS, isActivation, type ActivationName } from '../core/activations';
 import {
-  MAX_HIDDEN_LAYERS,
   NUMERIC_SPECS,
   parseLayers,
   parseNumeric,
@@ -13,14 +12,14 @@ import {
 } from '../core/config';
 import { checkExpression, DATASETS, isDataset, type DatasetName } from '../core/dataset';
 import { INITS, isInit } from '../core/init';
-import { isPresetId, PRESET_IDS, PRESET_KEYS, PRESETS, type PresetId } from '../core/presets';
+import { isPresetId, PRESET_IDS, presetKeys, PRESETS, type PresetId } from '../core/presets';
 import type { ModelConfig } from '../core/config';
-import { PRINT_EVERY } from '../core/numpyScript';
 import type { Engine } from '../core/engine';
 import { describeRangeEn, formatEn } from '../messages/en';
-import type { TrainingOptions } from '../core/trainingOptions';
-import { parseTrainingFlags, TRAINING_FLAGS, TRAINING_USAGE } from './trainingArgs';
-import { parseScriptFlag, SCRIPT_USAGE, type ScriptLanguage } from './scriptFlag';
+import { trainingOptionsOf, type TrainingOptions } from '../core/trainingOptions';
+import { isTrainingFlag, parseTrainingFlags, TRAINING_FLAGS } from './trainingArgs';
+import { parseScriptFlag, type ScriptLanguage } from './scriptFlag';
+import { parseTestFlag } from './testArgs';
 
 /** Most steps one command may train. */
 export const MAX_FIT_STEPS = 1_000_000;
@@ -41,8 +40,10 @@ export type FitCommand =
       learningRate: number;
       steps: number;
       engine: EngineChoice;
-      /** How the run learns (issue #20); the defaults are the tutorial's. */
+      /** How the run learns (issue #20): the preset's, changed by the flags. */
       options: TrainingOptions;
+      /** Share of the points held out (the page's split); 0: none. */
+      testShare: number;
       json: boolean;
       /** Print this language's script of the run instead of training it; null: train. */
       script: ScriptLanguage | null;
@@ -51,7 +52,8 @@ export type FitCommand =
       kind: 'spec';
       file: string;
       engine: EngineChoice;
-      options: TrainingOptions;
+      /** The training flags given: they override the file's options (else the tutorial's). */
+      optionFlags: ReadonlyMap<string, string>;
       json: boolean;
       script: ScriptLanguage | null;
     };
@@ -78,6 +80,7 @@ const VALUE_FLAGS = [
   '--layers',
   '--init',
   '--script',
+  '--test',
   ...TRAINING_FLAGS,
   ...Object.keys(NUMERIC_FLAGS),
 ] as const;
@@ -91,47 +94,9 @@ const RUN_FLAGS = [
   '--hidden',
   '--layers',
   '--init',
+  '--test',
   ...Object.keys(NUMERIC_FLAGS),
 ];
-
-export const USAGE = `Usage: npm run fit -- [flags]
-
-Trains the tutorial's network (1 -> H -> 1, or up to ${MAX_HIDDEN_LAYERS} hidden layers) headless, as the
-playground's worker does, and prints the loss every ${PRINT_EVERY} steps (like the tutorial's
-print(average_cost)), then a summary.
-
-  --preset NAME        ${PRESET_IDS.join(' | ')} (default ${DEFAULT_PRESET});
-                       the flags below override its settings
-  --seed N             numpy seed, a whole number from 0 to ${NUMERIC_SPECS.seed.max} (default 0)
-  --dataset NAME       ${DATASETS.join(' | ')}
-  --points N           samples, a whole number from ${NUMERIC_SPECS.points.min} to ${NUMERIC_SPECS.points.max}
-  --noise S            noise std. dev., from ${NUMERIC_SPECS.noise.min} to ${NUMERIC_SPECS.noise.max}
-  --hidden H           one hidden layer of H units, a whole number from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}
-  --layers W,W,...     1 to ${MAX_HIDDEN_LAYERS} hidden layers, their widths from the input (e.g. 32,16,8),
-                       each from ${NUMERIC_SPECS.hidden.min} to ${NUMERIC_SPECS.hidden.max}; --hidden H is --layers H
-  --init NAME          ${INITS.join(' | ')}: how the starting weights are drawn (tutorial:
-                       normal(0, 0.1), biases 0.1; glorot: scale sqrt(2/(in+out)), he: scale
-                       sqrt(2/in), biases 0)
-  --expression EXPR    the target of --dataset custom, e.g. "sin(3*x) + 0.5*x^2"
-  --activation NAME    ${ACTIVATIONS.join(' | ')}
-  --lr R               learning rate, from ${NUMERIC_SPECS.learningRate.min} to ${NUMERIC_SPECS.learningRate.max}
-  --steps N            steps, a whole number from 0 to ${MAX_FIT_STEPS} (default: the preset's)
-  --engine NAME        ${ENGINES.join(' | ')}: the WebAssembly kernel or the TypeScript reference
-                       (default: as the page's worker picks, the kernel where this runtime
-                       has WebAssembly SIMD); the kernel trains one hidden layer, deeper
-                       networks train on ts
-${TRAINING_USAGE}  --json               print one JSON object (config, seed, lr, options, x, y, initial, losses
-                       (each step's loss on its batch), epochs, final);
-                       initial and final list every layer from the input as {"w": [in][out],
-                       "b": [1][out]}, as numpy's .tolist() nests them
-  --spec FILE          train from the exact numbers in a JSON file: x, y, initial (any depth:
-                       its shapes give the layers), activation, lr, steps (a file written by
-                       --json works too)
-${SCRIPT_USAGE}  --help               this text
-
-Exit status: 0 done, 1 the run diverged (by the page's rule; --json's final then holds the
-last good parameters, from at most ${PRINT_EVERY} steps before), 2 bad flags or spec file.
-`;
 
 function isValueFlag(flag: string): boolean {
   return (VALUE_FLAGS as readonly string[]).includes(flag);
@@ -180,9 +145,6 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     engine = named;
   }
 
-  const training = parseTrainingFlags(values);
-  if (!training.ok) return training;
-  const { options } = training;
   const scriptFlag = parseScriptFlag(values.get('--script'));
   if (!scriptFlag.ok) return scriptFlag;
   const { script } = scriptFlag;
@@ -194,15 +156,28 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     const clash = RUN_FLAGS.filter((f) => values.has(f));
     if (clash.length > 0)
       return { ok: false, message: `--spec gives the whole run; drop ${clash.join(', ')}` };
-    return { ok: true, command: { kind: 'spec', file: specFile, engine, options, json, script } };
+    const training = parseTrainingFlags(values);
+    if (!training.ok) return training;
+    const optionFlags = new Map([...values].filter(([f]) => isTrainingFlag(f)));
+    return {
+      ok: true,
+      command: { kind: 'spec', file: specFile, engine, optionFlags, json, script },
+    };
   }
 
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;
   if (!isPresetId(presetName))
     return { ok: false, message: oneOf('--preset', presetName, PRESET_IDS) };
   const preset = PRESETS[presetName];
-  const run: typeof preset.settings & { seed: number; steps: number; expression?: string } = {
+  const training = parseTrainingFlags(values, preset.settings);
+  if (!training.ok) return training;
+  const test = parseTestFlag(values.get('--test'), preset.settings.testShare);
+  if (!test.ok) return test;
+  type Run = typeof preset.settings & { seed: number; steps: number; testShare: number };
+  const run: Run & { expression?: string } = {
     ...preset.settings,
+    ...training.options,
+    testShare: test.share,
     seed: 0,
     steps: preset.steps,
   };
@@ -269,8 +244,9 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     run.layers = [parsed.value];
   }
 
-  const { steps, learningRate, ...config } = run;
-  const unchanged = PRESET_KEYS.every((key) => sameSetting(run[key], preset.settings[key]));
+  const { steps, learningRate, testShare, ...config } = run;
+  const keys = presetKeys(presetName);
+  const unchanged = keys.every((key) => sameSetting(run[key], preset.settings[key]));
   return {
     ok: true,
     command: {
@@ -280,7 +256,8 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
       learningRate,
       steps,
       engine,
-      options,
+      options: trainingOptionsOf(run),
+      testShare,
       json,
       script,
     },

@@ -122,6 +122,7 @@ describe('fit, printed like the tutorial', () => {
       '--momentum',
       '--l1',
       '--l2',
+      '--test',
       '--json',
       '--spec',
       '--help',
@@ -147,11 +148,16 @@ describe('fit --json', () => {
       'options',
       'x',
       'y',
+      'test',
       'initial',
       'losses',
       'epochs',
       'final',
+      'testLoss',
     ]);
+    // This preset holds no points out.
+    expect(out.test).toEqual(new Array(30).fill(0));
+    expect(out.testLoss).toBeNull();
     expect(out.config).toEqual({
       dataset: 'quadratic',
       points: 30,

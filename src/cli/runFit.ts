@@ -8,15 +8,19 @@ import type { ActivationName } from '../core/activations';
 import type { ModelConfig } from '../core/config';
 import type { InitName } from '../core/init';
 import { networkValues, type LayerValues } from '../core/fit';
-import { packLayers, paramLayout } from '../core/paramLayout';
 import { PRINT_EVERY } from '../core/numpyScript';
 import { PRESETS } from '../core/presets';
-import type { TrainingEngine } from '../core/protocol';
+import type { LabeledData } from '../core/protocol';
 import { TrainingRun } from '../core/run';
-import { parseFitArgs, USAGE, type EngineChoice, type FitCommand } from './args';
-import { parseSpec, type FitSpec } from './spec';
+import { parseFitArgs, type EngineChoice, type FitCommand } from './args';
+import { USAGE } from './usage';
+import { generatedSplit } from '../core/buildModel';
+import { parseSpec } from './spec';
+import { runFromSpec, specConfig, specData } from './specRun';
 import type { TrainingOptions } from '../core/trainingOptions';
 import { writeScript } from './scriptFlag';
+import { summary, train } from './outcome';
+import { parseTrainingFlags } from './trainingArgs';
 
 export interface FitIo {
   stdout(text: string): void;
@@ -48,6 +52,8 @@ export interface FitJson {
   options: TrainingOptions;
   x: number[];
   y: number[];
+  /** 1 for each point held out to measure the test loss (not trained on), else 0. */
+  test: number[];
   /** Every layer from the input, the output layer last: {w: [in][out], b: [1][out]}. */
   initial: LayerValues[];
   /** Each step's loss on its batch, before its update (the whole set's with the full batch). */
@@ -55,6 +61,8 @@ export interface FitJson {
   /** Epochs begun (with the full batch, one per step). */
   epochs: number;
   final: LayerValues[];
+  /** Loss of final on the held-out points; null when none is held out. */
+  testLoss: number | null;
 }
 
 interface Prepared {
@@ -66,6 +74,10 @@ interface Prepared {
   /** The run's settings as a script replays them, and the title its header shows. */
   model: ModelConfig;
   title: string;
+  /** Every point, trained on or held out. */
+  data: LabeledData;
+  /** How the run learns: the flags' (a spec's own, changed by the flags). */
+  options: TrainingOptions;
   /** Builds the run on an engine; throws when this runtime cannot run the one asked for. */
   build(engine: EngineChoice): TrainingRun;
 }
@@ -76,19 +88,26 @@ function describeNetwork(layers: readonly number[], activation: string, init: In
   return init === null || init === 'tutorial' ? net : `${net}, init ${init}`;
 }
 
-function describeModel(config: ModelConfig): string {
+/** " (30 held out)" when some points are held out, else nothing. */
+function heldOutNote(data: LabeledData): string {
+  const held = data.test.reduce((n, t) => n + t, 0);
+  return held > 0 ? ` (${held} held out)` : '';
+}
+
+function describeModel(config: ModelConfig, data: LabeledData): string {
   const target =
     config.dataset === 'custom'
       ? `custom data y = ${config.expression ?? ''}`
       : `${config.dataset} data`;
-  return `${target}, N=${config.points}, noise ${config.noise}, ${describeNetwork(config.layers, config.activation, config.init)}`;
+  return `${target}, N=${config.points}${heldOutNote(data)}, noise ${config.noise}, ${describeNetwork(config.layers, config.activation, config.init)}`;
 }
 
 function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Prepared | string {
   if (command.kind === 'config') {
-    const { config, learningRate, steps, preset } = command;
+    const { config, learningRate, steps, preset, testShare } = command;
+    const data = generatedSplit({ ...config, testShare });
     return {
-      label: `${preset ? PRESETS[preset].id : 'custom'}, seed ${config.seed}: ${describeModel(config)}`,
+      label: `${preset ? PRESETS[preset].id : 'custom'}, seed ${config.seed}: ${describeModel(config, data)}`,
       config: {
         dataset: config.dataset,
         points: config.points,
@@ -102,7 +121,11 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
       lr: learningRate,
       model: config,
       title: preset ? PRESETS[preset].label : 'custom settings',
-      build: (engine) => new TrainingRun(config, undefined, { engine }),
+      data,
+      options: command.options,
+      // As the page: its generated points are handed over only when some are held out.
+      build: (engine) =>
+        new TrainingRun(config, undefined, { engine }, testShare > 0 ? data : undefined),
     };
   }
   let text: string;
@@ -114,8 +137,11 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
   const parsed = parseSpec(text);
   if (!parsed.ok) return `--spec ${command.file}: ${parsed.message}`;
   const { spec } = parsed;
+  const data = specData(spec);
+  const flags = parseTrainingFlags(command.optionFlags, spec.options ?? undefined);
+  if (!flags.ok) return flags.message;
   return {
-    label: `spec ${command.file}: N=${spec.x.length}, ${describeNetwork(spec.layers, spec.activation, null)}`,
+    label: `spec ${command.file}: N=${spec.x.length}${heldOutNote(data)}, ${describeNetwork(spec.layers, spec.activation, null)}`,
     config: {
       dataset: null,
       points: spec.x.length,
@@ -129,98 +155,10 @@ function prepare(command: Exclude<FitCommand, { kind: 'help' }>, io: FitIo): Pre
     lr: spec.lr,
     model: specConfig(spec),
     title: `spec ${command.file}`,
+    data,
+    options: flags.options,
     build: (engine) => runFromSpec(spec, engine),
   };
-}
-
-/**
- * A run on the spec's exact data and parameters: built as any run (its seeded data and
- * weights), then given the spec's points and loaded with its parameters, which replace both.
- */
-function specConfig(spec: FitSpec): ModelConfig {
-  return {
-    dataset: 'linear',
-    points: spec.x.length,
-    noise: 0,
-    seed: 0,
-    layers: spec.layers,
-    activation: spec.activation,
-    init: 'tutorial',
-  };
-}
-
-function runFromSpec(spec: FitSpec, engine: EngineChoice): TrainingRun {
-  const config = specConfig(spec);
-  const data = {
-    x: Float32Array.from(spec.x),
-    y: Float32Array.from(spec.y),
-    test: new Uint8Array(spec.x.length),
-  };
-  const run = new TrainingRun(config, undefined, { engine }, data);
-  const layout = paramLayout(spec.layers);
-  const params = new Float32Array(layout.length);
-  packLayers(
-    layout,
-    spec.initial.map((l) => ({ w: l.w.flat(), b: l.b.flat() })),
-    params,
-  );
-  run.load(params, 0);
-  return run;
-}
-
-/** What training reached: the loss before each step, and where it stopped. */
-interface Outcome {
-  losses: Float32Array;
-  /** Loss of the final parameters (NaN after a divergence). */
-  finalLoss: number;
-  divergedAt: number | null;
-  engine: TrainingEngine;
-}
-
-/**
- * Trains up to `steps` steps in chunks of PRINT_EVERY, as the worker trains in slices: a run
- * that diverges goes back to the weights it kept from before its loss began to climb
- * (see TrainingRun.train).
- */
-function train(run: TrainingRun, lr: number, steps: number): Outcome {
-  const losses = new Float32Array(steps);
-  let done = 0;
-  while (done < steps && run.divergedAt === null) {
-    const taken = run.train(Math.min(PRINT_EVERY, steps - done), lr, losses, done);
-    if (taken === 0) break;
-    done += taken;
-  }
-  const divergedAt = run.divergedAt;
-  return {
-    losses: losses.subarray(0, done),
-    finalLoss: divergedAt === null ? run.currentLoss() : NaN,
-    divergedAt,
-    engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
-  };
-}
-
-/** ", batch 8, mean, adam, l2 0.001": the options that are not the tutorial's, or nothing. */
-function describeOptions(o: TrainingOptions): string {
-  const parts = [
-    o.batchSize === null ? '' : `batch ${o.batchSize}`,
-    o.reduction === 'sum' ? '' : o.reduction,
-    o.optimizer === 'sgd'
-      ? ''
-      : o.optimizer === 'momentum'
-        ? `momentum ${o.momentum}`
-        : o.optimizer,
-    o.l1 === 0 ? '' : `l1 ${o.l1}`,
-    o.l2 === 0 ? '' : `l2 ${o.l2}`,
-  ].filter((p) => p !== '');
-  return parts.map((p) => `, ${p}`).join('');
-}
-
-function summary(run: Prepared, options: TrainingOptions, outcome: Outcome): string {
-  const head = `${run.label}, lr ${run.lr}${describeOptions(options)}`;
-  if (outcome.divergedAt !== null)
-    return `${head}: diverged at step ${outcome.divergedAt} on ${outcome.engine}; try a smaller --lr`;
-  const start = outcome.losses[0] ?? outcome.finalLoss;
-  return `${head}: ${outcome.losses.length} steps on ${outcome.engine}, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}`;
 }
 
 export function runFit(argv: readonly string[], io: FitIo): number {
@@ -242,7 +180,7 @@ export function runFit(argv: readonly string[], io: FitIo): number {
   let training: TrainingRun;
   try {
     training = run.build(command.engine);
-    training.setTrainingOptions(command.options);
+    training.setTrainingOptions(run.options);
     if (command.engine === 'wasm' && training.engine !== 'wasm')
       throw new Error(
         "the kernel trains the tutorial's full batch with plain sgd only: drop --batch, --reduction, --optimizer, --l1, --l2 or use --engine ts",
@@ -274,13 +212,15 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       config: run.config,
       seed: run.seed,
       lr: run.lr,
-      options: command.options,
-      x: Array.from(training.data.x),
-      y: Array.from(training.data.y),
+      options: run.options,
+      x: Array.from(run.data.x),
+      y: Array.from(run.data.y),
+      test: Array.from(run.data.test),
       initial,
       losses: Array.from(outcome.losses),
       epochs: training.batching.epochs,
       final: networkValues(training.net),
+      testLoss: training.testLoss(),
     };
     io.stdout(`${JSON.stringify(out)}\n`);
   } else {
@@ -289,10 +229,10 @@ export function runFit(argv: readonly string[], io: FitIo): number {
       String,
     );
     io.stdout(lines.map((l) => `${l}\n`).join(''));
-    io.stdout(`${summary(run, command.options, outcome)}\n`);
+    io.stdout(`${summary(run, run.options, outcome)}\n`);
   }
   if (outcome.divergedAt !== null) {
-    if (command.json) io.stderr(`fit: ${summary(run, command.options, outcome)}\n`);
+    if (command.json) io.stderr(`fit: ${summary(run, run.options, outcome)}\n`);
     return EXIT_DIVERGED;
   }
   return EXIT_OK;

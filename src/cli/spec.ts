@@ -13,11 +13,15 @@ import {
 import { describeRangeEn } from '../messages/en';
 import type { LayerValues } from '../core/fit';
 import { finiteList, finiteMatrix, isRecord, type ShapeFault } from '../core/jsonShape';
+import type { TrainingOptions } from '../core/trainingOptions';
 import { MAX_FIT_STEPS } from './args';
+import { parseSpecOptions } from './specOptions';
 
 export interface FitSpec {
   x: number[];
   y: number[];
+  /** 1 for each held-out point (the test loss is measured on them), 0 for each trained on. */
+  test: number[];
   /** Every layer from the input, the output layer last (2 to MAX_HIDDEN_LAYERS + 1 of them). */
   initial: LayerValues[];
   /** The hidden layers' widths, read from initial's shapes. */
@@ -25,6 +29,8 @@ export interface FitSpec {
   activation: ActivationName;
   lr: number;
   steps: number;
+  /** How the run learns, as `fit --json` records it; null when the file does not say. */
+  options: TrainingOptions | null;
 }
 
 export type ParsedSpec = { ok: true; spec: FitSpec } | { ok: false; message: string };
@@ -129,6 +135,18 @@ function parseInitial(value: unknown): { initial: LayerValues[]; layers: number[
   return { initial, layers };
 }
 
+/** The optional test list, as `fit --json` writes it: 0 or 1 for every point, some 0. */
+function heldOut(value: unknown, n: number): number[] {
+  if (value === undefined) return new Array<number>(n).fill(0);
+  const test = numbers(value, 'test', n);
+  const bad = test.findIndex((t) => t !== 0 && t !== 1);
+  if (bad >= 0)
+    throw new SpecError(`test[${bad}] must be 0 (trained on) or 1 (held out), got ${test[bad]}`);
+  if (!test.includes(0))
+    throw new SpecError('test must leave at least one point (a 0) to train on');
+  return test;
+}
+
 /** Reads a field at the top level, or inside "config" as `fit --json` writes it. */
 function field(obj: Record<string, unknown>, key: string): unknown {
   if (key in obj) return obj[key];
@@ -140,6 +158,7 @@ function parseObject(obj: Record<string, unknown>): FitSpec {
   if (x.length < 1 || x.length > MAX_SPEC_POINTS)
     throw new SpecError(`x must have from 1 to ${MAX_SPEC_POINTS} numbers, has ${x.length}`);
   const y = numbers(obj.y, 'y', x.length);
+  const test = heldOut(obj.test, x.length);
   const { initial, layers } = parseInitial(obj.initial);
   // A file written by --json says its widths too: they must be the ones its weights have.
   const declared = field(obj, 'layers');
@@ -164,7 +183,9 @@ function parseObject(obj: Record<string, unknown>): FitSpec {
       `steps must be a whole number from 0 to ${MAX_FIT_STEPS}, got ${JSON.stringify(steps)}`,
     );
   }
-  return { x, y, initial, layers, activation, lr, steps };
+  const options = parseSpecOptions(obj.options);
+  if (!options.ok) throw new SpecError(options.message);
+  return { x, y, test, initial, layers, activation, lr, steps, options: options.options };
 }
 
 /** Parses a spec file's text; the message says what is wrong and where. */

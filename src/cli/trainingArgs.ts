@@ -10,6 +10,7 @@ import {
   OPTIMIZERS,
   REDUCTIONS,
   TRAINING_NUMERIC_SPECS,
+  trainingOptionsOf,
   type TrainingOptions,
 } from '../core/trainingOptions';
 import { describeRangeEn } from '../messages/en';
@@ -22,6 +23,10 @@ export const TRAINING_FLAGS = [
   '--l1',
   '--l2',
 ] as const;
+
+export function isTrainingFlag(flag: string): boolean {
+  return (TRAINING_FLAGS as readonly string[]).includes(flag);
+}
 
 const NUMERIC = {
   '--batch': 'batchSize',
@@ -42,11 +47,12 @@ export const TRAINING_USAGE = `  --batch B            points per step, a whole n
   --l1 A, --l2 A       penalties on the weights (not the biases), from 0 to ${TRAINING_NUMERIC_SPECS.l2.max} (default 0)
 `;
 
-/** The options the flags give (the defaults for those not given), or a message. */
+/** The options the flags give (`base`'s, the preset's, for those not given), or a message. */
 export function parseTrainingFlags(
   values: ReadonlyMap<string, string>,
+  base: TrainingOptions = DEFAULT_TRAINING_OPTIONS,
 ): { ok: true; options: TrainingOptions } | { ok: false; message: string } {
-  const options: TrainingOptions = { ...DEFAULT_TRAINING_OPTIONS };
+  const options: TrainingOptions = trainingOptionsOf(base);
   for (const flag of Object.keys(NUMERIC) as (keyof typeof NUMERIC)[]) {
     const text = values.get(flag);
     if (text === undefined) continue;

@@ -8,8 +8,8 @@ import type { RunConfig } from '../../core/config';
 import type { Dataset } from '../../core/dataset';
 import { curveGrid } from '../../core/grid';
 import type { LabeledData } from '../../core/protocol';
-import { buildDataset } from '../../core/buildModel';
-import { splitData, testMask } from '../../core/split';
+import { generatedSplit } from '../../core/buildModel';
+import { splitData } from '../../core/split';
 import { useAppStore } from '../store';
 
 /** The grid the worker samples the fitted curve on. */
@@ -27,8 +27,7 @@ let lastData: LabeledData | null = null;
 export function generatedFor(config: DataSettings): LabeledData {
   const key = `${config.dataset}|${config.expression ?? ''}|${config.points}|${config.noise}|${config.seed}|${config.testShare}`;
   if (key !== lastKey || !lastData) {
-    const { x, y } = buildDataset({ ...config, layers: [1], activation: 'none', init: 'tutorial' });
-    lastData = { x, y, test: testMask(x.length, config.testShare, config.seed) };
+    lastData = generatedSplit(config);
     lastKey = key;
   }
   return lastData;
