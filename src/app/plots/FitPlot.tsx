@@ -18,16 +18,10 @@ import { useRunData } from '../views/runData';
 import { bindPointClicks, useFitLayers } from '../views/useFitLayers';
 import { patchLines } from './fastLines';
 import { firstPiece, traceSignature } from './traceShape';
+import { fitTraces } from './fitTraces';
 import { dataIndex, thinPoints } from './thinPoints';
 import type { GraphDiv } from './plotlyInternals';
-import {
-  axis,
-  baseLayout,
-  palette,
-  PLOT_CONFIG,
-  type Data,
-  type PlotlyHTMLElement,
-} from './plotStyle';
+import { axis, baseLayout, palette, PLOT_CONFIG, type PlotlyHTMLElement } from './plotStyle';
 import { purgeWhenRemoved, usePlotly } from './plotlyLoader';
 import { PlotsUnavailable } from './PlotsUnavailable';
 import { narrowLayout, useNarrowPlots } from './narrowPlots';
@@ -48,8 +42,6 @@ const Y_PADDING = 0.15;
  * the markers already overlap into a band, so every k-th point shows the same picture.
  */
 const MAX_MARKERS = 400;
-/** Above this many points markers are small and drawn without an outline. */
-const SMALL_MARKERS_FROM = 500;
 /** A draw with no frame (a run that has just started) waits at most this long for the run's first frame, ms. */
 const FIRST_FRAME_WAIT_MS = 300;
 
@@ -150,7 +142,6 @@ export function FitPlot() {
     let lastFrame: LiveState['frame'] | undefined;
     let waiting: ReturnType<typeof setTimeout> | null = null;
     let waitedOut = false;
-    const points = scene.points;
     const draw = ({ frame }: LiveState) => {
       if (!waitedOut && frame === null) {
         // A run with no frame yet: the page's first (whose draw is Plotly's slowest, 200+ ms
@@ -171,69 +162,7 @@ export function FitPlot() {
       if (frame === lastFrame) return;
       lastFrame = frame;
       const layers = layersFor(frame, scene.data);
-      const traces: Data[] = [
-        {
-          // meta: the trace's fixed id (clicks, tests); name: its label in the legend.
-          meta: 'truth',
-          name: labelText.legendTruth,
-          x: scene.grid,
-          y: scene.truth,
-          mode: 'lines',
-          line: { color: COLORS.truth, dash: 'dash', width: 1.5 },
-          opacity: 0.6,
-          hoverinfo: 'skip',
-        },
-        ...layers.under,
-        {
-          // Thinning is said in the hover text.
-          meta: 'data',
-          name: labelText.legendData,
-          hovertemplate:
-            scene.shown.stride > 1
-              ? `x %{x:.3f}<br>y %{y:.3f}<extra>${labelText.hoverThinned(scene.shown.stride)}</extra>`
-              : undefined,
-          x: scene.shown.x,
-          y: scene.shown.y,
-          mode: 'markers',
-          marker:
-            points > SMALL_MARKERS_FROM
-              ? { color: COLORS.data, size: 4, opacity: 0.6 }
-              : {
-                  color: COLORS.data,
-                  size: 8,
-                  opacity: 0.75,
-                  line: { width: 1, color: COLORS.markerLine },
-                },
-        },
-        // Held-out points: hollow, so what the network never trains on stands apart.
-        ...(scene.testShown.x.length > 0
-          ? [
-              {
-                meta: 'test data',
-                name: labelText.legendTestData,
-                x: scene.testShown.x,
-                y: scene.testShown.y,
-                mode: 'markers' as const,
-                marker: {
-                  color: COLORS.data,
-                  size: 9,
-                  symbol: 'circle-open',
-                  line: { width: 2, color: COLORS.data },
-                },
-                hovertemplate: `${labelText.hoverHeldOut}<br>x %{x:.3f}<br>y %{y:.3f}<extra></extra>`,
-              },
-            ]
-          : []),
-        {
-          meta: 'fit',
-          name: labelText.legendFit,
-          x: scene.grid,
-          y: frame ? frame.curve : new Float32Array(0),
-          mode: 'lines',
-          line: { color: COLORS.fit, width: 3 },
-        },
-        ...layers.over,
-      ];
+      const traces = fitTraces(scene, frame, layers, labelText, COLORS);
       const signature = traceSignature(traces);
       const curvePoints = frame ? frame.curve.length : 0;
       const step = frame ? String(frame.step) : '';

@@ -15,11 +15,12 @@ import { useAppStore } from '../store';
 import { drawStrip, maxAbs } from './paramStrips';
 import { StepInspector } from './StepInspector';
 import { num } from './numbers';
-import { useT, type Messages } from '../i18n';
+import { useT } from '../i18n';
 import { deepHealthNote, healthText, layerHealthText } from './healthText';
 import { ModelFileButtons } from './ModelFileButtons';
 import { GradChart } from './GradChart';
 import { paramsJson } from './dataParams';
+import { slotsFor, StripRow, type StripSlot } from './StripRow';
 
 /**
  * Most of each animation frame the panel may take while training: after a draw of d ms it
@@ -28,72 +29,6 @@ import { paramsJson } from './dataParams';
  * bars) it is every second or third frame, which leaves the frame to the fit plot.
  */
 const PANEL_FRAME_SHARE = 0.15;
-
-/** One strip row as the skeleton lays it out before any frame. */
-interface StripSlot {
-  name: string;
-  kind: StripValues['kind'];
-  fanIn: number;
-  /** Its place in the draw order: each hidden layer's strips, then the output's weights. */
-  index: number;
-}
-
-/** The strips of each hidden layer, then the output's weights, from the widths alone. */
-function slotsFor(layers: readonly number[]): { hidden: StripSlot[][]; output: StripSlot } {
-  const hidden = layers.map((_, l): StripSlot[] => [
-    l === 0
-      ? { name: 'w1', kind: 'w-in', fanIn: 1, index: 0 }
-      : { name: `‖w${l + 1}‖`, kind: 'w-norm', fanIn: layers[l - 1]!, index: 2 * l },
-    { name: `b${l + 1}`, kind: 'b', fanIn: 1, index: 2 * l + 1 },
-  ]);
-  const output: StripSlot = {
-    name: `w${layers.length + 1}`,
-    kind: 'w-out',
-    fanIn: 1,
-    index: 2 * layers.length,
-  };
-  return { hidden, output };
-}
-
-function stripNote(t: Messages, slot: StripSlot): string {
-  switch (slot.kind) {
-    case 'w-in':
-      return t.groupNotes.w1;
-    case 'w-norm':
-      return t.normNote(slot.fanIn);
-    case 'b':
-      return t.groupNotes.b1;
-    case 'w-out':
-      return t.groupNotes.w2;
-  }
-}
-
-function StripRow({
-  slot,
-  canvasRef,
-  scaleRef,
-}: {
-  slot: StripSlot;
-  canvasRef: (el: HTMLCanvasElement | null) => void;
-  scaleRef: (el: HTMLSpanElement | null) => void;
-}) {
-  const t = useT();
-  return (
-    <div className="strip-row" data-strip={slot.name}>
-      <div className="strip-label">
-        <b>{slot.name}</b>
-        <span>{stripNote(t, slot)}</span>
-      </div>
-      <canvas
-        ref={canvasRef}
-        className="strip-canvas"
-        role="img"
-        aria-label={slot.kind === 'w-norm' ? t.normStripLabel(slot.name) : t.stripLabel(slot.name)}
-      />
-      <span ref={scaleRef} className="strip-scale" />
-    </div>
-  );
-}
 
 /** Whether two lists of byte arrays hold the same bytes. */
 function sameBytes(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
