@@ -69,7 +69,7 @@ export class TrainingRun {
     const split = data ? this.split(data) : null;
     this.data = split?.train ?? built.data;
     this.trainer = createEngine(built.net, this.data, grid, kernelBuild);
-    if (split) this.setTest(split.test);
+    if (split) this.heldOut.set(split.test, this.net);
     // The generator goes on after the weights: the batches' permutations come from it.
     this.learning = new Learning(built.rng, this.trainer.net.layers, this.data.x.length);
     this.kept = new KeptWeights(this.trainer.savedLength, this.learning.savedLength);
@@ -98,7 +98,7 @@ export class TrainingRun {
    */
   setData(data: LabeledData): void {
     const { train, test } = this.split(data);
-    this.setTest(test);
+    this.heldOut.set(test, this.net);
     this.data = train;
     this.trainer.setData(train);
     this.learning.setPoints(train.x.length);
@@ -112,10 +112,6 @@ export class TrainingRun {
     this.history.recordData(this.step, data);
     this.last.setData(data.test, data.x.length);
     return splitData({ x: data.x, y: data.y }, data.test);
-  }
-
-  private setTest(test: Dataset): void {
-    this.heldOut.set(test, this.net);
   }
 
   /** The held-out points, or null when none are held out. */

@@ -6,7 +6,7 @@
  * outrun the display: see core/frameAcks.
  */
 import type { ModelConfig } from '../core/config';
-import type { FromWorker, LabeledData, RunState, ToWorker } from '../core/protocol';
+import type { LabeledData, RunState, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from '../core/trainingOptions';
 import { paramsDue } from '../core/framePolicy';
@@ -16,16 +16,10 @@ import { LossBuffer } from './lossBuffer';
 import { Pacer, RateMeter } from './pacer';
 import { PictureBuilder } from './picture';
 import { trainSlice } from './slice';
+import { StopStep } from './stopStep';
+import type { LoopHost } from './loopHost';
 
-/** What the loop needs from its host: a clock, a scheduler and a way to post. */
-export interface LoopHost {
-  /** Milliseconds, monotonic. */
-  now(): number;
-  /** Runs fn after delayMs (0 = as soon as pending messages are handled); returns a cancel. */
-  schedule(fn: () => void, delayMs: number): () => void;
-  post(message: FromWorker, transfer: Transferable[]): void;
-}
-
+export type { LoopHost } from './loopHost';
 export { ACK_TIMEOUT_MS } from './frameWindow';
 /** Most steps one 'step' message may ask for. */
 export const MAX_STEP_COUNT = 100_000;
@@ -40,11 +34,8 @@ export class TrainerLoop {
   /** How the run learns; kept here so a reset builds the run with them again. */
   private options: TrainingOptions = DEFAULT_TRAINING_OPTIONS;
   private playing = false;
-  /** Stop step given at start (restored by reset), and the one still ahead of this run. */
-  private startStopAt: number | null = null;
-  private stopAt: number | null = null;
-  /** The run paused at its stop step since the last frame. */
-  private reachedStop = false;
+  /** The preset's stop step. */
+  private readonly stop = new StopStep();
 
   private readonly pending = new LossBuffer();
   /** Something changed since the last frame. */
@@ -78,7 +69,7 @@ export class TrainerLoop {
         this.options = msg.options;
         this.pacer.speed = msg.speed;
         this.playing = msg.playing;
-        this.startStopAt = msg.stopAt;
+        this.stop.set(msg.stopAt);
         this.data = msg.data ?? null;
         this.begin(msg.runId);
         return;
@@ -88,9 +79,7 @@ export class TrainerLoop {
         this.picture.invalidate();
         if (this.run) {
           this.run.setData(msg.data);
-          this.dirty = true;
-          this.reanchor();
-          this.wake();
+          this.refresh();
         }
         return;
       case 'reset':
@@ -98,21 +87,17 @@ export class TrainerLoop {
         return;
       case 'pause':
         this.playing = false;
-        this.dirty = true;
-        this.wake();
+        this.show();
         return;
       case 'resume':
         this.playing = true;
-        this.reanchor();
-        this.dirty = true;
-        this.wake();
+        this.refresh();
         return;
       case 'step':
         this.stepNow(msg.count);
         return;
       case 'setStopAt':
-        this.startStopAt = msg.stopAt;
-        this.stopAt = msg.stopAt;
+        this.stop.set(msg.stopAt);
         if (this.run) this.checkStop(this.run);
         this.wake();
         return;
@@ -123,8 +108,7 @@ export class TrainerLoop {
         this.options = msg.options;
         if (this.run) {
           this.run.setTrainingOptions(msg.options);
-          this.dirty = true;
-          this.wake();
+          this.show();
         }
         return;
       case 'setSpeed':
@@ -137,9 +121,7 @@ export class TrainerLoop {
         this.picture.invalidate();
         this.pending.reset(msg.step);
         this.rate.rebase(msg.step);
-        this.dirty = true;
-        this.reanchor();
-        this.wake();
+        this.refresh();
         return;
       case 'rescue':
         this.rescue(msg.learningRate, msg.resume);
@@ -151,8 +133,7 @@ export class TrainerLoop {
       case 'setViews':
         this.picture.setViews(msg.views);
         // The picture on show lacks what was just asked for: a frame with it follows.
-        this.dirty = true;
-        this.wake();
+        this.show();
         return;
     }
   }
@@ -166,9 +147,7 @@ export class TrainerLoop {
     if (learningRate !== null) this.learningRate = learningRate;
     this.playing = resume;
     this.pending.reset(run.step);
-    this.dirty = true;
-    this.reanchor();
-    this.wake();
+    this.refresh();
   }
 
   private begin(runId: number): void {
@@ -180,42 +159,38 @@ export class TrainerLoop {
     this.dirty = true;
     this.pacer.chunk = 1;
     this.rate.reset(this.host.now(), 0);
-    this.stopAt = this.startStopAt;
-    this.reachedStop = false;
+    this.stop.restart();
     this.checkStop(this.run);
     this.reanchor();
     this.wake();
   }
 
-  /**
-   * At or past the stop step: a playing run pauses there (as the tutorial's loop ends) and
-   * the stop is used up, so Play or Step go on beyond it.
-   */
+  /** A playing run at its stop step pauses (see StopStep). */
   private checkStop(run: TrainingRun): void {
-    if (this.stopAt === null || run.step < this.stopAt) return;
-    if (this.playing && run.step === this.stopAt) {
-      this.playing = false;
-      this.reachedStop = true;
-      this.dirty = true;
-    }
-    this.stopAt = null;
+    if (!this.stop.check(run.step, this.playing)) return;
+    this.playing = false;
+    this.dirty = true;
   }
 
   private stepNow(count: number): void {
     const run = this.run;
     if (!run) return;
     const n = Math.max(0, Math.min(Math.floor(count), MAX_STEP_COUNT, this.pending.room));
-    this.trainSteps(run, n);
+    if (this.pending.train(run, n, this.learningRate) > 0) this.dirty = true;
     this.checkStop(run);
+    this.refresh();
+  }
+
+  /** Something the page shows changed: a frame follows. */
+  private show(): void {
     this.dirty = true;
-    this.reanchor();
     this.wake();
   }
 
-  private trainSteps(run: TrainingRun, n: number): number {
-    const done = this.pending.train(run, n, this.learningRate);
-    if (done > 0) this.dirty = true;
-    return done;
+  /** As show(), and pacing starts again from now. */
+  private refresh(): void {
+    this.reanchor();
+    this.show();
   }
 
   private reanchor(): void {
@@ -261,7 +236,7 @@ export class TrainerLoop {
   private trainDue(run: TrainingRun): void {
     const start = this.host.now();
     let budget = this.pacer.due(start, run.step);
-    if (this.stopAt !== null) budget = Math.min(budget, this.stopAt - run.step);
+    if (this.stop.ahead !== null) budget = Math.min(budget, this.stop.ahead - run.step);
     const { host, pacer, pending, learningRate } = this;
     const done = trainSlice(run, host, pacer, pending, start, budget, learningRate);
     if (done > 0) this.dirty = true;
@@ -277,14 +252,10 @@ export class TrainerLoop {
     this.sendFrame(this.run, now);
   }
 
-  private state(run: TrainingRun): RunState {
-    if (run.divergedAt !== null) return 'diverged';
-    return this.playing ? 'running' : 'paused';
-  }
-
   private sendFrame(run: TrainingRun, now: number): void {
     this.rate.sample(now, run.step);
-    const state = this.state(run);
+    const state: RunState =
+      run.divergedAt !== null ? 'diverged' : this.playing ? 'running' : 'paused';
     const still = state !== 'running';
     const withParams = paramsDue(run.paramLength(), still);
     const { frame, transfer } = buildFrame(run, {
@@ -294,12 +265,12 @@ export class TrainerLoop {
       lossesStart: this.pending.start,
       stepsPerSecond: this.trainable ? this.rate.stepsPerSecond : 0,
       state,
-      reachedStop: this.reachedStop,
+      reachedStop: this.stop.reached,
       lastLoss: this.pending.last,
       withParams,
       picture: this.picture.build(run, run.grid, still),
     });
-    this.reachedStop = false;
+    this.stop.reached = false;
     this.pending.clear(run.step);
     this.dirty = false;
     this.host.post(frame, transfer);
