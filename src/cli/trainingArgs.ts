@@ -45,6 +45,8 @@ export const TRAINING_USAGE = `  --batch B            points per step, a whole n
   --momentum M         the momentum optimizer's M, from 0 to ${TRAINING_NUMERIC_SPECS.momentum.max} (default 0.9;
                        the other optimizers ignore it)
   --l1 A, --l2 A       penalties on the weights (not the biases), from 0 to ${TRAINING_NUMERIC_SPECS.l2.max} (default 0)
+                       The defaults above are the tutorial's; a preset that sets an option
+                       (the "How it learns" lessons) makes its value the default instead.
 `;
 
 /** The options the flags give (`base`'s, the preset's, for those not given), or a message. */
