@@ -9,8 +9,13 @@ import { expect, readNumber, test, typeInto, waitForPlots } from './helpers';
 import { mainThreadTaskCpu } from './mainThread';
 
 const SHOTS = 'e2e/screenshots';
-/** Most main-thread CPU one task may take on a settings change, ms (a long task is 50). */
-const MAX_TASK_CPU_MS = 100;
+/**
+ * Most main-thread CPU one task may take on a settings change, ms (a long task is 50). A new
+ * dataset at 5,000 points redraws the fit plot whole, one SVG marker per point, in a task
+ * of its own: that redraw alone comes close to 100 ms on a slow machine, so the bound sits
+ * above it and catches work added on top (a second redraw, a pass over the data per unit).
+ */
+const MAX_TASK_CPU_MS = 150;
 /** The fit plot's y values stay within this of 0 when the kept weights are sane (data and truth are within ±2). */
 const SANE_Y = 20;
 
