@@ -1,0 +1,7 @@
+export declare const DENSE_BLOCK: number;
+export declare const TILE_SAMPLES: number;
+export declare const TILE_PANELS: number;
+export declare function generateDenseWat(options?: { relaxedMadd?: boolean }): string;
+export declare function compileDense(options?: {
+  relaxedMadd?: boolean;
+}): Promise<Uint8Array<ArrayBuffer>>;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DENSE_BLOCK, generateDenseWat } from '../../../scripts/kernel/dense.mjs';
+import { NumpyRandom } from '../rng';
+import { denseProblem, denseReference, GUARD_VALUE, type DenseBuild } from './dense.harness';
+import { padTo, panelIndex, PANEL } from './denseLayout';
+
+const SIZES = [1, 3, 17, 255];
+
+/** Values drawn from N(0, 1), rounded to float32, from a seeded generator. */
+function normals(rng: NumpyRandom, length: number): Float32Array {
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) out[i] = rng.normal(0, 1);
+  return out;
+}
+
+function inputs(n: number, inDim: number, outDim: number) {
+  const rng = new NumpyRandom(n * 1_000_003 + inDim * 1009 + outDim);
+  return {
+    a: normals(rng, n * inDim),
+    w: normals(rng, inDim * outDim),
+    b: normals(rng, outDim),
+  };
+}
+
+/** Every (n, inDim, outDim) over the odd sizes. */
+const CASES = SIZES.flatMap((n) => SIZES.flatMap((k) => SIZES.map((j) => [n, k, j] as const)));
+
+describe.each(['simd128', 'relaxed'] as DenseBuild[])('dense_forward, %s build', (build) => {
+  it.each(CASES)('Z = A·W + b at n = %i, K = %i, J = %i', async (n, inDim, outDim) => {
+    const { a, w, b } = inputs(n, inDim, outDim);
+    const problem = await denseProblem(build, a, w, b, n, inDim, outDim);
+    problem.run();
+    const got = problem.result();
+    const want = denseReference(a, w, b, n, inDim, outDim);
+    if (build === 'simd128') {
+      // Same products, same order, each rounded as the reference rounds it: bit for bit.
+      expect(got).toEqual(want);
+    } else {
+      // Fused multiply-adds round once per step instead of twice: each of the K steps may
+      // differ by half an ulp of its running sum, bounded through |b| + sum |a w|.
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < outDim; j++) {
+          let scale = Math.abs(b[j]!);
+          for (let k = 0; k < inDim; k++) scale += Math.abs(a[i * inDim + k]! * w[k * outDim + j]!);
+          const at = i * outDim + j;
+          expect(Math.abs(got[at]! - want[at]!)).toBeLessThanOrEqual(
+            (inDim + 1) * 2 ** -23 * scale,
+          );
+        }
+    }
+    // Padded units hold exactly 0 (zero weights, zero bias), padded samples (A = 0) exactly
+    // b; nothing past Z is written.
+    const z = problem.zBuffer();
+    const jp = padTo(outDim, PANEL);
+    for (let i = 0; i < padTo(n, DENSE_BLOCK); i++)
+      for (let j = 0; j < jp; j++) {
+        const padded = j >= outDim ? 0 : i >= n ? b[j] : undefined;
+        if (padded !== undefined) expect(z[panelIndex(i, j, jp, DENSE_BLOCK)]).toBe(padded);
+      }
+    expect([...problem.guard].every((v) => v === GUARD_VALUE)).toBe(true);
+  });
+});
+
+it('the relaxed text differs from the plain one only by fusing multiply-adds', () => {
+  const plain = generateDenseWat();
+  const relaxed = generateDenseWat({ relaxedMadd: true });
+  expect(plain).not.toContain('relaxed');
+  const fused = relaxed.match(/f32x4\.relaxed_madd/g)?.length ?? 0;
+  // One madd per (sample, panel, unit of the unrolled k panel), for the 2- and 1-panel tiles.
+  expect(fused).toBe(4 * 4 * (2 + 1));
+  const count = (text: string, op: string) => text.split(op).length - 1;
+  expect(count(plain, 'f32x4.mul ') - count(relaxed, 'f32x4.mul ')).toBe(fused);
+  expect(count(plain, 'f32x4.add ') - count(relaxed, 'f32x4.add ')).toBe(fused);
+});
