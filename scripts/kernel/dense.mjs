@@ -89,14 +89,33 @@ function panelGroup(panels) {
  * Block i's A starts at pa + i·kp·DENSE_BLOCK·4 bytes, its Z at pz + i·jp·DENSE_BLOCK·4.
  */
 function forwardFunc() {
-  const accs = S.flatMap((s) => [0, 1].map((c) => `(local $acc${s}_${c} v128)`)).join(' ');
+  const C = [...Array(TILE_PANELS).keys()];
+  const accs = S.flatMap((s) => C.map((c) => `(local $acc${s}_${c} v128)`)).join(' ');
+  const perPanel = (names) =>
+    C.map((c) =>
+      names.map((v) => `(local $${v}${c} ${v === 'wp' ? 'i32' : 'v128'})`).join(' '),
+    ).join(' ');
+  // After a group of t panels: W, b and Z move on by t panels.
+  const advance = (t) => `
+          (local.set $wq (i32.add (local.get $wq) (i32.mul (local.get $kp) ${i32(t * 16)})))
+          (local.set $bq (i32.add (local.get $bq) ${i32(t * 16)}))
+          (local.set $zq (i32.add (local.get $zq) ${i32(t * PANEL_BYTES)}))
+          (local.set $q (i32.sub (local.get $q) ${i32(t)}))`;
+  // The last jpanels mod TILE_PANELS panels, in groups of decreasing size (one of each at most).
+  const tails = [...Array(TILE_PANELS - 1).keys()]
+    .map((i) => TILE_PANELS - 1 - i)
+    .map(
+      (t) => `
+      (if (i32.ge_u (local.get $q) ${i32(t)})
+        (then ${panelGroup(t)} ${advance(t)}))`,
+    )
+    .join('');
   return `
   (func (export "dense_forward") (param $pa i32) (param $pw i32) (param $pb i32) (param $pz i32)
     (param $kp i32) (param $jp i32) (param $blocks i32)
     (local $n i32) (local $p i32) (local $q i32) (local $kpanels i32) (local $jpanels i32)
     (local $ap i32) (local $wq i32) (local $bq i32) (local $zq i32) (local $zp i32)
-    (local $wp0 i32) (local $wp1 i32)
-    (local $x v128) (local $w0 v128) (local $w1 v128) (local $bias0 v128) (local $bias1 v128) ${accs}
+    (local $x v128) ${perPanel(['wp', 'w', 'bias'])} ${accs}
     (local.set $kpanels (i32.shr_u (local.get $kp) ${i32(2)}))
     (local.set $jpanels (i32.shr_u (local.get $jp) ${i32(2)}))
     (loop $eachBlock
@@ -104,17 +123,12 @@ function forwardFunc() {
       (local.set $bq (local.get $pb))
       (local.set $zq (local.get $pz))
       (local.set $q (local.get $jpanels))
-      ;; Output panels two at a time, then the last one alone when their count is odd.
-      (block $pairsDone
-        (br_if $pairsDone (i32.lt_u (local.get $q) ${i32(2)}))
-        (loop $pairs
-          ${panelGroup(2)}
-          (local.set $wq (i32.add (local.get $wq) (i32.mul (local.get $kp) ${i32(32)})))
-          (local.set $bq (i32.add (local.get $bq) ${i32(32)}))
-          (local.set $zq (i32.add (local.get $zq) ${i32(2 * PANEL_BYTES)}))
-          (br_if $pairs (i32.ge_u (local.tee $q (i32.sub (local.get $q) ${i32(2)})) ${i32(2)}))))
-      (if (local.get $q)
-        (then ${panelGroup(1)}))
+      ;; Output panels TILE_PANELS at a time, then the rest in smaller groups.
+      (block $groupsDone
+        (br_if $groupsDone (i32.lt_u (local.get $q) ${i32(TILE_PANELS)}))
+        (loop $groups
+          ${panelGroup(TILE_PANELS)} ${advance(TILE_PANELS)}
+          (br_if $groups (i32.ge_u (local.get $q) ${i32(TILE_PANELS)}))))${tails}
       (local.set $pa (i32.add (local.get $pa) (i32.mul (local.get $kp) ${i32(DENSE_BLOCK * 4)})))
       (local.set $pz (i32.add (local.get $pz) (i32.mul (local.get $jp) ${i32(DENSE_BLOCK * 4)})))
       (br_if $eachBlock (local.tee $blocks (i32.sub (local.get $blocks) ${i32(1)})))))`;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_BLOCK, generateDenseWat } from '../../../scripts/kernel/dense.mjs';
+import {
+  DENSE_BLOCK,
+  generateDenseWat,
+  TILE_PANELS,
+  TILE_SAMPLES,
+} from '../../../scripts/kernel/dense.mjs';
 import { NumpyRandom } from '../rng';
 import { denseProblem, denseReference, GUARD_VALUE, type DenseBuild } from './dense.harness';
 import { padTo, panelIndex, PANEL } from './denseLayout';
@@ -66,8 +71,9 @@ it('the relaxed text differs from the plain one only by fusing multiply-adds', (
   const relaxed = generateDenseWat({ relaxedMadd: true });
   expect(plain).not.toContain('relaxed');
   const fused = relaxed.match(/f32x4\.relaxed_madd/g)?.length ?? 0;
-  // One madd per (sample, panel, unit of the unrolled k panel), for the 2- and 1-panel tiles.
-  expect(fused).toBe(4 * 4 * (2 + 1));
+  // One madd per (sample, panel, unit of the unrolled k panel), for the full tile and each
+  // smaller tile of the last panels (1 .. TILE_PANELS panels).
+  expect(fused).toBe(TILE_SAMPLES * 4 * ((TILE_PANELS * (TILE_PANELS + 1)) / 2));
   const count = (text: string, op: string) => text.split(op).length - 1;
   expect(count(plain, 'f32x4.mul ') - count(relaxed, 'f32x4.mul ')).toBe(fused);
   expect(count(plain, 'f32x4.add ') - count(relaxed, 'f32x4.add ')).toBe(fused);
