@@ -1,9 +1,10 @@
 /**
  * Runs the generated dense forward (scripts/kernel/dense.mjs) on row-major inputs: packs A,
  * W and b into one WebAssembly memory in its layout (denseLayout.ts), calls dense_forward
- * and reads Z back. Shared by its test and its measurement; not used by the app.
+ * and reads Z back. Shared by the dense kernels' tests and measurement; not used by the app.
  */
 import { compileDense, DENSE_BLOCK } from '../../../scripts/kernel/dense.mjs';
+import { NumpyRandom } from '../rng';
 import { packPanels, packWeights, padTo, panelLength, PANEL, unpackPanels } from './denseLayout';
 
 export type DenseBuild = 'simd128' | 'relaxed';
@@ -38,6 +39,43 @@ async function denseModule(build: DenseBuild): Promise<WebAssembly.Module> {
   return module;
 }
 
+/** One instance of the dense module on its own memory, with regions laid out in order. */
+export interface DenseMemory {
+  /** Byte offset of each region asked for, ALIGN-aligned. */
+  readonly at: readonly number[];
+  /** A float view of `length` floats from byte `ptr`. */
+  readonly view: (ptr: number, length: number) => Float32Array;
+  /** An exported kernel function. */
+  readonly fn: (name: string) => (...args: number[]) => void;
+}
+
+/**
+ * Instantiates the `build` module on a fresh memory holding regions of the given float
+ * lengths (each followed by GUARD_FLOATS floats a test may fill and check).
+ */
+export async function denseMemory(
+  build: DenseBuild,
+  regionFloats: readonly number[],
+): Promise<DenseMemory> {
+  const at: number[] = [];
+  let end = 64;
+  for (const length of regionFloats) {
+    at.push(end);
+    end = padTo(end + (length + GUARD_FLOATS) * 4, ALIGN);
+  }
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
+  const instance = new WebAssembly.Instance(await denseModule(build), { env: { memory } });
+  return {
+    at,
+    view: (ptr, length) => new Float32Array(memory.buffer, ptr, length),
+    fn: (name) => {
+      const f = instance.exports[name];
+      if (typeof f !== 'function') throw new Error(`the dense module has no ${name}`);
+      return f as (...args: number[]) => void;
+    },
+  };
+}
+
 /** Lays out Z = A·W + b (a [n][inDim], w [inDim][outDim], b [outDim]) for the kernel. */
 export async function denseProblem(
   build: DenseBuild,
@@ -53,19 +91,13 @@ export async function denseProblem(
   const blocks = padTo(n, DENSE_BLOCK) / DENSE_BLOCK;
   const aLen = panelLength(n, inDim, DENSE_BLOCK);
   const zLen = panelLength(n, outDim, DENSE_BLOCK);
-  const pa = 64;
-  const pw = padTo(pa + aLen * 4, ALIGN);
-  const pb = padTo(pw + kp * jp * 4, ALIGN);
-  const pz = padTo(pb + jp * 4, ALIGN);
-  const end = pz + (zLen + GUARD_FLOATS) * 4;
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
-  const instance = new WebAssembly.Instance(await denseModule(build), { env: { memory } });
-  const forward = instance.exports.dense_forward as (...args: number[]) => void;
-  const view = (ptr: number, length: number) => new Float32Array(memory.buffer, ptr, length);
-  packPanels(a, n, inDim, DENSE_BLOCK, view(pa, aLen));
-  packWeights(w, inDim, outDim, view(pw, kp * jp));
-  view(pb, jp).set(b);
-  const guard = view(pz + zLen * 4, GUARD_FLOATS);
+  const mem = await denseMemory(build, [aLen, kp * jp, jp, zLen]);
+  const [pa, pw, pb, pz] = mem.at as [number, number, number, number];
+  const forward = mem.fn('dense_forward');
+  packPanels(a, n, inDim, DENSE_BLOCK, mem.view(pa, aLen));
+  packWeights(w, inDim, outDim, mem.view(pw, kp * jp));
+  mem.view(pb, jp).set(b);
+  const guard = mem.view(pz + zLen * 4, GUARD_FLOATS);
   guard.fill(GUARD_VALUE);
   return {
     n,
@@ -74,10 +106,10 @@ export async function denseProblem(
     run: () => forward(pa, pw, pb, pz, kp, jp, blocks),
     result: () => {
       const out = new Float32Array(n * outDim);
-      unpackPanels(view(pz, zLen), n, outDim, DENSE_BLOCK, out);
+      unpackPanels(mem.view(pz, zLen), n, outDim, DENSE_BLOCK, out);
       return out;
     },
-    zBuffer: () => view(pz, zLen),
+    zBuffer: () => mem.view(pz, zLen),
     guard,
   };
 }
@@ -102,5 +134,13 @@ export function denseReference(
       for (let k = 0; k < inDim; k++) z = f(z + f(a[i * inDim + k]! * w[k * outDim + j]!));
       out[i * outDim + j] = z;
     }
+  return out;
+}
+
+/** `length` values from N(0, scale²), rounded to float32, from a generator seeded with `seed`. */
+export function seededNormals(seed: number, length: number, scale = 1): Float32Array {
+  const rng = new NumpyRandom(seed);
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) out[i] = rng.normal(0, scale);
   return out;
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  backwardInputName,
   DENSE_BLOCK,
   generateDenseWat,
+  GRAD_PANELS,
+  GRAD_UNROLL,
   TILE_PANELS,
   TILE_SAMPLES,
 } from '../../../scripts/kernel/dense.mjs';
+import { ACTIVATIONS } from '../activations';
 import { NumpyRandom } from '../rng';
 import { denseProblem, denseReference, GUARD_VALUE, type DenseBuild } from './dense.harness';
 import { padTo, panelIndex, PANEL } from './denseLayout';
@@ -71,10 +75,20 @@ it('the relaxed text differs from the plain one only by fusing multiply-adds', (
   const relaxed = generateDenseWat({ relaxedMadd: true });
   expect(plain).not.toContain('relaxed');
   const fused = relaxed.match(/f32x4\.relaxed_madd/g)?.length ?? 0;
-  // One madd per (sample, panel, unit of the unrolled k panel), for the full tile and each
-  // smaller tile of the last panels (1 .. TILE_PANELS panels).
-  expect(fused).toBe(TILE_SAMPLES * 4 * ((TILE_PANELS * (TILE_PANELS + 1)) / 2));
+  // The product tile: one madd per (sample, panel, unit of the unrolled k panel), for the
+  // full tile and each smaller tile of the last panels (1 .. TILE_PANELS panels), in the
+  // forward and in the backward delta of each activation.
+  const product = TILE_SAMPLES * 4 * ((TILE_PANELS * (TILE_PANELS + 1)) / 2);
+  // The weight gradient: one madd per (unrolled sample, unit of the A panel, dZ panel), for
+  // tiles of 1 .. GRAD_PANELS panels, each with and without the bias sums.
+  const grad = GRAD_UNROLL * 4 * (GRAD_PANELS * (GRAD_PANELS + 1));
+  expect(fused).toBe(product * (1 + ACTIVATIONS.length) + grad);
   const count = (text: string, op: string) => text.split(op).length - 1;
   expect(count(plain, 'f32x4.mul ') - count(relaxed, 'f32x4.mul ')).toBe(fused);
   expect(count(plain, 'f32x4.add ') - count(relaxed, 'f32x4.add ')).toBe(fused);
+});
+
+it('has a backward delta for every activation of the TypeScript core', () => {
+  const text = generateDenseWat();
+  for (const name of ACTIVATIONS) expect(text).toContain(`"${backwardInputName(name)}"`);
 });

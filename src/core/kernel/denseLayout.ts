@@ -71,3 +71,24 @@ export function packWeights(
     for (let j = 0; j < outDim; j++)
       out[(Math.floor(j / PANEL) * kp + k) * PANEL + (j % PANEL)] = w[k * outDim + j]!;
 }
+
+/** Reads output panels (packWeights' layout, inDim padded to kp) back into w [inDim][outDim]. */
+export function unpackWeights(
+  packed: Float32Array,
+  inDim: number,
+  outDim: number,
+  out: Float32Array,
+): void {
+  const kp = padTo(inDim, PANEL);
+  for (let k = 0; k < inDim; k++)
+    for (let j = 0; j < outDim; j++)
+      out[k * outDim + j] = packed[(Math.floor(j / PANEL) * kp + k) * PANEL + (j % PANEL)]!;
+}
+
+/** w [rows][cols] transposed into a new [cols][rows] array (the backward's Wb is Wᵀ packed). */
+export function transposed(w: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) out[c * rows + r] = w[r * cols + c]!;
+  return out;
+}
