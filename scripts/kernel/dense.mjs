@@ -9,15 +9,32 @@ import wabtInit from 'wabt';
 import { backwardInputFuncs } from './denseBackward.mjs';
 import { weightGradFunc } from './denseGrad.mjs';
 import { productFunc } from './denseProduct.mjs';
-import { withRelaxedMadd } from './simd.mjs';
+import { f32x4, withRelaxedMadd, ZERO } from './simd.mjs';
 
 export { DENSE_BLOCK, TILE_PANELS, TILE_SAMPLES } from './denseProduct.mjs';
 export { GRAD_PANELS, GRAD_UNROLL } from './denseGrad.mjs';
 export { backwardInputName } from './denseBackward.mjs';
 
 /**
+ * The forward's activations so far, a = act(z) in the store epilogue, as the TypeScript core
+ * computes them (z > 0 ? z : 0 is pmax(0, z), which gives +0 for -0 and NaN alike;
+ * leaky ReLU's slope is float32 here, float64 there: at most one rounding apart). The smooth
+ * activations follow with the approximations of activations.mjs.
+ */
+const FORWARD_ACTIVATIONS = {
+  relu: (z) => `(f32x4.pmax ${ZERO} ${z})`,
+  'leaky-relu': (z) =>
+    `(v128.bitselect ${z} (f32x4.mul ${z} ${f32x4(0.01)}) (f32x4.gt ${z} ${ZERO}))`,
+};
+
+/** The export name of the forward with `activation` (none: dense_forward). */
+export const forwardName = (activation) =>
+  activation === 'none' ? 'dense_forward' : `dense_forward_${activation.replace('-', '_')}`;
+
+/**
  * The module's text: one imported memory; dense_forward(pa, pw, pb, pz, kp, jp, blocks)
- * (Z = A·W + b, K padded to kp, J to jp), the backward deltas and the weight gradient.
+ * (Z = A·W + b, K padded to kp, J to jp), the same with an activation (forwardName), the
+ * backward deltas and the weight gradient.
  * relaxed_madd for the products' multiply-adds with `relaxedMadd`.
  */
 export function generateDenseWat({ relaxedMadd = false } = {}) {
@@ -25,6 +42,9 @@ export function generateDenseWat({ relaxedMadd = false } = {}) {
     relaxedMadd,
     () => `(module
   (import "env" "memory" (memory 1))${productFunc('dense_forward', { bias: true })}
+${Object.entries(FORWARD_ACTIVATIONS)
+  .map(([name, activation]) => productFunc(forwardName(name), { bias: true, activation }))
+  .join('\n')}
 ${backwardInputFuncs()}
 ${weightGradFunc()}
 )

@@ -33,7 +33,7 @@ const R = [0, 1, 2, 3];
  * accumulators start at the bias (or zero), then sum the input's splats times W's vectors
  * over all input panels; the epilogue, if any, maps each accumulator before its store.
  */
-function panelGroup(panels, { bias, epilogue }) {
+function panelGroup(panels, { bias, epilogue, activation }) {
   const C = [...Array(panels).keys()];
   const acc = (s, c) => `$acc${s}_${c}`;
   const body = R.map((r) => {
@@ -59,10 +59,11 @@ function panelGroup(panels, { bias, epilogue }) {
   const stores = S.flatMap((s) =>
     C.map((c) => {
       const offset = c * PANEL_BYTES + s * 16;
+      const value = `(local.get ${acc(s, c)})`;
       if (!epilogue)
-        return `(v128.store offset=${offset} (local.get $zp) (local.get ${acc(s, c)}))`;
+        return `(v128.store offset=${offset} (local.get $zp) ${activation ? activation(value) : value})`;
       return `(local.set $st (v128.load offset=${offset} (local.get $sp)))
-        (v128.store offset=${offset} (local.get $zp) ${epilogue(`(local.get ${acc(s, c)})`, '(local.get $st)')})`;
+        (v128.store offset=${offset} (local.get $zp) ${epilogue(value, '(local.get $st)')})`;
     }),
   ).join(' ');
   return `
@@ -95,17 +96,18 @@ function panelGroup(panels, { bias, epilogue }) {
  * z = init + a·W for `blocks` blocks of DENSE_BLOCK samples, the input a of kp units and
  * the output z of jp units (both multiples of 4, at least 4), W as jp/4 output panels of kp
  * vectors. px is the bias (jp floats) when `bias`, else the stored values the epilogue reads
- * (laid out as z); unused without either. Block i's a starts at pa + i·kp·DENSE_BLOCK·4
+ * (laid out as z); unused without either. `activation`, if given, maps each finished
+ * accumulator (an expression) before its store, with no stored values (the forward's a = act(z)). Block i's a starts at pa + i·kp·DENSE_BLOCK·4
  * bytes, its z (and stored values) at pz (px) + i·jp·DENSE_BLOCK·4.
  */
-export function productFunc(name, { bias = false, epilogue = null } = {}) {
+export function productFunc(name, { bias = false, epilogue = null, activation = null } = {}) {
   const C = [...Array(TILE_PANELS).keys()];
   const accs = S.flatMap((s) => C.map((c) => `(local $acc${s}_${c} v128)`)).join(' ');
   const perPanel = (names) =>
     C.map((c) =>
       names.map((v) => `(local $${v}${c} ${v === 'wp' ? 'i32' : 'v128'})`).join(' '),
     ).join(' ');
-  const options = { bias, epilogue };
+  const options = { bias, epilogue, activation };
   // After a group of t panels: W, b (or the stored values) and z move on by t panels.
   const advance = (t) => `
           (local.set $wq (i32.add (local.get $wq) (i32.mul (local.get $kp) ${i32(t * 16)})))

@@ -3,7 +3,7 @@
  * W and b into one WebAssembly memory in its layout (denseLayout.ts), calls dense_forward
  * and reads Z back. Shared by the dense kernels' tests and measurement; not used by the app.
  */
-import { compileDense, DENSE_BLOCK } from '../../../scripts/kernel/dense.mjs';
+import { compileDense, DENSE_BLOCK, forwardName } from '../../../scripts/kernel/dense.mjs';
 import { NumpyRandom } from '../rng';
 import { packPanels, packWeights, padTo, panelLength, PANEL, unpackPanels } from './denseLayout';
 
@@ -76,7 +76,13 @@ export async function denseMemory(
   };
 }
 
-/** Lays out Z = A·W + b (a [n][inDim], w [inDim][outDim], b [outDim]) for the kernel. */
+/** The activations the generated forward applies itself (forwardName in dense.mjs). */
+export type ForwardActivation = 'none' | 'relu' | 'leaky-relu';
+
+/**
+ * Lays out Z = A·W + b (a [n][inDim], w [inDim][outDim], b [outDim]) for the kernel, or
+ * act(A·W + b) with an activation.
+ */
 export async function denseProblem(
   build: DenseBuild,
   a: Float32Array,
@@ -85,6 +91,7 @@ export async function denseProblem(
   n: number,
   inDim: number,
   outDim: number,
+  activation: ForwardActivation = 'none',
 ): Promise<DenseProblem> {
   const kp = padTo(inDim, PANEL);
   const jp = padTo(outDim, PANEL);
@@ -93,7 +100,7 @@ export async function denseProblem(
   const zLen = panelLength(n, outDim, DENSE_BLOCK);
   const mem = await denseMemory(build, [aLen, kp * jp, jp, zLen]);
   const [pa, pw, pb, pz] = mem.at as [number, number, number, number];
-  const forward = mem.fn('dense_forward');
+  const forward = mem.fn(forwardName(activation));
   packPanels(a, n, inDim, DENSE_BLOCK, mem.view(pa, aLen));
   packWeights(w, inDim, outDim, mem.view(pw, kp * jp));
   mem.view(pb, jp).set(b);

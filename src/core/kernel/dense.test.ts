@@ -8,7 +8,7 @@ import {
   TILE_PANELS,
   TILE_SAMPLES,
 } from '../../../scripts/kernel/dense.mjs';
-import { ACTIVATIONS } from '../activations';
+import { ACTIVATIONS, applyActivation } from '../activations';
 import { NumpyRandom } from '../rng';
 import { denseProblem, denseReference, GUARD_VALUE, type DenseBuild } from './dense.harness';
 import { padTo, panelIndex, PANEL } from './denseLayout';
@@ -82,11 +82,58 @@ it('the relaxed text differs from the plain one only by fusing multiply-adds', (
   // The weight gradient: one madd per (unrolled sample, unit of the A panel, dZ panel), for
   // tiles of 1 .. GRAD_PANELS panels, each with and without the bias sums.
   const grad = GRAD_UNROLL * 4 * (GRAD_PANELS * (GRAD_PANELS + 1));
-  expect(fused).toBe(product * (1 + ACTIVATIONS.length) + grad);
+  expect(fused).toBe(product * (1 + FORWARD_ACTIVATIONS.length + ACTIVATIONS.length) + grad);
   const count = (text: string, op: string) => text.split(op).length - 1;
   expect(count(plain, 'f32x4.mul ') - count(relaxed, 'f32x4.mul ')).toBe(fused);
   expect(count(plain, 'f32x4.add ') - count(relaxed, 'f32x4.add ')).toBe(fused);
 });
+
+const FORWARD_ACTIVATIONS = ['relu', 'leaky-relu'] as const;
+
+describe.each(['simd128', 'relaxed'] as DenseBuild[])(
+  'dense_forward with act, %s build',
+  (build) => {
+    it.each(
+      FORWARD_ACTIVATIONS.flatMap((name) => [
+        [name, 17, 3, 255] as const,
+        [name, 255, 17, 17] as const,
+      ]),
+    )(
+      'A = %s(A·W + b) at n = %i, K = %i, J = %i as the core computes it',
+      async (name, n, inDim, outDim) => {
+        const { a, w, b } = inputs(n, inDim, outDim);
+        const plain = await denseProblem(build, a, w, b, n, inDim, outDim);
+        plain.run();
+        const z = plain.result();
+        const problem = await denseProblem(build, a, w, b, n, inDim, outDim, name);
+        problem.run();
+        const got = problem.result();
+        const want = new Float32Array(z.length);
+        applyActivation(name, z, want, z.length);
+        // relu as the core's z > 0 ? z : 0, bit for bit (+0 below); leaky ReLU's slope is
+        // float32 here and float64 in the core: one rounding apart at most.
+        let off = 0;
+        for (let i = 0; i < z.length; i++) {
+          const tol = name === 'relu' ? 0 : 2 ** -23 * Math.abs(want[i]!);
+          if (
+            !(Math.abs(got[i]! - want[i]!) <= tol) ||
+            (name === 'relu' && !Object.is(got[i], want[i]))
+          )
+            off++;
+        }
+        expect(off).toBe(0);
+        // Padded units: act(0) = 0.
+        const buffer = problem.zBuffer();
+        const jp = padTo(outDim, PANEL);
+        let padded = 0;
+        for (let i = 0; i < n; i++)
+          for (let j = outDim; j < jp; j++)
+            if (buffer[panelIndex(i, j, jp, DENSE_BLOCK)] !== 0) padded++;
+        expect(padded).toBe(0);
+      },
+    );
+  },
+);
 
 it('has a backward delta for every activation of the TypeScript core', () => {
   const text = generateDenseWat();

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { TsEngine } from '../engines/tsEngine';
+import { createHiddenNetwork } from '../network';
+import { NumpyRandom } from '../rng';
+import type { DenseBuild } from './dense.harness';
+import { denseNetRunner } from './denseStep.harness';
+
+const N = 200;
+const STEPS = 50;
+/**
+ * The kernels sum gradients in float32, the engine in float64, so every step's update
+ * differs by about N · 2⁻²⁴ of the gradient's scale; over 50 steps of a contracting fit
+ * that stays near 1e-6 of the weights' scale. 1e-5 (relative, for the losses; of the
+ * largest parameter of the layer, for its weights and biases) leaves a margin of about 10.
+ */
+const TOLERANCE = 1e-5;
+
+/** Activation, hidden widths, and a learning rate (for summed gradients over N) that fits the loss down. */
+const CASES = [
+  ['relu', [17, 17], 0.05 / N],
+  ['leaky-relu', [17, 5, 17], 0.05 / N],
+  ['relu', [3], 0.05 / N],
+  ['none', [33, 9], 0.005 / N],
+] as const;
+
+describe.each(['simd128', 'relaxed'] as DenseBuild[])('dense step from TS, %s build', (build) => {
+  it.each(CASES)(
+    '%s 1 -> %j -> 1 at lr %f follows the TS engine for 50 SGD steps',
+    async (act, hidden, lr) => {
+      const rng = new NumpyRandom(7);
+      const x = Float32Array.from({ length: N }, () => 4 * rng.randomSample() - 2);
+      const y = x.map((v) => Math.sin(3 * v));
+      const net = createHiddenNetwork(hidden, act, new NumpyRandom(3), 'he');
+      const runner = await denseNetRunner(build, net, x, y);
+      const engine = new TsEngine(net, { x, y }, new Float32Array(4));
+      const loss = new Float32Array(1);
+      let worstLoss = 0;
+      let first = 0;
+      for (let s = 0; s < STEPS; s++) {
+        const got = runner.step(lr);
+        engine.step(lr, loss, 0);
+        if (s === 0) first = loss[0]!;
+        worstLoss = Math.max(worstLoss, Math.abs(got - loss[0]!) / loss[0]!);
+      }
+      // The run learns (so the comparison covers a moving fit), and the two agree.
+      expect(loss[0]!).toBeLessThan(0.9 * first);
+      expect(worstLoss).toBeLessThanOrEqual(TOLERANCE);
+      runner.layers().forEach((layer, l) => {
+        const want = net.layers[l]!;
+        // A bias near 0 moves by as much as the weights do: the layer's largest parameter is the scale.
+        const largest = Math.max(...want.w.map(Math.abs), ...want.b.map(Math.abs));
+        for (const key of ['w', 'b'] as const) {
+          const err = Math.max(...layer[key].map((v, i) => Math.abs(v - want[key][i]!)));
+          expect(err, `layer ${l} ${key}`).toBeLessThanOrEqual(TOLERANCE * largest);
+        }
+      });
+    },
+  );
+});
