@@ -23,10 +23,11 @@ function mismatches(got: Float32Array, want: Float32Array): number {
   return count;
 }
 
-/** Every (n, inDim, outDim) over the odd sizes, and one 1024-wide layer. */
+/** Every (n, inDim, outDim) over the odd sizes, one 1024-wide layer, and a longer batch. */
 const CASES = [
   ...SIZES.flatMap((n) => SIZES.flatMap((k) => SIZES.map((j) => [n, k, j] as const))),
   [64, 1024, 1024] as const,
+  [1000, 17, 9] as const,
 ];
 
 describe.each(['simd128', 'relaxed'] as DenseBuild[])('dense_weight_grad, %s build', (build) => {
