@@ -6,6 +6,7 @@
 // layout that denseProduct.mjs describes. Not part of the app's kernel yet: it is compiled on
 // demand (compileDense) by its tests and its measurement.
 import wabtInit from 'wabt';
+import { ACTIVATIONS } from './activations.mjs';
 import { backwardInputFuncs } from './denseBackward.mjs';
 import { weightGradFunc } from './denseGrad.mjs';
 import { productFunc } from './denseProduct.mjs';
@@ -16,16 +17,36 @@ export { GRAD_PANELS, GRAD_UNROLL } from './denseGrad.mjs';
 export { backwardInputName } from './denseBackward.mjs';
 
 /**
- * The forward's activations so far, a = act(z) in the store epilogue, as the TypeScript core
- * computes them (z > 0 ? z : 0 is pmax(0, z), which gives +0 for -0 and NaN alike;
- * leaky ReLU's slope is float32 here, float64 there: at most one rounding apart). The smooth
- * activations follow with the approximations of activations.mjs.
+ * a = act(z) in the forward's store epilogue. relu and leaky ReLU as the TypeScript core
+ * computes them (pmax(0, z) is the core's z > 0 ? z : 0, +0 and NaN included; leaky ReLU's
+ * slope is float32 here and float64 there: at most one rounding apart); the smooth ones are
+ * the main kernel's snippets (activations.mjs, whose accuracy approximations.test.ts
+ * states), with their input scale applied as a multiply and sigmoid's a = 1/2 + t/2 formed
+ * here rather than folded into the next layer. softplus and sine also store g = act'(z).
  */
-const FORWARD_ACTIVATIONS = {
-  relu: (z) => `(f32x4.pmax ${ZERO} ${z})`,
-  'leaky-relu': (z) =>
-    `(v128.bitselect ${z} (f32x4.mul ${z} ${f32x4(0.01)}) (f32x4.gt ${z} ${ZERO}))`,
+const EXACT_FORWARD = {
+  relu: (z, a) => `(local.set ${a} (f32x4.pmax ${ZERO} ${z}))`,
+  'leaky-relu': (z, a) =>
+    `(local.set ${a} (v128.bitselect ${z} (f32x4.mul ${z} ${f32x4(0.01)}) (f32x4.gt ${z} ${ZERO})))`,
 };
+
+function forwardActivation(name) {
+  if (name in EXACT_FORWARD) return { apply: EXACT_FORWARD[name], storesGrad: false };
+  const act = ACTIVATIONS[name];
+  return {
+    storesGrad: Boolean(act.storesGrad),
+    apply: (z, a, tmp, g) => {
+      const u = act.inputScale ? `(f32x4.mul ${z} ${f32x4(act.inputScale)})` : z;
+      const affine = act.outAffine
+        ? `(local.set ${a} (f32x4.add ${f32x4(act.outAffine[0])} (f32x4.mul ${f32x4(act.outAffine[1])} (local.get ${a}))))`
+        : '';
+      return `${act.forward(u, a, tmp, g, { clamp: true })} ${affine}`;
+    },
+  };
+}
+
+/** Every activation but none has its own forward. */
+const FORWARD_ACTIVATIONS = Object.keys(ACTIVATIONS).filter((name) => name !== 'none');
 
 /** The export name of the forward with `activation` (none: dense_forward). */
 export const forwardName = (activation) =>
@@ -33,8 +54,9 @@ export const forwardName = (activation) =>
 
 /**
  * The module's text: one imported memory; dense_forward(pa, pw, pb, pz, kp, jp, blocks)
- * (Z = A·W + b, K padded to kp, J to jp), the same with an activation (forwardName), the
- * backward deltas and the weight gradient.
+ * (Z = A·W + b, K padded to kp, J to jp), the same with each activation (forwardName; with
+ * an eighth parameter pg for softplus and sine, where act'(z) is stored), the backward deltas
+ * and the weight gradient.
  * relaxed_madd for the products' multiply-adds with `relaxedMadd`.
  */
 export function generateDenseWat({ relaxedMadd = false } = {}) {
@@ -42,9 +64,9 @@ export function generateDenseWat({ relaxedMadd = false } = {}) {
     relaxedMadd,
     () => `(module
   (import "env" "memory" (memory 1))${productFunc('dense_forward', { bias: true })}
-${Object.entries(FORWARD_ACTIVATIONS)
-  .map(([name, activation]) => productFunc(forwardName(name), { bias: true, activation }))
-  .join('\n')}
+${FORWARD_ACTIVATIONS.map((name) =>
+  productFunc(forwardName(name), { bias: true, activation: forwardActivation(name) }),
+).join('\n')}
 ${backwardInputFuncs()}
 ${weightGradFunc()}
 )

@@ -4,6 +4,7 @@
  * and reads Z back. Shared by the dense kernels' tests and measurement; not used by the app.
  */
 import { compileDense, DENSE_BLOCK, forwardName } from '../../../scripts/kernel/dense.mjs';
+import type { ActivationName } from '../activations';
 import { NumpyRandom } from '../rng';
 import { packPanels, packWeights, padTo, panelLength, PANEL, unpackPanels } from './denseLayout';
 
@@ -18,6 +19,8 @@ export interface DenseProblem {
   run(): void;
   /** Z read back row-major [n][outDim]. */
   result(): Float32Array;
+  /** act'(z) read back row-major, for the forwards that store it (softplus, sine). */
+  gradResult(): Float32Array;
   /** Every float of Z's buffer, padding included, and the guard floats after it. */
   zBuffer(): Float32Array;
   readonly guard: Float32Array;
@@ -76,9 +79,6 @@ export async function denseMemory(
   };
 }
 
-/** The activations the generated forward applies itself (forwardName in dense.mjs). */
-export type ForwardActivation = 'none' | 'relu' | 'leaky-relu';
-
 /**
  * Lays out Z = A·W + b (a [n][inDim], w [inDim][outDim], b [outDim]) for the kernel, or
  * act(A·W + b) with an activation.
@@ -91,15 +91,15 @@ export async function denseProblem(
   n: number,
   inDim: number,
   outDim: number,
-  activation: ForwardActivation = 'none',
+  activation: ActivationName = 'none',
 ): Promise<DenseProblem> {
   const kp = padTo(inDim, PANEL);
   const jp = padTo(outDim, PANEL);
   const blocks = padTo(n, DENSE_BLOCK) / DENSE_BLOCK;
   const aLen = panelLength(n, inDim, DENSE_BLOCK);
   const zLen = panelLength(n, outDim, DENSE_BLOCK);
-  const mem = await denseMemory(build, [aLen, kp * jp, jp, zLen]);
-  const [pa, pw, pb, pz] = mem.at as [number, number, number, number];
+  const mem = await denseMemory(build, [aLen, kp * jp, jp, zLen, zLen]);
+  const [pa, pw, pb, pz, pg] = mem.at as [number, number, number, number, number];
   const forward = mem.fn(forwardName(activation));
   packPanels(a, n, inDim, DENSE_BLOCK, mem.view(pa, aLen));
   packWeights(w, inDim, outDim, mem.view(pw, kp * jp));
@@ -110,13 +110,19 @@ export async function denseProblem(
     n,
     inDim,
     outDim,
-    run: () => forward(pa, pw, pb, pz, kp, jp, blocks),
+    // pg (act'(z), for softplus and sine) is ignored by the other forwards.
+    run: () => forward(pa, pw, pb, pz, kp, jp, blocks, pg),
     result: () => {
       const out = new Float32Array(n * outDim);
       unpackPanels(mem.view(pz, zLen), n, outDim, DENSE_BLOCK, out);
       return out;
     },
     zBuffer: () => mem.view(pz, zLen),
+    gradResult: () => {
+      const out = new Float32Array(n * outDim);
+      unpackPanels(mem.view(pg, zLen), n, outDim, DENSE_BLOCK, out);
+      return out;
+    },
     guard,
   };
 }

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   backwardInputName,
   DENSE_BLOCK,
+  forwardName,
   generateDenseWat,
   GRAD_PANELS,
   GRAD_UNROLL,
   TILE_PANELS,
   TILE_SAMPLES,
 } from '../../../scripts/kernel/dense.mjs';
-import { ACTIVATIONS, applyActivation } from '../activations';
+import {
+  ACTIVATIONS,
+  activate,
+  activateDerivative,
+  applyActivation,
+  type ActivationName,
+} from '../activations';
 import { NumpyRandom } from '../rng';
 import { denseProblem, denseReference, GUARD_VALUE, type DenseBuild } from './dense.harness';
 import { padTo, panelIndex, PANEL } from './denseLayout';
@@ -74,27 +81,51 @@ it('the relaxed text differs from the plain one only by fusing multiply-adds', (
   const plain = generateDenseWat();
   const relaxed = generateDenseWat({ relaxedMadd: true });
   expect(plain).not.toContain('relaxed');
-  const fused = relaxed.match(/f32x4\.relaxed_madd/g)?.length ?? 0;
-  // The product tile: one madd per (sample, panel, unit of the unrolled k panel), for the
-  // full tile and each smaller tile of the last panels (1 .. TILE_PANELS panels), in the
-  // forward and in the backward delta of each activation.
-  const product = TILE_SAMPLES * 4 * ((TILE_PANELS * (TILE_PANELS + 1)) / 2);
-  // The weight gradient: one madd per (unrolled sample, unit of the A panel, dZ panel), for
-  // tiles of 1 .. GRAD_PANELS panels, each with and without the bias sums.
-  const grad = GRAD_UNROLL * 4 * (GRAD_PANELS * (GRAD_PANELS + 1));
-  expect(fused).toBe(product * (1 + FORWARD_ACTIVATIONS.length + ACTIVATIONS.length) + grad);
+  const fusedIn = (text: string) => text.match(/f32x4\.relaxed_madd/g)?.length ?? 0;
+  const fused = fusedIn(relaxed);
   const count = (text: string, op: string) => text.split(op).length - 1;
   expect(count(plain, 'f32x4.mul ') - count(relaxed, 'f32x4.mul ')).toBe(fused);
   expect(count(plain, 'f32x4.add ') - count(relaxed, 'f32x4.add ')).toBe(fused);
+  // Per function: the product tile has one madd per (sample, panel, unit of the unrolled k
+  // panel), for the full tile and each smaller tile of the last panels; the weight gradient
+  // one per (unrolled sample, unit of the A panel, dZ panel), for tiles of 1 .. GRAD_PANELS
+  // panels, with and without the bias sums. The forwards with an activation add the
+  // snippets' own (polynomials), the backward deltas none.
+  const product = TILE_SAMPLES * 4 * ((TILE_PANELS * (TILE_PANELS + 1)) / 2);
+  const grad = GRAD_UNROLL * 4 * (GRAD_PANELS * (GRAD_PANELS + 1));
+  const funcs = new Map(
+    relaxed
+      .split('(func (export "')
+      .slice(1)
+      .map((text) => [text.slice(0, text.indexOf('"')), fusedIn(text)] as const),
+  );
+  expect(funcs.get('dense_forward')).toBe(product);
+  expect(funcs.get('dense_weight_grad')).toBe(grad);
+  for (const name of ACTIVATIONS) {
+    expect(funcs.get(backwardInputName(name))).toBe(product);
+    expect(funcs.get(forwardName(name))).toBeGreaterThanOrEqual(product);
+  }
+  expect(funcs.size).toBe(2 * ACTIVATIONS.length + 1);
 });
 
-const FORWARD_ACTIVATIONS = ['relu', 'leaky-relu'] as const;
+/**
+ * How far the forward's activation may be from the core's applyActivation on the same z:
+ * relu exactly; leaky ReLU one rounding (its slope in float32); the smooth ones the main
+ * kernel's approximations, bounded in approximations.test.ts (absolute near 0, a few ulp
+ * relative beyond), taken here as 1e-6 absolute plus 16 ulp relative; sigmoid's a = 1/2 + t/2
+ * keeps tanh's absolute error, so it is absolute only.
+ */
+function forwardTolerance(name: ActivationName, want: number): number {
+  if (name === 'relu') return 0;
+  if (name === 'leaky-relu') return 2 ** -23 * Math.abs(want);
+  return 1e-6 + 16 * 2 ** -23 * Math.abs(want);
+}
 
 describe.each(['simd128', 'relaxed'] as DenseBuild[])(
   'dense_forward with act, %s build',
   (build) => {
     it.each(
-      FORWARD_ACTIVATIONS.flatMap((name) => [
+      ACTIVATIONS.filter((name) => name !== 'none').flatMap((name) => [
         [name, 17, 3, 255] as const,
         [name, 255, 17, 17] as const,
       ]),
@@ -110,25 +141,33 @@ describe.each(['simd128', 'relaxed'] as DenseBuild[])(
         const got = problem.result();
         const want = new Float32Array(z.length);
         applyActivation(name, z, want, z.length);
-        // relu as the core's z > 0 ? z : 0, bit for bit (+0 below); leaky ReLU's slope is
-        // float32 here and float64 in the core: one rounding apart at most.
         let off = 0;
         for (let i = 0; i < z.length; i++) {
-          const tol = name === 'relu' ? 0 : 2 ** -23 * Math.abs(want[i]!);
-          if (
-            !(Math.abs(got[i]! - want[i]!) <= tol) ||
-            (name === 'relu' && !Object.is(got[i], want[i]))
-          )
-            off++;
+          const exact = name === 'relu' && !Object.is(got[i], want[i]);
+          if (exact || !(Math.abs(got[i]! - want[i]!) <= forwardTolerance(name, want[i]!))) off++;
         }
         expect(off).toBe(0);
-        // Padded units: act(0) = 0.
+        if (name === 'softplus' || name === 'sine') {
+          // The stored act'(z) (sigmoid z, cos z) at the same tolerance.
+          const g = problem.gradResult();
+          let gOff = 0;
+          for (let i = 0; i < z.length; i++) {
+            const d = activateDerivative(name, z[i]!);
+            if (!(Math.abs(g[i]! - d) <= forwardTolerance(name, d))) gOff++;
+          }
+          expect(gOff).toBe(0);
+        }
+        // Padded units: act(0) where act(0) is not 0 (sigmoid, softplus) is what the layout's
+        // padding holds; the next layer's zero weight rows for them make it harmless.
         const buffer = problem.zBuffer();
         const jp = padTo(outDim, PANEL);
         let padded = 0;
         for (let i = 0; i < n; i++)
-          for (let j = outDim; j < jp; j++)
-            if (buffer[panelIndex(i, j, jp, DENSE_BLOCK)] !== 0) padded++;
+          for (let j = outDim; j < jp; j++) {
+            const v = buffer[panelIndex(i, j, jp, DENSE_BLOCK)]!;
+            if (!(Math.abs(v - activate(name, 0)) <= forwardTolerance(name, activate(name, 0))))
+              padded++;
+          }
         expect(padded).toBe(0);
       },
     );

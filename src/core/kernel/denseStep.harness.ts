@@ -9,7 +9,7 @@
 import { backwardInputName, DENSE_BLOCK, forwardName } from '../../../scripts/kernel/dense.mjs';
 import type { Network } from '../network';
 import { PARAM_FLUSH_BELOW } from '../train';
-import { denseMemory, type DenseBuild, type ForwardActivation } from './dense.harness';
+import { denseMemory, type DenseBuild } from './dense.harness';
 import {
   packPanels,
   packWeights,
@@ -32,10 +32,14 @@ interface LayerRegions {
   readonly g: number;
   readonly b: number;
   readonly gb: number;
-  /** The layer's input values (x, or the activations below) and its dZ. */
+  /** The layer's input values (x, or the activations below), its output a and dZ. */
   readonly input: number;
   readonly out: number;
   readonly dz: number;
+  /** What the delta from above reads for act': act'(z) itself (softplus, sine), else a. */
+  readonly stored: number;
+  /** Where the forward of softplus and sine writes act'(z). */
+  readonly deriv: number;
 }
 
 export interface DenseNetRunner {
@@ -45,7 +49,7 @@ export interface DenseNetRunner {
   layers(): { w: Float32Array; b: Float32Array }[];
 }
 
-/** A copy of `net` (relu, leaky-relu or none hidden layers) laid out for the kernels, on (x, y). */
+/** A copy of `net` laid out for the kernels, to train on (x, y). */
 export async function denseNetRunner(
   build: DenseBuild,
   net: Network,
@@ -61,30 +65,49 @@ export async function denseNetRunner(
     return {
       inDim: l.inDim,
       outDim: l.outDim,
+      activation: l.activation,
       kp,
       jp,
       values: panelLength(n, l.outDim, DENSE_BLOCK),
     };
   });
-  // Regions: x, then per layer wf, wb, g, b, gb, out (its activations), dz.
+  // Regions: x, then per layer wf, wb, g, b, gb, out (its activations), dz, act'(z).
   sizes.push(panelLength(n, 1, DENSE_BLOCK));
   for (const d of dims)
-    sizes.push(d.kp * d.jp, d.kp * d.jp, d.kp * d.jp, d.jp, d.jp, d.values, d.values);
+    sizes.push(d.kp * d.jp, d.kp * d.jp, d.kp * d.jp, d.jp, d.jp, d.values, d.values, d.values);
   const mem = await denseMemory(build, sizes);
   const at = [...mem.at];
-  const px = at.shift()!;
+  const next = () => {
+    const ptr = at.shift();
+    if (ptr === undefined) throw new Error('dense step: fewer regions than layers need');
+    return ptr;
+  };
+  const px = next();
   let input = px;
   const layers: LayerRegions[] = dims.map((d) => {
-    const [wf, wb, g, b, gb, out, dz] = at.splice(0, 7) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const regions = { ...d, wf, wb, g, b, gb, input, out, dz };
+    // The layer's regions, in the order pushed above.
+    const wf = next();
+    const wb = next();
+    const g = next();
+    const b = next();
+    const gb = next();
+    const out = next();
+    const dz = next();
+    const deriv = next();
+    const storesGrad = d.activation === 'softplus' || d.activation === 'sine';
+    const regions = {
+      ...d,
+      wf,
+      wb,
+      g,
+      b,
+      gb,
+      input,
+      out,
+      dz,
+      deriv,
+      stored: storesGrad ? deriv : out,
+    };
     input = out;
     return regions;
   });
@@ -95,10 +118,7 @@ export async function denseNetRunner(
     view(r.b, r.jp).set(net.layers[l]!.b);
   });
   const activations = net.layers.map((l) => l.activation);
-  for (const a of activations)
-    if (a !== 'none' && a !== 'relu' && a !== 'leaky-relu')
-      throw new RangeError(`the dense kernels' forward has no ${a} yet`);
-  const forward = activations.map((a) => mem.fn(forwardName(a as ForwardActivation)));
+  const forward = activations.map((a) => mem.fn(forwardName(a)));
   // The delta below layer l is fused with the derivative of layer l - 1's activation.
   const delta = activations.map((_, l) =>
     l === 0 ? null : mem.fn(backwardInputName(activations[l - 1]!)),
@@ -120,19 +140,35 @@ export async function denseNetRunner(
   };
   layers.forEach(transposeWeights);
 
-  /** p += lr · g with the core's flush of tiny values (train.ts applyUpdate), in float64. */
-  const update = (p: Float32Array, g: Float32Array, lr: number) => {
-    for (let i = 0; i < p.length; i++) {
-      const v = p[i]! + lr * g[i]!;
-      p[i] = Math.abs(v) < PARAM_FLUSH_BELOW ? 0 : v;
-    }
+  /** v = p + lr · g with the core's flush of tiny values (train.ts applyUpdate), in float64. */
+  const updated = (p: number, g: number, lr: number) => {
+    const v = p + lr * g;
+    return Math.abs(v) < PARAM_FLUSH_BELOW ? 0 : v;
+  };
+  /**
+   * W += lr · G and b += lr · gb on the real units only: a padded unit's activation is
+   * act(0), not 0 for sigmoid and softplus, so its rows of G are not 0, and its weights
+   * must stay 0 for it to add nothing above. (The fused step will mask the forward's last
+   * panel instead, as docs/kernel-deep.md plans.)
+   */
+  const update = (r: LayerRegions, lr: number) => {
+    const wf = view(r.wf, r.kp * r.jp);
+    const g = view(r.g, r.kp * r.jp);
+    for (let j = 0; j < r.outDim; j++)
+      for (let k = 0; k < r.inDim; k++) {
+        const at = ((j >> 2) * r.kp + k) * PANEL + (j & 3);
+        wf[at] = updated(wf[at]!, g[at]!, lr);
+      }
+    const b = view(r.b, r.outDim);
+    const gb = view(r.gb, r.outDim);
+    for (let j = 0; j < r.outDim; j++) b[j] = updated(b[j]!, gb[j]!, lr);
   };
 
   return {
     step(lr) {
       for (let l = 0; l < layers.length; l++) {
         const r = layers[l]!;
-        forward[l]!(r.input, r.wf, r.b, r.out, r.kp, r.jp, blocks);
+        forward[l]!(r.input, r.wf, r.b, r.out, r.kp, r.jp, blocks, r.deriv);
       }
       // The loss and the output delta as train.ts: mean (o - y)², dz = -2 (o - y); padded
       // samples keep dz = 0 (from the layout's zero fill), so they add nothing below.
@@ -145,11 +181,13 @@ export async function denseNetRunner(
       for (let l = layers.length - 1; l >= 0; l--) {
         const r = layers[l]!;
         grad(r.input, r.dz, r.g, r.gb, r.kp, r.jp, blocks);
-        if (l > 0) delta[l]!(r.dz, r.wb, r.input, layers[l - 1]!.dz, r.jp, r.kp, blocks);
+        if (l > 0) {
+          const below = layers[l - 1]!;
+          delta[l]!(r.dz, r.wb, below.stored, below.dz, r.jp, r.kp, blocks);
+        }
       }
       for (const r of layers) {
-        update(view(r.wf, r.kp * r.jp), view(r.g, r.kp * r.jp), lr);
-        update(view(r.b, r.jp), view(r.gb, r.jp), lr);
+        update(r, lr);
         transposeWeights(r);
       }
       return sum / n;

@@ -9,7 +9,8 @@ const N = 200;
 const STEPS = 50;
 /**
  * The kernels sum gradients in float32, the engine in float64, so every step's update
- * differs by about N · 2⁻²⁴ of the gradient's scale; over 50 steps of a contracting fit
+ * differs by about N · 2⁻²⁴ of the gradient's scale (and the smooth activations are the
+ * main kernel's approximations, a few float32 ulp from the engine's Math functions); over 50 steps of a contracting fit
  * that stays near 1e-6 of the weights' scale. 1e-5 (relative, for the losses; of the
  * largest parameter of the layer, for its weights and biases) leaves a margin of about 10.
  */
@@ -21,6 +22,11 @@ const CASES = [
   ['leaky-relu', [17, 5, 17], 0.05 / N],
   ['relu', [3], 0.05 / N],
   ['none', [33, 9], 0.005 / N],
+  ['tanh', [17, 17], 0.05 / N],
+  ['sigmoid', [17, 5], 0.5 / N],
+  ['elu', [9, 17], 0.05 / N],
+  ['softplus', [17, 3, 9], 0.05 / N],
+  ['sine', [17, 17], 0.05 / N],
 ] as const;
 
 describe.each(['simd128', 'relaxed'] as DenseBuild[])('dense step from TS, %s build', (build) => {
