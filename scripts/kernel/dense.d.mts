@@ -4,6 +4,7 @@ export declare const TILE_PANELS: number;
 export declare const GRAD_PANELS: number;
 export declare const GRAD_UNROLL: number;
 export declare function forwardName(activation: string): string;
+export declare function updateName(optimizer: string, penalized: boolean): string;
 export declare function backwardInputName(activation: string): string;
 export declare function generateDenseWat(options?: { relaxedMadd?: boolean }): string;
 export declare function compileDense(options?: {

@@ -9,12 +9,14 @@ import wabtInit from 'wabt';
 import { ACTIVATIONS } from './activations.mjs';
 import { backwardInputFuncs } from './denseBackward.mjs';
 import { weightGradFunc } from './denseGrad.mjs';
+import { updateFuncs } from './denseUpdate.mjs';
 import { productFunc } from './denseProduct.mjs';
 import { f32x4, withRelaxedMadd, ZERO } from './simd.mjs';
 
 export { DENSE_BLOCK, TILE_PANELS, TILE_SAMPLES } from './denseProduct.mjs';
 export { GRAD_PANELS, GRAD_UNROLL } from './denseGrad.mjs';
 export { backwardInputName } from './denseBackward.mjs';
+export { updateName } from './denseUpdate.mjs';
 
 /**
  * a = act(z) in the forward's store epilogue. relu and leaky ReLU as the TypeScript core
@@ -55,8 +57,8 @@ export const forwardName = (activation) =>
 /**
  * The module's text: one imported memory; dense_forward(pa, pw, pb, pz, kp, jp, blocks)
  * (Z = A·W + b, K padded to kp, J to jp), the same with each activation (forwardName; with
- * an eighth parameter pg for softplus and sine, where act'(z) is stored), the backward deltas
- * and the weight gradient.
+ * an eighth parameter pg for softplus and sine, where act'(z) is stored), the backward deltas,
+ * the weight gradient and the optimizers' updates (updateName, denseUpdate.mjs).
  * relaxed_madd for the products' multiply-adds with `relaxedMadd`.
  */
 export function generateDenseWat({ relaxedMadd = false } = {}) {
@@ -69,6 +71,7 @@ ${FORWARD_ACTIVATIONS.map((name) =>
 ).join('\n')}
 ${backwardInputFuncs()}
 ${weightGradFunc()}
+${updateFuncs()}
 )
 `,
   );

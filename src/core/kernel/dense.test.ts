@@ -8,7 +8,9 @@ import {
   GRAD_UNROLL,
   TILE_PANELS,
   TILE_SAMPLES,
+  updateName,
 } from '../../../scripts/kernel/dense.mjs';
+import { OPTIMIZERS } from '../trainingOptions';
 import {
   ACTIVATIONS,
   activate,
@@ -105,7 +107,11 @@ it('the relaxed text differs from the plain one only by fusing multiply-adds', (
     expect(funcs.get(backwardInputName(name))).toBe(product);
     expect(funcs.get(forwardName(name))).toBeGreaterThanOrEqual(product);
   }
-  expect(funcs.size).toBe(2 * ACTIVATIONS.length + 1);
+  // The updates are unfused in both builds (the same bits in each).
+  for (const optimizer of OPTIMIZERS)
+    for (const penalized of [false, true])
+      expect(funcs.get(updateName(optimizer, penalized))).toBe(0);
+  expect(funcs.size).toBe(2 * ACTIVATIONS.length + 1 + 2 * OPTIMIZERS.length);
 });
 
 /**
