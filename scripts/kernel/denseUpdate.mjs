@@ -14,7 +14,7 @@
 // (the core keeps float64) and every operation rounds to float32; f32x4.sqrt and f32x4.div
 // are correctly rounded. Unfused in both builds, so both give the same bits.
 import { f32x4, i32x4, ZERO } from './simd.mjs';
-import { FLUSH_BELOW, i32 } from './wat.mjs';
+import { FLUSH_BELOW, i32, lanes } from './wat.mjs';
 
 /** As RMSPROP_ALPHA, ADAM_BETA1, ADAM_BETA2, OPTIMIZER_EPS in src/core/optimizers.ts. */
 const RMSPROP_ALPHA = 0.99;
@@ -88,9 +88,52 @@ function updateFunc(optimizer, penalized) {
         (br_if $each (local.tee $count (i32.sub (local.get $count) ${i32(4)}))))))`;
 }
 
-/** Every optimizer's update, with and without the penalties. */
+const shuffle = (a, b, ...ls) =>
+  `(i8x16.shuffle ${lanes(...ls)} (local.get $${a}) (local.get $${b}))`;
+
+/**
+ * dense_transpose(pwf, pwb, kp, jp): Wb (Wᵀ as kp/4 input panels of jp vectors, what the
+ * backward delta reads) from Wf (jp/4 output panels of kp vectors), after each update.
+ * Block by block of 4 × 4: Wf's rows k = 4p..4p+3 of panel q are 4 consecutive vectors,
+ * transposed with 8 shuffles into Wb's rows j = 4q..4q+3 of panel p.
+ */
+function transposeFunc() {
+  const R = [0, 1, 2, 3];
+  return `
+  (func (export "dense_transpose") (param $pwf i32) (param $pwb i32) (param $kp i32) (param $jp i32)
+    (local $q i32) (local $p i32) (local $src i32) (local $dst i32) (local $dq i32) (local $stride i32)
+    ${R.map((r) => `(local $r${r} v128) (local $t${r} v128)`).join(' ')}
+    (local.set $stride (i32.mul (local.get $jp) ${i32(16)}))
+    (local.set $src (local.get $pwf))
+    (local.set $dq (local.get $pwb))
+    (local.set $q (i32.shr_u (local.get $jp) ${i32(2)}))
+    (loop $panels
+      (local.set $dst (local.get $dq))
+      (local.set $p (i32.shr_u (local.get $kp) ${i32(2)}))
+      (loop $blocks
+        ${R.map((r) => `(local.set $r${r} (v128.load offset=${r * 16} (local.get $src)))`).join(' ')}
+        (local.set $t0 ${shuffle('r0', 'r1', 0, 4, 1, 5)})
+        (local.set $t1 ${shuffle('r0', 'r1', 2, 6, 3, 7)})
+        (local.set $t2 ${shuffle('r2', 'r3', 0, 4, 1, 5)})
+        (local.set $t3 ${shuffle('r2', 'r3', 2, 6, 3, 7)})
+        (v128.store offset=0 (local.get $dst) ${shuffle('t0', 't2', 0, 1, 4, 5)})
+        (v128.store offset=16 (local.get $dst) ${shuffle('t0', 't2', 2, 3, 6, 7)})
+        (v128.store offset=32 (local.get $dst) ${shuffle('t1', 't3', 0, 1, 4, 5)})
+        (v128.store offset=48 (local.get $dst) ${shuffle('t1', 't3', 2, 3, 6, 7)})
+        (local.set $src (i32.add (local.get $src) ${i32(64)}))
+        (local.set $dst (i32.add (local.get $dst) (local.get $stride)))
+        (br_if $blocks (local.tee $p (i32.sub (local.get $p) ${i32(1)}))))
+      (local.set $dq (i32.add (local.get $dq) ${i32(64)}))
+      (br_if $panels (local.tee $q (i32.sub (local.get $q) ${i32(1)})))))`;
+}
+
+/** Every optimizer's update, with and without the penalties, and the transpose after it. */
 export function updateFuncs() {
-  return Object.keys(RULES)
-    .flatMap((optimizer) => [updateFunc(optimizer, false), updateFunc(optimizer, true)])
-    .join('\n');
+  return [
+    ...Object.keys(RULES).flatMap((optimizer) => [
+      updateFunc(optimizer, false),
+      updateFunc(optimizer, true),
+    ]),
+    transposeFunc(),
+  ].join('\n');
 }

@@ -2,13 +2,20 @@
  * A whole full-batch SGD step of a 1 -> H₁ -> … -> H_L -> 1 network on the generated dense
  * kernels (scripts/kernel/dense.mjs), run from TypeScript over their layout: per layer the
  * forward with its activation, then from the top the weight gradient and the backward delta
- * fused with act' below, then the update on the panel-ordered weights and the transposed
- * copy the delta reads. The step the TypeScript engine takes (train.ts trainStepInto), as
+ * fused with act' below, then the optimizer's update (generated too) on the panel-ordered
+ * weights and the transposed copy the delta reads. The step the TypeScript engine takes (train.ts trainStepInto), as
  * the next brick before one wasm call per step (docs/kernel-deep.md). Not used by the app.
  */
-import { backwardInputName, DENSE_BLOCK, forwardName } from '../../../scripts/kernel/dense.mjs';
+import {
+  backwardInputName,
+  DENSE_BLOCK,
+  forwardName,
+  updateName,
+} from '../../../scripts/kernel/dense.mjs';
 import type { Network } from '../network';
-import { PARAM_FLUSH_BELOW } from '../train';
+import { activate, type ActivationName } from '../activations';
+import { ADAM_BETA1, ADAM_BETA2, type StepOptions } from '../optimizers';
+import { OPTIMIZERS } from '../trainingOptions';
 import { denseMemory, type DenseBuild } from './dense.harness';
 import {
   packPanels,
@@ -20,8 +27,12 @@ import {
   unpackWeights,
 } from './denseLayout';
 
+/** The tutorial's update: SGD on summed gradients, no penalties. */
+const SGD: StepOptions = { optimizer: 'sgd', reduction: 'sum', momentum: 0, l1: 0, l2: 0 };
+
 /** One layer's regions (byte offsets) and padded widths. */
 interface LayerRegions {
+  readonly activation: ActivationName;
   readonly inDim: number;
   readonly outDim: number;
   readonly kp: number;
@@ -40,11 +51,20 @@ interface LayerRegions {
   readonly stored: number;
   /** Where the forward of softplus and sine writes act'(z). */
   readonly deriv: number;
+  /** The optimizer's first and second moments of W (as Wf) and of b. */
+  readonly m1w: number;
+  readonly m2w: number;
+  readonly m1b: number;
+  readonly m2b: number;
 }
 
 export interface DenseNetRunner {
-  /** One step at learning rate lr (w += lr · Aᵀ dZ, dZ = -2 (o - y) at the top); the loss before it. */
-  step(lr: number): number;
+  /**
+   * One full-batch step at learning rate lr with an optimizer (plain SGD on summed
+   * gradients, the tutorial's w += lr · Aᵀ dZ with dZ = -2 (o - y), unless told); the loss
+   * before it.
+   */
+  step(lr: number, options?: StepOptions): number;
   /** The weights and biases of every layer, row-major as core/network.ts keeps them. */
   layers(): { w: Float32Array; b: Float32Array }[];
 }
@@ -71,10 +91,13 @@ export async function denseNetRunner(
       values: panelLength(n, l.outDim, DENSE_BLOCK),
     };
   });
-  // Regions: x, then per layer wf, wb, g, b, gb, out (its activations), dz, act'(z).
+  // Regions: x, then per layer wf, wb, g, b, gb, out (its activations), dz, act'(z) and
+  // the moments m1w, m2w, m1b, m2b.
   sizes.push(panelLength(n, 1, DENSE_BLOCK));
-  for (const d of dims)
-    sizes.push(d.kp * d.jp, d.kp * d.jp, d.kp * d.jp, d.jp, d.jp, d.values, d.values, d.values);
+  for (const d of dims) {
+    const w = d.kp * d.jp;
+    sizes.push(w, w, w, d.jp, d.jp, d.values, d.values, d.values, w, w, d.jp, d.jp);
+  }
   const mem = await denseMemory(build, sizes);
   const at = [...mem.at];
   const next = () => {
@@ -94,6 +117,7 @@ export async function denseNetRunner(
     const out = next();
     const dz = next();
     const deriv = next();
+    const [m1w, m2w, m1b, m2b] = [next(), next(), next(), next()] as const;
     const storesGrad = d.activation === 'softplus' || d.activation === 'sine';
     const regions = {
       ...d,
@@ -106,6 +130,10 @@ export async function denseNetRunner(
       out,
       dz,
       deriv,
+      m1w,
+      m2w,
+      m1b,
+      m2b,
       stored: storesGrad ? deriv : out,
     };
     input = out;
@@ -115,7 +143,13 @@ export async function denseNetRunner(
   packPanels(x, n, 1, DENSE_BLOCK, view(px, sizes[0]!));
   layers.forEach((r, l) => {
     packWeights(net.layers[l]!.w, r.inDim, r.outDim, view(r.wf, r.kp * r.jp));
-    view(r.b, r.jp).set(net.layers[l]!.b);
+    // A padded unit must have activation 0, so that its rows of G are 0 and the update
+    // leaves its (zero) weights alone. act(0) is 0 for most activations; for sigmoid and
+    // softplus a bias of -∞ makes z = -∞ (its weight column is 0) and act(-∞) = 0, exactly,
+    // with act'(-∞) = 0: no extra work per step, and no gradient ever reaches it.
+    const b = view(r.b, r.jp);
+    b.fill(activate(r.activation, 0) === 0 ? 0 : -Infinity);
+    b.set(net.layers[l]!.b);
   });
   const activations = net.layers.map((l) => l.activation);
   const forward = activations.map((a) => mem.fn(forwardName(a)));
@@ -130,42 +164,18 @@ export async function denseNetRunner(
   // Where sample i's output (unit 0 of the top layer's values) sits.
   const outAt = Int32Array.from({ length: n }, (_, i) => panelIndex(i, 0, PANEL, DENSE_BLOCK));
 
-  /** Wb = Wᵀ in input panels from Wf, entry for entry. */
-  const transposeWeights = (r: LayerRegions) => {
-    const wf = view(r.wf, r.kp * r.jp);
-    const wb = view(r.wb, r.kp * r.jp);
-    for (let k = 0; k < r.kp; k++)
-      for (let j = 0; j < r.jp; j++)
-        wb[((k >> 2) * r.jp + j) * PANEL + (k & 3)] = wf[((j >> 2) * r.kp + k) * PANEL + (j & 3)]!;
-  };
-  layers.forEach(transposeWeights);
-
-  /** v = p + lr · g with the core's flush of tiny values (train.ts applyUpdate), in float64. */
-  const updated = (p: number, g: number, lr: number) => {
-    const v = p + lr * g;
-    return Math.abs(v) < PARAM_FLUSH_BELOW ? 0 : v;
-  };
-  /**
-   * W += lr · G and b += lr · gb on the real units only: a padded unit's activation is
-   * act(0), not 0 for sigmoid and softplus, so its rows of G are not 0, and its weights
-   * must stay 0 for it to add nothing above. (The fused step will mask the forward's last
-   * panel instead, as docs/kernel-deep.md plans.)
-   */
-  const update = (r: LayerRegions, lr: number) => {
-    const wf = view(r.wf, r.kp * r.jp);
-    const g = view(r.g, r.kp * r.jp);
-    for (let j = 0; j < r.outDim; j++)
-      for (let k = 0; k < r.inDim; k++) {
-        const at = ((j >> 2) * r.kp + k) * PANEL + (j & 3);
-        wf[at] = updated(wf[at]!, g[at]!, lr);
-      }
-    const b = view(r.b, r.outDim);
-    const gb = view(r.gb, r.outDim);
-    for (let j = 0; j < r.outDim; j++) b[j] = updated(b[j]!, gb[j]!, lr);
-  };
+  const transpose = mem.fn('dense_transpose');
+  for (const r of layers) transpose(r.wf, r.wb, r.kp, r.jp);
+  const updates = new Map(
+    OPTIMIZERS.flatMap((o) =>
+      [false, true].map((pen) => [updateName(o, pen), mem.fn(updateName(o, pen))]),
+    ),
+  );
+  let steps = 0;
 
   return {
-    step(lr) {
+    step(lr, options = SGD) {
+      steps++;
       for (let l = 0; l < layers.length; l++) {
         const r = layers[l]!;
         forward[l]!(r.input, r.wf, r.b, r.out, r.kp, r.jp, blocks, r.deriv);
@@ -186,9 +196,19 @@ export async function denseNetRunner(
           delta[l]!(r.dz, r.wb, below.stored, below.dz, r.jp, r.kp, blocks);
         }
       }
+      // The optimizer's rule on W (with the penalties) and b, then Wb for the next delta.
+      const scale = options.reduction === 'mean' ? -1 / n : -1;
+      const adamStep = lr / (1 - ADAM_BETA1 ** steps);
+      const bias2Sqrt = Math.sqrt(1 - ADAM_BETA2 ** steps);
+      const { l1, l2, momentum } = options;
+      const penalized = l1 !== 0 || l2 !== 0;
+      const onW = updates.get(updateName(options.optimizer, penalized))!;
+      const onB = updates.get(updateName(options.optimizer, false))!;
       for (const r of layers) {
-        update(r, lr);
-        transposeWeights(r);
+        const w = r.kp * r.jp;
+        onW(r.wf, r.g, r.m1w, r.m2w, w, scale, lr, l1, l2, momentum, adamStep, bias2Sqrt);
+        onB(r.b, r.gb, r.m1b, r.m2b, r.jp, scale, lr, 0, 0, momentum, adamStep, bias2Sqrt);
+        transpose(r.wf, r.wb, r.kp, r.jp);
       }
       return sum / n;
     },

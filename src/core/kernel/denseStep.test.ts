@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TsEngine } from '../engines/tsEngine';
 import { createHiddenNetwork } from '../network';
+import { OptimizerState, type StepOptions } from '../optimizers';
 import { NumpyRandom } from '../rng';
 import type { DenseBuild } from './dense.harness';
 import { denseNetRunner } from './denseStep.harness';
@@ -63,3 +64,55 @@ describe.each(['simd128', 'relaxed'] as DenseBuild[])('dense step from TS, %s bu
     },
   );
 });
+
+/**
+ * Optimizer, its penalties, activation, widths, learning rate (on mean gradients). The rates
+ * keep each fit contracting: near the edge of stability the two computations' differences
+ * grow step by step (ELU 17, 17 under SGD at 0.05 ends some 5 times past TOLERANCE).
+ */
+const OPTIMIZER_CASES = [
+  ['momentum', 0, 0, 'relu', [17, 17], 0.02],
+  ['rmsprop', 0.001, 0.01, 'sigmoid', [17, 5], 0.003],
+  ['adam', 0, 0, 'tanh', [9, 17], 0.01],
+  ['adam', 0.001, 0.01, 'softplus', [17, 3, 9], 0.01],
+  ['sgd', 0.001, 0.01, 'elu', [17, 17], 0.01],
+] as const;
+
+describe.each(['simd128', 'relaxed'] as DenseBuild[])(
+  'dense step with optimizers, %s build',
+  (build) => {
+    it.each(OPTIMIZER_CASES)(
+      '%s (l1 %f, l2 %f), %s 1 -> %j -> 1 follows TsEngine.stepBatch for 50 steps',
+      async (optimizer, l1, l2, act, hidden, lr) => {
+        const options: StepOptions = { optimizer, reduction: 'mean', momentum: 0.9, l1, l2 };
+        const rng = new NumpyRandom(7);
+        const x = Float32Array.from({ length: N }, () => 4 * rng.randomSample() - 2);
+        const y = x.map((v) => Math.sin(3 * v));
+        const net = createHiddenNetwork(hidden, act, new NumpyRandom(3), 'he');
+        const runner = await denseNetRunner(build, net, x, y);
+        const engine = new TsEngine(net, { x, y }, new Float32Array(4));
+        const state = OptimizerState.forLayers(net.layers);
+        const all = Int32Array.from({ length: N }, (_, i) => i);
+        const loss = new Float32Array(1);
+        let worstLoss = 0;
+        let first = 0;
+        for (let s = 0; s < STEPS; s++) {
+          const got = runner.step(lr, options);
+          engine.stepBatch(all, lr, state, options, loss, 0);
+          if (s === 0) first = loss[0]!;
+          worstLoss = Math.max(worstLoss, Math.abs(got - loss[0]!) / loss[0]!);
+        }
+        expect(loss[0]!).toBeLessThan(0.9 * first);
+        expect(worstLoss).toBeLessThanOrEqual(TOLERANCE);
+        runner.layers().forEach((layer, l) => {
+          const want = net.layers[l]!;
+          const largest = Math.max(...want.w.map(Math.abs), ...want.b.map(Math.abs));
+          for (const key of ['w', 'b'] as const) {
+            const err = Math.max(...layer[key].map((v, i) => Math.abs(v - want[key][i]!)));
+            expect(err, `layer ${l} ${key}`).toBeLessThanOrEqual(TOLERANCE * largest);
+          }
+        });
+      },
+    );
+  },
+);

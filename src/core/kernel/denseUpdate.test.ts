@@ -1,6 +1,7 @@
 /**
  * The generated optimizer updates (scripts/kernel/denseUpdate.mjs) against the TypeScript
- * core's OptimizerState (src/core/optimizers.ts), the reference, over ten steps.
+ * core's OptimizerState (src/core/optimizers.ts), the reference, over ten steps; and the
+ * transpose that rewrites Wb after an update.
  */
 import { describe, expect, it } from 'vitest';
 import { updateName } from '../../../scripts/kernel/dense.mjs';
@@ -8,6 +9,7 @@ import { ADAM_BETA1, ADAM_BETA2, OptimizerState, type StepOptions } from '../opt
 import { PARAM_FLUSH_BELOW } from '../train';
 import { OPTIMIZERS } from '../trainingOptions';
 import { denseMemory, seededNormals, type DenseBuild } from './dense.harness';
+import { packWeights, padTo, PANEL, transposed } from './denseLayout';
 
 /** Parameters (a multiple of 4, as the panel layout pads them). */
 const COUNT = 1020;
@@ -86,6 +88,26 @@ describe.each(['simd128', 'relaxed'] as DenseBuild[])('dense updates, %s build',
       const got = mem.view(pw, COUNT);
       for (let i = 5; i < COUNT; i += 31)
         if (layer.w[i] === 0) expect(Math.abs(got[i]!)).toBeLessThan(PARAM_FLUSH_BELOW);
+    },
+  );
+});
+
+describe.each(['simd128', 'relaxed'] as DenseBuild[])('dense_transpose, %s build', (build) => {
+  const SIZES = [1, 3, 17, 255];
+  it.each(SIZES.flatMap((k) => SIZES.map((j) => [k, j] as const)))(
+    'Wb from Wf at K = %i, J = %i is the packing of Wᵀ, padding included',
+    async (inDim, outDim) => {
+      const kp = padTo(inDim, PANEL);
+      const jp = padTo(outDim, PANEL);
+      const w = seededNormals(inDim * 1009 + outDim, inDim * outDim);
+      const mem = await denseMemory(build, [kp * jp, kp * jp]);
+      const [pwf, pwb] = mem.at as [number, number];
+      packWeights(w, inDim, outDim, mem.view(pwf, kp * jp));
+      mem.view(pwb, kp * jp).fill(NaN);
+      mem.fn('dense_transpose')(pwf, pwb, kp, jp);
+      const want = new Float32Array(kp * jp);
+      packWeights(transposed(w, inDim, outDim), outDim, inDim, want);
+      expect(mem.view(pwb, kp * jp)).toEqual(want);
     },
   );
 });
