@@ -65,6 +65,8 @@ export interface DenseNetRunner {
    * before it.
    */
   step(lr: number, options?: StepOptions): number;
+  /** One step on the samples at `indices` (a mini-batch, gathered in that order). */
+  stepBatch(indices: Int32Array, lr: number, options: StepOptions): number;
   /** The weights and biases of every layer, row-major as core/network.ts keeps them. */
   layers(): { w: Float32Array; b: Float32Array }[];
 }
@@ -162,7 +164,9 @@ export async function denseNetRunner(
   const out = view(top.out, panelLength(n, 1, DENSE_BLOCK));
   const dOut = view(top.dz, panelLength(n, 1, DENSE_BLOCK));
   // Where sample i's output (unit 0 of the top layer's values) sits.
-  const outAt = Int32Array.from({ length: n }, (_, i) => panelIndex(i, 0, PANEL, DENSE_BLOCK));
+  const outAt = Int32Array.from({ length: blocks * DENSE_BLOCK }, (_, i) =>
+    panelIndex(i, 0, PANEL, DENSE_BLOCK),
+  );
 
   const transpose = mem.fn('dense_transpose');
   for (const r of layers) transpose(r.wf, r.wb, r.kp, r.jp);
@@ -173,44 +177,69 @@ export async function denseNetRunner(
   );
   let steps = 0;
 
+  /**
+   * One step over the first `count` samples of the layout (x, or a gathered batch) with
+   * targets yv: forward, loss, backward, update; the loss before the update.
+   */
+  const run = (count: number, yv: Float32Array, lr: number, options: StepOptions) => {
+    steps++;
+    const used = padTo(count, DENSE_BLOCK) / DENSE_BLOCK;
+    for (let l = 0; l < layers.length; l++) {
+      const r = layers[l]!;
+      forward[l]!(r.input, r.wf, r.b, r.out, r.kp, r.jp, used, r.deriv);
+    }
+    // The loss and the output delta as train.ts: mean (o - y)², dz = -2 (o - y); the
+    // samples past `count` in the last block get dz = 0, so they add nothing below.
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const e = out[outAt[i]!]! - yv[i]!;
+      sum += e * e;
+      dOut[outAt[i]!] = -2 * e;
+    }
+    for (let i = count; i < used * DENSE_BLOCK; i++) dOut[outAt[i]!] = 0;
+    for (let l = layers.length - 1; l >= 0; l--) {
+      const r = layers[l]!;
+      grad(r.input, r.dz, r.g, r.gb, r.kp, r.jp, used);
+      if (l > 0) {
+        const below = layers[l - 1]!;
+        delta[l]!(r.dz, r.wb, below.stored, below.dz, r.jp, r.kp, used);
+      }
+    }
+    // The optimizer's rule on W (with the penalties) and b, then Wb for the next delta.
+    const scale = options.reduction === 'mean' ? -1 / count : -1;
+    const adamStep = lr / (1 - ADAM_BETA1 ** steps);
+    const bias2Sqrt = Math.sqrt(1 - ADAM_BETA2 ** steps);
+    const { l1, l2, momentum } = options;
+    const penalized = l1 !== 0 || l2 !== 0;
+    const onW = updates.get(updateName(options.optimizer, penalized))!;
+    const onB = updates.get(updateName(options.optimizer, false))!;
+    for (const r of layers) {
+      const w = r.kp * r.jp;
+      onW(r.wf, r.g, r.m1w, r.m2w, w, scale, lr, l1, l2, momentum, adamStep, bias2Sqrt);
+      onB(r.b, r.gb, r.m1b, r.m2b, r.jp, scale, lr, 0, 0, momentum, adamStep, bias2Sqrt);
+      transpose(r.wf, r.wb, r.kp, r.jp);
+    }
+    return sum / count;
+  };
+  // Whether the layout's inputs are x in order (a mini-batch gathers over them).
+  let inOrder = true;
+  const xs = view(px, sizes[0]!);
+  const batchY = new Float32Array(n);
+
   return {
     step(lr, options = SGD) {
-      steps++;
-      for (let l = 0; l < layers.length; l++) {
-        const r = layers[l]!;
-        forward[l]!(r.input, r.wf, r.b, r.out, r.kp, r.jp, blocks, r.deriv);
+      if (!inOrder) packPanels(x, n, 1, DENSE_BLOCK, xs);
+      inOrder = true;
+      return run(n, y, lr, options);
+    },
+    stepBatch(indices, lr, options) {
+      // The batch's inputs into the first blocks, in order; its targets beside them.
+      for (let i = 0; i < indices.length; i++) {
+        xs[outAt[i]!] = x[indices[i]!]!;
+        batchY[i] = y[indices[i]!]!;
       }
-      // The loss and the output delta as train.ts: mean (o - y)², dz = -2 (o - y); padded
-      // samples keep dz = 0 (from the layout's zero fill), so they add nothing below.
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const e = out[outAt[i]!]! - y[i]!;
-        sum += e * e;
-        dOut[outAt[i]!] = -2 * e;
-      }
-      for (let l = layers.length - 1; l >= 0; l--) {
-        const r = layers[l]!;
-        grad(r.input, r.dz, r.g, r.gb, r.kp, r.jp, blocks);
-        if (l > 0) {
-          const below = layers[l - 1]!;
-          delta[l]!(r.dz, r.wb, below.stored, below.dz, r.jp, r.kp, blocks);
-        }
-      }
-      // The optimizer's rule on W (with the penalties) and b, then Wb for the next delta.
-      const scale = options.reduction === 'mean' ? -1 / n : -1;
-      const adamStep = lr / (1 - ADAM_BETA1 ** steps);
-      const bias2Sqrt = Math.sqrt(1 - ADAM_BETA2 ** steps);
-      const { l1, l2, momentum } = options;
-      const penalized = l1 !== 0 || l2 !== 0;
-      const onW = updates.get(updateName(options.optimizer, penalized))!;
-      const onB = updates.get(updateName(options.optimizer, false))!;
-      for (const r of layers) {
-        const w = r.kp * r.jp;
-        onW(r.wf, r.g, r.m1w, r.m2w, w, scale, lr, l1, l2, momentum, adamStep, bias2Sqrt);
-        onB(r.b, r.gb, r.m1b, r.m2b, r.jp, scale, lr, 0, 0, momentum, adamStep, bias2Sqrt);
-        transpose(r.wf, r.wb, r.kp, r.jp);
-      }
-      return sum / n;
+      inOrder = false;
+      return run(indices.length, batchY, lr, options);
     },
     layers: () =>
       layers.map((r) => {

@@ -116,3 +116,44 @@ describe.each(['simd128', 'relaxed'] as DenseBuild[])(
     );
   },
 );
+
+describe.each(['simd128', 'relaxed'] as DenseBuild[])('dense mini-batches, %s build', (build) => {
+  it.each([
+    ['adam', 32, 'relu', [17, 17], 0.01],
+    ['momentum', 45, 'tanh', [9, 5, 17], 0.02],
+  ] as const)(
+    '%s, batches of %i, %s 1 -> %j -> 1, follows TsEngine.stepBatch for 50 steps',
+    async (optimizer, batch, act, hidden, lr) => {
+      const options: StepOptions = { optimizer, reduction: 'mean', momentum: 0.9, l1: 0, l2: 0.01 };
+      const rng = new NumpyRandom(7);
+      const x = Float32Array.from({ length: N }, () => 4 * rng.randomSample() - 2);
+      const y = x.map((v) => Math.sin(3 * v));
+      const net = createHiddenNetwork(hidden, act, new NumpyRandom(3), 'he');
+      const runner = await denseNetRunner(build, net, x, y);
+      const engine = new TsEngine(net, { x, y }, new Float32Array(4));
+      const state = OptimizerState.forLayers(net.layers);
+      const loss = new Float32Array(1);
+      let worstLoss = 0;
+      for (let s = 0; s < STEPS; s++) {
+        // A full-batch step now and then: the layout goes back to x in order.
+        const indices =
+          s % 10 === 9
+            ? Int32Array.from({ length: N }, (_, i) => i)
+            : rng.permutation(N).subarray(0, batch);
+        const got =
+          s % 10 === 9 ? runner.step(lr, options) : runner.stepBatch(indices, lr, options);
+        engine.stepBatch(indices, lr, state, options, loss, 0);
+        worstLoss = Math.max(worstLoss, Math.abs(got - loss[0]!) / loss[0]!);
+      }
+      expect(worstLoss).toBeLessThanOrEqual(TOLERANCE);
+      runner.layers().forEach((layer, l) => {
+        const want = net.layers[l]!;
+        const largest = Math.max(...want.w.map(Math.abs), ...want.b.map(Math.abs));
+        for (const key of ['w', 'b'] as const) {
+          const err = Math.max(...layer[key].map((v, i) => Math.abs(v - want[key][i]!)));
+          expect(err, `layer ${l} ${key}`).toBeLessThanOrEqual(TOLERANCE * largest);
+        }
+      });
+    },
+  );
+});
