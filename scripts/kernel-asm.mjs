@@ -1,7 +1,9 @@
 // Prints the x64 machine code V8's optimizing compiler (TurboFan) makes of a kernel function:
-//   node scripts/kernel-asm.mjs fwd_tanh_store [--plain]
+//   node scripts/kernel-asm.mjs fwd_tanh_store [--plain] [--dense]
 // (a name from scripts/kernel/generate.mjs: fwd_<act>, fwd_<act>_store, bwd_<act>,
-// step_<act>; --plain for the SIMD128 build). Reading it is how the kernel's spills, dead
+// step_<act>; --plain for the SIMD128 build; --dense for the dense-layer module of
+// scripts/kernel/dense.mjs, whose functions go by their export names, e.g.
+// dense_weight_grad). Reading it is how the kernel's spills, dead
 // loads and per-array address arithmetic were found: V8 has no disassembler in Node's
 // release build, but --perf-prof writes every compiled function's bytes to a jitdump file
 // (Linux perf's format), and binutils' objdump disassembles them. Needs objdump; x64 only.
@@ -10,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import wabtInit from 'wabt';
+import { generateDenseWat } from './kernel/dense.mjs';
 import { generateWat } from './kernel/generate.mjs';
 import { relaxedSimdFlags } from './relaxed-simd.mjs';
 
@@ -19,12 +22,13 @@ if (!wanted) {
   process.exit(2);
 }
 const relaxedMadd = !flags.includes('--plain');
+const generate = flags.includes('--dense') ? generateDenseWat : generateWat;
 
 // The kernel with its function names kept (the committed bytes drop them), so V8 reports them.
 const wabt = await wabtInit();
 const parsed = wabt.parseWat(
   'kernel.wat',
-  generateWat({ relaxedMadd }),
+  generate({ relaxedMadd }),
   relaxedMadd ? { simd: true, relaxed_simd: true } : { simd: true },
 );
 const bytes = parsed.toBinary({ write_debug_names: true }).buffer;

@@ -1,6 +1,7 @@
 export declare const DENSE_BLOCK: number;
 export declare const TILE_SAMPLES: number;
 export declare const TILE_PANELS: number;
+export declare const K_UNROLL: number;
 export declare const GRAD_PANELS: number;
 export declare const GRAD_UNROLL: number;
 export declare function forwardName(activation: string): string;

@@ -13,7 +13,7 @@ import { updateFuncs } from './denseUpdate.mjs';
 import { productFunc } from './denseProduct.mjs';
 import { f32x4, withRelaxedMadd, ZERO } from './simd.mjs';
 
-export { DENSE_BLOCK, TILE_PANELS, TILE_SAMPLES } from './denseProduct.mjs';
+export { DENSE_BLOCK, K_UNROLL, TILE_PANELS, TILE_SAMPLES } from './denseProduct.mjs';
 export { GRAD_PANELS, GRAD_UNROLL } from './denseGrad.mjs';
 export { backwardInputName } from './denseBackward.mjs';
 export { updateName } from './denseUpdate.mjs';

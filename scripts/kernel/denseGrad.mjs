@@ -15,14 +15,18 @@ import { i32 } from './wat.mjs';
 
 /** Output panels per weight-gradient tile: 8 accumulators, 2 bias sums, 2 dZ vectors, a splat. */
 export const GRAD_PANELS = 2;
-/** Samples per iteration of the inner loop (immediate offsets within a block). */
-export const GRAD_UNROLL = 8;
+/**
+ * Samples per iteration of the inner loop. 1 for the reason K_UNROLL (denseProduct.mjs) is:
+ * V8 unrolls the one-sample loop itself without spilling, while 8 samples written out spill
+ * about two stack accesses per multiply-add.
+ */
+export const GRAD_UNROLL = 1;
 
 const R = [0, 1, 2, 3];
-const U = [...Array(GRAD_UNROLL).keys()];
 
 /** One tile: units 4p..4p+3 (A panel at $ak) by `panels` dZ panels (at $dq), all samples. */
-function tile(panels, withBias) {
+function tile(panels, withBias, unroll) {
+  const U = [...Array(unroll).keys()];
   const C = [...Array(panels).keys()];
   const label = `${panels}${withBias ? 'b' : ''}`;
   const acc = (r, c) => `$g${r}_${c}`;
@@ -63,11 +67,11 @@ function tile(panels, withBias) {
         (local.set $dp (local.get $dq))
         (local.set $b (local.get $blocks))
         (loop $blk${label}
-          (local.set $i ${i32(DENSE_BLOCK / GRAD_UNROLL)})
+          (local.set $i ${i32(DENSE_BLOCK / unroll)})
           (loop $samples${label}
               ${body}
-            (local.set $ap (i32.add (local.get $ap) ${i32(GRAD_UNROLL * 16)}))
-            (local.set $dp (i32.add (local.get $dp) ${i32(GRAD_UNROLL * 16)}))
+            (local.set $ap (i32.add (local.get $ap) ${i32(unroll * 16)}))
+            (local.set $dp (i32.add (local.get $dp) ${i32(unroll * 16)}))
             (br_if $samples${label} (local.tee $i (i32.sub (local.get $i) ${i32(1)}))))
           (local.set $ap (i32.add (local.get $ap) (local.get $aSkip)))
           (local.set $dp (i32.add (local.get $dp) (local.get $dSkip)))
@@ -76,18 +80,18 @@ function tile(panels, withBias) {
 }
 
 /** All input panels for one group of `panels` output panels, then the pointers move on. */
-function group(panels) {
+function group(panels, unroll) {
   return `
       (local.set $ak (local.get $pa))
       (local.set $gk (local.get $gq))
-      ${tile(panels, true)}
+      ${tile(panels, true, unroll)}
       (local.set $p (i32.sub (local.get $kpanels) ${i32(1)}))
       (block $kDone${panels}
         (br_if $kDone${panels} (i32.eqz (local.get $p)))
         (loop $kPanels${panels}
           (local.set $ak (i32.add (local.get $ak) ${i32(PANEL_BYTES)}))
           (local.set $gk (i32.add (local.get $gk) ${i32(64)}))
-          ${tile(panels, false)}
+          ${tile(panels, false, unroll)}
           (br_if $kPanels${panels} (local.tee $p (i32.sub (local.get $p) ${i32(1)})))))
       (local.set $gq (i32.add (local.get $gq) (i32.mul (local.get $kp) ${i32(panels * 16)})))
       (local.set $gbq (i32.add (local.get $gbq) ${i32(panels * 16)}))
@@ -100,7 +104,7 @@ function group(panels) {
  * panels of kp vectors) and gb = Σ_n dZ (jp floats, written) over `blocks` blocks of
  * DENSE_BLOCK samples, A of kp units and dZ of jp units in the panel layout.
  */
-export function weightGradFunc() {
+export function weightGradFunc({ unroll = GRAD_UNROLL } = {}) {
   const C = [...Array(GRAD_PANELS).keys()];
   const vecs = [
     ...R.flatMap((r) => C.map((c) => `$g${r}_${c}`)),
@@ -110,10 +114,10 @@ export function weightGradFunc() {
   ];
   const tails = [...Array(GRAD_PANELS - 1).keys()]
     .map((i) => GRAD_PANELS - 1 - i)
-    .map((t) => `\n    (if (i32.ge_u (local.get $q) ${i32(t)}) (then ${group(t)}))`)
+    .map((t) => `\n    (if (i32.ge_u (local.get $q) ${i32(t)}) (then ${group(t, unroll)}))`)
     .join('');
   return `
-  (func (export "dense_weight_grad") (param $pa i32) (param $pdz i32) (param $pg i32)
+  (func $dense_weight_grad (export "dense_weight_grad") (param $pa i32) (param $pdz i32) (param $pg i32)
     (param $pgb i32) (param $kp i32) (param $jp i32) (param $blocks i32)
     (local $kpanels i32) (local $q i32) (local $p i32) (local $b i32) (local $i i32)
     (local $ak i32) (local $ap i32) (local $dq i32) (local $dp i32) (local $gq i32)
@@ -130,6 +134,6 @@ export function weightGradFunc() {
     (block $groupsDone
       (br_if $groupsDone (i32.lt_u (local.get $q) ${i32(GRAD_PANELS)}))
       (loop $groups
-        ${group(GRAD_PANELS)}
+        ${group(GRAD_PANELS, unroll)}
         (br_if $groups (i32.ge_u (local.get $q) ${i32(GRAD_PANELS)}))))${tails})`;
 }

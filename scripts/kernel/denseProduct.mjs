@@ -12,7 +12,7 @@
 //   - W as output panels, W[j/4][k][4]: the K vectors of one panel are consecutive.
 // The micro-tile is TILE_SAMPLES samples (splatted scalars of `in`) by TILE_PANELS output
 // panels (vectors of W): 8 accumulators, 2 weight vectors and the splat, within the 15 xmm
-// registers V8 allocates; the reduction over k is unrolled by one input panel (4 units).
+// registers V8 allocates; the reduction over k runs K_UNROLL units per iteration.
 import { addMul, ZERO } from './simd.mjs';
 import { i32, Locals } from './wat.mjs';
 
@@ -22,6 +22,8 @@ export const DENSE_BLOCK = 32;
 export const TILE_SAMPLES = 4;
 /** Output panels (vectors of 4 units) per micro-tile; the last panels take smaller tiles. */
 export const TILE_PANELS = 2;
+/** Units of k per iteration of the reduction loop: 4 (one input panel) or 1 or 2. */
+export const K_UNROLL = 1;
 /** Bytes of one panel of a block: DENSE_BLOCK vectors. */
 export const PANEL_BYTES = DENSE_BLOCK * 16;
 
@@ -33,26 +35,28 @@ const R = [0, 1, 2, 3];
  * accumulators start at the bias (or zero), then sum the input's splats times W's vectors
  * over all input panels; the epilogue, if any, maps each accumulator before its store.
  */
-function panelGroup(panels, { bias, epilogue, activation, tmp }) {
+function panelGroup(panels, { bias, epilogue, activation, tmp, kUnroll }) {
   const C = [...Array(panels).keys()];
   const acc = (s, c) => `$acc${s}_${c}`;
-  const body = R.map((r) => {
-    const loads = C.map(
-      (c) => `(local.set $w${c} (v128.load offset=${r * 16} (local.get $wp${c})))`,
-    ).join(' ');
-    const madds = S.map((s) => {
-      const splat = `(v128.load32_splat offset=${s * 16 + r * 4} (local.get $ap))`;
-      // One splat feeds every panel: held in a local when more than one panel uses it
-      // (V8 does not merge repeated identical loads; measured in docs/kernel-deep.md).
-      const value = panels > 1 ? '(local.get $x)' : splat;
-      const sets = C.map(
-        (c) =>
-          `(local.set ${acc(s, c)} ${addMul(`(local.get ${acc(s, c)})`, value, `(local.get $w${c})`)})`,
+  const body = R.slice(0, kUnroll)
+    .map((r) => {
+      const loads = C.map(
+        (c) => `(local.set $w${c} (v128.load offset=${r * 16} (local.get $wp${c})))`,
       ).join(' ');
-      return panels > 1 ? `(local.set $x ${splat}) ${sets}` : sets;
-    }).join('\n            ');
-    return `${loads}\n            ${madds}`;
-  }).join('\n            ');
+      const madds = S.map((s) => {
+        const splat = `(v128.load32_splat offset=${s * 16 + r * 4} (local.get $ap))`;
+        // One splat feeds every panel: held in a local when more than one panel uses it
+        // (V8 does not merge repeated identical loads; measured in docs/kernel-deep.md).
+        const value = panels > 1 ? '(local.get $x)' : splat;
+        const sets = C.map(
+          (c) =>
+            `(local.set ${acc(s, c)} ${addMul(`(local.get ${acc(s, c)})`, value, `(local.get $w${c})`)})`,
+        ).join(' ');
+        return panels > 1 ? `(local.set $x ${splat}) ${sets}` : sets;
+      }).join('\n            ');
+      return `${loads}\n            ${madds}`;
+    })
+    .join('\n            ');
   const init = S.flatMap((s) =>
     C.map((c) => `(local.set ${acc(s, c)} ${bias ? `(local.get $bias${c})` : ZERO})`),
   ).join(' ');
@@ -86,9 +90,18 @@ function panelGroup(panels, { bias, epilogue, activation, tmp }) {
           .join(' ')}
         (local.set $p (local.get $kpanels))
         (loop $k${panels}
-          ${body}
-          (local.set $ap (i32.add (local.get $ap) ${i32(PANEL_BYTES)}))
-          ${C.map((c) => `(local.set $wp${c} (i32.add (local.get $wp${c}) ${i32(64)}))`).join(' ')}
+          ${
+            kUnroll === 4
+              ? body
+              : `(local.set $r ${i32(4 / kUnroll)})
+          (loop $units${panels}
+            ${body}
+            (local.set $ap (i32.add (local.get $ap) ${i32(4 * kUnroll)}))
+            ${C.map((c) => `(local.set $wp${c} (i32.add (local.get $wp${c}) ${i32(16 * kUnroll)}))`).join(' ')}
+            (br_if $units${panels} (local.tee $r (i32.sub (local.get $r) ${i32(1)}))))`
+          }
+          (local.set $ap (i32.add (local.get $ap) ${i32(kUnroll === 4 ? PANEL_BYTES : PANEL_BYTES - 16)}))
+          ${kUnroll === 4 ? C.map((c) => `(local.set $wp${c} (i32.add (local.get $wp${c}) ${i32(64)}))`).join(' ') : ''}
           (br_if $k${panels} (local.tee $p (i32.sub (local.get $p) ${i32(1)}))))
         (local.set $zp (i32.add (local.get $zq) (i32.shl (local.get $n) ${i32(4)})))
         ${epilogue || activation?.storesGrad ? `(local.set $sp (i32.add (local.get $sq) (i32.shl (local.get $n) ${i32(4)})))` : ''}
@@ -109,7 +122,10 @@ function panelGroup(panels, { bias, epilogue, activation, tmp }) {
  * is stored laid out as z. Block i's a starts at pa + i·kp·DENSE_BLOCK·4
  * bytes, its z (and stored values) at pz (px) + i·jp·DENSE_BLOCK·4.
  */
-export function productFunc(name, { bias = false, epilogue = null, activation = null } = {}) {
+export function productFunc(
+  name,
+  { bias = false, epilogue = null, activation = null, kUnroll = K_UNROLL } = {},
+) {
   const loc = new Locals();
   // Prefixed: the snippets' own names (pw, ...) would clash with the parameters.
   const tmp = (t) => loc.v(`e_${t}`);
@@ -119,7 +135,7 @@ export function productFunc(name, { bias = false, epilogue = null, activation = 
     C.map((c) =>
       names.map((v) => `(local $${v}${c} ${v === 'wp' ? 'i32' : 'v128'})`).join(' '),
     ).join(' ');
-  const options = { bias, epilogue, activation, tmp };
+  const options = { bias, epilogue, activation, tmp, kUnroll };
   const stored = epilogue || activation?.storesGrad;
   // After a group of t panels: W, b (or the stored values) and z move on by t panels.
   const advance = (t) => `
@@ -141,9 +157,9 @@ export function productFunc(name, { bias = false, epilogue = null, activation = 
   // Generated before the header, which declares the scratch locals its epilogues asked for.
   const full = panelGroup(TILE_PANELS, options);
   return `
-  (func (export "${name}") (param $pa i32) (param $pw i32) (param $px i32) (param $pz i32)
+  (func $${name} (export "${name}") (param $pa i32) (param $pw i32) (param $px i32) (param $pz i32)
     (param $kp i32) (param $jp i32) (param $blocks i32) ${activation?.storesGrad ? '(param $pg i32)' : ''}
-    (local $n i32) (local $p i32) (local $q i32) (local $kpanels i32) (local $jpanels i32)
+    (local $n i32) (local $p i32) (local $r i32) (local $q i32) (local $kpanels i32) (local $jpanels i32)
     (local $ap i32) (local $wq i32) (local $bq i32) (local $zq i32) (local $zp i32)
     (local $sq i32) (local $sp i32) (local $gp i32) (local $st v128) (local $av v128)
     (local $gv v128) ${loc.decl()}

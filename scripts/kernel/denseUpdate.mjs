@@ -65,7 +65,7 @@ function updateFunc(optimizer, penalized) {
       (local.set $g ${add(get('g'), mul(get('l2'), get('w')))})`
     : '';
   return `
-  (func (export "${updateName(optimizer, penalized)}") (param $pw i32) (param $pg i32)
+  (func $${updateName(optimizer, penalized)} (export "${updateName(optimizer, penalized)}") (param $pw i32) (param $pg i32)
     (param $a1 i32) (param $a2 i32) (param $count i32)
     ${scalars.map((s) => `(param $s_${s} f32)`).join(' ')}
     ${scalars.map((s) => `(local $${s} v128)`).join(' ')}
@@ -100,7 +100,7 @@ const shuffle = (a, b, ...ls) =>
 function transposeFunc() {
   const R = [0, 1, 2, 3];
   return `
-  (func (export "dense_transpose") (param $pwf i32) (param $pwb i32) (param $kp i32) (param $jp i32)
+  (func $dense_transpose (export "dense_transpose") (param $pwf i32) (param $pwb i32) (param $kp i32) (param $jp i32)
     (local $q i32) (local $p i32) (local $src i32) (local $dst i32) (local $dq i32) (local $stride i32)
     ${R.map((r) => `(local $r${r} v128) (local $t${r} v128)`).join(' ')}
     (local.set $stride (i32.mul (local.get $jp) ${i32(16)}))

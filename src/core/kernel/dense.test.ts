@@ -6,6 +6,7 @@ import {
   generateDenseWat,
   GRAD_PANELS,
   GRAD_UNROLL,
+  K_UNROLL,
   TILE_PANELS,
   TILE_SAMPLES,
   updateName,
@@ -88,16 +89,16 @@ it('the relaxed text differs from the plain one only by fusing multiply-adds', (
   const count = (text: string, op: string) => text.split(op).length - 1;
   expect(count(plain, 'f32x4.mul ') - count(relaxed, 'f32x4.mul ')).toBe(fused);
   expect(count(plain, 'f32x4.add ') - count(relaxed, 'f32x4.add ')).toBe(fused);
-  // Per function: the product tile has one madd per (sample, panel, unit of the unrolled k
-  // panel), for the full tile and each smaller tile of the last panels; the weight gradient
-  // one per (unrolled sample, unit of the A panel, dZ panel), for tiles of 1 .. GRAD_PANELS
-  // panels, with and without the bias sums. The forwards with an activation add the
-  // snippets' own (polynomials), the backward deltas none.
-  const product = TILE_SAMPLES * 4 * ((TILE_PANELS * (TILE_PANELS + 1)) / 2);
+  // Per function: the product tile has one madd per (sample, panel, unit of k written out:
+  // K_UNROLL), for the full tile and each smaller tile of the last panels; the weight
+  // gradient one per (unrolled sample, unit of the A panel, dZ panel), for tiles of
+  // 1 .. GRAD_PANELS panels, with and without the bias sums. The forwards with an
+  // activation add the snippets' own (polynomials), the backward deltas none.
+  const product = TILE_SAMPLES * K_UNROLL * ((TILE_PANELS * (TILE_PANELS + 1)) / 2);
   const grad = GRAD_UNROLL * 4 * (GRAD_PANELS * (GRAD_PANELS + 1));
   const funcs = new Map(
     relaxed
-      .split('(func (export "')
+      .split(/\(func \$\S+ \(export "/)
       .slice(1)
       .map((text) => [text.slice(0, text.indexOf('"')), fusedIn(text)] as const),
   );
