@@ -7,7 +7,11 @@ export declare const GRAD_UNROLL: number;
 export declare function forwardName(activation: string): string;
 export declare function updateName(optimizer: string, penalized: boolean): string;
 export declare function backwardInputName(activation: string): string;
-export declare function generateDenseWat(options?: { relaxedMadd?: boolean }): string;
-export declare function compileDense(options?: {
+/** Options of a generation; kUnroll and gradUnroll override K_UNROLL and GRAD_UNROLL (A/B runs). */
+export interface DenseOptions {
   relaxedMadd?: boolean;
-}): Promise<Uint8Array<ArrayBuffer>>;
+  kUnroll?: number;
+  gradUnroll?: number;
+}
+export declare function generateDenseWat(options?: DenseOptions): string;
+export declare function compileDense(options?: DenseOptions): Promise<Uint8Array<ArrayBuffer>>;

@@ -59,18 +59,19 @@ export const forwardName = (activation) =>
  * (Z = A·W + b, K padded to kp, J to jp), the same with each activation (forwardName; with
  * an eighth parameter pg for softplus and sine, where act'(z) is stored), the backward deltas,
  * the weight gradient and the optimizers' updates (updateName, denseUpdate.mjs).
- * relaxed_madd for the products' multiply-adds with `relaxedMadd`.
+ * relaxed_madd for the products' multiply-adds with `relaxedMadd`. `kUnroll` and
+ * `gradUnroll` override K_UNROLL and GRAD_UNROLL, for the A/B in bench/denseUnroll.ts.
  */
-export function generateDenseWat({ relaxedMadd = false } = {}) {
+export function generateDenseWat({ relaxedMadd = false, kUnroll, gradUnroll } = {}) {
   return withRelaxedMadd(
     relaxedMadd,
     () => `(module
-  (import "env" "memory" (memory 1))${productFunc('dense_forward', { bias: true })}
+  (import "env" "memory" (memory 1))${productFunc('dense_forward', { bias: true, kUnroll })}
 ${FORWARD_ACTIVATIONS.map((name) =>
-  productFunc(forwardName(name), { bias: true, activation: forwardActivation(name) }),
+  productFunc(forwardName(name), { bias: true, activation: forwardActivation(name), kUnroll }),
 ).join('\n')}
-${backwardInputFuncs()}
-${weightGradFunc()}
+${backwardInputFuncs({ kUnroll })}
+${weightGradFunc({ unroll: gradUnroll })}
 ${updateFuncs()}
 )
 `,
@@ -78,10 +79,11 @@ ${updateFuncs()}
 }
 
 /** The module's bytes, compiled with wabt (relaxed SIMD with `relaxedMadd`). */
-export async function compileDense({ relaxedMadd = false } = {}) {
+export async function compileDense(options = {}) {
+  const { relaxedMadd = false } = options;
   const wabt = await wabtInit();
   const features = relaxedMadd ? { simd: true, relaxed_simd: true } : { simd: true };
-  const module = wabt.parseWat('dense.wat', generateDenseWat({ relaxedMadd }), features);
+  const module = wabt.parseWat('dense.wat', generateDenseWat(options), features);
   try {
     module.validate();
     return Uint8Array.from(module.toBinary({}).buffer);

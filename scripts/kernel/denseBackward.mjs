@@ -54,12 +54,12 @@ export const backwardInputName = (activation) =>
  * (dZ · Wᵀ) ⊙ act'(stored) over `blocks` blocks, dZ of jp units, Wb = Wᵀ as kp/4 panels of
  * jp vectors, the stored values (ps) and dZ_prev (pda) of kp units (productFunc's layout).
  */
-export function backwardInputFuncs() {
+export function backwardInputFuncs({ kUnroll } = {}) {
   // The main kernel's table names every activation of src/core/activations.ts.
   return Object.keys(ACTIVATIONS)
     .map((name) => {
       if (!(name in EPILOGUES)) throw new Error(`no backward epilogue for ${name}`);
-      return productFunc(backwardInputName(name), { epilogue: EPILOGUES[name] });
+      return productFunc(backwardInputName(name), { epilogue: EPILOGUES[name], kUnroll });
     })
     .join('\n');
 }

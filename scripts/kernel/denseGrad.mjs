@@ -104,7 +104,8 @@ function group(panels, unroll) {
  * panels of kp vectors) and gb = Σ_n dZ (jp floats, written) over `blocks` blocks of
  * DENSE_BLOCK samples, A of kp units and dZ of jp units in the panel layout.
  */
-export function weightGradFunc({ unroll = GRAD_UNROLL } = {}) {
+export function weightGradFunc({ unroll: given } = {}) {
+  const unroll = given ?? GRAD_UNROLL;
   const C = [...Array(GRAD_PANELS).keys()];
   const vecs = [
     ...R.flatMap((r) => C.map((c) => `$g${r}_${c}`)),

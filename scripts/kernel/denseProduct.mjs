@@ -124,7 +124,7 @@ function panelGroup(panels, { bias, epilogue, activation, tmp, kUnroll }) {
  */
 export function productFunc(
   name,
-  { bias = false, epilogue = null, activation = null, kUnroll = K_UNROLL } = {},
+  { bias = false, epilogue = null, activation = null, kUnroll: unroll } = {},
 ) {
   const loc = new Locals();
   // Prefixed: the snippets' own names (pw, ...) would clash with the parameters.
@@ -135,6 +135,8 @@ export function productFunc(
     C.map((c) =>
       names.map((v) => `(local $${v}${c} ${v === 'wp' ? 'i32' : 'v128'})`).join(' '),
     ).join(' ');
+  // undefined (not given) takes the default.
+  const kUnroll = unroll ?? K_UNROLL;
   const options = { bias, epilogue, activation, tmp, kUnroll };
   const stored = epilogue || activation?.storesGrad;
   // After a group of t panels: W, b (or the stored values) and z move on by t panels.
