@@ -37,7 +37,7 @@ export function train(run: TrainingRun, lr: number, steps: number): Outcome {
     losses: losses.subarray(0, done),
     finalLoss: divergedAt === null ? run.currentLoss() : NaN,
     divergedAt,
-    engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
+    engine: run.engineName,
     test: testStart === null ? null : { start: testStart, end: run.testLoss() ?? NaN },
   };
 }

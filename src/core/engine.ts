@@ -1,14 +1,19 @@
 /**
- * Which implementation trains a run: the fused WebAssembly kernel or the TypeScript core,
- * and which build of the kernel. Decided once, when the run is built.
+ * Which implementation trains a run: the fused WebAssembly kernel (the tutorial's 1 -> H -> 1
+ * with its default options), the dense WebAssembly kernels (deeper networks and every other
+ * option) or the TypeScript core, and which build of the kernel. Decided when the run is
+ * built; an options change may move a fused-kernel run to the dense kernels (core/run.ts).
  */
 import type { ModelConfig } from './config';
 import type { Dataset } from './dataset';
 import type { TrainingEngine } from './engines/engine';
+import { DenseEngine } from './engines/denseEngine';
 import { KernelEngine } from './engines/kernelEngine';
 import { TsEngine } from './engines/tsEngine';
 import { KERNEL_ACTIVATIONS as KERNEL_ACTIVATION_NAMES } from './kernel/kernelLayout.generated';
 import type { Network } from './network';
+import type { TrainingEngine as EngineName } from './protocol';
+import { denseBuildSupported, denseModule } from './kernel/denseRuntime';
 import {
   bestKernelBuild,
   kernelBuildSupported,
@@ -17,9 +22,9 @@ import {
 } from './kernel/wasmRuntime';
 
 /**
- * Which implementation trains: 'wasm' the fused WebAssembly SIMD kernel (the tutorial's
- * 1 -> H -> 1 shape), 'ts' the generic layered TypeScript core (its reference and fallback).
- * The engines themselves are in ./engines.
+ * Which implementation trains: 'wasm' a WebAssembly SIMD kernel (the fused one for the
+ * tutorial's 1 -> H -> 1 shape, the dense ones for the rest), 'ts' the generic layered
+ * TypeScript core (their reference and fallback). The engines themselves are in ./engines.
  */
 export type Engine = 'wasm' | 'ts';
 
@@ -43,28 +48,66 @@ export function kernelSupports(model: Pick<ModelConfig, 'layers' | 'activation'>
   return model.layers.length === 1 && KERNEL_ACTIVATIONS.has(model.activation);
 }
 
+/** Which WebAssembly kernel: the fused 1 -> H -> 1 one, or the dense layers' (any depth and option). */
+export type KernelKind = 'fused' | 'dense';
+
+/** What trains a run: the engine, and for 'wasm' which kernel and build. */
+export interface EngineChoice {
+  engine: Engine;
+  kernel: KernelKind | null;
+  kernelBuild: KernelBuild | null;
+}
+
+/** The engine as frames and the command line name it: 'wasm-relaxed', 'wasm-dense-simd128', 'ts'. */
+export function engineName(choice: EngineChoice): EngineName {
+  if (choice.kernelBuild === null) return 'ts';
+  return choice.kernel === 'dense'
+    ? `wasm-dense-${choice.kernelBuild}`
+    : `wasm-${choice.kernelBuild}`;
+}
+
+/** The dense kernels' build here: the one asked for, else relaxed where supported. */
+function denseBuild(requested: KernelBuild | undefined): KernelBuild {
+  return requested ?? (denseBuildSupported('relaxed') ? 'relaxed' : 'simd128');
+}
+
 /**
- * The engine and kernel build a run of this model trains on. Throws when the kernel, or a
- * build of it, was asked for by name and this runtime cannot run it.
+ * The engine, kernel and build a run of this model trains on: with 'wasm' (or 'auto' where
+ * the runtime has WebAssembly SIMD) the fused kernel for the shape it implements, the dense
+ * kernels for every other. Throws when WebAssembly SIMD, or a build, was asked for by name
+ * and this runtime cannot run it.
  */
 export function chooseEngine(
   model: Pick<ModelConfig, 'layers' | 'activation'>,
   options: EngineOptions,
-): { engine: Engine; kernelBuild: KernelBuild | null } {
+): EngineChoice {
   const requested = options.engine ?? 'auto';
-  const resolved = requested === 'auto' ? defaultEngine() : requested;
-  // Networks the kernel does not implement train on the TS core, whatever was asked for.
-  const engine = resolved === 'wasm' && !kernelSupports(model) ? 'ts' : resolved;
-  if (engine === 'wasm' && !simdSupported()) {
+  const engine = requested === 'auto' ? defaultEngine() : requested;
+  if (engine === 'ts') return { engine, kernel: null, kernelBuild: null };
+  if (!simdSupported()) {
     throw new Error(
       'the WebAssembly SIMD engine was asked for, but this runtime has no WebAssembly SIMD',
     );
   }
-  const kernelBuild = engine === 'wasm' ? (options.kernel ?? bestKernelBuild()) : null;
-  if (kernelBuild && !kernelBuildSupported(kernelBuild)) {
+  const kernel: KernelKind = kernelSupports(model) ? 'fused' : 'dense';
+  const kernelBuild =
+    kernel === 'fused' ? (options.kernel ?? bestKernelBuild()) : denseBuild(options.kernel);
+  const supported =
+    kernel === 'fused' ? kernelBuildSupported(kernelBuild) : denseBuildSupported(kernelBuild);
+  if (!supported) {
     throw new Error(`the ${kernelBuild} kernel was asked for, but this runtime cannot run it`);
   }
-  return { engine, kernelBuild };
+  return { engine, kernel, kernelBuild };
+}
+
+/**
+ * Where a run on the fused kernel goes when its options leave the tutorial's: the dense
+ * kernels in the same build (they take every option), else the TS core.
+ */
+export function movedChoice(from: EngineChoice): EngineChoice {
+  if (from.kernelBuild !== null && denseBuildSupported(from.kernelBuild))
+    return { engine: 'wasm', kernel: 'dense', kernelBuild: from.kernelBuild };
+  return { engine: 'ts', kernel: null, kernelBuild: null };
 }
 
 /** The engine chosen (chooseEngine) for this network, its training points and curve grid. */
@@ -72,9 +115,11 @@ export function createEngine(
   net: Network,
   train: Dataset,
   grid: Float32Array,
-  kernelBuild: KernelBuild | null,
+  choice: EngineChoice,
 ): TrainingEngine {
-  return kernelBuild
-    ? new KernelEngine(net, train, grid, kernelBuild)
-    : new TsEngine(net, train, grid);
+  const { kernel, kernelBuild } = choice;
+  if (kernelBuild === null) return new TsEngine(net, train, grid);
+  return kernel === 'dense'
+    ? new DenseEngine(net, train, grid, denseModule(kernelBuild))
+    : new KernelEngine(net, train, grid, kernelBuild);
 }

@@ -5,7 +5,7 @@
  * The default options need none of it: the run then takes the engine's plain step.
  */
 import { BatchSchedule } from './batches';
-import type { TsEngine } from './engines/tsEngine';
+import type { BatchTrainingEngine } from './engines/engine';
 import type { LayerParams } from './optimizers';
 import { OptimizerState } from './optimizers';
 import { NumpyRandom } from './rng';
@@ -140,12 +140,17 @@ export class Learning {
   }
 
   /**
-   * One step under options other than the default, on the TS engine: the schedule's next
-   * batch and the optimizer's update. Kept out of TrainingRun.train's loop so the default
+   * One step under options other than the default, on an engine that takes batches (the
+   * dense kernels or the TS engine): the schedule's next batch and the optimizer's update. Kept out of TrainingRun.train's loop so the default
    * step there is compiled as before (a bigger loop changes what V8 inlines, and a float
    * boxed at a call is an allocation every step).
    */
-  step(engine: TsEngine, learningRate: number, lossOut: Float32Array, index: number): void {
+  step(
+    engine: BatchTrainingEngine,
+    learningRate: number,
+    lossOut: Float32Array,
+    index: number,
+  ): void {
     const schedule = this.schedule!;
     const batch = schedule.next();
     if (schedule.stepInEpoch === 0) {

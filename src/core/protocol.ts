@@ -124,10 +124,11 @@ export interface NetworkPicture {
 export type RunState = 'running' | 'paused' | 'diverged';
 
 /**
- * What trains a run: the WebAssembly kernel's relaxed SIMD build (fused multiply-add), its
- * SIMD128 build, or the TypeScript core (see core/engine.ts and core/kernel/wasmRuntime.ts).
+ * What trains a run: the fused WebAssembly kernel's relaxed SIMD build (fused multiply-add)
+ * or its SIMD128 build, the dense kernels' (deep networks, every option) in either build, or
+ * the TypeScript core (see core/engine.ts and core/kernel/wasmRuntime.ts).
  */
-export type TrainingEngine = `wasm-${KernelBuild}` | 'ts';
+export type TrainingEngine = `wasm-${KernelBuild}` | `wasm-dense-${KernelBuild}` | 'ts';
 
 /** Worker -> page: the newest picture of one run. */
 export interface Frame {

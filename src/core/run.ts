@@ -3,13 +3,27 @@
  * and tests, so every place builds exactly the same run from the same settings.
  */
 import type { Dataset } from './dataset';
-import type { LabeledData } from './protocol';
+import type { LabeledData, TrainingEngine as EngineName } from './protocol';
 import { splitData } from './split';
 import { MAX_RUN_STEP, type ModelConfig } from './config';
 import { curveGrid } from './grid';
 import { buildModel } from './buildModel';
-import { chooseEngine, createEngine, type Engine, type EngineOptions } from './engine';
-import type { LayerGradients, TrainingEngine } from './engines/engine';
+import {
+  chooseEngine,
+  createEngine,
+  engineName,
+  movedChoice,
+  type Engine,
+  type EngineChoice,
+  type EngineOptions,
+  type KernelKind,
+} from './engine';
+import {
+  takesBatches,
+  type BatchTrainingEngine,
+  type LayerGradients,
+  type TrainingEngine,
+} from './engines/engine';
 import { KeptWeights } from './keptWeights';
 import type { Network } from './network';
 import type { KernelBuild } from './kernel/wasmRuntime';
@@ -18,14 +32,13 @@ import { RunHistory } from './runHistory';
 import { Learning, type Batching } from './learning';
 import { HeldOut } from './heldOut';
 import { LastStep } from './lastStep';
-import { TsEngine } from './engines/tsEngine';
-import { moveToTsEngine } from './engineMove';
+import { moveEngine } from './engineMove';
 import { sameOptions, type TrainingOptions } from './trainingOptions';
 
 /**
  * A run's life: its step count, divergence and the weights it keeps, rewinding, loading
  * saved weights, and the data it trains on. Everything numeric is the engine's
- * (core/engines): the kernel or the TypeScript core, chosen once when the run is built.
+ * (core/engines): a WebAssembly kernel or the TypeScript core, chosen when the run is built.
  */
 export class TrainingRun {
   /** The points trained on (the generated data, or the training part of data given to setData). */
@@ -41,8 +54,10 @@ export class TrainingRun {
   divergedAt: number | null = null;
   /** The weights a diverged run goes back to, and the rule that picks them (see keptWeights). */
   private readonly kept: KeptWeights;
-  /** The engine training now: a run on the kernel moves to 'ts' when its options need it (setTrainingOptions). */
+  /** The engine training now: a run on the TS core stays there; see setTrainingOptions. */
   engine: Engine;
+  /** Which kernel the 'wasm' engine runs: the fused one moves to the dense ones when the options need it. */
+  kernel: KernelKind | null;
   /** The kernel build the 'wasm' engine runs (null on the TS core). */
   kernelBuild: KernelBuild | null;
   private trainer: TrainingEngine;
@@ -61,19 +76,29 @@ export class TrainingRun {
     data?: LabeledData,
   ) {
     const built = buildModel(config);
-    const { engine, kernelBuild } = chooseEngine(config, options);
-    this.engine = engine;
-    this.kernelBuild = kernelBuild;
+    const choice = chooseEngine(config, options);
+    this.engine = choice.engine;
+    this.kernel = choice.kernel;
+    this.kernelBuild = choice.kernelBuild;
     this.grid = grid;
     this.layout = paramLayout(config.layers);
     const split = data ? this.split(data) : null;
     this.data = split?.train ?? built.data;
-    this.trainer = createEngine(built.net, this.data, grid, kernelBuild);
+    this.trainer = createEngine(built.net, this.data, grid, choice);
     if (split) this.heldOut.set(split.test, this.net);
     // The generator goes on after the weights: the batches' permutations come from it.
     this.learning = new Learning(built.rng, this.trainer.net.layers, this.data.x.length);
     this.kept = new KeptWeights(this.trainer.savedLength, this.learning.savedLength);
     this.keepCurrent();
+  }
+
+  /** What trains now, as frames and the command line name it ('wasm-dense-relaxed', 'ts', ...). */
+  get engineName(): EngineName {
+    return engineName(this.choice);
+  }
+
+  private get choice(): EngineChoice {
+    return { engine: this.engine, kernel: this.kernel, kernelBuild: this.kernelBuild };
   }
 
   /** The network, its arrays live views of the engine's parameters. */
@@ -142,8 +167,8 @@ export class TrainingRun {
       if (plain) {
         trainer.step(learningRate, lossOut, offset + k);
         learning.epochs++;
-        // Not the default options: setTrainingOptions has moved the run to the TS engine.
-      } else learning.step(trainer as TsEngine, learningRate, lossOut, offset + k);
+        // Not the default options: setTrainingOptions has moved the run off the fused kernel.
+      } else learning.step(trainer as BatchTrainingEngine, learningRate, lossOut, offset + k);
       // The float32 loss decides divergence as well as the float64 one would: a loss past
       // float32's range is Infinity, which is divergence anyway.
       // The kept weights judge the step by its loss, read from lossOut (a float passed to a
@@ -185,10 +210,10 @@ export class TrainingRun {
 
   /**
    * New training options, live, without a restart (like the learning rate); throws a
-   * RangeError on options validateTrainingOptions refuses. The kernel trains only the
-   * default options: any other moves the run to the TS engine with its parameters, and it
-   * stays there (coming back would change the rounding mid-run, and the kernel is only
-   * faster, not different).
+   * RangeError on options validateTrainingOptions refuses. The fused kernel trains only the
+   * default options: any other moves the run with its parameters to the dense kernels (the
+   * TS engine where they cannot run), and it stays there (coming back would change the
+   * rounding mid-run, and the fused kernel is only faster, not different).
    */
   setTrainingOptions(options: TrainingOptions): void {
     // The same options again change nothing (and leave the history as it is).
@@ -198,16 +223,25 @@ export class TrainingRun {
     // The epoch under way is not judged: its candidate's learning state may be of another kind.
     this.kept.closeWindow();
     this.kept.miniBatch = this.learning.batchSize < this.data.x.length;
-    if (!this.learning.isDefault && !(this.trainer instanceof TsEngine)) this.moveToTs();
+    if (!this.learning.isDefault && !takesBatches(this.trainer)) this.moveOffFused();
     else this.relayoutKept(replaced.schedule || replaced.optimizer);
   }
 
-  /** The same parameters (and kept ones) on the TS engine. Allocates: on an options change only. */
-  private moveToTs(): void {
-    const moved = moveToTsEngine(this.trainer, this.layout, this.kept.params, this.data, this.grid);
+  /** The same parameters (and kept ones) on an engine that takes batches. Allocates: on an options change only. */
+  private moveOffFused(): void {
+    const choice = movedChoice(this.choice);
+    const moved = moveEngine(
+      this.trainer,
+      this.layout,
+      this.kept.params,
+      this.data,
+      this.grid,
+      (net, data, grid) => createEngine(net, data, grid, choice) as BatchTrainingEngine,
+    );
     this.trainer = moved.engine;
-    this.engine = 'ts';
-    this.kernelBuild = null;
+    this.engine = choice.engine;
+    this.kernel = choice.kernel;
+    this.kernelBuild = choice.kernelBuild;
     this.kept.relayout(moved.kept, this.learning.savedLength);
     // The kept step's learning state is not known in the new shape: it is the current one.
     this.learning.save(this.kept.extra);

@@ -84,7 +84,7 @@ export function buildFrame(
     layers: run.config.layers,
     picture: ctx.picture.picture,
     stepsPerSecond: ctx.stepsPerSecond,
-    engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
+    engine: run.engineName,
     state: ctx.state,
     divergedAt: run.divergedAt,
     reachedStop: ctx.reachedStop,

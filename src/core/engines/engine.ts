@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../dataset';
 import type { Network } from '../network';
+import type { OptimizerState, StepOptions } from '../optimizers';
 
 /** One layer's gradients from the last step (weights [in][out], biases [out]): the tutorial's summed gw, gb. */
 export interface LayerGradients {
@@ -38,4 +39,23 @@ export interface TrainingEngine {
   readonly savedLength: number;
   saveParams(out: Float32Array): void;
   restoreParams(saved: Float32Array): void;
+}
+
+/** An engine that also takes a step on a batch with an optimizer (issue #20's options). */
+export interface BatchTrainingEngine extends TrainingEngine {
+  stepBatch(
+    indices: Int32Array,
+    learningRate: number,
+    optimizer: OptimizerState,
+    options: StepOptions,
+    lossOut: Float32Array,
+    index: number,
+  ): void;
+  /** Takes over another engine's last gradients (a run moving here from the fused kernel). */
+  setGradients(from: readonly LayerGradients[]): void;
+}
+
+/** Whether an engine takes batch steps (the fused kernel takes the tutorial's step only). */
+export function takesBatches(engine: TrainingEngine): engine is BatchTrainingEngine {
+  return 'stepBatch' in engine;
 }

@@ -13,9 +13,9 @@ import {
 } from '../network';
 import { evaluateLoss, optimizerStepInto, trainStepInto } from '../train';
 import type { OptimizerState, StepOptions } from '../optimizers';
-import type { LayerGradients, TrainingEngine } from './engine';
+import type { BatchTrainingEngine, LayerGradients } from './engine';
 
-export class TsEngine implements TrainingEngine {
+export class TsEngine implements BatchTrainingEngine {
   private ws: Workspace;
   private readonly gridWs: Workspace;
   private data: Dataset;

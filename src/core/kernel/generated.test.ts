@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { it, expect } from 'vitest';
-import { compileKernel, kernelSources, LAYOUT_OUT, OUT } from '../../../scripts/build-kernel.mjs';
+import {
+  compileKernel,
+  DENSE_OUT,
+  denseSources,
+  kernelSources,
+  LAYOUT_OUT,
+  OUT,
+} from '../../../scripts/build-kernel.mjs';
+import { compileDense } from '../../../scripts/kernel/dense.mjs';
 import { generateWat } from '../../../scripts/kernel/generate.mjs';
 import { kernelLayoutSource } from '../../../scripts/kernel/layout.mjs';
 import { decodeBase64 } from './base64';
 import { KERNEL_BUFFERS, KERNEL_EXPORTS, KERNEL_SIZES } from './kernelLayout.generated';
 import { KERNEL_RELAXED_WASM_BASE64, KERNEL_WASM_BASE64 } from './kernelWasm.generated';
+import { DENSE_RELAXED_WASM_BASE64, DENSE_WASM_BASE64 } from './denseWasm.generated';
 import { instantiateKernel, kernelModule, WASM_PAGE_BYTES, type KernelBuild } from './wasmRuntime';
 
 it('the committed kernel is what its source compiles to (run `npm run kernel` after editing it)', async () => {
@@ -13,6 +22,14 @@ it('the committed kernel is what its source compiles to (run `npm run kernel` af
   expect(decodeBase64(KERNEL_WASM_BASE64)).toEqual(await compileKernel());
   expect(decodeBase64(KERNEL_RELAXED_WASM_BASE64)).toEqual(
     await compileKernel({ relaxedMadd: true }),
+  );
+});
+
+it('the committed dense module is what its source compiles to (run `npm run kernel` after editing it)', async () => {
+  expect(readFileSync(DENSE_OUT, 'utf8')).toBe(await denseSources());
+  expect(decodeBase64(DENSE_WASM_BASE64)).toEqual(await compileDense());
+  expect(decodeBase64(DENSE_RELAXED_WASM_BASE64)).toEqual(
+    await compileDense({ relaxedMadd: true }),
   );
 });
 

@@ -104,6 +104,10 @@ export const enExperiment = {
       'wasm-relaxed':
         'Trained by WebAssembly relaxed SIMD (fused multiply-add where the CPU has it), in a worker thread',
       'wasm-simd128': 'Trained by WebAssembly SIMD, in a worker thread',
+      'wasm-dense-relaxed':
+        'Trained by the WebAssembly relaxed SIMD kernels for dense layers (fused multiply-add where the CPU has it), in a worker thread',
+      'wasm-dense-simd128':
+        'Trained by the WebAssembly SIMD kernels for dense layers, in a worker thread',
       ts: 'Trained by the TypeScript core, in a worker thread',
     })[engine],
   // Model file

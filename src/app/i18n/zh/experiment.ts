@@ -96,6 +96,9 @@ export const zhExperiment: ExperimentMessages = {
     ({
       'wasm-relaxed': '由 WebAssembly relaxed SIMD（CPU 支持时使用融合乘加）在后台线程中训练',
       'wasm-simd128': '由 WebAssembly SIMD 在后台线程中训练',
+      'wasm-dense-relaxed':
+        '由 WebAssembly relaxed SIMD 全连接层内核（CPU 支持时使用融合乘加）在后台线程中训练',
+      'wasm-dense-simd128': '由 WebAssembly SIMD 全连接层内核在后台线程中训练',
       ts: '由 TypeScript 核心在后台线程中训练',
     })[engine],
   exportModel: '导出模型',

@@ -1,0 +1,258 @@
+/**
+ * A 1 -> H₁ -> … -> H_L -> 1 network laid out once in one WebAssembly memory for the dense
+ * kernels (scripts/kernel/dense.mjs; layout in docs/kernel-deep.md): per layer the weights
+ * as output panels (Wf, the forward's) and transposed (Wb, the backward delta's), the weight
+ * and bias gradients, and per sample block the activations, act'(z) where an activation
+ * stores it, and the deltas; the training inputs and the curve's grid in their own blocks.
+ * The TypeScript side gives the weights (row-major, as core/network.ts keeps them) and reads
+ * the gradients back; the forward, the backward and the gradients run in wasm. Nothing is
+ * allocated after construction.
+ */
+import type { DenseLayer } from '../network';
+import { activate } from '../activations';
+import { instantiateKernel, type WasmModule } from './wasmRuntime';
+import { packPanels, padTo, panelIndex, panelLength, PANEL } from './denseLayout';
+
+/** Samples per block: DENSE_BLOCK of scripts/kernel/denseProduct.mjs (the module's constant). */
+export const DENSE_BLOCK = 32;
+
+type KernelFn = (...args: number[]) => void;
+
+/** One layer's regions (byte offsets into the memory) and padded widths. */
+interface LayerRegions {
+  readonly inDim: number;
+  readonly outDim: number;
+  readonly kp: number;
+  readonly jp: number;
+  readonly wf: number;
+  readonly wb: number;
+  readonly g: number;
+  readonly b: number;
+  readonly gb: number;
+  /** The input (x or the activations below) and output of the training blocks. */
+  readonly input: number;
+  readonly out: number;
+  readonly dz: number;
+  readonly deriv: number;
+  /** What the delta from above reads for act': act'(z) for softplus and sine, else a. */
+  readonly stored: number;
+  /** The same for the grid's blocks (forward only). */
+  readonly gridInput: number;
+  readonly gridOut: number;
+  readonly gridDeriv: number;
+  readonly forward: KernelFn;
+  /** The delta into the layer below, fused with its act' (null for the first layer). */
+  readonly delta: KernelFn | null;
+  /** Float views, made once. */
+  readonly wfView: Float32Array;
+  readonly bView: Float32Array;
+  readonly gView: Float32Array;
+  readonly gbView: Float32Array;
+}
+
+/** The export names scripts/kernel/dense.mjs gives (forwardName, backwardInputName). */
+const forwardName = (activation: string) =>
+  activation === 'none' ? 'dense_forward' : `dense_forward_${activation.replace('-', '_')}`;
+const backwardName = (activation: string) => `dense_backward_input_${activation.replace('-', '_')}`;
+
+export class DenseNet {
+  readonly layers: readonly LayerRegions[];
+  /** The training inputs' blocks, and where sample i's output (unit 0 of the top layer) sits. */
+  private readonly xs: Float32Array;
+  private readonly outAt: Int32Array;
+  private readonly out: Float32Array;
+  private readonly dOut: Float32Array;
+  private readonly gridOut: Float32Array;
+  private readonly gridBlocks: number;
+  private readonly gridAt: Int32Array;
+  private readonly grad: KernelFn;
+  private readonly transpose: KernelFn;
+
+  /**
+   * `layers` give the shapes and activations; `n` the training points the blocks hold;
+   * `grid` the curve's points, packed once.
+   */
+  constructor(
+    module: WasmModule,
+    layers: readonly DenseLayer[],
+    readonly n: number,
+    grid: Float32Array,
+  ) {
+    const gn = grid.length;
+    let end = 64;
+    const region = (floats: number) => {
+      const at = end;
+      end = padTo(end + floats * 4, 64);
+      return at;
+    };
+    const px = region(panelLength(n, 1, DENSE_BLOCK));
+    const pgx = region(panelLength(gn, 1, DENSE_BLOCK));
+    let input = px;
+    let gridInput = pgx;
+    const plans = layers.map((l) => {
+      const kp = padTo(l.inDim, PANEL);
+      const jp = padTo(l.outDim, PANEL);
+      const values = panelLength(n, l.outDim, DENSE_BLOCK);
+      const gridValues = panelLength(gn, l.outDim, DENSE_BLOCK);
+      const plan = {
+        inDim: l.inDim,
+        outDim: l.outDim,
+        activation: l.activation,
+        kp,
+        jp,
+        wf: region(kp * jp),
+        wb: region(kp * jp),
+        g: region(kp * jp),
+        b: region(jp),
+        gb: region(jp),
+        input,
+        out: region(values),
+        dz: region(values),
+        deriv: region(values),
+        gridInput,
+        gridOut: region(gridValues),
+        gridDeriv: region(gridValues),
+      };
+      input = plan.out;
+      gridInput = plan.gridOut;
+      return plan;
+    });
+    const { memory, exports } = instantiateKernel(end, module);
+    const fn = (name: string): KernelFn => {
+      const f = exports[name];
+      if (typeof f !== 'function') throw new Error(`the dense module has no ${name}`);
+      return f as KernelFn;
+    };
+    const view = (ptr: number, length: number) => new Float32Array(memory.buffer, ptr, length);
+    this.layers = plans.map((p, l) => {
+      const storesGrad = p.activation === 'softplus' || p.activation === 'sine';
+      const below = l > 0 ? plans[l - 1]!.activation : null;
+      const bView = view(p.b, p.jp);
+      // A padded unit must have activation exactly 0 (so no gradient reaches it): for
+      // activations with act(0) != 0 a bias of -∞ gives z = -∞ (its weight column is 0).
+      bView.fill(activate(p.activation, 0) === 0 ? 0 : -Infinity);
+      return {
+        ...p,
+        stored: storesGrad ? p.deriv : p.out,
+        forward: fn(forwardName(p.activation)),
+        delta: below === null ? null : fn(backwardName(below)),
+        wfView: view(p.wf, p.kp * p.jp),
+        bView,
+        gView: view(p.g, p.kp * p.jp),
+        gbView: view(p.gb, p.jp),
+      };
+    });
+    this.grad = fn('dense_weight_grad');
+    this.transpose = fn('dense_transpose');
+    const top = this.layers[this.layers.length - 1]!;
+    const blocks = padTo(Math.max(n, 1), DENSE_BLOCK) / DENSE_BLOCK;
+    this.xs = view(px, panelLength(n, 1, DENSE_BLOCK));
+    this.out = view(top.out, panelLength(n, 1, DENSE_BLOCK));
+    this.dOut = view(top.dz, panelLength(n, 1, DENSE_BLOCK));
+    this.gridOut = view(top.gridOut, panelLength(gn, 1, DENSE_BLOCK));
+    this.gridBlocks = padTo(Math.max(gn, 1), DENSE_BLOCK) / DENSE_BLOCK;
+    this.outAt = Int32Array.from({ length: blocks * DENSE_BLOCK }, (_, i) =>
+      panelIndex(i, 0, PANEL, DENSE_BLOCK),
+    );
+    this.gridAt = Int32Array.from({ length: gn }, (_, i) => panelIndex(i, 0, PANEL, DENSE_BLOCK));
+    packPanels(grid, gn, 1, DENSE_BLOCK, view(pgx, panelLength(gn, 1, DENSE_BLOCK)));
+  }
+
+  /** The weights and biases of `layers` (row-major) into the kernel's panels and Wᵀ. */
+  setWeights(layers: readonly DenseLayer[]): void {
+    for (let l = 0; l < this.layers.length; l++) {
+      const r = this.layers[l]!;
+      const { w, b } = layers[l]!;
+      const wf = r.wfView;
+      const { inDim, outDim, kp } = r;
+      for (let k = 0; k < inDim; k++) {
+        const row = k * outDim;
+        for (let j = 0; j < outDim; j++) wf[((j >> 2) * kp + k) * PANEL + (j & 3)] = w[row + j]!;
+      }
+      r.bView.set(b);
+      this.transpose(r.wf, r.wb, r.kp, r.jp);
+    }
+  }
+
+  /** The training inputs in order (x[i] is sample i). */
+  setInputs(x: Float32Array): void {
+    const { xs, outAt } = this;
+    for (let i = 0; i < x.length; i++) xs[outAt[i]!] = x[i]!;
+  }
+
+  /** The inputs of a batch: x at `indices`, in that order, into the first samples. */
+  gatherInputs(x: Float32Array, indices: Int32Array): void {
+    const { xs, outAt } = this;
+    for (let i = 0; i < indices.length; i++) xs[outAt[i]!] = x[indices[i]!]!;
+  }
+
+  /** The forward over the blocks holding the first `count` samples. */
+  forward(count: number): void {
+    const used = Math.ceil(count / DENSE_BLOCK);
+    for (let l = 0; l < this.layers.length; l++) {
+      const r = this.layers[l]!;
+      r.forward(r.input, r.wf, r.b, r.out, r.kp, r.jp, used, r.deriv);
+    }
+  }
+
+  /**
+   * After forward(count): the mean squared error against y[0..count) into lossOut[index],
+   * dz = -2 (o - y) at the output (0 for the rest of the last block), then the backward:
+   * the tutorial's summed gradients (gw = Aᵀ dZ) into each layer's G and gb.
+   */
+  lossAndBackward(count: number, y: Float32Array, lossOut: Float32Array, index: number): void {
+    const { out, dOut, outAt } = this;
+    const used = Math.ceil(count / DENSE_BLOCK);
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const at = outAt[i]!;
+      const e = out[at]! - y[i]!;
+      sum += e * e;
+      dOut[at] = -2 * e;
+    }
+    for (let i = count; i < used * DENSE_BLOCK; i++) dOut[outAt[i]!] = 0;
+    lossOut[index] = sum / count;
+    for (let l = this.layers.length - 1; l >= 0; l--) {
+      const r = this.layers[l]!;
+      this.grad(r.input, r.dz, r.g, r.gb, r.kp, r.jp, used);
+      if (r.delta) {
+        const below = this.layers[l - 1]!;
+        r.delta(r.dz, r.wb, below.stored, below.dz, r.jp, r.kp, used);
+      }
+    }
+  }
+
+  /** The mean squared error of the first `count` outputs of the last forward against y. */
+  loss(count: number, y: Float32Array): number {
+    const { out, outAt } = this;
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const e = out[outAt[i]!]! - y[i]!;
+      sum += e * e;
+    }
+    return sum / count;
+  }
+
+  /** Layer l's gradients from the last backward, row-major, into gw [inDim][outDim] and gb. */
+  readGradients(l: number, gw: Float64Array, gb: Float64Array): void {
+    const r = this.layers[l]!;
+    const g = r.gView;
+    const { inDim, outDim, kp } = r;
+    for (let k = 0; k < inDim; k++) {
+      const row = k * outDim;
+      for (let j = 0; j < outDim; j++) gw[row + j] = g[((j >> 2) * kp + k) * PANEL + (j & 3)]!;
+    }
+    const gbv = r.gbView;
+    for (let j = 0; j < outDim; j++) gb[j] = gbv[j]!;
+  }
+
+  /** The network's output at each grid point into out (the weights set last). */
+  curve(out: Float32Array): void {
+    for (let l = 0; l < this.layers.length; l++) {
+      const r = this.layers[l]!;
+      r.forward(r.gridInput, r.wf, r.b, r.gridOut, r.kp, r.jp, this.gridBlocks, r.gridDeriv);
+    }
+    const { gridOut, gridAt } = this;
+    for (let i = 0; i < out.length; i++) out[i] = gridOut[gridAt[i]!]!;
+  }
+}
