@@ -253,38 +253,65 @@ function worstRelative(losses: Float32Array, expected: number[], steps = losses.
   return worst;
 }
 
-describe(`training options against the reference (${STEPS} steps, N = ${N})`, () => {
-  const worst = { float32: 0, float64: 0, float64Early: 0 };
-  it.each(cases)('%s', (_name, layers, act, options) => {
-    const cfg = config(layers, act);
-    const lr = rateFor(options);
-    const expected = reference(cfg, options, lr);
-    const expected64 = reference(cfg, options, lr, STEPS, 'float64');
-    // 'auto': at depth 1 the run starts on the kernel and moves to the TS engine.
-    const run = new TrainingRun(cfg);
-    run.setTrainingOptions(options);
-    const losses = new Float32Array(STEPS);
-    expect(run.train(STEPS, lr, losses, 0)).toBe(STEPS);
-    const f32 = worstRelative(losses, expected);
-    const f64 = worstRelative(losses, expected64);
-    const f64Early = worstRelative(losses, expected64, EARLY_STEPS);
-    worst.float32 = Math.max(worst.float32, f32);
-    worst.float64 = Math.max(worst.float64, f64);
-    worst.float64Early = Math.max(worst.float64Early, f64Early);
-    // The run learns: the last 30 steps' losses are below the first 30's on average.
-    const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
-    expect(mean(expected.slice(-30))).toBeLessThan(mean(expected.slice(0, 30)));
-    expect(f32).toBeLessThan(LOSS_RTOL);
-    expect(f64Early).toBeLessThan(LOSS_RTOL);
-    expect(f64).toBeLessThan(FLOAT64_DRIFT);
-  });
-  it('reports the worst differences', () => {
-    console.log(
-      `worst relative loss difference: ${worst.float32.toExponential(2)} against the float32-rounding reference; ` +
-        `against float64 ${worst.float64.toExponential(2)} (first ${EARLY_STEPS} steps: ${worst.float64Early.toExponential(2)})`,
-    );
-  });
-});
+/**
+ * The dense WebAssembly kernels against the float32-rounding reference: they sum each
+ * gradient in float32 (the reference and the TS engine in float64) and their smooth
+ * activations are polynomial approximations (approximations.test.ts), so their rounding is
+ * not the reference's; like the float64 reference's, it drifts through the runs' dynamics
+ * (observed up to about 3e-5 after 300 steps of RMSProp at depth 3). They hold the
+ * float64 drift's bound throughout, and over the first steps ten times LOSS_RTOL: a float32
+ * sum of B products is within B·2⁻²⁴ of the float64 one, a few 1e-7 at these batches, and
+ * a batch loss of 7 points moves by a few times its weights' error (observed: 2.2e-6).
+ */
+const DENSE_EARLY_RTOL = 1e-5;
+
+describe.each(['ts', 'wasm'] as const)(
+  `training options against the reference (${STEPS} steps, N = ${N}), engine %s`,
+  (engine) => {
+    const worst = { float32: 0, float64: 0, float64Early: 0, float32Early: 0 };
+    it.each(cases)('%s', (_name, layers, act, options) => {
+      const cfg = config(layers, act);
+      const lr = rateFor(options);
+      const expected = reference(cfg, options, lr);
+      const expected64 = reference(cfg, options, lr, STEPS, 'float64');
+      // 'ts': the TS engine throughout; 'wasm': at depth 1 the run starts on the fused kernel
+      // and moves to the dense kernels, at depth 3 it starts on them.
+      const run = new TrainingRun(cfg, undefined, { engine });
+      expect(run.engineName).toMatch(engine === 'ts' ? /^ts$/ : /^wasm-/);
+      run.setTrainingOptions(options);
+      expect(run.engineName).toMatch(engine === 'ts' ? /^ts$/ : /^wasm-dense-/);
+      const losses = new Float32Array(STEPS);
+      expect(run.train(STEPS, lr, losses, 0)).toBe(STEPS);
+      const f32 = worstRelative(losses, expected);
+      const f64 = worstRelative(losses, expected64);
+      const f64Early = worstRelative(losses, expected64, EARLY_STEPS);
+      worst.float32 = Math.max(worst.float32, f32);
+      worst.float64 = Math.max(worst.float64, f64);
+      worst.float64Early = Math.max(worst.float64Early, f64Early);
+      // The run learns: the last 30 steps' losses are below the first 30's on average.
+      const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+      expect(mean(expected.slice(-30))).toBeLessThan(mean(expected.slice(0, 30)));
+      const f32Early = worstRelative(losses, expected, EARLY_STEPS);
+      worst.float32Early = Math.max(worst.float32Early, f32Early);
+      if (engine === 'ts') {
+        expect(f32).toBeLessThan(LOSS_RTOL);
+        expect(f64Early).toBeLessThan(LOSS_RTOL);
+      } else {
+        expect(f32Early).toBeLessThan(DENSE_EARLY_RTOL);
+        expect(f32).toBeLessThan(FLOAT64_DRIFT);
+        expect(f64Early).toBeLessThan(DENSE_EARLY_RTOL);
+      }
+      expect(f64).toBeLessThan(FLOAT64_DRIFT);
+    });
+    it('reports the worst differences', () => {
+      console.log(
+        `${engine}: worst relative loss difference: ${worst.float32.toExponential(2)} against the float32-rounding reference ` +
+          `(first ${EARLY_STEPS} steps: ${worst.float32Early.toExponential(2)}); ` +
+          `against float64 ${worst.float64.toExponential(2)} (first ${EARLY_STEPS} steps: ${worst.float64Early.toExponential(2)})`,
+      );
+    });
+  },
+);
 
 describe('the comparison is sharp', () => {
   it('a rule off by a little (momentum 0.89 for 0.9) misses by far more than the tolerance', () => {

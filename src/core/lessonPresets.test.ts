@@ -4,7 +4,7 @@
  * with the preset's seeded test split, then the preset's training options. The captions'
  * words map to these checks:
  * - overfitting: the step of the best test loss is within the first few hundred
- *   (BEST_BY); the final test loss is at least TURNS_UP times that best ("a quarter or
+ *   (BEST_BY); the final test loss is at least TURNS_UP times that best ("a fifth or
  *   more above"); the training loss at the end is under TRAIN_FALLS times its value at that
  *   step ("keeps falling toward zero");
  * - with L2: the final test loss is within NEAR_BEST of its best ("within a fifth") and
@@ -33,7 +33,12 @@ const SEEDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 /** Per test, ms: two runs of a few thousand steps per seed outlast Vitest's default 5 s on a busy machine. */
 const LONG = 60_000;
 const BEST_BY = 1000;
-const TURNS_UP = 1.25;
+/**
+ * "A fifth or more": the overfitting phase chases noise along directions the rounding picks
+ * (the dense kernels' final test loss on seed 8 is 1.24 times its best, the TS engine's 1.32,
+ * from training losses 0.06% apart), so the caption claims what both engines show.
+ */
+const TURNS_UP = 1.2;
 const TRAIN_FALLS = 0.5;
 const NEAR_BEST = 1.2;
 const BATCH_WINDOW = 100;

@@ -51,7 +51,7 @@ export const LESSON_PRESETS: Record<LessonPresetId, Preset> = {
     id: 'overfit',
     label: '8 · Overfitting',
     caption:
-      'Thirty noisy points to train on, thirty held out, and two tanh layers of 32: over a thousand weights for thirty points. Within the first few hundred steps the test loss reaches its best; then the curve starts to chase the noise between the points, and the test loss turns up (by the end, a quarter or more above its best) while the training loss keeps falling toward zero.',
+      'Thirty noisy points to train on, thirty held out, and two tanh layers of 32: over a thousand weights for thirty points. Within the first few hundred steps the test loss reaches its best; then the curve starts to chase the noise between the points, and the test loss turns up (by the end, a fifth or more above its best) while the training loss keeps falling toward zero.',
     settings: OVERFIT,
     steps: 3000,
   },

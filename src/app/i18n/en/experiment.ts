@@ -47,7 +47,7 @@ export const enExperiment = {
     'depth4-he':
       'The same four tanh layers drawn with He’s scale, normal(0, √(2 / fan-in)), biases 0: the signal keeps its size, layer 1’s gradient is hundreds to thousands of times larger than with the tutorial’s draw, and in 1000 steps the fit bends into the parabola, its loss under half the flat line’s and near the noise. Those larger gradients are why both presets train at 0.0005, which the learning-rate advice calls safe here: the loss falls without a jump, while at 0.01 some seeds blow up.',
     overfit:
-      'Thirty noisy points to train on, thirty held out, and two tanh layers of 32: over a thousand weights for thirty points. Within the first few hundred steps the test loss reaches its best; then the curve starts to chase the noise between the points, and the test loss turns up (by the end, a quarter or more above its best) while the training loss keeps falling toward zero.',
+      'Thirty noisy points to train on, thirty held out, and two tanh layers of 32: over a thousand weights for thirty points. Within the first few hundred steps the test loss reaches its best; then the curve starts to chase the noise between the points, and the test loss turns up (by the end, a fifth or more above its best) while the training loss keeps falling toward zero.',
     'overfit-l2':
       'The same network and data with an L2 penalty of 0.3: every step also pulls each weight toward zero, so the curve cannot bend sharply enough to pass through every noisy point. The training loss stays higher than without L2, and the test loss does not turn up: at the end it is within a fifth of its best, and lower than without L2.',
     'minibatch-noise':
