@@ -34,7 +34,7 @@ describe('fit --layers --init', () => {
     run.train(40, 0.01, losses, 0);
     expect(lines.slice(0, -1).map(Number)).toEqual([0, 10, 20, 30].map((k) => losses[k]));
     expect(lines.at(-1)).toMatch(
-      /^custom, seed 0: quadratic data, N=30, noise 0\.2, 1 -> 32 -> 16 -> 8 -> 1 relu, init he, lr 0\.01: 40 steps on ts, loss /,
+      /^custom, seed 0: quadratic data, N=30, noise 0\.2, 1 -> 32 -> 16 -> 8 -> 1 relu, init he, lr 0\.01: 40 steps on wasm-dense-relaxed, loss /,
     );
   });
 

@@ -180,11 +180,8 @@ export function runFit(argv: readonly string[], io: FitIo): number {
   let training: TrainingRun;
   try {
     training = run.build(command.engine);
+    // On 'wasm' the options move a fused-kernel run to the dense kernels, which take them all.
     training.setTrainingOptions(run.options);
-    if (command.engine === 'wasm' && training.engine !== 'wasm')
-      throw new Error(
-        "the kernel trains the tutorial's full batch with plain sgd only: drop --batch, --reduction, --optimizer, --l1, --l2 or use --engine ts",
-      );
   } catch (err) {
     const where = command.engine === 'auto' ? '' : `--engine ${command.engine}: `;
     io.stderr(`fit: ${where}${err instanceof Error ? err.message : String(err)}\n`);

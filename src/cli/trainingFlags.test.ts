@@ -5,7 +5,7 @@ import { TrainingRun } from '../core/run';
 import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from '../core/trainingOptions';
 import { parseFitArgs } from './args';
 import { fit, fitJson } from './fit.harness';
-import { EXIT_USAGE } from './runFit';
+import { EXIT_OK, EXIT_USAGE } from './runFit';
 
 describe('fit --batch --reduction --optimizer --momentum --l1 --l2', () => {
   it("parses into the run options; defaults are the tutorial's", () => {
@@ -78,12 +78,22 @@ describe('fit --batch --reduction --optimizer --momentum --l1 --l2', () => {
 
   it('the summary names the options in force', () => {
     const out = fit('--batch 8 --optimizer momentum --momentum 0.5 --lr 0.001'.split(' '));
-    expect(out.stdout).toMatch(/, lr 0\.001, batch 8, momentum 0\.5: 300 steps on ts,/);
+    expect(out.stdout).toMatch(
+      /, lr 0\.001, batch 8, momentum 0\.5: 300 steps on wasm-dense-relaxed,/,
+    );
   });
 
-  it('--engine wasm with other options exits 2: the kernel trains the full batch with sgd', () => {
-    const out = fit(['--engine', 'wasm', '--optimizer', 'adam']);
-    expect(out.status).toBe(EXIT_USAGE);
-    expect(out.stderr).toMatch(/^fit: --engine wasm: the kernel trains the tutorial's full batch/);
+  it('--engine wasm with other options trains on the dense kernels; --engine ts on the TS engine', () => {
+    const wasm = fit('--engine wasm --optimizer adam --batch 8 --lr 0.001'.split(' '));
+    expect(wasm.status).toBe(EXIT_OK);
+    expect(wasm.stdout).toMatch(/: 300 steps on wasm-dense-relaxed, loss /);
+    const ts = fit('--engine ts --optimizer adam --batch 8 --lr 0.001'.split(' '));
+    expect(ts.status).toBe(EXIT_OK);
+    expect(ts.stdout).toMatch(/: 300 steps on ts, loss /);
+    // The same run, rounded two ways: every printed loss agrees to 1e-5.
+    const losses = (text: string) => text.trim().split('\n').slice(0, -1).map(Number);
+    const [a, b] = [losses(wasm.stdout), losses(ts.stdout)];
+    expect(a.length).toBe(b.length);
+    a.forEach((v, i) => expect(Math.abs(v - b[i]!) / b[i]!).toBeLessThan(1e-5));
   });
 });
