@@ -124,12 +124,15 @@ export function deepMarkdown(run: DeepRun): string {
     '| config | implementation | steps/s | GFLOP/s | vs numpy |',
     '|---|---|---:|---:|---:|',
   ];
-  for (const r of run.rows)
-    lines.push(
-      `| ${r.config} | ${r.impl} | ${r.stepsPerSecond.toPrecision(4)} | ${r.gflops.toFixed(2)} | ${r.ratioToNumpy.toPrecision(3)}× |`,
-    );
-  for (const s of run.skipped)
-    lines.push(`| ${s.config} | ${s.impl} | left out: ${s.reason} | | |`);
+  const configs = [...new Set([...run.rows, ...run.skipped].map((r) => r.config))];
+  for (const config of configs) {
+    for (const r of run.rows.filter((row) => row.config === config))
+      lines.push(
+        `| ${r.config} | ${r.impl} | ${r.stepsPerSecond.toPrecision(4)} | ${r.gflops.toFixed(2)} | ${r.ratioToNumpy.toPrecision(3)}× |`,
+      );
+    for (const s of run.skipped.filter((row) => row.config === config))
+      lines.push(`| ${s.config} | ${s.impl} | left out: ${s.reason} | | |`);
+  }
   const agreed = run.allSame
     ? 'All implementations agreed on the first losses'
     : 'Some implementations DISAGREED on the first losses';
