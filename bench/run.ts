@@ -6,6 +6,9 @@
  * give the same first losses, then times them. `--json` prints machine-readable output;
  * `--markdown` prints the table and writes it to a record in bench/results/ (record.ts);
  * `--pipes` times the kernel's vector operations alone and in pairs instead (see pipes.ts).
+ * After the kernel's table comes the deep table (deep.ts, issue #21's configurations);
+ * `--deep` runs only that one, and `--quick` (or BENCH_QUICK=1) runs only it with fewer,
+ * shorter timed runs, a check that takes minutes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -16,6 +19,7 @@ import { printPipes } from './pipes';
 import { RELAXED_SIMD_FLAG, relaxedSimdFlags, relaxedSimdHere } from '../scripts/relaxed-simd.mjs';
 import { flopsPerStep, type BenchConfig } from './problem';
 import { recordContext, writeRecord } from './record';
+import { deepMarkdown, runDeep, type DeepRun } from './deep';
 
 const SIZES = [
   [30, 10],
@@ -41,6 +45,12 @@ const BUDGET_SECONDS = 1.5;
 /** Node 20 has relaxed SIMD (which Chromium ships) behind a flag; later Nodes need none. */
 const NODE_FLAGS = relaxedSimdFlags();
 
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+/** Only the deep table: `--deep`, or `--quick`. */
+const deepOnly = quick || process.argv.includes('--deep');
+/** The deep table's seconds of timed steps and timed runs per implementation and configuration. */
+const DEEP_BUDGET_SECONDS = quick ? 0.5 : BUDGET_SECONDS;
+const DEEP_REPEATS = quick ? 2 : 5;
 const json = process.argv.includes('--json');
 const markdown = process.argv.includes('--markdown');
 const log = (line = '') => {
@@ -96,8 +106,29 @@ function runChild(config: BenchConfig): ChildResult {
 
 const pad = (s: string, n: number) => s.padStart(n);
 
+/** The deep table alone or after the kernel's; writes its own record with --markdown. */
+async function deep(context: ReturnType<typeof recordContext>): Promise<DeepRun> {
+  const run = runDeep(DEEP_BUDGET_SECONDS, DEEP_REPEATS, NODE_FLAGS, log);
+  if (markdown) {
+    const body = deepMarkdown(run);
+    console.log(body);
+    const title = `npm run bench -- --markdown: deep networks, steps per second of one training step, one thread${quick ? ' (quick)' : ''}`;
+    console.error(`Record written to ${await writeRecord(context, title, '-deep', body)}`);
+  }
+  if (!run.allSame) process.exitCode = 1;
+  return run;
+}
+
 async function main() {
   const context = recordContext();
+  if (deepOnly) {
+    log(
+      `Backprop Playground benchmark: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one thread`,
+    );
+    const run = await deep(context);
+    if (json) console.log(JSON.stringify({ node: process.version, deep: run }, null, 2));
+    return;
+  }
   log(
     `Backprop Playground benchmark: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one thread`,
   );
@@ -159,6 +190,18 @@ async function main() {
       ? `All implementations agree on the first losses (within ${LOSS_TOLERANCE} relative).`
       : 'Some implementations DISAGREE: see "same losses".',
   );
+  if (markdown) {
+    const agreed = allSame
+      ? 'All implementations agreed on the first losses'
+      : 'Some implementations DISAGREED on the first losses';
+    const body = `${markdownTable(rows, plainCeiling, fusedCeiling, ceilings)}\n\n${agreed} (tolerance ${LOSS_TOLERANCE} relative).`;
+    console.log(body);
+    const title = 'npm run bench -- --markdown: steps per second of one training step, one thread';
+    console.error(`Record written to ${await writeRecord(context, title, '', body)}`);
+  }
+  if (!allSame) process.exitCode = 1;
+  log('');
+  const deepRun = await deep(context);
   if (json)
     console.log(
       JSON.stringify(
@@ -170,21 +213,12 @@ async function main() {
           ceilingsInRounds: ceilings,
           lossTolerance: LOSS_TOLERANCE,
           rows,
+          deep: deepRun,
         },
         null,
         2,
       ),
     );
-  if (markdown) {
-    const agreed = allSame
-      ? 'All implementations agreed on the first losses'
-      : 'Some implementations DISAGREED on the first losses';
-    const body = `${markdownTable(rows, plainCeiling, fusedCeiling, ceilings)}\n\n${agreed} (tolerance ${LOSS_TOLERANCE} relative).`;
-    console.log(body);
-    const title = 'npm run bench -- --markdown: steps per second of one training step, one thread';
-    console.error(`Record written to ${await writeRecord(context, title, '', body)}`);
-  }
-  if (!allSame) process.exitCode = 1;
 }
 
 if (!relaxedSimdHere() && !process.execArgv.includes(RELAXED_SIMD_FLAG)) {

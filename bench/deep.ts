@@ -1,0 +1,141 @@
+/**
+ * The deep table of `npm run bench` (issue #21's targets): each DEEP_CONFIGS entry in its
+ * own process (deepChild.ts), numpy, TF.js and our TS engine side by side, with steps/s,
+ * GFLOP/s (6 x batch x fan_in x fan_out per layer per step) and the ratio to numpy.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { DeepChildResult } from './deepChild';
+import { DEEP_CONFIGS, deepFlopsPerStep, deepLabel, type DeepConfig } from './deepProblem';
+
+/** Largest relative difference from the TS engine's first losses that counts as the same. */
+export const DEEP_LOSS_TOLERANCE = 1e-4;
+
+export interface DeepRow {
+  config: string;
+  impl: string;
+  stepsPerSecond: number;
+  gflops: number;
+  /** Steps/s over numpy's in the same configuration (NaN without numpy). */
+  ratioToNumpy: number;
+  maxLossDiff: number;
+  sameLosses: boolean;
+  error?: string;
+}
+
+export interface DeepRun {
+  rows: DeepRow[];
+  skipped: { config: string; impl: string; reason: string }[];
+  allSame: boolean;
+}
+
+function runDeepChild(
+  config: DeepConfig,
+  budget: number,
+  repeats: number,
+  nodeFlags: readonly string[],
+): DeepChildResult {
+  const child = fileURLToPath(new URL('./deepChild.ts', import.meta.url));
+  const out = execFileSync(
+    process.execPath,
+    [
+      ...nodeFlags,
+      '--import',
+      'tsx',
+      child,
+      JSON.stringify(config),
+      String(budget),
+      String(repeats),
+    ],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'], // tfjs prints a banner on stderr
+      maxBuffer: 1 << 26,
+    },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!) as DeepChildResult;
+}
+
+const pad = (s: string, n: number) => s.padStart(n);
+
+/** Runs every deep configuration; `log` gets the readable report line by line. */
+export function runDeep(
+  budget: number,
+  repeats: number,
+  nodeFlags: readonly string[],
+  log: (line?: string) => void,
+): DeepRun {
+  const rows: DeepRow[] = [];
+  const skipped: DeepRun['skipped'] = [];
+  let allSame = true;
+  log('Deep networks (issue #21): relu, He initial weights, one thread');
+  log('');
+  for (const config of DEEP_CONFIGS) {
+    const label = deepLabel(config);
+    const { results, skipped: left } = runDeepChild(config, budget, repeats, nodeFlags);
+    const reference = results.find((r) => r.impl === 'ts-engine')?.losses ?? [];
+    const numpy = results.find((r) => r.impl.startsWith('numpy') && !r.error)?.stepsPerSecond;
+    log(`${label}  (${(deepFlopsPerStep(config) / 1e6).toFixed(1)} MFLOP/step)`);
+    log(
+      `  ${'implementation'.padEnd(14)} ${pad('steps/s', 11)} ${pad('GFLOP/s', 8)} ${pad('vs numpy', 10)}  same losses`,
+    );
+    for (const r of results) {
+      const worst =
+        r.losses.length && reference.length
+          ? Math.max(...r.losses.map((l, i) => Math.abs(l - reference[i]!) / reference[i]!))
+          : Infinity;
+      const same = worst < DEEP_LOSS_TOLERANCE;
+      allSame &&= same;
+      const gflops = (r.stepsPerSecond * deepFlopsPerStep(config)) / 1e9;
+      const ratio = numpy ? r.stepsPerSecond / numpy : NaN;
+      rows.push({
+        config: label,
+        impl: r.impl,
+        stepsPerSecond: r.stepsPerSecond,
+        gflops,
+        ratioToNumpy: ratio,
+        maxLossDiff: worst,
+        sameLosses: same,
+        error: r.error,
+      });
+      log(
+        `  ${r.impl.padEnd(14)} ${pad(r.stepsPerSecond.toPrecision(4), 11)} ${pad(gflops.toFixed(2), 8)} ${pad(`${ratio.toPrecision(3)}x`, 10)}  ${same ? 'yes' : 'NO'} (max rel diff ${worst.toExponential(1)})${r.error ? `  ERROR: ${r.error.split('\n')[0]}` : ''}`,
+      );
+    }
+    for (const s of left) {
+      skipped.push({ config: label, ...s });
+      log(`  ${s.impl.padEnd(14)} left out: ${s.reason}`);
+    }
+    log('');
+  }
+  log(
+    allSame
+      ? `All deep implementations agree on the first losses (within ${DEEP_LOSS_TOLERANCE} relative).`
+      : 'Some deep implementations DISAGREE: see "same losses".',
+  );
+  return { rows, skipped, allSame };
+}
+
+/** The deep record's table. */
+export function deepMarkdown(run: DeepRun): string {
+  const lines = [
+    'Useful work counted as 6 × batch × fan_in × fan_out per layer per step; numpy with one BLAS thread.',
+    '',
+    '| config | implementation | steps/s | GFLOP/s | vs numpy |',
+    '|---|---|---:|---:|---:|',
+  ];
+  const configs = [...new Set([...run.rows, ...run.skipped].map((r) => r.config))];
+  for (const config of configs) {
+    for (const r of run.rows.filter((row) => row.config === config))
+      lines.push(
+        `| ${r.config} | ${r.impl} | ${r.stepsPerSecond.toPrecision(4)} | ${r.gflops.toFixed(2)} | ${r.ratioToNumpy.toPrecision(3)}× |`,
+      );
+    for (const s of run.skipped.filter((row) => row.config === config))
+      lines.push(`| ${s.config} | ${s.impl} | left out: ${s.reason} | | |`);
+  }
+  const agreed = run.allSame
+    ? 'All implementations agreed on the first losses'
+    : 'Some implementations DISAGREED on the first losses';
+  lines.push('', `${agreed} (tolerance ${DEEP_LOSS_TOLERANCE} relative).`);
+  return lines.join('\n');
+}

@@ -1,0 +1,118 @@
+/**
+ * One deep configuration (issue #21) in its own process: builds the shared problem, takes
+ * each implementation's first losses, then times it. Prints one JSON line.
+ * Arguments: the DeepConfig as JSON, the seconds of timed steps, the timed runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findNumpyPython } from '../scripts/numpy-python';
+import { DEEP_IMPLEMENTATIONS, makeDeepTrainer } from './deepImpls';
+import {
+  deepFlopsPerStep,
+  makeDeepProblem,
+  type DeepConfig,
+  type DeepProblem,
+} from './deepProblem';
+import type { ImplResult } from './child';
+import { median, timeSteps } from './timing';
+
+/** Steps compared between implementations before timing. */
+export const DEEP_CHECK_STEPS = 3;
+/**
+ * TF.js's cpu backend runs about 0.07 GFLOP/s: above this much work per step it would take
+ * minutes per configuration, so it is left out there (the table says so).
+ */
+const TFJS_CPU_MAX_FLOPS = 2e8;
+
+export interface DeepChildResult {
+  config: DeepConfig;
+  results: ImplResult[];
+  /** Implementations left out, and why. */
+  skipped: { impl: string; reason: string }[];
+}
+
+function numpyResult(p: DeepProblem, budgetSeconds: number, repeats: number): ImplResult | null {
+  const python = findNumpyPython().found?.python;
+  if (!python) return null;
+  const script = fileURLToPath(new URL('./deep_numpy.py', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-deep-'));
+  const file = join(dir, 'problem.json');
+  try {
+    const arr = (a: Float32Array | Int32Array) => Array.from(a);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        points: p.points,
+        widths: p.widths,
+        optimizer: p.optimizer,
+        batchSize: p.batchSize,
+        learningRate: p.learningRate,
+        x: arr(p.x),
+        y: arr(p.y),
+        layers: p.layers.map((l) => ({ w: arr(l.w), b: arr(l.b) })),
+        order: p.order ? arr(p.order) : null,
+        checkSteps: DEEP_CHECK_STEPS,
+        budgetSeconds,
+        repeats,
+      }),
+    );
+    const out = execFileSync(python, [script, file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      // One thread, as every other implementation here.
+      env: {
+        ...process.env,
+        OMP_NUM_THREADS: '1',
+        OPENBLAS_NUM_THREADS: '1',
+        MKL_NUM_THREADS: '1',
+      },
+    });
+    const parsed = JSON.parse(out) as { losses: number[]; rates: number[]; numpy: string };
+    return {
+      impl: `numpy ${parsed.numpy}`,
+      losses: parsed.losses,
+      rates: parsed.rates,
+      stepsPerSecond: median(parsed.rates),
+    };
+  } catch (err) {
+    const missing = err instanceof Error && /No module named|ENOENT/.test(err.message);
+    return missing
+      ? null
+      : { impl: 'numpy', losses: [], rates: [], stepsPerSecond: 0, error: String(err) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const config = JSON.parse(process.argv[2]!) as DeepConfig;
+  const budget = Number(process.argv[3] ?? 1.5);
+  const repeats = Number(process.argv[4] ?? 5);
+  const p = makeDeepProblem(config);
+  const results: ImplResult[] = [];
+  const skipped: DeepChildResult['skipped'] = [];
+  for (const impl of DEEP_IMPLEMENTATIONS) {
+    if (impl === 'tfjs-cpu' && deepFlopsPerStep(config) > TFJS_CPU_MAX_FLOPS) {
+      skipped.push({ impl, reason: `over ${TFJS_CPU_MAX_FLOPS / 1e6} MFLOP per step` });
+      continue;
+    }
+    try {
+      const trainer = await makeDeepTrainer(impl, p);
+      const losses = Array.from({ length: DEEP_CHECK_STEPS }, () => trainer.step());
+      const rates = timeSteps(() => trainer.step(), budget, repeats);
+      trainer.dispose?.();
+      results.push({ impl, losses, rates, stepsPerSecond: median(rates) });
+    } catch (err) {
+      results.push({ impl, losses: [], rates: [], stepsPerSecond: 0, error: String(err) });
+    }
+  }
+  const np = numpyResult(p, budget, repeats);
+  if (np) results.push(np);
+  const result: DeepChildResult = { config, results, skipped };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main();
