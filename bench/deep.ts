@@ -18,6 +18,8 @@ export interface DeepRow {
   gflops: number;
   /** Steps/s over numpy's in the same configuration (NaN without numpy). */
   ratioToNumpy: number;
+  /** Steps/s over TF.js wasm's in the same configuration (NaN without it). */
+  ratioToTfjsWasm: number;
   maxLossDiff: number;
   sameLosses: boolean;
   error?: string;
@@ -25,6 +27,8 @@ export interface DeepRow {
 
 export interface DeepRun {
   rows: DeepRow[];
+  /** Adam's steps/s over SGD's at the same network and batch, per implementation. */
+  adamVsSgd: { config: string; impl: string; ratio: number }[];
   skipped: { config: string; impl: string; reason: string }[];
   allSame: boolean;
 }
@@ -75,9 +79,10 @@ export function runDeep(
     const { results, skipped: left } = runDeepChild(config, budget, repeats, nodeFlags);
     const reference = results.find((r) => r.impl === 'ts-engine')?.losses ?? [];
     const numpy = results.find((r) => r.impl.startsWith('numpy') && !r.error)?.stepsPerSecond;
+    const tfjsWasm = results.find((r) => r.impl === 'tfjs-wasm' && !r.error)?.stepsPerSecond;
     log(`${label}  (${(deepFlopsPerStep(config) / 1e6).toFixed(1)} MFLOP/step)`);
     log(
-      `  ${'implementation'.padEnd(14)} ${pad('steps/s', 11)} ${pad('GFLOP/s', 8)} ${pad('vs numpy', 10)}  same losses`,
+      `  ${'implementation'.padEnd(14)} ${pad('steps/s', 11)} ${pad('GFLOP/s', 8)} ${pad('vs numpy', 10)} ${pad('vs tfjs-wasm', 12)}  same losses`,
     );
     for (const r of results) {
       const worst =
@@ -88,18 +93,20 @@ export function runDeep(
       allSame &&= same;
       const gflops = (r.stepsPerSecond * deepFlopsPerStep(config)) / 1e9;
       const ratio = numpy ? r.stepsPerSecond / numpy : NaN;
+      const ratioTf = tfjsWasm ? r.stepsPerSecond / tfjsWasm : NaN;
       rows.push({
         config: label,
         impl: r.impl,
         stepsPerSecond: r.stepsPerSecond,
         gflops,
         ratioToNumpy: ratio,
+        ratioToTfjsWasm: ratioTf,
         maxLossDiff: worst,
         sameLosses: same,
         error: r.error,
       });
       log(
-        `  ${r.impl.padEnd(14)} ${pad(r.stepsPerSecond.toPrecision(4), 11)} ${pad(gflops.toFixed(2), 8)} ${pad(`${ratio.toPrecision(3)}x`, 10)}  ${same ? 'yes' : 'NO'} (max rel diff ${worst.toExponential(1)})${r.error ? `  ERROR: ${r.error.split('\n')[0]}` : ''}`,
+        `  ${r.impl.padEnd(14)} ${pad(r.stepsPerSecond.toPrecision(4), 11)} ${pad(gflops.toFixed(2), 8)} ${pad(`${ratio.toPrecision(3)}x`, 10)} ${pad(`${ratioTf.toPrecision(3)}x`, 12)}  ${same ? 'yes' : 'NO'} (max rel diff ${worst.toExponential(1)})${r.error ? `  ERROR: ${r.error.split('\n')[0]}` : ''}`,
       );
     }
     for (const s of left) {
@@ -108,12 +115,32 @@ export function runDeep(
     }
     log('');
   }
+  const adamVsSgd = adamOverSgd(rows);
+  for (const a of adamVsSgd)
+    log(`Adam / SGD steps/s at ${a.config}: ${a.impl} ${a.ratio.toPrecision(3)}`);
   log(
     allSame
       ? `All deep implementations agree on the first losses (within ${DEEP_LOSS_TOLERANCE} relative).`
       : 'Some deep implementations DISAGREE: see "same losses".',
   );
-  return { rows, skipped, allSame };
+  return { rows, adamVsSgd, skipped, allSame };
+}
+
+/** For each Adam configuration with an SGD twin (same network, points and batch), each implementation's Adam / SGD steps/s. */
+function adamOverSgd(rows: readonly DeepRow[]): DeepRun['adamVsSgd'] {
+  const out: DeepRun['adamVsSgd'] = [];
+  for (const r of rows) {
+    if (!r.config.startsWith('adam') || r.error) continue;
+    const twin = r.config.replace(/^adam/, 'sgd');
+    const sgd = rows.find((s) => s.config === twin && s.impl === r.impl && !s.error);
+    if (sgd)
+      out.push({
+        config: twin.replace(/^sgd /, ''),
+        impl: r.impl,
+        ratio: r.stepsPerSecond / sgd.stepsPerSecond,
+      });
+  }
+  return out;
 }
 
 /** The deep record's table. */
@@ -121,17 +148,22 @@ export function deepMarkdown(run: DeepRun): string {
   const lines = [
     'Useful work counted as 6 × batch × fan_in × fan_out per layer per step; numpy with one BLAS thread.',
     '',
-    '| config | implementation | steps/s | GFLOP/s | vs numpy |',
-    '|---|---|---:|---:|---:|',
+    '| config | implementation | steps/s | GFLOP/s | vs numpy | vs TF.js wasm |',
+    '|---|---|---:|---:|---:|---:|',
   ];
   const configs = [...new Set([...run.rows, ...run.skipped].map((r) => r.config))];
   for (const config of configs) {
     for (const r of run.rows.filter((row) => row.config === config))
       lines.push(
-        `| ${r.config} | ${r.impl} | ${r.stepsPerSecond.toPrecision(4)} | ${r.gflops.toFixed(2)} | ${r.ratioToNumpy.toPrecision(3)}× |`,
+        `| ${r.config} | ${r.impl} | ${r.stepsPerSecond.toPrecision(4)} | ${r.gflops.toFixed(2)} | ${r.ratioToNumpy.toPrecision(3)}× | ${r.ratioToTfjsWasm.toPrecision(3)}× |`,
       );
     for (const s of run.skipped.filter((row) => row.config === config))
-      lines.push(`| ${s.config} | ${s.impl} | left out: ${s.reason} | | |`);
+      lines.push(`| ${s.config} | ${s.impl} | left out: ${s.reason} | | | |`);
+  }
+  if (run.adamVsSgd.length) {
+    lines.push('', '| Adam / SGD steps/s | implementation | ratio |', '|---|---|---:|');
+    for (const a of run.adamVsSgd)
+      lines.push(`| ${a.config} | ${a.impl} | ${a.ratio.toPrecision(3)} |`);
   }
   const agreed = run.allSame
     ? 'All implementations agreed on the first losses'

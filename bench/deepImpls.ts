@@ -9,22 +9,27 @@ import { DEFAULT_TRAINING_OPTIONS } from '../src/core/trainingOptions';
 import { deepModelConfig, type DeepProblem } from './deepProblem';
 import type { Trainer } from './problem';
 
-export const DEEP_IMPLEMENTATIONS = ['ts-engine', 'tfjs-wasm', 'tfjs-cpu'] as const;
+export const DEEP_IMPLEMENTATIONS = ['wasm-dense', 'ts-engine', 'tfjs-wasm', 'tfjs-cpu'] as const;
 export type DeepImplementation = (typeof DEEP_IMPLEMENTATIONS)[number];
 
-/** The app's own run on the TS engine, with the options set as the page sets them. */
-function tsEngineTrainer(p: DeepProblem): Trainer {
-  const run = new TrainingRun(deepModelConfig(p), curveGrid(), { engine: 'ts' });
+/**
+ * The app's own run on an engine ('ts', or 'wasm': the dense kernels at these depths), with
+ * the options set as the page sets them.
+ */
+function runTrainer(p: DeepProblem, engine: 'ts' | 'wasm'): Trainer {
+  const run = new TrainingRun(deepModelConfig(p), curveGrid(), { engine });
   run.setTrainingOptions({
     ...DEFAULT_TRAINING_OPTIONS,
     optimizer: p.optimizer,
     batchSize: p.batchSize,
   });
+  if (engine === 'wasm' && !run.engineName.startsWith('wasm-dense-'))
+    throw new Error(`the run trains on ${run.engineName}, not the dense kernels`);
   const loss = new Float32Array(1);
   return {
     step() {
       if (run.train(1, p.learningRate, loss, 0) !== 1 || run.divergedAt !== null)
-        throw new Error(`the TS engine's run stopped (diverged at step ${run.divergedAt})`);
+        throw new Error(`the ${engine} engine's run stopped (diverged at step ${run.divergedAt})`);
       return loss[0]!;
     },
   };
@@ -123,8 +128,10 @@ async function tfDeepTrainer(p: DeepProblem, backend: 'cpu' | 'wasm'): Promise<T
 
 export async function makeDeepTrainer(impl: DeepImplementation, p: DeepProblem): Promise<Trainer> {
   switch (impl) {
+    case 'wasm-dense':
+      return runTrainer(p, 'wasm');
     case 'ts-engine':
-      return tsEngineTrainer(p);
+      return runTrainer(p, 'ts');
     case 'tfjs-wasm':
       return tfDeepTrainer(p, 'wasm');
     case 'tfjs-cpu':

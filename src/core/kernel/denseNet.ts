@@ -41,6 +41,8 @@ interface LayerRegions {
   readonly gridOut: number;
   readonly gridDeriv: number;
   readonly forward: KernelFn;
+  /** Whether the forward takes the act'(z) pointer (softplus, sine): called with its own arity. */
+  readonly storesGrad: boolean;
   /** The delta into the layer below, fused with its act' (null for the first layer). */
   readonly delta: KernelFn | null;
   /** Float views, made once. */
@@ -134,6 +136,7 @@ export class DenseNet {
       return {
         ...p,
         stored: storesGrad ? p.deriv : p.out,
+        storesGrad,
         forward: fn(forwardName(p.activation)),
         delta: below === null ? null : fn(backwardName(below)),
         wfView: view(p.wf, p.kp * p.jp),
@@ -191,7 +194,10 @@ export class DenseNet {
     const used = Math.ceil(count / DENSE_BLOCK);
     for (let l = 0; l < this.layers.length; l++) {
       const r = this.layers[l]!;
-      r.forward(r.input, r.wf, r.b, r.out, r.kp, r.jp, used, r.deriv);
+      // Each export called with exactly its parameters: an extra argument costs V8 a
+      // slower call path that allocates now and then.
+      if (r.storesGrad) r.forward(r.input, r.wf, r.b, r.out, r.kp, r.jp, used, r.deriv);
+      else r.forward(r.input, r.wf, r.b, r.out, r.kp, r.jp, used);
     }
   }
 
@@ -250,7 +256,10 @@ export class DenseNet {
   curve(out: Float32Array): void {
     for (let l = 0; l < this.layers.length; l++) {
       const r = this.layers[l]!;
-      r.forward(r.gridInput, r.wf, r.b, r.gridOut, r.kp, r.jp, this.gridBlocks, r.gridDeriv);
+      const blocks = this.gridBlocks;
+      if (r.storesGrad)
+        r.forward(r.gridInput, r.wf, r.b, r.gridOut, r.kp, r.jp, blocks, r.gridDeriv);
+      else r.forward(r.gridInput, r.wf, r.b, r.gridOut, r.kp, r.jp, blocks);
     }
     const { gridOut, gridAt } = this;
     for (let i = 0; i < out.length; i++) out[i] = gridOut[gridAt[i]!]!;
