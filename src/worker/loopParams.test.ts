@@ -59,7 +59,7 @@ describe('frames of a large model', () => {
     h.advance(50);
     expect(h.last.step).toBe(paused.step + 1);
     // The step's frame holds exactly the run's state: the same run, built and trained here.
-    const ref = new TrainingRun(LARGE, undefined, { engine: 'ts' });
+    const ref = new TrainingRun(LARGE);
     const lr = new Float32Array(h.last.step);
     ref.train(h.last.step, 0.001, lr, 0);
     const params = new Float32Array(ref.paramLength());

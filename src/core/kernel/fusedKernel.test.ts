@@ -82,9 +82,11 @@ it('the kernel has every activation, so the default engine is the kernel for eac
     );
   }
   expect(kernelSupports({ layers: [10], activation: 'softmax' as ActivationName })).toBe(false);
-  // Deeper networks train on the TypeScript engine until the kernel implements them.
+  // Deeper networks train on the dense kernels (engines/denseEngine.ts).
   expect(kernelSupports({ layers: [10, 10], activation: 'relu' })).toBe(false);
-  expect(new TrainingRun({ ...base, layers: [10, 10] }).engine).toBe('ts');
+  const deep = new TrainingRun({ ...base, layers: [10, 10] });
+  expect(deep.engine).toBe('wasm');
+  expect(deep.kernel).toBe('dense');
 });
 
 const BUILDS: KernelBuild[] = ['relaxed', 'simd128'];
