@@ -48,15 +48,17 @@ describe('default options', () => {
 });
 
 describe('options change live', () => {
-  it('moves a kernel run to the TS engine with its parameters, and counts epochs', () => {
+  it('moves a fused-kernel run to the dense kernels with its parameters, and counts epochs', () => {
     const run = new TrainingRun({ ...CONFIG, layers: [10] });
+    expect(run.kernel).toBe('fused');
     losses(run, 20, 0.005);
     const before = new Float32Array(run.paramLength());
     const gradientsBefore = new Float32Array(run.paramLength());
     run.snapshotParams(before);
     run.lastGradients(gradientsBefore);
     run.setTrainingOptions({ ...DEFAULT_TRAINING_OPTIONS, batchSize: 7, optimizer: 'adam' });
-    expect(run.engine).toBe('ts');
+    expect(run.engine).toBe('wasm');
+    expect(run.kernel).toBe('dense');
     const after = new Float32Array(run.paramLength());
     const gradientsAfter = new Float32Array(run.paramLength());
     run.snapshotParams(after);
