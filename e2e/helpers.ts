@@ -75,3 +75,26 @@ export async function typeInto(page: Page, label: string, text: string): Promise
   await field.fill(text);
   await field.press('Enter');
 }
+
+/**
+ * Exported weights against the same run trained in Node: the page trains deep networks on
+ * the dense WebAssembly kernels' relaxed build (fused multiply-adds), which this Node may
+ * not run; the reference on the TS engine sums gradients in float64 instead. After a few
+ * dozen steps they agree to rounding: each value within `rtol` of its array's largest.
+ */
+export function expectSameWeights(
+  actual: { w: number[][]; b: number[][] }[],
+  expected: { w: number[][]; b: number[][] }[],
+  rtol = 1e-4,
+): void {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((layer, l) => {
+    for (const key of ['w', 'b'] as const) {
+      const got = layer[key].flat();
+      const want = expected[l]![key].flat();
+      expect(got.length).toBe(want.length);
+      const scale = Math.max(...want.map(Math.abs));
+      got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThanOrEqual(rtol * scale));
+    }
+  });
+}
