@@ -277,6 +277,40 @@ describe('a run on the dense engine', () => {
     expectClose(differences(dense, ts, a, b));
   });
 
+  it('takes new data (some held out, an odd count) and trains on from the same weights', () => {
+    const cfg = config([17, 3], 'elu');
+    const dense = new TrainingRun(cfg, undefined, { engine: 'wasm' });
+    const ts = new TrainingRun(cfg, undefined, { engine: 'ts' });
+    for (const run of [dense, ts]) {
+      run.setTrainingOptions(options);
+      run.train(10, 0.003, new Float32Array(10), 0);
+    }
+    const n = 71;
+    const x = Float32Array.from({ length: n }, (_, i) => -1 + (2 * i) / (n - 1));
+    const y = x.map((v) => Math.sin(3 * v));
+    const test = Uint8Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 1 : 0));
+    dense.setData({ x, y, test });
+    ts.setData({ x, y, test });
+    expect(dense.data.x.length).toBe(56);
+    expect(Math.abs(dense.testLoss()! - ts.testLoss()!) / ts.testLoss()!).toBeLessThan(1e-5);
+    const a = new Float32Array(20);
+    const b = new Float32Array(20);
+    dense.train(20, 0.003, a, 0);
+    ts.train(20, 0.003, b, 0);
+    expectClose(differences(dense, ts, a, b));
+  });
+
+  it('holds no training points (all held out) without failing: no steps, a curve, no loss', () => {
+    const run = new TrainingRun(config([3, 3], 'sigmoid'), undefined, { engine: 'wasm' });
+    const x = Float32Array.of(-0.5, 0, 0.5);
+    run.setData({ x, y: Float32Array.of(1, 0, 1), test: Uint8Array.of(1, 1, 1) });
+    expect(run.train(5, 0.01, new Float32Array(5), 0)).toBe(0);
+    expect(run.currentLoss()).toBeNaN();
+    const curve = new Float32Array(run.grid.length);
+    run.curve(curve);
+    expect(curve.every(Number.isFinite)).toBe(true);
+  });
+
   it('reports the worst differences', () => {
     console.log(
       `dense vs TS engine: worst step loss ${worst.loss.toExponential(2)} relative, ` +
