@@ -41,6 +41,22 @@ test("Chromium trains on the kernel's relaxed SIMD build, and the rate readout s
   );
 });
 
+test('deeper networks and other options train on the dense kernels, and the rate readout says so', async ({
+  page,
+  consoleErrors,
+}) => {
+  const dense =
+    'Trained by the WebAssembly relaxed SIMD kernels for dense layers (fused multiply-add where the CPU has it), in a worker thread';
+  await page.goto('/?layers=16,8&lr=0.001');
+  await waitForStep(page, 20);
+  await expect(page.getByTestId('rate')).toHaveAttribute('title', dense);
+  // One hidden layer with Adam: the fused kernel's run moves to the dense kernels.
+  await page.goto('/?optimizer=adam&batch=8');
+  await waitForStep(page, 20);
+  await expect(page.getByTestId('rate')).toHaveAttribute('title', dense);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('changing hidden units and activation restarts the run and it animates again', async ({
   page,
 }) => {
