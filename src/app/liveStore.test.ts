@@ -9,6 +9,8 @@ function frame(start: number, count: number, more: Partial<Frame> = {}): Frame {
     step: start + count,
     loss: losses[count - 1] ?? 0,
     testLoss: null,
+    testLosses: new Float32Array(0),
+    testLossSteps: new Float64Array(0),
     trainLoss: null,
     penalty: null,
     epochs: start + count,

@@ -8,7 +8,7 @@ import { sameSetting } from '../core/config';
 import type { Frame } from '../core/protocol';
 import { EpochStarts } from './plots/epochStarts';
 
-/** Test losses kept: one per frame, decimated like the training loss beyond this. */
+/** Test losses kept: the worker's samples and one per frame, decimated like the training loss beyond this. */
 const TEST_HISTORY_CAPACITY = 1024;
 /** Penalties kept: one per frame, likewise. */
 const PENALTY_HISTORY_CAPACITY = 1024;
@@ -29,7 +29,7 @@ export interface LiveState {
   model: KeptModel | null;
   /** Losses of the current run, bounded in size. Mutated in place; `version` marks changes. */
   history: LossHistory;
-  /** Test loss per frame (held-out points), bounded in size; empty when none are held out. */
+  /** Test loss (held-out points) at the worker's sampled steps and each frame's, bounded in size; empty when none are held out. */
   testHistory: LossHistory;
   /**
    * Loss on all the training points. With the full batch, the recorded losses (as in
@@ -91,6 +91,12 @@ function pushSample(history: LossHistory, step: number, value: number | null): v
   if (value !== null && step > history.lastStep) history.push(step, value);
 }
 
+/** Pushes a finite value at a step the history does not have yet. */
+function pushFinite(history: LossHistory, step: number, value: number | null): void {
+  if (value !== null && Number.isFinite(value) && step > history.lastStep)
+    history.push(step, value);
+}
+
 /** The newest schedule's first step, from the option changes the frame carries. */
 function scheduleFrom(frame: Frame): number | undefined {
   const changes = frame.schedule.options;
@@ -104,13 +110,11 @@ export function acceptFrame(frame: Frame): void {
   const live = liveStore.getState();
   const { history, testHistory, trainHistory, penaltyHistory, version, model } = live;
   history.append(frame.lossesStart, frame.losses);
-  if (
-    frame.testLoss !== null &&
-    Number.isFinite(frame.testLoss) &&
-    frame.step > testHistory.lastStep
-  ) {
-    testHistory.append(frame.step, [frame.testLoss]);
-  }
+  // The samples taken between frames, then the frame's own (of its step, when newer).
+  const { testLosses, testLossSteps } = frame;
+  for (let i = 0; i < testLosses.length; i++)
+    pushFinite(testHistory, testLossSteps[i]!, testLosses[i]!);
+  pushFinite(testHistory, frame.step, frame.testLoss);
   // With the full batch every recorded loss is one on all the points: the whole-set history
   // takes them all, so a run that turns to mini-batches later keeps its start.
   if (frame.trainLoss === null) appendNew(trainHistory, frame.lossesStart, frame.losses);

@@ -41,6 +41,8 @@ function frame(step: number, state: Frame['state'], withParams: boolean): Frame 
     step,
     loss: 0.5,
     testLoss: null,
+    testLosses: new Float32Array(0),
+    testLossSteps: new Float64Array(0),
     trainLoss: null,
     penalty: null,
     epochs: 0,

@@ -21,6 +21,8 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     step,
     loss: 0.5,
     testLoss: null,
+    testLosses: new Float32Array(0),
+    testLossSteps: new Float64Array(0),
     trainLoss: null,
     penalty: null,
     epochs: 0,

@@ -147,6 +147,14 @@ export interface Frame {
   /** Loss of the current parameters on the held-out points, or null when none are held out. */
   testLoss: number | null;
   /**
+   * The held-out loss sampled since the previous frame at the steps in testLossSteps (of the
+   * parameters after that many steps; increasing, at most `step`), on a step grid independent
+   * of frames (core/testLossGrid), so a fast run's test-loss line keeps its shape. Empty when
+   * none are held out.
+   */
+  testLosses: Float32Array;
+  testLossSteps: Float64Array;
+  /**
    * With mini-batches (batch < N), the loss of the current parameters on all the training
    * points, since `loss` and `losses` are then one batch's; null with the full batch.
    */

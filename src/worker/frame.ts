@@ -10,6 +10,9 @@ export interface FrameContext {
   /** Losses recorded since the previous frame (copied, then transferred). */
   losses: Float32Array;
   lossesStart: number;
+  /** Test losses sampled since the previous frame, and their steps (see TestSamples). */
+  testLosses: Float32Array;
+  testLossSteps: Float64Array;
   stepsPerSecond: number;
   state: RunState;
   reachedStop: boolean;
@@ -47,7 +50,13 @@ export function buildFrame(
   // same way (core/network forward): no second pass. The kernel computes its own.
   if (gridOutput && run.kernelBuild === null) curve.set(gridOutput.subarray(0, curve.length));
   else run.curve(curve);
-  const transfer: Transferable[] = [curve.buffer, ctx.losses.buffer, ...ctx.picture.transfer];
+  const transfer: Transferable[] = [
+    curve.buffer,
+    ctx.losses.buffer,
+    ctx.testLosses.buffer,
+    ctx.testLossSteps.buffer,
+    ...ctx.picture.transfer,
+  ];
   let params: Float32Array | null = null;
   let grads: Float32Array | null = null;
   let updates: Float32Array | null = null;
@@ -76,6 +85,8 @@ export function buildFrame(
     ...batching,
     losses: ctx.losses,
     lossesStart: ctx.lossesStart,
+    testLosses: ctx.testLosses,
+    testLossSteps: ctx.testLossSteps,
     curve,
     params,
     grads,

@@ -37,7 +37,7 @@ export class TrainerLoop {
   /** The preset's stop step. */
   private readonly stop = new StopStep();
 
-  private readonly pending = new LossBuffer();
+  private readonly pending: LossBuffer;
   /** Something changed since the last frame. */
   private dirty = false;
   private readonly window = new FrameWindow();
@@ -51,6 +51,7 @@ export class TrainerLoop {
 
   constructor(private readonly host: LoopHost) {
     this.picture = new PictureBuilder(() => host.now());
+    this.pending = new LossBuffer(() => host.now());
   }
 
   handle(msg: ToWorker): void {
@@ -76,6 +77,8 @@ export class TrainerLoop {
       case 'setData':
         this.data = msg.data;
         this.pending.forgetLast();
+        // Samples of the old held-out points are not of the new ones.
+        this.pending.tests.reset();
         this.picture.invalidate();
         if (this.run) {
           this.run.setData(msg.data);
@@ -258,11 +261,14 @@ export class TrainerLoop {
       run.divergedAt !== null ? 'diverged' : this.playing ? 'running' : 'paused';
     const still = state !== 'running';
     const withParams = paramsDue(run.paramLength(), still);
+    const tests = this.pending.tests.copy();
     const { frame, transfer } = buildFrame(run, {
       runId: this.runId,
       seq: this.window.send(now),
       losses: this.pending.copy(),
       lossesStart: this.pending.start,
+      testLosses: tests.losses,
+      testLossSteps: tests.steps,
       stepsPerSecond: this.trainable ? this.rate.stepsPerSecond : 0,
       state,
       reachedStop: this.stop.reached,

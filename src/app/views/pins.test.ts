@@ -58,6 +58,8 @@ function frame(step: number): Frame {
     step,
     loss: 0.1,
     testLoss: null,
+    testLosses: new Float32Array(0),
+    testLossSteps: new Float64Array(0),
     trainLoss: null,
     penalty: null,
     epochs: 0,
