@@ -92,37 +92,54 @@ describe('TrainerLoop test-loss samples', () => {
   });
 });
 
+/**
+ * Trains a run to `until` sampling it with TestSamples, each step charged 0.1 ms and each test
+ * loss `sampleMs`, on a fake clock; returns the stride in force after and the samples taken.
+ */
+function sampleWithCost(until: number, sampleMs: number): { stride: number; sampled: number } {
+  let clock = 0;
+  const samples = new TestSamples(() => clock);
+  const run = new TrainingRun(CONFIG, undefined, undefined, data());
+  // Room for every loss of the longest stretch between samples: train() writes each step's.
+  const out = new Float32Array(1 << 16);
+  const timed = {
+    get divergedAt() {
+      return run.divergedAt;
+    },
+    get step() {
+      return run.step;
+    },
+    testLoss: () => {
+      clock += sampleMs;
+      return run.testLoss();
+    },
+  } as unknown as TrainingRun;
+  let sampled = 0;
+  while (run.step < until) {
+    const n = samples.nextStep(run.step) - run.step;
+    // Every step taken (a run that stopped early would never reach the loop's end).
+    expect(run.train(n, LR, out, 0)).toBe(n);
+    clock += 0.1 * n;
+    samples.trained(0.1 * n, n);
+    samples.sample(timed);
+    sampled++;
+  }
+  expect(samples.count).toBe(sampled);
+  return { stride: samples.nextStep(run.step) - run.step, sampled };
+}
+
 describe('TestSamples', () => {
   it('doubles the stride floor while samples cost more than their share of the training time', () => {
-    let clock = 0;
-    const samples = new TestSamples(() => clock);
-    const run = new TrainingRun(CONFIG, undefined, undefined, data());
-    const out = new Float32Array(1);
-    // Each test loss costs 1 ms (the clock moves on the second read), each step 0.1 ms.
-    const costly = {
-      get divergedAt() {
-        return null;
-      },
-      get step() {
-        return run.step;
-      },
-      testLoss: () => {
-        clock += 1;
-        return run.testLoss();
-      },
-    } as unknown as TrainingRun;
-    let sampled = 0;
-    while (run.step < 20_000) {
-      const due = samples.nextStep(run.step);
-      const n = due - run.step;
-      run.train(n, LR, out, 0);
-      samples.trained(0.1 * n);
-      samples.sample(costly);
-      sampled++;
-    }
-    // 1 ms per sample within 3% of 0.1 ms per step: a sample at most every 333 steps, so a
-    // floor of 512 (and no more than ~20000 / 512 + the finer samples before it).
-    expect(samples.nextStep(20_000) - 20_000).toBe(512);
-    expect(sampled).toBeLessThan(120);
+    // Free samples: the grid's own stride at step 5000 (2^(12-5)), from 4 steps apart early on.
+    const cheap = sampleWithCost(5000, 0);
+    expect(cheap.stride).toBe(testStride(5000));
+    expect(cheap.stride).toBe(128);
+    // 1 ms per sample within 3% of 0.1 ms per step: a sample at most every 333 steps, so the
+    // floor rises to 512, past the grid's 128 there, and the samples are far fewer.
+    const costly = sampleWithCost(5000, 1);
+    expect(costly.stride).toBe(512);
+    // The first sample (at step 4) measures both costs; then one per 512 steps.
+    expect(costly.sampled).toBe(1 + Math.ceil(5000 / 512));
+    expect(cheap.sampled).toBeGreaterThan(3 * costly.sampled);
   });
 });

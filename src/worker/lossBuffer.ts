@@ -68,7 +68,7 @@ export class LossBuffer {
         this.losses,
         this.count,
       );
-      this.tests.trained(this.now() - t0);
+      this.tests.trained(this.now() - t0, done);
       this.count += done;
       total += done;
       if (done === 0) break;
