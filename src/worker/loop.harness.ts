@@ -23,11 +23,13 @@ export const LR = DEFAULT_CONFIG.learningRate;
  * 2^18-loss pending buffer is full. A constant cost per *clock read* (say 0.01 ms)
  * does not help for the same reason: two reads around a chunk always differ by the same
  * tiny amount, so the chunk still doubles without bound. Charging time per *step* makes
- * the chunk settle (at 8 steps = 0.4 ms) and slices last about SLICE_MS, as in a browser.
- * 50 us is a slowish device for the default 1 -> 10 -> 1 net on 30 points; larger would
- * make max-speed tests train fewer real steps, smaller more.
+ * the chunk settle (at 8 steps = 0.375 ms) and slices last about SLICE_MS, as in a browser.
+ * About 50 us is a slowish device for the default 1 -> 10 -> 1 net on 30 points; larger
+ * would make max-speed tests train fewer real steps, smaller more. A binary fraction, so
+ * the clock sums it exactly: the timeline does not depend on how the loop splits a chunk
+ * into train() calls (0.05 ms summed in pieces rounds differently from in one).
  */
-export const STEP_COST_MS = 0.05;
+export const STEP_COST_MS = 3 / 64;
 /** A 60 Hz display: requestAnimationFrame callbacks run on multiples of this. */
 export const VSYNC_MS = 1000 / 60;
 
