@@ -88,6 +88,25 @@ describe('liveStore histories', () => {
     expect(live.history.lastStep).toBe(21);
   });
 
+  it("takes the worker's test-loss samples between frames, then each frame's own, in step order", () => {
+    const samples = (steps: number[], losses: number[]) => ({
+      testLossSteps: Float64Array.from(steps),
+      testLosses: Float32Array.from(losses),
+    });
+    acceptFrame(frame(0, 10, { ...samples([4, 8], [0.5, 0.4]), testLoss: 0.375 }));
+    // A sample at the frame's own step is not taken twice; a non-finite one not at all.
+    acceptFrame(frame(10, 10, { ...samples([12, 16, 20], [0.25, NaN, 0.125]), testLoss: 0.125 }));
+    acceptFrame(frame(20, 5, { testLoss: 0.0625 }));
+    expect(points(liveStore.getState().testHistory)).toEqual([
+      [4, 0.5],
+      [8, Math.fround(0.4)],
+      [10, 0.375],
+      [12, 0.25],
+      [20, 0.125],
+      [25, 0.0625],
+    ]);
+  });
+
   it('a reset forgets it all', () => {
     acceptFrame(frame(0, 4, { trainLoss: 0.5, stepsPerEpoch: 2, stepsIntoEpoch: 2, penalty: 1 }));
     clearLive();
