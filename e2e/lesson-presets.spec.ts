@@ -47,7 +47,9 @@ async function choose(page: Page, id: PresetId): Promise<void> {
 async function testLossShape(page: Page) {
   const test = await trace(page, 'test loss');
   const loss = await trace(page, 'loss');
-  expect(test.y.length).toBeGreaterThan(10);
+  // The worker samples the test loss on a step grid between frames (testLossGrid: 174 steps
+  // to 3000), not once per frame, which a fast kernel sends only a few of in a whole lesson.
+  expect(test.y.length).toBeGreaterThan(50);
   let best = 0;
   for (let i = 0; i < test.y.length; i++) if (test.y[i]! < test.y[best]!) best = i;
   const lossAt = (step: number) => loss.y[loss.x.findIndex((s) => s >= step)]!;

@@ -8,7 +8,7 @@ import { TrainingRun } from '../core/run';
 import { testStride } from '../core/testLossGrid';
 import { DEFAULT_TRAINING_OPTIONS } from '../core/trainingOptions';
 import { CONFIG, Harness, LR } from './loop.harness';
-import { TestSamples } from './testSamples';
+import { FREE_TEST_MS, TestSamples } from './testSamples';
 
 /** 40 points, every third held out. */
 function data(): LabeledData {
@@ -94,9 +94,13 @@ describe('TrainerLoop test-loss samples', () => {
 
 /**
  * Trains a run to `until` sampling it with TestSamples, each step charged 0.1 ms and each test
- * loss `sampleMs`, on a fake clock; returns the stride in force after and the samples taken.
+ * loss `sampleMs` (the first `firstMs`), on a fake clock; returns the stride in force after and the samples taken.
  */
-function sampleWithCost(until: number, sampleMs: number): { stride: number; sampled: number } {
+function sampleWithCost(
+  until: number,
+  sampleMs: number,
+  firstMs = sampleMs,
+): { stride: number; sampled: number } {
   let clock = 0;
   const samples = new TestSamples(() => clock);
   const run = new TrainingRun(CONFIG, undefined, undefined, data());
@@ -110,7 +114,7 @@ function sampleWithCost(until: number, sampleMs: number): { stride: number; samp
       return run.step;
     },
     testLoss: () => {
-      clock += sampleMs;
+      clock += sampled === 0 ? firstMs : sampleMs;
       return run.testLoss();
     },
   } as unknown as TrainingRun;
@@ -129,17 +133,21 @@ function sampleWithCost(until: number, sampleMs: number): { stride: number; samp
 }
 
 describe('TestSamples', () => {
-  it('doubles the stride floor while samples cost more than their share of the training time', () => {
+  it('once samples have cost FREE_TEST_MS, sets the floor so they take at most their share of the training time', () => {
     // Free samples: the grid's own stride at step 5000 (2^(12-5)), from 4 steps apart early on.
     const cheap = sampleWithCost(5000, 0);
     expect(cheap.stride).toBe(testStride(5000));
     expect(cheap.stride).toBe(128);
-    // 1 ms per sample within 3% of 0.1 ms per step: a sample at most every 333 steps, so the
-    // floor rises to 512, past the grid's 128 there, and the samples are far fewer.
+    // 1 ms per sample within 3% of 0.1 ms per step: a sample at most every 333 steps, so a
+    // floor of 512, past the grid's 128 there. Until the samples have taken FREE_TEST_MS (20
+    // samples) they are on the finest grid (steps 4 to 80), then one per 512 steps.
+    expect(FREE_TEST_MS).toBe(20);
     const costly = sampleWithCost(5000, 1);
     expect(costly.stride).toBe(512);
-    // The first sample (at step 4) measures both costs; then one per 512 steps.
-    expect(costly.sampled).toBe(1 + Math.ceil(5000 / 512));
-    expect(cheap.sampled).toBeGreaterThan(3 * costly.sampled);
+    expect(costly.sampled).toBe(20 + Math.ceil(5000 / 512));
+    // One cold first sample costing past FREE_TEST_MS alone does not coarsen the grid.
+    expect(sampleWithCost(5000, 0, 30)).toEqual(cheap);
+    // A run too short for the samples to cost FREE_TEST_MS samples the whole grid.
+    expect(sampleWithCost(64, 1)).toEqual(sampleWithCost(64, 0));
   });
 });
