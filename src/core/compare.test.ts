@@ -40,9 +40,11 @@ describe('comparison values', () => {
 
   it('keeps depth when varying width and width when varying depth', () => {
     const base = { ...DEFAULT_CONFIG, layers: [16, 8] };
-    expect(compareConfigs(base, { vary: 'hidden', values: ['3'] })[0].layers).toEqual([3, 3]);
-    expect(compareConfigs(base, { vary: 'layers', values: ['3'] })[0].layers).toEqual([16, 16, 16]);
-    expect(compareConfigs(base, { vary: 'batch', values: ['full'] })[0].batchSize).toBeNull();
+    expect(compareConfigs(base, { vary: 'hidden', values: ['3'] })[0]?.layers).toEqual([3, 3]);
+    expect(compareConfigs(base, { vary: 'layers', values: ['3'] })[0]?.layers).toEqual([
+      16, 16, 16,
+    ]);
+    expect(compareConfigs(base, { vary: 'batch', values: ['full'] })[0]?.batchSize).toBeNull();
   });
 
   it("names the base's own value", () => {
