@@ -1,0 +1,141 @@
+/**
+ * Every run's loss on one plot, a line per run named by its value in its colour, and a
+ * dotted line of its test loss when points are held out; log y as on the main plot. Lines
+ * move in place each frame, with a full redraw, in a task of its own, when the axes must grow.
+ */
+import { useEffect, useRef } from 'react';
+import { useT } from '../i18n';
+import { patchLines } from '../plots/fastLines';
+import { purgeWhenRemoved, usePlotly } from '../plots/plotlyLoader';
+import { axis, baseLayout, PLOT_CONFIG, type Data } from '../plots/plotStyle';
+import { traceSignature } from '../plots/traceShape';
+import { subscribeRaf } from '../rafSubscribe';
+import { useAppStore } from '../store';
+import { compareLive, RUN_HISTORY_CAPACITY, type CompareLive } from './compareLive';
+import { addToExtent, axesFor, emptyExtent, fitsAxes, type LossAxes } from './lossRanges';
+import { runColor } from './runColors';
+
+interface Props {
+  /** The runs' values, in order: their traces' names. */
+  values: readonly string[];
+  showTest: boolean;
+}
+
+/** Room for a history's points and its pending newest one. */
+const ROOM = RUN_HISTORY_CAPACITY + 1;
+
+export function CompareLossPlot({ values, showTest }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const theme = useAppStore((s) => s.theme);
+  const { plotly } = usePlotly();
+  const key = values.join(',');
+
+  useEffect(() => {
+    if (!plotly) return;
+    const div = ref.current!;
+    const names = key.split(',');
+    const buffers = names.map(() => ({
+      steps: new Float64Array(ROOM),
+      losses: new Float32Array(ROOM),
+      testSteps: new Float64Array(ROOM),
+      testLosses: new Float32Array(ROOM),
+    }));
+    let axes: LossAxes | null = null;
+    let lastSignature = '';
+    let deferred: ReturnType<typeof setTimeout> | null = null;
+    let lastVersion = -1;
+
+    const tracesOf = (live: CompareLive) => {
+      const extent = emptyExtent();
+      const traces: Data[] = [];
+      names.forEach((name, i) => {
+        const run = live.runs[i];
+        const b = buffers[i]!;
+        const n = run ? run.train.snapshot(b.steps, b.losses) : 0;
+        addToExtent(extent, b.steps, b.losses, n);
+        const color = runColor(theme, i);
+        traces.push({
+          meta: name,
+          name,
+          x: b.steps.subarray(0, n),
+          y: b.losses.subarray(0, n),
+          mode: 'lines',
+          line: { color, width: 2 },
+          hovertemplate: `${name}<br>${t.hoverStepLoss}<extra></extra>`,
+        });
+        if (!showTest) return;
+        const nt = run ? run.test.snapshot(b.testSteps, b.testLosses) : 0;
+        addToExtent(extent, b.testSteps, b.testLosses, nt);
+        const testName = t.compareTestTrace(name);
+        traces.push({
+          meta: `${name} test`,
+          name: testName,
+          x: b.testSteps.subarray(0, nt),
+          y: b.testLosses.subarray(0, nt),
+          mode: 'lines',
+          line: { color, width: 1.5, dash: 'dot' },
+          hovertemplate: `${testName}<br>${t.hoverStepTestLoss}<extra></extra>`,
+        });
+      });
+      return { traces, extent };
+    };
+
+    const fullDraw = () => {
+      deferred = null;
+      const { traces, extent } = tracesOf(compareLive.getState());
+      axes = axesFor(extent);
+      lastSignature = traceSignature(traces) + key;
+      const base = baseLayout();
+      void plotly.react(
+        div,
+        traces,
+        {
+          ...base,
+          margin: { l: 56, r: 12, t: 30, b: 40 },
+          showlegend: true,
+          legend: { ...base.legend, y: 1, font: { size: 11 } },
+          xaxis: axis(t.axisStep, { range: axes.x, zeroline: false }),
+          yaxis: axis(t.axisLoss, { type: 'log', range: axes.y, tickformat: '~g' }),
+        },
+        PLOT_CONFIG,
+      );
+    };
+
+    const draw = (live: CompareLive) => {
+      if (live.version === lastVersion && axes) return;
+      lastVersion = live.version;
+      const { traces, extent } = tracesOf(live);
+      const signature = traceSignature(traces) + key;
+      if (
+        axes &&
+        signature === lastSignature &&
+        fitsAxes(extent, axes) &&
+        patchLines(div, traces, { growing: true })
+      )
+        return;
+      // A full redraw costs far more than a frame's budget: in its own task, once.
+      deferred ??= setTimeout(fullDraw);
+    };
+    const unsubscribe = subscribeRaf(compareLive, draw, 'draw:compare-loss');
+    return () => {
+      unsubscribe();
+      if (deferred !== null) clearTimeout(deferred);
+    };
+  }, [plotly, key, showTest, t, theme]);
+
+  useEffect(() => {
+    const div = ref.current!;
+    return () => purgeWhenRemoved(div);
+  }, []);
+
+  return (
+    <div
+      ref={ref}
+      className="plot compare-loss"
+      data-testid="compare-loss"
+      role="group"
+      aria-label={t.compareLossLabel}
+    />
+  );
+}
