@@ -211,7 +211,8 @@ export class RunWorker {
     const worker = this.worker;
     worker.onmessage = (event) => this.handle(event.data);
     const onError = (event: ErrorEvent | MessageEvent) => {
-      const detail = event instanceof ErrorEvent && event.message ? event.message : '';
+      // An ErrorEvent carries a message; a message that could not be read carries none.
+      const detail = 'message' in event && typeof event.message === 'string' ? event.message : '';
       this.close();
       this.playing = false;
       this.events.failure({ kind: 'stopped', detail });
