@@ -37,7 +37,7 @@ export function CompareBar() {
     <div className="panel compare-bar">
       <div className="compare-bar-row">
         <button type="button" className="compare-back" onClick={leaveCompare}>
-          ← {t.compareBack}
+          <span aria-hidden="true">←</span> {t.compareBack}
         </button>
         <div className="buttons">
           <button type="button" className="primary" onClick={togglePlaying}>
