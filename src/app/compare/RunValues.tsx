@@ -150,7 +150,7 @@ export function RunValues() {
         disabled={!canAdd}
         title={t.compareAddRunTitle}
       >
-        + {t.compareAddRun}
+        <span aria-hidden="true">+</span> {t.compareAddRun}
       </button>
     </fieldset>
   );

@@ -61,7 +61,7 @@ export const enCompare = {
   compareColTestLoss: 'Test loss',
   compareColRate: 'Steps/s',
   compareColPieces: 'Linear pieces',
-  compareColParams: 'Parameters',
+  compareColParams: 'Params',
   compareBest: 'best',
   compareSummary: (title: string, loss: string) => `Lowest training loss now: ${title}, ${loss}.`,
   compareDiverged: (title: string, step: number) => `The ${title} run diverged at step ${step}.`,

@@ -1,0 +1,70 @@
+/** The comparison in 中文 and the dark theme, and on a phone: no horizontal scroll. */
+import { mkdirSync } from 'node:fs';
+import { expect, test, waitForStep } from './helpers';
+import { traceNames, waitForComparePlots } from './compareHelpers';
+
+const SHOTS = 'e2e/screenshots';
+
+test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+test('in 中文 and the dark theme: translated controls and titles, dark plots', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/?test=0.3');
+  await waitForStep(page, 0);
+  await page.getByLabel('Language', { exact: true }).selectOption('zh');
+  await page.getByLabel('主题', { exact: true }).selectOption('dark');
+  await page.getByRole('button', { name: '对比', exact: true }).click();
+  await expect(page.getByRole('button', { name: '返回单次训练', exact: true })).toBeVisible();
+  await waitForComparePlots(page, 4);
+  await expect(page.getByLabel('变化的设置', { exact: true })).toHaveValue('activation');
+  await expect(page.getByTestId('compare-table').locator('thead')).toContainText('训练损失');
+  // A test share: a dotted test line per run beside its training line.
+  await expect
+    .poll(() => traceNames(page, 'compare-loss'))
+    .toEqual([
+      'none',
+      'none test',
+      'relu',
+      'relu test',
+      'tanh',
+      'tanh test',
+      'sigmoid',
+      'sigmoid test',
+    ]);
+  const font = await page.evaluate(
+    () =>
+      (
+        document.querySelector('[data-testid="compare-fit-1"]') as HTMLElement & {
+          layout?: { font?: { color?: string } };
+        }
+      ).layout?.font?.color,
+  );
+  expect(font).toBe('#cbd5e1');
+  await page.getByLabel('变化的设置', { exact: true }).selectOption('batch');
+  await expect(page.getByTestId('compare-title-1')).toHaveText('全批量');
+  await page.screenshot({ path: `${SHOTS}/compare-zh-dark.png`, fullPage: true });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('on a phone: one column, no horizontal scroll', async ({ page, consoleErrors }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await waitForStep(page, 0);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await waitForComparePlots(page, 4);
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+    left: [1, 2].map(
+      (n) =>
+        document.querySelector(`[data-testid="compare-fit-${n}"]`)!.getBoundingClientRect().left,
+    ),
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  // One column: the second plot sits under the first, not beside it.
+  expect(widths.left[0]).toBe(widths.left[1]);
+  await page.screenshot({ path: `${SHOTS}/compare-phone.png`, fullPage: true });
+  expect(consoleErrors).toEqual([]);
+});
