@@ -51,18 +51,25 @@ export default function CompareView() {
         <p>{t.compareIntro(t.compareVaryLabel(vary))}</p>
       </div>
       <CompareBar />
-      <div className={`compare-grid runs-${runs.length}`}>
-        {runs.map((run, i) => (
-          <RunCard key={`${i}:${run.value}`} index={i} run={run} scene={scene} />
-        ))}
-      </div>
-      <section className="panel plot-card compare-loss-card" aria-labelledby="compare-loss-title">
-        <div className="card-head">
-          <h2 id="compare-loss-title">{t.compareLossTitle}</h2>
+      <div className="compare-body">
+        <div className={`compare-grid runs-${runs.length}`}>
+          {runs.map((run, i) => (
+            <RunCard key={`${i}:${run.value}`} index={i} run={run} scene={scene} />
+          ))}
         </div>
-        <CompareLossPlot values={values} showTest={base.testShare > 0} />
-      </section>
-      <CompareTable />
+        <div className="compare-side">
+          <section
+            className="panel plot-card compare-loss-card"
+            aria-labelledby="compare-loss-title"
+          >
+            <div className="card-head">
+              <h2 id="compare-loss-title">{t.compareLossTitle}</h2>
+            </div>
+            <CompareLossPlot values={values} showTest={base.testShare > 0} />
+          </section>
+          <CompareTable />
+        </div>
+      </div>
       <CompareAnnouncer />
     </main>
   );
