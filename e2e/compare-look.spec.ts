@@ -1,5 +1,6 @@
-/** The comparison in 中文 and the dark theme, and on a phone: no horizontal scroll. */
+/** The comparison in 中文 and the dark theme, on a phone (no horizontal scroll), and to axe. */
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, waitForStep } from './helpers';
 import { traceNames, waitForComparePlots } from './compareHelpers';
 
@@ -67,4 +68,23 @@ test('on a phone: one column, no horizontal scroll', async ({ page, consoleError
   expect(widths.left[0]).toBe(widths.left[1]);
   await page.screenshot({ path: `${SHOTS}/compare-phone.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
+});
+
+test('no serious or critical accessibility violations in the comparison (axe)', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await waitForStep(page, 0);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await waitForComparePlots(page, 4);
+  await page.getByLabel('Vary', { exact: true }).selectOption('hidden');
+  await waitForComparePlots(page, 4);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(serious).toEqual([]);
 });
