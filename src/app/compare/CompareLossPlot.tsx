@@ -12,7 +12,7 @@ import { traceSignature } from '../plots/traceShape';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
 import { compareLive, RUN_HISTORY_CAPACITY, type CompareLive } from './compareLive';
-import { addToExtent, axesFor, emptyExtent, fitsAxes, type LossAxes } from './lossRanges';
+import { addToExtent, axesFor, emptyExtent, fitsAxes, lossCap, type LossAxes } from './lossRanges';
 import { runColor } from './runColors';
 
 interface Props {
@@ -49,11 +49,20 @@ export function CompareLossPlot({ values, showTest }: Props) {
     const tracesOf = (live: CompareLive) => {
       const extent = emptyExtent();
       const traces: Data[] = [];
-      names.forEach((name, i) => {
+      const counts = names.map((_, i) => {
         const run = live.runs[i];
         const b = buffers[i]!;
-        const n = run ? run.train.snapshot(b.steps, b.losses) : 0;
-        addToExtent(extent, b.steps, b.losses, n);
+        return {
+          n: run ? run.train.snapshot(b.steps, b.losses) : 0,
+          nt: showTest && run ? run.test.snapshot(b.testSteps, b.testLosses) : 0,
+        };
+      });
+      // A diverged run's climb is left off the axis (its line leaves the top of the plot).
+      const cap = lossCap(buffers.filter((_, i) => counts[i]!.n > 0).map((b) => b.losses[0]!));
+      names.forEach((name, i) => {
+        const b = buffers[i]!;
+        const { n, nt } = counts[i]!;
+        addToExtent(extent, b.steps, b.losses, n, cap);
         const color = runColor(theme, i);
         traces.push({
           meta: name,
@@ -65,8 +74,7 @@ export function CompareLossPlot({ values, showTest }: Props) {
           hovertemplate: `${name}<br>${t.hoverStepLoss}<extra></extra>`,
         });
         if (!showTest) return;
-        const nt = run ? run.test.snapshot(b.testSteps, b.testLosses) : 0;
-        addToExtent(extent, b.testSteps, b.testLosses, nt);
+        addToExtent(extent, b.testSteps, b.testLosses, nt, cap);
         const testName = t.compareTestTrace(name);
         traces.push({
           meta: `${name} test`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToExtent, axesFor, emptyExtent, fitsAxes } from './lossRanges';
+import { addToExtent, axesFor, emptyExtent, fitsAxes, lossCap } from './lossRanges';
 
 describe('the comparison’s loss axes', () => {
   it('leave room to grow, and call for a redraw when a loss leaves them', () => {
@@ -22,5 +22,14 @@ describe('the comparison’s loss axes', () => {
 
   it('have a range before any loss', () => {
     expect(axesFor(emptyExtent())).toEqual({ x: [0, 20], y: [-3, 1] });
+  });
+
+  it('leave a diverged run’s climb off, so the other runs keep their detail', () => {
+    const cap = lossCap([0.6, 0.2, NaN]);
+    expect(cap).toBeCloseTo(6);
+    const extent = emptyExtent();
+    addToExtent(extent, [0, 1, 2, 3], [0.6, 0.3, 1e9, Infinity], 4, cap);
+    expect(extent).toEqual({ lastStep: 3, lo: 0.3, hi: 0.6 });
+    expect(lossCap([])).toBe(Infinity);
   });
 });

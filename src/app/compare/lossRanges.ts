@@ -28,17 +28,30 @@ export function emptyExtent(): LossExtent {
   return { lastStep: 0, lo: Infinity, hi: 0 };
 }
 
-/** Widens `extent` by n points of steps/losses. */
+/**
+ * How far above the runs' starting losses the axis reaches: a run that diverges climbs to
+ * 1e9 and beyond, and an axis that followed it would flatten every other run to a line.
+ */
+export const ABOVE_START = 10;
+
+/** The highest loss the axis shows: ABOVE_START times the highest of the runs' first losses. */
+export function lossCap(firstLosses: readonly number[]): number {
+  const finite = firstLosses.filter((v) => v > 0 && v < Infinity);
+  return finite.length ? ABOVE_START * Math.max(...finite) : Infinity;
+}
+
+/** Widens `extent` by n points of steps/losses, leaving out losses above `cap`. */
 export function addToExtent(
   extent: LossExtent,
   steps: ArrayLike<number>,
   losses: ArrayLike<number>,
   n: number,
+  cap = Infinity,
 ): void {
   if (n > 0) extent.lastStep = Math.max(extent.lastStep, steps[n - 1]!);
   for (let i = 0; i < n; i++) {
     const v = losses[i]!;
-    if (v > 0 && v < Infinity) {
+    if (v > 0 && v <= cap) {
       if (v < extent.lo) extent.lo = v;
       if (v > extent.hi) extent.hi = v;
     }
