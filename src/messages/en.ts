@@ -10,7 +10,8 @@ export function describeRangeEn(spec: NumericSpec): string {
   return `${kind} ${low} to ${spec.max}`;
 }
 
-function acceptsEn(accepts: Accepts): string {
+/** What a setting accepts, in English ("one of none, relu, …"). */
+export function acceptsEn(accepts: Accepts): string {
   switch (accepts.kind) {
     case 'range':
       return describeRangeEn(accepts.range);
