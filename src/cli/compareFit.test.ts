@@ -30,7 +30,7 @@ describe('fit --compare', () => {
     expect(out.status).toBe(EXIT_OK);
     const lines = out.stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      'activation compared: none, relu, tanh, sigmoid; quadratic data, N=30, noise 0.2, seed 0, 300 steps each',
+      'activation compared: none, relu, tanh, sigmoid; quadratic data, N=30, noise 0.2, seed 0; 1 -> 10 -> 1, lr 0.01; 300 steps each',
     );
     expect(lines[1]!.split(/\s+/)).toEqual(['activation', 'loss', 'steps/s', 'pieces', 'params']);
     const rows = lines.slice(2).map((l) => l.trim().split(/\s+/));

@@ -4,7 +4,7 @@
  * exactly as a single `fit` run is, on the same data; then one table, a JSON array, or
  * the comparison's numpy script (core/compareScript).
  */
-import { configFor, type CompareSpec } from '../core/compare';
+import { configFor, type CompareSpec, type VaryKey } from '../core/compare';
 import { compareScript } from '../core/compareScript';
 import { DEFAULT_CONFIG, modelConfigOf, type RunConfig } from '../core/config';
 import { networkValues } from '../core/fit';
@@ -12,7 +12,7 @@ import { PLOT_X_RANGE } from '../core/grid';
 import { linearPieces, PIECEWISE_LINEAR } from '../core/pieces';
 import { trainingOptionsOf } from '../core/trainingOptions';
 import type { FitCommand } from './args';
-import { train } from './outcome';
+import { describeOptions, train } from './outcome';
 import {
   buildTraining,
   EXIT_DIVERGED,
@@ -94,7 +94,33 @@ function trainRow(value: string, run: Prepared, training: TrainingRun): CompareR
   };
 }
 
-/** "activation compared: none, relu, tanh, sigmoid; quadratic data, N=30, noise 0.2, seed 0, 2000 steps each". */
+/** What the runs share besides the data, leaving out the varied setting: "1 -> 10 -> 1 relu, lr 0.01, adam". */
+function shared(vary: VaryKey, command: ConfigCommand): string {
+  const { config, options, learningRate } = command;
+  const { layers } = config;
+  const network =
+    vary === 'hidden'
+      ? `${layers.length} hidden layer${layers.length > 1 ? 's' : ''}`
+      : vary === 'layers'
+        ? `hidden layers ${layers[0] ?? ''} wide`
+        : `1 -> ${layers.join(' -> ')} -> 1`;
+  const parts = [
+    vary === 'activation' ? network : `${network} ${config.activation}`,
+    vary === 'init' || config.init === 'tutorial' ? '' : `init ${config.init}`,
+    vary === 'learningRate' ? '' : `lr ${learningRate}`,
+  ].filter((p) => p !== '');
+  const untouched = {
+    ...options,
+    ...(vary === 'batch' ? { batchSize: null } : {}),
+    ...(vary === 'optimizer' ? { optimizer: 'sgd' as const } : {}),
+  };
+  return `${parts.join(', ')}${describeOptions(untouched)}`;
+}
+
+/**
+ * "activation compared: none, relu, tanh, sigmoid; quadratic data, N=30, noise 0.2, seed 0;
+ * 1 -> 10 -> 1, lr 0.01; 2000 steps each".
+ */
 function heading(compare: CompareSpec, command: ConfigCommand, rows: CompareRow[]): string {
   const { config, testShare } = command;
   const first = rows[0]?.fit;
@@ -104,7 +130,7 @@ function heading(compare: CompareSpec, command: ConfigCommand, rows: CompareRow[
       ? `custom data y = ${config.expression ?? ''}`
       : `${config.dataset} data`;
   const heldNote = testShare > 0 ? ` (${held} held out)` : '';
-  return `${compare.vary} compared: ${compare.values.join(', ')}; ${data}, N=${config.points}${heldNote}, noise ${config.noise}, seed ${config.seed}, ${command.steps} steps each`;
+  return `${compare.vary} compared: ${compare.values.join(', ')}; ${data}, N=${config.points}${heldNote}, noise ${config.noise}, seed ${config.seed}; ${shared(compare.vary, command)}; ${command.steps} steps each`;
 }
 
 /** The table: a column per measure, the lowest loss and test loss marked with '*'. */
