@@ -135,6 +135,27 @@ describe('the comparison script text', () => {
     );
     expect(script).toContain('def run_0_001():');
     expect(script).toContain('def run_1e_7():');
+    // Two values that read alike as identifiers still get a function each.
+    const [a, b] = runs.map((r) => r.script.run);
+    const alike = compareScript('activation', [
+      { value: 'leaky-relu', run: a! },
+      { value: 'leaky_relu', run: b! },
+    ]);
+    expect(alike).toContain('def run_leaky_relu():');
+    expect(alike).toContain('def run_leaky_relu_2():');
+    expect(alike).toContain(
+      'runs = [("leaky-relu", run_leaky_relu), ("leaky_relu", run_leaky_relu_2)]',
+    );
+  });
+
+  it("says each run's data when the runs do not share it", () => {
+    const runs = [3, 4].map((seed) => ({
+      value: String(seed),
+      run: { config: { ...DEFAULT_CONFIG, seed }, learningRate: 0.01, steps: 0 },
+    }));
+    expect(compareScript('learningRate', runs).split('\n')[1]).toBe(
+      "# The runs' data: 3: quadratic data, N=30, noise 0.2, seed 3; 4: quadratic data, N=30, noise 0.2, seed 4.",
+    );
   });
 });
 
