@@ -61,6 +61,10 @@ describe('fit --compare', () => {
       expect(row.loss).toBeGreaterThan(0);
       expect(row.pieces).toBeGreaterThan(1);
     }
+    // A row's run reads back as a spec file and trains as it did.
+    const again = fitJson(['--spec', 'he.json'], { 'he.json': JSON.stringify(rows[1]!.fit) });
+    expect(again.losses).toEqual(rows[1]!.fit.losses);
+    expect(again.final).toEqual(rows[1]!.fit.final);
   });
 
   it('hidden keeps the depth, layers the first width; every run draws the same data', () => {
