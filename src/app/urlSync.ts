@@ -16,7 +16,8 @@ import { useAppStore } from './store';
 /** Applies the link's settings to the store; problems become a dismissible notice. */
 export function readUrlIntoStore(): void {
   const { settings, problems } = parseUrlState(window.location.search);
-  const { preset, hide, ...config } = settingsFromUrl(settings);
+  // The comparison stays in the address bar (see urlSettings) until the page opens it.
+  const { preset, hide, compare: _compare, ...config } = settingsFromUrl(settings);
   useAppStore.setState({
     config: config satisfies RunConfig,
     preset,
@@ -27,7 +28,9 @@ export function readUrlIntoStore(): void {
 
 function urlSettings(hide?: HideableControl[]): UrlSettings {
   const { config, preset, hiddenControls } = useAppStore.getState();
-  return { ...config, preset, hide: hide ?? hiddenControls };
+  // Passed through as the link has it: the store does not hold a comparison yet.
+  const compare = parseUrlState(window.location.search).settings.compare ?? null;
+  return { ...config, preset, hide: hide ?? hiddenControls, compare };
 }
 
 /** The shareable address of the current settings (hiding `hide`, or what this link hides). */

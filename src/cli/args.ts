@@ -20,6 +20,8 @@ import { trainingOptionsOf, type TrainingOptions } from '../core/trainingOptions
 import { isTrainingFlag, parseTrainingFlags, TRAINING_FLAGS } from './trainingArgs';
 import { parseScriptFlag, type ScriptLanguage } from './scriptFlag';
 import { parseTestFlag } from './testArgs';
+import { parseCompareFlag } from './compareArgs';
+import type { CompareSpec } from '../core/compare';
 
 /** Most steps one command may train. */
 export const MAX_FIT_STEPS = 1_000_000;
@@ -47,6 +49,8 @@ export type FitCommand =
       json: boolean;
       /** Print this language's script of the run instead of training it; null: train. */
       script: ScriptLanguage | null;
+      /** Train these runs, differing from the flags' run in one setting, instead of one; null: one run. */
+      compare: CompareSpec | null;
     }
   | {
       kind: 'spec';
@@ -81,6 +85,7 @@ const VALUE_FLAGS = [
   '--init',
   '--script',
   '--test',
+  '--compare',
   ...TRAINING_FLAGS,
   ...Object.keys(NUMERIC_FLAGS),
 ] as const;
@@ -95,6 +100,7 @@ const RUN_FLAGS = [
   '--layers',
   '--init',
   '--test',
+  '--compare',
   ...Object.keys(NUMERIC_FLAGS),
 ];
 
@@ -164,6 +170,11 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
       command: { kind: 'spec', file: specFile, engine, optionFlags, json, script },
     };
   }
+
+  const compared = parseCompareFlag(values.get('--compare'), values);
+  if (!compared.ok) return compared;
+  if (compared.compare !== null && script === 'pytorch')
+    return { ok: false, message: '--compare writes one numpy script: use --script numpy' };
 
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;
   if (!isPresetId(presetName))
@@ -260,6 +271,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
       testShare,
       json,
       script,
+      compare: compared.compare,
     },
   };
 }

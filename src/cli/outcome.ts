@@ -43,7 +43,7 @@ export function train(run: TrainingRun, lr: number, steps: number): Outcome {
 }
 
 /** ", batch 8, mean, adam, l2 0.001": the options that are not the tutorial's, or nothing. */
-function describeOptions(o: TrainingOptions): string {
+export function describeOptions(o: TrainingOptions): string {
   const parts = [
     o.batchSize === null ? '' : `batch ${o.batchSize}`,
     o.reduction === 'sum' ? '' : o.reduction,

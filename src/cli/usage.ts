@@ -6,6 +6,7 @@ import { INITS } from '../core/init';
 import { PRINT_EVERY } from '../core/numpyScript';
 import { PRESET_IDS } from '../core/presets';
 import { DEFAULT_PRESET, ENGINES, MAX_FIT_STEPS } from './args';
+import { COMPARE_USAGE } from './compareArgs';
 import { SCRIPT_USAGE } from './scriptFlag';
 import { TEST_USAGE } from './testArgs';
 import { TRAINING_USAGE } from './trainingArgs';
@@ -45,8 +46,9 @@ ${TRAINING_USAGE}${TEST_USAGE}  --json               print one JSON object (conf
                        its shapes give the layers), activation, lr, steps, optionally test and
                        options (the flags above override them; a file written by --json works
                        too)
-${SCRIPT_USAGE}  --help               this text
+${SCRIPT_USAGE}${COMPARE_USAGE}  --help               this text
 
-Exit status: 0 done, 1 the run diverged (by the page's rule; --json's final then holds the
-last good parameters, from at most ${PRINT_EVERY} steps before), 2 bad flags or spec file.
+Exit status: 0 done, 1 the run (with --compare, any run) diverged (by the page's rule; --json's
+final then holds the last good parameters, from at most ${PRINT_EVERY} steps before), 2 bad flags
+or spec file.
 `;

@@ -1,0 +1,43 @@
+/**
+ * The comparison in a link (compare=vary:v1,v2,...): a good one stays in the address bar
+ * while the settings change (the page's Compare view reads it), a bad one is reported in
+ * the link notice with what a comparison accepts, and the page trains as usual.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, test, typeInto, waitForStep } from './helpers';
+
+const SHOTS = 'e2e/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+test('a comparison link keeps its compare= while the base settings change', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/?seed=3&compare=activation:none,relu,tanh,sigmoid');
+  await waitForStep(page, 2);
+  await expect(page.getByRole('status', { name: 'Link notice' })).toHaveCount(0);
+  await typeInto(page, 'Hidden units', '24');
+  await expect
+    .poll(() => new URL(page.url()).search)
+    .toBe('?seed=3&layers=24&compare=activation:none,relu,tanh,sigmoid');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a bad comparison is reported with what is accepted; the run goes on', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/?compare=hidden:10,2000&seed=2');
+  await waitForStep(page, 5);
+  const notice = page.getByRole('status', { name: 'Link notice' });
+  await expect(notice.locator('li')).toHaveText([
+    'compare="hidden:10,2000" is not valid (a setting to vary (activation, hidden, layers, init, optimizer, learningRate, batch), a colon and 2 to 4 distinct values separated by commas, such as activation:none,relu,tanh,sigmoid; each hidden value is a whole number from 1 to 1024): the default is used.',
+  ]);
+  await notice.screenshot({ path: `${SHOTS}/compare-link-notice.png` });
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('2');
+  await page.getByLabel('Language', { exact: true }).selectOption('zh');
+  const zh = page.getByRole('status', { name: '链接提示' });
+  await expect(zh.locator('li')).toContainText('hidden 的每个取值应为介于 1 和 1024 之间的整数');
+  await zh.screenshot({ path: `${SHOTS}/compare-link-notice-zh.png` });
+  expect(consoleErrors).toEqual([]);
+});
