@@ -1,25 +1,44 @@
 /**
- * The comparison in a link (compare=vary:v1,v2,...): a good one stays in the address bar
- * while the settings change (the page's Compare view reads it), a bad one is reported in
- * the link notice with what a comparison accepts, and the page trains as usual.
+ * The comparison in a link (compare=vary:v1,v2,...): a good one opens the comparison, and
+ * the address bar follows the comparison on screen; a bad one is reported in the link
+ * notice with what a comparison accepts, and the page trains as usual.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test, typeInto, waitForStep } from './helpers';
+import { expect, test, waitForStep } from './helpers';
 
 const SHOTS = 'e2e/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
-test('a comparison link keeps its compare= while the base settings change', async ({
+test('a comparison link opens the comparison on its base settings; the address bar follows it', async ({
   page,
   consoleErrors,
 }) => {
-  await page.goto('/?seed=3&compare=activation:none,relu,tanh,sigmoid');
-  await waitForStep(page, 2);
+  await page.goto('/?seed=3&layers=24&compare=activation:none,relu,tanh,sigmoid');
+  await expect(page.getByRole('heading', { name: 'Compare', level: 2 })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Link notice' })).toHaveCount(0);
-  await typeInto(page, 'Hidden units', '24');
+  await expect(page.locator('[data-testid^="compare-title-"]')).toHaveText([
+    'none',
+    'relu',
+    'tanh',
+    'sigmoid',
+  ]);
+  // The link's other settings are the runs' base: 1 -> 24 -> 1 is 73 parameters.
+  await expect(page.getByTestId('compare-row-1').locator('[data-col="params"]')).toHaveText('73');
+  // Editing the comparison rewrites its link.
+  await page.getByLabel('Vary', { exact: true }).selectOption('layers');
   await expect
     .poll(() => new URL(page.url()).search)
-    .toBe('?seed=3&layers=24&compare=activation:none,relu,tanh,sigmoid');
+    .toBe('?seed=3&layers=24&compare=layers:1,2,3');
+  await page.getByRole('button', { name: 'Remove 3 layers', exact: true }).click();
+  await expect.poll(() => new URL(page.url()).search).toBe('?seed=3&layers=24&compare=layers:1,2');
+  // Back to the single run: no comparison in the link; the single run has the link's settings.
+  await page.getByRole('button', { name: 'Back to single run', exact: true }).click();
+  await expect.poll(() => new URL(page.url()).search).toBe('?seed=3&layers=24');
+  await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue('24');
+  await waitForStep(page, 2);
+  // Compare again: the last comparison, in the link again.
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect.poll(() => new URL(page.url()).search).toBe('?seed=3&layers=24&compare=layers:1,2');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -4,10 +4,12 @@
  */
 import { useId } from 'react';
 import { VARY_KEYS, isVaryKey } from '../../core/compare';
+import { ScriptCopyButton } from '../controls/ScriptCopyButton';
 import { SpeedField } from '../controls/SpeedField';
 import { useT } from '../i18n';
 import { leaveCompare } from './mode';
 import { resetAll, setSpeed, setVary, stepAll, togglePlaying } from './compareActions';
+import { compareScriptNow } from './compareScriptSource';
 import { useCompareStore } from './compareStore';
 import { RunValues } from './RunValues';
 
@@ -54,6 +56,15 @@ export function CompareBar() {
         <div className="compare-speed">
           <SpeedField value={speed} onChange={setSpeed} />
         </div>
+        <ScriptCopyButton
+          produce={compareScriptNow}
+          words={{
+            label: t.copyScript,
+            title: t.compareCopyScriptTitle,
+            dialogTitle: t.scriptDialogTitle,
+            textLabel: t.numpyScript,
+          }}
+        />
       </div>
       <div className="compare-bar-row compare-settings">
         <div className="field compare-vary">

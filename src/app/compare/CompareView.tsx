@@ -31,10 +31,15 @@ export default function CompareView() {
     // A link's comparison, else the last one opened (the store starts with the tutorial's lesson).
     const requested = useModeStore.getState().requested;
     openCompare(config, own, requested ?? useCompareStore.getState().spec);
-    useModeStore.setState({ requested: null });
     setCompareShortcuts({ ' ': togglePlaying, s: stepAll, r: resetAll });
+    // The link follows the comparison on screen (see urlSync).
+    useModeStore.setState({ shown: useCompareStore.getState().spec, requested: null });
+    const unsubscribe = useCompareStore.subscribe((state, previous) => {
+      if (state.spec !== previous.spec) useModeStore.setState({ shown: state.spec });
+    });
     headingRef.current?.focus();
     return () => {
+      unsubscribe();
       setCompareShortcuts(null);
       closeCompare();
     };

@@ -14,6 +14,8 @@ export interface ModeState {
   singleWasPlaying: boolean;
   /** The comparison to open (a link's), or null for the last one (the default the first time). */
   requested: CompareSpec | null;
+  /** The comparison on screen (for the link), or null in the single view and while it opens. */
+  shown: CompareSpec | null;
   /** The single view's Compare button takes the focus back when the comparison closes. */
   returnFocus: boolean;
 }
@@ -22,6 +24,7 @@ export const useModeStore = create<ModeState>()(() => ({
   comparing: false,
   singleWasPlaying: false,
   requested: null,
+  shown: null,
   returnFocus: false,
 }));
 
@@ -47,11 +50,23 @@ export function enterCompare(requested: CompareSpec | null = null): void {
   useModeStore.setState({ comparing: true, singleWasPlaying: playing, requested });
 }
 
+/** The comparison the address bar carries: the one on screen, or the one about to open. */
+export function linkedComparison(): CompareSpec | null {
+  const { comparing, shown, requested } = useModeStore.getState();
+  return comparing ? (shown ?? requested) : null;
+}
+
 /** Back to the single run, playing again if it was (the comparison's view closes its workers as it unmounts). */
 export function leaveCompare(): void {
   const { comparing, singleWasPlaying } = useModeStore.getState();
   if (!comparing) return;
-  useModeStore.setState({ comparing: false, singleWasPlaying: false, returnFocus: true });
+  useModeStore.setState({
+    comparing: false,
+    singleWasPlaying: false,
+    shown: null,
+    requested: null,
+    returnFocus: true,
+  });
   if (singleWasPlaying && !useAppStore.getState().playing) {
     useAppStore.setState({ playing: true });
     send({ type: 'resume' });

@@ -47,6 +47,8 @@ export const enCompare = {
     }
   },
   compareStep: (step: number) => `step ${step}`,
+  compareCopyScriptTitle:
+    'One numpy script that trains every run of the comparison in turn, as far as each has gone',
   compareStepAllTitle: 'Pause every run and take one step of each',
   compareResetAllTitle: 'Start every run again from the same seed',
   compareRescuedRate: (rate: number) => `learning rate lowered to ${rate}`,

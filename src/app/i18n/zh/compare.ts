@@ -44,6 +44,7 @@ export const zhCompare: CompareMessages = {
     }
   },
   compareStep: (step) => `第 ${step} 步`,
+  compareCopyScriptTitle: '一个 numpy 脚本，依次训练对比中的每个网络，各自训练到当前的步数',
   compareStepAllTitle: '暂停所有训练，每个各走一步',
   compareResetAllTitle: '用同一个种子从头开始所有训练',
   compareRescuedRate: (rate) => `学习率已降到 ${rate}`,
