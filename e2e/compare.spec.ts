@@ -135,3 +135,19 @@ test('back to the single run: its settings, run and step kept, playing again', a
   // Every comparison worker is gone.
   expect(consoleErrors).toEqual([]);
 });
+
+test('the learner’s own points are every run’s data', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await waitForStep(page, 2);
+  await page.getByLabel('Import CSV').setInputFiles({
+    name: 'five.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('x,y\n-0.5,0.3\n-0.5,-0.3\n0,0.2\n0.5,0.6\n0.5,0\n'),
+  });
+  await expect(page.getByText('five.csv: 5 points imported.')).toBeVisible();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  for (let n = 1; n <= 4; n++)
+    await expect.poll(() => traceLength(page, `compare-fit-${n}`, 'data')).toBe(5);
+  await expect.poll(() => tableNumber(page, 2, 'loss')).toBeGreaterThan(0);
+  expect(consoleErrors).toEqual([]);
+});
