@@ -88,3 +88,41 @@ test('no serious or critical accessibility violations in the comparison (axe)', 
     );
   expect(serious).toEqual([]);
 });
+
+test('every control is reached by Tab, in reading order, and shows its focus', async ({ page }) => {
+  await page.goto('/?compare=layers:1,2');
+  await waitForComparePlots(page, 2);
+  await page.getByRole('button', { name: 'Back to single run', exact: true }).focus();
+  const reached: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const { name, outline } = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement & { labels?: NodeListOf<HTMLLabelElement> };
+      const style = getComputedStyle(el);
+      return {
+        name:
+          el.getAttribute('aria-label') ??
+          el.labels?.[0]?.textContent?.trim() ??
+          el.textContent?.trim() ??
+          el.tagName,
+        // A visible focus: an outline, or the fields' ring (a box shadow).
+        outline: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
+      };
+    });
+    expect(outline, `focus shows on ${name}`).toBe(true);
+    reached.push(name);
+    await page.keyboard.press('Tab');
+  }
+  // Two runs are the fewest: their Remove buttons are disabled, and skipped.
+  expect(reached).toEqual([
+    '← Back to single run',
+    'Pause',
+    'Step',
+    'Reset',
+    'Speed',
+    'Copy as numpy script',
+    'Vary',
+    'Run 1',
+    'Run 2',
+    '+ Add run',
+  ]);
+});
