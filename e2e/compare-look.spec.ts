@@ -126,3 +126,21 @@ test('every control is reached by Tab, in reading order, and shows its focus', a
     '+ Add run',
   ]);
 });
+
+test('should the comparison’s code fail to load, the page says so and goes back to the single run', async ({
+  page,
+}) => {
+  // The failed load is logged by the browser and React: expected here, so no console check.
+  await page.route(/CompareView-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await waitForStep(page, 2);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const failed = page.getByTestId('compare-failed');
+  await expect(failed).toContainText('The comparison could not be loaded');
+  await failed.getByRole('button', { name: 'Back to single run', exact: true }).click();
+  await expect(page.getByTestId('fit-plot')).toBeVisible();
+  const step = Number(await page.getByTestId('step').textContent());
+  await expect
+    .poll(async () => Number(await page.getByTestId('step').textContent()))
+    .toBeGreaterThan(step);
+});

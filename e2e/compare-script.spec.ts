@@ -20,8 +20,8 @@ test('a linked comparison with held-out points: the script trains each run as fa
   for (let n = 1; n <= 3; n++)
     await expect(page.getByTestId(`compare-step-${n}`)).toHaveAttribute('data-state', 'paused');
   const steps = await runSteps(page, 3);
-  const losses = [];
-  const testLosses = [];
+  const losses: number[] = [];
+  const testLosses: number[] = [];
   for (let n = 1; n <= 3; n++) {
     losses.push(await tableNumber(page, n, 'loss'));
     testLosses.push(await tableNumber(page, n, 'testLoss'));

@@ -69,7 +69,7 @@ test('the default lesson: after a few seconds at full speed the relu run’s los
     await expect(page.getByTestId(`compare-step-${n}`)).toHaveAttribute('data-state', 'paused');
   await expect
     .poll(async () => {
-      const losses = [];
+      const losses: number[] = [];
       for (let n = 1; n <= 4; n++) losses.push(await tableNumber(page, n, 'loss'));
       const lowest = losses.indexOf(Math.min(...losses)) + 1;
       const cell = page.getByTestId(`compare-row-${lowest}`).locator('[data-col="loss"]');

@@ -30,6 +30,7 @@ import { PiecesNote } from './views/PiecesNote';
 import { NetworkPanel } from './views/NetworkPanel';
 import { PinButtons, PinnedList } from './views/PinBar';
 import { ViewToggles } from './views/ViewToggles';
+import { CompareBoundary } from './compare/CompareBoundary';
 import { useModeStore } from './compare/mode';
 
 /** The comparison's code loads on first use: the entry stays within its budget. */
@@ -96,9 +97,11 @@ export function App() {
       <UrlNotice />
       <Announcer />
       {comparing ? (
-        <Suspense fallback={<p className="compare-loading">{t.compareLoading}</p>}>
-          <CompareView />
-        </Suspense>
+        <CompareBoundary>
+          <Suspense fallback={<p className="compare-loading">{t.compareLoading}</p>}>
+            <CompareView />
+          </Suspense>
+        </CompareBoundary>
       ) : (
         <main className="layout">
           <ControlPanel />

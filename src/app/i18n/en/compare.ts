@@ -18,6 +18,8 @@ export const enCompare = {
     'Train up to four networks side by side on the same data, differing in one setting',
   compareBack: 'Back to single run',
   compareLoading: 'Loading the comparison…',
+  compareFailed: (detail: string) =>
+    `The comparison could not be loaded or stopped working${detail ? ` (${detail})` : ''}. The single run is as you left it.`,
   compareHeading: 'Compare',
   compareIntro: (vary: string) =>
     `The same data and network, trained side by side; only the ${vary.toLowerCase()} differs.`,

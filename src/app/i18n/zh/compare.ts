@@ -17,6 +17,8 @@ export const zhCompare: CompareMessages = {
   compareOpenTitle: '在同一份数据上并排训练至多四个网络，它们只有一个设置不同',
   compareBack: '返回单次训练',
   compareLoading: '正在加载对比…',
+  compareFailed: (detail) =>
+    `对比无法加载或已停止工作${detail ? `（${detail}）` : ''}。单次训练保持原样。`,
   compareHeading: '对比',
   compareIntro: (vary) => `同样的数据和网络并排训练，只有${vary}不同。`,
   compareVary: '变化的设置',
