@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n';
 import { patchLines } from '../plots/fastLines';
+import { narrowLayout, useNarrowPlots } from '../plots/narrowPlots';
 import { purgeWhenRemoved, usePlotly } from '../plots/plotlyLoader';
 import { axis, baseLayout, PLOT_CONFIG, type Data } from '../plots/plotStyle';
 import { traceSignature } from '../plots/traceShape';
@@ -29,6 +30,7 @@ export function CompareLossPlot({ values, showTest }: Props) {
   const t = useT();
   const theme = useAppStore((s) => s.theme);
   const { plotly } = usePlotly();
+  const narrow = useNarrowPlots();
   const key = values.join(',');
 
   useEffect(() => {
@@ -95,12 +97,15 @@ export function CompareLossPlot({ values, showTest }: Props) {
       axes = axesFor(extent);
       lastSignature = traceSignature(traces) + key;
       const base = baseLayout();
+      const margin = { l: 56, r: 12, t: 30, b: 40 };
       void plotly.react(
         div,
         traces,
         {
           ...base,
-          margin: { l: 56, r: 12, t: 30, b: 40 },
+          margin,
+          // On a phone Plotly's toolbar stands beside the plot, clear of the legend (see narrowPlots.ts).
+          ...(narrow ? narrowLayout(margin) : {}),
           showlegend: true,
           legend: { ...base.legend, y: 1, font: { size: 11 } },
           xaxis: axis(t.axisStep, { range: axes.x, zeroline: false }),
@@ -130,7 +135,7 @@ export function CompareLossPlot({ values, showTest }: Props) {
       unsubscribe();
       if (deferred !== null) clearTimeout(deferred);
     };
-  }, [plotly, key, showTest, t, theme]);
+  }, [plotly, key, showTest, t, theme, narrow]);
 
   useEffect(() => {
     const div = ref.current!;
