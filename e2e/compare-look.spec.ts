@@ -51,19 +51,26 @@ test('in 中文 and the dark theme: translated controls and titles, dark plots',
 
 test('on a phone: one column, no horizontal scroll', async ({ page, consoleErrors }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('/');
+  // With a test share: the table's widest, with six columns of numbers.
+  await page.goto('/?test=0.3');
   await waitForStep(page, 0);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await waitForComparePlots(page, 4);
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
+    table: [
+      document.querySelector('.compare-table-wrap')!.scrollWidth,
+      document.querySelector('.compare-table-wrap')!.clientWidth,
+    ],
     left: [1, 2].map(
       (n) =>
         document.querySelector(`[data-testid="compare-fit-${n}"]`)!.getBoundingClientRect().left,
     ),
   }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  // The table fits too, without a scroll of its own.
+  expect(widths.table[0]).toBeLessThanOrEqual(widths.table[1]!);
   // One column: the second plot sits under the first, not beside it.
   expect(widths.left[0]).toBe(widths.left[1]);
   await page.screenshot({ path: `${SHOTS}/compare-phone.png`, fullPage: true });
