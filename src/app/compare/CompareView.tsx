@@ -58,8 +58,9 @@ export default function CompareView() {
       <CompareBar />
       <div className="compare-body">
         <div className={`compare-grid runs-${runs.length}`}>
+          {/* Keyed by place: a run that changes value keeps its plot (a new Plotly graph costs a long task). */}
           {runs.map((run, i) => (
-            <RunCard key={`${i}:${run.value}`} index={i} run={run} scene={scene} />
+            <RunCard key={i} index={i} run={run} scene={scene} />
           ))}
         </div>
         <div className="compare-side">
