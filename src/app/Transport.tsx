@@ -6,71 +6,7 @@ import { liveStore } from './liveStore';
 import { subscribeRaf } from './rafSubscribe';
 import { useAppStore } from './store';
 import { useT } from './i18n';
-import { enterCompare, useModeStore } from './compare/mode';
-
-/** Opens the comparison; takes the focus back when the comparison closes. */
-function CompareButton() {
-  const t = useT();
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!useModeStore.getState().returnFocus) return;
-    useModeStore.setState({ returnFocus: false });
-    ref.current?.focus();
-  }, []);
-  return (
-    <button
-      ref={ref}
-      type="button"
-      className="compare-open"
-      onClick={() => enterCompare()}
-      title={t.compareOpenTitle}
-    >
-      <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-        <rect
-          x="3"
-          y="4"
-          width="8"
-          height="7"
-          rx="1.5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        />
-        <rect
-          x="13"
-          y="4"
-          width="8"
-          height="7"
-          rx="1.5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        />
-        <rect
-          x="3"
-          y="13"
-          width="8"
-          height="7"
-          rx="1.5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        />
-        <rect
-          x="13"
-          y="13"
-          width="8"
-          height="7"
-          rx="1.5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        />
-      </svg>
-      {t.compareOpen}
-    </button>
-  );
-}
+import { CompareButton } from './compare/CompareButton';
 
 function Readouts() {
   const t = useT();

@@ -13,6 +13,7 @@ import { compareLive } from './compareLive';
 import { useCompareStore } from './compareStore';
 import { runColor } from './runColors';
 import { bestRows, rowValues, TABLE_COLUMNS, type TableColumn } from './tableCells';
+import './compareTable.css';
 
 /** Table refreshes per second: numbers that change faster cannot be read. */
 const TABLE_HZ = 4;
