@@ -22,6 +22,12 @@ interface Props {
   showTest: boolean;
 }
 
+/** Tick spacing of the log axis over `decades` (see plots/lossLayout's logTickSpacing). */
+function logDtick(decades: number): string | number | undefined {
+  if (decades < 1.5) return 'D2';
+  return decades <= 6 ? 1 : undefined;
+}
+
 /** Room for a history's points and its pending newest one. */
 const ROOM = RUN_HISTORY_CAPACITY + 1;
 
@@ -109,7 +115,13 @@ export function CompareLossPlot({ values, showTest }: Props) {
           showlegend: true,
           legend: { ...base.legend, y: 1, font: { size: 11 } },
           xaxis: axis(t.axisStep, { range: axes.x, zeroline: false }),
-          yaxis: axis(t.axisLoss, { type: 'log', range: axes.y, tickformat: '~g' }),
+          yaxis: axis(t.axisLoss, {
+            type: 'log',
+            range: axes.y,
+            tickformat: '~g',
+            // As on the main loss plot: 1, 2, 5 a decade over a short range, one label a decade up to six.
+            dtick: logDtick(axes.y[1] - axes.y[0]),
+          }),
         },
         PLOT_CONFIG,
       );
