@@ -33,7 +33,7 @@ export type Command = (typeof Command)[keyof typeof Command];
  * its loop's bookkeeping) is shorter than this; a helper left idle (a paused run) sleeps
  * after it, using no CPU.
  */
-export const SPIN_POLLS = 20000;
+export const SPIN_POLLS = 2000;
 
 /** How long the caller waits for its helpers before giving up, ms (a helper that died). */
 export const HELPER_TIMEOUT_MS = 30000;
