@@ -30,6 +30,9 @@ export interface InitMessage {
 
 export type ToHelper = InitMessage | AttachMessage;
 
+/** What a page's helper posts once its script has loaded (a Node helper needs no such word). */
+export const HELPER_READY = 'ready';
+
 /** A helper as the caller sees it: something to post to. */
 export interface HelperPort {
   postMessage(message: ToHelper): void;
