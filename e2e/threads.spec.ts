@@ -38,6 +38,8 @@ test('?threads=2 with a large network: the trainer starts a helper thread and sp
     'title',
     /in a worker thread, each step split across 2 threads$/,
   );
+  // The address's threads is no setting: the link notice does not call it unknown.
+  await expect(page.getByText('Unknown setting')).toHaveCount(0);
   const loss = Number(await page.getByTestId('loss').textContent());
   expect(Number.isFinite(loss)).toBe(true);
   expect(consoleErrors).toEqual([]);
