@@ -45,7 +45,9 @@ function Readouts() {
             testLoss != null && Number.isFinite(testLoss) ? formatLoss(testLoss) : '–';
         rateRef.current!.textContent = frame ? formatRate(frame.stepsPerSecond) : '0';
         // Hovering the rate says what trains (the kernel's build differs by browser).
-        const engine = frame ? t.engine(frame.engine) : '';
+        const engine = frame
+          ? `${t.engine(frame.engine)}${frame.threads > 1 ? t.engineThreads(frame.threads) : ''}`
+          : '';
         if (rateRef.current!.title !== engine) rateRef.current!.title = engine;
       }),
     [t, showTest],

@@ -31,11 +31,16 @@ export const DEFAULT_PRESET: PresetId = 'square-relu';
 /** Engines --engine names; without it the run picks one as the page's worker does ('auto'). */
 export const ENGINES: readonly Engine[] = ['wasm', 'ts'];
 export type EngineChoice = Engine | 'auto';
+/** Most threads --threads may ask for. */
+export const MAX_THREADS = 64;
+const THREADS_SPEC: NumericSpec = { min: 1, max: MAX_THREADS, integer: true, minInclusive: true };
 
 export type FitCommand =
   | { kind: 'help' }
   | {
       kind: 'config';
+      /** Threads a large step is split across (--threads); null: one per core. */
+      threads: number | null;
       /** The preset whose settings are in force unchanged, or null when flags changed one. */
       preset: PresetId | null;
       config: ModelConfig;
@@ -55,6 +60,8 @@ export type FitCommand =
   | {
       kind: 'spec';
       file: string;
+      /** As for 'config'. */
+      threads: number | null;
       engine: EngineChoice;
       /** The training flags given: they override the file's options (else the tutorial's). */
       optionFlags: ReadonlyMap<string, string>;
@@ -80,6 +87,7 @@ const VALUE_FLAGS = [
   '--activation',
   '--spec',
   '--engine',
+  '--threads',
   '--hidden',
   '--layers',
   '--init',
@@ -151,6 +159,18 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     engine = named;
   }
 
+  const threadsText = values.get('--threads');
+  let threads: number | null = null;
+  if (threadsText !== undefined) {
+    const parsed = parseNumeric(threadsText, THREADS_SPEC);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        message: `--threads must be ${describeRangeEn(THREADS_SPEC)} (got "${threadsText}")`,
+      };
+    threads = parsed.value;
+  }
+
   const scriptFlag = parseScriptFlag(values.get('--script'));
   if (!scriptFlag.ok) return scriptFlag;
   const { script } = scriptFlag;
@@ -167,7 +187,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     const optionFlags = new Map([...values].filter(([f]) => isTrainingFlag(f)));
     return {
       ok: true,
-      command: { kind: 'spec', file: specFile, engine, optionFlags, json, script },
+      command: { kind: 'spec', file: specFile, threads, engine, optionFlags, json, script },
     };
   }
 
@@ -262,6 +282,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     ok: true,
     command: {
       kind: 'config',
+      threads,
       preset: unchanged ? presetName : null,
       config,
       learningRate,

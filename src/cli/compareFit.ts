@@ -4,6 +4,7 @@
  * exactly as a single `fit` run is, on the same data; then one table, a JSON array, or
  * the comparison's numpy script (core/compareScript).
  */
+import type { ThreadPool } from '../core/threads/pool';
 import { configFor, type CompareSpec, type VaryKey } from '../core/compare';
 import { compareScript } from '../core/compareScript';
 import { DEFAULT_CONFIG, modelConfigOf, type RunConfig } from '../core/config';
@@ -161,7 +162,12 @@ export function compareTable(vary: string, rows: readonly CompareRow[], withTest
   return [line(header), ...body.map(line)].map((l) => `${l}\n`).join('');
 }
 
-export function runCompare(command: ConfigCommand, compare: CompareSpec, io: FitIo): number {
+export function runCompare(
+  command: ConfigCommand,
+  compare: CompareSpec,
+  io: FitIo,
+  pool: ThreadPool | null = null,
+): number {
   const prepared: { value: string; run: Prepared; training: TrainingRun }[] = [];
   for (const value of compare.values) {
     const fail = (why: string) => {
@@ -170,7 +176,7 @@ export function runCompare(command: ConfigCommand, compare: CompareSpec, io: Fit
     };
     const run = prepare(commandFor(command, compare, value), io);
     if (typeof run === 'string') return fail(run);
-    const training = buildTraining(run, command.engine);
+    const training = buildTraining(run, command.engine, pool);
     if (typeof training === 'string') return fail(training);
     prepared.push({ value, run, training });
   }

@@ -13,6 +13,7 @@ import type { LabeledData } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import type { TrainingOptions } from '../core/trainingOptions';
 import type { EngineChoice, FitCommand } from './args';
+import type { ThreadPool } from '../core/threads/pool';
 import type { Outcome } from './outcome';
 import { parseSpec } from './spec';
 import { runFromSpec, specConfig, specData } from './specRun';
@@ -74,8 +75,11 @@ export interface Prepared {
   data: LabeledData;
   /** How the run learns: the flags' (a spec's own, changed by the flags). */
   options: TrainingOptions;
-  /** Builds the run on an engine; throws when this runtime cannot run the one asked for. */
-  build(engine: EngineChoice): TrainingRun;
+  /**
+   * Builds the run on an engine, its large steps split across the pool's threads (none:
+   * one thread); throws when this runtime cannot run the engine asked for.
+   */
+  build(engine: EngineChoice, pool: ThreadPool | null): TrainingRun;
 }
 
 /** "1 -> 32 -> 16 -> 1 relu", and the init when it is not the tutorial's (the default). */
@@ -123,8 +127,8 @@ export function prepare(
       data,
       options: command.options,
       // As the page: its generated points are handed over only when some are held out.
-      build: (engine) =>
-        new TrainingRun(config, undefined, { engine }, testShare > 0 ? data : undefined),
+      build: (engine, pool) =>
+        new TrainingRun(config, undefined, { engine, pool }, testShare > 0 ? data : undefined),
     };
   }
   let text: string;
@@ -156,14 +160,18 @@ export function prepare(
     title: `spec ${command.file}`,
     data,
     options: flags.options,
-    build: (engine) => runFromSpec(spec, engine),
+    build: (engine, pool) => runFromSpec(spec, engine, pool),
   };
 }
 
 /** The run built on an engine, with its options; or why it cannot be (a usage error). */
-export function buildTraining(run: Prepared, engine: EngineChoice): TrainingRun | string {
+export function buildTraining(
+  run: Prepared,
+  engine: EngineChoice,
+  pool: ThreadPool | null = null,
+): TrainingRun | string {
   try {
-    const training = run.build(engine);
+    const training = run.build(engine, pool);
     training.setTrainingOptions(run.options);
     if (engine === 'wasm' && training.engine !== 'wasm')
       throw new Error(

@@ -7,7 +7,9 @@
  */
 import { networkValues } from '../core/fit';
 import { PRINT_EVERY } from '../core/numpyScript';
-import { parseFitArgs } from './args';
+import { parseFitArgs, type FitCommand } from './args';
+import type { ThreadPool } from '../core/threads/pool';
+import { createNodePool, defaultThreads } from './nodeThreads';
 import { runCompare } from './compareFit';
 import { summary, train } from './outcome';
 import {
@@ -35,14 +37,28 @@ export function runFit(argv: readonly string[], io: FitIo): number {
     io.stdout(USAGE);
     return EXIT_OK;
   }
-  if (command.kind === 'config' && command.compare !== null)
-    return runCompare(command, command.compare, io);
+  // Helper threads start only when a run's step is large enough to split (core/threads).
+  const pool = createNodePool(command.threads ?? defaultThreads());
+  try {
+    return command.kind === 'config' && command.compare !== null
+      ? runCompare(command, command.compare, io, pool)
+      : fitOne(command, io, pool);
+  } finally {
+    void pool?.close();
+  }
+}
+
+function fitOne(
+  command: Exclude<FitCommand, { kind: 'help' }>,
+  io: FitIo,
+  pool: ThreadPool | null,
+): number {
   const run = prepare(command, io);
   if (typeof run === 'string') {
     io.stderr(`fit: ${run}\n`);
     return EXIT_USAGE;
   }
-  const training = buildTraining(run, command.engine);
+  const training = buildTraining(run, command.engine, pool);
   if (typeof training === 'string') {
     io.stderr(`fit: ${training}\n`);
     return EXIT_USAGE;

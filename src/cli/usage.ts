@@ -37,6 +37,9 @@ print(average_cost)), then a summary.
                        (default: as the page's worker picks, the kernel where this runtime
                        has WebAssembly SIMD); the kernel trains one hidden layer, deeper
                        networks train on ts
+  --threads T          split each large step of the kernel across T threads, 1 to 64
+                       (default: one per core; 1: today's one-thread step); the losses
+                       agree with one thread's to float32 rounding (docs/threads.md)
 ${TRAINING_USAGE}${TEST_USAGE}  --json               print one JSON object (config, seed, lr, options, x, y, test (1: held
                        out), initial, losses (each step's loss on its batch), epochs, final,
                        testLoss (of final; null when none is held out));

@@ -9,6 +9,7 @@ import { KernelEngine } from './engines/kernelEngine';
 import { TsEngine } from './engines/tsEngine';
 import { KERNEL_ACTIVATIONS as KERNEL_ACTIVATION_NAMES } from './kernel/kernelLayout.generated';
 import type { Network } from './network';
+import type { ThreadPool } from './threads/pool';
 import {
   bestKernelBuild,
   kernelBuildSupported,
@@ -28,6 +29,11 @@ export interface EngineOptions {
   engine?: Engine | 'auto';
   /** Which build of the kernel the 'wasm' engine runs (default: the best one here). */
   kernel?: KernelBuild;
+  /**
+   * Helper threads the kernel splits large steps across (docs/threads.md); none (the
+   * default) trains on the calling thread alone.
+   */
+  pool?: ThreadPool | null;
 }
 
 /** The engine 'auto' resolves to here. */
@@ -73,8 +79,9 @@ export function createEngine(
   train: Dataset,
   grid: Float32Array,
   kernelBuild: KernelBuild | null,
+  pool: ThreadPool | null = null,
 ): TrainingEngine {
   return kernelBuild
-    ? new KernelEngine(net, train, grid, kernelBuild)
+    ? new KernelEngine(net, train, grid, kernelBuild, pool)
     : new TsEngine(net, train, grid);
 }

@@ -188,6 +188,12 @@ function splitQuery(query: string): { pairs: [string, string][]; malformed: numb
   return { pairs, malformed };
 }
 
+/**
+ * Keys of the address that are not settings and are read elsewhere: `threads`, this
+ * machine's thread count for large steps (src/app/threadsParam.ts). Not reported as unknown.
+ */
+const OTHER_KEYS: ReadonlySet<string> = new Set(['threads']);
+
 /** Reads a query string (with or without the leading '?'). Never throws. */
 export function parseUrlState(search: string): ParsedUrl {
   const settings: Partial<Record<keyof UrlSettings, unknown>> = {};
@@ -202,6 +208,7 @@ export function parseUrlState(search: string): ParsedUrl {
     const legacy = LEGACY_KEYS.get(key);
     const name = legacy?.name ?? KEY_TO_NAME.get(key);
     if (name === undefined) {
+      if (OTHER_KEYS.has(key)) continue;
       problems.push({ code: 'url.unknownKey', key: quote(key) });
       continue;
     }

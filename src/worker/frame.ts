@@ -85,6 +85,7 @@ export function buildFrame(
     picture: ctx.picture.picture,
     stepsPerSecond: ctx.stepsPerSecond,
     engine: run.kernelBuild ? `wasm-${run.kernelBuild}` : 'ts',
+    threads: run.threads,
     state: ctx.state,
     divergedAt: run.divergedAt,
     reachedStop: ctx.reachedStop,

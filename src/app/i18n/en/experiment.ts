@@ -106,6 +106,7 @@ export const enExperiment = {
       'wasm-simd128': 'Trained by WebAssembly SIMD, in a worker thread',
       ts: 'Trained by the TypeScript core, in a worker thread',
     })[engine],
+  engineThreads: (threads: number) => `, each step split across ${threads} threads`,
   // Model file
   exportModel: 'Export model',
   importModel: 'Import model',
