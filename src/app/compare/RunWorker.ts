@@ -51,11 +51,17 @@ const WATCHDOG_PERIOD_MS = 1000;
 /** A run whose steps take long is allowed this many steps of silence. */
 const WATCHDOG_STEPS = 4;
 
+/**
+ * Each run on one thread: the runs are the comparison's parallelism, and a run that split
+ * its steps across helper threads (docs/threads.md) would take cores from the others.
+ */
+export const COMPARE_WORKER_NAME = 'compare-run threads=1';
+
 export const browserHost: RunWorkerHost = {
   createWorker: () =>
     new Worker(new URL('../../worker/main.ts', import.meta.url), {
       type: 'module',
-      name: 'compare-run',
+      name: COMPARE_WORKER_NAME,
     }),
   requestFrame: (callback) => requestAnimationFrame(callback),
   now: () => performance.now(),

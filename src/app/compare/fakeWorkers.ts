@@ -121,6 +121,7 @@ export function fakeFrame(runId: number, step: number, patch: Partial<Frame> = {
     },
     stepsPerSecond: 100,
     engine: 'wasm-relaxed',
+    threads: 1,
     state: 'running',
     divergedAt: null,
     reachedStop: false,
