@@ -12,7 +12,7 @@ import { useAppStore } from '../store';
 import { compareLive } from './compareLive';
 import { useCompareStore } from './compareStore';
 import { runColor } from './runColors';
-import { bestRows, rowValues, TABLE_COLUMNS, type TableColumn } from './tableCells';
+import { bestRows, RateMeter, rowValues, TABLE_COLUMNS, type TableColumn } from './tableCells';
 import './compareTable.css';
 
 /** Table refreshes per second: numbers that change faster cannot be read. */
@@ -47,9 +47,15 @@ export function CompareTable() {
   useEffect(() => {
     const body = bodyRef.current!;
     const counts = paramsKey.split(',').map(Number);
+    const meters = counts.map(() => new RateMeter());
     const write = () => {
       const { runs } = compareLive.getState();
-      const rows = counts.map((p, i) => rowValues(runs[i]?.frame ?? null, p));
+      const now = performance.now();
+      const rows = counts.map((p, i) => {
+        const frame = runs[i]?.frame ?? null;
+        const rate = meters[i]!.sample(frame?.step ?? null, now, frame?.state === 'running');
+        return rowValues(frame, p, rate);
+      });
       for (const column of TABLE_COLUMNS) {
         const best = bestRows(rows, column);
         rows.forEach((row, i) => {

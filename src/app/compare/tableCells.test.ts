@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestRows, rowValues, type RowValues } from './tableCells';
+import { bestRows, RateMeter, rowValues, type RowValues } from './tableCells';
 import { fakeFrame } from './fakeWorkers';
 
 const row = (patch: Partial<RowValues>): RowValues => ({
@@ -33,7 +33,7 @@ describe('the comparison table’s best values', () => {
 
   it('reads a frame: the whole-set loss under mini-batches, pieces where there are kinks', () => {
     const batched = fakeFrame(1, 5, { loss: 9, trainLoss: 0.5, testLoss: 0.7 });
-    expect(rowValues(batched, 31)).toEqual({
+    expect(rowValues(batched, 31, 100)).toEqual({
       loss: 0.5,
       testLoss: 0.7,
       rate: 100,
@@ -45,7 +45,30 @@ describe('the comparison table’s best values', () => {
       loss: NaN,
       picture: { ...base.picture, kinks: { x: new Float64Array(2), pieces: 3 } },
     });
-    expect(rowValues(kinked, 31)).toMatchObject({ loss: null, pieces: 3 });
-    expect(rowValues(null, 31)).toMatchObject({ loss: null, rate: null, params: 31 });
+    expect(rowValues(kinked, 31, null)).toMatchObject({ loss: null, pieces: 3, rate: null });
+    expect(rowValues(null, 31, null)).toMatchObject({ loss: null, rate: null, params: 31 });
+  });
+});
+
+describe('the table’s steps per second', () => {
+  it('counts the steps taken over the last second, not one slice’s measure', () => {
+    const meter = new RateMeter();
+    expect(meter.sample(0, 0, true)).toBeNull();
+    expect(meter.sample(100, 250, true)).toBeNull(); // not half a second yet
+    expect(meter.sample(200, 500, true)).toBe(400);
+    expect(meter.sample(1000, 1000, true)).toBe(1000);
+    // The window slides: the second before 1500 ms, from 200 steps at 500 ms.
+    expect(meter.sample(1100, 1500, true)).toBe(900);
+    expect(meter.sample(1300, 2000, true)).toBe(300);
+  });
+
+  it('says nothing while the run stands still, and starts again with a new run', () => {
+    const meter = new RateMeter();
+    meter.sample(0, 0, true);
+    meter.sample(500, 1000, true);
+    expect(meter.sample(500, 1250, false)).toBeNull();
+    expect(meter.sample(10, 1500, true)).toBeNull();
+    expect(meter.sample(5, 1750, true)).toBeNull(); // a reset: counts anew
+    expect(meter.sample(305, 2250, true)).toBe(600);
   });
 });

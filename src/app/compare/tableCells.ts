@@ -26,15 +26,15 @@ const TIE: Record<TableColumn, number> = { loss: 0, testLoss: 0, rate: 0.05, pie
 /** One row's numbers; null where the run has none (no frame yet, no test points, a smooth activation). */
 export type RowValues = Record<TableColumn, number | null>;
 
-/** A run's row from its newest frame and its parameter count. */
-export function rowValues(frame: Frame | null, params: number): RowValues {
+/** A run's row from its newest frame, its parameter count and its measured rate (see RateMeter). */
+export function rowValues(frame: Frame | null, params: number, rate: number | null): RowValues {
   const loss = frame ? (frame.trainLoss ?? frame.loss) : null;
   const finite = (v: number | null | undefined) =>
     v !== null && v !== undefined && Number.isFinite(v) ? v : null;
   return {
     loss: finite(loss),
     testLoss: finite(frame?.testLoss),
-    rate: frame && frame.stepsPerSecond > 0 ? frame.stepsPerSecond : null,
+    rate: rate !== null && rate > 0 ? rate : null,
     pieces: frame?.picture.kinks ? frame.picture.kinks.pieces : null,
     params,
   };
@@ -54,4 +54,30 @@ export function bestRows(rows: readonly RowValues[], column: TableColumn): Set<n
   const tied = (v: number) => Math.abs(v - best) <= TIE[column] * Math.abs(best);
   if (values.every(tied)) return new Set();
   return new Set(present.filter((e) => tied(e.v)).map((e) => e.i));
+}
+
+/** How far back the table's steps per second look, ms: long enough to smooth the scheduler's jitter. */
+export const RATE_WINDOW_MS = 1000;
+
+/**
+ * A run's steps per second as the table shows them: the steps it actually took over the
+ * last RATE_WINDOW_MS, from its step counts (a worker's own measure covers its last slice,
+ * and jumps with the scheduler); null while it stands still or before a second's worth.
+ */
+export class RateMeter {
+  private samples: { step: number; at: number }[] = [];
+
+  /** Takes the run's step at time `at` (ms); returns its rate, or null. */
+  sample(step: number | null, at: number, running: boolean): number | null {
+    const last = this.samples.at(-1);
+    // A new run (Reset, a new value) counts from its own start.
+    if (step === null || !running || (last && step < last.step)) this.samples = [];
+    if (step === null || !running) return null;
+    this.samples.push({ step, at });
+    while (this.samples.length > 2 && at - this.samples[1]!.at >= RATE_WINDOW_MS)
+      this.samples.shift();
+    const first = this.samples[0]!;
+    const span = at - first.at;
+    return span >= RATE_WINDOW_MS / 2 ? ((step - first.step) * 1000) / span : null;
+  }
 }
