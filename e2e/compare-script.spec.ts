@@ -20,6 +20,12 @@ test('a linked comparison with held-out points: the script trains each run as fa
   for (let n = 1; n <= 3; n++)
     await expect(page.getByTestId(`compare-step-${n}`)).toHaveAttribute('data-state', 'paused');
   const steps = await runSteps(page, 3);
+  // The table follows a few times a second: its numbers are of the steps paused at.
+  for (let n = 1; n <= 3; n++)
+    await expect(page.getByTestId(`compare-row-${n}`)).toHaveAttribute(
+      'data-step',
+      String(steps[n - 1]),
+    );
   const losses: number[] = [];
   const testLosses: number[] = [];
   for (let n = 1; n <= 3; n++) {

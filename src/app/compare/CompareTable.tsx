@@ -53,6 +53,9 @@ export function CompareTable() {
       const now = performance.now();
       const rows = counts.map((p, i) => {
         const frame = runs[i]?.frame ?? null;
+        // The step the row's numbers are of (tests wait for it: the table follows at TABLE_HZ).
+        const tr = body.children[i] as HTMLElement | undefined;
+        if (tr) tr.dataset.step = frame ? String(frame.step) : '';
         const rate = meters[i]!.sample(frame?.step ?? null, now, frame?.state === 'running');
         return rowValues(frame, p, rate);
       });
