@@ -99,7 +99,7 @@ async function main() {
   const p = makeProblem(config);
   const results: ImplResult[] = [];
   // The kernel's builds are timed in alternation, so their ratio survives a drifting machine.
-  const impls = IMPLEMENTATIONS.filter(available);
+  const impls = IMPLEMENTATIONS.filter((impl) => available(impl, config));
   const kernels = impls.filter((impl) => impl.startsWith('wasm-'));
   const trainers = await Promise.all(kernels.map((impl) => makeTrainer(impl, p)));
   const kernelLosses = trainers.map((t) => Array.from({ length: CHECK_STEPS }, () => t.step()));
@@ -113,6 +113,7 @@ async function main() {
     budget,
     REPEATS,
   );
+  for (const t of trainers) t.dispose?.();
   const ceilingGflops = rates
     .pop()!
     .map((r) => (r * CEILING_ITERATIONS * ceiling.flopsPerIteration) / 1e9);

@@ -3,16 +3,19 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { createNodePool } from '../src/cli/nodeThreads';
 import { FusedKernel } from '../src/core/kernel/fusedKernel';
+import { SplitKernel } from '../src/core/kernel/splitKernel';
 import {
   kernelBuildSupported,
   kernelModule,
+  sharedMemorySupported,
   type KernelBuild,
 } from '../src/core/kernel/wasmRuntime';
 import { createWorkspace, type Network } from '../src/core/network';
 import { trainStep } from '../src/core/train';
 import { curveGrid } from '../src/core/grid';
-import type { Problem, Trainer } from './problem';
+import type { BenchConfig, Problem, Trainer } from './problem';
 
 /**
  * Our kernel's two builds (the app runs 'wasm-relaxed' where the runtime has relaxed SIMD,
@@ -20,6 +23,7 @@ import type { Problem, Trainer } from './problem';
  */
 export const IMPLEMENTATIONS = [
   'wasm-relaxed',
+  'wasm-relaxed-2threads',
   'wasm-simd128',
   'ts-core',
   'tfjs-wasm',
@@ -27,9 +31,28 @@ export const IMPLEMENTATIONS = [
 ] as const;
 export type Implementation = (typeof IMPLEMENTATIONS)[number];
 
-/** Whether this process can run an implementation (relaxed SIMD needs Node 20's flag). */
-export function available(impl: Implementation): boolean {
+/** Configurations timed on two threads as well (the step split by samples, docs/threads.md). */
+const THREADED = (c: BenchConfig) => c.activation === 'relu' && c.points * c.hidden >= 1_000_000;
+
+/** Whether this process runs an implementation on a configuration (relaxed SIMD needs Node 20's flag). */
+export function available(impl: Implementation, config: BenchConfig): boolean {
+  if (impl === 'wasm-relaxed-2threads')
+    return THREADED(config) && kernelBuildSupported('relaxed') && sharedMemorySupported();
   return impl !== 'wasm-relaxed' || kernelBuildSupported('relaxed');
+}
+
+/** The relaxed kernel with its step split across `threads` threads (one helper less). */
+function splitTrainer(p: Problem, threads: number): Trainer {
+  const pool = createNodePool(threads)!;
+  const k = new SplitKernel(p.x, p.y, p.hidden, p.activation, curveGrid(), pool, 'relaxed');
+  k.w1.set(p.w1);
+  k.b1.set(p.b1);
+  k.w2.set(p.w2);
+  k.b2.set(p.b2);
+  return {
+    step: () => k.step(p.learningRate),
+    dispose: () => void pool.close(),
+  };
 }
 
 function kernelTrainer(p: Problem, build: KernelBuild): Trainer {
@@ -139,6 +162,8 @@ export async function makeTrainer(impl: Implementation, p: Problem): Promise<Tra
   switch (impl) {
     case 'wasm-relaxed':
       return kernelTrainer(p, 'relaxed');
+    case 'wasm-relaxed-2threads':
+      return splitTrainer(p, 2);
     case 'wasm-simd128':
       return kernelTrainer(p, 'simd128');
     case 'ts-core':

@@ -5,7 +5,8 @@
  * one process per configuration, same data and initial weights for all. Checks that all
  * give the same first losses, then times them. `--json` prints machine-readable output;
  * `--markdown` prints the table and writes it to a record in bench/results/ (record.ts);
- * `--pipes` times the kernel's vector operations alone and in pairs instead (see pipes.ts).
+ * `--pipes` times the kernel's vector operations alone and in pairs instead (see pipes.ts);
+ * `--only relu-1000x1000,...` times those configurations alone (activation-NxH).
  * After the kernel's table comes the deep table (deep.ts, issue #21's configurations);
  * `--deep` runs only that one, and `--quick` (or BENCH_QUICK=1) runs only it with fewer,
  * shorter timed runs, a check that takes minutes.
@@ -20,6 +21,7 @@ import { RELAXED_SIMD_FLAG, relaxedSimdFlags, relaxedSimdHere } from '../scripts
 import { flopsPerStep, type BenchConfig } from './problem';
 import { recordContext, writeRecord } from './record';
 import { deepMarkdown, runDeep, type DeepRun } from './deep';
+import { measureSyncMicroseconds } from './threadSync';
 
 const SIZES = [
   [30, 10],
@@ -51,6 +53,11 @@ const deepOnly = quick || process.argv.includes('--deep');
 /** The deep table's seconds of timed steps and timed runs per implementation and configuration. */
 const DEEP_BUDGET_SECONDS = quick ? 0.5 : BUDGET_SECONDS;
 const DEEP_REPEATS = quick ? 2 : 5;
+
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : null;
+const chosen = (c: BenchConfig) => !ONLY || ONLY.has(`${c.activation}-${c.points}x${c.hidden}`);
+
 const json = process.argv.includes('--json');
 const markdown = process.argv.includes('--markdown');
 const log = (line = '') => {
@@ -130,7 +137,7 @@ async function main() {
     return;
   }
   log(
-    `Backprop Playground benchmark: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one thread`,
+    `Backprop Playground benchmark: Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one thread unless a row names threads`,
   );
   const plainCeiling = await measureCeiling(false);
   const fusedCeiling = relaxedSimdHere() ? await measureCeiling(true) : 0;
@@ -146,7 +153,7 @@ async function main() {
   const rows: Row[] = [];
   const ceilings: (BenchConfig & { gflops: number; fused: boolean })[] = [];
   let allSame = true;
-  for (const config of CONFIGS) {
+  for (const config of CONFIGS.filter(chosen)) {
     const { points, hidden, activation } = config;
     const { results, ceilingGflops, ceilingFused } = runChild(config);
     ceilings.push({ ...config, gflops: ceilingGflops, fused: ceilingFused });
@@ -183,8 +190,14 @@ async function main() {
         `  ${r.impl.padEnd(14)} ${pad(r.stepsPerSecond.toPrecision(4), 11)} ${pad(gflops.toFixed(2), 8)} ${pad(`${(r.stepsPerSecond / kernel).toPrecision(3)}x`, 10)} ${pad(`${(100 * fraction).toFixed(1)}%`, 9)}  ${same ? 'yes' : 'NO'} (max rel diff ${worst.toExponential(1)})`,
       );
     }
+    const two = results.find((r) => r.impl === 'wasm-relaxed-2threads');
+    if (two)
+      log(`  2 threads / 1 thread (wasm-relaxed): ${(two.stepsPerSecond / kernel).toFixed(2)}`);
     log('');
   }
+  const syncMicroseconds = await measureSyncMicroseconds(BUDGET_SECONDS);
+  const syncLine = `Split-step synchronisation, 2 threads: ${syncMicroseconds.toFixed(1)} µs per step (a step of N = 4, H = 4 split, minus the same step on one thread).`;
+  log(syncLine);
   log(
     allSame
       ? `All implementations agree on the first losses (within ${LOSS_TOLERANCE} relative).`
@@ -194,9 +207,10 @@ async function main() {
     const agreed = allSame
       ? 'All implementations agreed on the first losses'
       : 'Some implementations DISAGREED on the first losses';
-    const body = `${markdownTable(rows, plainCeiling, fusedCeiling, ceilings)}\n\n${agreed} (tolerance ${LOSS_TOLERANCE} relative).`;
+    const body = `${markdownTable(rows, plainCeiling, fusedCeiling, ceilings)}\n\n${syncLine}\n\n${agreed} (tolerance ${LOSS_TOLERANCE} relative).`;
     console.log(body);
-    const title = 'npm run bench -- --markdown: steps per second of one training step, one thread';
+    const title =
+      'npm run bench -- --markdown: steps per second of one training step, one thread unless a row names threads';
     console.error(`Record written to ${await writeRecord(context, title, '', body)}`);
   }
   if (!allSame) process.exitCode = 1;
@@ -212,6 +226,7 @@ async function main() {
           fusedCeilingGflops: fusedCeiling,
           ceilingsInRounds: ceilings,
           lossTolerance: LOSS_TOLERANCE,
+          syncMicroseconds,
           rows,
           deep: deepRun,
         },

@@ -17,11 +17,8 @@ import {
   sum2,
 } from './wat.mjs';
 
-/**
- * One step (train = 1) or just the loss of the current parameters (train = 0).
- * Returns the mean squared error before the update.
- */
-export function stepFunc(key, act) {
+/** The activation's pieces of a step's text: the accumulators' zeroing, the gradients' finish and the update. */
+export function stepParts(act) {
   const homogeneous = !('grad' in act);
   const zeroAcc = ['pGB1', 'pGW1', 'pGW2']
     .map((p) => `(v128.store ${add(g(p), L('j'))} ${ZERO})`)
@@ -73,20 +70,49 @@ export function stepFunc(key, act) {
           (local.set $t (v128.andnot (local.get $t) (f32x4.lt (f32x4.abs (local.get $t)) ${f32x4(FLUSH_BELOW)})))
           (v128.store ${add(g(p), L('j'))} (local.get $t))
           (local.set $psum (f32x4.add (local.get $psum) (local.get $t)))`;
+  return { zeroAcc, upd, sdExpr, sxdExpr, c0, gw2, scaled };
+}
+
+/**
+ * One step (train = 1) or just the loss of the current parameters (train = 0).
+ * Returns the mean squared error before the update.
+ */
+export function stepFunc(key, act) {
+  const parts = stepParts(act);
   return `
   (func (export "step_${key}") (param $lr f32) (param $train i32) (result f64)
-    (local $b i32) (local $e i32) (local $small i32) (local $blockBytes i32) (local $i i32) (local $j i32) (local $gb2 f64)
-    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128) (local $draw v128) (local $b2new f32)
-    (local $xv v128) (local $r01 v128) (local $r23 v128) (local $x01 v128) (local $x23 v128) (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)
+    ${STEP_LOCALS}
     (if (local.get $train) (then
-      (local.set $j ${i32(0)})
-      (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))))
+      ${zeroAccumulators(parts.zeroAcc)}))
     ${callScale(key, act)}
     ${blockSize(act)}
-    (local.set $b ${i32(0)})
+    ${blockLoop(key, act, i32(0), `(i32.shl ${g('np')} ${i32(2)})`, '(local.get $train)')}
+    (if (local.get $train) (then
+      ${finishUpdate(act, parts, sum2('$dsum'), sum2('$xdsum'))}))
+    (f64.div ${sum2('$lossv')}
+      (f64.convert_i32_u ${g('n')}))
+  )`;
+}
+
+/** The locals of a step (and of the split step's entries, which run the same code). */
+export const STEP_LOCALS = `(local $b i32) (local $e i32) (local $small i32) (local $blockBytes i32) (local $i i32) (local $j i32) (local $gb2 f64)
+    (local $lossv v128) (local $dsum v128) (local $xdsum v128) (local $dsplat v128) (local $xdsplat v128) (local $ev v128) (local $dv v128) (local $lrv v128) (local $psum v128) (local $draw v128) (local $b2new f32)
+    (local $xv v128) (local $r01 v128) (local $r23 v128) (local $x01 v128) (local $x23 v128) (local $sd v128) (local $sxd v128) (local $w2 v128) (local $gw1 v128) (local $gb1 v128) (local $gw2 v128) (local $t v128)`;
+
+/** Zeroes the backward's accumulators (GB1, GW1, GW2). */
+export const zeroAccumulators = (zeroAcc) => `(local.set $j ${i32(0)})
+      (loop $zero ${zeroAcc} (br_if $zero (i32.lt_u (local.tee $j ${add(L('j'), i32(16))}) ${g('hb')})))`;
+
+/**
+ * Forward, errors and (when `train`, an i32 expression) backward over the samples from byte
+ * offset `start` to `end` (multiples of 16, start < end) in blocks of $blockBytes: adds the
+ * loss to $lossv, sum d to $dsum, sum x d to $xdsum and the block's sums to the accumulators.
+ */
+export function blockLoop(key, act, start, end, train) {
+  return `(local.set $b ${start})
     (loop $blocks
-      (local.set $e (select ${add(L('b'), L('blockBytes'))} (i32.shl ${g('np')} ${i32(2)})
-        (i32.lt_u ${add(L('b'), L('blockBytes'))} (i32.shl ${g('np')} ${i32(2)}))))
+      (local.set $e (select ${add(L('b'), L('blockBytes'))} ${end}
+        (i32.lt_u ${add(L('b'), L('blockBytes'))} ${end})))
       ${forwardCall(key, act, `${add(g('pX'), L('b'))} ${add(g('pO'), L('b'))} (i32.shr_u (i32.sub (local.get $e) (local.get $b)) ${i32(2)}) ${g('pA')}`)}
       ;; e = (o - y) m; loss += e^2; d = -2 e; xd = x d (float64 sums of the loss and of d).
       (local.set $i (local.get $b))
@@ -103,16 +129,22 @@ export function stepFunc(key, act) {
         (local.set $dsum (f64x2.add (local.get $dsum) (f64x2.add (f64x2.promote_low_f32x4 (local.get $dv))
           (f64x2.promote_low_f32x4 (i8x16.shuffle ${lanes(2, 3, 0, 1)} (local.get $dv) (local.get $dv))))))
         (br_if $errors (i32.lt_u (local.tee $i ${add(L('i'), i32(16))}) (local.get $e))))
-      (if (local.get $train) (then ${blockCall(`bwd_${key}`, stores(act), '(local.get $b) (local.get $e)')}))
-      (br_if $blocks (i32.lt_u (local.tee $b (local.get $e)) (i32.shl ${g('np')} ${i32(2)}))))
-    (if (local.get $train) (then
-      ;; Finish the gradients with the old parameters, then update: w += lr g.
+      (if ${train} (then ${blockCall(`bwd_${key}`, stores(act), '(local.get $b) (local.get $e)')}))
+      (br_if $blocks (i32.lt_u (local.tee $b (local.get $e)) ${end})))`;
+}
+
+/**
+ * From the accumulators and the float64 sums D (`dsum`) and X D (`xdsum`) to the gradients,
+ * then the update w += lr g: the step's last part, run once per step whatever the split.
+ */
+export function finishUpdate(act, { upd, sdExpr, sxdExpr, c0, gw2, scaled }, dsum, xdsum) {
+  return `;; Finish the gradients with the old parameters, then update: w += lr g.
       (local.set $lrv (f32x4.splat (local.get $lr)))
       ;; D = sum d (gb2), in float64.
-      (local.set $gb2 ${sum2('$dsum')})
+      (local.set $gb2 ${dsum})
       ${act.outAffine ? '(local.set $draw (f32x4.splat (f32.demote_f64 (local.get $gb2))))' : ''}
       (local.set $dsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0}) (local.get $gb2)))))
-      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0}) ${sum2('$xdsum')}))))
+      (local.set $xdsplat (f32x4.splat (f32.demote_f64 (f64.mul (f64.const ${c0}) ${xdsum}))))
       (local.set $j ${i32(0)})
       (loop $update
         (local.set $sd ${scaled(sdExpr)})
@@ -140,10 +172,7 @@ export function stepFunc(key, act) {
         (f32.store ${add(g('pGW2'), L('j'))} (f32.const 0))
         (local.set $j ${add(L('j'), i32(4))})
         (br $pad)))
-      (global.set $paramSum (f32.add (f32.load ${g('pB2')}) ${fold4('f32.add', '$psum')}))))
-    (f64.div ${sum2('$lossv')}
-      (f64.convert_i32_u ${g('n')}))
-  )`;
+      (global.set $paramSum (f32.add (f32.load ${g('pB2')}) ${fold4('f32.add', '$psum')}))`;
 }
 
 /**
@@ -205,7 +234,7 @@ export function scaleFunc(key, act) {
 export const callScale = (key, act) => (act.inputScale ? `(call $scale_${key})` : '');
 
 /** Sets $blockBytes (and $small for activations that store), the bytes of x per block. */
-function blockSize(act) {
+export function blockSize(act) {
   if (stores(act)) {
     return `;; Blocks of SMALL_BLOCK samples where BLOCK's would store more than SCRATCH_BYTES.
     (local.set $small (i32.gt_u (i32.mul ${g('hb')} ${i32(BLOCK * (act.storesGrad ? 2 : 1))}) ${i32(SCRATCH_BYTES)}))

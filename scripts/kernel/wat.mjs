@@ -30,18 +30,20 @@ export const LANES = 4;
 /**
  * The buffers configure() gets pointers to, in its parameter order (after SIZES), with their
  * lengths in floats: so many per padded hidden unit (hp) and per padded sample (np), plus a
- * fixed count. The TypeScript side lays memory out from this table, which build-kernel.mjs
- * writes to src/core/kernel/kernelLayout.generated.ts.
+ * fixed count. `thread`: each thread of a split step has its own (its accumulators, scratch
+ * and sums); the others are shared by all threads (docs/threads.md). The TypeScript side
+ * lays memory out from this table, which build-kernel.mjs writes to
+ * src/core/kernel/kernelLayout.generated.ts.
  */
 export const BUFFERS = {
   pW1: { hp: 1 },
   pB1: { hp: 1 },
   pW2: { hp: 1 },
   pB2: { fixed: LANES },
-  pGW1: { hp: 1 },
-  pGB1: { hp: 1 },
-  pGW2: { hp: 1 },
-  pGB2: { fixed: LANES },
+  pGW1: { hp: 1, thread: true },
+  pGB1: { hp: 1, thread: true },
+  pGW2: { hp: 1, thread: true },
+  pGB2: { fixed: LANES, thread: true },
   pX: { np: 1 },
   pY: { np: 1 },
   pM: { np: 1 },
@@ -51,10 +53,12 @@ export const BUFFERS = {
   // A block's stored values (SCRATCH): BLOCK sample vectors per unit vector whatever N (a
   // SMALL_BLOCK block fits in the same room), then as many again for activations that store
   // their derivative too (storesGrad in activations.mjs).
-  pA: { hp: 2 * BLOCK },
+  pA: { hp: 2 * BLOCK, thread: true },
   // w1 and b1 times an activation's input scale (inputScale in activations.mjs).
-  pSW1: { hp: 1 },
-  pSB1: { hp: 1 },
+  pSW1: { hp: 1, thread: true },
+  pSB1: { hp: 1, thread: true },
+  // A thread's float64 sums over its samples for the split step: the loss, sum d, sum x d.
+  pSums: { fixed: 8, thread: true },
 };
 /** Pointer globals set by configure(), in its parameter order. */
 export const POINTERS = Object.keys(BUFFERS);

@@ -1,5 +1,5 @@
 /** The page: settings on the side, transport and plots in the middle. */
-import { useEffect, useLayoutEffect } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect } from 'react';
 import { setLogScale, startPlayground, stopPlayground } from './actions';
 import { workerConnected } from './workerClient';
 import { ControlPanel } from './controls/ControlPanel';
@@ -30,10 +30,16 @@ import { PiecesNote } from './views/PiecesNote';
 import { NetworkPanel } from './views/NetworkPanel';
 import { PinButtons, PinnedList } from './views/PinBar';
 import { ViewToggles } from './views/ViewToggles';
+import { CompareBoundary } from './compare/CompareBoundary';
+import { useModeStore } from './compare/mode';
+
+/** The comparison's code loads on first use: the entry stays within its budget. */
+const CompareView = lazy(() => import('./compare/CompareView'));
 
 export function App() {
   const logScale = useAppStore((s) => s.logScale);
   const t = useT();
+  const comparing = useModeStore((s) => s.comparing);
   // The entry (main.tsx) has started the first run before the app was even loaded. This
   // starts one only on a remount (React's StrictMode mounts twice in development, and the
   // unmount stops the worker); a worker that has already failed is left for Restart, so
@@ -81,7 +87,7 @@ export function App() {
           </div>
         </div>
         <div className="header-tools">
-          <StatusLine />
+          {!comparing && <StatusLine />}
           <CopyLink />
           <ShareDialog />
           <LanguageSwitch />
@@ -90,60 +96,68 @@ export function App() {
       </header>
       <UrlNotice />
       <Announcer />
-      <main className="layout">
-        <ControlPanel />
-        <div className="stage" id="plots" tabIndex={-1}>
-          <Transport />
-          <Rescue />
-          <section className="panel plot-card" aria-labelledby="fit-title">
-            <div className="card-head">
-              <h2 id="fit-title">{t.fit}</h2>
-              <ViewToggles />
-            </div>
-            <FitLegend />
-            <FitPlot />
-            <PiecesNote />
-            <LayerPlots />
-          </section>
-          <section className="panel plot-card" aria-labelledby="loss-title">
-            <div className="card-head">
-              <h2 id="loss-title">{t.loss}</h2>
-              <div className="card-tools">
-                <PinButtons />
-                <label className="toggle">
-                  <input
-                    type="checkbox"
-                    checked={logScale}
-                    onChange={(e) => setLogScale(e.target.checked)}
-                  />
-                  {t.logScale}
-                </label>
-                <button
-                  type="button"
-                  className="small"
-                  onClick={() => {
-                    // With mini-batches, the loss on all the points beside the batch losses.
-                    const { history, trainHistory, batched } = liveStore.getState();
-                    downloadText(
-                      'loss-history.csv',
-                      lossHistoryCsv(history, batched ? trainHistory : null),
-                      'text/csv',
-                    );
-                  }}
-                >
-                  {t.exportLossCsv}
-                </button>
+      {comparing ? (
+        <CompareBoundary>
+          <Suspense fallback={<p className="compare-loading">{t.compareLoading}</p>}>
+            <CompareView />
+          </Suspense>
+        </CompareBoundary>
+      ) : (
+        <main className="layout">
+          <ControlPanel />
+          <div className="stage" id="plots" tabIndex={-1}>
+            <Transport />
+            <Rescue />
+            <section className="panel plot-card" aria-labelledby="fit-title">
+              <div className="card-head">
+                <h2 id="fit-title">{t.fit}</h2>
+                <ViewToggles />
               </div>
-            </div>
-            <LossPlot />
-            <PinnedList />
-            <LossNote />
-          </section>
-          <NetworkPanel />
-          <Lesson />
-        </div>
-      </main>
-      <SettingsJump />
+              <FitLegend />
+              <FitPlot />
+              <PiecesNote />
+              <LayerPlots />
+            </section>
+            <section className="panel plot-card" aria-labelledby="loss-title">
+              <div className="card-head">
+                <h2 id="loss-title">{t.loss}</h2>
+                <div className="card-tools">
+                  <PinButtons />
+                  <label className="toggle">
+                    <input
+                      type="checkbox"
+                      checked={logScale}
+                      onChange={(e) => setLogScale(e.target.checked)}
+                    />
+                    {t.logScale}
+                  </label>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => {
+                      // With mini-batches, the loss on all the points beside the batch losses.
+                      const { history, trainHistory, batched } = liveStore.getState();
+                      downloadText(
+                        'loss-history.csv',
+                        lossHistoryCsv(history, batched ? trainHistory : null),
+                        'text/csv',
+                      );
+                    }}
+                  >
+                    {t.exportLossCsv}
+                  </button>
+                </div>
+              </div>
+              <LossPlot />
+              <PinnedList />
+              <LossNote />
+            </section>
+            <NetworkPanel />
+            <Lesson />
+          </div>
+        </main>
+      )}
+      {!comparing && <SettingsJump />}
       <footer className="footer">{t.footer}</footer>
     </div>
   );

@@ -6,6 +6,7 @@ import { liveStore } from './liveStore';
 import { subscribeRaf } from './rafSubscribe';
 import { useAppStore } from './store';
 import { useT } from './i18n';
+import { CompareButton } from './compare/CompareButton';
 
 function Readouts() {
   const t = useT();
@@ -44,7 +45,9 @@ function Readouts() {
             testLoss != null && Number.isFinite(testLoss) ? formatLoss(testLoss) : '–';
         rateRef.current!.textContent = frame ? formatRate(frame.stepsPerSecond) : '0';
         // Hovering the rate says what trains (the kernel's build differs by browser).
-        const engine = frame ? t.engine(frame.engine) : '';
+        const engine = frame
+          ? `${t.engine(frame.engine)}${frame.threads > 1 ? t.engineThreads(frame.threads) : ''}`
+          : '';
         if (rateRef.current!.title !== engine) rateRef.current!.title = engine;
       }),
     [t, showTest],
@@ -141,6 +144,7 @@ export function Transport() {
         <button type="button" onClick={resetRun} title={t.resetTitle}>
           {t.reset}
         </button>
+        <CompareButton />
       </div>
       <Readouts />
     </div>

@@ -12,7 +12,7 @@ import { installLanguage } from './i18n';
 import { showLoadFailure } from './loadFailure';
 import { loadPlotly } from './plots/plotlyLoader';
 import { applyStoredTheme } from './theme';
-import { readUrlIntoStore, syncUrlFromStore } from './urlSync';
+import { openLinkedComparison, readUrlIntoStore, syncUrlFromStore } from './urlSync';
 
 // The link decides the first run's settings; from then on the address bar follows the settings.
 readUrlIntoStore();
@@ -20,6 +20,7 @@ installLanguage();
 syncUrlFromStore();
 applyStoredTheme();
 startPlayground();
+openLinkedComparison();
 void loadPlotly();
 
 import('./start').catch((error: unknown) => {

@@ -72,6 +72,7 @@ function frame(step: number, state: Frame['state'], withParams: boolean): Frame 
     },
     stepsPerSecond: 1,
     engine: 'ts',
+    threads: 1,
     state,
     divergedAt: null,
     reachedStop: false,

@@ -1,8 +1,10 @@
 /**
- * Keyboard shortcuts: Space play/pause, S step, R reset. Ignored while a control has
- * focus, so typing a value or pressing a focused button never triggers them twice.
+ * Keyboard shortcuts: Space play/pause, S step, R reset (of the comparison while one is
+ * open). Ignored while a control has focus, so typing a value or pressing a focused button
+ * never triggers them twice.
  */
 import { resetRun, stepOnce, togglePlaying } from './actions';
+import { activeCompareShortcuts } from './compare/mode';
 
 const ACTIONS: Record<string, () => void> = {
   ' ': togglePlaying,
@@ -22,7 +24,8 @@ function isInteractive(target: EventTarget | null): boolean {
 export function installShortcuts(): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const action = ACTIONS[event.key.toLowerCase()];
+    // While a comparison is open the same keys act on all its runs.
+    const action = (activeCompareShortcuts() ?? ACTIONS)[event.key.toLowerCase()];
     if (!action || isInteractive(event.target)) return;
     event.preventDefault();
     action();

@@ -57,6 +57,7 @@ function frame(runId: number, step: number, losses: number[]): Frame {
     },
     stepsPerSecond: 10,
     engine: 'wasm-relaxed',
+    threads: 1,
     state: 'running',
     divergedAt: null,
     reachedStop: false,

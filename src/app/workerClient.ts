@@ -10,6 +10,7 @@ import { keepNamedBy, recordSent } from './runRecord';
 import { t } from './i18n';
 import { useAppStore } from './store';
 import { pictureViews, useViewStore } from './views/viewStore';
+import { workerName } from './threadsParam';
 
 let worker: Worker | null = null;
 const acks = new FrameAcks(
@@ -90,8 +91,12 @@ function onError(event: ErrorEvent | MessageEvent): void {
   event.preventDefault();
 }
 
+/** The worker's name carries the page's thread count override (?threads=N), which it reads at start (no location: a test's stub). */
 const newWorker = () =>
-  new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'trainer' });
+  new Worker(new URL('../worker/main.ts', import.meta.url), {
+    type: 'module',
+    name: workerName(globalThis.location?.search ?? ''),
+  });
 
 /** Starts (or restarts) the worker. */
 export function connectWorker(): void {

@@ -20,6 +20,8 @@ import { trainingOptionsOf, type TrainingOptions } from '../core/trainingOptions
 import { isTrainingFlag, parseTrainingFlags, TRAINING_FLAGS } from './trainingArgs';
 import { parseScriptFlag, type ScriptLanguage } from './scriptFlag';
 import { parseTestFlag } from './testArgs';
+import { parseCompareFlag } from './compareArgs';
+import type { CompareSpec } from '../core/compare';
 
 /** Most steps one command may train. */
 export const MAX_FIT_STEPS = 1_000_000;
@@ -29,11 +31,16 @@ export const DEFAULT_PRESET: PresetId = 'square-relu';
 /** Engines --engine names; without it the run picks one as the page's worker does ('auto'). */
 export const ENGINES: readonly Engine[] = ['wasm', 'ts'];
 export type EngineChoice = Engine | 'auto';
+/** Most threads --threads may ask for. */
+export const MAX_THREADS = 64;
+const THREADS_SPEC: NumericSpec = { min: 1, max: MAX_THREADS, integer: true, minInclusive: true };
 
 export type FitCommand =
   | { kind: 'help' }
   | {
       kind: 'config';
+      /** Threads a large step is split across (--threads); null: one per core. */
+      threads: number | null;
       /** The preset whose settings are in force unchanged, or null when flags changed one. */
       preset: PresetId | null;
       config: ModelConfig;
@@ -47,10 +54,14 @@ export type FitCommand =
       json: boolean;
       /** Print this language's script of the run instead of training it; null: train. */
       script: ScriptLanguage | null;
+      /** Train these runs, differing from the flags' run in one setting, instead of one; null: one run. */
+      compare: CompareSpec | null;
     }
   | {
       kind: 'spec';
       file: string;
+      /** As for 'config'. */
+      threads: number | null;
       engine: EngineChoice;
       /** The training flags given: they override the file's options (else the tutorial's). */
       optionFlags: ReadonlyMap<string, string>;
@@ -76,11 +87,13 @@ const VALUE_FLAGS = [
   '--activation',
   '--spec',
   '--engine',
+  '--threads',
   '--hidden',
   '--layers',
   '--init',
   '--script',
   '--test',
+  '--compare',
   ...TRAINING_FLAGS,
   ...Object.keys(NUMERIC_FLAGS),
 ] as const;
@@ -95,6 +108,7 @@ const RUN_FLAGS = [
   '--layers',
   '--init',
   '--test',
+  '--compare',
   ...Object.keys(NUMERIC_FLAGS),
 ];
 
@@ -145,6 +159,18 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     engine = named;
   }
 
+  const threadsText = values.get('--threads');
+  let threads: number | null = null;
+  if (threadsText !== undefined) {
+    const parsed = parseNumeric(threadsText, THREADS_SPEC);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        message: `--threads must be ${describeRangeEn(THREADS_SPEC)} (got "${threadsText}")`,
+      };
+    threads = parsed.value;
+  }
+
   const scriptFlag = parseScriptFlag(values.get('--script'));
   if (!scriptFlag.ok) return scriptFlag;
   const { script } = scriptFlag;
@@ -161,9 +187,14 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     const optionFlags = new Map([...values].filter(([f]) => isTrainingFlag(f)));
     return {
       ok: true,
-      command: { kind: 'spec', file: specFile, engine, optionFlags, json, script },
+      command: { kind: 'spec', file: specFile, threads, engine, optionFlags, json, script },
     };
   }
+
+  const compared = parseCompareFlag(values.get('--compare'), values);
+  if (!compared.ok) return compared;
+  if (compared.compare !== null && script === 'pytorch')
+    return { ok: false, message: '--compare writes one numpy script: use --script numpy' };
 
   const presetName = values.get('--preset') ?? DEFAULT_PRESET;
   if (!isPresetId(presetName))
@@ -251,6 +282,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
     ok: true,
     command: {
       kind: 'config',
+      threads,
       preset: unchanged ? presetName : null,
       config,
       learningRate,
@@ -260,6 +292,7 @@ export function parseFitArgs(argv: readonly string[]): ParsedArgs {
       testShare,
       json,
       script,
+      compare: compared.compare,
     },
   };
 }

@@ -14,6 +14,8 @@ export interface Outcome {
   finalLoss: number;
   divergedAt: number | null;
   engine: TrainingEngine;
+  /** Threads each step was split across (1: one). */
+  threads: number;
   /** Loss on the held-out points before training and of the final parameters; null when none. */
   test: { start: number; end: number } | null;
 }
@@ -38,12 +40,13 @@ export function train(run: TrainingRun, lr: number, steps: number): Outcome {
     finalLoss: divergedAt === null ? run.currentLoss() : NaN,
     divergedAt,
     engine: run.engineName,
+    threads: run.threads,
     test: testStart === null ? null : { start: testStart, end: run.testLoss() ?? NaN },
   };
 }
 
 /** ", batch 8, mean, adam, l2 0.001": the options that are not the tutorial's, or nothing. */
-function describeOptions(o: TrainingOptions): string {
+export function describeOptions(o: TrainingOptions): string {
   const parts = [
     o.batchSize === null ? '' : `batch ${o.batchSize}`,
     o.reduction === 'sum' ? '' : o.reduction,
@@ -71,5 +74,6 @@ export function summary(
   const testPart = test
     ? `, test loss ${test.start.toPrecision(6)} -> ${test.end.toPrecision(6)}`
     : '';
-  return `${head}: ${outcome.losses.length} steps on ${outcome.engine}, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}${testPart}`;
+  const threads = outcome.threads > 1 ? ` (${outcome.threads} threads)` : '';
+  return `${head}: ${outcome.losses.length} steps on ${outcome.engine}${threads}, loss ${start.toPrecision(6)} -> ${outcome.finalLoss.toPrecision(6)}${testPart}`;
 }

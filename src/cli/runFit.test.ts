@@ -125,6 +125,7 @@ describe('fit, printed like the tutorial', () => {
       '--test',
       '--json',
       '--spec',
+      '--compare',
       '--help',
     ]) {
       expect(out.stdout).toContain(flag);

@@ -7,6 +7,7 @@ import { packLayers, paramLayout } from '../core/paramLayout';
 import type { LabeledData } from '../core/protocol';
 import { TrainingRun } from '../core/run';
 import type { EngineChoice } from './args';
+import type { ThreadPool } from '../core/threads/pool';
 import type { FitSpec } from './spec';
 
 /** The settings a spec's run is built from before its own points and parameters replace them. */
@@ -31,8 +32,12 @@ export function specData(spec: FitSpec): LabeledData {
   };
 }
 
-export function runFromSpec(spec: FitSpec, engine: EngineChoice): TrainingRun {
-  const run = new TrainingRun(specConfig(spec), undefined, { engine }, specData(spec));
+export function runFromSpec(
+  spec: FitSpec,
+  engine: EngineChoice,
+  pool: ThreadPool | null = null,
+): TrainingRun {
+  const run = new TrainingRun(specConfig(spec), undefined, { engine, pool }, specData(spec));
   const layout = paramLayout(spec.layers);
   const params = new Float32Array(layout.length);
   packLayers(

@@ -6,6 +6,7 @@ import { INITS } from '../core/init';
 import { PRINT_EVERY } from '../core/numpyScript';
 import { PRESET_IDS } from '../core/presets';
 import { DEFAULT_PRESET, ENGINES, MAX_FIT_STEPS } from './args';
+import { COMPARE_USAGE } from './compareArgs';
 import { SCRIPT_USAGE } from './scriptFlag';
 import { TEST_USAGE } from './testArgs';
 import { TRAINING_USAGE } from './trainingArgs';
@@ -36,6 +37,9 @@ print(average_cost)), then a summary.
                        (default: as the page's worker picks, the kernel where this runtime
                        has WebAssembly SIMD); the kernel trains one hidden layer, deeper
                        networks train on ts
+  --threads T          split each large step of the kernel across T threads, 1 to 64
+                       (default: one per core; 1: today's one-thread step); the losses
+                       agree with one thread's to float32 rounding (docs/threads.md)
 ${TRAINING_USAGE}${TEST_USAGE}  --json               print one JSON object (config, seed, lr, options, x, y, test (1: held
                        out), initial, losses (each step's loss on its batch), epochs, final,
                        testLoss (of final; null when none is held out));
@@ -45,8 +49,9 @@ ${TRAINING_USAGE}${TEST_USAGE}  --json               print one JSON object (conf
                        its shapes give the layers), activation, lr, steps, optionally test and
                        options (the flags above override them; a file written by --json works
                        too)
-${SCRIPT_USAGE}  --help               this text
+${SCRIPT_USAGE}${COMPARE_USAGE}  --help               this text
 
-Exit status: 0 done, 1 the run diverged (by the page's rule; --json's final then holds the
-last good parameters, from at most ${PRINT_EVERY} steps before), 2 bad flags or spec file.
+Exit status: 0 done, 1 the run (with --compare, any run) diverged (by the page's rule; --json's
+final then holds the last good parameters, from at most ${PRINT_EVERY} steps before), 2 bad flags
+or spec file.
 `;

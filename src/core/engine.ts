@@ -14,6 +14,7 @@ import { KERNEL_ACTIVATIONS as KERNEL_ACTIVATION_NAMES } from './kernel/kernelLa
 import type { Network } from './network';
 import type { TrainingEngine as EngineName } from './protocol';
 import { denseBuildSupported, denseModule } from './kernel/denseRuntime';
+import type { ThreadPool } from './threads/pool';
 import {
   bestKernelBuild,
   kernelBuildSupported,
@@ -33,6 +34,11 @@ export interface EngineOptions {
   engine?: Engine | 'auto';
   /** Which build of the kernel the 'wasm' engine runs (default: the best one here). */
   kernel?: KernelBuild;
+  /**
+   * Helper threads the kernel splits large steps across (docs/threads.md); none (the
+   * default) trains on the calling thread alone.
+   */
+  pool?: ThreadPool | null;
 }
 
 /** The engine 'auto' resolves to here. */
@@ -116,10 +122,12 @@ export function createEngine(
   train: Dataset,
   grid: Float32Array,
   choice: EngineChoice,
+  pool: ThreadPool | null = null,
 ): TrainingEngine {
   const { kernel, kernelBuild } = choice;
   if (kernelBuild === null) return new TsEngine(net, train, grid);
+  // Only the fused 1 -> H -> 1 kernel splits its steps across the pool's threads.
   return kernel === 'dense'
     ? new DenseEngine(net, train, grid, denseModule(kernelBuild))
-    : new KernelEngine(net, train, grid, kernelBuild);
+    : new KernelEngine(net, train, grid, kernelBuild, pool);
 }

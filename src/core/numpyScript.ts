@@ -9,7 +9,6 @@
  * first used, so its printed losses are the playground's, to float32 precision. Where it
  * cannot be the run (see fidelityNotes), its first lines say so. Pure: returns a string.
  */
-import type { ActivationName } from './activations';
 import type { ModelConfig } from './config';
 import { linspace, targetFunction, type Dataset, type DatasetName } from './dataset';
 import {
@@ -29,7 +28,7 @@ import {
   switchRateLines,
   type Replay,
 } from './numpyScriptData';
-import { networkCode, weightLines } from './numpyScriptNet';
+import { ACTIVATION_DEFS, networkCode, weightLines } from './numpyScriptNet';
 import {
   batchLines,
   optionsDefs,
@@ -77,53 +76,6 @@ const TARGET_EXPR: Record<Exclude<DatasetName, 'custom'>, string> = {
   cubic: 'x ** 3',
 };
 
-/** The tutorial's activation and derivative for each choice (none: the identity, no derivative). */
-const ACTIVATION_DEFS: Record<Exclude<ActivationName, 'none'>, string> = {
-  relu: `def relu(x):
-    return np.maximum(0, x)
-
-
-def relu_derivative(x):  # derivative
-    return np.where(x > 0, np.ones_like(x), np.zeros_like(x))`,
-  tanh: `def tanh(x):
-    return np.tanh(x)
-
-
-def tanh_derivative(x):  # derivative
-    return 1 - np.square(np.tanh(x))`,
-  sigmoid: `def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
-
-
-def sigmoid_derivative(x):  # derivative
-    o = sigmoid(x)
-    return o * (1 - o)`,
-  'leaky-relu': `def leaky_relu(x):
-    return np.where(x > 0, x, 0.01 * x)
-
-
-def leaky_relu_derivative(x):  # derivative
-    return np.where(x > 0, 1.0, 0.01)`,
-  elu: `def elu(x):
-    return np.where(x > 0, x, np.expm1(np.minimum(x, 0)))  # minimum: no overflow warning
-
-
-def elu_derivative(x):  # derivative
-    return np.where(x > 0, 1.0, np.exp(np.minimum(x, 0)))`,
-  softplus: `def softplus(x):
-    return np.logaddexp(0, x)  # ln(1 + e^x) without overflow
-
-
-def softplus_derivative(x):  # derivative: the sigmoid
-    return 1 / (1 + np.exp(-x))`,
-  sine: `def sine(x):
-    return np.sin(x)
-
-
-def sine_derivative(x):  # derivative
-    return np.cos(x)`,
-};
-
 /**
  * The noiseless target at the data's x. A custom expression is our own grammar, not
  * Python: its values (float64, as the playground computes them) are written instead.
@@ -145,13 +97,59 @@ const SPLIT_DEF = `def split(x, y, held_out):  # the page's split: held-out poin
 
 /** The script for a run, and whether it replays the run exactly (see fidelityNotes). */
 export function numpyScriptOf(run: ScriptRun): { script: string; exact: boolean } {
-  const replay = replayOf(run.config, run.learningRate, run.history, run.data);
-  const exact = replayIsExact(replay) && (!usesOptions(replay) || optionsExact(replay));
-  return { script: scriptText(run, replay), exact };
+  const { parts, exact } = numpyScriptParts(run);
+  const lines = [
+    ...parts.title,
+    parts.settings,
+    "# The same run in the tutorial's own numpy code: same seed, same draws in the same",
+    "# order, so it prints the playground's losses (float32 there, float64 here: they",
+    '# agree to about six significant digits).',
+    ...parts.notes,
+    'import numpy as np',
+    '',
+    '',
+    ...parts.body,
+    '',
+    ...parts.plot,
+    '',
+  ];
+  return { script: lines.join('\n'), exact };
 }
 
 export function numpyScript(run: ScriptRun): string {
   return numpyScriptOf(run).script;
+}
+
+/**
+ * A run's script in pieces, for the single script and for a comparison's (compareScript),
+ * which holds each run's body as a function: the body neither imports nor plots, and
+ * names the final losses' expressions so a caller can return them.
+ */
+export interface ScriptParts {
+  /** Comment lines naming the script. */
+  title: string[];
+  /** The data the run trains on, as the header says it (`quadratic data, N=30, noise 0.2, seed 0`). */
+  data: string;
+  /** One comment line: the run's settings, data included. */
+  settings: string;
+  /** Comment lines on how the script relates to the page's run (none when it simply is it). */
+  notes: string[];
+  /** The definitions, the data, the training loop and the final prints: everything after the import. */
+  body: string[];
+  /** Python expressions, valid after the body: the final training loss (null: no points trained on) and test loss (null: none held out). */
+  loss: string | null;
+  testLoss: string | null;
+  /** The body's arrays for a plot: the points trained on and the fit at them. */
+  arrays: { x: string; y: string; fit: string };
+  /** The optional matplotlib plot of the fit. */
+  plot: string[];
+}
+
+/** A run's script in pieces (see ScriptParts), and whether it replays the run exactly. */
+export function numpyScriptParts(run: ScriptRun): { parts: ScriptParts; exact: boolean } {
+  const replay = replayOf(run.config, run.learningRate, run.history, run.data);
+  const exact = replayIsExact(replay) && (!usesOptions(replay) || optionsExact(replay));
+  return { parts: scriptParts(run, replay), exact };
 }
 
 /** The tutorial's backprop(): the plain update, for a run with the default options throughout. */
@@ -175,7 +173,7 @@ function divergedNote(divergedAt: number | null | undefined): string[] {
   ];
 }
 
-function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Replay): string {
+function scriptParts({ config, steps, title, divergedAt }: ScriptRun, replay: Replay): ScriptParts {
   const { noise, seed, activation, init } = config;
   const withOptions = usesOptions(replay);
   const net = networkCode(config);
@@ -186,19 +184,12 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
   const switchesAtEnd = last.step === steps && replay.segments.length > 1;
   // The tutorial's own initialisation goes unsaid, as in the tutorial.
   const initNote = init === 'tutorial' ? '' : `, init ${init}`;
-  const settings = `${dataSummary(config, replay)}, noise ${py(noise)}, seed ${seed}, 1 -> ${config.layers.join(' -> ')} -> 1, activation ${activation}${initNote}, ${rateSummary(replay)}${withOptions ? `, ${optionsSummary(replay)}` : ''}, ${steps} steps`;
-  const lines = [
-    `# Backprop Playground${title ? `: ${title}` : ''}`,
-    `# ${settings}.`,
-    "# The same run in the tutorial's own numpy code: same seed, same draws in the same",
-    "# order, so it prints the playground's losses (float32 there, float64 here: they",
-    '# agree to about six significant digits).',
-    ...fidelityNotes(replay),
-    ...(withOptions ? optionsNotes(replay) : []),
-    ...divergedNote(divergedAt),
-    'import numpy as np',
-    '',
-    '',
+  const data = `${dataSummary(config, replay)}, noise ${py(noise)}, seed ${seed}`;
+  const settings = `${data}, 1 -> ${config.layers.join(' -> ')} -> 1, activation ${activation}${initNote}, ${rateSummary(replay)}${withOptions ? `, ${optionsSummary(replay)}` : ''}, ${steps} steps`;
+  const loss = last.trained > 0 ? `np.mean(np.square(${net.out} - y))` : null;
+  const testLoss =
+    last.heldOut.length > 0 ? `np.mean(np.square(predict(x_test, ${net.args})[2] - y_test))` : null;
+  const body = [
     ...net.layerDef,
     '',
     '',
@@ -238,15 +229,12 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     '',
     ...(switchesAtEnd ? switchDataLine(replay, 'steps', '') : []),
     net.forward,
-    last.trained > 0
-      ? `print("loss after", steps, "steps:", np.mean(np.square(${net.out} - y)))`
+    loss !== null
+      ? `print("loss after", steps, "steps:", ${loss})`
       : 'print("loss after", steps, "steps: no points to train on")',
-    ...(last.heldOut.length > 0
-      ? [
-          `print("test loss after", steps, "steps:", np.mean(np.square(predict(x_test, ${net.args})[2] - y_test)))`,
-        ]
-      : []),
-    '',
+    ...(testLoss !== null ? [`print("test loss after", steps, "steps:", ${testLoss})`] : []),
+  ];
+  const plot = [
     'try:  # optional: draw the fit as the tutorial does',
     '    from matplotlib import pyplot as plt',
     'except ImportError:',
@@ -256,7 +244,20 @@ function scriptText({ config, steps, title, divergedAt }: ScriptRun, replay: Rep
     '    plt.scatter(x.ravel(), y.ravel())',
     `    plt.plot(x.ravel()[order], ${net.out}.ravel()[order], color="tab:orange")`,
     '    plt.show()',
-    '',
   ];
-  return lines.join('\n');
+  return {
+    title: [`# Backprop Playground${title ? `: ${title}` : ''}`],
+    data,
+    settings: `# ${settings}.`,
+    notes: [
+      ...fidelityNotes(replay),
+      ...(withOptions ? optionsNotes(replay) : []),
+      ...divergedNote(divergedAt),
+    ],
+    body,
+    loss,
+    testLoss,
+    arrays: { x: 'x', y: 'y', fit: net.out },
+    plot,
+  };
 }

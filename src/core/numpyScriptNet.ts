@@ -13,6 +13,53 @@ import { column, py } from './numpyScriptData';
 /** Python name of an activation's functions. */
 export const pyName = (activation: ActivationName) => activation.replace('-', '_');
 
+/** The tutorial's activation and derivative for each choice (none: the identity, no derivative). */
+export const ACTIVATION_DEFS: Record<Exclude<ActivationName, 'none'>, string> = {
+  relu: `def relu(x):
+    return np.maximum(0, x)
+
+
+def relu_derivative(x):  # derivative
+    return np.where(x > 0, np.ones_like(x), np.zeros_like(x))`,
+  tanh: `def tanh(x):
+    return np.tanh(x)
+
+
+def tanh_derivative(x):  # derivative
+    return 1 - np.square(np.tanh(x))`,
+  sigmoid: `def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def sigmoid_derivative(x):  # derivative
+    o = sigmoid(x)
+    return o * (1 - o)`,
+  'leaky-relu': `def leaky_relu(x):
+    return np.where(x > 0, x, 0.01 * x)
+
+
+def leaky_relu_derivative(x):  # derivative
+    return np.where(x > 0, 1.0, 0.01)`,
+  elu: `def elu(x):
+    return np.where(x > 0, x, np.expm1(np.minimum(x, 0)))  # minimum: no overflow warning
+
+
+def elu_derivative(x):  # derivative
+    return np.where(x > 0, 1.0, np.exp(np.minimum(x, 0)))`,
+  softplus: `def softplus(x):
+    return np.logaddexp(0, x)  # ln(1 + e^x) without overflow
+
+
+def softplus_derivative(x):  # derivative: the sigmoid
+    return 1 / (1 + np.exp(-x))`,
+  sine: `def sine(x):
+    return np.sin(x)
+
+
+def sine_derivative(x):  # derivative
+    return np.cos(x)`,
+};
+
 /** The tutorial's layer(), each scheme's scale and bias in it (see core/init). */
 const LAYER_DEFS: Record<InitName, string[]> = {
   tutorial: [

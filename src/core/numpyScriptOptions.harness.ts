@@ -38,7 +38,8 @@ export function runScripts(python: string, scripts: readonly string[]): Printed[
   return (JSON.parse(out.stdout) as string[]).map(parsePrinted);
 }
 
-function parsePrinted(text: string): Printed {
+/** What one script printed, read from its output. */
+export function parsePrinted(text: string): Printed {
   const lines = text.trim().split('\n');
   const test = lines.at(-1)!.match(/^test loss after \d+ steps: (\S+)$/);
   if (test) lines.pop();

@@ -56,7 +56,20 @@ export type Accepts =
   | { kind: 'expression'; maxLength: number }
   | { kind: 'keyList'; keys: readonly string[] }
   /** A list of 1 to depth.max widths, each in `width`. */
-  | { kind: 'layers'; depth: NumericSpec; width: NumericSpec };
+  | { kind: 'layers'; depth: NumericSpec; width: NumericSpec }
+  /**
+   * A comparison (`activation:none,relu`): one of `keys`, a colon, then min..max distinct
+   * values such as `example`; `values` says what the named setting's values accept, when
+   * the setting is known and one of its values is not.
+   */
+  | {
+      kind: 'compare';
+      keys: readonly string[];
+      min: number;
+      max: number;
+      example: string;
+      values?: { vary: string; accepts: Accepts };
+    };
 
 /** Something in a link that was not used. Keys and values are already quoted (core/quote: printable, shortened). */
 export type UrlProblem =

@@ -201,6 +201,8 @@ export interface Frame {
   stepsPerSecond: number;
   /** What trains the run. */
   engine: TrainingEngine;
+  /** Threads each step is split across (1: the worker's own thread; see core/threads). */
+  threads: number;
   state: RunState;
   /** Step at which the run diverged, when state is 'diverged'. */
   divergedAt: number | null;

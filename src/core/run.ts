@@ -84,7 +84,7 @@ export class TrainingRun {
     this.layout = paramLayout(config.layers);
     const split = data ? this.split(data) : null;
     this.data = split?.train ?? built.data;
-    this.trainer = createEngine(built.net, this.data, grid, choice);
+    this.trainer = createEngine(built.net, this.data, grid, choice, options.pool ?? null);
     if (split) this.heldOut.set(split.test, this.net);
     // The generator goes on after the weights: the batches' permutations come from it.
     this.learning = new Learning(built.rng, this.trainer.net.layers, this.data.x.length);
@@ -104,6 +104,11 @@ export class TrainingRun {
   /** The network, its arrays live views of the engine's parameters. */
   get net(): Network {
     return this.trainer.net;
+  }
+
+  /** Threads each step is split across (1: the calling thread alone; see core/threads). */
+  get threads(): number {
+    return this.trainer.threads;
   }
 
   /** The last step's summed gradients per layer (zero before the first step). */

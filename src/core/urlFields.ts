@@ -3,6 +3,17 @@
  * table that puts them together, and the loop that reads a query, are urlState.ts's.
  */
 import {
+  DEFAULT_COMPARE,
+  formatCompare,
+  isVaryKey,
+  MAX_COMPARE_RUNS,
+  MIN_COMPARE_RUNS,
+  parseCompare,
+  parseVaryValue,
+  VARY_KEYS,
+  type CompareSpec,
+} from './compare';
+import {
   checkSetting,
   formatLayers,
   NUMERIC_SPECS,
@@ -24,6 +35,8 @@ export interface Field<T> {
   format(value: T): string;
   /** What is accepted, for the notice. */
   accepts: Accepts;
+  /** What is accepted, told more closely from the text that was refused (by default `accepts`). */
+  acceptsFor?(raw: string): Accepts;
   /** Items of an accepted list value that were left out, to report one by one (none for other fields). */
   rejected?(raw: string): string[];
 }
@@ -120,4 +133,36 @@ export const batchField: Field<number | null> = {
   },
   format: (v) => (v === null ? 'full' : String(v)),
   accepts: SETTING_ACCEPTS.batchSize,
+};
+
+/** Longest comparison text read: four of the longest values fit with room to spare. */
+export const MAX_COMPARE_TEXT = 200;
+
+const COMPARE_ACCEPTS: Accepts = {
+  kind: 'compare',
+  keys: VARY_KEYS,
+  min: MIN_COMPARE_RUNS,
+  max: MAX_COMPARE_RUNS,
+  example: formatCompare(DEFAULT_COMPARE),
+};
+
+/**
+ * A comparison, `compare=activation:none,relu,tanh,sigmoid` (null: none, never written).
+ * A refused one names its first bad value's rule when the setting itself is known.
+ */
+export const compareField: Field<CompareSpec | null> = {
+  key: 'compare',
+  parse: (raw) => (raw.length > MAX_COMPARE_TEXT ? undefined : parseCompare(raw)),
+  format: (v) => (v === null ? '' : formatCompare(v)),
+  accepts: COMPARE_ACCEPTS,
+  acceptsFor: (raw) => {
+    const colon = raw.indexOf(':');
+    const vary = raw.slice(0, colon).trim();
+    if (raw.length > MAX_COMPARE_TEXT || colon < 0 || !isVaryKey(vary)) return COMPARE_ACCEPTS;
+    for (const item of raw.slice(colon + 1).split(',')) {
+      const r = parseVaryValue(vary, item);
+      if (!r.ok) return { ...COMPARE_ACCEPTS, values: { vary, accepts: r.problem.accepts } };
+    }
+    return COMPARE_ACCEPTS;
+  },
 };

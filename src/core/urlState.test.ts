@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from './activations';
+import {
+  DEFAULT_VALUES,
+  formatCompare,
+  parseCompare,
+  VARY_KEYS,
+  type CompareSpec,
+} from './compare';
 import { INITS } from './init';
 import { DEFAULT_CONFIG, SPEED_STOPS, validateConfig, type RunConfig } from './config';
 import { DATASETS } from './dataset';
@@ -43,17 +50,35 @@ const validConfig: fc.Arbitrary<RunConfig> = fc.record({
   l2: fc.constantFrom(0, 1e-4, 0.001, 0.5, 10),
 });
 
+/** No comparison, or 2 to 4 of a setting's default values in any order. */
+const validCompare: fc.Arbitrary<CompareSpec | null> = fc.oneof(
+  fc.constant(null),
+  fc
+    .constantFrom(...VARY_KEYS)
+    .chain((vary) =>
+      fc
+        .shuffledSubarray([...DEFAULT_VALUES[vary]], { minLength: 2 })
+        .map((values) => ({ vary, values })),
+    ),
+);
+
 /** Any state the page can be in: a preset's settings hold while the preset is named. */
 const validState: fc.Arbitrary<UrlSettings> = fc
-  .tuple(validConfig, fc.constantFrom(null, ...PRESET_IDS), fc.subarray([...HIDEABLE_CONTROLS]))
-  .map(([config, preset, hide]) => ({
+  .tuple(
+    validConfig,
+    fc.constantFrom(null, ...PRESET_IDS),
+    fc.subarray([...HIDEABLE_CONTROLS]),
+    validCompare,
+  )
+  .map(([config, preset, hide, compare]) => ({
     ...config,
     ...(preset ? PRESETS[preset].settings : {}),
     preset,
     hide,
+    compare,
   }));
 
-const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null, hide: [] };
+const DEFAULT_STATE: UrlSettings = { ...DEFAULT_CONFIG, preset: null, hide: [], compare: null };
 
 describe('URL state', () => {
   it('defaults make an empty query, and an empty query changes nothing', () => {
@@ -80,6 +105,7 @@ describe('URL state', () => {
         ...PRESETS['square-none'].settings,
         preset: 'square-none',
         hide: [],
+        compare: null,
       }),
     ).toBe('?preset=square-none');
     expect(settingsFromUrl(urlText('?preset=fit-line').settings)).toMatchObject({
@@ -113,6 +139,7 @@ describe('URL state', () => {
         ...PRESETS.overfit.settings,
         preset: 'overfit',
         hide: [],
+        compare: null,
       }),
     ).toBe('?preset=overfit');
     // The others leave the share to the learner: it stays in the link beside the preset.
@@ -292,6 +319,7 @@ describe('URL state', () => {
       'test',
       'preset',
       'hide',
+      'compare',
       'x',
       '__proto__',
       'constructor',
@@ -315,8 +343,9 @@ describe('URL state', () => {
         const { settings, problems } = urlText(q);
         expect(Array.isArray(problems)).toBe(true);
         expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
-        const { hide, ...config } = settings;
+        const { hide, compare, ...config } = settings;
         expect(validateConfig({ ...DEFAULT_CONFIG, ...config })).toEqual([]);
+        if (compare) expect(parseCompare(formatCompare(compare))).toEqual(compare);
         for (const c of hide ?? []) expect(HIDEABLE_CONTROLS).toContain(c);
         // A repeated key is reported once, however often it repeats.
         const repeats = problems.filter((p) => p.includes('appears more than once'));
@@ -374,6 +403,7 @@ describe('URL state: custom data rows', () => {
       testShare: 0.25,
       preset: null,
       hide: [],
+      compare: null,
     };
     const query = serializeUrlState(state);
     expect(query).toContain('expr=x%5E2%20%2B%20sin(2*x)');

@@ -5,9 +5,11 @@
  * reported and left at its default, what is good is kept, nothing is ever executed.
  */
 import { DEFAULT_CONFIG, NUMERIC_SPECS, parseNumeric, sameSetting, type RunConfig } from './config';
+import type { CompareSpec } from './compare';
 import {
   batchField,
   choice,
+  compareField,
   expressionField,
   layersField,
   numeric,
@@ -49,8 +51,15 @@ export const HIDEABLE_CONTROLS = [
 ] as const;
 export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 
-/** Everything a link can carry: the settings, the experiment they came from, and the controls it hides. */
-export type UrlSettings = RunConfig & { preset: PresetId | null; hide: HideableControl[] };
+/**
+ * Everything a link can carry: the settings, the experiment they came from, the controls it
+ * hides, and the comparison it opens (null: the single view; the settings are its base).
+ */
+export type UrlSettings = RunConfig & {
+  preset: PresetId | null;
+  hide: HideableControl[];
+  compare: CompareSpec | null;
+};
 
 /** Longest query string read; a longer one is ignored as garbage. */
 export const MAX_QUERY_LENGTH = 4000;
@@ -139,6 +148,7 @@ export const URL_SCHEMA: Schema = {
   l2: trainingNumeric('l2', 'l2'),
   preset: oneOf('preset', PRESET_IDS),
   hide: hideField,
+  compare: compareField,
 };
 
 export interface ParsedUrl {
@@ -178,6 +188,12 @@ function splitQuery(query: string): { pairs: [string, string][]; malformed: numb
   return { pairs, malformed };
 }
 
+/**
+ * Keys of the address that are not settings and are read elsewhere: `threads`, this
+ * machine's thread count for large steps (src/app/threadsParam.ts). Not reported as unknown.
+ */
+const OTHER_KEYS: ReadonlySet<string> = new Set(['threads']);
+
 /** Reads a query string (with or without the leading '?'). Never throws. */
 export function parseUrlState(search: string): ParsedUrl {
   const settings: Partial<Record<keyof UrlSettings, unknown>> = {};
@@ -192,6 +208,7 @@ export function parseUrlState(search: string): ParsedUrl {
     const legacy = LEGACY_KEYS.get(key);
     const name = legacy?.name ?? KEY_TO_NAME.get(key);
     if (name === undefined) {
+      if (OTHER_KEYS.has(key)) continue;
       problems.push({ code: 'url.unknownKey', key: quote(key) });
       continue;
     }
@@ -205,7 +222,8 @@ export function parseUrlState(search: string): ParsedUrl {
     const field = legacy?.field ?? URL_SCHEMA[name];
     const value = field.parse(raw);
     if (value === undefined) {
-      problems.push({ code: 'url.invalid', key, value: quote(raw), accepts: field.accepts });
+      const accepts = field.acceptsFor?.(raw) ?? field.accepts;
+      problems.push({ code: 'url.invalid', key, value: quote(raw), accepts });
       continue;
     }
     for (const item of field.rejected?.(raw) ?? [])
@@ -218,7 +236,13 @@ export function parseUrlState(search: string): ParsedUrl {
 /** The defaults a link is read against: the app's, with a preset's settings on top. */
 export function defaultsFor(preset: PresetId | null): UrlSettings {
   // The preset itself is never a default: a link names it whenever there is one.
-  return { ...DEFAULT_CONFIG, ...(preset ? PRESETS[preset].settings : {}), preset: null, hide: [] };
+  return {
+    ...DEFAULT_CONFIG,
+    ...(preset ? PRESETS[preset].settings : {}),
+    preset: null,
+    hide: [],
+    compare: null,
+  };
 }
 
 /**
@@ -246,8 +270,10 @@ export function serializeUrlState(
     const field = URL_SCHEMA[name] as Field<unknown>;
     const value = settings[name];
     if (value === undefined || field.format(value) === field.format(defaults[name])) continue;
-    // Commas are legal in a query and keep lists readable (`hide=dataset,seed`).
-    parts.push(`${field.key}=${encodeURIComponent(field.format(value)).replace(/%2C/g, ',')}`);
+    // Commas and colons are legal in a query and keep lists readable (`hide=dataset,seed`,
+    // `compare=activation:none,relu`).
+    const text = encodeURIComponent(field.format(value)).replace(/%2C/g, ',').replace(/%3A/g, ':');
+    parts.push(`${field.key}=${text}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }

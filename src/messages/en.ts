@@ -10,7 +10,8 @@ export function describeRangeEn(spec: NumericSpec): string {
   return `${kind} ${low} to ${spec.max}`;
 }
 
-function acceptsEn(accepts: Accepts): string {
+/** What a setting accepts, in English ("one of none, relu, …"). */
+export function acceptsEn(accepts: Accepts): string {
   switch (accepts.kind) {
     case 'range':
       return describeRangeEn(accepts.range);
@@ -24,6 +25,12 @@ function acceptsEn(accepts: Accepts): string {
       return `a comma-separated list of ${accepts.keys.join(', ')}`;
     case 'layers':
       return `1 to ${accepts.depth.max} hidden layer widths separated by commas (such as 32,16,8), each ${describeRangeEn(accepts.width)}`;
+    case 'compare': {
+      const each = accepts.values
+        ? `; each ${accepts.values.vary} value is ${acceptsEn(accepts.values.accepts)}`
+        : '';
+      return `a setting to vary (${accepts.keys.join(', ')}), a colon and ${accepts.min} to ${accepts.max} distinct values separated by commas, such as ${accepts.example}${each}`;
+    }
   }
 }
 

@@ -25,6 +25,12 @@ function acceptsZh(accepts: Accepts): string {
       return `应为逗号分隔的列表，可包含 ${accepts.keys.join(', ')}`;
     case 'layers':
       return `应为 1 到 ${accepts.depth.max} 个用逗号分隔的隐藏层宽度（如 32,16,8），每个为${describeRangeZh(accepts.width)}`;
+    case 'compare': {
+      const each = accepts.values
+        ? `；${accepts.values.vary} 的每个取值${acceptsZh(accepts.values.accepts)}`
+        : '';
+      return `应为要比较的设置（${accepts.keys.join(', ')}）、一个冒号，以及 ${accepts.min} 到 ${accepts.max} 个用逗号分隔的不同取值，如 ${accepts.example}${each}`;
+    }
   }
 }
 

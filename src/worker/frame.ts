@@ -96,6 +96,7 @@ export function buildFrame(
     picture: ctx.picture.picture,
     stepsPerSecond: ctx.stepsPerSecond,
     engine: run.engineName,
+    threads: run.threads,
     state: ctx.state,
     divergedAt: run.divergedAt,
     reachedStop: ctx.reachedStop,

@@ -155,7 +155,8 @@ export class TrainerLoop {
 
   private begin(runId: number): void {
     this.runId = runId;
-    this.run = new TrainingRun(this.config!, undefined, undefined, this.data ?? undefined);
+    const pool = this.host.pool ?? null;
+    this.run = new TrainingRun(this.config!, undefined, { pool }, this.data ?? undefined);
     this.run.setTrainingOptions(this.options);
     this.pending.reset(0);
     this.window.forgetInFlight();

@@ -3,52 +3,13 @@
  * setTrainingOptions message, and what frames then say (batch, epochs, full loss, penalty).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, modelConfigOf } from '../core/config';
-import type { Frame, FromWorker, ToWorker } from '../core/protocol';
 import { TrainingRun } from '../core/run';
-import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from '../core/trainingOptions';
-import { TrainerLoop, type LoopHost } from './loop';
-
-const model = modelConfigOf(DEFAULT_CONFIG);
-const LR = DEFAULT_CONFIG.learningRate;
-
-/** A loop whose scheduled work runs when drained, and the frames it posted. */
-function paused(options: TrainingOptions) {
-  const frames: Frame[] = [];
-  const queue: (() => void)[] = [];
-  const host: LoopHost = {
-    now: () => 0,
-    schedule: (fn) => {
-      queue.push(fn);
-      return () => undefined;
-    },
-    post: (msg: FromWorker) => {
-      if (msg.type === 'frame') frames.push(msg);
-    },
-  };
-  const loop = new TrainerLoop(host);
-  const send = (msg: ToWorker) => {
-    loop.handle(msg);
-    while (queue.length > 0) queue.shift()!();
-    const last = frames.at(-1);
-    if (last) loop.handle({ type: 'frameAck', seq: last.seq });
-  };
-  send({
-    type: 'start',
-    runId: 1,
-    config: model,
-    learningRate: LR,
-    options,
-    speed: 100,
-    playing: false,
-    stopAt: null,
-  });
-  return { send, last: () => frames.at(-1)! };
-}
+import { DEFAULT_TRAINING_OPTIONS } from '../core/trainingOptions';
+import { LR, model, pausedLoop } from './pausedLoop.harness';
 
 describe('training options in the worker', () => {
   it('the default run reports the full batch, one epoch a step, no full loss apart and no penalty', () => {
-    const w = paused(DEFAULT_TRAINING_OPTIONS);
+    const w = pausedLoop(DEFAULT_TRAINING_OPTIONS);
     w.send({ type: 'step', count: 5 });
     expect(w.last()).toMatchObject({
       step: 5,
@@ -69,7 +30,7 @@ describe('training options in the worker', () => {
       optimizer: 'adam' as const,
       l2: 0.01,
     };
-    const w = paused(options);
+    const w = pausedLoop(options);
     w.send({ type: 'step', count: 10 });
     const frame = w.last();
     const run = new TrainingRun(model);
@@ -91,7 +52,7 @@ describe('training options in the worker', () => {
   });
 
   it('setTrainingOptions changes a running run live, keeping its step and weights', () => {
-    const w = paused(DEFAULT_TRAINING_OPTIONS);
+    const w = pausedLoop(DEFAULT_TRAINING_OPTIONS);
     w.send({ type: 'step', count: 4 });
     const before = w.last().params!.slice();
     w.send({ type: 'setTrainingOptions', options: { ...DEFAULT_TRAINING_OPTIONS, batchSize: 50 } });
@@ -106,7 +67,7 @@ describe('training options in the worker', () => {
   });
 
   it('a reset rebuilds the run with the options in force', () => {
-    const w = paused(DEFAULT_TRAINING_OPTIONS);
+    const w = pausedLoop(DEFAULT_TRAINING_OPTIONS);
     w.send({
       type: 'setTrainingOptions',
       options: { ...DEFAULT_TRAINING_OPTIONS, optimizer: 'momentum' },

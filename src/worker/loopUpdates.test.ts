@@ -3,56 +3,16 @@
  * with mini-batches, which of the page's points the step used.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, modelConfigOf } from '../core/config';
-import type { Frame, FromWorker, LabeledData, ToWorker } from '../core/protocol';
 import { buildDataset } from '../core/buildModel';
 import { testMask } from '../core/split';
-import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from '../core/trainingOptions';
-import { TrainerLoop, type LoopHost } from './loop';
-
-const model = modelConfigOf(DEFAULT_CONFIG);
-const LR = DEFAULT_CONFIG.learningRate;
-
-/** A paused loop whose scheduled work runs when drained, and the frames it posted. */
-function paused(options: TrainingOptions, data?: LabeledData) {
-  const frames: Frame[] = [];
-  const queue: (() => void)[] = [];
-  const host: LoopHost = {
-    now: () => 0,
-    schedule: (fn) => {
-      queue.push(fn);
-      return () => undefined;
-    },
-    post: (msg: FromWorker) => {
-      if (msg.type === 'frame') frames.push(msg);
-    },
-  };
-  const loop = new TrainerLoop(host);
-  const send = (msg: ToWorker) => {
-    loop.handle(msg);
-    while (queue.length > 0) queue.shift()!();
-    const last = frames.at(-1);
-    if (last) loop.handle({ type: 'frameAck', seq: last.seq });
-  };
-  send({
-    type: 'start',
-    runId: 1,
-    config: model,
-    learningRate: LR,
-    options,
-    speed: 100,
-    playing: false,
-    stopAt: null,
-    ...(data ? { data } : {}),
-  });
-  return { send, last: () => frames.at(-1)! };
-}
+import { DEFAULT_TRAINING_OPTIONS } from '../core/trainingOptions';
+import { LR, model, pausedLoop } from './pausedLoop.harness';
 
 describe('frames carry the last step’s updates and batch', () => {
   it('Adam, batch 4: updates are the parameters’ difference between frames; the batch is 4 training points', () => {
     const { x, y } = buildDataset(model);
     const test = testMask(x.length, 0.25, model.seed);
-    const w = paused(
+    const w = pausedLoop(
       { ...DEFAULT_TRAINING_OPTIONS, optimizer: 'adam', batchSize: 4 },
       { x, y, test },
     );
@@ -73,7 +33,7 @@ describe('frames carry the last step’s updates and batch', () => {
   });
 
   it('the default run: no batch, and lr times the summed gradients', () => {
-    const w = paused(DEFAULT_TRAINING_OPTIONS);
+    const w = pausedLoop(DEFAULT_TRAINING_OPTIONS);
     w.send({ type: 'step', count: 2 });
     const f = w.last();
     expect(f.batch).toBeNull();

@@ -2,7 +2,9 @@
 /** Worker entry: hands messages to the training loop, with a real clock and scheduler. */
 import type { ToWorker } from '../core/protocol';
 import { kernelModule, simdSupported } from '../core/kernel/wasmRuntime';
+import type { ThreadPool } from '../core/threads/pool';
 import { TrainerLoop, type LoopHost } from './loop';
+import { createPagePool, pageThreads, threadsAvailable } from './subWorkers';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,7 +18,13 @@ channel.port1.onmessage = (event: MessageEvent<number>) => {
   fn?.();
 };
 
+/** The page's thread count override, from the worker's name ("trainer threads=N"; see workerClient). */
+const asked = /threads=(\d+)/.exec(self.name)?.[1];
+let pool: ThreadPool | null = null;
 const host: LoopHost = {
+  get pool() {
+    return pool;
+  },
   now: () => performance.now(),
   schedule(fn, delayMs) {
     if (delayMs <= 0) {
@@ -32,7 +40,33 @@ const host: LoopHost = {
 };
 
 const loop = new TrainerLoop(host);
-self.onmessage = (event: MessageEvent<ToWorker>) => loop.handle(event.data);
+/** Messages held while the helpers load, so the page's first run already has them; null: none held. */
+let held: ToWorker[] | null = null;
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  if (held) held.push(event.data);
+  else loop.handle(event.data);
+};
+
+// Helpers only where the page is cross-origin isolated. Their scripts are small: the
+// messages wait for them, and without them (one thread, or a helper that failed to load)
+// every run trains on this thread, as without isolation.
+if (threadsAvailable(self.crossOriginIsolated)) {
+  const threads = pageThreads(asked ? Number(asked) : null, navigator.hardwareConcurrency);
+  const starting = createPagePool(threads);
+  if (starting) {
+    held = [];
+    starting
+      .then((ready) => {
+        pool = ready;
+      })
+      .catch(() => {})
+      .finally(() => {
+        const messages = held ?? [];
+        held = null;
+        for (const message of messages) loop.handle(message);
+      });
+  }
+}
 
 // Compile the kernel as the module loads, not on a run's start: the page's first start is
 // usually already queued (its entry sends it as it creates the worker, see src/app/main.tsx)

@@ -13,7 +13,7 @@ import { ScriptCopyButton, type Difference, type ScriptWriter } from './ScriptCo
  * their step), then a rescue past an options change, then batch orders drawn before loaded
  * weights (the scripts' own notes, core/numpyScriptOptions, say the same).
  */
-function differenceOf(run: ScriptRun, exact: boolean): Difference | null {
+export function differenceOf(run: ScriptRun, exact: boolean): Difference | null {
   const history = run.history;
   const dropped = history?.droppedFrom ?? null;
   if (dropped !== null) return { step: dropped, reason: 'points' };

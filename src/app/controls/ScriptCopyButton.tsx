@@ -85,7 +85,15 @@ async function writeClipboard(text: string): Promise<boolean> {
 /** Shown after a copy: the plain confirmation, or where the script is not this run. */
 type Copied = { difference: Difference | null };
 
-export function ScriptCopyButton({ write, words }: { write: ScriptWriter; words: ScriptWords }) {
+/**
+ * Where the script comes from: an exporter's writer, given the run on screen, or (a
+ * comparison's script, of several runs) a producer of the whole script.
+ */
+export type ScriptSource =
+  | { write: ScriptWriter; produce?: never }
+  | { produce: () => ReturnType<ScriptWriter>; write?: never };
+
+export function ScriptCopyButton({ words, ...source }: ScriptSource & { words: ScriptWords }) {
   const t = useT();
   const [copied, setCopied] = useState<Copied | null>(null);
   const [manual, setManual] = useState<string | null>(null);
@@ -107,7 +115,7 @@ export function ScriptCopyButton({ write, words }: { write: ScriptWriter; words:
   }, [manual]);
 
   const onCopy = async () => {
-    const { script, difference } = currentScript(write);
+    const { script, difference } = source.produce ? source.produce() : currentScript(source.write);
     setDifference(difference);
     if (await writeClipboard(script)) setCopied({ difference });
     else setManual(script);

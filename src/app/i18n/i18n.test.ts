@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_IDS, PRESETS } from '../../core/presets';
+import { enCompare } from './en/compare';
 import { enControls } from './en/controls';
 import { enData } from './en/data';
 import { enExperiment } from './en/experiment';
@@ -41,6 +42,11 @@ function sampleArgs(path: string): unknown[] {
   // The rate advice names the network by its layer widths.
   if (path === 'lrAdvice' || path === 'rescueWhy')
     return [adviceOf(30, [32, 16, 8], 0.005, 0.1, 20)];
+  // The comparison's messages take what it varies, by key or by its label, and its values.
+  if (path === 'compareIntro') return ['Activation'];
+  if (path === 'compareVaryLabel') return ['activation'];
+  if (path === 'compareRunTitle') return ['hidden', '10'];
+  if (path === 'compareOneOf') return [['relu', 'tanh']];
   return [3, 7, 'x'];
 }
 
@@ -73,7 +79,16 @@ describe('i18n', () => {
   });
 
   it('composes the English parts without one key shadowing another', () => {
-    const parts = [enPage, enControls, enExperiment, enPlots, enNetwork, enLessons, enData];
+    const parts = [
+      enPage,
+      enControls,
+      enExperiment,
+      enPlots,
+      enNetwork,
+      enLessons,
+      enData,
+      enCompare,
+    ];
     const keys = parts.flatMap((part) => Object.keys(part));
     // A key in two parts would be lost to the later spread: every key once, and all of them used.
     expect(new Set(keys).size).toBe(keys.length);

@@ -25,6 +25,21 @@ export interface Scale {
 export function scaleOf(axis: FullAxis): Scale {
   const log = axis.type === 'log';
   const offset = axis.c2p(log ? 1 : 0);
+  // Plotly rounds pixels to 1/100: across one unit of a long axis (one step of ten million)
+  // that is 0, and every point would land on the axis's start. Read the slope across the
+  // axis's whole range, where the rounding is negligible.
+  const [lo, hi] = axis.range ?? [];
+  if (
+    lo !== undefined &&
+    hi !== undefined &&
+    Number.isFinite(lo) &&
+    Number.isFinite(hi) &&
+    hi !== lo
+  ) {
+    const at = (l: number) => axis.c2p(log ? 10 ** l : l);
+    const slope = (at(hi) - at(lo)) / (hi - lo);
+    return { offset: at(lo) - slope * lo, slope, log };
+  }
   return { offset, slope: axis.c2p(log ? 10 : 1) - offset, log };
 }
 

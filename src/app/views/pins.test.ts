@@ -94,6 +94,7 @@ function frame(step: number): Frame {
     },
     stepsPerSecond: 0,
     engine: 'wasm-relaxed',
+    threads: 1,
     state: 'paused',
     divergedAt: null,
     reachedStop: false,

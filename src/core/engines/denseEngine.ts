@@ -26,6 +26,8 @@ export class DenseEngine implements BatchTrainingEngine {
   private readonly gb: Float64Array[];
   private readonly layout: ParamLayout;
   readonly gradients: readonly LayerGradients[];
+  /** The dense kernels train on the calling thread alone (only the fused kernel splits). */
+  readonly threads = 1;
 
   constructor(
     readonly net: Network,

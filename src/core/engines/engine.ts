@@ -23,6 +23,8 @@ export interface TrainingEngine {
    * (before the update) to lossOut[index]: written, not returned, so no float is boxed.
    */
   step(learningRate: number, lossOut: Float32Array, index: number): void;
+  /** Threads a step is split across (1: the calling thread alone). */
+  readonly threads: number;
   /** Whether every parameter is finite after the last step. */
   parametersFinite(): boolean;
   /** Loss of the current parameters on the training data (NaN with no points). */

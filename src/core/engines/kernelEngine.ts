@@ -6,11 +6,25 @@
 import type { Dataset } from '../dataset';
 import type { Network } from '../network';
 import { FusedKernel } from '../kernel/fusedKernel';
+import { SplitKernel } from '../kernel/splitKernel';
 import { kernelModule, type KernelBuild } from '../kernel/wasmRuntime';
+import type { ThreadPool } from '../threads/pool';
 import type { LayerGradients, TrainingEngine } from './engine';
 
+/**
+ * Samples times hidden units from which a step is split across a pool's threads: below
+ * it, the helpers' wake-up and the reduction cost more than the shared work saves
+ * (docs/threads.md).
+ */
+export const SPLIT_MIN_WORK = 1 << 18;
+
+/** Whether a step over n points and h hidden units is split across the pool's threads. */
+export function splitsStep(pool: ThreadPool | null, n: number, h: number): pool is ThreadPool {
+  return pool !== null && n * h >= SPLIT_MIN_WORK;
+}
+
 export class KernelEngine implements TrainingEngine {
-  private kernel: FusedKernel;
+  private kernel: FusedKernel | SplitKernel;
   net: Network;
   gradients: readonly LayerGradients[];
 
@@ -20,6 +34,8 @@ export class KernelEngine implements TrainingEngine {
     train: Dataset,
     private readonly grid: Float32Array,
     private readonly build: KernelBuild,
+    /** Helper threads for large steps (splitsStep), or null for one thread. */
+    private readonly pool: ThreadPool | null = null,
   ) {
     this.kernel = this.bind(net, train);
     this.net = this.viewNetwork(net);
@@ -27,16 +43,13 @@ export class KernelEngine implements TrainingEngine {
   }
 
   /** A kernel for these points holding the network's current parameters. Allocates. */
-  private bind(net: Network, train: Dataset): FusedKernel {
+  private bind(net: Network, train: Dataset): FusedKernel | SplitKernel {
     const [l1, l2] = net.layers;
-    const kernel = new FusedKernel(
-      train.x,
-      train.y,
-      l1!.outDim,
-      l1!.activation,
-      this.grid,
-      kernelModule(this.build),
-    );
+    const { x, y } = train;
+    const pool = this.pool;
+    const kernel = splitsStep(pool, x.length, l1!.outDim)
+      ? new SplitKernel(x, y, l1!.outDim, l1!.activation, this.grid, pool, this.build)
+      : new FusedKernel(x, y, l1!.outDim, l1!.activation, this.grid, kernelModule(this.build));
     kernel.w1.set(l1!.w);
     kernel.b1.set(l1!.b);
     kernel.w2.set(l2!.w);
@@ -61,6 +74,10 @@ export class KernelEngine implements TrainingEngine {
       { w: k.gw1, b: k.gb1 },
       { w: k.gw2, b: k.gb2 },
     ];
+  }
+
+  get threads(): number {
+    return this.kernel instanceof SplitKernel ? this.kernel.threads : 1;
   }
 
   step(learningRate: number, lossOut: Float32Array, index: number): void {

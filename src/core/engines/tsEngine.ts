@@ -24,6 +24,7 @@ export class TsEngine implements BatchTrainingEngine {
   private batchY: Float32Array;
   private readonly layout: ParamLayout;
   gradients: readonly LayerGradients[];
+  readonly threads = 1;
 
   constructor(
     readonly net: Network,

@@ -13,25 +13,27 @@ export const KERNEL_SIZES = ['n', 'np', 'h', 'hp'] as const;
 
 /**
  * configure()'s pointer parameters, in order after the sizes, each to a buffer of
- * hp * (H padded) + np * (N padded) + fixed floats.
+ * hp * (H padded) + np * (N padded) + fixed floats; with `thread`, one per thread of a
+ * split step (the rest are shared).
  */
 export const KERNEL_BUFFERS = [
-  { name: 'pW1', hp: 1, np: 0, fixed: 0 },
-  { name: 'pB1', hp: 1, np: 0, fixed: 0 },
-  { name: 'pW2', hp: 1, np: 0, fixed: 0 },
-  { name: 'pB2', hp: 0, np: 0, fixed: 4 },
-  { name: 'pGW1', hp: 1, np: 0, fixed: 0 },
-  { name: 'pGB1', hp: 1, np: 0, fixed: 0 },
-  { name: 'pGW2', hp: 1, np: 0, fixed: 0 },
-  { name: 'pGB2', hp: 0, np: 0, fixed: 4 },
-  { name: 'pX', hp: 0, np: 1, fixed: 0 },
-  { name: 'pY', hp: 0, np: 1, fixed: 0 },
-  { name: 'pM', hp: 0, np: 1, fixed: 0 },
-  { name: 'pO', hp: 0, np: 1, fixed: 0 },
-  { name: 'pS', hp: 0, np: 4, fixed: 0 },
-  { name: 'pA', hp: 64, np: 0, fixed: 0 },
-  { name: 'pSW1', hp: 1, np: 0, fixed: 0 },
-  { name: 'pSB1', hp: 1, np: 0, fixed: 0 },
+  { name: 'pW1', hp: 1, np: 0, fixed: 0, thread: false },
+  { name: 'pB1', hp: 1, np: 0, fixed: 0, thread: false },
+  { name: 'pW2', hp: 1, np: 0, fixed: 0, thread: false },
+  { name: 'pB2', hp: 0, np: 0, fixed: 4, thread: false },
+  { name: 'pGW1', hp: 1, np: 0, fixed: 0, thread: true },
+  { name: 'pGB1', hp: 1, np: 0, fixed: 0, thread: true },
+  { name: 'pGW2', hp: 1, np: 0, fixed: 0, thread: true },
+  { name: 'pGB2', hp: 0, np: 0, fixed: 4, thread: true },
+  { name: 'pX', hp: 0, np: 1, fixed: 0, thread: false },
+  { name: 'pY', hp: 0, np: 1, fixed: 0, thread: false },
+  { name: 'pM', hp: 0, np: 1, fixed: 0, thread: false },
+  { name: 'pO', hp: 0, np: 1, fixed: 0, thread: false },
+  { name: 'pS', hp: 0, np: 4, fixed: 0, thread: false },
+  { name: 'pA', hp: 64, np: 0, fixed: 0, thread: true },
+  { name: 'pSW1', hp: 1, np: 0, fixed: 0, thread: true },
+  { name: 'pSB1', hp: 1, np: 0, fixed: 0, thread: true },
+  { name: 'pSums', hp: 0, np: 0, fixed: 8, thread: true },
 ] as const;
 
 /** Activations with a step_ and a predict_ function. */
@@ -68,6 +70,22 @@ export const KERNEL_EXPORTS = [
   'predict_softplus',
   'step_sine',
   'predict_sine',
+  'grads_none',
+  'apply_none',
+  'grads_relu',
+  'apply_relu',
+  'grads_tanh',
+  'apply_tanh',
+  'grads_sigmoid',
+  'apply_sigmoid',
+  'grads_leaky-relu',
+  'apply_leaky-relu',
+  'grads_elu',
+  'apply_elu',
+  'grads_softplus',
+  'apply_softplus',
+  'grads_sine',
+  'apply_sine',
 ] as const;
 
 export type KernelSize = (typeof KERNEL_SIZES)[number];

@@ -3,11 +3,16 @@
  * lib (ES2022, no DOM) does not declare it. Found on globalThis at run time, so the same
  * code runs in the worker, the page, Node and Vitest.
  */
-import { KERNEL_RELAXED_WASM_BASE64, KERNEL_WASM_BASE64 } from './kernelWasm.generated';
+import {
+  KERNEL_RELAXED_WASM_BASE64,
+  KERNEL_SHARED_MEMORY_PATCH,
+  KERNEL_WASM_BASE64,
+} from './kernelWasm.generated';
 import { decodeBase64 } from './base64';
 
 export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
+  /** A SharedArrayBuffer for a shared memory. */
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
 }
 export type WasmExports = Record<string, unknown>;
 interface WasmInstance {
@@ -24,7 +29,7 @@ interface WasmApi {
     module: WasmModule,
     imports: Record<string, Record<string, unknown>>,
   ) => WasmInstance;
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 /** Bytes per WebAssembly memory page. */
@@ -142,4 +147,53 @@ export function instantiateKernel(
   const memory = new api.Memory({ initial: Math.ceil(bytes / WASM_PAGE_BYTES) });
   const instance = new api.Instance(module, { env: { memory } });
   return { memory, exports: instance.exports };
+}
+
+const sharedCompiled: Partial<Record<KernelBuild, WasmModule>> = {};
+
+/**
+ * A build of the kernel importing a shared memory (the bytes patched as build-kernel.mjs
+ * describes), for the step split across threads; compiled once per realm.
+ */
+export function sharedKernelModule(build: KernelBuild = bestKernelBuild()): WasmModule {
+  kernelModule(build);
+  return (sharedCompiled[build] ??= new (wasmApi()!.Module)(sharedBytes(build)));
+}
+
+function sharedBytes(build: KernelBuild): Uint8Array {
+  const plain = decodeBase64(BASE64[build]);
+  const { at, remove, insert } = KERNEL_SHARED_MEMORY_PATCH;
+  const patch = decodeBase64(insert);
+  const out = new Uint8Array(plain.length - remove + patch.length);
+  out.set(plain.subarray(0, at));
+  out.set(patch, at);
+  out.set(plain.subarray(at + remove), at + patch.length);
+  return out;
+}
+
+/**
+ * Whether this realm can share a memory between threads: SharedArrayBuffer exists (in a
+ * page, only when it is cross-origin isolated) and a shared WebAssembly memory can be made.
+ */
+export function sharedMemorySupported(): boolean {
+  if (typeof SharedArrayBuffer !== 'function' || !simdSupported()) return false;
+  try {
+    return (
+      new (wasmApi()!.Memory)({ initial: 1, maximum: 1, shared: true }).buffer instanceof
+      SharedArrayBuffer
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** A shared memory of at least `bytes` bytes, which cannot grow (no thread's views go stale). */
+export function sharedMemory(bytes: number): WasmMemory {
+  const pages = Math.ceil(bytes / WASM_PAGE_BYTES);
+  return new (wasmApi()!.Memory)({ initial: pages, maximum: pages, shared: true });
+}
+
+/** An instance of a module on a memory made elsewhere (a shared one). */
+export function instantiateOn(module: WasmModule, memory: WasmMemory): WasmExports {
+  return new (wasmApi()!.Instance)(module, { env: { memory } }).exports;
 }

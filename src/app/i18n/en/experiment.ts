@@ -110,6 +110,7 @@ export const enExperiment = {
         'Trained by the WebAssembly SIMD kernels for dense layers, in a worker thread',
       ts: 'Trained by the TypeScript core, in a worker thread',
     })[engine],
+  engineThreads: (threads: number) => `, each step split across ${threads} threads`,
   // Model file
   exportModel: 'Export model',
   importModel: 'Import model',

@@ -4,6 +4,7 @@
  * key missing from another language is a compile error.
  */
 import type { Widen } from '../widen';
+import { enCompare } from './compare';
 import { enControls } from './controls';
 import { enData } from './data';
 import { enExperiment } from './experiment';
@@ -20,6 +21,7 @@ export const en = {
   ...enNetwork,
   ...enLessons,
   ...enData,
+  ...enCompare,
 };
 
 /** Every message, with the English literal types widened: what each language must supply. */

@@ -101,6 +101,7 @@ export const zhExperiment: ExperimentMessages = {
       'wasm-dense-simd128': '由 WebAssembly SIMD 全连接层内核在后台线程中训练',
       ts: '由 TypeScript 核心在后台线程中训练',
     })[engine],
+  engineThreads: (threads) => `，每一步分给 ${threads} 个线程并行计算`,
   exportModel: '导出模型',
   importModel: '导入模型',
   modelLoaded: (step) => `模型已载入，位于第 ${step} 步：点击“播放”继续训练。`,

@@ -3,6 +3,7 @@
  * in the same parts as the English dictionary.
  */
 import type { Messages } from '../en';
+import { zhCompare } from './compare';
 import { zhControls } from './controls';
 import { zhData } from './data';
 import { zhExperiment } from './experiment';
@@ -19,4 +20,5 @@ export const zh: Messages = {
   ...zhNetwork,
   ...zhLessons,
   ...zhData,
+  ...zhCompare,
 };
