@@ -1,5 +1,6 @@
 /** Play/Pause, Step, Reset, and the live readouts of the run. */
 import { useEffect, useRef } from 'react';
+import { PlayIcon } from './PlayIcon';
 import { resetRun, stepOnce, togglePlaying } from './actions';
 import { formatLoss, formatRate } from './format';
 import { liveStore } from './liveStore';
@@ -105,22 +106,6 @@ function Readouts() {
         </dd>
       </div>
     </dl>
-  );
-}
-
-function PlayIcon({ playing }: { playing: boolean }) {
-  return playing ? (
-    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-      <rect x="6" y="5" width="4" height="14" rx="1" fill="currentColor" />
-      <rect x="14" y="5" width="4" height="14" rx="1" fill="currentColor" />
-    </svg>
-  ) : (
-    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-      <path
-        d="M7 4.5v15a1 1 0 0 0 1.5.86l12-7.5a1 1 0 0 0 0-1.72l-12-7.5A1 1 0 0 0 7 4.5z"
-        fill="currentColor"
-      />
-    </svg>
   );
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testFrame } from './testFrame.harness';
 import type { Frame } from '../core/protocol';
 import { WAITING_FRAMES } from '../core/frameAcks';
 import { liveStore } from './liveStore';
@@ -14,63 +15,17 @@ import {
 } from './workerClient';
 
 function frame(runId: number, step: number, losses: number[]): Frame {
-  return {
-    type: 'frame',
-    runId,
-    seq: step + 1,
-    step,
-    loss: 0.5,
-    testLoss: null,
-    testLosses: new Float32Array(0),
-    testLossSteps: new Float64Array(0),
-    trainLoss: null,
-    penalty: null,
+  return testFrame(runId, step, {
     epochs: 0,
-    batchSize: 30,
-    stepsPerEpoch: 1,
-    stepsIntoEpoch: 0,
     losses: Float32Array.from(losses),
     lossesStart: step - losses.length,
-    curve: new Float32Array(4),
     params: new Float32Array(5),
     grads: new Float32Array(5),
     updates: new Float32Array(5),
-    batch: null,
     layers: [1],
-    picture: {
-      layers: [],
-      outputGradRms: { w: 0, b: 0 },
-      units: null,
-      outputBias: 0,
-      kinks: null,
-      strips: {
-        hidden: [],
-        output: {
-          name: 'w2',
-          kind: 'w-out',
-          values: new Float32Array(1),
-          grads: new Float32Array(1),
-          updates: new Float32Array(1),
-        },
-        outputBias: { name: 'b2', value: 0, grad: 0, update: 0 },
-      },
-    },
     stepsPerSecond: 10,
-    engine: 'wasm-relaxed',
-    threads: 1,
-    state: 'running',
-    divergedAt: null,
-    reachedStop: false,
-    checkpointStep: 0,
-    schedule: {
-      rates: [],
-      options: [],
-      data: [{ step: 0, id: 0 }],
-      loadedAt: null,
-      droppedFrom: null,
-      dropped: 0,
-    },
-  };
+    schedule: { ...testFrame(runId, step).schedule, rates: [] },
+  });
 }
 
 describe('page side of the protocol', () => {

@@ -3,6 +3,7 @@
  * Step, Reset, speed) acting on every run together.
  */
 import { useId } from 'react';
+import { PlayIcon } from '../PlayIcon';
 import { VARY_KEYS, isVaryKey } from '../../core/compare';
 import { ScriptCopyButton } from '../controls/ScriptCopyButton';
 import { SpeedField } from '../controls/SpeedField';
@@ -12,22 +13,6 @@ import { resetAll, setSpeed, setVary, stepAll, togglePlaying } from './compareAc
 import { compareScriptNow } from './compareScriptSource';
 import { useCompareStore } from './compareStore';
 import { RunValues } from './RunValues';
-
-function PlayIcon({ playing }: { playing: boolean }) {
-  return playing ? (
-    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-      <rect x="6" y="5" width="4" height="14" rx="1" fill="currentColor" />
-      <rect x="14" y="5" width="4" height="14" rx="1" fill="currentColor" />
-    </svg>
-  ) : (
-    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-      <path
-        d="M7 4.5v15a1 1 0 0 0 1.5.86l12-7.5a1 1 0 0 0 0-1.72l-12-7.5A1 1 0 0 0 7 4.5z"
-        fill="currentColor"
-      />
-    </svg>
-  );
-}
 
 export function CompareBar() {
   const t = useT();

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { testFrame } from '../testFrame.harness';
 import { DEFAULT_CONFIG } from '../../core/config';
 import type { Frame } from '../../core/protocol';
 import { acceptFrame, clearLive } from '../liveStore';
@@ -51,63 +52,21 @@ describe('pin labels', () => {
 });
 
 function frame(step: number): Frame {
-  return {
-    type: 'frame',
-    runId: 1,
+  return testFrame(1, step, {
     seq: 1,
-    step,
     loss: 0.1,
-    testLoss: null,
-    testLosses: new Float32Array(0),
-    testLossSteps: new Float64Array(0),
-    trainLoss: null,
-    penalty: null,
     epochs: 0,
-    batchSize: 30,
-    stepsPerEpoch: 1,
-    stepsIntoEpoch: 0,
     losses: Float32Array.from([0.3, 0.2]),
     lossesStart: step - 2,
     curve: Float32Array.from([1, 2, 3]),
     params: new Float32Array(31),
     grads: new Float32Array(31),
     updates: new Float32Array(31),
-    batch: null,
     layers: [1],
-    picture: {
-      layers: [],
-      outputGradRms: { w: 0, b: 0 },
-      units: null,
-      outputBias: 0,
-      kinks: null,
-      strips: {
-        hidden: [],
-        output: {
-          name: 'w2',
-          kind: 'w-out',
-          values: new Float32Array(1),
-          grads: new Float32Array(1),
-          updates: new Float32Array(1),
-        },
-        outputBias: { name: 'b2', value: 0, grad: 0, update: 0 },
-      },
-    },
     stepsPerSecond: 0,
-    engine: 'wasm-relaxed',
-    threads: 1,
     state: 'paused',
-    divergedAt: null,
-    reachedStop: false,
-    checkpointStep: 0,
-    schedule: {
-      rates: [],
-      options: [],
-      data: [{ step: 0, id: 0 }],
-      loadedAt: null,
-      droppedFrom: null,
-      dropped: 0,
-    },
-  };
+    schedule: { ...testFrame(1, step).schedule, rates: [] },
+  });
 }
 
 describe('pinning', () => {
