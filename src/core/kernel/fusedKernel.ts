@@ -13,25 +13,20 @@ import {
   KERNEL_LANES as LANES,
   KERNEL_SIZES,
   type KernelActivation,
-  type KernelExport,
   type KernelPointer,
   type KernelSize,
 } from './kernelLayout.generated';
-import { instantiateKernel, kernelModule, type WasmExports, type WasmModule } from './wasmRuntime';
-
-/** Every buffer starts on a cache line. */
-const ALIGN_BYTES = 64;
-
-const roundUp = (value: number, multiple: number) => Math.ceil(value / multiple) * multiple;
+import { instantiateKernel, kernelModule, type WasmModule } from './wasmRuntime';
+import {
+  ALIGN_BYTES,
+  exported,
+  gridPointers,
+  paddedSamples,
+  roundUp,
+  TutorialKernel,
+} from './tutorialKernel';
 
 type StepFn = (learningRate: number, train: number) => number;
-type PredictFn = (xPtr: number, outPtr: number, count: number) => void;
-
-function exported<T>(exports: WasmExports, name: KernelExport): T {
-  const fn = exports[name];
-  if (typeof fn !== 'function') throw new Error(`the training kernel has no export "${name}"`);
-  return fn as T;
-}
 
 /**
  * Addresses of the kernel's buffers, laid out in the generated order (kernelLayout.generated.ts)
@@ -47,26 +42,8 @@ function layOut(np: number, hp: number): { ptrs: Record<KernelPointer, number>; 
   return { ptrs, end: top };
 }
 
-export class FusedKernel {
-  /** Parameters and last-step gradients, views of the kernel's memory (length H, or 1 for b2). */
-  readonly w1: Float32Array;
-  readonly b1: Float32Array;
-  readonly w2: Float32Array;
-  readonly b2: Float32Array;
-  /** w1, b1, w2 and b2 with the padding between them, one contiguous view: saved and restored whole. */
-  readonly params: Float32Array;
-  readonly gw1: Float32Array;
-  readonly gb1: Float32Array;
-  readonly gw2: Float32Array;
-  readonly gb2: Float32Array;
-  /** Points the curve is evaluated at, and its values, in the kernel's memory. */
-  private readonly gridX: Float32Array;
-  private readonly gridOut: Float32Array;
-  private readonly gridPtr: number;
-  private readonly gridOutPtr: number;
+export class FusedKernel extends TutorialKernel {
   private readonly stepFn: StepFn;
-  private readonly predictFn: PredictFn;
-  private readonly paramSumFn: () => number;
   private readonly clampSkippedFn: () => number;
 
   constructor(
@@ -79,43 +56,18 @@ export class FusedKernel {
     module: WasmModule = kernelModule(),
   ) {
     const n = x.length;
-    // At least one (masked) vector, so no data (N = 0) still lays out valid buffers.
-    const np = Math.max(roundUp(n, LANES), LANES);
+    const np = paddedSamples(n);
     const hp = roundUp(hidden, LANES);
-    const gp = roundUp(grid.length, LANES);
     const { ptrs, end } = layOut(np, hp);
-    this.gridPtr = end;
-    this.gridOutPtr = roundUp(end + gp * 4, ALIGN_BYTES);
-
-    const { memory, exports } = instantiateKernel(this.gridOutPtr + gp * 4, module);
-    const view = (ptr: number, length: number) => new Float32Array(memory.buffer, ptr, length);
+    const { gridPtr, gridOutPtr, bytes } = gridPointers(end, grid.length);
+    const { memory, exports } = instantiateKernel(bytes, module);
     // configure() takes the sizes, then the pointers, in the generated order.
     const sizes: Record<KernelSize, number> = { n, np, h: hidden, hp };
     const args = [...KERNEL_SIZES.map((k) => sizes[k]), ...KERNEL_BUFFERS.map((b) => ptrs[b.name])];
     exported<(...args: number[]) => void>(exports, 'configure')(...args);
+    super({ memory, exports, ptrs, hidden, x, y, grid, gridPtr, gridOutPtr, activation });
     this.stepFn = exported<StepFn>(exports, `step_${activation}`);
-    this.predictFn = exported<PredictFn>(exports, `predict_${activation}`);
-    this.paramSumFn = exported<() => number>(exports, 'paramSum');
     this.clampSkippedFn = exported<() => number>(exports, 'clampSkipped');
-
-    view(ptrs.pX, n).set(x);
-    view(ptrs.pY, n).set(y);
-    view(ptrs.pM, n).fill(1); // padded samples keep weight 0
-    // max |x|, with which each step checks whether its activation's input clamp can be
-    // skipped (clampBound in scripts/kernel/activations.mjs); x never changes after this.
-    exported<() => void>(exports, 'measureX')();
-    this.w1 = view(ptrs.pW1, hidden);
-    this.b1 = view(ptrs.pB1, hidden);
-    this.w2 = view(ptrs.pW2, hidden);
-    this.b2 = view(ptrs.pB2, 1);
-    this.params = view(ptrs.pW1, (ptrs.pB2 - ptrs.pW1) / 4 + 1);
-    this.gw1 = view(ptrs.pGW1, hidden);
-    this.gb1 = view(ptrs.pGB1, hidden);
-    this.gw2 = view(ptrs.pGW2, hidden);
-    this.gb2 = view(ptrs.pGB2, 1);
-    this.gridX = view(this.gridPtr, grid.length);
-    this.gridX.set(grid);
-    this.gridOut = view(this.gridOutPtr, grid.length);
   }
 
   /** One full-batch step; returns the loss before the update. Allocates nothing. */
@@ -134,16 +86,5 @@ export class FusedKernel {
    */
   clampSkipped(): boolean {
     return this.clampSkippedFn() !== 0;
-  }
-
-  /** True when every parameter is finite after the last step. */
-  parametersFinite(): boolean {
-    return Number.isFinite(this.paramSumFn());
-  }
-
-  /** The network's output at each grid point (the grid given at construction) into out. */
-  curve(out: Float32Array): void {
-    this.predictFn(this.gridPtr, this.gridOutPtr, roundUp(this.gridX.length, LANES));
-    out.set(this.gridOut);
   }
 }
