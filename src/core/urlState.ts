@@ -18,7 +18,8 @@ import {
   trainingNumeric,
   type Field,
 } from './urlFields';
-import type { UrlProblem } from './problems';
+import type { Accepts, UrlProblem } from './problems';
+import { PAGE_THREADS_SPEC, parsePageThreads } from './pageThreads';
 import { PRESET_IDS, PRESETS, type PresetId } from './presets';
 import { quote } from './quote';
 
@@ -189,10 +190,14 @@ function splitQuery(query: string): { pairs: [string, string][]; malformed: numb
 }
 
 /**
- * Keys of the address that are not settings and are read elsewhere: `threads`, this
- * machine's thread count for large steps (src/app/threadsParam.ts). Not reported as unknown.
+ * Keys of the address that are not settings of the run and are read elsewhere: `threads`,
+ * this machine's thread count for large steps (core/pageThreads.ts, read by the page's
+ * worker). Not reported as unknown; a bad value is reported as a setting's would be.
  */
-const OTHER_KEYS: ReadonlySet<string> = new Set(['threads']);
+const OTHER_KEYS: ReadonlyMap<string, { parse: (raw: string) => unknown; accepts: Accepts }> =
+  new Map([
+    ['threads', { parse: parsePageThreads, accepts: { kind: 'range', range: PAGE_THREADS_SPEC } }],
+  ]);
 
 /** Reads a query string (with or without the leading '?'). Never throws. */
 export function parseUrlState(search: string): ParsedUrl {
@@ -208,8 +213,10 @@ export function parseUrlState(search: string): ParsedUrl {
     const legacy = LEGACY_KEYS.get(key);
     const name = legacy?.name ?? KEY_TO_NAME.get(key);
     if (name === undefined) {
-      if (OTHER_KEYS.has(key)) continue;
-      problems.push({ code: 'url.unknownKey', key: quote(key) });
+      const other = OTHER_KEYS.get(key);
+      if (other === undefined) problems.push({ code: 'url.unknownKey', key: quote(key) });
+      else if (other.parse(raw) === undefined)
+        problems.push({ code: 'url.invalid', key, value: quote(raw), accepts: other.accepts });
       continue;
     }
     if (seen.has(name)) {
