@@ -13,7 +13,13 @@ import type { DenseLayer } from '../network';
 import type { ThreadPool, DenseAttachMessage } from '../threads/pool';
 import { backwardName, DENSE_BLOCK, DenseNet, forwardName } from './denseNet';
 import { padTo } from './denseLayout';
-import { instantiateOn, sharedMemory, type WasmExports, type WasmModule } from './wasmRuntime';
+import {
+  instantiateOn,
+  sharedMemory,
+  type WasmExports,
+  type WasmMemory,
+  type WasmModule,
+} from './wasmRuntime';
 
 type KernelFn = (...args: number[]) => void;
 
@@ -195,7 +201,9 @@ function reductionSlice(plan: DensePlan, t: number) {
 export class DenseSplit {
   readonly net: DenseNet;
   readonly threads: number;
-  private readonly plan: DensePlan;
+  /** The threads' plan and the shared memory (a benchmark times each thread's share alone). */
+  readonly plan: DensePlan;
+  readonly memory: WasmMemory;
   private readonly self: DenseThread;
   private readonly helpers: DenseAttachMessage[];
   private readonly cells: Int32Array;
@@ -265,6 +273,7 @@ export class DenseSplit {
     };
     const shared = memory as ReturnType<typeof sharedMemory> | null;
     if (!shared || !exports || top > base + extra) throw new Error('the split layout overflows');
+    this.memory = shared;
     this.cells = new Int32Array(shared.buffer, cells, 2);
     this.losses = new Float64Array(shared.buffer, losses, threads);
     this.y = new Float32Array(shared.buffer, y, Math.max(n, 1));
