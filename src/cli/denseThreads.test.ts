@@ -125,6 +125,15 @@ describe.each([2, 3])('%i threads', (threads) => {
     },
   );
 
+  it('a tutorial-shaped run moved to the dense kernels by its options keeps the pool', () => {
+    const config: ModelConfig = { ...DEFAULT_CONFIG, points: 2000, layers: [1000] };
+    const run = new TrainingRun(config, undefined, { pool: poolOf(threads) });
+    run.setTrainingOptions({ ...DEFAULT_TRAINING_OPTIONS, optimizer: 'adam' });
+    run.train(2, 1e-3, new Float32Array(2), 0);
+    expect(run.engineName).toBe('wasm-dense-relaxed');
+    expect(run.threads).toBe(threads);
+  });
+
   // Large enough to split (DENSE_SPLIT_MIN_WORK): the engine the run chooses splits its
   // full-batch steps and batches of 500, and keeps batches of 32 on one thread.
   it.each([null, 500, 32])('a run at 64 x 3, N = 1000, batch %s: one thread’s losses', (batch) => {
