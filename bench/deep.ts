@@ -8,6 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { DeepChildResult } from './deepChild';
 import { DEEP_CONFIGS, deepFlopsPerStep, deepLabel, type DeepConfig } from './deepProblem';
 
+/** Which configurations and implementations a run times (`--only`); null: all. */
+export interface DeepSelection {
+  configs: (c: DeepConfig) => boolean;
+  impls: readonly string[] | null;
+}
+
 /** Largest relative difference from the TS engine's first losses that counts as the same. */
 export const DEEP_LOSS_TOLERANCE = 1e-4;
 
@@ -38,6 +44,7 @@ function runDeepChild(
   budget: number,
   repeats: number,
   nodeFlags: readonly string[],
+  impls: readonly string[] | null,
 ): DeepChildResult {
   const child = fileURLToPath(new URL('./deepChild.ts', import.meta.url));
   const out = execFileSync(
@@ -50,6 +57,7 @@ function runDeepChild(
       JSON.stringify(config),
       String(budget),
       String(repeats),
+      ...(impls ? [JSON.stringify(impls)] : []),
     ],
     {
       encoding: 'utf8',
@@ -68,16 +76,26 @@ export function runDeep(
   repeats: number,
   nodeFlags: readonly string[],
   log: (line?: string) => void,
+  selection: DeepSelection = { configs: () => true, impls: null },
 ): DeepRun {
   const rows: DeepRow[] = [];
   const skipped: DeepRun['skipped'] = [];
   let allSame = true;
   log('Deep networks (issue #21): relu, He initial weights, one thread');
   log('');
-  for (const config of DEEP_CONFIGS) {
+  for (const config of DEEP_CONFIGS.filter(selection.configs)) {
     const label = deepLabel(config);
-    const { results, skipped: left } = runDeepChild(config, budget, repeats, nodeFlags);
-    const reference = results.find((r) => r.impl === 'ts-engine')?.losses ?? [];
+    const { results, skipped: left } = runDeepChild(
+      config,
+      budget,
+      repeats,
+      nodeFlags,
+      selection.impls,
+    );
+    // The TS engine's first losses, else (left out by --only) the one-thread kernels'.
+    const reference =
+      (results.find((r) => r.impl === 'ts-engine') ?? results.find((r) => r.impl === 'wasm-dense'))
+        ?.losses ?? [];
     const numpy = results.find((r) => r.impl.startsWith('numpy') && !r.error)?.stepsPerSecond;
     const tfjsWasm = results.find((r) => r.impl === 'tfjs-wasm' && !r.error)?.stepsPerSecond;
     log(`${label}  (${(deepFlopsPerStep(config) / 1e6).toFixed(1)} MFLOP/step)`);
@@ -113,6 +131,12 @@ export function runDeep(
       skipped.push({ config: label, ...s });
       log(`  ${s.impl.padEnd(14)} left out: ${s.reason}`);
     }
+    const one = results.find((r) => r.impl === 'wasm-dense' && !r.error);
+    const two = results.find((r) => r.impl === 'wasm-dense-2threads' && !r.error);
+    if (one && two)
+      log(
+        `  2 threads / 1 thread (wasm-dense): ${(two.stepsPerSecond / one.stepsPerSecond).toFixed(2)}`,
+      );
     log('');
   }
   const adamVsSgd = adamOverSgd(rows);

@@ -1,7 +1,8 @@
 /**
  * One deep configuration (issue #21) in its own process: builds the shared problem, takes
  * each implementation's first losses, then times it. Prints one JSON line.
- * Arguments: the DeepConfig as JSON, the seconds of timed steps, the timed runs.
+ * Arguments: the DeepConfig as JSON, the seconds of timed steps, the timed runs, and
+ * optionally the implementations to run (JSON list; numpy is "numpy").
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findNumpyPython } from '../scripts/numpy-python';
-import { DEEP_IMPLEMENTATIONS, makeDeepTrainer } from './deepImpls';
+import { DEEP_IMPLEMENTATIONS, deepThreaded, makeDeepTrainer } from './deepImpls';
 import {
   deepFlopsPerStep,
   makeDeepProblem,
@@ -91,10 +92,13 @@ async function main() {
   const config = JSON.parse(process.argv[2]!) as DeepConfig;
   const budget = Number(process.argv[3] ?? 1.5);
   const repeats = Number(process.argv[4] ?? 5);
+  const only = process.argv[5] ? new Set(JSON.parse(process.argv[5]) as string[]) : null;
+  const runs = (impl: string) => !only || only.has(impl);
   const p = makeDeepProblem(config);
   const results: ImplResult[] = [];
   const skipped: DeepChildResult['skipped'] = [];
   for (const impl of DEEP_IMPLEMENTATIONS) {
+    if (!runs(impl) || (impl === 'wasm-dense-2threads' && !deepThreaded(config))) continue;
     if (impl === 'tfjs-cpu' && deepFlopsPerStep(config) > TFJS_CPU_MAX_FLOPS) {
       skipped.push({ impl, reason: `over ${TFJS_CPU_MAX_FLOPS / 1e6} MFLOP per step` });
       continue;
@@ -109,7 +113,7 @@ async function main() {
       results.push({ impl, losses: [], rates: [], stepsPerSecond: 0, error: String(err) });
     }
   }
-  const np = numpyResult(p, budget, repeats);
+  const np = runs('numpy') ? numpyResult(p, budget, repeats) : null;
   if (np) results.push(np);
   const result: DeepChildResult = { config, results, skipped };
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -5,19 +5,35 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { curveGrid } from '../src/core/grid';
 import { TrainingRun } from '../src/core/run';
+import type { ThreadPool } from '../src/core/threads/pool';
+import { createNodePool } from '../src/cli/nodeThreads';
 import { DEFAULT_TRAINING_OPTIONS } from '../src/core/trainingOptions';
-import { deepModelConfig, type DeepProblem } from './deepProblem';
+import { deepModelConfig, type DeepConfig, type DeepProblem } from './deepProblem';
 import type { Trainer } from './problem';
 
-export const DEEP_IMPLEMENTATIONS = ['wasm-dense', 'ts-engine', 'tfjs-wasm', 'tfjs-cpu'] as const;
+export const DEEP_IMPLEMENTATIONS = [
+  'wasm-dense',
+  'wasm-dense-2threads',
+  'ts-engine',
+  'tfjs-wasm',
+  'tfjs-cpu',
+] as const;
 export type DeepImplementation = (typeof DEEP_IMPLEMENTATIONS)[number];
+
+/** Configurations timed on two threads as well: issue #21's full-batch SGD targets at 256 x 3 and 1024 x 2. */
+export const deepThreaded = (c: DeepConfig) =>
+  c.optimizer === 'sgd' && c.batchSize === null && Math.max(...c.widths) >= 256;
 
 /**
  * The app's own run on an engine ('ts', or 'wasm': the dense kernels at these depths), with
- * the options set as the page sets them.
+ * the options set as the page sets them; with a pool, its large steps split across threads.
  */
-function runTrainer(p: DeepProblem, engine: 'ts' | 'wasm'): Trainer {
-  const run = new TrainingRun(deepModelConfig(p), curveGrid(), { engine });
+function runTrainer(
+  p: DeepProblem,
+  engine: 'ts' | 'wasm',
+  pool: ThreadPool | null = null,
+): Trainer {
+  const run = new TrainingRun(deepModelConfig(p), curveGrid(), { engine, pool });
   run.setTrainingOptions({
     ...DEFAULT_TRAINING_OPTIONS,
     optimizer: p.optimizer,
@@ -26,12 +42,16 @@ function runTrainer(p: DeepProblem, engine: 'ts' | 'wasm'): Trainer {
   if (engine === 'wasm' && !run.engineName.startsWith('wasm-dense-'))
     throw new Error(`the run trains on ${run.engineName}, not the dense kernels`);
   const loss = new Float32Array(1);
+  const threads = pool?.threads ?? 1;
   return {
     step() {
       if (run.train(1, p.learningRate, loss, 0) !== 1 || run.divergedAt !== null)
         throw new Error(`the ${engine} engine's run stopped (diverged at step ${run.divergedAt})`);
+      if (run.threads !== threads)
+        throw new Error(`the step ran on ${run.threads} threads, not ${threads}`);
       return loss[0]!;
     },
+    dispose: () => void pool?.close(),
   };
 }
 
@@ -130,6 +150,8 @@ export async function makeDeepTrainer(impl: DeepImplementation, p: DeepProblem):
   switch (impl) {
     case 'wasm-dense':
       return runTrainer(p, 'wasm');
+    case 'wasm-dense-2threads':
+      return runTrainer(p, 'wasm', createNodePool(2));
     case 'ts-engine':
       return runTrainer(p, 'ts');
     case 'tfjs-wasm':

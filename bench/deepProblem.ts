@@ -34,6 +34,14 @@ export function deepLabel(c: DeepConfig): string {
   return `${c.optimizer}${batch} 1->${shape}->1 N=${c.points}`;
 }
 
+/** The name `--only` picks a configuration by: "deep-sgd-256x3-1000", "deep-adam-b32-64x3-1000". */
+export function deepKey(c: DeepConfig): string {
+  const same = c.widths.every((w) => w === c.widths[0]);
+  const shape = same ? `${c.widths[0]}x${c.widths.length}` : c.widths.join(',');
+  const batch = c.batchSize === null ? '' : `-b${c.batchSize}`;
+  return `deep-${c.optimizer}${batch}-${shape}-${c.points}`;
+}
+
 /** Points in one step's batch. */
 export const batchPoints = (c: DeepConfig) => Math.min(c.batchSize ?? c.points, c.points);
 

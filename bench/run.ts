@@ -6,7 +6,9 @@
  * give the same first losses, then times them. `--json` prints machine-readable output;
  * `--markdown` prints the table and writes it to a record in bench/results/ (record.ts);
  * `--pipes` times the kernel's vector operations alone and in pairs instead (see pipes.ts);
- * `--only relu-1000x1000,...` times those configurations alone (activation-NxH).
+ * `--only relu-1000x1000,...` times those configurations alone (activation-NxH); deep
+ * configurations are named deep-sgd-256x3-1000 (deepKey), and naming deep implementations
+ * (wasm-dense, wasm-dense-2threads, numpy, ...) times only those.
  * After the kernel's table comes the deep table (deep.ts, issue #21's configurations);
  * `--deep` runs only that one, and `--quick` (or BENCH_QUICK=1) runs only it with fewer,
  * shorter timed runs, a check that takes minutes.
@@ -21,6 +23,8 @@ import { RELAXED_SIMD_FLAG, relaxedSimdFlags, relaxedSimdHere } from '../scripts
 import { flopsPerStep, type BenchConfig } from './problem';
 import { recordContext, writeRecord } from './record';
 import { deepMarkdown, runDeep, type DeepRun } from './deep';
+import { DEEP_IMPLEMENTATIONS } from './deepImpls';
+import { deepKey } from './deepProblem';
 import { measureSyncMicroseconds } from './threadSync';
 
 const SIZES = [
@@ -47,16 +51,27 @@ const BUDGET_SECONDS = 1.5;
 /** Node 20 has relaxed SIMD (which Chromium ships) behind a flag; later Nodes need none. */
 const NODE_FLAGS = relaxedSimdFlags();
 
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : null;
+const DEEP_IMPLS: readonly string[] = [...DEEP_IMPLEMENTATIONS, 'numpy'];
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 /** Only the deep table: `--deep`, or `--quick`. */
-const deepOnly = quick || process.argv.includes('--deep');
+const deepOnly =
+  quick ||
+  process.argv.includes('--deep') ||
+  (ONLY !== null && [...ONLY].every((t) => t.startsWith('deep-') || DEEP_IMPLS.includes(t)));
 /** The deep table's seconds of timed steps and timed runs per implementation and configuration. */
 const DEEP_BUDGET_SECONDS = quick ? 0.5 : BUDGET_SECONDS;
 const DEEP_REPEATS = quick ? 2 : 5;
 
-const onlyAt = process.argv.indexOf('--only');
-const ONLY = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : null;
 const chosen = (c: BenchConfig) => !ONLY || ONLY.has(`${c.activation}-${c.points}x${c.hidden}`);
+const onlyDeep = ONLY ? [...ONLY].filter((t) => t.startsWith('deep-')) : [];
+const onlyDeepImpls = ONLY ? [...ONLY].filter((t) => DEEP_IMPLS.includes(t)) : [];
+/** With --only: the deep configurations named (none named: none), the implementations named (none: all). */
+const DEEP_SELECTION = {
+  configs: (c: Parameters<typeof deepKey>[0]) => !ONLY || onlyDeep.includes(deepKey(c)),
+  impls: onlyDeepImpls.length ? onlyDeepImpls : null,
+};
 
 const json = process.argv.includes('--json');
 const markdown = process.argv.includes('--markdown');
@@ -115,7 +130,7 @@ const pad = (s: string, n: number) => s.padStart(n);
 
 /** The deep table alone or after the kernel's; writes its own record with --markdown. */
 async function deep(context: ReturnType<typeof recordContext>): Promise<DeepRun> {
-  const run = runDeep(DEEP_BUDGET_SECONDS, DEEP_REPEATS, NODE_FLAGS, log);
+  const run = runDeep(DEEP_BUDGET_SECONDS, DEEP_REPEATS, NODE_FLAGS, log, DEEP_SELECTION);
   if (markdown) {
     const body = deepMarkdown(run);
     console.log(body);

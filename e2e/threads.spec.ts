@@ -45,6 +45,25 @@ test('?threads=2 with a large network: the trainer starts a helper thread and sp
   expect(consoleErrors).toEqual([]);
 });
 
+test('?threads=2 with a deep network: the dense kernels split the steps across the helper too', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/?threads=2&layers=256,256,256&points=1000&lr=0.000002');
+  await waitForStep(page, 20);
+  await expect
+    .poll(() => page.workers().filter((w) => w.url().includes('threadHelper')).length)
+    .toBe(1);
+  await expect(page.getByTestId('rate')).toHaveAttribute(
+    'title',
+    /in a worker thread, each step split across 2 threads$/,
+  );
+  const loss = Number(await page.getByTestId('loss').textContent());
+  expect(Number.isFinite(loss)).toBe(true);
+  await page.screenshot({ path: 'test-results/threads-deep.png' });
+  expect(consoleErrors).toEqual([]);
+});
+
 test('?threads=2 with the tutorial network: the helper waits, the steps stay on one thread', async ({
   page,
 }) => {

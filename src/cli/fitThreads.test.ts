@@ -35,8 +35,14 @@ describe('fit --threads', () => {
   it.each([
     ['a deeper network', ['--layers', '64,64', '--points', '2000', '--lr', '1e-6']],
     ['a non-default optimizer', [...WIDE.slice(0, -2), '--optimizer', 'adam']],
-  ])('%s trains on the dense kernels on one thread whatever --threads says', (_, flags) => {
+  ])('%s trains on the dense kernels, its large steps split across the threads', (_, flags) => {
     const out = fit([...flags, '--steps', '5', '--threads', '2']);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toMatch(/: 5 steps on wasm-dense-(relaxed|simd128) \(2 threads\), loss /);
+  });
+
+  it('a small deeper network stays on one thread whatever --threads says', () => {
+    const out = fit(['--layers', '8,8', '--points', '200', '--steps', '5', '--threads', '2']);
     expect(out.stderr).toBe('');
     expect(out.stdout).toMatch(/: 5 steps on wasm-dense-(relaxed|simd128), loss /);
   });

@@ -13,11 +13,12 @@ import { TsEngine } from './engines/tsEngine';
 import { KERNEL_ACTIVATIONS as KERNEL_ACTIVATION_NAMES } from './kernel/kernelLayout.generated';
 import type { Network } from './network';
 import type { TrainingEngine as EngineName } from './protocol';
-import { denseBuildSupported, denseModule } from './kernel/denseRuntime';
+import { denseBuildSupported, denseModule, denseSharedModule } from './kernel/denseRuntime';
 import type { ThreadPool } from './threads/pool';
 import {
   bestKernelBuild,
   kernelBuildSupported,
+  sharedMemorySupported,
   simdSupported,
   type KernelBuild,
 } from './kernel/wasmRuntime';
@@ -126,8 +127,9 @@ export function createEngine(
 ): TrainingEngine {
   const { kernel, kernelBuild } = choice;
   if (kernelBuild === null) return new TsEngine(net, train, grid);
-  // Only the fused 1 -> H -> 1 kernel splits its steps across the pool's threads.
-  return kernel === 'dense'
-    ? new DenseEngine(net, train, grid, denseModule(kernelBuild))
-    : new KernelEngine(net, train, grid, kernelBuild, pool);
+  // Both kernels split their large steps across the pool's threads.
+  if (kernel === 'fused') return new KernelEngine(net, train, grid, kernelBuild, pool);
+  const threads =
+    pool && sharedMemorySupported() ? { pool, module: denseSharedModule(kernelBuild) } : null;
+  return new DenseEngine(net, train, grid, denseModule(kernelBuild), threads);
 }

@@ -27,6 +27,7 @@ import {
 import { KeptWeights } from './keptWeights';
 import type { Network } from './network';
 import type { KernelBuild } from './kernel/wasmRuntime';
+import type { ThreadPool } from './threads/pool';
 import { packLayers, paramLayout, unpackLayers, type ParamLayout } from './paramLayout';
 import { RunHistory } from './runHistory';
 import { Learning, type Batching } from './learning';
@@ -67,6 +68,8 @@ export class TrainingRun {
   readonly history = new RunHistory();
   /** The last step's updates and batch, as frames carry them. */
   private readonly last = new LastStep();
+  /** Helper threads for large steps; kept for the engine a run moves to. */
+  private readonly pool: ThreadPool | null;
 
   /** `data`, when given, replaces the generated data (its test == 1 points are held out). */
   constructor(
@@ -84,7 +87,8 @@ export class TrainingRun {
     this.layout = paramLayout(config.layers);
     const split = data ? this.split(data) : null;
     this.data = split?.train ?? built.data;
-    this.trainer = createEngine(built.net, this.data, grid, choice, options.pool ?? null);
+    this.pool = options.pool ?? null;
+    this.trainer = createEngine(built.net, this.data, grid, choice, this.pool);
     if (split) this.heldOut.set(split.test, this.net);
     // The generator goes on after the weights: the batches' permutations come from it.
     this.learning = new Learning(built.rng, this.trainer.net.layers, this.data.x.length);
@@ -241,7 +245,7 @@ export class TrainingRun {
       this.kept.params,
       this.data,
       this.grid,
-      (net, data, grid) => createEngine(net, data, grid, choice) as BatchTrainingEngine,
+      (net, data, grid) => createEngine(net, data, grid, choice, this.pool) as BatchTrainingEngine,
     );
     this.trainer = moved.engine;
     this.engine = choice.engine;

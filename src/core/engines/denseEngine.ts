@@ -5,7 +5,8 @@
  * with the run's own OptimizerState (Learning's), so the optimizer's state, its save,
  * restore and reset, and the applied updates a frame shows are exactly the TS engine's.
  * The weights are written into the kernel's panels before every pass, so parameters
- * changed from outside (a rewind, a loaded model) are always the ones trained on.
+ * changed from outside (a rewind, a loaded model) are always the ones trained on. Given a
+ * pool, large steps' forward and backward are split across its threads (kernel/denseSplit.ts).
  */
 import type { Dataset } from '../dataset';
 import { parametersFinite, type Network } from '../network';
@@ -13,11 +14,24 @@ import { paramLayout, packLayers, unpackLayers, type ParamLayout } from '../para
 import { applyUpdate } from '../train';
 import type { OptimizerState, StepOptions } from '../optimizers';
 import { DenseNet } from '../kernel/denseNet';
+import { DenseSplit, splitsDenseStep } from '../kernel/denseSplit';
 import type { WasmModule } from '../kernel/wasmRuntime';
+import type { ThreadPool } from '../threads/pool';
 import type { BatchTrainingEngine, LayerGradients } from './engine';
+
+/** Helper threads for large steps, and the dense module's shared-memory build they run. */
+export interface DenseThreads {
+  pool: ThreadPool;
+  module: WasmModule;
+}
 
 export class DenseEngine implements BatchTrainingEngine {
   private kernel: DenseNet;
+  /** The pass split across the pool's threads, when the full batch is large enough. */
+  private split: DenseSplit | null = null;
+  private lastThreads = 1;
+  /** Σ fan_in · fan_out: a step's work per sample. */
+  private readonly weights: number;
   private data: Dataset;
   /** Whether the kernel's input blocks hold the training points in order (a batch gathers over them). */
   private inOrder = true;
@@ -26,15 +40,20 @@ export class DenseEngine implements BatchTrainingEngine {
   private readonly gb: Float64Array[];
   private readonly layout: ParamLayout;
   readonly gradients: readonly LayerGradients[];
-  /** The dense kernels train on the calling thread alone (only the fused kernel splits). */
-  readonly threads = 1;
+  /** Threads the last step ran on (before any step, the full batch's). */
+  get threads(): number {
+    return this.lastThreads;
+  }
 
   constructor(
     readonly net: Network,
     train: Dataset,
     private readonly grid: Float32Array,
     private readonly module: WasmModule,
+    /** Helper threads for large steps (splitsDenseStep), or null for one thread. */
+    private readonly shared: DenseThreads | null = null,
   ) {
+    this.weights = net.layers.reduce((s, l) => s + l.inDim * l.outDim, 0);
     this.layout = paramLayout(net.layers.slice(0, -1).map((l) => l.outDim));
     this.data = train;
     this.kernel = this.bind(train);
@@ -45,7 +64,14 @@ export class DenseEngine implements BatchTrainingEngine {
   }
 
   private bind(train: Dataset): DenseNet {
-    const kernel = new DenseNet(this.module, this.net.layers, train.x.length, this.grid);
+    const n = train.x.length;
+    const shared = this.shared;
+    this.split =
+      shared && splitsDenseStep(shared.pool.threads, n, this.weights)
+        ? new DenseSplit(shared.module, this.net.layers, n, this.grid, shared.pool)
+        : null;
+    this.lastThreads = this.split?.threads ?? 1;
+    const kernel = this.split?.net ?? new DenseNet(this.module, this.net.layers, n, this.grid);
     kernel.setInputs(train.x);
     this.inOrder = true;
     return kernel;
@@ -61,8 +87,15 @@ export class DenseEngine implements BatchTrainingEngine {
   private pass(count: number, y: Float32Array, lossOut: Float32Array, index: number): void {
     const kernel = this.kernel;
     kernel.setWeights(this.net.layers);
-    kernel.forward(count);
-    kernel.lossAndBackward(count, y, lossOut, index);
+    const split = this.split;
+    if (split && splitsDenseStep(split.threads, count, this.weights)) {
+      split.pass(count, y, lossOut, index);
+      this.lastThreads = split.threads;
+    } else {
+      kernel.forward(count);
+      kernel.lossAndBackward(count, y, lossOut, index);
+      this.lastThreads = 1;
+    }
     for (let l = 0; l < this.gw.length; l++) kernel.readGradients(l, this.gw[l]!, this.gb[l]!);
   }
 

@@ -10,13 +10,24 @@
  */
 import type { DenseLayer } from '../network';
 import { activate } from '../activations';
-import { instantiateKernel, type WasmModule } from './wasmRuntime';
+import {
+  instantiateKernel,
+  type WasmExports,
+  type WasmMemory,
+  type WasmModule,
+} from './wasmRuntime';
 import { packPanels, padTo, panelIndex, panelLength, PANEL } from './denseLayout';
 
 /** Samples per block: DENSE_BLOCK of scripts/kernel/denseProduct.mjs (the module's constant). */
 export const DENSE_BLOCK = 32;
 
 type KernelFn = (...args: number[]) => void;
+
+/** Makes the memory of `bytes` bytes (at least) and the module's instance on it. */
+export type DenseInstantiate = (
+  bytes: number,
+  module: WasmModule,
+) => { memory: WasmMemory; exports: WasmExports };
 
 /** One layer's regions (byte offsets into the memory) and padded widths. */
 interface LayerRegions {
@@ -53,9 +64,10 @@ interface LayerRegions {
 }
 
 /** The export names scripts/kernel/dense.mjs gives (forwardName, backwardInputName). */
-const forwardName = (activation: string) =>
+export const forwardName = (activation: string) =>
   activation === 'none' ? 'dense_forward' : `dense_forward_${activation.replace('-', '_')}`;
-const backwardName = (activation: string) => `dense_backward_input_${activation.replace('-', '_')}`;
+export const backwardName = (activation: string) =>
+  `dense_backward_input_${activation.replace('-', '_')}`;
 
 export class DenseNet {
   readonly layers: readonly LayerRegions[];
@@ -72,13 +84,15 @@ export class DenseNet {
 
   /**
    * `layers` give the shapes and activations; `n` the training points the blocks hold;
-   * `grid` the curve's points, packed once.
+   * `grid` the curve's points, packed once; `instantiate` where the memory comes from (a
+   * shared one, with room for the threads' own buffers, for denseSplit.ts).
    */
   constructor(
     module: WasmModule,
     layers: readonly DenseLayer[],
     readonly n: number,
     grid: Float32Array,
+    instantiate: DenseInstantiate = instantiateKernel,
   ) {
     const gn = grid.length;
     let end = 64;
@@ -119,7 +133,7 @@ export class DenseNet {
       gridInput = plan.gridOut;
       return plan;
     });
-    const { memory, exports } = instantiateKernel(end, module);
+    const { memory, exports } = instantiate(end, module);
     const fn = (name: string): KernelFn => {
       const f = exports[name];
       if (typeof f !== 'function') throw new Error(`the dense module has no ${name}`);

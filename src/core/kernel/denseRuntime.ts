@@ -5,6 +5,7 @@
  */
 import { DENSE_RELAXED_WASM_BASE64, DENSE_WASM_BASE64 } from './denseWasm.generated';
 import { decodeBase64 } from './base64';
+import { withSharedMemoryImport } from './sharedImport';
 import { simdSupported, type KernelBuild, type WasmModule } from './wasmRuntime';
 
 interface ModuleApi {
@@ -37,4 +38,17 @@ export function denseModule(build: KernelBuild): WasmModule {
   if (!denseBuildSupported(build))
     throw new Error(`this runtime cannot run the ${build} dense WebAssembly kernel`);
   return (compiled[build] ??= new (api().Module)(decodeBase64(BASE64[build])));
+}
+
+const sharedCompiled: Partial<Record<KernelBuild, WasmModule>> = {};
+
+/**
+ * A build of the dense module importing a shared memory, for steps split across threads
+ * (denseSplit.ts); compiled once per realm.
+ */
+export function denseSharedModule(build: KernelBuild): WasmModule {
+  denseModule(build);
+  return (sharedCompiled[build] ??= new (api().Module)(
+    withSharedMemoryImport(decodeBase64(BASE64[build])),
+  ));
 }

@@ -4,6 +4,7 @@
  * the page's training worker one of sub-workers (src/worker/subWorkers.ts). Only the
  * posting of messages differs; the synchronisation is the control block's (./control.ts).
  */
+import type { DensePlan } from '../kernel/denseSplit';
 import type { WasmMemory, WasmModule } from '../kernel/wasmRuntime';
 import { Command, controlBlock, StepControl } from './control';
 
@@ -22,13 +23,24 @@ export interface AttachMessage {
   hi: number;
 }
 
+/** What a helper needs for the dense kernels' split pass (kernel/denseSplit.ts). */
+export interface DenseAttachMessage {
+  type: 'attachDense';
+  /** The dense module's shared-memory build. */
+  module: WasmModule;
+  memory: WasmMemory;
+  plan: DensePlan;
+  /** This helper's thread index (1 ..): its blocks, gradient buffers and reduction slice. */
+  thread: number;
+}
+
 /** The first message a helper gets: the control block it answers through. */
 export interface InitMessage {
   type: 'init';
   control: Int32Array;
 }
 
-export type ToHelper = InitMessage | AttachMessage;
+export type ToHelper = InitMessage | AttachMessage | DenseAttachMessage;
 
 /** What a page's helper posts once its script has loaded (a Node helper needs no such word). */
 export const HELPER_READY = 'ready';
@@ -84,7 +96,7 @@ export class ThreadPool {
    * already are; blocks until every helper has its instance. Allocates: once per kernel,
    * and again when another kernel used the pool in between.
    */
-  attach(owner: object, messages: readonly AttachMessage[]): void {
+  attach(owner: object, messages: readonly (AttachMessage | DenseAttachMessage)[]): void {
     if (this.owner === owner) return;
     if (this.closed) throw new Error('the thread pool is closed');
     this.owner = null;
