@@ -22,7 +22,7 @@ export default defineConfig({
   preview: { headers: ISOLATION_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     // Node 20 has relaxed SIMD behind a flag (Chromium ships it, Node 22 too): without it the
     // kernel's relaxed build, the one the app runs, could not be tested here.

@@ -26,6 +26,7 @@ import { deepMarkdown, runDeep, type DeepRun } from './deep';
 import { DEEP_IMPLEMENTATIONS } from './deepImpls';
 import { deepKey } from './deepProblem';
 import { measureSyncMicroseconds } from './threadSync';
+import { argsProblem, usage } from './usage';
 
 const SIZES = [
   [30, 10],
@@ -251,7 +252,15 @@ async function main() {
     );
 }
 
-if (!relaxedSimdHere() && !process.execArgv.includes(RELAXED_SIMD_FLAG)) {
+const KERNEL_NAMES = CONFIGS.map((c) => `${c.activation}-${c.points}x${c.hidden}`);
+const problem = argsProblem(process.argv.slice(2), KERNEL_NAMES);
+
+if (process.argv.includes('--help')) {
+  console.log(usage(KERNEL_NAMES));
+} else if (problem !== null) {
+  console.error(`npm run bench: ${problem}\n\n${usage(KERNEL_NAMES)}`);
+  process.exitCode = 2;
+} else if (!relaxedSimdHere() && !process.execArgv.includes(RELAXED_SIMD_FLAG)) {
   // Start again with relaxed SIMD on, so this process can measure its ceiling too.
   const again = spawnSync(
     process.execPath,
