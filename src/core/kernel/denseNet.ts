@@ -12,6 +12,19 @@ import type { DenseLayer } from '../network';
 import { activate } from '../activations';
 import { instantiateKernel, type WasmModule } from './wasmRuntime';
 import { packPanels, padTo, panelIndex, panelLength, PANEL } from './denseLayout';
+import type { StepOptions } from '../optimizers';
+import {
+  layerState,
+  panelsFinite,
+  readApplied,
+  readMoments,
+  readWeights,
+  setMoments,
+  updateFns,
+  updateLayers,
+  type LayerState,
+  type UpdateFns,
+} from './denseState';
 
 /** Samples per block: DENSE_BLOCK of scripts/kernel/denseProduct.mjs (the module's constant). */
 export const DENSE_BLOCK = 32;
@@ -50,6 +63,8 @@ interface LayerRegions {
   readonly bView: Float32Array;
   readonly gView: Float32Array;
   readonly gbView: Float32Array;
+  /** The optimizer's moments and the weights before the last update (see denseState.ts). */
+  readonly state: LayerState;
 }
 
 /** The export names scripts/kernel/dense.mjs gives (forwardName, backwardInputName). */
@@ -69,6 +84,9 @@ export class DenseNet {
   private readonly gridAt: Int32Array;
   private readonly grad: KernelFn;
   private readonly transpose: KernelFn;
+  private readonly updates: UpdateFns;
+  /** The whole memory as floats (the update copies the previous weights aside in it). */
+  private readonly floats: Float32Array;
 
   /**
    * `layers` give the shapes and activations; `n` the training points the blocks hold;
@@ -114,6 +132,7 @@ export class DenseNet {
         gridInput,
         gridOut: region(gridValues),
         gridDeriv: region(gridValues),
+        stateAt: region(3 * (kp * jp + jp)),
       };
       input = plan.out;
       gridInput = plan.gridOut;
@@ -143,10 +162,13 @@ export class DenseNet {
         bView,
         gView: view(p.g, p.kp * p.jp),
         gbView: view(p.gb, p.jp),
+        state: layerState(view, p.stateAt, p.kp * p.jp, p.jp),
       };
     });
     this.grad = fn('dense_weight_grad');
     this.transpose = fn('dense_transpose');
+    this.updates = updateFns(fn);
+    this.floats = new Float32Array(memory.buffer);
     const top = this.layers[this.layers.length - 1]!;
     const blocks = padTo(Math.max(n, 1), DENSE_BLOCK) / DENSE_BLOCK;
     this.xs = view(px, panelLength(n, 1, DENSE_BLOCK));
@@ -263,5 +285,43 @@ export class DenseNet {
     }
     const { gridOut, gridAt } = this;
     for (let i = 0; i < out.length; i++) out[i] = gridOut[gridAt[i]!]!;
+  }
+
+  // The state kept across steps (denseState.ts): the update in the kernel, and the
+  // conversions to and from the TypeScript core's arrays when the engine hands them back.
+
+  /**
+   * The optimizer's update of every layer from the last backward's gradients (step count t
+   * after it, batch of `batch` points), then Wb. `keepPrevious` copies the weights aside
+   * first, for readApplied.
+   */
+  update(options: StepOptions, lr: number, batch: number, t: number, keepPrevious: boolean): void {
+    const { layers, updates, floats, transpose } = this;
+    updateLayers(layers, updates, floats, transpose, options, lr, batch, t, keepPrevious);
+  }
+
+  /** The panels' weights and biases into row-major `layers` (setWeights' inverse). */
+  readWeights(layers: readonly DenseLayer[]): void {
+    readWeights(this.layers, layers);
+  }
+
+  /** core/optimizers.ts's float64 moments into the kernel's (rounded to float32). */
+  setMoments(moments: Float64Array): void {
+    setMoments(this.layers, moments);
+  }
+
+  /** The kernel's moments into core/optimizers.ts's layout. */
+  readMoments(moments: Float64Array): void {
+    readMoments(this.layers, moments);
+  }
+
+  /** w_after - w_before of the last update that kept the previous weights, as core/optimizers.ts lays out its updates. */
+  readApplied(applied: Float64Array): void {
+    readApplied(this.layers, applied);
+  }
+
+  /** Whether every weight and bias in the panels is finite. */
+  finite(): boolean {
+    return panelsFinite(this.layers);
   }
 }
