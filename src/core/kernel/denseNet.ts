@@ -162,7 +162,7 @@ export class DenseNet {
         bView,
         gView: view(p.g, p.kp * p.jp),
         gbView: view(p.gb, p.jp),
-        state: layerState(view, p.stateAt, p.kp * p.jp, p.jp),
+        state: layerState(view, p.stateAt, p),
       };
     });
     this.grad = fn('dense_weight_grad');

@@ -27,15 +27,24 @@ export interface LayerState {
   readonly m1bView: Float32Array;
   readonly m2bView: Float32Array;
   readonly prevBView: Float32Array;
+  /** The panel offset of each row-major weight w[k][j], k * outDim + j (conversions). */
+  readonly order: Int32Array;
 }
+
+/** The panel offset of row-major w[k][j] in a layer of kp padded inputs. */
+const panelAt = (k: number, j: number, kp: number) => ((j >> 2) * kp + k) * PANEL + (j & 3);
 
 /** The layer's state in the 3 (w + b) floats at byte `at`: moments of W, of b, then the previous W, b. */
 export function layerState(
   view: (ptr: number, length: number) => Float32Array,
   at: number,
-  w: number,
-  b: number,
+  dims: { inDim: number; outDim: number; kp: number; jp: number },
 ): LayerState {
+  const w = dims.kp * dims.jp;
+  const b = dims.jp;
+  const order = new Int32Array(dims.inDim * dims.outDim);
+  for (let k = 0; k < dims.inDim; k++)
+    for (let j = 0; j < dims.outDim; j++) order[k * dims.outDim + j] = panelAt(k, j, dims.kp);
   const m1w = at;
   const m2w = m1w + 4 * w;
   const prevW = m2w + 4 * w;
@@ -55,6 +64,7 @@ export function layerState(
     m1bView: view(m1b, b),
     m2bView: view(m2b, b),
     prevBView: view(prevB, b),
+    order,
   };
 }
 
@@ -74,22 +84,16 @@ export interface StateLayer {
   readonly state: LayerState;
 }
 
-/** The panel offset of row-major w[k][j] in a layer of kp padded inputs. */
-const at = (k: number, j: number, kp: number) => ((j >> 2) * kp + k) * PANEL + (j & 3);
-
 /** The weights and biases in the panels (the last update's) into row-major `layers`. */
 export function readWeights(regions: readonly StateLayer[], layers: readonly DenseLayer[]): void {
   for (let l = 0; l < regions.length; l++) {
     const r = regions[l]!;
     const { w, b } = layers[l]!;
     const wf = r.wfView;
-    const { inDim, outDim, kp } = r;
-    for (let k = 0; k < inDim; k++) {
-      const row = k * outDim;
-      for (let j = 0; j < outDim; j++) w[row + j] = wf[at(k, j, kp)]!;
-    }
+    const order = r.state.order;
+    for (let i = 0; i < order.length; i++) w[i] = wf[order[i]!]!;
     const bv = r.bView;
-    for (let j = 0; j < outDim; j++) b[j] = bv[j]!;
+    for (let j = 0; j < r.outDim; j++) b[j] = bv[j]!;
   }
 }
 
@@ -101,26 +105,32 @@ function copyMoments(regions: readonly StateLayer[], moments: Float64Array, into
   const half = moments.length / 2;
   let base = 0;
   for (const r of regions) {
-    const { inDim, outDim, kp } = r;
     const s = r.state;
-    for (const [first, wv, bv] of [
-      [0, s.m1wView, s.m1bView],
-      [half, s.m2wView, s.m2bView],
-    ] as const) {
-      let i = base + first;
-      for (let k = 0; k < inDim; k++)
-        for (let j = 0; j < outDim; j++, i++) {
-          const p = at(k, j, kp);
-          if (into) wv[p] = moments[i]!;
-          else moments[i] = wv[p]!;
-        }
-      for (let j = 0; j < outDim; j++, i++) {
-        if (into) bv[j] = moments[i]!;
-        else moments[i] = bv[j]!;
-      }
-    }
-    base += inDim * outDim + outDim;
+    const { order } = s;
+    const n = order.length;
+    const outDim = r.outDim;
+    copyArray(moments, base, s.m1wView, order, n, into);
+    copyArray(moments, base + half, s.m2wView, order, n, into);
+    copyArray(moments, base + n, s.m1bView, null, outDim, into);
+    copyArray(moments, base + n + half, s.m2bView, null, outDim, into);
+    base += n + outDim;
   }
+}
+
+/** moments[at + i] and panel[order[i]] (or panel[i]) for i < n, one way or the other. */
+function copyArray(
+  moments: Float64Array,
+  at: number,
+  panel: Float32Array,
+  order: Int32Array | null,
+  n: number,
+  into: boolean,
+): void {
+  if (order === null) {
+    if (into) for (let i = 0; i < n; i++) panel[i] = moments[at + i]!;
+    else for (let i = 0; i < n; i++) moments[at + i] = panel[i]!;
+  } else if (into) for (let i = 0; i < n; i++) panel[order[i]!] = moments[at + i]!;
+  else for (let i = 0; i < n; i++) moments[at + i] = panel[order[i]!]!;
 }
 
 /** The optimizer's float64 moments into the kernel's float32 ones (rounded). */
@@ -139,31 +149,39 @@ export function readMoments(regions: readonly StateLayer[], moments: Float64Arra
  * two float32 values.
  */
 export function readApplied(regions: readonly StateLayer[], applied: Float64Array): void {
-  let i = 0;
+  let at = 0;
   for (const r of regions) {
-    const { inDim, outDim, kp } = r;
     const { wfView, bView } = r;
-    const { prevWView, prevBView } = r.state;
-    for (let k = 0; k < inDim; k++)
-      for (let j = 0; j < outDim; j++, i++) {
-        const p = at(k, j, kp);
-        applied[i] = wfView[p]! - prevWView[p]!;
-      }
-    for (let j = 0; j < outDim; j++, i++) applied[i] = bView[j]! - prevBView[j]!;
+    const { prevWView, prevBView, order } = r.state;
+    for (let i = 0; i < order.length; i++, at++) {
+      const p = order[i]!;
+      applied[at] = wfView[p]! - prevWView[p]!;
+    }
+    for (let j = 0; j < r.outDim; j++, at++) applied[at] = bView[j]! - prevBView[j]!;
   }
 }
 
 /** Whether every weight and (unpadded) bias in the panels is finite. */
 export function panelsFinite(regions: readonly StateLayer[]): boolean {
-  // v * 0 is 0 for a finite v and NaN otherwise: one sum, one test.
-  let s = 0;
-  for (const r of regions) {
+  // v * 0 is 0 for a finite v and NaN otherwise: sums, one test. Four sums, as the
+  // panels are whole vectors: one chain of dependent adds would be bound by their latency.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let l = 0; l < regions.length; l++) {
+    const r = regions[l]!;
     const wf = r.wfView;
-    for (let i = 0; i < wf.length; i++) s += wf[i]! * 0;
+    for (let i = 0; i < wf.length; i += 4) {
+      s0 += wf[i]! * 0;
+      s1 += wf[i + 1]! * 0;
+      s2 += wf[i + 2]! * 0;
+      s3 += wf[i + 3]! * 0;
+    }
     const b = r.bView;
-    for (let j = 0; j < r.outDim; j++) s += b[j]! * 0;
+    for (let j = 0; j < r.outDim; j++) s0 += b[j]! * 0;
   }
-  return s === 0;
+  return s0 + s1 + s2 + s3 === 0;
 }
 
 /** The generated update exports by optimizer, without and with the penalties. */
