@@ -65,6 +65,8 @@ export interface StateKeeper {
    * keeps nothing of the state.
    */
   giveBack(moments: Float64Array, applied: Float64Array): void;
+  /** Writes its moments into `moments` and keeps them (a checkpoint reads them mid-run). */
+  copyMoments(moments: Float64Array): void;
 }
 
 /**
@@ -73,9 +75,10 @@ export interface StateKeeper {
  * A step allocates nothing.
  *
  * An engine may borrow the moments (lend) and update them in its own memory, counting
- * `steps` here itself. Every method that reads or writes them, and `updates`, takes them
- * back first (reclaim), so outside the engine the state is always exact; the engine lends
- * them again at its next step.
+ * `steps` here itself. Every method that writes them, and `updates`, takes them back first
+ * (reclaim); save and saveAt copy them from the engine, which keeps them (a checkpoint every
+ * epoch costs no reload). So outside the engine the state is always exact; the engine
+ * borrows them again at its next step.
  */
 export class OptimizerState {
   /** Steps taken so far; Adam's t of the next step is steps + 1. */
@@ -154,7 +157,7 @@ export class OptimizerState {
   save(into: Float64Array = new Float64Array(this.savedLength)): Float64Array {
     if (into.length !== this.savedLength)
       throw new RangeError(`optimizer state needs ${this.savedLength} numbers, got ${into.length}`);
-    this.reclaim();
+    this.keeper?.copyMoments(this.moments);
     into[0] = this.steps;
     into.set(this.moments, 1);
     return into;
@@ -162,7 +165,7 @@ export class OptimizerState {
 
   /** save() into out[at..at + savedLength) without a view (a checkpoint every step allocates nothing). */
   saveAt(out: Float64Array, at: number): void {
-    this.reclaim();
+    this.keeper?.copyMoments(this.moments);
     out[at] = this.steps;
     out.set(this.moments, at + 1);
   }

@@ -12,8 +12,11 @@
  *  - TrainingRun calls sync() before anything outside reads or writes net or gradients
  *    (its `net` and `gradients` getters do); the engine's own saveParams, restoreParams
  *    and setData do too;
- *  - the OptimizerState takes its moments back by itself whenever it is read or written
- *    (save, restore, reset, updates: OptimizerState.lend / reclaim).
+ *  - the OptimizerState takes its moments back by itself whenever it is written or its
+ *    updates are read (restore, reset, updates: OptimizerState.lend / reclaim), and copies
+ *    them when saved (save, saveAt: the engine keeps them).
+ * saveParams reads the panels directly (the flat layout), so a checkpoint at every epoch's
+ * start hands nothing back.
  * An external write needs no extra call: after sync() the engine reloads what it finds.
  */
 import type { Dataset } from '../dataset';
@@ -146,6 +149,11 @@ export class DenseEngine implements BatchTrainingEngine, StateKeeper {
     this.updatedState = false;
   }
 
+  /** StateKeeper: the moments copied out, kept (a checkpoint's OptimizerState.saveAt). */
+  copyMoments(moments: Float64Array): void {
+    this.kernel.readMoments(moments);
+  }
+
   /**
    * Hands everything back: net.layers, the gradients and the lent optimizer state become
    * exact again, and the engine takes them again (as it then finds them) at its next step.
@@ -206,8 +214,9 @@ export class DenseEngine implements BatchTrainingEngine, StateKeeper {
   }
 
   saveParams(out: Float32Array): void {
-    this.sync();
-    packLayers(this.layout, this.net.layers, out);
+    // Taken at every epoch's start: from the panels while the kernel holds the weights.
+    if (this.holdsWeights) this.kernel.readParams(out);
+    else packLayers(this.layout, this.net.layers, out);
   }
 
   restoreParams(saved: Float32Array): void {

@@ -18,6 +18,7 @@ import {
   panelsFinite,
   readApplied,
   readMoments,
+  readParams,
   readWeights,
   setMoments,
   updateFns,
@@ -303,6 +304,11 @@ export class DenseNet {
   /** The panels' weights and biases into row-major `layers` (setWeights' inverse). */
   readWeights(layers: readonly DenseLayer[]): void {
     readWeights(this.layers, layers);
+  }
+
+  /** The panels' weights and biases into a flat vector (core/paramLayout.ts's layout). */
+  readParams(out: Float32Array): void {
+    readParams(this.layers, out);
   }
 
   /** core/optimizers.ts's float64 moments into the kernel's (rounded to float32). */

@@ -97,6 +97,18 @@ export function readWeights(regions: readonly StateLayer[], layers: readonly Den
   }
 }
 
+/** The weights and biases in the panels into a flat vector laid out as core/paramLayout.ts lays them out. */
+export function readParams(regions: readonly StateLayer[], out: Float32Array): void {
+  let at = 0;
+  for (const r of regions) {
+    const wf = r.wfView;
+    const order = r.state.order;
+    for (let i = 0; i < order.length; i++, at++) out[at] = wf[order[i]!]!;
+    const bv = r.bView;
+    for (let j = 0; j < r.outDim; j++, at++) out[at] = bv[j]!;
+  }
+}
+
 /**
  * Copies between core/optimizers.ts's moments ([first of every parameter, second of every
  * parameter], each layer by layer as w then b, row-major) and the panels; `into` says which way.
