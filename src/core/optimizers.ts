@@ -65,8 +65,8 @@ export interface StateKeeper {
    * keeps nothing of the state.
    */
   giveBack(moments: Float64Array, applied: Float64Array): void;
-  /** Writes its moments into `moments` and keeps them (a checkpoint reads them mid-run). */
-  copyMoments(moments: Float64Array): void;
+  /** Writes its moments into out[at..] (take()'s layout) and keeps them (a checkpoint mid-run). */
+  copyMoments(out: Float64Array, at: number): void;
 }
 
 /**
@@ -157,17 +157,18 @@ export class OptimizerState {
   save(into: Float64Array = new Float64Array(this.savedLength)): Float64Array {
     if (into.length !== this.savedLength)
       throw new RangeError(`optimizer state needs ${this.savedLength} numbers, got ${into.length}`);
-    this.keeper?.copyMoments(this.moments);
     into[0] = this.steps;
-    into.set(this.moments, 1);
+    if (this.keeper) this.keeper.copyMoments(into, 1);
+    else into.set(this.moments, 1);
     return into;
   }
 
   /** save() into out[at..at + savedLength) without a view (a checkpoint every step allocates nothing). */
   saveAt(out: Float64Array, at: number): void {
-    this.keeper?.copyMoments(this.moments);
     out[at] = this.steps;
-    out.set(this.moments, at + 1);
+    // Straight from the engine that keeps them, which goes on keeping them.
+    if (this.keeper) this.keeper.copyMoments(out, at + 1);
+    else out.set(this.moments, at + 1);
   }
 
   /** Restores what saveAt wrote at `at`. */

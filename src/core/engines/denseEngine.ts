@@ -150,8 +150,8 @@ export class DenseEngine implements BatchTrainingEngine, StateKeeper {
   }
 
   /** StateKeeper: the moments copied out, kept (a checkpoint's OptimizerState.saveAt). */
-  copyMoments(moments: Float64Array): void {
-    this.kernel.readMoments(moments);
+  copyMoments(out: Float64Array, at: number): void {
+    this.kernel.readMoments(out, at);
   }
 
   /**

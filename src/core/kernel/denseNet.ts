@@ -316,9 +316,9 @@ export class DenseNet {
     setMoments(this.layers, moments);
   }
 
-  /** The kernel's moments into core/optimizers.ts's layout. */
-  readMoments(moments: Float64Array): void {
-    readMoments(this.layers, moments);
+  /** The kernel's moments into core/optimizers.ts's layout, from moments[at]. */
+  readMoments(moments: Float64Array, at = 0): void {
+    readMoments(this.layers, moments, at);
   }
 
   /** w_after - w_before of the last update that kept the previous weights, as core/optimizers.ts lays out its updates. */

@@ -113,9 +113,15 @@ export function readParams(regions: readonly StateLayer[], out: Float32Array): v
  * Copies between core/optimizers.ts's moments ([first of every parameter, second of every
  * parameter], each layer by layer as w then b, row-major) and the panels; `into` says which way.
  */
-function copyMoments(regions: readonly StateLayer[], moments: Float64Array, into: boolean): void {
-  const half = moments.length / 2;
-  let base = 0;
+function copyMoments(
+  regions: readonly StateLayer[],
+  moments: Float64Array,
+  into: boolean,
+  from = 0,
+): void {
+  let half = 0;
+  for (const r of regions) half += r.state.order.length + r.outDim;
+  let base = from;
   for (const r of regions) {
     const s = r.state;
     const { order } = s;
@@ -150,9 +156,9 @@ export function setMoments(regions: readonly StateLayer[], moments: Float64Array
   copyMoments(regions, moments, true);
 }
 
-/** The kernel's moments back into the optimizer's (exact: float32 in float64). */
-export function readMoments(regions: readonly StateLayer[], moments: Float64Array): void {
-  copyMoments(regions, moments, false);
+/** The kernel's moments into the optimizer's layout at moments[at..] (exact: float32 in float64). */
+export function readMoments(regions: readonly StateLayer[], moments: Float64Array, at = 0): void {
+  copyMoments(regions, moments, false, at);
 }
 
 /**
