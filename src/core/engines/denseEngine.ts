@@ -25,6 +25,14 @@ import { paramLayout, packLayers, unpackLayers, type ParamLayout } from '../para
 import type { OptimizerState, StateKeeper, StepOptions } from '../optimizers';
 import { DEFAULT_TRAINING_OPTIONS } from '../trainingOptions';
 import { DenseNet } from '../kernel/denseNet';
+import {
+  panelsFinite,
+  readApplied,
+  readMoments,
+  readParams,
+  readWeights,
+  setMoments,
+} from '../kernel/denseState';
 import type { WasmModule } from '../kernel/wasmRuntime';
 import type { BatchTrainingEngine, LayerGradients } from './engine';
 
@@ -136,22 +144,22 @@ export class DenseEngine implements BatchTrainingEngine, StateKeeper {
   /** StateKeeper: the optimizer's moments into the kernel (OptimizerState.lend). */
   take(state: OptimizerState, moments: Float64Array): void {
     this.heldState?.reclaim();
-    this.kernel.setMoments(moments);
+    setMoments(this.kernel.layers, moments);
     this.heldState = state;
     this.updatedState = false;
   }
 
   /** StateKeeper: the moments and the last applied updates back (OptimizerState.reclaim). */
   giveBack(moments: Float64Array, applied: Float64Array): void {
-    this.kernel.readMoments(moments);
-    if (this.updatedState) this.kernel.readApplied(applied);
+    readMoments(this.kernel.layers, moments);
+    if (this.updatedState) readApplied(this.kernel.layers, applied);
     this.heldState = null;
     this.updatedState = false;
   }
 
   /** StateKeeper: the moments copied out, kept (a checkpoint's OptimizerState.saveAt). */
   copyMoments(out: Float64Array, at: number): void {
-    this.kernel.readMoments(out, at);
+    readMoments(this.kernel.layers, out, at);
   }
 
   /**
@@ -162,7 +170,7 @@ export class DenseEngine implements BatchTrainingEngine, StateKeeper {
   sync(): void {
     this.heldState?.reclaim();
     if (this.holdsWeights) {
-      this.kernel.readWeights(this.net.layers);
+      readWeights(this.kernel.layers, this.net.layers);
       this.holdsWeights = false;
     }
     if (this.gradientsAhead) {
@@ -184,7 +192,7 @@ export class DenseEngine implements BatchTrainingEngine, StateKeeper {
   }
 
   parametersFinite(): boolean {
-    return this.holdsWeights ? this.kernel.finite() : parametersFinite(this.net);
+    return this.holdsWeights ? panelsFinite(this.kernel.layers) : parametersFinite(this.net);
   }
 
   loss(): number {
@@ -215,7 +223,7 @@ export class DenseEngine implements BatchTrainingEngine, StateKeeper {
 
   saveParams(out: Float32Array): void {
     // Taken at every epoch's start: from the panels while the kernel holds the weights.
-    if (this.holdsWeights) this.kernel.readParams(out);
+    if (this.holdsWeights) readParams(this.kernel.layers, out);
     else packLayers(this.layout, this.net.layers, out);
   }
 

@@ -4,8 +4,10 @@
  * as output panels (Wf, the forward's) and transposed (Wb, the backward delta's), the weight
  * and bias gradients, and per sample block the activations, act'(z) where an activation
  * stores it, and the deltas; the training inputs and the curve's grid in their own blocks.
- * The TypeScript side gives the weights (row-major, as core/network.ts keeps them) and reads
- * the gradients back; the forward, the backward and the gradients run in wasm. Nothing is
+ * Per layer too the optimizer's moments and the weights before the last update
+ * (denseState.ts). The forward, the backward, the gradients and the update run in wasm; the
+ * TypeScript side loads and reads back the weights (row-major, as core/network.ts keeps
+ * them), the gradients and the moments when the engine hands them over. Nothing is
  * allocated after construction.
  */
 import type { DenseLayer } from '../network';
@@ -13,19 +15,7 @@ import { activate } from '../activations';
 import { instantiateKernel, type WasmModule } from './wasmRuntime';
 import { packPanels, padTo, panelIndex, panelLength, PANEL } from './denseLayout';
 import type { StepOptions } from '../optimizers';
-import {
-  layerState,
-  panelsFinite,
-  readApplied,
-  readMoments,
-  readParams,
-  readWeights,
-  setMoments,
-  updateFns,
-  updateLayers,
-  type LayerState,
-  type UpdateFns,
-} from './denseState';
+import { layerState, updateFns, updateLayers, type LayerState, type UpdateFns } from './denseState';
 
 /** Samples per block: DENSE_BLOCK of scripts/kernel/denseProduct.mjs (the module's constant). */
 export const DENSE_BLOCK = 32;
@@ -288,8 +278,8 @@ export class DenseNet {
     for (let i = 0; i < out.length; i++) out[i] = gridOut[gridAt[i]!]!;
   }
 
-  // The state kept across steps (denseState.ts): the update in the kernel, and the
-  // conversions to and from the TypeScript core's arrays when the engine hands them back.
+  // The state kept across steps (denseState.ts, which also converts it to and from the
+  // TypeScript core's arrays, over `layers`): the update in the kernel.
 
   /**
    * The optimizer's update of every layer from the last backward's gradients (step count t
@@ -299,35 +289,5 @@ export class DenseNet {
   update(options: StepOptions, lr: number, batch: number, t: number, keepPrevious: boolean): void {
     const { layers, updates, floats, transpose } = this;
     updateLayers(layers, updates, floats, transpose, options, lr, batch, t, keepPrevious);
-  }
-
-  /** The panels' weights and biases into row-major `layers` (setWeights' inverse). */
-  readWeights(layers: readonly DenseLayer[]): void {
-    readWeights(this.layers, layers);
-  }
-
-  /** The panels' weights and biases into a flat vector (core/paramLayout.ts's layout). */
-  readParams(out: Float32Array): void {
-    readParams(this.layers, out);
-  }
-
-  /** core/optimizers.ts's float64 moments into the kernel's (rounded to float32). */
-  setMoments(moments: Float64Array): void {
-    setMoments(this.layers, moments);
-  }
-
-  /** The kernel's moments into core/optimizers.ts's layout, from moments[at]. */
-  readMoments(moments: Float64Array, at = 0): void {
-    readMoments(this.layers, moments, at);
-  }
-
-  /** w_after - w_before of the last update that kept the previous weights, as core/optimizers.ts lays out its updates. */
-  readApplied(applied: Float64Array): void {
-    readApplied(this.layers, applied);
-  }
-
-  /** Whether every weight and bias in the panels is finite. */
-  finite(): boolean {
-    return panelsFinite(this.layers);
   }
 }
