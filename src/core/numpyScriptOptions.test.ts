@@ -193,7 +193,15 @@ function scriptOf(config: ModelConfig, rec: Recorded, learningRate: number): str
   return numpyScript({ config, learningRate, steps: rec.run.step, history: rec.run.history });
 }
 
-const relErr = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+const relErr = (a: number, b: number, floor = 0) => Math.abs(a - b) / Math.max(Math.abs(b), floor);
+
+/**
+ * A step's loss is relative to itself, or to this fraction of the run's mean printed loss
+ * when smaller: with B = 1 a step's loss is one point's, and a point the curve nearly
+ * passes through (a loss a hundred times below its neighbours') magnifies the rounding of
+ * the weights (the dense kernels round every operation of the update in float32).
+ */
+const SMALL_LOSS = 0.05;
 
 describe.skipIf(NUMPY.skip)(
   `scripts with training options, run by python (numpy ${NUMPY.version ?? 'missing'})`,
@@ -219,10 +227,12 @@ describe.skipIf(NUMPY.skip)(
       const start = rec.run.history.loaded?.step ?? 0;
       for (let i = start; i < steps; i++) if (i % PRINT_EVERY === 0) printedSteps.push(i);
       expect(out.losses).toHaveLength(printedSteps.length);
+      const floor = (SMALL_LOSS * out.losses.reduce((sum, l) => sum + l, 0)) / out.losses.length;
       printedSteps.forEach((step, j) =>
-        expect(relErr(out.losses[j]!, rec.losses.get(step)!), `loss at step ${step}`).toBeLessThan(
-          LOSS_RTOL,
-        ),
+        expect(
+          relErr(out.losses[j]!, rec.losses.get(step)!, floor),
+          `loss at step ${step}`,
+        ).toBeLessThan(LOSS_RTOL),
       );
       expect(relErr(out.final, rec.run.currentLoss()), 'final loss').toBeLessThan(LOSS_RTOL);
       const testLoss = rec.run.testLoss();

@@ -53,9 +53,32 @@ export interface LayerUpdates {
 }
 
 /**
+ * An engine that keeps a state's moments in its own memory while it trains (the dense
+ * kernels, core/engines/denseEngine.ts), borrowed with OptimizerState.lend.
+ */
+export interface StateKeeper {
+  /** Takes a copy of the moments (save()'s layout after the step count) to update in its memory. */
+  take(state: OptimizerState, moments: Float64Array): void;
+  /**
+   * Writes its moments back into `moments`, and into `applied` (laid out the same) what its
+   * updates since take() last did to each parameter (nothing when it took no step); then it
+   * keeps nothing of the state.
+   */
+  giveBack(moments: Float64Array, applied: Float64Array): void;
+  /** Writes its moments into out[at..] (take()'s layout) and keeps them (a checkpoint mid-run). */
+  copyMoments(out: Float64Array, at: number): void;
+}
+
+/**
  * The optimizer's state for one network, allocated once: two float64 moments per
  * parameter, laid out as the parameters are (layer by layer, w then b), and the step count.
  * A step allocates nothing.
+ *
+ * An engine may borrow the moments (lend) and update them in its own memory, counting
+ * `steps` here itself. Every method that writes them, and `updates`, takes them back first
+ * (reclaim); save and saveAt copy them from the engine, which keeps them (a checkpoint every
+ * epoch costs no reload). So outside the engine the state is always exact; the engine
+ * borrows them again at its next step.
  */
 export class OptimizerState {
   /** Steps taken so far; Adam's t of the next step is steps + 1. */
@@ -63,18 +86,17 @@ export class OptimizerState {
   /** Both moments of every parameter: [first of all params, second of all params]. */
   private readonly moments: Float64Array;
   private readonly slots: { w: Slot; b: Slot }[];
-  /**
-   * What the last step did to each parameter, w_after - w_before exactly (the float32
-   * weights' difference, flush included), per layer: what the network panel shows beside
-   * the gradient. Not part of the state: save and restore leave it alone.
-   */
-  readonly updates: readonly LayerUpdates[];
+  private readonly applied: Float64Array;
+  private readonly layerUpdates: readonly LayerUpdates[];
+  /** The engine holding the moments now, or null: they are this object's own. */
+  private keeper: StateKeeper | null = null;
 
   /** sizes: each layer's weight and bias counts, from the input up. */
   constructor(sizes: readonly { w: number; b: number }[]) {
     const count = sizes.reduce((n, s) => n + s.w + s.b, 0);
     this.moments = new Float64Array(2 * count);
     const applied = new Float64Array(count);
+    this.applied = applied;
     let at = 0;
     const slot = (n: number): Slot => {
       const s = {
@@ -86,7 +108,33 @@ export class OptimizerState {
       return s;
     };
     this.slots = sizes.map((s) => ({ w: slot(s.w), b: slot(s.b) }));
-    this.updates = this.slots.map((s) => ({ w: s.w.applied, b: s.b.applied }));
+    this.layerUpdates = this.slots.map((s) => ({ w: s.w.applied, b: s.b.applied }));
+  }
+
+  /**
+   * What the last step did to each parameter, w_after - w_before exactly (the float32
+   * weights' difference, flush included), per layer: what the network panel shows beside
+   * the gradient. Not part of the state: save and restore leave it alone.
+   */
+  get updates(): readonly LayerUpdates[] {
+    this.reclaim();
+    return this.layerUpdates;
+  }
+
+  /** Lends the moments to `keeper` (taking them back from another engine first); a no-op when it has them. */
+  lend(keeper: StateKeeper): void {
+    if (this.keeper === keeper) return;
+    this.reclaim();
+    keeper.take(this, this.moments);
+    this.keeper = keeper;
+  }
+
+  /** Takes the moments (and the applied updates) back from the engine holding them, if one does. */
+  reclaim(): void {
+    const keeper = this.keeper;
+    if (keeper === null) return;
+    this.keeper = null;
+    keeper.giveBack(this.moments, this.applied);
   }
 
   static forLayers(layers: readonly LayerParams[]): OptimizerState {
@@ -100,6 +148,7 @@ export class OptimizerState {
 
   /** Back to the start: zero moments, no steps taken (Reset, or a new run). */
   reset(): void {
+    this.reclaim();
     this.steps = 0;
     this.moments.fill(0);
   }
@@ -109,18 +158,22 @@ export class OptimizerState {
     if (into.length !== this.savedLength)
       throw new RangeError(`optimizer state needs ${this.savedLength} numbers, got ${into.length}`);
     into[0] = this.steps;
-    into.set(this.moments, 1);
+    if (this.keeper) this.keeper.copyMoments(into, 1);
+    else into.set(this.moments, 1);
     return into;
   }
 
   /** save() into out[at..at + savedLength) without a view (a checkpoint every step allocates nothing). */
   saveAt(out: Float64Array, at: number): void {
     out[at] = this.steps;
-    out.set(this.moments, at + 1);
+    // Straight from the engine that keeps them, which goes on keeping them.
+    if (this.keeper) this.keeper.copyMoments(out, at + 1);
+    else out.set(this.moments, at + 1);
   }
 
   /** Restores what saveAt wrote at `at`. */
   restoreAt(saved: Float64Array, at: number): void {
+    this.reclaim();
     this.steps = saved[at]!;
     const m = this.moments;
     for (let i = 0; i < m.length; i++) m[i] = saved[at + 1 + i]!;
@@ -135,6 +188,7 @@ export class OptimizerState {
     const steps = saved[0]!;
     if (!Number.isInteger(steps) || steps < 0)
       throw new RangeError(`optimizer step count must be a whole number >= 0, got ${steps}`);
+    this.reclaim();
     this.steps = steps;
     this.moments.set(saved.subarray(1));
   }
@@ -151,6 +205,7 @@ export class OptimizerState {
     lr: number,
     options: StepOptions,
   ): void {
+    this.reclaim();
     this.steps++;
     for (let l = 0; l < layers.length; l++)
       this.updateLayer(l, layers[l]!, gw[l]!, gb[l]!, batch, lr, options);
@@ -169,6 +224,7 @@ export class OptimizerState {
     lr: number,
     options: StepOptions,
   ): void {
+    this.reclaim();
     const slot = this.slots[index];
     if (!slot) throw new RangeError(`no optimizer state for layer ${index}`);
     if (this.steps < 1) throw new RangeError('count the step (steps += 1) before updating');

@@ -105,8 +105,12 @@ export class TrainingRun {
     return { engine: this.engine, kernel: this.kernel, kernelBuild: this.kernelBuild };
   }
 
-  /** The network, its arrays live views of the engine's parameters. */
+  /**
+   * The network, its arrays live views of the engine's parameters, exact when read (the
+   * engine syncs them first: see TrainingEngine.sync); read it again after training.
+   */
   get net(): Network {
+    this.trainer.sync();
     return this.trainer.net;
   }
 
@@ -115,8 +119,9 @@ export class TrainingRun {
     return this.trainer.threads;
   }
 
-  /** The last step's summed gradients per layer (zero before the first step). */
+  /** The last step's summed gradients per layer (zero before the first step), synced as `net`. */
   get gradients(): readonly LayerGradients[] {
+    this.trainer.sync();
     return this.trainer.gradients;
   }
 

@@ -1,20 +1,41 @@
 /**
  * The dense WebAssembly kernels as an engine (core/kernel/denseNet.ts): any depth, every
- * activation, the full batch and mini-batches, every optimizer. The forward, the backward
- * and the gradients run in wasm; the update runs in TypeScript on the row-major weights
- * with the run's own OptimizerState (Learning's), so the optimizer's state, its save,
- * restore and reset, and the applied updates a frame shows are exactly the TS engine's.
- * The weights are written into the kernel's panels before every pass, so parameters
- * changed from outside (a rewind, a loaded model) are always the ones trained on. Given a
- * pool, large steps' forward and backward are split across its threads (kernel/denseSplit.ts).
+ * activation, the full batch and mini-batches, every optimizer. A step is all wasm: the
+ * forward, the backward, the gradients and the optimizer's update (then Wᵀ), on weights
+ * and moments the kernel keeps across steps.
+ *
+ * Who owns what (docs/kernel-deep.md, "The engine"): while the engine trains, the kernel's
+ * weights, gradients and the borrowed moments of the run's OptimizerState are the truth;
+ * net.layers, `gradients` and the state's arrays fall behind. sync() hands everything
+ * back (the row-major weights, the float64 gradients, the moments and applied updates)
+ * and the engine takes it all again, from those arrays, at its next step, loss or curve. So:
+ *  - TrainingRun calls sync() before anything outside reads or writes net or gradients
+ *    (its `net` and `gradients` getters do); the engine's own saveParams, restoreParams
+ *    and setData do too;
+ *  - the OptimizerState takes its moments back by itself whenever it is written or its
+ *    updates are read (restore, reset, updates: OptimizerState.lend / reclaim), and copies
+ *    them when saved (save, saveAt: the engine keeps them).
+ * saveParams reads the panels directly (the flat layout), so a checkpoint at every epoch's
+ * start hands nothing back.
+ * An external write needs no extra call: after sync() the engine reloads what it finds.
+ * Given a pool, a large step's forward and backward are split across its threads
+ * (kernel/denseSplit.ts); the update stays on the calling thread.
  */
 import type { Dataset } from '../dataset';
 import { parametersFinite, type Network } from '../network';
 import { paramLayout, packLayers, unpackLayers, type ParamLayout } from '../paramLayout';
-import { applyUpdate } from '../train';
-import type { OptimizerState, StepOptions } from '../optimizers';
+import type { OptimizerState, StateKeeper, StepOptions } from '../optimizers';
+import { DEFAULT_TRAINING_OPTIONS } from '../trainingOptions';
 import { DenseNet } from '../kernel/denseNet';
 import { DenseSplit, splitsDenseStep } from '../kernel/denseSplit';
+import {
+  panelsFinite,
+  readApplied,
+  readMoments,
+  readParams,
+  readWeights,
+  setMoments,
+} from '../kernel/denseState';
 import type { WasmModule } from '../kernel/wasmRuntime';
 import type { ThreadPool } from '../threads/pool';
 import type { BatchTrainingEngine, LayerGradients } from './engine';
@@ -25,7 +46,10 @@ export interface DenseThreads {
   module: WasmModule;
 }
 
-export class DenseEngine implements BatchTrainingEngine {
+/** The tutorial's plain step as the kernel's update: sgd on the summed gradient, no penalty. */
+const PLAIN: StepOptions = DEFAULT_TRAINING_OPTIONS;
+
+export class DenseEngine implements BatchTrainingEngine, StateKeeper {
   private kernel: DenseNet;
   /** The pass split across the pool's threads, when the full batch is large enough. */
   private split: DenseSplit | null = null;
@@ -40,6 +64,15 @@ export class DenseEngine implements BatchTrainingEngine {
   private readonly gb: Float64Array[];
   private readonly layout: ParamLayout;
   readonly gradients: readonly LayerGradients[];
+  /** Whether the kernel's weights are the truth (net.layers may be behind): until sync(). */
+  private holdsWeights = false;
+  /** Whether the kernel's gradients are newer than gw, gb. */
+  private gradientsAhead = false;
+  /** The OptimizerState whose moments the kernel holds (lent to it), or null. */
+  private heldState: OptimizerState | null = null;
+  /** Whether an update since the state was lent kept the previous weights (readApplied). */
+  private updatedState = false;
+
   /** Threads the last step ran on (before any step, the full batch's). */
   get threads(): number {
     return this.lastThreads;
@@ -83,10 +116,10 @@ export class DenseEngine implements BatchTrainingEngine {
     this.inOrder = true;
   }
 
-  /** Forward and backward over `count` samples (inputs in place), the gradients read back. */
+  /** Forward and backward over `count` samples (inputs in place), on the kernel's weights. */
   private pass(count: number, y: Float32Array, lossOut: Float32Array, index: number): void {
     const kernel = this.kernel;
-    kernel.setWeights(this.net.layers);
+    this.holdWeights();
     const split = this.split;
     if (split && splitsDenseStep(split.threads, count, this.weights)) {
       split.pass(count, y, lossOut, index);
@@ -96,16 +129,17 @@ export class DenseEngine implements BatchTrainingEngine {
       kernel.lossAndBackward(count, y, lossOut, index);
       this.lastThreads = 1;
     }
-    for (let l = 0; l < this.gw.length; l++) kernel.readGradients(l, this.gw[l]!, this.gb[l]!);
+    this.gradientsAhead = true;
   }
 
   /** The tutorial's step: full batch, summed gradients, w += lr gw (then the flush). */
   step(learningRate: number, lossOut: Float32Array, index: number): void {
+    // The update below keeps no previous weights: a held state's applied updates first.
+    if (this.heldState !== null) this.heldState.reclaim();
+    const points = this.data.x.length;
     this.inputsInOrder();
-    this.pass(this.data.x.length, this.data.y, lossOut, index);
-    const layers = this.net.layers;
-    for (let l = 0; l < layers.length; l++)
-      applyUpdate(layers[l]!, this.gw[l]!, this.gb[l]!, learningRate);
+    this.pass(points, this.data.y, lossOut, index);
+    this.kernel.update(PLAIN, learningRate, points, 1, false);
   }
 
   /** One step on the points at `indices` (a batch schedule's view) with an optimizer. */
@@ -129,11 +163,61 @@ export class DenseEngine implements BatchTrainingEngine {
       for (let n = 0; n < batch; n++) by[n] = y[indices[n]!]!;
     }
     this.pass(batch, by, lossOut, index);
-    optimizer.step(this.net.layers, this.gw, this.gb, batch, learningRate, options);
+    optimizer.lend(this);
+    optimizer.steps++;
+    this.kernel.update(options, learningRate, batch, optimizer.steps, true);
+    this.updatedState = true;
+  }
+
+  /** The kernel's weights are the truth from here on (loaded from net.layers if they were not). */
+  private holdWeights(): void {
+    if (this.holdsWeights) return;
+    this.kernel.setWeights(this.net.layers);
+    this.holdsWeights = true;
+  }
+
+  /** StateKeeper: the optimizer's moments into the kernel (OptimizerState.lend). */
+  take(state: OptimizerState, moments: Float64Array): void {
+    this.heldState?.reclaim();
+    setMoments(this.kernel.layers, moments);
+    this.heldState = state;
+    this.updatedState = false;
+  }
+
+  /** StateKeeper: the moments and the last applied updates back (OptimizerState.reclaim). */
+  giveBack(moments: Float64Array, applied: Float64Array): void {
+    readMoments(this.kernel.layers, moments);
+    if (this.updatedState) readApplied(this.kernel.layers, applied);
+    this.heldState = null;
+    this.updatedState = false;
+  }
+
+  /** StateKeeper: the moments copied out, kept (a checkpoint's OptimizerState.saveAt). */
+  copyMoments(out: Float64Array, at: number): void {
+    readMoments(this.kernel.layers, out, at);
+  }
+
+  /**
+   * Hands everything back: net.layers, the gradients and the lent optimizer state become
+   * exact again, and the engine takes them again (as it then finds them) at its next step.
+   * Call before reading or writing any of them from outside.
+   */
+  sync(): void {
+    this.heldState?.reclaim();
+    if (this.holdsWeights) {
+      readWeights(this.kernel.layers, this.net.layers);
+      this.holdsWeights = false;
+    }
+    if (this.gradientsAhead) {
+      for (let l = 0; l < this.gw.length; l++)
+        this.kernel.readGradients(l, this.gw[l]!, this.gb[l]!);
+      this.gradientsAhead = false;
+    }
   }
 
   /** Takes over another engine's last gradients (a run moving here from the fused kernel). */
   setGradients(from: readonly LayerGradients[]): void {
+    this.sync();
     from.forEach((g, l) => {
       const gw = this.gw[l]!;
       const gb = this.gb[l]!;
@@ -143,24 +227,26 @@ export class DenseEngine implements BatchTrainingEngine {
   }
 
   parametersFinite(): boolean {
-    return parametersFinite(this.net);
+    return this.holdsWeights ? panelsFinite(this.kernel.layers) : parametersFinite(this.net);
   }
 
   loss(): number {
     const n = this.data.x.length;
     if (n === 0) return NaN;
     this.inputsInOrder();
-    this.kernel.setWeights(this.net.layers);
+    this.holdWeights();
     this.kernel.forward(n);
     return this.kernel.loss(n, this.data.y);
   }
 
   curve(out: Float32Array): void {
-    this.kernel.setWeights(this.net.layers);
+    this.holdWeights();
     this.kernel.curve(out);
   }
 
   setData(train: Dataset): void {
+    // A new kernel (new memory): the old one's weights and moments back first.
+    this.sync();
     this.data = train;
     this.kernel = this.bind(train);
     this.batchY = new Float32Array(train.y.length);
@@ -171,10 +257,13 @@ export class DenseEngine implements BatchTrainingEngine {
   }
 
   saveParams(out: Float32Array): void {
-    packLayers(this.layout, this.net.layers, out);
+    // Taken at every epoch's start: from the panels while the kernel holds the weights.
+    if (this.holdsWeights) readParams(this.kernel.layers, out);
+    else packLayers(this.layout, this.net.layers, out);
   }
 
   restoreParams(saved: Float32Array): void {
+    this.sync();
     unpackLayers(this.layout, saved, this.net.layers);
   }
 }

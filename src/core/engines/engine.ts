@@ -23,6 +23,13 @@ export interface TrainingEngine {
    * (before the update) to lossOut[index]: written, not returned, so no float is boxed.
    */
   step(learningRate: number, lossOut: Float32Array, index: number): void;
+  /**
+   * Makes `net` and `gradients` exact for reading or writing from outside (an engine may
+   * keep them in its own memory while it trains: the dense kernels); it takes them back, as
+   * it then finds them, at its next step. TrainingRun calls it in its `net` and
+   * `gradients` getters. A no-op for engines whose arrays are always their own.
+   */
+  sync(): void;
   /** Threads a step is split across (1: the calling thread alone). */
   readonly threads: number;
   /** Whether every parameter is finite after the last step. */

@@ -84,6 +84,9 @@ export class KernelEngine implements TrainingEngine {
     lossOut[index] = this.kernel.step(learningRate);
   }
 
+  /** Its arrays are always its own: nothing to hand back. */
+  sync(): void {}
+
   parametersFinite(): boolean {
     return this.kernel.parametersFinite();
   }

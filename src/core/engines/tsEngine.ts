@@ -99,6 +99,9 @@ export class TsEngine implements BatchTrainingEngine {
     });
   }
 
+  /** Its arrays are always its own: nothing to hand back. */
+  sync(): void {}
+
   parametersFinite(): boolean {
     return parametersFinite(this.net);
   }

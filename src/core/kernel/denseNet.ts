@@ -4,8 +4,10 @@
  * as output panels (Wf, the forward's) and transposed (Wb, the backward delta's), the weight
  * and bias gradients, and per sample block the activations, act'(z) where an activation
  * stores it, and the deltas; the training inputs and the curve's grid in their own blocks.
- * The TypeScript side gives the weights (row-major, as core/network.ts keeps them) and reads
- * the gradients back; the forward, the backward and the gradients run in wasm. Nothing is
+ * Per layer too the optimizer's moments and the weights before the last update
+ * (denseState.ts). The forward, the backward, the gradients and the update run in wasm; the
+ * TypeScript side loads and reads back the weights (row-major, as core/network.ts keeps
+ * them), the gradients and the moments when the engine hands them over. Nothing is
  * allocated after construction.
  */
 import type { DenseLayer } from '../network';
@@ -17,6 +19,8 @@ import {
   type WasmModule,
 } from './wasmRuntime';
 import { packPanels, padTo, panelIndex, panelLength, PANEL } from './denseLayout';
+import type { StepOptions } from '../optimizers';
+import { layerState, updateFns, updateLayers, type LayerState, type UpdateFns } from './denseState';
 
 /** Samples per block: DENSE_BLOCK of scripts/kernel/denseProduct.mjs (the module's constant). */
 export const DENSE_BLOCK = 32;
@@ -61,6 +65,8 @@ interface LayerRegions {
   readonly bView: Float32Array;
   readonly gView: Float32Array;
   readonly gbView: Float32Array;
+  /** The optimizer's moments and the weights before the last update (see denseState.ts). */
+  readonly state: LayerState;
 }
 
 /** The export names scripts/kernel/dense.mjs gives (forwardName, backwardInputName). */
@@ -81,6 +87,9 @@ export class DenseNet {
   private readonly gridAt: Int32Array;
   private readonly grad: KernelFn;
   private readonly transpose: KernelFn;
+  private readonly updates: UpdateFns;
+  /** The whole memory as floats (the update copies the previous weights aside in it). */
+  private readonly floats: Float32Array;
 
   /**
    * `layers` give the shapes and activations; `n` the training points the blocks hold;
@@ -128,6 +137,7 @@ export class DenseNet {
         gridInput,
         gridOut: region(gridValues),
         gridDeriv: region(gridValues),
+        stateAt: region(3 * (kp * jp + jp)),
       };
       input = plan.out;
       gridInput = plan.gridOut;
@@ -157,10 +167,13 @@ export class DenseNet {
         bView,
         gView: view(p.g, p.kp * p.jp),
         gbView: view(p.gb, p.jp),
+        state: layerState(view, p.stateAt, p),
       };
     });
     this.grad = fn('dense_weight_grad');
     this.transpose = fn('dense_transpose');
+    this.updates = updateFns(fn);
+    this.floats = new Float32Array(memory.buffer);
     const top = this.layers[this.layers.length - 1]!;
     const blocks = padTo(Math.max(n, 1), DENSE_BLOCK) / DENSE_BLOCK;
     this.xs = view(px, panelLength(n, 1, DENSE_BLOCK));
@@ -277,5 +290,18 @@ export class DenseNet {
     }
     const { gridOut, gridAt } = this;
     for (let i = 0; i < out.length; i++) out[i] = gridOut[gridAt[i]!]!;
+  }
+
+  // The state kept across steps (denseState.ts, which also converts it to and from the
+  // TypeScript core's arrays, over `layers`): the update in the kernel.
+
+  /**
+   * The optimizer's update of every layer from the last backward's gradients (step count t
+   * after it, batch of `batch` points), then Wb. `keepPrevious` copies the weights aside
+   * first, for readApplied.
+   */
+  update(options: StepOptions, lr: number, batch: number, t: number, keepPrevious: boolean): void {
+    const { layers, updates, floats, transpose } = this;
+    updateLayers(layers, updates, floats, transpose, options, lr, batch, t, keepPrevious);
   }
 }
