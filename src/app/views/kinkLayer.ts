@@ -47,8 +47,32 @@ interface KinkSet {
   hover(j: number, x: string, pile: number): string;
 }
 
+/**
+ * Markers kept for the kinks at depth, one plot's, frame after frame: the least power of two
+ * (from DENSE_KINKS) that holds them, grown by doubling and given back only once the count
+ * falls to a quarter of it. A count that hovers around a power of two (about 1,000 kinks
+ * at 4 x 256) would otherwise cross it back and forth, each crossing a full Plotly redraw.
+ */
+export class KinkCapacity {
+  private capacity = DENSE_KINKS;
+
+  /** The markers to draw `count` kinks with. */
+  fit(count: number): number {
+    if (count > this.capacity || count <= this.capacity / 4) {
+      let capacity = DENSE_KINKS;
+      while (capacity < count) capacity *= 2;
+      this.capacity = capacity;
+    }
+    return this.capacity;
+  }
+}
+
 /** What the kink view marks for this frame, or null when there is nothing to mark. */
-function kinkSet(insight: FrameInsight, messages: Messages): KinkSet | null {
+function kinkSet(
+  insight: FrameInsight,
+  messages: Messages,
+  room: KinkCapacity | undefined,
+): KinkSet | null {
   const perUnit = insight.kinks();
   if (perUnit) {
     const kind = KINK_KINDS[insight.activation];
@@ -62,8 +86,7 @@ function kinkSet(insight: FrameInsight, messages: Messages): KinkSet | null {
   if (!found) return null;
   // Markers (each with its hover) at any count; their number grows by doubling, so a count
   // that changes while training moves markers in place and redraws in full only at a doubling.
-  let capacity = DENSE_KINKS;
-  while (capacity < found.x.length) capacity *= 2;
+  const capacity = (room ?? new KinkCapacity()).fit(found.x.length);
   return {
     pos: found.x,
     capacity,
@@ -202,8 +225,8 @@ interface KinkMarkers {
 }
 
 /** Kinks: solid purple inside the data's x range, hollow grey (held inside the plot's edge) outside it. */
-export function kinks(insight: FrameInsight, messages: Messages): Data[] {
-  const set = kinkSet(insight, messages);
+export function kinks(insight: FrameInsight, messages: Messages, room?: KinkCapacity): Data[] {
+  const set = kinkSet(insight, messages, room);
   if (!set) return [];
   const word = kinkWord(insight.activation, insight.depth);
   if (set.capacity > DENSE_KINKS && !set.markers) {
