@@ -17,6 +17,22 @@ test('4 x 512 units on 2,000 points: Pause holds within one step of the click, a
   consoleErrors,
 }) => {
   test.setTimeout(120_000);
+  // The newest step the worker has told the page, frame by frame: the readout shows it at
+  // the next animation frame, so at a click it may show one step less than the page knows.
+  await page.addInitScript(() => {
+    const w = window as unknown as { newestStep: number };
+    w.newestStep = 0;
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (event: MessageEvent) => {
+          const d = event.data as { type?: string; step?: number };
+          if (d?.type === 'frame' && typeof d.step === 'number') w.newestStep = d.step;
+        });
+      }
+    };
+  });
   await page.goto(
     '/?layers=512,512,512,512&points=2000&speed=max&init=he&activation=relu&lr=0.0000001',
   );
@@ -51,7 +67,9 @@ test('4 x 512 units on 2,000 points: Pause holds within one step of the click, a
         const button = document.querySelector<HTMLButtonElement>(
           '.transport .buttons button.primary',
         )!;
-        const clickStep = Number(step.textContent);
+        // The step at the click: the newest the page knows (a frame may await its drawing).
+        const shown = Number(step.textContent);
+        const clickStep = Math.max(shown, (window as unknown as { newestStep: number }).newestStep);
         const at = performance.now();
         button.click();
         const done = () => {
