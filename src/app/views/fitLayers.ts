@@ -8,7 +8,7 @@ import { piecewiseLinear } from '../../core/framePolicy';
 import type { Messages } from '../i18n';
 import { palette, type Annotations, type Data, type Layout } from '../plots/plotStyle';
 import type { FrameInsight } from './frameInsight';
-import { kinks, type KinkCapacity } from './kinkLayer';
+import { kinks } from './kinkLayer';
 import { MAX_RESIDUALS, residuals } from './residualLayer';
 import { MAX_UNIT_LINES, unitLines } from './unitLayer';
 import type { PinnedRun, ViewState } from './viewStore';
@@ -29,8 +29,6 @@ export interface FitLayerInput {
   messages: Messages;
   /** The points of the last step's batch (with mini-batches), or null. */
   batch: { x: number[]; y: number[] } | null;
-  /** The plot's markers for kinks at depth, kept from frame to frame (see KinkCapacity). */
-  kinkRoom?: KinkCapacity;
 }
 
 /** A soft halo under each point of the last step's batch, so the batches are seen moving through the data. */
@@ -73,10 +71,10 @@ export function fitUnderlays(input: FitLayerInput): Data[] {
 }
 
 /** Traces drawn above the fit: kinks, and a ring around the inspected point. */
-export function fitOverlays({ insight, views, messages, kinkRoom }: FitLayerInput): Data[] {
+export function fitOverlays({ insight, views, messages }: FitLayerInput): Data[] {
   const traces: Data[] = [];
   if (insight && views.showKinks && insight.activation !== 'none')
-    traces.push(...kinks(insight, messages, kinkRoom));
+    traces.push(...kinks(insight, messages));
   const i = views.selected;
   if (insight && i !== null && i < insight.data.x.length) {
     traces.push({

@@ -8,7 +8,6 @@ import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { fitLayoutExtras, fitOverlays, fitUnderlays, type FitLayerInput } from './fitLayers';
 import { insightFor } from './frameInsight';
-import { KinkCapacity } from './kinkLayer';
 import { pinLabels } from './pins';
 import { GRID, useRunData } from './runData';
 import { selectPoint, useViewStore } from './viewStore';
@@ -31,8 +30,6 @@ export function useFitLayers() {
   const all = useRunData().all;
   // The plot's notes are worded in the language in force: a switch redraws them.
   const messages = useT();
-  // This plot's markers for kinks at depth, kept while it lives.
-  const kinkRoom = useMemo(() => new KinkCapacity(), []);
   /** The layers for one frame: computed inside the animation-frame draw, never in a render. */
   const layersFor = useMemo(
     () => (frame: Frame | null, data: Dataset) => {
@@ -44,7 +41,6 @@ export function useFitLayers() {
         grid: GRID,
         messages,
         batch: batchPoints(frame, all.x, all.y),
-        kinkRoom,
       };
       return {
         under: fitUnderlays(input),
@@ -52,7 +48,7 @@ export function useFitLayers() {
         layout: fitLayoutExtras(input),
       };
     },
-    [views, pinned, labels, activation, layers, messages, all, kinkRoom],
+    [views, pinned, labels, activation, layers, messages, all],
   );
   return layersFor;
 }
