@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DeepChildResult } from './deepChild';
+import { fitStepsPerSecond } from './deepFit';
 import { DEEP_CONFIGS, deepFlopsPerStep, deepLabel, type DeepConfig } from './deepProblem';
 
 /** Which configurations and implementations a run times (`--only`); null: all. */
@@ -37,6 +38,8 @@ export interface DeepRun {
   adamVsSgd: { config: string; impl: string; ratio: number }[];
   skipped: { config: string; impl: string; reason: string }[];
   allSame: boolean;
+  /** `npm run fit`'s steps/s beyond its startup (deepFit.ts) over the dense engine's in the table. */
+  fitVsEngine: { config: string; fit: number; engine: number; ratio: number }[];
 }
 
 function runDeepChild(
@@ -80,6 +83,7 @@ export function runDeep(
 ): DeepRun {
   const rows: DeepRow[] = [];
   const skipped: DeepRun['skipped'] = [];
+  const fitVsEngine: DeepRun['fitVsEngine'] = [];
   let allSame = true;
   log('Deep networks (issue #21): relu, He initial weights, one thread');
   log('');
@@ -137,6 +141,14 @@ export function runDeep(
       log(
         `  2 threads / 1 thread (wasm-dense): ${(two.stepsPerSecond / one.stepsPerSecond).toFixed(2)}`,
       );
+    const engine = results.find((r) => r.impl === 'wasm-dense' && !r.error)?.stepsPerSecond;
+    if (engine) {
+      const fit = fitStepsPerSecond(config, engine, budget, Math.max(1, repeats - 2));
+      fitVsEngine.push({ config: label, fit, engine, ratio: fit / engine });
+      log(
+        `  ${'npm run fit'.padEnd(14)} ${pad(fit.toPrecision(4), 11)} ${pad(((fit * deepFlopsPerStep(config)) / 1e9).toFixed(2), 8)}  ${(fit / engine).toPrecision(3)}x wasm-dense (its startup aside: two step counts, the difference)`,
+      );
+    }
     log('');
   }
   const adamVsSgd = adamOverSgd(rows);
@@ -147,7 +159,7 @@ export function runDeep(
       ? `All deep implementations agree on the first losses (within ${DEEP_LOSS_TOLERANCE} relative).`
       : 'Some deep implementations DISAGREE: see "same losses".',
   );
-  return { rows, adamVsSgd, skipped, allSame };
+  return { rows, adamVsSgd, skipped, allSame, fitVsEngine };
 }
 
 /** For each Adam configuration with an SGD twin (same network, points and batch), each implementation's Adam / SGD steps/s. */
@@ -188,6 +200,17 @@ export function deepMarkdown(run: DeepRun): string {
     lines.push('', '| Adam / SGD steps/s | implementation | ratio |', '|---|---|---:|');
     for (const a of run.adamVsSgd)
       lines.push(`| ${a.config} | ${a.impl} | ${a.ratio.toPrecision(3)} |`);
+  }
+  if (run.fitVsEngine.length) {
+    lines.push(
+      '',
+      '| `npm run fit`, startup aside | steps/s | wasm-dense steps/s | fit / wasm-dense |',
+      '|---|---:|---:|---:|',
+    );
+    for (const f of run.fitVsEngine)
+      lines.push(
+        `| ${f.config} | ${f.fit.toPrecision(4)} | ${f.engine.toPrecision(4)} | ${f.ratio.toPrecision(3)} |`,
+      );
   }
   const agreed = run.allSame
     ? 'All implementations agreed on the first losses'

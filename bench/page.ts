@@ -6,7 +6,9 @@
  *     each time the fit plot shows a new frame, whether its lines were patched in place
  *     or Plotly redrew it (Plotly's own 'plotly_afterplot' sees only the latter);
  * and the time from navigation to the first drawn fit, on a first visit (nothing cached) and
- * visiting again; plus the build's JavaScript size, raw and gzip. A benchmark that prints
+ * visiting again; plus the build's JavaScript size, raw and gzip. Then the deep scenario
+ * (pageDeep.ts): 1 -> 512 x 4 -> 1 on 2,000 points, its longest task, animation frames per
+ * second, and how Pause holds. A benchmark that prints
  * figures, not a test; it writes them to a record in bench/results/ too (record.ts).
  */
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +16,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { jsSizes } from './jsSizes';
 import { INSTRUMENT, readBench, type Bench } from './pageInstrument';
+import { measureDeep } from './pageDeep';
 import { listCpu, listProfile, listTasks, type CpuProfile } from './pageListings';
 import { pageLines, pageTable, TARGETS } from './pageReport';
 import { startPreview } from './previewServer';
@@ -131,6 +134,12 @@ async function main() {
     const stepAfter = Number(await page.getByTestId('step').textContent());
     const status = await page.getByTestId('status').textContent();
     const ratio = b.redraws / b.rafs;
+    // A page of its own: the heavy run above no longer trains beside it.
+    await page.context().close();
+    const deepPage = await newPage();
+    const deep = await measureDeep(deepPage, url, SETTLE_MS, WINDOW_MS);
+    if (process.argv.includes('--tasks')) listTasks(await readBench(deepPage));
+    await deepPage.context().close();
     const sizes = jsSizes('dist');
     const result = {
       firstFitMs: firstVisitMs,
@@ -153,6 +162,7 @@ async function main() {
       /** CPU ms by `process type:thread` over the window (Linux /proc; see procCpu.ts). */
       cpuMs: Object.fromEntries(cpu),
       consoleErrors: errors,
+      deep,
       loadAverage: loadavg()[0],
     };
     if (process.argv.includes('--json')) return console.log(JSON.stringify(result, null, 2));

@@ -1,3 +1,5 @@
+import { DEEP_LABEL, type DeepPageResult } from './pageDeep';
+
 /**
  * `npm run bench:page`'s summary: the same rows printed to the terminal and written, as a
  * markdown table, to the bench's record (record.ts).
@@ -23,6 +25,8 @@ export interface PageResult {
   allJs: { raw: number; gzip: number };
   status: string | null;
   consoleErrors: string[];
+  /** The deep scenario (pageDeep.ts). */
+  deep: DeepPageResult;
 }
 
 /** The page's targets (the issue that set them): a row with a target says whether it was met. */
@@ -33,6 +37,9 @@ export const TARGETS = {
   redrawRatio: 0.9,
   firstFitMs: 1000,
   initialJsGzipKb: 500,
+  /** The deep scenario (issue #21): animation frames keep coming, and Pause holds within one step. */
+  deepFramesPerSecond: 50,
+  stepsAfterPause: 1,
 };
 
 interface Row {
@@ -101,10 +108,47 @@ function rows(r: PageResult, windowMs: number, longTaskMs: number): Row[] {
       measure: '  all JS with the worker, gzip',
       value: `${kb(r.allJs.gzip)} (${kb(r.allJs.raw)} raw)`,
     },
+    ...deepRows(r.deep),
     {
       measure: 'console errors',
       value: r.consoleErrors.length ? r.consoleErrors.join(' | ') : 'none',
     },
+  ];
+}
+
+/** The deep scenario's rows. */
+function deepRows(d: DeepPageResult): Row[] {
+  return [
+    { measure: `${DEEP_LABEL}:`, value: '' },
+    {
+      measure: '  longest main-thread task while training',
+      value: `${ms(d.longestTaskMs)} (${d.longTasks} over ${TARGETS.longestTaskMs} ms)`,
+      target: `≤ ${TARGETS.longestTaskMs} ms`,
+      met: d.longestTaskMs <= TARGETS.longestTaskMs,
+    },
+    {
+      measure: '    the same in main-thread CPU time',
+      value: ms(d.longestTaskCpuMs),
+      target: `≤ ${TARGETS.longestTaskMs} ms`,
+      met: d.longestTaskCpuMs <= TARGETS.longestTaskMs,
+    },
+    {
+      measure: '  animation frames per second',
+      value: d.animationFramesPerSecond.toFixed(1),
+      target: `≥ ${TARGETS.deepFramesPerSecond}`,
+      met: d.animationFramesPerSecond >= TARGETS.deepFramesPerSecond,
+    },
+    {
+      measure: '  training steps per second in the page',
+      value: `${d.stepsPerSecond.toFixed(2)} (${d.status ?? 'no status'})`,
+    },
+    {
+      measure: '  steps shown past the Pause click once paused',
+      value: String(d.stepsAfterPause),
+      target: `≤ ${TARGETS.stepsAfterPause}`,
+      met: d.stepsAfterPause <= TARGETS.stepsAfterPause,
+    },
+    { measure: '  from the Pause click to paused', value: ms(d.pauseMs) },
   ];
 }
 

@@ -35,8 +35,9 @@ print(average_cost)), then a summary.
   --steps N            steps, a whole number from 0 to ${MAX_FIT_STEPS} (default: the preset's)
   --engine NAME        ${ENGINES.join(' | ')}: the WebAssembly kernel or the TypeScript reference
                        (default: as the page's worker picks, the kernel where this runtime
-                       has WebAssembly SIMD); the kernel trains one hidden layer, deeper
-                       networks train on ts
+                       has WebAssembly SIMD); the kernels train every depth: one hidden
+                       layer on the fused kernel, deeper networks and the options below on
+                       the dense ones (docs/kernel-deep.md)
   --threads T          split each large step of the kernel across T threads, 1 to 64
                        (default: one per core; 1: today's one-thread step); the losses
                        agree with one thread's to float32 rounding (docs/threads.md)

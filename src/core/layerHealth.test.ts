@@ -141,4 +141,42 @@ describe('layer health', () => {
       if (process.env.HEALTH_REPORT) console.log(activation, { counted, compared });
     });
   }
+
+  for (const activation of ACTIVATIONS) {
+    it(`from the dense kernels' forward, each layer counts what a float64 forward pass finds (${activation})`, () => {
+      // Odd widths and a point count that leaves the kernel's last block part-filled.
+      const widths = [17, 5, 33];
+      const run = new TrainingRun(
+        { ...MODEL, layers: widths, activation, points: 45, seed: 3 },
+        undefined,
+        { engine: 'wasm' },
+      );
+      expect(run.engineName).toMatch(/^wasm-dense-/);
+      const net = randomNet(11 + activation.length, activation, widths);
+      run.net.layers.forEach((layer, l) => {
+        layer.w.set(net.layers[l]!.w);
+        layer.b.set(net.layers[l]!.b);
+      });
+      const zRanges = run.zRanges;
+      expect(zRanges).not.toBeNull();
+      const xs = run.data.x;
+      const health = layerHealth(run.net, xs, undefined, zRanges!);
+      const ref = reference(run.net, xs);
+      let counted = 0;
+      health.forEach((h, l) => {
+        ref[l]!.counted.forEach((c, j) => {
+          if (ref[l]!.near[j]) return;
+          const isCounted = activation === 'sine' ? c : h.stuck[j] === 1;
+          expect(isCounted, `layer ${l} unit ${j}`).toBe(c);
+        });
+        counted += h.count;
+      });
+      if (activation !== 'none') expect(counted).toBeGreaterThan(0);
+    });
+  }
+
+  it('a run on the TypeScript engine has no z ranges of its own: health takes the TS forward', () => {
+    const run = new TrainingRun({ ...MODEL, layers: [8, 8] }, undefined, { engine: 'ts' });
+    expect(run.zRanges).toBeNull();
+  });
 });

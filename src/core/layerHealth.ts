@@ -10,10 +10,21 @@ import { createWorkspace, forward, type Network, type Workspace } from './networ
 import { countedBetween, HEALTH_KINDS, type UnitHealth } from './unitHealth';
 
 /**
- * One UnitHealth per hidden layer, from the input side. O(N x parameters) beyond the first
- * layer. `ws` (a workspace of batch >= xs.length for this network) avoids allocating one per call.
+ * Fills zMin[l] and zMax[l] (l >= 1) with each unit's pre-activation range over the
+ * training points: a faster forward than the TS one (the dense kernels, TrainingRun.hiddenZRanges).
  */
-export function layerHealth(net: Network, xs: Float32Array, ws?: Workspace): UnitHealth[] {
+export type ZRanges = (zMin: readonly Float64Array[], zMax: readonly Float64Array[]) => void;
+
+/**
+ * One UnitHealth per hidden layer, from the input side. O(N x parameters) beyond the first
+ * layer, which `zRanges` (when given) computes instead of the TS forward. `ws` (a workspace of batch >= xs.length for this network) avoids allocating one per call.
+ */
+export function layerHealth(
+  net: Network,
+  xs: Float32Array,
+  ws?: Workspace,
+  zRanges?: ZRanges,
+): UnitHealth[] {
   const hidden = net.layers.length - 1;
   const act: ActivationName = net.layers[0]!.activation;
   const kind = HEALTH_KINDS[act];
@@ -37,22 +48,31 @@ export function layerHealth(net: Network, xs: Float32Array, ws?: Workspace): Uni
   }
   if (hidden === 1) return result;
 
-  const work = ws && ws.batch >= N ? ws : createWorkspace(net, N);
-  forward(net, work, xs, N);
-  for (let l = 1; l < hidden; l++) {
-    const n = net.layers[l]!.outDim;
-    const z = work.z[l]!;
-    const zMin = new Float64Array(n).fill(Infinity);
-    const zMax = new Float64Array(n).fill(-Infinity);
-    for (let p = 0; p < N; p++) {
-      const row = p * n;
-      for (let j = 0; j < n; j++) {
-        // Math.min and max keep a NaN (a diverged run), which no count takes, as at depth 1.
-        zMin[j] = Math.min(zMin[j]!, z[row + j]!);
-        zMax[j] = Math.max(zMax[j]!, z[row + j]!);
+  const zMin = result.map((h) => new Float64Array(h.stuck.length).fill(Infinity));
+  const zMax = result.map((h) => new Float64Array(h.stuck.length).fill(-Infinity));
+  if (zRanges) zRanges(zMin, zMax);
+  else {
+    const work = ws && ws.batch >= N ? ws : createWorkspace(net, N);
+    forward(net, work, xs, N);
+    for (let l = 1; l < hidden; l++) {
+      const n = net.layers[l]!.outDim;
+      const z = work.z[l]!;
+      const lo = zMin[l]!;
+      const hi = zMax[l]!;
+      for (let p = 0; p < N; p++) {
+        const row = p * n;
+        for (let j = 0; j < n; j++) {
+          // Math.min and max keep a NaN (a diverged run), which no count takes, as at depth 1.
+          lo[j] = Math.min(lo[j]!, z[row + j]!);
+          hi[j] = Math.max(hi[j]!, z[row + j]!);
+        }
       }
     }
-    for (let j = 0; j < n; j++) mark(result[l]!, j, countedBetween(kind, zMin[j]!, zMax[j]!));
+  }
+  for (let l = 1; l < hidden; l++) {
+    const n = net.layers[l]!.outDim;
+    for (let j = 0; j < n; j++)
+      mark(result[l]!, j, countedBetween(kind, zMin[l]![j]!, zMax[l]![j]!));
   }
   return result;
 }

@@ -2,6 +2,7 @@
  * A training run built from a config and its seed. Shared by the worker, the command line
  * and tests, so every place builds exactly the same run from the same settings.
  */
+import type { ZRanges } from './layerHealth';
 import type { Dataset } from './dataset';
 import type { LabeledData, TrainingEngine as EngineName } from './protocol';
 import { splitData } from './split';
@@ -286,6 +287,26 @@ export class TrainingRun {
   /** The run has reached the last step a run can reach (MAX_RUN_STEP) and trains no further. */
   get atLastStep(): boolean {
     return this.step >= MAX_RUN_STEP;
+  }
+
+  /**
+   * Each hidden layer's pre-activation range over the training points, from the engine's own
+   * forward where it has a fast one (the dense kernels), for core/layerHealth; else null.
+   */
+  get zRanges(): ZRanges | null {
+    const trainer = this.trainer;
+    if (!trainer.hiddenZRanges || this.data.x.length === 0) return null;
+    return (zMin, zMax) => trainer.hiddenZRanges!(zMin, zMax);
+  }
+
+  /**
+   * The network over the run's grid in the engine's own forward where it has a fast one:
+   * output into out, hidden activations into a[l] ([point][unit]); null without one.
+   */
+  get gridForward(): ((a: readonly Float32Array[], out: Float32Array) => void) | null {
+    const trainer = this.trainer;
+    if (!trainer.gridForward) return null;
+    return (a, out) => trainer.gridForward!(a, out);
   }
 
   /** Loss of the current parameters (what the next step will record). */

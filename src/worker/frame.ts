@@ -46,9 +46,9 @@ export function buildFrame(
 ): { frame: Frame; transfer: Transferable[] } {
   const curve = new Float32Array(run.grid.length);
   const { gridOutput } = ctx.picture;
-  // The picture's forward pass over the grid is the TypeScript engine's curve, computed the
-  // same way (core/network forward): no second pass. The kernel computes its own.
-  if (gridOutput && run.kernelBuild === null) curve.set(gridOutput.subarray(0, curve.length));
+  // The picture's forward pass over the grid gave the run's curve (the engine's own, or the
+  // TS engine's computed the same way): no second pass.
+  if (gridOutput) curve.set(gridOutput.subarray(0, curve.length));
   else run.curve(curve);
   const transfer: Transferable[] = [
     curve.buffer,

@@ -82,6 +82,8 @@ interface Scratch {
   taken: Uint8Array;
   chosen: Int32Array;
   norms: Float64Array;
+  /** The network's output on the grid when the engine computes it (gridForward). */
+  gridOut: Float32Array | null;
   /** The last step's updates in the flat layout, made on the first frame that needs them. */
   updates: Float32Array | null;
 }
@@ -90,7 +92,7 @@ export interface BuiltPicture {
   picture: NetworkPicture;
   /** Buffers made for this frame alone, to transfer. */
   transfer: Transferable[];
-  /** The network's output on the grid when this frame ran a forward pass over it, else null. */
+  /** The run's curve (what run.curve writes) when this frame computed it on the way, else null. */
   gridOutput: Float32Array | null;
 }
 
@@ -124,11 +126,27 @@ export class PictureBuilder {
     let gridOutput: Float32Array | null = null;
     if (views.units || views.layers) {
       s.ws ??= createWorkspace(net, G);
-      gridOutput = forward(net, s.ws, grid, G);
+      // The engine's forward where it has a fast one (the dense kernels): the TS forward
+      // over the grid costs about a step's time on a wide deep network, every frame.
+      const fast = grid === run.grid ? run.gridForward : null;
+      if (fast) {
+        s.gridOut ??= new Float32Array(G);
+        fast(s.ws.a, s.gridOut);
+        gridOutput = s.gridOut;
+      } else {
+        const out = forward(net, s.ws, grid, G);
+        // The TS forward is the run's curve on the TS engine only (a kernel computes its own).
+        if (run.kernelBuild === null && grid === run.grid) gridOutput = out;
+      }
     }
-    const healthNow = this.health.get(run.step, this.epoch, standingStill, false, this.now, () =>
-      layerHealth(net, run.data.x, this.healthWorkspace(s)),
-    );
+    const healthNow = this.health.get(run.step, this.epoch, standingStill, false, this.now, () => {
+      // The engine's forward where it has a fast one: the TS forward over every training
+      // point costs many steps' time on a wide deep network, and the worker hears nothing meanwhile.
+      const zRanges = run.zRanges;
+      return zRanges
+        ? layerHealth(net, run.data.x, undefined, zRanges)
+        : layerHealth(net, run.data.x, this.healthWorkspace(s));
+    });
     const health = healthNow.value;
     const layers: LayerPicture[] = [];
     for (let l = 0; l < hidden; l++) {
@@ -180,6 +198,7 @@ export class PictureBuilder {
         chosen: new Int32Array(MAX_DRAWN_UNITS),
         norms: new Float64Array(widest),
         updates: null,
+        gridOut: null,
       };
       this.health.forget();
       this.kinks.forget();

@@ -161,7 +161,12 @@ export function FitPlot() {
       if (frame !== null) waitedOut = false;
       if (frame === lastFrame) return;
       lastFrame = frame;
-      const layers = layersFor(frame, scene.data);
+      // The plot's area as last drawn (before the first draw, the div less its margins): the note is wrapped to it.
+      const margin = layout.margin ?? {};
+      const plotWidth =
+        (div as GraphDiv)._fullLayout?._size?.w ??
+        div.clientWidth - (margin.l ?? 0) - (margin.r ?? 0);
+      const layers = layersFor(frame, scene.data, plotWidth > 0 ? plotWidth : undefined);
       const traces = fitTraces(scene, frame, layers, labelText, COLORS);
       const signature = traceSignature(traces);
       const curvePoints = frame ? frame.curve.length : 0;

@@ -14,7 +14,7 @@ import { useT } from '../i18n';
 import { liveStore, type LiveState } from '../liveStore';
 import { subscribeRaf } from '../rafSubscribe';
 import { useAppStore } from '../store';
-import { PILE_WIDTH } from './kinkLayer';
+import { PILE_WIDTH } from './kinkPiles';
 import { useViewStore } from './viewStore';
 
 /** A pile is worth a sentence when it holds at least this many hinges and this share of the layer. */

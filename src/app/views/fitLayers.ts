@@ -7,6 +7,7 @@
 import { piecewiseLinear } from '../../core/framePolicy';
 import type { Messages } from '../i18n';
 import { palette, type Annotations, type Data, type Layout } from '../plots/plotStyle';
+import { wrapNote } from '../plots/wrapNote';
 import type { FrameInsight } from './frameInsight';
 import { kinks } from './kinkLayer';
 import { MAX_RESIDUALS, residuals } from './residualLayer';
@@ -29,6 +30,8 @@ export interface FitLayerInput {
   messages: Messages;
   /** The points of the last step's batch (with mini-batches), or null. */
   batch: { x: number[]; y: number[] } | null;
+  /** Width of the plot's area, px, when known: the note is wrapped to it (see wrapNote). */
+  plotWidth?: number;
 }
 
 /** A soft halo under each point of the last step's batch, so the batches are seen moving through the data. */
@@ -90,7 +93,12 @@ export function fitOverlays({ insight, views, messages }: FitLayerInput): Data[]
   return traces;
 }
 
-function note(text: string): Partial<Annotations> {
+/** The note's font size, px. */
+const NOTE_FONT = 11;
+/** What the note's box takes beside its text, px: its offset from the plot's edge, padding and border. */
+const NOTE_FRAME = 12;
+
+function note(text: string, plotWidth: number | undefined): Partial<Annotations> {
   return {
     xref: 'paper',
     yref: 'paper',
@@ -100,15 +108,23 @@ function note(text: string): Partial<Annotations> {
     yanchor: 'top',
     align: 'left',
     showarrow: false,
-    text,
-    font: { size: 11, color: palette().text },
+    text:
+      plotWidth === undefined
+        ? text
+        : wrapNote(text, plotWidth * (1 - 0.01) - NOTE_FRAME, NOTE_FONT),
+    font: { size: NOTE_FONT, color: palette().text },
     // Follows the theme: a light box under the dark theme's light text could not be read.
     bgcolor: palette().noteBackground,
   };
 }
 
 /** The overlay axis for kinks, and a note on what is hidden or missing. */
-export function fitLayoutExtras({ insight, views, messages }: FitLayerInput): Partial<Layout> {
+export function fitLayoutExtras({
+  insight,
+  views,
+  messages,
+  plotWidth,
+}: FitLayerInput): Partial<Layout> {
   const lines: string[] = [];
   if (insight && views.showUnits && insight.hidden > MAX_UNIT_LINES) {
     lines.push(messages.noteUnitsDrawn(MAX_UNIT_LINES, insight.hidden));
@@ -122,6 +138,6 @@ export function fitLayoutExtras({ insight, views, messages }: FitLayerInput): Pa
     lines.push(messages.noteSmoothDepth, messages.noteSmoothDepthWhy);
   return {
     yaxis2: { overlaying: 'y', range: [0, 1], fixedrange: true, visible: false },
-    annotations: lines.length > 0 ? [note(lines.join('<br>'))] : [],
+    annotations: lines.length > 0 ? [note(lines.join('<br>'), plotWidth)] : [],
   };
 }

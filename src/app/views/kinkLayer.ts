@@ -1,12 +1,14 @@
 /**
  * Kinks on the fit plot, on a hidden overlay axis: at one hidden layer where each unit
  * bends (or is centred, or crosses zero), at depth the exact breakpoints of the network's
- * function (piecewise-linear activations: the worker finds them, core/pieces). A marker per
- * kink, or one rug of ticks when there are many.
+ * function (piecewise-linear activations: the worker finds them, core/pieces). At one hidden
+ * layer a marker per kink, or one rug of ticks when there are many; at depth a marker per
+ * pile of kinks (kinkPiles).
  */
 import type { ActivationName } from '../../core/activations';
 import { KINK_KINDS } from '../../core/insight';
 import { PLOT_X_RANGE } from '../../core/grid';
+import { kinkPiles, pileSizes, PILE_MARKERS } from './kinkPiles';
 import type { Messages } from '../i18n';
 import type { Data } from '../plots/plotStyle';
 import type { FrameInsight } from './frameInsight';
@@ -28,8 +30,6 @@ const EDGE_INSET = 0.02;
 const DENSE_KINKS = 64;
 /** Height of a rug tick on the overlay axis. */
 const TICK_HEIGHT = 0.05;
-/** Kinks closer than this (a fraction of the plot's width, about a pixel) are one pile: their hover says how many. */
-export const PILE_WIDTH = 0.004;
 
 /** Trace names (fixed, English: tests find traces by them; hover text follows the language). */
 function kinkWord(act: ActivationName, depth: number): string {
@@ -37,59 +37,50 @@ function kinkWord(act: ActivationName, depth: number): string {
   return { none: 'kink', hinge: 'hinge', centre: 'centre', zero: 'zero crossing' }[KINK_KINDS[act]];
 }
 
-/** The kinks to mark: where they are, how many markers each set keeps, and each one's hover text. */
+/** One marker's worth of kinks: where it is drawn, whether inside the data's x range, and its hover text. */
+interface KinkMark {
+  x: number;
+  inside: boolean;
+  text: string;
+}
+
+/** The kinks to mark: one marker each, and how many markers each set keeps. */
 interface KinkSet {
-  pos: Float64Array;
-  /** Markers per set: one per unit at one hidden layer; a fixed DENSE_KINKS at depth, so counts can change in place. */
+  marks: KinkMark[];
+  /** Markers per set: one per unit at one hidden layer; PILE_MARKERS at depth, so counts change in place. */
   capacity: number;
-  /** Draw a marker per kink even beyond DENSE_KINKS (the network's kinks at depth, which have hover texts). */
-  markers?: boolean;
-  hover(j: number, x: string, pile: number): string;
 }
 
-/** What the kink view marks for this frame, or null when there is nothing to mark. */
-function kinkSet(insight: FrameInsight, messages: Messages): KinkSet | null {
-  const perUnit = insight.kinks();
-  if (perUnit) {
-    const kind = KINK_KINDS[insight.activation];
-    return {
-      pos: perUnit,
-      capacity: perUnit.length,
-      hover: (j, x, pile) => messages.kinkHover(j + 1, kind, x, pile),
-    };
-  }
-  const found = insight.picture.kinks;
-  if (!found) return null;
-  // Markers (each with its hover) at any count; their number grows by doubling, so a count
-  // that changes while training moves markers in place and redraws in full only at a doubling.
-  let capacity = DENSE_KINKS;
-  while (capacity < found.x.length) capacity *= 2;
-  return {
-    pos: found.x,
-    capacity,
-    markers: true,
-    hover: (_, x, pile) => messages.breakpointHover(x, pile),
-  };
+/** A marker per unit's kink at one hidden layer (at most DENSE_KINKS units), its hover saying how many lie near it. */
+function unitMarks(pos: Float64Array, insight: FrameInsight, messages: Messages): KinkSet {
+  const [lo, hi] = dataRange(insight.data.x);
+  const kind = KINK_KINDS[insight.activation];
+  const piles = pileSizes(pos);
+  const marks: KinkMark[] = [];
+  pos.forEach((k, j) => {
+    if (Number.isNaN(k)) return;
+    const text = messages.kinkHover(j + 1, kind, k.toPrecision(3), piles[j]);
+    marks.push({ x: k, inside: k >= lo && k <= hi, text });
+  });
+  return { marks, capacity: pos.length };
 }
 
-/** For each kink, how many kinks (itself included) lie within PILE_WIDTH of the plot's width of it. */
-function pileSizes(pos: Float64Array): Int32Array {
-  const near = PILE_WIDTH * (PLOT_X_RANGE[1] - PLOT_X_RANGE[0]);
-  const sorted = Float64Array.from(pos.filter((x) => !Number.isNaN(x))).sort();
-  /** Index of the first sorted value >= x. */
-  const lowerBound = (x: number) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return Int32Array.from(pos, (x) =>
-    Number.isNaN(x) ? 0 : lowerBound(x + near + 1e-12) - lowerBound(x - near),
-  );
+/**
+ * A marker per pile of the network's kinks at depth: thousands of kinks on a plot a few
+ * hundred pixels wide could not be told apart, and their number changes while training;
+ * the piles' number is bounded, so the markers are too.
+ */
+function pileMarks(pos: Float64Array, insight: FrameInsight, messages: Messages): KinkSet {
+  const [lo, hi] = dataRange(insight.data.x);
+  const marks = kinkPiles(pos, lo, hi).map(({ from, to, count, inside }) => ({
+    x: (from + to) / 2,
+    inside,
+    text:
+      count === 1
+        ? messages.breakpointHover(from.toPrecision(3))
+        : messages.breakpointPileHover(count, from.toPrecision(3), to.toPrecision(3)),
+  }));
+  return { marks, capacity: PILE_MARKERS };
 }
 
 /** The data's x range. */
@@ -157,33 +148,23 @@ function rug(name: string, kinkX: readonly number[], color: string, opacity: num
 }
 
 /**
- * One marker trace per set with `capacity` points: a kink at KINK_Y in the set it belongs
+ * One marker trace per set with `capacity` points: a mark at KINK_Y in the set it belongs
  * to, at HIDDEN_KINK_Y (clipped) in the other; spare points wait clipped too.
  */
-function kinkMarkers(
-  set: KinkSet,
-  data: FrameInsight['data'],
-): { inside: KinkMarkers; outside: KinkMarkers } {
-  const { pos } = set;
-  const piles = pileSizes(pos);
-  const [lo, hi] = dataRange(data.x);
+function kinkMarkers(set: KinkSet): { inside: KinkMarkers; outside: KinkMarkers } {
   const [left, right] = PLOT_X_RANGE;
   const inset = EDGE_INSET * (right - left);
   const inside: KinkMarkers = { x: [], y: [], text: [] };
   const outside: KinkMarkers = { x: [], y: [], text: [] };
-  for (let j = 0; j < pos.length; j++) {
-    const k = pos[j]!;
-    if (Number.isNaN(k)) continue;
-    const isInside = k >= lo && k <= hi;
-    const x = Math.min(right - inset, Math.max(left + inset, k));
-    const text = set.hover(j, k.toPrecision(3), piles[j]!);
+  for (const mark of set.marks) {
+    const x = Math.min(right - inset, Math.max(left + inset, mark.x));
     for (const [markers, shown] of [
-      [inside, isInside],
-      [outside, !isInside],
+      [inside, mark.inside],
+      [outside, !mark.inside],
     ] as const) {
       markers.x.push(x);
       markers.y.push(shown ? KINK_Y : HIDDEN_KINK_Y);
-      markers.text.push(text);
+      markers.text.push(mark.text);
     }
   }
   for (const markers of [inside, outside])
@@ -203,17 +184,23 @@ interface KinkMarkers {
 
 /** Kinks: solid purple inside the data's x range, hollow grey (held inside the plot's edge) outside it. */
 export function kinks(insight: FrameInsight, messages: Messages): Data[] {
-  const set = kinkSet(insight, messages);
-  if (!set) return [];
   const word = kinkWord(insight.activation, insight.depth);
-  if (set.capacity > DENSE_KINKS && !set.markers) {
-    const { inside, outside } = splitKinks(set.pos, insight.data);
+  const perUnit = insight.kinks();
+  if (perUnit && perUnit.length > DENSE_KINKS) {
+    const { inside, outside } = splitKinks(perUnit, insight.data);
     return [
       rug(`${word}s outside the data`, outside, OUTSIDE_COLOR, 0.6),
       rug(`${word}s`, inside, UNIT_COLOR, 0.5),
     ];
   }
-  const { inside, outside } = kinkMarkers(set, insight.data);
+  const found = insight.picture.kinks;
+  const set = perUnit
+    ? unitMarks(perUnit, insight, messages)
+    : found
+      ? pileMarks(found.x, insight, messages)
+      : null;
+  if (!set) return [];
+  const { inside, outside } = kinkMarkers(set);
   const common = {
     mode: 'markers' as const,
     yaxis: 'y2' as const,

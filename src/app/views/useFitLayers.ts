@@ -32,7 +32,7 @@ export function useFitLayers() {
   const messages = useT();
   /** The layers for one frame: computed inside the animation-frame draw, never in a render. */
   const layersFor = useMemo(
-    () => (frame: Frame | null, data: Dataset) => {
+    () => (frame: Frame | null, data: Dataset, plotWidth?: number) => {
       const input: FitLayerInput = {
         insight: insightFor(frame, activation, layers, data, GRID),
         views,
@@ -41,6 +41,7 @@ export function useFitLayers() {
         grid: GRID,
         messages,
         batch: batchPoints(frame, all.x, all.y),
+        plotWidth,
       };
       return {
         under: fitUnderlays(input),

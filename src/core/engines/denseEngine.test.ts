@@ -16,6 +16,7 @@ import { createEngine } from '../engine';
 import { buildModel } from '../buildModel';
 import { curveGrid } from '../grid';
 import { TsEngine } from './tsEngine';
+import { createWorkspace, forward } from '../network';
 
 /**
  * Step losses, relative: a float32 sum of N products is within N·2⁻²⁴ of the float64 one
@@ -317,4 +318,36 @@ describe('a run on the dense engine', () => {
         `worst final parameter ${worst.param.toExponential(2)} of the array's largest`,
     );
   });
+});
+
+describe("the dense engine's forward for the views", () => {
+  for (const activation of ACTIVATIONS)
+    it(`gives the TS forward's hidden activations and output over the grid (${activation}, 17 x 3 x 33)`, () => {
+      const layers = [17, 3, 33];
+      const wasm = new TrainingRun(config(layers, activation), undefined, { engine: 'wasm' });
+      const ts = new TrainingRun(config(layers, activation), undefined, { engine: 'ts' });
+      expect(wasm.engineName).toMatch(/^wasm-dense-/);
+      wasm.train(5, 0.002, new Float32Array(5), 0);
+      ts.net.layers.forEach((layer, l) => {
+        layer.w.set(wasm.net.layers[l]!.w);
+        layer.b.set(wasm.net.layers[l]!.b);
+      });
+      const G = wasm.grid.length;
+      const acts = layers.map((h) => new Float32Array(G * h));
+      const out = new Float32Array(G);
+      wasm.gridForward!(acts, out);
+      const ws = createWorkspace(ts.net, G);
+      const tsOut = forward(ts.net, ws, ts.grid, G);
+      // The kernels' smooth activations are approximations (approximations.test.ts).
+      const close = (a: Float32Array, b: Float32Array) => {
+        const scale = Math.max(1, ...Array.from(b, Math.abs));
+        for (let i = 0; i < b.length; i++)
+          expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(1e-4 * scale);
+      };
+      layers.forEach((_, l) => close(acts[l]!, ws.a[l]!.subarray(0, acts[l]!.length)));
+      close(out, tsOut.subarray(0, G));
+      const curve = new Float32Array(G);
+      wasm.curve(curve);
+      expect(out).toEqual(curve);
+    });
 });

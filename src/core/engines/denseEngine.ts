@@ -239,6 +239,29 @@ export class DenseEngine implements BatchTrainingEngine, StateKeeper {
     return this.kernel.loss(n, this.data.y);
   }
 
+  /**
+   * Each hidden layer's pre-activation range over the training points (layers 1 and up; the
+   * first layer's is linear in x), from one forward of the current parameters in the kernel.
+   */
+  hiddenZRanges(zMin: readonly Float64Array[], zMax: readonly Float64Array[]): void {
+    const n = this.data.x.length;
+    if (n === 0) return;
+    this.inputsInOrder();
+    this.holdWeights();
+    this.kernel.forward(n);
+    for (let l = 1; l < this.net.layers.length - 1; l++)
+      this.kernel.zRange(l, n, zMin[l]!, zMax[l]!);
+  }
+
+  /**
+   * The network over the grid in the kernel: its output into out, and each hidden layer's
+   * activations, row-major [point][unit], into a[l].
+   */
+  gridForward(a: readonly Float32Array[], out: Float32Array): void {
+    this.curve(out);
+    for (let l = 0; l < this.net.layers.length - 1; l++) this.kernel.gridActivations(l, a[l]!);
+  }
+
   curve(out: Float32Array): void {
     this.holdWeights();
     this.kernel.curve(out);

@@ -215,8 +215,16 @@ describe('what the engine hands back and takes again', () => {
     const length = read.paramLength();
     const scratch = new Float32Array(length);
     const curve = new Float32Array(read.grid.length);
+    // The views' readers (unit health's z ranges, the layers over the grid) first: they run
+    // on the kernel's weights before anything has handed them back.
+    const widths = [17, 3, 17];
+    const zMin = [0, ...widths].map((w) => new Float64Array(w));
+    const zMax = [0, ...widths].map((w) => new Float64Array(w));
+    const acts = widths.map((w) => new Float32Array(read.grid.length * w));
     for (let s = 0; s < 120; s += 5) {
       read.train(5, 0.01, b, s);
+      read.zRanges!(zMin, zMax);
+      read.gridForward!(acts, curve);
       read.snapshotParams(scratch);
       read.lastGradients(scratch);
       read.lastUpdates(scratch);

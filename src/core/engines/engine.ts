@@ -48,6 +48,17 @@ export interface TrainingEngine {
   readonly savedLength: number;
   saveParams(out: Float32Array): void;
   restoreParams(saved: Float32Array): void;
+  /**
+   * Optional, where the engine has a fast forward (the dense kernels): each hidden layer's
+   * smallest and largest pre-activation over the training points, for layers 1 and up, into
+   * zMin[l] and zMax[l] (see core/layerHealth). Without it health takes the TS forward.
+   */
+  hiddenZRanges?(zMin: readonly Float64Array[], zMax: readonly Float64Array[]): void;
+  /**
+   * Optional, as hiddenZRanges: the network over the engine's grid, its output into out and
+   * each hidden layer's activations, row-major [point][unit], into a[l].
+   */
+  gridForward?(a: readonly Float32Array[], out: Float32Array): void;
 }
 
 /** An engine that also takes a step on a batch with an optimizer (issue #20's options). */

@@ -18,7 +18,7 @@ import {
   type WasmMemory,
   type WasmModule,
 } from './wasmRuntime';
-import { packPanels, padTo, panelIndex, panelLength, PANEL } from './denseLayout';
+import { packPanels, padTo, panelIndex, panelLength, PANEL, unpackPanels } from './denseLayout';
 import type { StepOptions } from '../optimizers';
 import { layerState, updateFns, updateLayers, type LayerState, type UpdateFns } from './denseState';
 
@@ -67,6 +67,10 @@ interface LayerRegions {
   readonly gbView: Float32Array;
   /** The optimizer's moments and the weights before the last update (see denseState.ts). */
   readonly state: LayerState;
+  /** The dz region: scratch between steps for zRanges (a backward writes it before reading it). */
+  readonly dzView: Float32Array;
+  /** The grid's activations (gridOut), for gridActivations. */
+  readonly gridOutView: Float32Array;
 }
 
 /** The export names scripts/kernel/dense.mjs gives (forwardName, backwardInputName). */
@@ -90,6 +94,8 @@ export class DenseNet {
   private readonly updates: UpdateFns;
   /** The whole memory as floats (the update copies the previous weights aside in it). */
   private readonly floats: Float32Array;
+  /** The forward with no activation: z = a W + b, for zRanges. */
+  private readonly linear: KernelFn;
 
   /**
    * `layers` give the shapes and activations; `n` the training points the blocks hold;
@@ -168,12 +174,15 @@ export class DenseNet {
         gView: view(p.g, p.kp * p.jp),
         gbView: view(p.gb, p.jp),
         state: layerState(view, p.stateAt, p),
+        dzView: view(p.dz, panelLength(n, p.outDim, DENSE_BLOCK)),
+        gridOutView: view(p.gridOut, panelLength(gn, p.outDim, DENSE_BLOCK)),
       };
     });
     this.grad = fn('dense_weight_grad');
     this.transpose = fn('dense_transpose');
     this.updates = updateFns(fn);
     this.floats = new Float32Array(memory.buffer);
+    this.linear = fn(forwardName('none'));
     const top = this.layers[this.layers.length - 1]!;
     const blocks = padTo(Math.max(n, 1), DENSE_BLOCK) / DENSE_BLOCK;
     this.xs = view(px, panelLength(n, 1, DENSE_BLOCK));
@@ -255,6 +264,36 @@ export class DenseNet {
     }
   }
 
+  /**
+   * After forward(count): each unit's smallest and largest pre-activation z = a W + b of
+   * layer l over the first `count` samples, into zMin and zMax (length outDim; a NaN is kept,
+   * as Math.min keeps it). z is computed into layer l's dz region, free between steps.
+   */
+  zRange(l: number, count: number, zMin: Float64Array, zMax: Float64Array): void {
+    const r = this.layers[l]!;
+    const used = Math.ceil(count / DENSE_BLOCK);
+    this.linear(r.input, r.wf, r.b, r.dz, r.kp, r.jp, used);
+    zMin.fill(Infinity);
+    zMax.fill(-Infinity);
+    const z = r.dzView;
+    const { jp, outDim } = r;
+    for (let b = 0; b < used; b++) {
+      const samples = Math.min(DENSE_BLOCK, count - b * DENSE_BLOCK);
+      for (let p = 0; p < jp / PANEL; p++) {
+        const lanes = Math.min(PANEL, outDim - p * PANEL);
+        const base = b * jp * DENSE_BLOCK + p * DENSE_BLOCK * PANEL;
+        for (let s = 0; s < samples; s++) {
+          const at = base + s * PANEL;
+          for (let q = 0; q < lanes; q++) {
+            const j = p * PANEL + q;
+            zMin[j] = Math.min(zMin[j]!, z[at + q]!);
+            zMax[j] = Math.max(zMax[j]!, z[at + q]!);
+          }
+        }
+      }
+    }
+  }
+
   /** The mean squared error of the first `count` outputs of the last forward against y. */
   loss(count: number, y: Float32Array): number {
     const { out, outAt } = this;
@@ -277,6 +316,12 @@ export class DenseNet {
     }
     const gbv = r.gbView;
     for (let j = 0; j < outDim; j++) gb[j] = gbv[j]!;
+  }
+
+  /** After curve(): layer l's activations at the grid's points, row-major [point][unit], into out. */
+  gridActivations(l: number, out: Float32Array): void {
+    const r = this.layers[l]!;
+    unpackPanels(r.gridOutView, this.gridAt.length, r.outDim, DENSE_BLOCK, out);
   }
 
   /** The network's output at each grid point into out (the weights set last). */

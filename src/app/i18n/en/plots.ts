@@ -31,8 +31,10 @@ export const enPlots = {
   pinnedTrace: (label: string) => `pinned: ${label}`,
   kinkHover: (unit: number, kind: KinkKind, x: string, pile = 1) =>
     `unit ${unit}: ${KINK_WORDS[kind]} at x = ${x}${pile > 1 ? ` (${pile} ${KINK_WORDS[kind]}s here)` : ''}`,
-  breakpointHover: (x: string, pile = 1) =>
-    `kink of the network at x = ${x}${pile > 1 ? ` (${pile} kinks here)` : ''}`,
+  breakpointHover: (x: string) => `kink of the network at x = ${x}`,
+  /** One marker for kinks of the network within about a pixel of each other (x: the first's and the last's). */
+  breakpointPileHover: (count: number, from: string, to: string) =>
+    `${count} kinks of the network at x = ${from === to ? from : `${from} to ${to}`}`,
   plotBestLine: 'best straight line',
   axisStep: 'step',
   axisLoss: 'loss (MSE)',
@@ -78,7 +80,8 @@ export const enPlots = {
   legendUnits: 'thin purple: its hidden units',
   legendBias: 'dashed purple: the output bias b2; the units plus b2 add up to orange',
   legendKinks: (kind: KinkKind) => `▲ ${KINK_WORDS[kind]}s (hollow: outside the data)`,
-  legendDeepKinks: '▲ kinks of the network’s function (hollow: outside the data)',
+  legendDeepKinks:
+    '▲ kinks of the network’s function, one mark for those within a pixel or so (hover: how many; hollow: outside the data)',
   legendResiduals: 'red: residuals',
   legendClick: 'click a point to inspect it',
   // The last step's batch on the fit plot (issue #20, mini-batches).

@@ -29,8 +29,9 @@ export const zhPlots: PlotsMessages = {
   pinnedTrace: (label) => `已固定：${label}`,
   kinkHover: (unit, kind, x, pile = 1) =>
     `单元 ${unit}：${KINK_WORDS[kind]}在 x = ${x}${pile > 1 ? `（此处共 ${pile} 个${KINK_WORDS[kind]}）` : ''}`,
-  breakpointHover: (x, pile = 1) =>
-    `网络函数的折点在 x = ${x}${pile > 1 ? `（此处共 ${pile} 个折点）` : ''}`,
+  breakpointHover: (x) => `网络函数的折点在 x = ${x}`,
+  breakpointPileHover: (count, from, to) =>
+    `网络函数的 ${count} 个折点在 x = ${from === to ? from : `${from} 至 ${to}`}`,
   plotBestLine: '最佳直线',
   axisStep: '步数',
   axisLoss: '损失（均方误差）',
@@ -72,7 +73,8 @@ export const zhPlots: PlotsMessages = {
   legendUnits: '细紫线：各隐藏单元',
   legendBias: '紫色虚线：输出偏置 b2；各单元加上 b2 即为橙线',
   legendKinks: (kind) => `▲ ${KINK_WORDS[kind]}（空心：在数据范围外）`,
-  legendDeepKinks: '▲ 网络函数的折点（空心：在数据范围外）',
+  legendDeepKinks:
+    '▲ 网络函数的折点，相距约一个像素以内的合为一个标记（悬停可见个数；空心：在数据范围外）',
   legendResiduals: '红色：残差',
   legendClick: '点击数据点查看详情',
   // 拟合图上的上一步小批量（issue #20）。
