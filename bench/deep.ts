@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DeepChildResult } from './deepChild';
 import { fitStepsPerSecond } from './deepFit';
+import { deepTargets, targetLines, targetMarkdown } from './deepTargets';
 import { DEEP_CONFIGS, deepFlopsPerStep, deepLabel, type DeepConfig } from './deepProblem';
 
 /** Which configurations and implementations a run times (`--only`); null: all. */
@@ -159,7 +160,11 @@ export function runDeep(
       ? `All deep implementations agree on the first losses (within ${DEEP_LOSS_TOLERANCE} relative).`
       : 'Some deep implementations DISAGREE: see "same losses".',
   );
-  return { rows, adamVsSgd, skipped, allSame, fitVsEngine };
+  const run = { rows, adamVsSgd, skipped, allSame, fitVsEngine };
+  log('');
+  log('Issue #21 targets, from this run:');
+  for (const line of targetLines(deepTargets(run))) log(line);
+  return run;
 }
 
 /** For each Adam configuration with an SGD twin (same network, points and batch), each implementation's Adam / SGD steps/s. */
@@ -216,5 +221,6 @@ export function deepMarkdown(run: DeepRun): string {
     ? 'All implementations agreed on the first losses'
     : 'Some implementations DISAGREED on the first losses';
   lines.push('', `${agreed} (tolerance ${DEEP_LOSS_TOLERANCE} relative).`);
+  lines.push('', ...targetMarkdown(deepTargets(run)));
   return lines.join('\n');
 }

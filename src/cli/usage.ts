@@ -39,7 +39,7 @@ print(average_cost)), then a summary.
                        layer on the fused kernel, deeper networks and the options below on
                        the dense ones (docs/kernel-deep.md)
   --threads T          split each large step of the kernel across T threads, 1 to 64
-                       (default: one per core; 1: today's one-thread step); the losses
+                       (default: one per core; 1: one thread); the losses
                        agree with one thread's to float32 rounding (docs/threads.md)
 ${TRAINING_USAGE}${TEST_USAGE}  --json               print one JSON object (config, seed, lr, options, x, y, test (1: held
                        out), initial, losses (each step's loss on its batch), epochs, final,
