@@ -18,7 +18,7 @@ import {
   type DeepProblem,
 } from './deepProblem';
 import type { ImplResult } from './child';
-import { median, timeSteps } from './timing';
+import { median, timeAlternating, timeSteps } from './timing';
 
 /** Steps compared between implementations before timing. */
 export const DEEP_CHECK_STEPS = 3;
@@ -33,6 +33,22 @@ export interface DeepChildResult {
   results: ImplResult[];
   /** Implementations left out, and why. */
   skipped: { impl: string; reason: string }[];
+  /**
+   * For an Adam configuration: the dense engine's Adam steps/s over SGD's on the same
+   * network, timed in alternation in this process (timing.ts), so the ratio is not two
+   * moments of a drifting machine.
+   */
+  adamOverSgd?: number;
+}
+
+/** The dense engine's Adam / SGD steps/s on `config`'s network, timed in turn. */
+async function adamOverSgdInTurn(config: DeepConfig, budget: number, repeats: number) {
+  const adam = await makeDeepTrainer('wasm-dense', makeDeepProblem(config));
+  const sgd = await makeDeepTrainer('wasm-dense', makeDeepProblem({ ...config, optimizer: 'sgd' }));
+  const [a, s] = timeAlternating([() => adam.step(), () => sgd.step()], budget, repeats);
+  adam.dispose?.();
+  sgd.dispose?.();
+  return median(a!) / median(s!);
 }
 
 function numpyResult(p: DeepProblem, budgetSeconds: number, repeats: number): ImplResult | null {
@@ -116,6 +132,8 @@ async function main() {
   const np = runs('numpy') ? numpyResult(p, budget, repeats) : null;
   if (np) results.push(np);
   const result: DeepChildResult = { config, results, skipped };
+  if (config.optimizer === 'adam' && runs('wasm-dense'))
+    result.adamOverSgd = await adamOverSgdInTurn(config, budget, repeats);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
