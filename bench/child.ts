@@ -2,16 +2,11 @@
  * One benchmark configuration in its own process: builds the shared problem, checks that
  * every implementation gives the same first losses, then times each. Prints one JSON line.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ceilingLoop } from './ceiling';
 import { available, IMPLEMENTATIONS, makeTrainer } from './impls';
 import { flopsPerStep, makeProblem, type BenchConfig, type Problem } from './problem';
-import { findNumpyPython } from '../scripts/numpy-python';
 import { relaxedSimdHere } from '../scripts/relaxed-simd.mjs';
+import { runNumpy } from './numpyRunner';
 import { median, timeAlternating, timeSteps } from './timing';
 
 /** Steps compared between implementations before timing. */
@@ -42,55 +37,22 @@ export interface ChildResult {
 }
 
 function numpyResult(p: Problem, budgetSeconds: number): ImplResult | null {
-  const python = findNumpyPython().found?.python;
-  if (!python) return null;
-  const script = fileURLToPath(new URL('./tutorial_numpy.py', import.meta.url));
-  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-  const file = join(dir, 'problem.json');
-  try {
-    const arr = (a: Float32Array) => Array.from(a);
-    writeFileSync(
-      file,
-      JSON.stringify({
-        activation: p.activation,
-        points: p.points,
-        hidden: p.hidden,
-        learningRate: p.learningRate,
-        x: arr(p.x),
-        y: arr(p.y),
-        w1: arr(p.w1),
-        b1: arr(p.b1),
-        w2: arr(p.w2),
-        b2: arr(p.b2),
-        checkSteps: CHECK_STEPS,
-        budgetSeconds,
-        repeats: REPEATS,
-      }),
-    );
-    const out = execFileSync(python, [script, file], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        OMP_NUM_THREADS: '1',
-        OPENBLAS_NUM_THREADS: '1',
-        MKL_NUM_THREADS: '1',
-      },
-    });
-    const parsed = JSON.parse(out) as { losses: number[]; rates: number[]; numpy: string };
-    return {
-      impl: `numpy ${parsed.numpy}`,
-      losses: parsed.losses,
-      rates: parsed.rates,
-      stepsPerSecond: median(parsed.rates),
-    };
-  } catch (err) {
-    const missing = err instanceof Error && /No module named|ENOENT/.test(err.message);
-    return missing
-      ? null
-      : { impl: 'numpy', losses: [], rates: [], stepsPerSecond: 0, error: String(err) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const arr = (a: Float32Array) => Array.from(a);
+  return runNumpy('./tutorial_numpy.py', {
+    activation: p.activation,
+    points: p.points,
+    hidden: p.hidden,
+    learningRate: p.learningRate,
+    x: arr(p.x),
+    y: arr(p.y),
+    w1: arr(p.w1),
+    b1: arr(p.b1),
+    w2: arr(p.w2),
+    b2: arr(p.b2),
+    checkSteps: CHECK_STEPS,
+    budgetSeconds,
+    repeats: REPEATS,
+  });
 }
 
 async function main() {

@@ -4,12 +4,6 @@
  * Arguments: the DeepConfig as JSON, the seconds of timed steps, the timed runs, and
  * optionally the implementations to run (JSON list; numpy is "numpy").
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findNumpyPython } from '../scripts/numpy-python';
 import { DEEP_IMPLEMENTATIONS, deepThreaded, makeDeepTrainer } from './deepImpls';
 import {
   deepFlopsPerStep,
@@ -18,6 +12,7 @@ import {
   type DeepProblem,
 } from './deepProblem';
 import type { ImplResult } from './child';
+import { runNumpy } from './numpyRunner';
 import { median, timeAlternating, timeSteps } from './timing';
 
 /** Steps compared between implementations before timing. */
@@ -52,56 +47,21 @@ async function adamOverSgdInTurn(config: DeepConfig, budget: number, repeats: nu
 }
 
 function numpyResult(p: DeepProblem, budgetSeconds: number, repeats: number): ImplResult | null {
-  const python = findNumpyPython().found?.python;
-  if (!python) return null;
-  const script = fileURLToPath(new URL('./deep_numpy.py', import.meta.url));
-  const dir = mkdtempSync(join(tmpdir(), 'bench-deep-'));
-  const file = join(dir, 'problem.json');
-  try {
-    const arr = (a: Float32Array | Int32Array) => Array.from(a);
-    writeFileSync(
-      file,
-      JSON.stringify({
-        points: p.points,
-        widths: p.widths,
-        optimizer: p.optimizer,
-        batchSize: p.batchSize,
-        learningRate: p.learningRate,
-        x: arr(p.x),
-        y: arr(p.y),
-        layers: p.layers.map((l) => ({ w: arr(l.w), b: arr(l.b) })),
-        order: p.order ? arr(p.order) : null,
-        checkSteps: DEEP_CHECK_STEPS,
-        budgetSeconds,
-        repeats,
-      }),
-    );
-    const out = execFileSync(python, [script, file], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 26,
-      // One thread, as every other implementation here.
-      env: {
-        ...process.env,
-        OMP_NUM_THREADS: '1',
-        OPENBLAS_NUM_THREADS: '1',
-        MKL_NUM_THREADS: '1',
-      },
-    });
-    const parsed = JSON.parse(out) as { losses: number[]; rates: number[]; numpy: string };
-    return {
-      impl: `numpy ${parsed.numpy}`,
-      losses: parsed.losses,
-      rates: parsed.rates,
-      stepsPerSecond: median(parsed.rates),
-    };
-  } catch (err) {
-    const missing = err instanceof Error && /No module named|ENOENT/.test(err.message);
-    return missing
-      ? null
-      : { impl: 'numpy', losses: [], rates: [], stepsPerSecond: 0, error: String(err) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const arr = (a: Float32Array | Int32Array) => Array.from(a);
+  return runNumpy('./deep_numpy.py', {
+    points: p.points,
+    widths: p.widths,
+    optimizer: p.optimizer,
+    batchSize: p.batchSize,
+    learningRate: p.learningRate,
+    x: arr(p.x),
+    y: arr(p.y),
+    layers: p.layers.map((l) => ({ w: arr(l.w), b: arr(l.b) })),
+    order: p.order ? arr(p.order) : null,
+    checkSteps: DEEP_CHECK_STEPS,
+    budgetSeconds,
+    repeats,
+  });
 }
 
 async function main() {

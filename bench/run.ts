@@ -68,9 +68,10 @@ const DEEP_REPEATS = quick ? 2 : 5;
 const chosen = (c: BenchConfig) => !ONLY || ONLY.has(`${c.activation}-${c.points}x${c.hidden}`);
 const onlyDeep = ONLY ? [...ONLY].filter((t) => t.startsWith('deep-')) : [];
 const onlyDeepImpls = ONLY ? [...ONLY].filter((t) => DEEP_IMPLS.includes(t)) : [];
-/** With --only: the deep configurations named (none named: none), the implementations named (none: all). */
+/** With --only: the deep configurations named (none named: all), the implementations named (none: all). */
 const DEEP_SELECTION = {
-  configs: (c: Parameters<typeof deepKey>[0]) => !ONLY || onlyDeep.includes(deepKey(c)),
+  configs: (c: Parameters<typeof deepKey>[0]) =>
+    onlyDeep.length === 0 || onlyDeep.includes(deepKey(c)),
   impls: onlyDeepImpls.length ? onlyDeepImpls : null,
 };
 
@@ -231,7 +232,9 @@ async function main() {
   }
   if (!allSame) process.exitCode = 1;
   log('');
-  const deepRun = await deep(context);
+  // --only naming kernel configurations alone leaves the deep table out.
+  const deepRun =
+    ONLY && onlyDeep.length === 0 && onlyDeepImpls.length === 0 ? null : await deep(context);
   if (json)
     console.log(
       JSON.stringify(
