@@ -17,7 +17,8 @@ import {
   denseModule,
   denseSharedModule,
 } from '../src/core/kernel/denseRuntime';
-import { DenseSplit, DenseThread } from '../src/core/kernel/denseSplit';
+import { DenseSplit } from '../src/core/kernel/denseSplit';
+import { DenseThread } from '../src/core/kernel/denseThread';
 import { FusedKernel } from '../src/core/kernel/fusedKernel';
 import { SplitKernel } from '../src/core/kernel/splitKernel';
 import { instantiateOn, kernelModule } from '../src/core/kernel/wasmRuntime';

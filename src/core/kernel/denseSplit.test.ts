@@ -11,7 +11,8 @@ import { chooseEngine, createEngine } from '../engine';
 import { ThreadPool } from '../threads/pool';
 import { DENSE_BLOCK, DenseNet } from './denseNet';
 import { denseModule, denseSharedModule } from './denseRuntime';
-import { blockRange, DENSE_SPLIT_MIN_WORK, DenseSplit, splitsDenseStep } from './denseSplit';
+import { DENSE_SPLIT_MIN_WORK, DenseSplit, splitsDenseStep } from './denseSplit';
+import { blockRange } from './denseThread';
 
 /** A pool with no helpers: every phase runs on this thread. */
 const alone = () => new ThreadPool(0, () => ({ ports: [], terminate: () => Promise.resolve() }));

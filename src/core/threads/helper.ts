@@ -4,7 +4,7 @@
  * the dense ones: kernel/denseSplit.ts) on the shared memory and serves steps until the
  * caller detaches it or stops the pool.
  */
-import { DenseThread } from '../kernel/denseSplit';
+import { DenseThread } from '../kernel/denseThread';
 import { instantiateOn } from '../kernel/wasmRuntime';
 import { Command, HelperControl } from './control';
 import type { DenseAttachMessage, ToHelper } from './pool';

@@ -4,7 +4,7 @@
  * the page's training worker one of sub-workers (src/worker/subWorkers.ts). Only the
  * posting of messages differs; the synchronisation is the control block's (./control.ts).
  */
-import type { DensePlan } from '../kernel/denseSplit';
+import type { DensePlan } from '../kernel/denseThread';
 import type { WasmMemory, WasmModule } from '../kernel/wasmRuntime';
 import { Command, controlBlock, StepControl } from './control';
 
